@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "foi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "FOIKit", targets: ["FOIKit"]),
+        .executable(name: "foi", targets: ["foi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The reference data under seeds/ and schema/ compiled into the binary, so a copied `foi` needs no files beside it.
+        .target(
+            name: "FOIResources",
+            path: ".",
+            exclude: ["Sources/FOIKit", "Sources/FOIStore", "Sources/foi", "Tests", "scripts"],
+            sources: ["Sources/FOIResources"],
+            resources: [.embedInCode("seeds/uk-bank-holidays.json")]
+        ),
+        .target(name: "FOIKit"),
+        .executableTarget(
+            name: "foi",
+            dependencies: ["FOIKit", "FOIResources", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources"]),
+    ]
+)

@@ -1,0 +1,215 @@
+import Foundation
+
+/// The three divisions of the UK whose bank holidays differ under the Banking and Financial Dealings Act 1971.
+public enum Division: String, CaseIterable, Codable, Hashable, Sendable, Comparable {
+    case englandAndWales = "england-and-wales"
+    case scotland
+    case northernIreland = "northern-ireland"
+
+    /// `England and Wales`, `Scotland`, `Northern Ireland`.
+    public var name: String {
+        switch self {
+        case .englandAndWales: "England and Wales"
+        case .scotland: "Scotland"
+        case .northernIreland: "Northern Ireland"
+        }
+    }
+
+    public static func < (lhs: Division, rhs: Division) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Where a holiday date came from, which decides whether a deadline that depends on it can be trusted.
+public enum HolidaySource: String, Codable, Hashable, Sendable {
+    /// Published data (GOV.UK's bank-holidays.json, as shipped under `seeds/`).
+    case published
+    /// Computed from the statutory rules for a year the published data does not cover: provisional.
+    case generated
+    /// Added by the authority for a newly proclaimed day not yet in the published data.
+    case local
+}
+
+/// One bank holiday in one division.
+public struct Holiday: Hashable, Sendable, Codable {
+    public var date: CivilDate
+    public var division: Division
+    public var title: String
+    public var source: HolidaySource
+
+    public init(date: CivilDate, division: Division, title: String, source: HolidaySource) {
+        self.date = date
+        self.division = division
+        self.title = title
+        self.source = source
+    }
+}
+
+/// The bank holidays of every division: published data for the years it covers, the statutory rules for the
+/// years around them, and any local additions.
+public struct HolidaySet: Sendable {
+    /// The years the published data covers, per division; other years are generated and provisional.
+    public let publishedYears: [Division: ClosedRange<Int>]
+    private var byDivision: [Division: [CivilDate: Holiday]]
+
+    /// A set from published holidays; years outside each division's published range come from the rules.
+    public init(published: [Holiday], localAdditions: [Holiday] = []) {
+        var byDivision: [Division: [CivilDate: Holiday]] = [:]
+        var years: [Division: ClosedRange<Int>] = [:]
+        for holiday in published {
+            byDivision[holiday.division, default: [:]][holiday.date] = holiday
+            let year = holiday.date.year
+            years[holiday.division] = years[holiday.division].map { min($0.lowerBound, year)...max($0.upperBound, year) }
+                ?? year...year
+        }
+        self.publishedYears = years
+        self.byDivision = byDivision
+        for holiday in localAdditions { add(holiday) }
+    }
+
+    /// Loads GOV.UK's `bank-holidays.json` shape: `{"england-and-wales": {"division": ..., "events": [{"title",
+    /// "date", "notes", "bunting"}]}, "scotland": ..., "northern-ireland": ...}`.
+    public init(govUKJSON data: some Collection<UInt8>, localAdditions: [Holiday] = []) throws(HolidayDataError) {
+        let decoded: [String: GovUKDivision]
+        do {
+            decoded = try JSONDecoder().decode([String: GovUKDivision].self, from: Data(data))
+        } catch {
+            throw .unreadable("\(error)")
+        }
+        var holidays: [Holiday] = []
+        for division in Division.allCases {
+            guard let events = decoded[division.rawValue]?.events else { throw .missingDivision(division.rawValue) }
+            for event in events {
+                do {
+                    let date = try CivilDate(iso: event.date)
+                    holidays.append(Holiday(date: date, division: division, title: event.title, source: .published))
+                } catch {
+                    throw .badDate(division.rawValue, error)
+                }
+            }
+        }
+        self.init(published: holidays, localAdditions: localAdditions)
+    }
+
+    /// Adds (or replaces) a holiday, e.g. a day proclaimed after the data was published.
+    public mutating func add(_ holiday: Holiday) {
+        byDivision[holiday.division, default: [:]][holiday.date] = holiday
+    }
+
+    /// The holidays of `division` in `year`: published where the data covers the year, else generated.
+    public func holidays(of division: Division, in year: Int) -> [Holiday] {
+        let published = byDivision[division]?.values.filter { $0.date.year == year } ?? []
+        if publishedYears[division]?.contains(year) == true {
+            return published.sorted { $0.date < $1.date }
+        }
+        let generated = HolidayRules.holidays(of: division, in: year)
+        let local = published.filter { $0.source == .local }
+        let localDates = Set(local.map(\.date))
+        return (generated.filter { !localDates.contains($0.date) } + local).sorted { $0.date < $1.date }
+    }
+
+    /// Every year where all divisions have published data.
+    public var fullyPublishedYears: ClosedRange<Int>? {
+        let ranges = Division.allCases.compactMap { publishedYears[$0] }
+        guard ranges.count == Division.allCases.count,
+              let lower = ranges.map(\.lowerBound).max(), let upper = ranges.map(\.upperBound).min(), lower <= upper
+        else { return nil }
+        return lower...upper
+    }
+}
+
+/// One division of GOV.UK's bank-holidays.json.
+private struct GovUKDivision: Decodable {
+    struct Event: Decodable {
+        var title: String
+        var date: String
+    }
+
+    var events: [Event]
+}
+
+/// Why the holiday data could not be loaded.
+public enum HolidayDataError: Error, CustomStringConvertible, Sendable {
+    /// The file is not JSON of the GOV.UK shape.
+    case unreadable(String)
+    /// A division's key is absent.
+    case missingDivision(String)
+    /// An event's date is not a real ISO date.
+    case badDate(String, CivilDateError)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let reason):
+            "the bank holiday data is not GOV.UK bank-holidays.json: \(reason)"
+        case .missingDivision(let key):
+            "the bank holiday data has no '\(key)' division; refresh it from https://www.gov.uk/bank-holidays.json"
+        case .badDate(let key, let error):
+            "the bank holiday data for '\(key)' has a bad date: \(error)"
+        }
+    }
+}
+
+/// Bank holidays generated from the Banking and Financial Dealings Act 1971 Schedule 1 and the customary
+/// proclamations, for years the published data does not reach. One-off proclaimed days cannot be predicted.
+public enum HolidayRules {
+    /// The holidays of `division` in `year`, substitute days included.
+    public static func holidays(of division: Division, in year: Int) -> [Holiday] {
+        let easter = easterSunday(year)
+        var movable: [(CivilDate, String)] = [
+            (easter.adding(days: -2), "Good Friday"),
+            (CivilDate.first(.monday, of: 5, in: year), "Early May bank holiday"),
+            (CivilDate.last(.monday, of: 5, in: year), "Spring bank holiday"),
+        ]
+        var fixed: [(month: Int, day: Int, title: String)] = [(1, 1, "New Year’s Day")]
+        switch division {
+        case .englandAndWales, .northernIreland:
+            movable.append((easter.adding(days: 1), "Easter Monday"))
+            movable.append((CivilDate.last(.monday, of: 8, in: year), "Summer bank holiday"))
+        case .scotland:
+            movable.append((CivilDate.first(.monday, of: 8, in: year), "Summer bank holiday"))
+            fixed.append((1, 2, "2nd January"))
+            fixed.append((11, 30, "St Andrew’s Day"))
+        }
+        if division == .northernIreland {
+            fixed.append((3, 17, "St Patrick’s Day"))
+            fixed.append((7, 12, "Battle of the Boyne (Orangemen’s Day)"))
+        }
+        fixed.append((12, 25, "Christmas Day"))
+        fixed.append((12, 26, "Boxing Day"))
+
+        var taken = Set(movable.map(\.0))
+        var result = movable.map { Holiday(date: $0.0, division: division, title: $0.1, source: .generated) }
+        let fixedDates = fixed.map { (CivilDate(year: year, month: $0.month, day: $0.day)!, $0.title) }
+        // Fixed days on weekdays keep their date; those on a weekend then take the next free weekday in date
+        // order, which gives Christmas on a Sunday as Boxing Day Mon 26 and Christmas Tue 27.
+        var weekendOrClashing: [(CivilDate, String)] = []
+        for (date, title) in fixedDates {
+            if date.isWeekend || taken.contains(date) {
+                weekendOrClashing.append((date, title))
+            } else {
+                taken.insert(date)
+                result.append(Holiday(date: date, division: division, title: title, source: .generated))
+            }
+        }
+        for (date, title) in weekendOrClashing {
+            var substitute = date
+            while substitute.isWeekend || taken.contains(substitute) { substitute = substitute.adding(days: 1) }
+            taken.insert(substitute)
+            result.append(Holiday(date: substitute, division: division, title: "\(title) (substitute day)", source: .generated))
+        }
+        return result.sorted { $0.date < $1.date }
+    }
+
+    /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian computus).
+    public static func easterSunday(_ year: Int) -> CivilDate {
+        let a = year % 19, b = year / 100, c = year % 100
+        let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4, k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        return CivilDate(year: year, month: month, day: day)!
+    }
+}

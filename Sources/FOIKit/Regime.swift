@@ -1,0 +1,119 @@
+/// An access-to-information regime: the law a request is handled under, which fixes its calendar and clocks.
+public enum Regime: String, CaseIterable, Codable, Hashable, Sendable {
+    case foia
+    case eir
+    case foisa
+    case eirs
+    case sar
+
+    /// The short name officers use: `FOIA`, `EIR`, `FOISA`, `EIR(S)`, `SAR`.
+    public var shortName: String {
+        switch self {
+        case .foia: "FOIA"
+        case .eir: "EIR"
+        case .foisa: "FOISA"
+        case .eirs: "EIR(S)"
+        case .sar: "SAR"
+        }
+    }
+
+    /// The instrument: `Freedom of Information Act 2000`, ...
+    public var title: String {
+        switch self {
+        case .foia: "Freedom of Information Act 2000"
+        case .eir: "Environmental Information Regulations 2004"
+        case .foisa: "Freedom of Information (Scotland) Act 2002"
+        case .eirs: "Environmental Information (Scotland) Regulations 2004"
+        case .sar: "UK GDPR right of access (subject access request)"
+        }
+    }
+
+    /// The working-day calendar of the regime's clocks. A SAR counts calendar months and uses a division's
+    /// calendar only to roll a due date forward.
+    public var calendarKind: WorkingDayCalendar.Kind {
+        switch self {
+        case .foia, .eir: .unitedKingdom
+        case .foisa, .eirs: .scotland
+        case .sar: .division(.englandAndWales)
+        }
+    }
+
+    /// Whether the regime counts its response period in working days (all but SAR).
+    public var countsWorkingDays: Bool { self != .sar }
+
+    /// The statutory response period in working days (20), nil for SAR's calendar month.
+    public var responseWorkingDays: Int? { countsWorkingDays ? 20 : nil }
+
+    /// The provision that sets the response time.
+    public var responseCitation: String {
+        switch self {
+        case .foia: "FOIA s.10(1)"
+        case .eir: "EIR reg 5(2)"
+        case .foisa: "FOISA s.10(1)"
+        case .eirs: "EIR(S) reg 5(2)(a)"
+        case .sar: "UK GDPR Art 12(3) and Art 12A"
+        }
+    }
+
+    /// The regime's own extension of the response period, if it has one (`--extended`).
+    public var statutoryExtension: (workingDays: Int?, months: Int?, citation: String)? {
+        switch self {
+        case .eir: (40, nil, "EIR reg 7(1): complex and voluminous, 40 working days in all")
+        case .eirs: (40, nil, "EIR(S) reg 7(1): complex and voluminous, 40 working days in all")
+        case .sar: (nil, 3, "UK GDPR Art 12A: two further months for complexity or number of requests")
+        case .foia, .foisa: nil
+        }
+    }
+
+    /// The provision under which a request for clarification stops or restarts the clock.
+    public var clarificationCitation: String {
+        switch self {
+        case .foia: "FOIA s.1(3) and s.10(6)(b)"
+        case .eir: "EIR reg 9(4)"
+        case .foisa: "FOISA s.1(3) and s.10(1)(b)"
+        case .eirs: "EIR(S) reg 9"
+        case .sar: "UK GDPR Art 12A (stop the clock)"
+        }
+    }
+
+    /// The provision under which the days waiting for a fee are disregarded.
+    public var feeCitation: String {
+        switch self {
+        case .foia: "FOIA s.10(2)"
+        case .eir: "EIR reg 8"
+        case .foisa: "FOISA s.10(3)"
+        case .eirs: "EIR(S) reg 8"
+        case .sar: "UK GDPR Art 12A (the relevant time)"
+        }
+    }
+}
+
+/// Which day counts as day 0 when a request arrives on a day that is not a working day (RULES.md §3).
+public enum ReceiptConvention: String, CaseIterable, Codable, Hashable, Sendable {
+    /// The day of arrival is day 0 even at a weekend or on a holiday (ICO; the literal s.10(6)). The default.
+    case statutory
+    /// Arrival on a non-working day is treated as arrival on the next working day (the 2018 s.45 Code, para 4.2).
+    case nextWorkingDay = "next-working-day"
+}
+
+/// The time-for-compliance rule that sets the response period, where it is not the regime's standard one.
+public enum ComplianceRule: Hashable, Sendable {
+    /// The regime's standard period (20 working days; SAR one month).
+    case standard
+    /// A number of working days with the provision that sets it: transferred public records (30), the Keeper of
+    /// the Records of Scotland (30), a day the ICO specifies (at most 60), or a count an officer supplies.
+    case workingDays(Int, citation: String)
+    /// Schools (FOIA): the 20th working day that is also a school day, or the 60th working day if earlier.
+    case school(nonSchoolDays: Set<CivilDate>)
+
+    /// FOIA transferred public records not designated open: 30 working days (SI 2004/3364 reg 4).
+    public static let transferredPublicRecords = ComplianceRule.workingDays(30, citation: "SI 2004/3364 reg 4 (transferred public records)")
+    /// FOISA records transferred to the Keeper of the Records of Scotland: 30 working days (s.10(2)).
+    public static let keeperOfTheRecords = ComplianceRule.workingDays(30, citation: "FOISA s.10(2) (Keeper of the Records of Scotland)")
+
+    /// FOIA armed-forces operations or information held abroad: the day the ICO specifies, at most the 60th
+    /// working day (SI 2004/3364 regs 5 and 6; FOIA s.10(4)–(5)).
+    public static func icoSpecified(_ workingDays: Int) -> ComplianceRule {
+        .workingDays(workingDays, citation: "SI 2004/3364 regs 5–6 (day specified by the ICO)")
+    }
+}

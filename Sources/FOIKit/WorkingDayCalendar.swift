@@ -1,0 +1,211 @@
+/// Which days count as working days for a statutory period, with O(1) "add n working days" and "count working
+/// days between" from precomputed tables.
+public struct WorkingDayCalendar: Sendable {
+    /// The rule that decides which days are not working days.
+    public enum Kind: Hashable, Sendable {
+        /// FOIA s.10(6), EIR reg 2(1): weekends, Christmas Day, Good Friday and a bank holiday in any part of the UK.
+        case unitedKingdom
+        /// FOISA s.73, EIR(S) reg 2(1): weekends, Christmas Day and Scotland's bank holidays.
+        case scotland
+        /// Weekends and one division's bank holidays: the roll-forward calendar of a subject access request.
+        case division(Division)
+
+        /// The divisions whose holidays make a day non-working.
+        public var divisions: [Division] {
+            switch self {
+            case .unitedKingdom: Division.allCases
+            case .scotland: [.scotland]
+            case .division(let division): [division]
+            }
+        }
+
+        /// A name for people: `UK (any division)`.
+        public var name: String {
+            switch self {
+            case .unitedKingdom: "UK (bank holidays in any division)"
+            case .scotland: "Scotland"
+            case .division(let division): division.name
+            }
+        }
+    }
+
+    /// The years every calendar covers; dates outside are refused rather than guessed.
+    public static let supportedYears = 1995...2150
+
+    /// The first and last date this calendar can answer for.
+    public static let supportedDates = CivilDate(year: supportedYears.lowerBound, month: 1, day: 1)!
+        ... CivilDate(year: supportedYears.upperBound, month: 12, day: 31)!
+
+    public let kind: Kind
+    /// The years whose holidays all come from published data; a period reaching outside them is provisional.
+    public let publishedYears: ClosedRange<Int>?
+    private let firstDayNumber: Int
+    /// `workingDaysThrough[i]`: the working days from the first supported date to the i-th day, inclusive.
+    private let workingDaysThrough: [Int32]
+    /// The day numbers of every working day, ascending: the k-th working day is `workingDayNumbers[k]`.
+    private let workingDayNumbers: [Int32]
+    /// Why each weekday that is not a working day is not one.
+    private let holidaysByDate: [CivilDate: [Holiday]]
+
+    /// Builds the tables for `kind` from `holidays`.
+    public init(_ kind: Kind, holidays: HolidaySet) {
+        self.kind = kind
+        let divisions = kind.divisions
+        var holidaysByDate: [CivilDate: [Holiday]] = [:]
+        for year in Self.supportedYears {
+            for division in divisions {
+                for holiday in holidays.holidays(of: division, in: year) {
+                    holidaysByDate[holiday.date, default: []].append(holiday)
+                }
+            }
+            // The statutes name Christmas Day (and FOIA Good Friday) themselves, whatever the holiday data says.
+            let christmas = (CivilDate(year: year, month: 12, day: 25)!, "Christmas Day")
+            let statutoryDays: [(CivilDate, String)] = switch kind {
+            case .unitedKingdom: [christmas, (HolidayRules.easterSunday(year).adding(days: -2), "Good Friday")]
+            case .scotland: [christmas]
+            case .division: []
+            }
+            for (date, title) in statutoryDays where !date.isWeekend && holidaysByDate[date] == nil {
+                holidaysByDate[date] = [Holiday(date: date, division: .englandAndWales, title: "\(title) (named in the statute)", source: .published)]
+            }
+        }
+        let first = Self.supportedDates.lowerBound.dayNumber
+        let last = Self.supportedDates.upperBound.dayNumber
+        var through: [Int32] = []
+        var workingDays: [Int32] = []
+        through.reserveCapacity(last - first + 1)
+        workingDays.reserveCapacity((last - first + 1) * 5 / 7)
+        var count: Int32 = 0
+        for dayNumber in first...last {
+            let date = CivilDate(dayNumber: dayNumber)
+            if !date.isWeekend && holidaysByDate[date] == nil {
+                count += 1
+                workingDays.append(Int32(dayNumber))
+            }
+            through.append(count)
+        }
+        self.firstDayNumber = first
+        self.workingDaysThrough = through
+        self.workingDayNumbers = workingDays
+        self.holidaysByDate = holidaysByDate
+        let published = divisions.compactMap { holidays.publishedYears[$0] }
+        if published.count == divisions.count, let lower = published.map(\.lowerBound).max(),
+           let upper = published.map(\.upperBound).min(), lower <= upper {
+            publishedYears = lower...upper
+        } else {
+            publishedYears = nil
+        }
+    }
+
+    // MARK: - Queries
+
+    /// Whether `date` is a working day.
+    public func isWorkingDay(_ date: CivilDate) throws(DeadlineError) -> Bool {
+        let index = try self.index(of: date)
+        return index == 0 ? workingDaysThrough[0] == 1 : workingDaysThrough[index] != workingDaysThrough[index - 1]
+    }
+
+    /// The `n`th working day after `start` (`start` itself when n is 0); `start` need not be a working day.
+    public func date(adding n: Int, workingDaysTo start: CivilDate) throws(DeadlineError) -> CivilDate {
+        let index = try self.index(of: start)
+        guard n > 0 else { return start }
+        let target = Int(workingDaysThrough[index]) + n - 1
+        guard target < workingDayNumbers.count else { throw .outOfRange(start.adding(days: n * 7 / 5 + 14)) }
+        return CivilDate(dayNumber: Int(workingDayNumbers[target]))
+    }
+
+    /// The working days `d` with `start < d ≤ end`; 0 when `end` is not after `start`.
+    public func workingDays(after start: CivilDate, through end: CivilDate) throws(DeadlineError) -> Int {
+        guard end > start else { return 0 }
+        let startIndex = try index(of: start)
+        let endIndex = try index(of: end)
+        return Int(workingDaysThrough[endIndex] - workingDaysThrough[startIndex])
+    }
+
+    /// `date` if it is a working day, else the next one.
+    public func workingDay(onOrAfter date: CivilDate) throws(DeadlineError) -> CivilDate {
+        if try isWorkingDay(date) { return date }
+        return try self.date(adding: 1, workingDaysTo: date)
+    }
+
+    /// Every day `d` with `start < d ≤ end` that is not a working day, with the reason.
+    public func nonWorkingDays(after start: CivilDate, through end: CivilDate) throws(DeadlineError) -> [NonWorkingDay] {
+        guard end > start else { return [] }
+        _ = try index(of: start)
+        _ = try index(of: end)
+        var result: [NonWorkingDay] = []
+        var date = start.adding(days: 1)
+        while date <= end {
+            if let reason = reasonNotWorking(date) { result.append(NonWorkingDay(date: date, reason: reason)) }
+            date = date.adding(days: 1)
+        }
+        return result
+    }
+
+    /// Why `date` is not a working day, or nil when it is one.
+    public func reasonNotWorking(_ date: CivilDate) -> String? {
+        if date.isWeekend { return date.weekday.name }
+        guard let holidays = holidaysByDate[date] else { return nil }
+        var divisionsByTitle: [String: [Division]] = [:]
+        var titles: [String] = []
+        var provisional = false
+        for holiday in holidays {
+            if divisionsByTitle[holiday.title] == nil { titles.append(holiday.title) }
+            divisionsByTitle[holiday.title, default: []].append(holiday.division)
+            provisional = provisional || holiday.source == .generated
+        }
+        let parts = titles.map { title -> String in
+            let divisions = divisionsByTitle[title]!.sorted()
+            if title.hasSuffix("(named in the statute)") || divisions.count == Division.allCases.count { return title }
+            return "\(title) (\(divisions.map(\.name).joined(separator: ", ")))"
+        }
+        let local = holidays.contains { $0.source == .local } ? ", added locally" : ""
+        return parts.joined(separator: "; ") + (provisional ? " [generated from the statutory rules: provisional]" : local)
+    }
+
+    /// Whether a period from `start` to `end` relies on holidays that are generated rather than published.
+    public func isProvisional(from start: CivilDate, through end: CivilDate) -> Bool {
+        guard let years = publishedYears else { return true }
+        return !years.contains(start.year) || !years.contains(end.year)
+    }
+
+    private func index(of date: CivilDate) throws(DeadlineError) -> Int {
+        let index = date.dayNumber - firstDayNumber
+        guard index >= 0, index < workingDaysThrough.count else { throw .outOfRange(date) }
+        return index
+    }
+}
+
+/// A day skipped by a working-day count, and why.
+public struct NonWorkingDay: Hashable, Sendable, Codable {
+    public var date: CivilDate
+    public var reason: String
+}
+
+/// The working-day calendars of every regime, built once from one set of holidays.
+public struct Calendars: Sendable {
+    public let holidays: HolidaySet
+    public let unitedKingdom: WorkingDayCalendar
+    public let scotland: WorkingDayCalendar
+    private let divisions: [Division: WorkingDayCalendar]
+
+    public init(holidays: HolidaySet) {
+        self.holidays = holidays
+        unitedKingdom = WorkingDayCalendar(.unitedKingdom, holidays: holidays)
+        scotland = WorkingDayCalendar(.scotland, holidays: holidays)
+        divisions = [
+            .englandAndWales: WorkingDayCalendar(.division(.englandAndWales), holidays: holidays),
+            .scotland: WorkingDayCalendar(.division(.scotland), holidays: holidays),
+            .northernIreland: WorkingDayCalendar(.division(.northernIreland), holidays: holidays),
+        ]
+    }
+
+    /// The calendar of `kind`.
+    public func calendar(_ kind: WorkingDayCalendar.Kind) -> WorkingDayCalendar {
+        switch kind {
+        case .unitedKingdom: unitedKingdom
+        case .scotland: scotland
+        case .division(let division): divisions[division]!
+        }
+    }
+}

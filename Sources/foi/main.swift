@@ -1,0 +1,2 @@
+import FOIResources
+print(Seeds.bankHolidaysJSON.count)
