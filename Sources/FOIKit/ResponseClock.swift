@@ -74,6 +74,12 @@ public struct DisregardedPeriod: Hashable, Sendable {
     public var notice: CivilDate
     public var paid: CivilDate
     public var workingDays: Int
+
+    public init(notice: CivilDate, paid: CivilDate, workingDays: Int) {
+        self.notice = notice
+        self.paid = paid
+        self.workingDays = workingDays
+    }
 }
 
 /// Something the officer should know about a deadline that does not stop it being computed.
@@ -126,6 +132,11 @@ public struct ResponseDeadline: Hashable, Sendable {
 public struct SchoolLimits: Hashable, Sendable {
     public var twentiethSchoolDay: CivilDate
     public var sixtiethWorkingDay: CivilDate
+
+    public init(twentiethSchoolDay: CivilDate, sixtiethWorkingDay: CivilDate) {
+        self.twentiethSchoolDay = twentiethSchoolDay
+        self.sixtiethWorkingDay = sixtiethWorkingDay
+    }
 }
 
 /// The response clock of every regime (RULES.md §§4, 6, 7, 8): a pure function from what happened to the dates.

@@ -1,0 +1,76 @@
+import FOIKit
+import Testing
+
+/// Properties over every receipt date the published data covers, and beyond into generated years.
+@Suite struct DeadlinePropertyTests {
+    static let receipts = (d("2007-01-01").dayNumber...d("2030-12-31").dayNumber).map(CivilDate.init(dayNumber:))
+
+    @Test(arguments: [Regime.foia, .eir, .foisa, .eirs])
+    func dueIsAWorkingDayTwentyWorkingDaysOnAndMonotonic(regime: Regime) throws {
+        let calendar = shipped.calendar(regime.calendarKind)
+        var previousDue: CivilDate?
+        for received in Self.receipts {
+            let due = try #require(try ResponseClock.deadline(for: .init(regime: regime, received: received), calendars: shipped).due)
+            #expect(try calendar.isWorkingDay(due), "\(received) → \(due)")
+            #expect(try calendar.workingDays(after: received, through: due) == 20, "\(received) → \(due)")
+            if let previousDue { #expect(previousDue <= due, "a later receipt (\(received)) gave an earlier due date") }
+            previousDue = due
+        }
+    }
+
+    @Test func scottishDeadlinesAreNeverLaterThanFOIAOnes() throws {
+        for received in Self.receipts {
+            let foia = try ResponseClock.deadline(for: .init(regime: .foia, received: received), calendars: shipped).due!
+            let foisa = try ResponseClock.deadline(for: .init(regime: .foisa, received: received), calendars: shipped).due!
+            #expect(foisa <= foia, "\(received): FOISA \(foisa) after FOIA \(foia)")
+        }
+    }
+
+    /// The O(1) tables against the plain day-by-day count they replace.
+    @Test(arguments: [WorkingDayCalendar.Kind.unitedKingdom, .scotland, .division(.northernIreland)])
+    func tablesAgreeWithADayByDayCount(kind: WorkingDayCalendar.Kind) throws {
+        let calendar = shipped.calendar(kind)
+        var generator = SplitMix64(seed: 2026)
+        for _ in 0..<20_000 {
+            let start = CivilDate(dayNumber: d("1996-01-01").dayNumber + Int(generator.next() % 55_000))
+            let n = Int(generator.next() % 120)
+            let fast = try calendar.date(adding: n, workingDaysTo: start)
+            var slow = start
+            var counted = 0
+            while counted < n {
+                slow = slow.adding(days: 1)
+                if !slow.isWeekend && calendar.reasonNotWorking(slow) == nil { counted += 1 }
+            }
+            #expect(fast == slow, "\(start) + \(n)")
+            #expect(try calendar.workingDays(after: start, through: fast) == n, "counting back from \(fast) to \(start)")
+        }
+    }
+
+    @Test func clarificationAndFeesNeverMakeTheDeadlineEarlier() throws {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<5_000 {
+            let received = CivilDate(dayNumber: d("2008-01-01").dayNumber + Int(generator.next() % 7_000))
+            let plain = try due(.init(regime: .foia, received: received))!
+            let notice = received.adding(days: Int(generator.next() % 40))
+            let paid = notice.adding(days: Int(generator.next() % 30))
+            let withFee = try due(.init(regime: .foia, received: received, fees: [.init(notice: notice, paid: paid)]))!
+            #expect(withFee >= plain)
+            let clarified = received.adding(days: Int(generator.next() % 40))
+            let restarted = try due(.init(regime: .foia, received: received, clarifications: [.init(received: clarified)]))!
+            #expect(restarted >= plain)
+        }
+    }
+}
+
+/// A small seeded generator so that property tests are reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
