@@ -16,7 +16,7 @@ let package = Package(
         .target(
             name: "FOIResources",
             path: ".",
-            exclude: ["Sources/FOIKit", "Sources/FOIStore", "Sources/foi", "Tests", "scripts"],
+            exclude: ["Sources/FOIKit", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench", "Tests", "scripts"],
             sources: ["Sources/FOIResources"],
             resources: [.embedInCode("seeds/uk-bank-holidays.json")]
         ),
@@ -25,6 +25,10 @@ let package = Package(
             name: "foi",
             dependencies: ["FOIKit", "FOIResources", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Release-mode benchmarks run by scripts/bench-*; not part of the product.
+        .executableTarget(name: "foi-bench", dependencies: ["FOIKit", "FOIResources"]),
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources"]),
+        // End-to-end tests of the built `foi` binary: output, stderr and exit codes.
+        .testTarget(name: "foiTests", dependencies: ["foi"]),
     ]
 )

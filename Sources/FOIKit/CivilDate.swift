@@ -163,6 +163,12 @@ extension CivilDate: CustomStringConvertible {
         return "\(weekday.shortName) \(day) \(Month.shortName(month)) \(year)"
     }
 
+    /// The full form for letters and headlines: `Tuesday 5 January 2021`.
+    public var fullDescription: String {
+        let (year, month, day) = components
+        return "\(weekday.name) \(day) \(Month.name(month)) \(year)"
+    }
+
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

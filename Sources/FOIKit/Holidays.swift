@@ -82,7 +82,9 @@ public struct HolidaySet: Sendable {
             for event in events {
                 do {
                     let date = try CivilDate(iso: event.date)
-                    holidays.append(Holiday(date: date, division: division, title: event.title, source: .published))
+                    let notes = event.notes ?? ""
+                    let title = notes.isEmpty ? event.title : "\(event.title), \(notes.lowercased())"
+                    holidays.append(Holiday(date: date, division: division, title: title, source: .published))
                 } catch {
                     throw .badDate(division.rawValue, error)
                 }
@@ -123,6 +125,7 @@ private struct GovUKDivision: Decodable {
     struct Event: Decodable {
         var title: String
         var date: String
+        var notes: String?
     }
 
     var events: [Event]
@@ -195,7 +198,7 @@ public enum HolidayRules {
             var substitute = date
             while substitute.isWeekend || taken.contains(substitute) { substitute = substitute.adding(days: 1) }
             taken.insert(substitute)
-            result.append(Holiday(date: substitute, division: division, title: "\(title) (substitute day)", source: .generated))
+            result.append(Holiday(date: substitute, division: division, title: "\(title), substitute day", source: .generated))
         }
         return result.sorted { $0.date < $1.date }
     }

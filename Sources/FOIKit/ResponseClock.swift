@@ -128,6 +128,19 @@ public struct ResponseDeadline: Hashable, Sendable {
     public var finalDate: CivilDate? { extendedDue ?? due }
 }
 
+extension ResponseDeadline {
+    /// A clock that is not counting: no due date until what it waits for arrives.
+    static func stopped(
+        _ input: ResponseClockInput, dayZero: CivilDate, state: ClockState, workingDays: Int?, citation: String,
+        calendar: WorkingDayCalendar, warnings: [DeadlineWarning] = []
+    ) -> ResponseDeadline {
+        ResponseDeadline(
+            input: input, dayZero: dayZero, state: state, due: nil, workingDays: workingDays, citation: citation,
+            disregarded: [], pausedCalendarDays: 0, correspondingDate: nil, schoolLimits: nil, extendedDue: nil,
+            provisional: calendar.isProvisional(from: input.received, through: dayZero), warnings: warnings)
+    }
+}
+
 /// The two limits of the schools rule (SI 2004/3364 reg 3): the earlier is due.
 public struct SchoolLimits: Hashable, Sendable {
     public var twentiethSchoolDay: CivilDate
@@ -173,14 +186,9 @@ public enum ResponseClock {
             citation = "SI 2004/3364 reg 3 (schools: 20 school days or 60 working days)"
         }
 
-        func stopped(_ state: ClockState, _ warnings: [DeadlineWarning] = []) -> ResponseDeadline {
-            ResponseDeadline(
-                input: input, dayZero: dayZero, state: state, due: nil, workingDays: period, citation: citation,
-                disregarded: [], pausedCalendarDays: 0, correspondingDate: nil, schoolLimits: nil, extendedDue: nil,
-                provisional: calendar.isProvisional(from: input.received, through: dayZero), warnings: warnings)
-        }
         if let pending = input.clarifications.last(where: { $0.received == nil }) {
-            return stopped(.awaitingClarification(since: pending.requested ?? dayZero))
+            return .stopped(input, dayZero: dayZero, state: .awaitingClarification(since: pending.requested ?? dayZero),
+                            workingDays: period, citation: citation, calendar: calendar)
         }
 
         let workingDays = DayCounter.workingDays(calendar)
@@ -199,7 +207,10 @@ public enum ResponseClock {
         case .standard, .workingDays:
             count = try countWithFees(period, from: dayZero, fees: input.fees, counter: workingDays, regime: regime, calendar: calendar)
         }
-        guard let due = count.due else { return stopped(count.state, count.warnings) }
+        guard let due = count.due else {
+            return .stopped(input, dayZero: dayZero, state: count.state, workingDays: period, citation: citation,
+                            calendar: calendar, warnings: count.warnings)
+        }
 
         var extendedDue: CivilDate?
         var warnings = count.warnings
@@ -296,19 +307,17 @@ public enum ResponseClock {
         let months = input.statutoryExtension ? 3 : 1
         let citation = input.statutoryExtension ? Regime.sar.statutoryExtension!.citation : Regime.sar.responseCitation
 
-        func stopped(_ state: ClockState) -> ResponseDeadline {
-            ResponseDeadline(
-                input: input, dayZero: relevantTime, state: state, due: nil, workingDays: nil, citation: citation,
-                disregarded: [], pausedCalendarDays: 0, correspondingDate: nil, schoolLimits: nil, extendedDue: nil,
-                provisional: calendar.isProvisional(from: input.received, through: relevantTime), warnings: [])
-        }
         if let unpaid = input.fees.first(where: { $0.paid == nil }) {
-            return stopped(.awaitingFee(since: unpaid.notice, lapses: nil))
+            return .stopped(input, dayZero: relevantTime, state: .awaitingFee(since: unpaid.notice, lapses: nil),
+                            workingDays: nil, citation: citation, calendar: calendar)
         }
         var paused = 0
         for clarification in input.clarifications {
             guard let requested = clarification.requested else { throw .clarificationRequestDateNeeded }
-            guard let answered = clarification.received else { return stopped(.awaitingClarification(since: requested)) }
+            guard let answered = clarification.received else {
+                return .stopped(input, dayZero: relevantTime, state: .awaitingClarification(since: requested),
+                                workingDays: nil, citation: citation, calendar: calendar)
+            }
             paused += requested.days(to: answered) + 1
         }
         let corresponding = relevantTime.addingMonthsClamped(months)

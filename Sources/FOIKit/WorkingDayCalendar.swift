@@ -1,6 +1,6 @@
 /// Which days count as working days for a statutory period, with O(1) "add n working days" and "count working
-/// days between" from precomputed tables.
-public struct WorkingDayCalendar: Sendable {
+/// days between" from precomputed tables. A class so that the tables are shared, never copied or retained per use.
+public final class WorkingDayCalendar: Sendable {
     /// The rule that decides which days are not working days.
     public enum Kind: Hashable, Sendable {
         /// FOIA s.10(6), EIR reg 2(1): weekends, Christmas Day, Good Friday and a bank holiday in any part of the UK.
@@ -39,6 +39,8 @@ public struct WorkingDayCalendar: Sendable {
     public let kind: Kind
     /// The years whose holidays all come from published data; a period reaching outside them is provisional.
     public let publishedYears: ClosedRange<Int>?
+    /// `publishedYears` as day numbers, for a check with two comparisons.
+    private let publishedDayNumbers: ClosedRange<Int>?
     private let firstDayNumber: Int
     /// `workingDaysThrough[i]`: the working days from the first supported date to the i-th day, inclusive.
     private let workingDaysThrough: [Int32]
@@ -92,8 +94,10 @@ public struct WorkingDayCalendar: Sendable {
         if published.count == divisions.count, let lower = published.map(\.lowerBound).max(),
            let upper = published.map(\.upperBound).min(), lower <= upper {
             publishedYears = lower...upper
+            publishedDayNumbers = CivilDate(year: lower, month: 1, day: 1)!.dayNumber...CivilDate(year: upper, month: 12, day: 31)!.dayNumber
         } else {
             publishedYears = nil
+            publishedDayNumbers = nil
         }
     }
 
@@ -165,8 +169,8 @@ public struct WorkingDayCalendar: Sendable {
 
     /// Whether a period from `start` to `end` relies on holidays that are generated rather than published.
     public func isProvisional(from start: CivilDate, through end: CivilDate) -> Bool {
-        guard let years = publishedYears else { return true }
-        return !years.contains(start.year) || !years.contains(end.year)
+        guard let days = publishedDayNumbers else { return true }
+        return !days.contains(start.dayNumber) || !days.contains(end.dayNumber)
     }
 
     private func index(of date: CivilDate) throws(DeadlineError) -> Int {
@@ -183,7 +187,7 @@ public struct NonWorkingDay: Hashable, Sendable, Codable {
 }
 
 /// The working-day calendars of every regime, built once from one set of holidays.
-public struct Calendars: Sendable {
+public final class Calendars: Sendable {
     public let holidays: HolidaySet
     public let unitedKingdom: WorkingDayCalendar
     public let scotland: WorkingDayCalendar

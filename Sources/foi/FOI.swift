@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+
+/// The `foi` command: a case manager for Freedom of Information officers.
+@main
+struct FOI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "foi",
+        abstract: "Track Freedom of Information requests and their statutory deadlines.",
+        discussion: """
+        Working days follow the statutes: FOIA and EIR skip weekends, Christmas Day, Good Friday and a bank
+        holiday in any part of the UK; FOISA and EIR(S) skip weekends, Christmas Day and Scotland's bank holidays.
+        Exit codes: 0 success; 1 the operation was refused or failed; 64 a bad command line; 65 a malformed input file.
+        """,
+        subcommands: [DeadlineCommand.self]
+    )
+
+    /// Runs the command, printing `Error: ...` on one line and exiting with the documented code on failure.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data("Error: \(failure.message)\n".utf8))
+            Foundation.exit(failure.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure the user can act on, with the exit code that names its kind.
+struct Failure: Error {
+    var message: String
+    var exitCode: Int32
+
+    /// A bad value on the command line (exit 64).
+    static func usage(_ message: String) -> Failure { Failure(message: message, exitCode: 64) }
+    /// A malformed input file (exit 65).
+    static func badInput(_ message: String) -> Failure { Failure(message: message, exitCode: 65) }
+    /// A refused or failed operation (exit 1).
+    static func refused(_ message: String) -> Failure { Failure(message: message, exitCode: 1) }
+}
+
+/// Writes to standard output through one buffer, so that large outputs are one write and a failure part-way
+/// leaves nothing printed.
+struct OutputBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func line(_ text: String = "") {
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(0x0A)
+    }
+
+    func flush() {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}

@@ -1,2 +1,0 @@
-import FOIResources
-print(Seeds.bankHolidaysJSON.count)
