@@ -3,13 +3,15 @@ import PackageDescription
 
 let package = Package(
     name: "foi",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "FOIKit", targets: ["FOIKit"]),
+        .library(name: "FOIStore", targets: ["FOIStore"]),
         .executable(name: "foi", targets: ["foi"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The reference data under seeds/ and schema/ compiled into the binary, so a copied `foi` needs no files beside it.
@@ -18,16 +20,23 @@ let package = Package(
             path: ".",
             exclude: ["Sources/FOIKit", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench", "Tests", "scripts"],
             sources: ["Sources/FOIResources"],
-            resources: [.embedInCode("seeds/uk-bank-holidays.json")]
+            resources: [
+                .embedInCode("seeds/uk-bank-holidays.json"),
+                .embedInCode("seeds/exemptions.json"),
+                .embedInCode("seeds/demo-cases.json"),
+                .embedInCode("schema/0001_cases.sql"),
+            ]
         ),
         .target(name: "FOIKit"),
+        .target(name: "FOIStore", dependencies: ["FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "foi",
-            dependencies: ["FOIKit", "FOIResources", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FOIKit", "FOIStore", "FOIResources", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Release-mode benchmarks run by scripts/bench-*; not part of the product.
-        .executableTarget(name: "foi-bench", dependencies: ["FOIKit", "FOIResources"]),
+        .executableTarget(name: "foi-bench", dependencies: ["FOIKit", "FOIStore", "FOIResources"]),
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources"]),
+        .testTarget(name: "FOIStoreTests", dependencies: ["FOIStore", "FOIKit", "FOIResources"]),
         // End-to-end tests of the built `foi` binary: output, stderr and exit codes.
         .testTarget(name: "foiTests", dependencies: ["foi"]),
     ]

@@ -1,3 +1,15 @@
+/// The reference data of `seeds/` and `schema/`, compiled into the binary.
 public enum Seeds {
+    /// GOV.UK's bank-holidays.json, as shipped.
     public static var bankHolidaysJSON: [UInt8] { PackageResources.uk_bank_holidays_json }
+    /// The exemption catalogue: FOIA, EIR, FOISA and EIR(S).
+    public static var exemptionsJSON: [UInt8] { PackageResources.exemptions_json }
+    /// The demo cases of `foi demo`.
+    public static var demoCasesJSON: [UInt8] { PackageResources.demo_cases_json }
+
+    /// The migrations of `schema/`, in the order they apply: (identifier, SQL). A test checks this list
+    /// against the files in `schema/`.
+    public static var migrations: [(identifier: String, sql: String)] {
+        [("0001_cases", String(decoding: PackageResources._001_cases_sql, as: UTF8.self))]
+    }
 }

@@ -1,0 +1,293 @@
+/// Where a case stands. Derived from its events, never set by hand.
+public enum CaseStatus: String, CaseIterable, Codable, Hashable, Sendable {
+    case open
+    case awaitingClarification = "awaiting-clarification"
+    case awaitingFee = "awaiting-fee"
+    case extended
+    case responded
+    case withdrawn
+    case transferred
+    case lapsed
+
+    /// Whether the case still needs the authority to act (its clock running or stopped).
+    public var isOpen: Bool {
+        switch self {
+        case .open, .awaitingClarification, .awaitingFee, .extended: true
+        case .responded, .withdrawn, .transferred, .lapsed: false
+        }
+    }
+
+    /// For messages: `awaiting clarification`.
+    public var phrase: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// Why a step cannot be recorded on a case now. Each says what is allowed instead.
+public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The step does not fit the case's current status.
+    case notAllowed(action: String, status: CaseStatus, since: CivilDate, advice: String)
+    /// The step is dated before the request was received.
+    case beforeReceipt(action: String, date: CivilDate, received: CivilDate)
+    /// A step dated before the step it answers (a payment before its notice).
+    case beforeItsCause(action: String, date: CivilDate, cause: String, causeDate: CivilDate)
+    /// A case's first event must be its receipt, and only its first.
+    case receiptNotFirst
+    /// The citation names no exemption of the part's regime.
+    case unknownExemption(citation: String, regime: Regime, elsewhere: [Regime])
+    /// A part of a request under a regime that cannot sit beside the case's own.
+    case partNotAllowed(part: Regime, caseRegime: Regime)
+    /// NCND claimed under an exemption that has no NCND provision.
+    case ncndNotAvailable(citation: String)
+    /// A qualified exemption applied without its public interest conclusion.
+    case publicInterestRequired(citation: String)
+    /// An extension the regime does not have, or one already in place.
+    case extensionNotAvailable(String)
+    /// A response that withholds information without an exemption applied.
+    case exemptionRequired(Outcome)
+    /// A date the engine cannot compute with.
+    case deadline(DeadlineError)
+
+    public var description: String {
+        switch self {
+        case .notAllowed(let action, let status, let since, let advice):
+            "cannot \(action): the case is \(status.phrase) since \(since); \(advice)"
+        case .beforeReceipt(let action, let date, let received):
+            "cannot \(action) dated \(date): the request was received on \(received); check the date"
+        case .beforeItsCause(let action, let date, let cause, let causeDate):
+            "cannot \(action) dated \(date): the \(cause) was on \(causeDate); check the date"
+        case .receiptNotFirst:
+            "a case begins with its receipt, once; log a new request instead"
+        case .unknownExemption(let citation, let regime, let elsewhere):
+            elsewhere.isEmpty
+                ? "'\(citation)' is not an exemption of \(regime.shortName); see 'foi exemptions --regime \(regime.rawValue)'"
+                : "'\(citation)' is not an exemption of \(regime.shortName) (it exists under \(elsewhere.map(\.shortName).joined(separator: ", "))); give the part it belongs to with --part"
+        case .partNotAllowed(let part, let caseRegime):
+            "a \(caseRegime.shortName) case cannot have a \(part.shortName) part; parts pair FOIA with EIR and FOISA with EIR(S)"
+        case .ncndNotAvailable(let citation):
+            "\(citation) has no neither-confirm-nor-deny provision; drop --ncnd"
+        case .publicInterestRequired(let citation):
+            "\(citation) is a qualified exemption: record the public interest conclusion (--public-interest maintain|disclose)"
+        case .extensionNotAvailable(let reason):
+            "cannot extend: \(reason)"
+        case .exemptionRequired(let outcome):
+            "a response \(outcome.label) must cite the exemptions relied on; apply them first (foi exempt)"
+        case .deadline(let error):
+            error.description
+        }
+    }
+}
+
+/// A request and everything that has happened to it: the fold of its events.
+public struct Case: Hashable, Sendable {
+    public let reference: CaseReference
+    public let receipt: Receipt
+    public let received: CivilDate
+    public private(set) var status: CaseStatus
+    /// The date of the event that set the current status.
+    public private(set) var statusSince: CivilDate
+    public private(set) var clarifications: [Clarification] = []
+    public private(set) var fees: [FeePeriod] = []
+    public private(set) var publicInterestExtension: Int?
+    public private(set) var statutoryExtension = false
+    public private(set) var exemptions: [ExemptionDecision] = []
+    public private(set) var searches: [Search] = []
+    public private(set) var outcome: Outcome?
+    public private(set) var respondedOn: CivilDate?
+    public private(set) var history: [RecordedEvent]
+
+    public var regime: Regime { receipt.regime }
+
+    /// A case opened by its receipt.
+    public init(reference: CaseReference, received: CivilDate, receipt: Receipt) {
+        self.reference = reference
+        self.receipt = receipt
+        self.received = received
+        status = .open
+        statusSince = received
+        history = [RecordedEvent(date: received, event: .received(receipt))]
+    }
+
+    /// Replays a stored history: the first event must be the receipt.
+    public init(reference: CaseReference, history: [RecordedEvent], catalogue: ExemptionCatalogue) throws(LifecycleError) {
+        guard let first = history.first, case .received(let receipt) = first.event else { throw .receiptNotFirst }
+        var replayed = Case(reference: reference, received: first.date, receipt: receipt)
+        for event in history.dropFirst() { try replayed.apply(event, catalogue: catalogue) }
+        self = replayed
+    }
+
+    /// The response clock's inputs, as the events so far define them.
+    public var clockInput: ResponseClockInput {
+        ResponseClockInput(
+            regime: regime, received: received, convention: receipt.convention, clarifications: clarifications,
+            fees: fees, publicInterestExtension: publicInterestExtension, statutoryExtension: statutoryExtension)
+    }
+
+    /// The response deadline as the events so far define it.
+    public func deadline(calendars: Calendars) throws(DeadlineError) -> ResponseDeadline {
+        try ResponseClock.deadline(for: clockInput, calendars: calendars)
+    }
+
+    /// The case after `recorded`, or the reason it cannot happen now.
+    public func applying(_ recorded: RecordedEvent, catalogue: ExemptionCatalogue) throws(LifecycleError) -> Case {
+        var next = self
+        try next.apply(recorded, catalogue: catalogue)
+        return next
+    }
+
+    /// Applies `recorded` in place, or throws and leaves the case unchanged.
+    public mutating func apply(_ recorded: RecordedEvent, catalogue: ExemptionCatalogue) throws(LifecycleError) {
+        let event = recorded.event
+        let date = recorded.date
+        if case .received = event { throw .receiptNotFirst }
+        guard date >= received else { throw .beforeReceipt(action: event.action, date: date, received: received) }
+        guard Self.allows(event, in: status) else {
+            throw .notAllowed(action: event.action, status: status, since: statusSince, advice: advice(for: event))
+        }
+        var next = self
+        switch event {
+        case .received:
+            throw .receiptNotFirst
+        case .acknowledged, .note, .deadlineMoved:
+            break
+        case .clarificationRequested:
+            next.clarifications.append(Clarification(requested: date, received: nil))
+            next.setStatus(.awaitingClarification, date)
+        case .clarificationReceived:
+            let requested = next.clarifications[next.clarifications.count - 1].requested!
+            guard date >= requested else { throw .beforeItsCause(action: event.action, date: date, cause: "request for clarification", causeDate: requested) }
+            next.clarifications[next.clarifications.count - 1].received = date
+            next.setStatus(statutoryExtension || publicInterestExtension != nil ? .extended : .open, date)
+        case .clarificationLapsed, .feeLapsed:
+            next.setStatus(.lapsed, date)
+        case .feeNoticeIssued:
+            next.fees.append(FeePeriod(notice: date, paid: nil))
+            next.setStatus(.awaitingFee, date)
+        case .feePaid:
+            let notice = next.fees[next.fees.count - 1].notice
+            guard date >= notice else { throw .beforeItsCause(action: event.action, date: date, cause: "fees notice", causeDate: notice) }
+            next.fees[next.fees.count - 1].paid = date
+            next.setStatus(statutoryExtension || publicInterestExtension != nil ? .extended : .open, date)
+        case .transferred:
+            next.setStatus(.transferred, date)
+        case .withdrawn:
+            next.setStatus(.withdrawn, date)
+        case .searchRecorded(let search):
+            next.searches.append(search)
+        case .exemptionApplied(let decision):
+            try validate(decision, catalogue: catalogue)
+            next.exemptions.append(decision)
+        case .extended(let workingDays, _):
+            try next.extend(by: workingDays, catalogue: catalogue)
+            next.setStatus(.extended, date)
+        case .responded(let outcome):
+            if outcome.citesExemptions && exemptions.isEmpty { throw .exemptionRequired(outcome) }
+            next.outcome = outcome
+            next.respondedOn = date
+            next.setStatus(.responded, date)
+        case .reopened:
+            next.outcome = nil
+            next.respondedOn = nil
+            next.setStatus(statutoryExtension || publicInterestExtension != nil ? .extended : .open, date)
+        }
+        next.history.append(recorded)
+        self = next
+    }
+
+    private mutating func setStatus(_ status: CaseStatus, _ date: CivilDate) {
+        self.status = status
+        statusSince = date
+    }
+
+    // MARK: - Rules
+
+    /// The lifecycle as a table: which statuses each step may be recorded in.
+    static func allows(_ event: CaseEvent, in status: CaseStatus) -> Bool {
+        switch event {
+        case .received:
+            return false
+        case .note:
+            return true
+        case .acknowledged, .transferred, .withdrawn, .deadlineMoved:
+            return status.isOpen
+        case .clarificationRequested, .feeNoticeIssued, .exemptionApplied, .responded:
+            return status == .open || status == .extended
+        case .clarificationReceived, .clarificationLapsed:
+            return status == .awaitingClarification
+        case .feePaid, .feeLapsed:
+            return status == .awaitingFee
+        case .searchRecorded:
+            return status == .open || status == .extended || status == .awaitingFee
+        case .extended:
+            return status == .open
+        case .reopened:
+            return !status.isOpen
+        }
+    }
+
+    /// What to do instead when `event` is not allowed now.
+    private func advice(for event: CaseEvent) -> String {
+        switch status {
+        case .awaitingClarification:
+            return "record the clarification first (foi clarify \(reference) --received DATE), or withdraw the case"
+        case .awaitingFee:
+            return "record the payment first (foi fee \(reference) --paid DATE), or that the fee lapsed (foi fee \(reference) --lapsed DATE)"
+        case .responded, .withdrawn, .transferred, .lapsed:
+            return "reopen it first (foi reopen \(reference) --reason TEXT)"
+        case .extended:
+            return "the deadline is already extended"
+        case .open:
+            switch event {
+            case .clarificationReceived, .clarificationLapsed:
+                return "no clarification is awaited; request it first (foi clarify \(reference) --requested DATE)"
+            case .feePaid, .feeLapsed:
+                return "no fee is awaited; issue a fees notice first (foi fee \(reference) --notice DATE)"
+            case .reopened:
+                return "it is already open"
+            default:
+                return "see 'foi history \(reference)'"
+            }
+        }
+    }
+
+    private func validate(_ decision: ExemptionDecision, catalogue: ExemptionCatalogue) throws(LifecycleError) {
+        guard decision.part == regime || decision.part == Self.sibling(of: regime) else {
+            throw .partNotAllowed(part: decision.part, caseRegime: regime)
+        }
+        guard let exemption = catalogue.exemption(citing: decision.citation, in: decision.part) else {
+            throw .unknownExemption(citation: decision.citation, regime: decision.part, elsewhere: catalogue.regimes(citing: decision.citation))
+        }
+        if decision.neitherConfirmNorDeny && exemption.ncnd == nil { throw .ncndNotAvailable(citation: exemption.label) }
+        if exemption.kind == .qualified && decision.publicInterest == nil { throw .publicInterestRequired(citation: exemption.label) }
+    }
+
+    private mutating func extend(by workingDays: Int?, catalogue: ExemptionCatalogue) throws(LifecycleError) {
+        switch regime {
+        case .foia:
+            guard let workingDays, workingDays > 0 else {
+                throw .extensionNotAvailable("a FOIA public interest extension (s.10(3)) needs its further working days (--days N)")
+            }
+            let qualified = exemptions.contains { catalogue.exemption(citing: $0.citation, in: $0.part)?.kind != .absolute }
+            guard qualified else {
+                throw .extensionNotAvailable("s.10(3) extends only to consider the public interest: apply a qualified exemption first")
+            }
+            publicInterestExtension = workingDays
+        case .eir, .eirs, .sar:
+            guard workingDays == nil else {
+                throw .extensionNotAvailable("\(regime.shortName)'s extension is fixed (\(regime.statutoryExtension!.citation)); leave out --days")
+            }
+            statutoryExtension = true
+        case .foisa:
+            throw .extensionNotAvailable("FOISA allows no extension of its 20 working days")
+        }
+    }
+
+    /// The regime a multi-regime request may pair with this one: FOIA with EIR, FOISA with EIR(S).
+    static func sibling(of regime: Regime) -> Regime? {
+        switch regime {
+        case .foia: .eir
+        case .eir: .foia
+        case .foisa: .eirs
+        case .eirs: .foisa
+        case .sar: nil
+        }
+    }
+}

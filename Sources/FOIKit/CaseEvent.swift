@@ -1,0 +1,193 @@
+/// A case's reference, e.g. `FOI-2026-000123` or `01.FOI.23.028767`.
+public struct CaseReference: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: CaseReference, rhs: CaseReference) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// How a request arrived.
+public enum Channel: String, CaseIterable, Codable, Hashable, Sendable {
+    case email, web, post, whatdotheyknow, phone, other
+}
+
+/// What the received event records about the request itself. The requester's personal data is kept apart
+/// (it can be anonymised; events cannot change).
+public struct Receipt: Hashable, Codable, Sendable {
+    public var regime: Regime
+    public var subject: String
+    public var channel: Channel
+    public var convention: ReceiptConvention
+    /// The timestamp as given, when the request came with one (the date is its London date).
+    public var timestamp: String?
+
+    public init(regime: Regime, subject: String, channel: Channel = .email, convention: ReceiptConvention = .statutory, timestamp: String? = nil) {
+        self.regime = regime
+        self.subject = subject
+        self.channel = channel
+        self.convention = convention
+        self.timestamp = timestamp
+    }
+}
+
+/// A search for the information, recorded for the s.12 cost estimate and the not-held answer.
+public struct Search: Hashable, Codable, Sendable {
+    /// Where was searched: a system, a team, a file plan.
+    public var location: String
+    /// Whether information in scope was found.
+    public var held: Bool
+    /// Hours spent (s.12: £25 an hour; the limit is 18 hours, 24 for central government).
+    public var hours: Double
+
+    public init(location: String, held: Bool, hours: Double) {
+        self.location = location
+        self.held = held
+        self.hours = hours
+    }
+}
+
+/// The public interest conclusion recorded for a qualified exemption.
+public enum PublicInterestConclusion: String, CaseIterable, Codable, Hashable, Sendable {
+    /// The public interest in maintaining the exemption outweighs that in disclosure.
+    case maintain
+    /// The public interest favours disclosure: the exemption is engaged but not relied on.
+    case disclose
+}
+
+/// One exemption relied on, with the part of a multi-regime request it belongs to.
+public struct ExemptionDecision: Hashable, Codable, Sendable {
+    /// As cited: `31(1)(a)`, `40(2)`, `12(5)(e)`.
+    public var citation: String
+    /// The regime of the part this decision belongs to (part FOIA, part EIR).
+    public var part: Regime
+    /// Neither confirm nor deny: the duty to confirm or deny is excluded.
+    public var neitherConfirmNorDeny: Bool
+    /// The public interest conclusion; required for a qualified exemption.
+    public var publicInterest: PublicInterestConclusion?
+
+    public init(citation: String, part: Regime, neitherConfirmNorDeny: Bool = false, publicInterest: PublicInterestConclusion? = nil) {
+        self.citation = citation
+        self.part = part
+        self.neitherConfirmNorDeny = neitherConfirmNorDeny
+        self.publicInterest = publicInterest
+    }
+}
+
+/// How a request was answered (the Cabinet Office statistics categories).
+public enum Outcome: String, CaseIterable, Codable, Hashable, Sendable {
+    case grantedInFull = "granted-in-full"
+    case partiallyWithheld = "partially-withheld"
+    case withheldInFull = "withheld-in-full"
+    case neitherConfirmNorDeny = "ncnd"
+    case notHeld = "not-held"
+    case refusedCost = "refused-s12"
+    case refusedVexatious = "refused-s14-1"
+    case refusedRepeated = "refused-s14-2"
+    /// Advice only: the information is reasonably accessible by other means (s.21) or published.
+    case adviceOnly = "advice-only"
+
+    /// For people: `granted in full`, `refused (s.12 cost)`.
+    public var label: String {
+        switch self {
+        case .grantedInFull: "granted in full"
+        case .partiallyWithheld: "partially withheld"
+        case .withheldInFull: "withheld in full"
+        case .neitherConfirmNorDeny: "neither confirmed nor denied"
+        case .notHeld: "information not held"
+        case .refusedCost: "refused (s.12 cost limit)"
+        case .refusedVexatious: "refused (s.14(1) vexatious)"
+        case .refusedRepeated: "refused (s.14(2) repeated)"
+        case .adviceOnly: "advice only (reasonably accessible)"
+        }
+    }
+
+    /// Whether the outcome withholds information under an exemption, and so must cite one.
+    public var citesExemptions: Bool {
+        self == .partiallyWithheld || self == .withheldInFull || self == .neitherConfirmNorDeny
+    }
+}
+
+/// One step in a case's life. The case is the fold of these, in order.
+public enum CaseEvent: Hashable, Codable, Sendable {
+    case received(Receipt)
+    case acknowledged
+    case clarificationRequested(note: String?)
+    case clarificationReceived
+    case clarificationLapsed
+    case feeNoticeIssued(amount: String?)
+    case feePaid
+    case feeLapsed
+    case transferred(to: String)
+    case withdrawn(reason: String?)
+    case searchRecorded(Search)
+    case exemptionApplied(ExemptionDecision)
+    /// FOIA s.10(3): further working days for the public interest test; EIR and EIR(S) reg 7: `workingDays` nil.
+    case extended(workingDays: Int?, reason: String?)
+    case responded(Outcome)
+    case note(String)
+    case reopened(reason: String)
+    /// A calendar change moved the statutory date (RULES.md §9): recorded, never overwritten.
+    case deadlineMoved(from: CivilDate?, to: CivilDate?, reason: String)
+
+    /// The stable name stored with the event: `received`, `clarification-requested`, ...
+    public var kind: String {
+        switch self {
+        case .received: "received"
+        case .acknowledged: "acknowledged"
+        case .clarificationRequested: "clarification-requested"
+        case .clarificationReceived: "clarification-received"
+        case .clarificationLapsed: "clarification-lapsed"
+        case .feeNoticeIssued: "fee-notice-issued"
+        case .feePaid: "fee-paid"
+        case .feeLapsed: "fee-lapsed"
+        case .transferred: "transferred"
+        case .withdrawn: "withdrawn"
+        case .searchRecorded: "search-recorded"
+        case .exemptionApplied: "exemption-applied"
+        case .extended: "extended"
+        case .responded: "responded"
+        case .note: "note"
+        case .reopened: "reopened"
+        case .deadlineMoved: "deadline-moved"
+        }
+    }
+
+    /// The step as a phrase for messages: `record a response`.
+    var action: String {
+        switch self {
+        case .received: "record a receipt"
+        case .acknowledged: "record an acknowledgement"
+        case .clarificationRequested: "request clarification"
+        case .clarificationReceived: "record a clarification"
+        case .clarificationLapsed: "close the case for want of clarification"
+        case .feeNoticeIssued: "issue a fees notice"
+        case .feePaid: "record a fee payment"
+        case .feeLapsed: "record that the fee lapsed"
+        case .transferred: "transfer the case"
+        case .withdrawn: "withdraw the case"
+        case .searchRecorded: "record a search"
+        case .exemptionApplied: "apply an exemption"
+        case .extended: "extend the deadline"
+        case .responded: "record a response"
+        case .note: "add a note"
+        case .reopened: "reopen the case"
+        case .deadlineMoved: "move the deadline"
+        }
+    }
+}
+
+/// An event with the date it happened (London civil date), as stored in the case history.
+public struct RecordedEvent: Hashable, Codable, Sendable {
+    public var date: CivilDate
+    public var event: CaseEvent
+
+    public init(date: CivilDate, event: CaseEvent) {
+        self.date = date
+        self.event = event
+    }
+}
