@@ -111,7 +111,7 @@ public final class CaseStore {
             try db.execute(sql: """
                 INSERT INTO cases (ref, regime, status, status_since, received_on, subject, channel, receipt_convention,
                                    requester_id, event_count, clock)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '{}')
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '{}')
                 """, arguments: [reference.rawValue, new.receipt.regime.rawValue, opened.status.rawValue, new.received,
                                  new.received, new.receipt.subject, new.receipt.channel.rawValue,
                                  new.receipt.convention.rawValue, requesterID])

@@ -12,7 +12,13 @@ struct FOI: ParsableCommand {
         holiday in any part of the UK; FOISA and EIR(S) skip weekends, Christmas Day and Scotland's bank holidays.
         Exit codes: 0 success; 1 the operation was refused or failed; 64 a bad command line; 65 a malformed input file.
         """,
-        subcommands: [DeadlineCommand.self]
+        subcommands: [
+            DemoCommand.self, BoardCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
+            LogCommand.self, AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self,
+            ExemptCommand.self, ExtendCommand.self, RespondCommand.self, WithdrawCommand.self, TransferCommand.self,
+            ReopenCommand.self, NoteCommand.self, DeadlineCommand.self, HolidaysCommand.self, ExemptionsCommand.self,
+            SettingsCommand.self,
+        ]
     )
 
     /// Runs the command, printing `Error: ...` on one line and exiting with the documented code on failure.
@@ -40,6 +46,11 @@ struct Failure: Error {
     static func badInput(_ message: String) -> Failure { Failure(message: message, exitCode: 65) }
     /// A refused or failed operation (exit 1).
     static func refused(_ message: String) -> Failure { Failure(message: message, exitCode: 1) }
+}
+
+/// Writes one line to standard output directly, in order with `OutputBuffer` flushes (print() is buffered apart).
+func say(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Writes to standard output through one buffer, so that large outputs are one write and a failure part-way
