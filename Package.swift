@@ -36,7 +36,7 @@ let package = Package(
         // Release-mode benchmarks run by scripts/bench-*; not part of the product.
         .executableTarget(name: "foi-bench", dependencies: ["FOIKit", "FOIStore", "FOIResources"]),
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources"]),
-        .testTarget(name: "FOIStoreTests", dependencies: ["FOIStore", "FOIKit", "FOIResources"]),
+        .testTarget(name: "FOIStoreTests", dependencies: ["FOIStore", "FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift")]),
         // End-to-end tests of the built `foi` binary: output, stderr and exit codes.
         .testTarget(name: "foiTests", dependencies: ["foi"]),
     ]
