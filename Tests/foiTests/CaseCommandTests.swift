@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// `foi` against a fresh database in a temporary directory, with today fixed.
+struct Workspace {
+    let directory: URL
+    var db: String { directory.appendingPathComponent("cases.sqlite").path }
+
+    init() throws { directory = try temporaryDirectory() }
+
+    func run(_ arguments: [String], today: String = "2026-11-20") throws -> Run {
+        try foi(arguments + ["--db", db, "--today", today])
+    }
+
+    func json(_ arguments: [String]) throws -> Any {
+        let result = try run(arguments + ["--format", "json"])
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    func eventCount() throws -> Int {
+        let history = try json(["history", "FOI-2026-000001"]) as? [[String: Any]]
+        return history?.count ?? -1
+    }
+}
+
+@Suite struct CaseCommandTests {
+    @Test func aCaseFromReceiptToResponse() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let logged = try workspace.run(["log", "--subject", "Drone use 2025", "--received", "2026-11-02", "--requester", "A Requester", "--format", "csv"])
+        #expect(logged.status == 0, "\(logged.stderr)")
+        #expect(logged.stdout == """
+        ref,regime,status,received,due,left,exemptions,outcome,subject
+        FOI-2026-000001,foia,open,2026-11-02,2026-12-01,6,,,Drone use 2025
+
+        """)
+        #expect(try workspace.run(["search", "FOI-2026-000001", "--location", "Air Support Unit", "--held", "--hours", "3"]).status == 0)
+        #expect(try workspace.run(["exempt", "FOI-2026-000001", "--section", "s.31(1)(a)", "--public-interest", "maintain"]).status == 0)
+        #expect(try workspace.run(["respond", "FOI-2026-000001", "--outcome", "partially-withheld", "--on", "2026-11-20"]).status == 0)
+        let shown = try #require(try workspace.json(["show", "FOI-2026-000001"]) as? [String: Any])
+        #expect(shown["ref"] as? String == "FOI-2026-000001")
+        #expect(shown["regime"] as? String == "foia")
+        #expect(shown["status"] as? String == "responded")
+        #expect(shown["received"] as? String == "2026-11-02")
+        #expect(shown["due"] as? String == "2026-12-01")
+        #expect(shown["provisional"] as? Bool == false)
+        #expect(shown["outcome"] as? String == "partially-withheld")
+        let exemptions = try #require(shown["exemptions"] as? [[String: Any]])
+        #expect(exemptions.first?["citation"] as? String == "31(1)(a)")
+        let events = try #require(shown["events"] as? [[String: Any]])
+        #expect(events.map { $0["kind"] as? String } == ["received", "search-recorded", "exemption-applied", "responded"])
+        #expect(events.first?["date"] as? String == "2026-11-02")
+    }
+
+    @Test func aStepOutOfOrderIsRefusedWithAdviceAndWritesNothing() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        _ = try workspace.run(["log", "--subject", "x", "--received", "2026-11-02"])
+        _ = try workspace.run(["clarify", "FOI-2026-000001", "--requested", "2026-11-03"])
+        let before = try workspace.eventCount()
+        let refused = try workspace.run(["respond", "FOI-2026-000001", "--outcome", "granted-in-full"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "Error: cannot record a response: the case is awaiting clarification since 2026-11-03; record the clarification first (foi clarify FOI-2026-000001 --received DATE), or withdraw the case\n")
+        #expect(refused.stdout.isEmpty)
+        #expect(try workspace.eventCount() == before)
+        let unknown = try workspace.run(["show", "FOI-2099-1"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "Error: no case 'FOI-2099-1'; see 'foi list' for the references\n")
+        let badDate = try workspace.run(["note", "FOI-2026-000001", "hello", "--on", "2026-02-30"])
+        #expect(badDate.status == 64)
+        #expect(try workspace.eventCount() == before)
+        let badExemption = try workspace.run(["clarify", "FOI-2026-000001", "--received", "2026-11-05"])
+        #expect(badExemption.status == 0)
+        let wrongRegime = try workspace.run(["exempt", "FOI-2026-000001", "--section", "12(5)(e)", "--public-interest", "maintain"])
+        #expect(wrongRegime.stderr == "Error: '12(5)(e)' is not an exemption of FOIA (it exists under EIR); give the part it belongs to with --part\n")
+    }
+
+    @Test func boardListAndDemo() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let demo = try workspace.run(["demo"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("5 cases loaded"))
+        #expect(demo.stdout.contains("Overdue (1)"))
+        #expect(demo.stdout.contains("01.FOI.23.034376"))
+        let again = try workspace.run(["demo"])
+        #expect(again.stdout.contains("0 cases loaded, 5 already there"))
+        let board = try #require(try workspace.json(["board"]) as? [[String: Any]])
+        #expect(Set(board.compactMap { $0["section"] as? String }) == ["overdue", "due-soon", "awaiting"])
+        #expect(board.first { $0["ref"] as? String == "01.FOI.23.034376" }?["workingDaysLeft"] as? Int == -5)
+        let overdue = try #require(try workspace.json(["list", "--overdue"]) as? [[String: Any]])
+        #expect(overdue.map { $0["ref"] as? String } == ["01.FOI.23.034376"])
+        let responded = try #require(try workspace.json(["list", "--status", "responded"]) as? [[String: Any]])
+        #expect(responded.first?["ref"] as? String == "004078/20")
+        #expect(responded.first?["outcome"] as? String == "ncnd")
+        #expect((responded.first?["exemptions"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test func holidaysAddMovesOpenCases() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        _ = try workspace.run(["log", "--subject", "x", "--received", "2027-06-01"])
+        let added = try workspace.run(["holidays", "add", "2027-06-14", "--division", "northern-ireland", "--title", "Proclaimed day"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout == "Added Mon 14 Jun 2027, Proclaimed day (Northern Ireland). 1 open case moved.\n")
+        let listed = try workspace.run(["holidays", "list", "--year", "2027", "--division", "northern-ireland", "--format", "csv"])
+        #expect(listed.stdout.contains("2027-06-14,northern-ireland,Proclaimed day,local"))
+    }
+
+    @Test func twoOfficersLoggingAtOnceBothSucceed() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        _ = try workspace.run(["settings"])
+        let script = (0..<15).map { _ in "\(foiBinary.path) log --subject concurrent --received 2026-11-02 --db \(workspace.db) >/dev/null || echo FAIL" }.joined(separator: "; ")
+        let processes = try (0..<2).map { _ -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", script]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let cases = try #require(try workspace.json(["list"]) as? [[String: Any]])
+        #expect(cases.count == 30)
+        #expect(Set(cases.compactMap { $0["ref"] as? String }).count == 30)
+    }
+}
