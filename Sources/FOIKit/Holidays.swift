@@ -50,21 +50,20 @@ public struct Holiday: Hashable, Sendable, Codable {
 public struct HolidaySet: Sendable {
     /// The years the published data covers, per division; other years are generated and provisional.
     public let publishedYears: [Division: ClosedRange<Int>]
-    private var byDivision: [Division: [CivilDate: Holiday]]
+    /// Published and local holidays by division and year.
+    private var byDivisionAndYear: [Division: [Int: [Holiday]]]
 
     /// A set from published holidays; years outside each division's published range come from the rules.
     public init(published: [Holiday], localAdditions: [Holiday] = []) {
-        var byDivision: [Division: [CivilDate: Holiday]] = [:]
         var years: [Division: ClosedRange<Int>] = [:]
         for holiday in published {
-            byDivision[holiday.division, default: [:]][holiday.date] = holiday
             let year = holiday.date.year
             years[holiday.division] = years[holiday.division].map { min($0.lowerBound, year)...max($0.upperBound, year) }
                 ?? year...year
         }
-        self.publishedYears = years
-        self.byDivision = byDivision
-        for holiday in localAdditions { add(holiday) }
+        publishedYears = years
+        byDivisionAndYear = [:]
+        for holiday in published + localAdditions { add(holiday) }
     }
 
     /// Loads GOV.UK's `bank-holidays.json` shape: `{"england-and-wales": {"division": ..., "events": [{"title",
@@ -95,12 +94,15 @@ public struct HolidaySet: Sendable {
 
     /// Adds (or replaces) a holiday, e.g. a day proclaimed after the data was published.
     public mutating func add(_ holiday: Holiday) {
-        byDivision[holiday.division, default: [:]][holiday.date] = holiday
+        var year = byDivisionAndYear[holiday.division, default: [:]][holiday.date.year, default: []]
+        year.removeAll { $0.date == holiday.date }
+        year.append(holiday)
+        byDivisionAndYear[holiday.division, default: [:]][holiday.date.year] = year
     }
 
     /// The holidays of `division` in `year`: published where the data covers the year, else generated.
     public func holidays(of division: Division, in year: Int) -> [Holiday] {
-        let published = byDivision[division]?.values.filter { $0.date.year == year } ?? []
+        let published = byDivisionAndYear[division]?[year] ?? []
         if publishedYears[division]?.contains(year) == true {
             return published.sorted { $0.date < $1.date }
         }

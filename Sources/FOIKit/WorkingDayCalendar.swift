@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Which days count as working days for a statutory period, with O(1) "add n working days" and "count working
 /// days between" from precomputed tables. A class so that the tables are shared, never copied or retained per use.
 public final class WorkingDayCalendar: Sendable {
@@ -73,18 +75,21 @@ public final class WorkingDayCalendar: Sendable {
         }
         let first = Self.supportedDates.lowerBound.dayNumber
         let last = Self.supportedDates.upperBound.dayNumber
+        var holidayFlags = [Bool](repeating: false, count: last - first + 1)
+        for date in holidaysByDate.keys { holidayFlags[date.dayNumber - first] = true }
         var through: [Int32] = []
         var workingDays: [Int32] = []
         through.reserveCapacity(last - first + 1)
         workingDays.reserveCapacity((last - first + 1) * 5 / 7)
         var count: Int32 = 0
+        var weekday = Self.supportedDates.lowerBound.weekday.rawValue
         for dayNumber in first...last {
-            let date = CivilDate(dayNumber: dayNumber)
-            if !date.isWeekend && holidaysByDate[date] == nil {
+            if weekday < 5 && !holidayFlags[dayNumber - first] {
                 count += 1
                 workingDays.append(Int32(dayNumber))
             }
             through.append(count)
+            weekday = weekday == 6 ? 0 : weekday + 1
         }
         self.firstDayNumber = first
         self.workingDaysThrough = through
@@ -186,30 +191,27 @@ public struct NonWorkingDay: Hashable, Sendable, Codable {
     public var reason: String
 }
 
-/// The working-day calendars of every regime, built once from one set of holidays.
+/// The working-day calendars of every regime for one set of holidays, each built the first time it is needed.
 public final class Calendars: Sendable {
     public let holidays: HolidaySet
-    public let unitedKingdom: WorkingDayCalendar
-    public let scotland: WorkingDayCalendar
-    private let divisions: [Division: WorkingDayCalendar]
+    private let built = Mutex<[WorkingDayCalendar.Kind: WorkingDayCalendar]>([:])
 
     public init(holidays: HolidaySet) {
         self.holidays = holidays
-        unitedKingdom = WorkingDayCalendar(.unitedKingdom, holidays: holidays)
-        scotland = WorkingDayCalendar(.scotland, holidays: holidays)
-        divisions = [
-            .englandAndWales: WorkingDayCalendar(.division(.englandAndWales), holidays: holidays),
-            .scotland: WorkingDayCalendar(.division(.scotland), holidays: holidays),
-            .northernIreland: WorkingDayCalendar(.division(.northernIreland), holidays: holidays),
-        ]
     }
+
+    /// FOIA and EIR.
+    public var unitedKingdom: WorkingDayCalendar { calendar(.unitedKingdom) }
+    /// FOISA and EIR(S).
+    public var scotland: WorkingDayCalendar { calendar(.scotland) }
 
     /// The calendar of `kind`.
     public func calendar(_ kind: WorkingDayCalendar.Kind) -> WorkingDayCalendar {
-        switch kind {
-        case .unitedKingdom: unitedKingdom
-        case .scotland: scotland
-        case .division(let division): divisions[division]!
+        built.withLock { calendars in
+            if let calendar = calendars[kind] { return calendar }
+            let calendar = WorkingDayCalendar(kind, holidays: holidays)
+            calendars[kind] = calendar
+            return calendar
         }
     }
 }

@@ -100,25 +100,28 @@ public final class CaseStore {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) == true {
                 throw StoreError.duplicateReference(reference)
             }
-            var requesterID: Int64?
-            if let requester = new.requester {
-                try db.execute(sql: "INSERT INTO requesters (name, email, address) VALUES (?, ?, ?)",
-                               arguments: [requester.name, requester.email, requester.address])
-                requesterID = db.lastInsertedRowID
-            }
+            let requesterID = try new.requester.map { try Self.insert($0, db) }
             let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
-            let deadline = try deadline(of: opened)
-            try db.execute(sql: """
-                INSERT INTO cases (ref, regime, status, status_since, received_on, subject, channel, receipt_convention,
-                                   requester_id, event_count, clock)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '{}')
-                """, arguments: [reference.rawValue, new.receipt.regime.rawValue, opened.status.rawValue, new.received,
-                                 new.received, new.receipt.subject, new.receipt.channel.rawValue,
-                                 new.receipt.convention.rawValue, requesterID])
-            let caseID = db.lastInsertedRowID
-            try Self.append(opened.history[0], sequence: 1, caseID: caseID, actor: actor, db)
-            try Self.writeProjection(opened, deadline: deadline, caseID: caseID, db)
+            let caseID = try Self.insert(opened, deadline: try deadline(of: opened), requesterID: requesterID, actor: actor, db)
             return try Self.summary(caseID: caseID, db)!
+        }
+    }
+
+    /// Imports whole cases (a spreadsheet's history, or generated data) in one transaction: each is replayed
+    /// through the lifecycle, so an illegal history is refused and nothing of the batch is written.
+    public func importCases(_ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil) throws {
+        try write { db in
+            for (new, steps) in cases {
+                let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
+                var file = Case(reference: reference, received: new.received, receipt: new.receipt)
+                for step in steps { file = try applying(step, to: file) }
+                let requesterID = try new.requester.map { try Self.insert($0, db) }
+                do {
+                    _ = try Self.insert(file, deadline: try deadline(of: file), requesterID: requesterID, actor: actor, db)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                    throw StoreError.duplicateReference(reference)
+                }
+            }
         }
     }
 
@@ -131,13 +134,7 @@ public final class CaseStore {
             let deadline = try deadline(of: next)
             try Self.append(recorded, sequence: next.history.count, caseID: caseID, actor: actor, db)
             try Self.writeProjection(next, deadline: deadline, caseID: caseID, db)
-            if case .exemptionApplied(let decision) = recorded.event {
-                try db.execute(sql: """
-                    INSERT INTO case_exemptions (case_id, citation, part, ncnd, public_interest) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (case_id, citation, part) DO UPDATE SET ncnd = excluded.ncnd, public_interest = excluded.public_interest
-                    """, arguments: [caseID, decision.citation, decision.part.rawValue, decision.neitherConfirmNorDeny,
-                                     decision.publicInterest?.rawValue])
-            }
+            if case .exemptionApplied(let decision) = recorded.event { try Self.insertExemption(decision, caseID: caseID, db) }
             return try Self.summary(caseID: caseID, db)!
         }
     }
@@ -350,20 +347,55 @@ public final class CaseStore {
 
     private static func append(_ recorded: RecordedEvent, sequence: Int, caseID: Int64, actor: String?, _ db: Database) throws {
         let payload = String(decoding: try JSONEncoder().encode(recorded.event), as: UTF8.self)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO events (case_id, sequence, kind, occurred_on, payload, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [caseID, sequence, recorded.event.kind, recorded.date, payload, actor, timestamp()])
+            """).execute(arguments: [caseID, sequence, recorded.event.kind, recorded.date, payload, actor, timestamp()])
+    }
+
+    private static func insert(_ requester: Requester, _ db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO requesters (name, email, address) VALUES (?, ?, ?)")
+            .execute(arguments: [requester.name, requester.email, requester.address])
+        return db.lastInsertedRowID
+    }
+
+    /// Inserts a case's projection row, its events and its exemptions; returns the case's id.
+    private static func insert(_ file: Case, deadline: ResponseDeadline, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO cases (ref, regime, status, status_since, received_on, subject, channel, receipt_convention,
+                               requester_id, due_on, extended_from_on, provisional, outcome, responded_on, event_count, clock)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [file.reference.rawValue, file.regime.rawValue, file.status.rawValue, file.statusSince,
+                                     file.received, file.receipt.subject, file.receipt.channel.rawValue,
+                                     file.receipt.convention.rawValue, requesterID] + projection(file, deadline))
+        let caseID = db.lastInsertedRowID
+        for (index, recorded) in file.history.enumerated() {
+            try append(recorded, sequence: index + 1, caseID: caseID, actor: actor, db)
+        }
+        for decision in file.exemptions { try insertExemption(decision, caseID: caseID, db) }
+        return caseID
+    }
+
+    /// The projection columns from `due_on` to `clock`, in table order.
+    private static func projection(_ file: Case, _ deadline: ResponseDeadline) throws -> StatementArguments {
+        let clock = String(decoding: try JSONEncoder().encode(StoredClock(file.clockInput)), as: UTF8.self)
+        return [deadline.finalDate, deadline.extendedDue == nil ? nil : deadline.due, deadline.provisional,
+                file.outcome?.rawValue, file.respondedOn, file.history.count, clock]
+    }
+
+    private static func insertExemption(_ decision: ExemptionDecision, caseID: Int64, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO case_exemptions (case_id, citation, part, ncnd, public_interest) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (case_id, citation, part) DO UPDATE SET ncnd = excluded.ncnd, public_interest = excluded.public_interest
+            """).execute(arguments: [caseID, decision.citation, decision.part.rawValue, decision.neitherConfirmNorDeny,
+                                     decision.publicInterest?.rawValue])
     }
 
     private static func writeProjection(_ file: Case, deadline: ResponseDeadline, caseID: Int64, _ db: Database) throws {
-        let clock = String(decoding: try JSONEncoder().encode(StoredClock(file.clockInput)), as: UTF8.self)
         try db.execute(sql: """
             UPDATE cases SET status = ?, status_since = ?, due_on = ?, extended_from_on = ?, provisional = ?, outcome = ?,
                              responded_on = ?, event_count = ?, clock = ?
             WHERE id = ?
-            """, arguments: [file.status.rawValue, file.statusSince, deadline.finalDate,
-                             deadline.extendedDue == nil ? nil : deadline.due, deadline.provisional,
-                             file.outcome?.rawValue, file.respondedOn, file.history.count, clock, caseID])
+            """, arguments: [file.status.rawValue, file.statusSince] + projection(file, deadline) + [caseID])
     }
 
     private static func summary(caseID: Int64, _ db: Database) throws -> CaseSummary? {
@@ -420,8 +452,13 @@ public final class CaseStore {
         return holidays
     }
 
+    /// The current UTC time as ISO 8601 (`2026-11-20T09:15:02Z`), for the audit column `recorded_at`.
     private static func timestamp() -> String {
-        ISO8601DateFormatter().string(from: Date())
+        let seconds = Int(Date().timeIntervalSince1970)
+        let day = CivilDate(dayNumber: seconds / 86_400)
+        let time = seconds % 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day)T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
     }
 
     private static func reason(_ error: any Error) -> String {

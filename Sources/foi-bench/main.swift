@@ -1,12 +1,34 @@
 import FOIKit
 import FOIResources
+import FOIStore
 import Foundation
 
-/// Compares the deadline engine with the day-by-day loop it replaces, over the same holidays, in one run.
-/// Usage: foi-bench deadlines [count]
+/// `foi-bench deadlines [count]`: the deadline engine against the day-by-day loop it replaces, in one run.
+/// `foi-bench generate-store PATH COUNT TODAY`: a case database for scripts/bench-store.
 let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "generate-store", arguments.count == 4 {
+    let values = Array(arguments)
+    try generateStore(path: values[1], count: Int(values[2])!, today: try CivilDate(iso: values[3]))
+    exit(0)
+}
+if arguments.first == "startup" {
+    func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try body()
+        print(String(format: "%-28@ %6.2f ms", name as NSString, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
+        return value
+    }
+    let holidays = try measure("holiday data (JSON)") { try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON) }
+    _ = measure("calendars (all five)") { Calendars(holidays: holidays) }
+    _ = measure("UK calendar alone") { WorkingDayCalendar(.unitedKingdom, holidays: holidays) }
+    _ = try measure("exemption catalogue (JSON)") { try ExemptionCatalogue(json: Seeds.exemptionsJSON) }
+    let path = NSTemporaryDirectory() + "/foi-startup-\(getpid()).sqlite"
+    _ = try measure("CaseStore open (new file)") { try CaseStore(path: path) }
+    _ = try measure("CaseStore open (existing)") { try CaseStore(path: path) }
+    exit(0)
+}
 guard arguments.first == "deadlines" else {
-    print("usage: foi-bench deadlines [count]")
+    print("usage: foi-bench deadlines [count] | foi-bench generate-store PATH COUNT TODAY")
     exit(64)
 }
 let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000

@@ -122,9 +122,12 @@ enum Table {
         var widths = header.map(\.count)
         for row in clipped { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+            var text = ""
+            for (index, cell) in cells.enumerated() {
+                text += cell
+                if index < cells.count - 1 { text += String(repeating: " ", count: widths[index] - cell.count + 2) }
+            }
+            return text + "\n"
         }
         return line(header.map { $0.uppercased() }) + clipped.map(line).joined()
     }
