@@ -18,7 +18,7 @@ let package = Package(
         .target(
             name: "FOIResources",
             path: ".",
-            exclude: ["Sources/FOIKit", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench", "Tests", "scripts"],
+            exclude: ["Sources/FOIKit", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench", "Tests", "scripts", "README.md"],
             sources: ["Sources/FOIResources"],
             resources: [
                 .embedInCode("seeds/uk-bank-holidays.json"),
