@@ -233,9 +233,11 @@ public final class CaseStore {
             conditions.append("status IN ('open', 'extended') AND due_on < ?")
             arguments.append(today)
         }
+        var horizonArguments: StatementArguments = []
         if let days = filter.dueWithinWorkingDays {
-            conditions.append("status IN ('open', 'extended') AND due_on <= ?")
-            arguments.append(try latestHorizon(from: today, workingDays: days))
+            let (withinHorizon, values) = try dueByHorizon(from: today, workingDays: days)
+            conditions.append("status IN ('open', 'extended') AND \(withinHorizon)")
+            horizonArguments = values
         }
         if let from = filter.receivedFrom {
             conditions.append("received_on >= ?")
@@ -247,33 +249,57 @@ public final class CaseStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limitClause = filter.limit.map { " LIMIT \($0)" } ?? ""
-        let summaries = try dbQueue.read { db in
-            try Self.summaries(sql: "SELECT * FROM cases \(whereClause) ORDER BY due_on IS NULL, due_on, ref\(limitClause)",
-                               arguments: StatementArguments(arguments), db)
+        let allArguments = StatementArguments(arguments) + horizonArguments
+        return try dbQueue.read { db in
+            try Self.summaries(sql: "SELECT \(Self.summaryColumns) FROM cases \(whereClause) ORDER BY due_on IS NULL, due_on, ref\(limitClause)",
+                               arguments: allArguments, db)
         }
-        guard let days = filter.dueWithinWorkingDays else { return summaries }
-        return try summaries.filter { try workingDaysLeft($0, today: today).map { $0 <= days } ?? false }
     }
 
-    /// Today's board: overdue cases, those due within `horizon` working days, and those waiting on the requester.
-    public func board(today: CivilDate, horizon: Int = 5) throws -> Board {
-        let latest = try latestHorizon(from: today, workingDays: horizon)
-        let (running, awaiting) = try dbQueue.read { db in
-            (try Self.summaries(sql: "SELECT * FROM cases WHERE status IN ('open', 'extended') AND due_on <= ? ORDER BY due_on, ref",
-                                arguments: [latest], db),
-             try Self.summaries(sql: "SELECT * FROM cases WHERE status IN ('awaiting-clarification', 'awaiting-fee') ORDER BY status_since, ref",
-                                arguments: [], db))
-        }
-        var board = Board(today: today, overdue: [], dueSoon: [], awaiting: awaiting.map { BoardRow(summary: $0, workingDaysLeft: nil) })
-        for summary in running {
-            let left = try workingDaysLeft(summary, today: today)!
-            if left < 0 {
-                board.overdue.append(BoardRow(summary: summary, workingDaysLeft: left))
-            } else if left <= horizon {
-                board.dueSoon.append(BoardRow(summary: summary, workingDaysLeft: left))
+    /// Today's board: overdue cases (most overdue first), those due within `horizon` working days of their own
+    /// regime's calendar, and those waiting on the requester; each section counted in full and listed up to
+    /// `limit` rows (nil: all).
+    public func board(today: CivilDate, horizon: Int = 5, limit: Int? = nil) throws -> Board {
+        let limitClause = limit.map { " LIMIT \($0)" } ?? ""
+        let running = "status IN ('open', 'extended')"
+        let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
+        let sections = try dbQueue.read { db -> [(Int, [CaseSummary])] in
+            func section(_ condition: String, _ arguments: StatementArguments, order: String) throws -> (Int, [CaseSummary]) {
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE \(condition)", arguments: arguments)!
+                let rows = try Self.summaries(sql: "SELECT \(Self.summaryColumns) FROM cases WHERE \(condition) ORDER BY \(order)\(limitClause)",
+                                              arguments: arguments, db)
+                return (count, rows)
             }
+            return [
+                try section("\(running) AND due_on < ?", [today], order: "due_on, ref"),
+                try section("\(running) AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments, order: "due_on, ref"),
+                try section("status IN ('awaiting-clarification', 'awaiting-fee')", [], order: "status_since, ref"),
+            ]
         }
-        return board
+        func rows(_ summaries: [CaseSummary], left: Bool) throws -> [BoardRow] {
+            try summaries.map { BoardRow(summary: $0, workingDaysLeft: left ? try workingDaysLeft($0, today: today) : nil) }
+        }
+        return Board(today: today,
+                     overdue: BoardSection(count: sections[0].0, rows: try rows(sections[0].1, left: true)),
+                     dueSoon: BoardSection(count: sections[1].0, rows: try rows(sections[1].1, left: true)),
+                     awaiting: BoardSection(count: sections[2].0, rows: try rows(sections[2].1, left: false)))
+    }
+
+    /// An SQL condition true when `due_on` is within `workingDays` working days of `today` in the case's own
+    /// regime calendar, with its arguments.
+    private func dueByHorizon(from today: CivilDate, workingDays: Int) throws(StoreError) -> (String, StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        for (regimes, kind) in [("'foia', 'eir'", WorkingDayCalendar.Kind.unitedKingdom), ("'foisa', 'eirs'", .scotland),
+                                ("'sar'", Regime.sar.calendarKind)] {
+            do {
+                arguments += [try calendars.calendar(kind).date(adding: workingDays, workingDaysTo: today)]
+            } catch {
+                throw .deadline(error)
+            }
+            conditions.append("(regime IN (\(regimes)) AND due_on <= ?)")
+        }
+        return ("(" + conditions.joined(separator: " OR ") + ")", arguments)
     }
 
     /// Working days from `today` to the case's date (0 when due today), negative when overdue.
@@ -308,19 +334,6 @@ public final class CaseStore {
         } catch {
             throw StoreError.deadline(error)
         }
-    }
-
-    /// The latest date that is `workingDays` working days after `today` in any regime's calendar.
-    private func latestHorizon(from today: CivilDate, workingDays: Int) throws(StoreError) -> CivilDate {
-        var latest = today
-        for calendar in [calendars.unitedKingdom, calendars.scotland, calendars.calendar(.division(.englandAndWales))] {
-            do {
-                latest = max(latest, try calendar.date(adding: workingDays, workingDaysTo: today))
-            } catch {
-                throw .deadline(error)
-            }
-        }
-        return latest
     }
 
     private func loadCase(_ reference: CaseReference, _ db: Database) throws -> (Int64, Case) {
@@ -399,13 +412,16 @@ public final class CaseStore {
     }
 
     private static func summary(caseID: Int64, _ db: Database) throws -> CaseSummary? {
-        try summaries(sql: "SELECT * FROM cases WHERE id = ?", arguments: [caseID], db).first
+        try summaries(sql: "SELECT \(summaryColumns) FROM cases WHERE id = ?", arguments: [caseID], db).first
     }
+
+    /// The columns `summaries` reads, in the order it reads them by index.
+    static let summaryColumns = "id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional, subject, channel, outcome, responded_on"
 
     private static func summaries(sql: String, arguments: StatementArguments, _ db: Database) throws -> [CaseSummary] {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         var exemptionsByCase: [Int64: [ExemptionDecision]] = [:]
-        let ids = rows.map { $0["id"] as Int64 }
+        let ids = rows.map { $0[0] as Int64 }
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let placeholders = chunk.map { _ in "?" }.joined(separator: ", ")
             for row in try Row.fetchAll(db, sql: "SELECT * FROM case_exemptions WHERE case_id IN (\(placeholders)) ORDER BY rowid",
@@ -417,12 +433,12 @@ public final class CaseStore {
         }
         return rows.map { row in
             CaseSummary(
-                ref: CaseReference(rawValue: row["ref"]), regime: Regime(rawValue: row["regime"])!,
-                status: CaseStatus(rawValue: row["status"])!, statusSince: row["status_since"], received: row["received_on"],
-                due: row["due_on"], extendedFrom: row["extended_from_on"], provisional: row["provisional"],
-                subject: row["subject"], channel: Channel(rawValue: row["channel"]) ?? .other,
-                outcome: (row["outcome"] as String?).flatMap(Outcome.init(rawValue:)), respondedOn: row["responded_on"],
-                exemptions: exemptionsByCase[row["id"]] ?? [])
+                ref: CaseReference(rawValue: row[1]), regime: Regime(rawValue: row[2])!,
+                status: CaseStatus(rawValue: row[3])!, statusSince: row[4], received: row[5],
+                due: row[6], extendedFrom: row[7], provisional: row[8],
+                subject: row[9], channel: Channel(rawValue: row[10]) ?? .other,
+                outcome: (row[11] as String?).flatMap(Outcome.init(rawValue:)), respondedOn: row[12],
+                exemptions: exemptionsByCase[row[0]] ?? [])
         }
     }
 

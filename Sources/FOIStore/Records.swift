@@ -80,12 +80,18 @@ public struct BoardRow: Hashable, Sendable {
     public var workingDaysLeft: Int?
 }
 
+/// One section of the board: how many cases it holds, and the most urgent of them.
+public struct BoardSection: Sendable {
+    public var count: Int
+    public var rows: [BoardRow]
+}
+
 /// Today's view: what is late, what is due soon, what waits on the requester.
 public struct Board: Sendable {
     public var today: CivilDate
-    public var overdue: [BoardRow]
-    public var dueSoon: [BoardRow]
-    public var awaiting: [BoardRow]
+    public var overdue: BoardSection
+    public var dueSoon: BoardSection
+    public var awaiting: BoardSection
 }
 
 /// Which cases `list` shows.

@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         }
         say("Demo database: \(caseStore.path) (\(loaded) case\(loaded == 1 ? "" : "s") loaded, \(demo.cases.count - loaded) already there)")
         say()
-        try BoardCommand.show(caseStore, today: today, horizon: 5, format: .table)
+        try BoardCommand.show(caseStore, today: today, horizon: 5, limit: 50, format: .table)
     }
 }
 

@@ -45,43 +45,51 @@ struct BoardCommand: ParsableCommand {
         abstract: "Today's view: overdue cases, cases due in the next five working days, and cases waiting on the requester.")
 
     @Option(help: ArgumentHelp("How many working days ahead counts as due soon.", valueName: "n")) var horizon: Int = 5
+    @Option(help: ArgumentHelp("At most N cases a section, the most urgent first (0: all). Default: 50 in a table, all in JSON and CSV.", valueName: "n")) var limit: Int?
     @OptionGroup var store: StoreOptions
     @Option(help: "Output format (json and csv add a section field).") var format: OutputFormat = .table
 
-    func run() throws {
-        let caseStore = try store.open()
-        try Self.show(caseStore, today: try store.todayDate(), horizon: horizon, format: format)
+    func validate() throws {
+        if horizon < 0 { throw ValidationError("--horizon must be zero or more") }
+        if let limit, limit < 0 { throw ValidationError("--limit must be zero or more") }
     }
 
-    static func show(_ caseStore: CaseStore, today: CivilDate, horizon: Int, format: OutputFormat) throws {
-        let board = try perform { try caseStore.board(today: today, horizon: horizon) }
-        let sections: [(String, String, [BoardRow])] = [
-            ("overdue", "Overdue", board.overdue),
-            ("due-soon", "Due in the next \(horizon) working days", board.dueSoon),
-            ("awaiting", "Waiting on the requester (clock stopped)", board.awaiting),
+    func run() throws {
+        let caseStore = try store.open()
+        let rowsPerSection = limit ?? (format == .table ? 50 : 0)
+        try Self.show(caseStore, today: try store.todayDate(), horizon: horizon, limit: rowsPerSection == 0 ? nil : rowsPerSection, format: format)
+    }
+
+    static func show(_ caseStore: CaseStore, today: CivilDate, horizon: Int, limit: Int?, format: OutputFormat) throws {
+        let board = try perform { try caseStore.board(today: today, horizon: horizon, limit: limit) }
+        let sections: [(String, String, BoardSection, String)] = [
+            ("overdue", "Overdue", board.overdue, "foi list --overdue"),
+            ("due-soon", "Due in the next \(horizon) working days", board.dueSoon, "foi list --due-within \(horizon)"),
+            ("awaiting", "Waiting on the requester (clock stopped)", board.awaiting, "foi list --status awaiting-clarification --status awaiting-fee"),
         ]
         var output = OutputBuffer()
         switch format {
         case .json:
-            let rows = sections.flatMap { key, _, rows in rows.map { BoardJSON(section: key, case: CaseJSON($0.summary, workingDaysLeft: $0.workingDaysLeft)) } }
+            let rows = sections.flatMap { key, _, section, _ in section.rows.map { BoardJSON(section: key, case: CaseJSON($0.summary, workingDaysLeft: $0.workingDaysLeft)) } }
             output.line(String(decoding: try JSONEncoder.output.encode(rows), as: UTF8.self))
         case .csv:
             output.write(CSV.line(["section"] + CaseOutput.columns))
-            for (key, _, rows) in sections {
-                for row in rows { output.write(CSV.line([key] + CaseOutput.csvRow(CaseJSON(row.summary, workingDaysLeft: row.workingDaysLeft)))) }
+            for (key, _, section, _) in sections {
+                for row in section.rows { output.write(CSV.line([key] + CaseOutput.csvRow(CaseJSON(row.summary, workingDaysLeft: row.workingDaysLeft)))) }
             }
         case .table:
             output.line("Board for \(today.fullDescription)")
-            for (_, title, rows) in sections {
+            for (_, title, section, fullList) in sections {
                 output.line()
-                output.line("\(title) (\(rows.count))")
-                if rows.isEmpty { continue }
-                output.write(Table.render(header: ["ref", "regime", "status", "due", "left", "subject"], rows: rows.map { row in
+                output.line("\(title) (\(section.count))")
+                if section.rows.isEmpty { continue }
+                output.write(Table.render(header: ["ref", "regime", "status", "due", "left", "subject"], rows: section.rows.map { row in
                     let summary = row.summary
                     let left = row.workingDaysLeft.map { $0 < 0 ? "\(-$0) late" : "\($0)" } ?? "since \(summary.statusSince)"
                     return [summary.ref.rawValue, summary.regime.shortName, summary.status.rawValue,
                             summary.due.map { $0.longDescription + (summary.provisional ? " (provisional)" : "") } ?? "-", left, summary.subject]
                 }))
+                if section.count > section.rows.count { output.line("… and \(section.count - section.rows.count) more: \(fullList)") }
             }
         }
         output.flush()

@@ -103,11 +103,16 @@ func count(_ path: String, _ sql: String) throws -> Int {
             let waiting = try store.log(newCase("2026-11-02")).ref
             try store.record(RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
             let board = try store.board(today: date("2026-11-20"))
-            #expect(board.overdue.map(\.summary.ref) == [overdue])
-            #expect(board.overdue.first?.workingDaysLeft == -16)
-            #expect(board.dueSoon.map(\.summary.ref) == [soon])
-            #expect(board.dueSoon.first?.workingDaysLeft == 1)
-            #expect(board.awaiting.map(\.summary.ref) == [waiting])
+            #expect(board.overdue.rows.map(\.summary.ref) == [overdue])
+            #expect(board.overdue.rows.first?.workingDaysLeft == -16)
+            #expect(board.dueSoon.rows.map(\.summary.ref) == [soon])
+            #expect(board.dueSoon.rows.first?.workingDaysLeft == 1)
+            #expect(board.awaiting.rows.map(\.summary.ref) == [waiting])
+            #expect(board.awaiting.count == 1)
+            // A section keeps its full count when its rows are limited.
+            let limited = try store.board(today: date("2026-12-20"), limit: 1)
+            #expect(limited.overdue.count == 3)
+            #expect(limited.overdue.rows.map(\.summary.ref) == [overdue])
             var filter = CaseFilter()
             filter.overdue = true
             #expect(try store.list(filter, today: date("2026-11-20")).map(\.ref) == [overdue])
