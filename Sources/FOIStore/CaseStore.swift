@@ -151,6 +151,8 @@ public final class CaseStore {
             try db.execute(sql: "INSERT INTO holidays (date, division, title, added_at) VALUES (?, ?, ?, ?)",
                            arguments: [holiday.date, holiday.division.rawValue, holiday.title, Self.timestamp()])
             let updated = Calendars(holidays: Self.holidays(published, adding: try Self.localHolidays(db)))
+            // A holiday can move a hundred thousand cases: keep their pages in memory rather than spill and re-read.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
             let moved = try Self.recomputeDeadlines(touching: holiday, calendars: updated, today: today, actor: actor, db)
             return (HolidayChange(holiday: holiday, casesMoved: moved), updated)
         }
