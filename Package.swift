@@ -25,6 +25,7 @@ let package = Package(
                 .embedInCode("seeds/exemptions.json"),
                 .embedInCode("seeds/demo-cases.json"),
                 .embedInCode("schema/0001_cases.sql"),
+                .embedInCode("schema/0002_board_index.sql"),
             ]
         ),
         .target(name: "FOIKit"),

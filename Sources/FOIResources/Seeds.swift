@@ -10,6 +10,9 @@ public enum Seeds {
     /// The migrations of `schema/`, in the order they apply: (identifier, SQL). A test checks this list
     /// against the files in `schema/`.
     public static var migrations: [(identifier: String, sql: String)] {
-        [("0001_cases", String(decoding: PackageResources._001_cases_sql, as: UTF8.self))]
+        [
+            ("0001_cases", String(decoding: PackageResources._001_cases_sql, as: UTF8.self)),
+            ("0002_board_index", String(decoding: PackageResources._002_board_index_sql, as: UTF8.self)),
+        ]
     }
 }

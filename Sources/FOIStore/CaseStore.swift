@@ -292,16 +292,20 @@ public final class CaseStore {
     private func dueByHorizon(from today: CivilDate, workingDays: Int) throws(StoreError) -> (String, StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
+        var latest = today
         for (regimes, kind) in [("'foia', 'eir'", WorkingDayCalendar.Kind.unitedKingdom), ("'foisa', 'eirs'", .scotland),
                                 ("'sar'", Regime.sar.calendarKind)] {
             do {
-                arguments += [try calendars.calendar(kind).date(adding: workingDays, workingDaysTo: today)]
+                let horizon = try calendars.calendar(kind).date(adding: workingDays, workingDaysTo: today)
+                arguments += [horizon]
+                latest = max(latest, horizon)
             } catch {
                 throw .deadline(error)
             }
             conditions.append("(regime IN (\(regimes)) AND due_on <= ?)")
         }
-        return ("(" + conditions.joined(separator: " OR ") + ")", arguments)
+        // The plain bound lets SQLite range-scan the index before checking each regime's own horizon.
+        return ("due_on <= ? AND (" + conditions.joined(separator: " OR ") + ")", [latest] + arguments)
     }
 
     /// Working days from `today` to the case's date (0 when due today), negative when overdue.
