@@ -266,16 +266,19 @@ public final class CaseStore {
         let running = "status IN ('open', 'extended')"
         let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
         let sections = try dbQueue.read { db -> [(Int, [CaseSummary])] in
-            func section(_ condition: String, _ arguments: StatementArguments, order: String) throws -> (Int, [CaseSummary]) {
+            // Rows are read through the index that holds them in the section's order, so a limit stops the scan
+            // early; SQLite's planner would otherwise take the status index and sort every match.
+            func section(_ condition: String, _ arguments: StatementArguments, index: String, order: String) throws -> (Int, [CaseSummary]) {
                 let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE \(condition)", arguments: arguments)!
-                let rows = try Self.summaries(sql: "SELECT \(Self.summaryColumns) FROM cases WHERE \(condition) ORDER BY \(order)\(limitClause)",
-                                              arguments: arguments, db)
+                let rows = try Self.summaries(
+                    sql: "SELECT \(Self.summaryColumns) FROM cases INDEXED BY \(index) WHERE \(condition) ORDER BY \(order)\(limitClause)",
+                    arguments: arguments, db)
                 return (count, rows)
             }
             return [
-                try section("\(running) AND due_on < ?", [today], order: "due_on, ref"),
-                try section("\(running) AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments, order: "due_on, ref"),
-                try section("status IN ('awaiting-clarification', 'awaiting-fee')", [], order: "status_since, ref"),
+                try section("\(running) AND due_on < ?", [today], index: "cases_open_by_due", order: "due_on, ref"),
+                try section("\(running) AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments, index: "cases_open_by_due", order: "due_on, ref"),
+                try section("status IN ('awaiting-clarification', 'awaiting-fee')", [], index: "cases_awaiting", order: "status_since, ref"),
             ]
         }
         func rows(_ summaries: [CaseSummary], left: Bool) throws -> [BoardRow] {
