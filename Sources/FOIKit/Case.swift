@@ -155,7 +155,7 @@ public struct Case: Hashable, Sendable {
             let requested = next.clarifications[next.clarifications.count - 1].requested!
             guard date >= requested else { throw .beforeItsCause(action: event.action, date: date, cause: "request for clarification", causeDate: requested) }
             next.clarifications[next.clarifications.count - 1].received = date
-            next.setStatus(statutoryExtension || publicInterestExtension != nil ? .extended : .open, date)
+            next.setStatus(resumedStatus, date)
         case .clarificationLapsed, .feeLapsed:
             next.setStatus(.lapsed, date)
         case .feeNoticeIssued:
@@ -165,7 +165,7 @@ public struct Case: Hashable, Sendable {
             let notice = next.fees[next.fees.count - 1].notice
             guard date >= notice else { throw .beforeItsCause(action: event.action, date: date, cause: "fees notice", causeDate: notice) }
             next.fees[next.fees.count - 1].paid = date
-            next.setStatus(statutoryExtension || publicInterestExtension != nil ? .extended : .open, date)
+            next.setStatus(resumedStatus, date)
         case .transferred:
             next.setStatus(.transferred, date)
         case .withdrawn:
@@ -186,10 +186,15 @@ public struct Case: Hashable, Sendable {
         case .reopened:
             next.outcome = nil
             next.respondedOn = nil
-            next.setStatus(statutoryExtension || publicInterestExtension != nil ? .extended : .open, date)
+            next.setStatus(resumedStatus, date)
         }
         next.history.append(recorded)
         self = next
+    }
+
+    /// The status a case returns to when its clock runs again: extended if an extension is in place.
+    private var resumedStatus: CaseStatus {
+        statutoryExtension || publicInterestExtension != nil ? .extended : .open
     }
 
     private mutating func setStatus(_ status: CaseStatus, _ date: CivilDate) {

@@ -16,9 +16,12 @@ public enum ReceiptTime {
         guard let secondsIntoDay = parseTime(&utf8), let offsetSeconds = parseOffset(&utf8), utf8.isEmpty else {
             throw .malformed(text)
         }
-        let utcSeconds = day.dayNumber * 86_400 + secondsIntoDay - offsetSeconds
-        let londonSeconds = utcSeconds + londonOffset(atUTCSeconds: utcSeconds)
-        return CivilDate(dayNumber: floorDivide(londonSeconds, 86_400))
+        return londonDate(atUTCSeconds: day.dayNumber * 86_400 + secondsIntoDay - offsetSeconds)
+    }
+
+    /// The London civil date at an instant given as seconds since 1970-01-01T00:00Z.
+    public static func londonDate(atUTCSeconds seconds: Int) -> CivilDate {
+        CivilDate(dayNumber: floorDivide(seconds + londonOffset(atUTCSeconds: seconds), 86_400))
     }
 
     /// Seconds east of UTC that London keeps at the given instant: 3600 in British Summer Time, else 0.

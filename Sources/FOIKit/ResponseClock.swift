@@ -126,6 +126,9 @@ public struct ResponseDeadline: Hashable, Sendable {
 
     /// The last date this clock reaches: the extended date where there is one, else the due date.
     public var finalDate: CivilDate? { extendedDue ?? due }
+
+    /// With a public interest extension, the statutory date the refusal notice was due by; else nil.
+    public var extendedFrom: CivilDate? { extendedDue == nil ? nil : due }
 }
 
 extension ResponseDeadline {

@@ -19,26 +19,26 @@ public final class CaseStore {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        let queue: DatabaseQueue
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            dbQueue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
         }
         let migrator = Self.migrator
-        try dbQueue.read { db in
+        try queue.read { db in
             let known = Set(Seeds.migrations.map(\.identifier))
             let applied = try migrator.appliedIdentifiers(db)
             let unknown = applied.subtracting(known)
             if !unknown.isEmpty { throw StoreError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }
         }
-        try migrator.migrate(dbQueue)
+        try migrator.migrate(queue)
+        dbQueue = queue
         catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
         published = try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON)
-        calendars = Calendars(holidays: published)
-        let local = try localHolidays()
-        if !local.isEmpty { calendars = Calendars(holidays: Self.holidays(published, adding: local)) }
+        calendars = Calendars(holidays: Self.holidays(published, adding: try queue.read(Self.localHolidays)))
     }
 
     /// The migrations of `schema/`, applied in order and never edited.
@@ -165,14 +165,14 @@ public final class CaseStore {
         touching holiday: Holiday, calendars: Calendars, today: CivilDate, actor: String?, _ db: Database
     ) throws -> Int {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, ref, regime, received_on, due_on, extended_from_on, clock, event_count FROM cases
+            SELECT id, regime, received_on, due_on, clock, event_count FROM cases
             WHERE status IN ('open', 'extended') AND received_on <= ? AND due_on >= ?
             """, arguments: [holiday.date, holiday.date])
         let decoder = JSONDecoder()
         var moves: [(id: Int64, sequence: Int, old: CivilDate?, deadline: ResponseDeadline)] = []
         while let row = try rows.next() {
             let regime: Regime = Regime(rawValue: row["regime"])!
-            guard regime == .sar || calendars.calendar(regime.calendarKind).kind.divisions.contains(holiday.division) else { continue }
+            guard regime.calendarKind.divisions.contains(holiday.division) else { continue }
             let clock = try decoder.decode(StoredClock.self, from: Data((row["clock"] as String).utf8))
             let input = clock.input(regime: regime, received: row["received_on"])
             let deadline: ResponseDeadline
@@ -193,8 +193,8 @@ public final class CaseStore {
             let event = CaseEvent.deadlineMoved(from: move.old, to: move.deadline.finalDate, reason: reason)
             let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
             try insert.execute(arguments: [move.id, move.sequence + 1, max(today, move.deadline.input.received), payload, actor, now])
-            try update.execute(arguments: [move.deadline.finalDate, move.deadline.extendedDue == nil ? nil : move.deadline.due,
-                                           move.deadline.provisional, move.sequence + 1, move.id])
+            try update.execute(arguments: [move.deadline.finalDate, move.deadline.extendedFrom, move.deadline.provisional,
+                                           move.sequence + 1, move.id])
         }
         return moves.count
     }
@@ -400,7 +400,7 @@ public final class CaseStore {
     /// The projection columns from `due_on` to `clock`, in table order.
     private static func projection(_ file: Case, _ deadline: ResponseDeadline) throws -> StatementArguments {
         let clock = String(decoding: try JSONEncoder().encode(StoredClock(file.clockInput)), as: UTF8.self)
-        return [deadline.finalDate, deadline.extendedDue == nil ? nil : deadline.due, deadline.provisional,
+        return [deadline.finalDate, deadline.extendedFrom, deadline.provisional,
                 file.outcome?.rawValue, file.respondedOn, file.history.count, clock]
     }
 

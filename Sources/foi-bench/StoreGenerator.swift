@@ -1,4 +1,5 @@
 import FOIKit
+import FOITestSupport
 import FOIStore
 
 /// Fills a database with `count` cases received over the ten years before `today`, about 10% of them open:
@@ -6,7 +7,7 @@ import FOIStore
 /// requester. Closed cases were answered about three to four weeks after receipt, a fifth citing exemptions.
 func generateStore(path: String, count: Int, today: CivilDate) throws {
     let store = try CaseStore(path: path)
-    var random = SplitMix(seed: 1_000_003)
+    var random = SplitMix64(seed: 1_000_003)
     let tenYears = 3652
     let outcomes: [Outcome] = [.grantedInFull, .grantedInFull, .partiallyWithheld, .notHeld, .withheldInFull, .refusedCost]
     let subjects = ["Overtime spending by department", "Use of drones by the force", "Vehicle fleet fuel costs",
@@ -46,17 +47,4 @@ func generateStore(path: String, count: Int, today: CivilDate) throws {
         }
     }
     if !batch.isEmpty { try store.importCases(batch, actor: "generator") }
-}
-
-/// A small seeded generator, so that every run builds the same database.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -2,6 +2,21 @@ import FOIKit
 import FOIStore
 import Foundation
 
+/// An optional JSON field that is always present, `null` when absent: scripts can rely on every documented key.
+@propertyWrapper
+struct NullWhenAbsent<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wrappedValue)
+    }
+}
+
 /// The JSON object of a case in `list`, `board` and `show` (documented in the README).
 struct CaseJSON: Encodable {
     var ref: String
@@ -9,31 +24,21 @@ struct CaseJSON: Encodable {
     var status: CaseStatus
     var statusSince: CivilDate
     var received: CivilDate
-    var due: CivilDate?
-    var extendedFrom: CivilDate?
-    var workingDaysLeft: Int?
+    @NullWhenAbsent var due: CivilDate?
+    @NullWhenAbsent var extendedFrom: CivilDate?
+    @NullWhenAbsent var workingDaysLeft: Int?
     var provisional: Bool
     var subject: String
     var channel: Channel
     var exemptions: [ExemptionJSON]
-    var outcome: Outcome?
-    var respondedOn: CivilDate?
+    @NullWhenAbsent var outcome: Outcome?
+    @NullWhenAbsent var respondedOn: CivilDate?
 
     struct ExemptionJSON: Encodable {
         var citation: String
         var part: Regime
         var ncnd: Bool
-        var publicInterest: PublicInterestConclusion?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(citation, forKey: .citation)
-            try container.encode(part, forKey: .part)
-            try container.encode(ncnd, forKey: .ncnd)
-            try container.encode(publicInterest, forKey: .publicInterest)
-        }
-
-        enum CodingKeys: String, CodingKey { case citation, part, ncnd, publicInterest }
+        @NullWhenAbsent var publicInterest: PublicInterestConclusion?
     }
 
     init(_ summary: CaseSummary, workingDaysLeft: Int?) {
@@ -51,30 +56,6 @@ struct CaseJSON: Encodable {
         exemptions = summary.exemptions.map { ExemptionJSON(citation: $0.citation, part: $0.part, ncnd: $0.neitherConfirmNorDeny, publicInterest: $0.publicInterest) }
         outcome = summary.outcome
         respondedOn = summary.respondedOn
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        // Every field is always present; absent values are null.
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(ref, forKey: .ref)
-        try container.encode(regime, forKey: .regime)
-        try container.encode(status, forKey: .status)
-        try container.encode(statusSince, forKey: .statusSince)
-        try container.encode(received, forKey: .received)
-        try container.encode(due, forKey: .due)
-        try container.encode(extendedFrom, forKey: .extendedFrom)
-        try container.encode(workingDaysLeft, forKey: .workingDaysLeft)
-        try container.encode(provisional, forKey: .provisional)
-        try container.encode(subject, forKey: .subject)
-        try container.encode(channel, forKey: .channel)
-        try container.encode(exemptions, forKey: .exemptions)
-        try container.encode(outcome, forKey: .outcome)
-        try container.encode(respondedOn, forKey: .respondedOn)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case ref, regime, status, statusSince, received, due, extendedFrom, workingDaysLeft, provisional, subject,
-             channel, exemptions, outcome, respondedOn
     }
 }
 

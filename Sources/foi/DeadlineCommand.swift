@@ -181,13 +181,13 @@ struct DeadlineReport: Encodable {
     var received: CivilDate
     var dayZero: CivilDate
     var status: String
-    var due: CivilDate?
-    var dueWeekday: String?
-    var workingDays: Int?
+    @NullWhenAbsent var due: CivilDate?
+    @NullWhenAbsent var dueWeekday: String?
+    @NullWhenAbsent var workingDays: Int?
     var citation: String
-    var extendedDue: CivilDate?
-    var stoppedSince: CivilDate?
-    var feeLapses: CivilDate?
+    @NullWhenAbsent var extendedDue: CivilDate?
+    @NullWhenAbsent var stoppedSince: CivilDate? = nil
+    @NullWhenAbsent var feeLapses: CivilDate? = nil
     var provisional: Bool
     var skipped: [NonWorkingDay]
     var explanation: [String]
@@ -217,31 +217,6 @@ struct DeadlineReport: Encodable {
             stoppedSince = since
             feeLapses = lapses
         }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        // Written out so that absent dates are `null`, not missing keys: scripts can rely on every field.
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(regime, forKey: .regime)
-        try container.encode(received, forKey: .received)
-        try container.encode(dayZero, forKey: .dayZero)
-        try container.encode(status, forKey: .status)
-        try container.encode(due, forKey: .due)
-        try container.encode(dueWeekday, forKey: .dueWeekday)
-        try container.encode(workingDays, forKey: .workingDays)
-        try container.encode(citation, forKey: .citation)
-        try container.encode(extendedDue, forKey: .extendedDue)
-        try container.encode(stoppedSince, forKey: .stoppedSince)
-        try container.encode(feeLapses, forKey: .feeLapses)
-        try container.encode(provisional, forKey: .provisional)
-        try container.encode(skipped, forKey: .skipped)
-        try container.encode(explanation, forKey: .explanation)
-        try container.encode(warnings, forKey: .warnings)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case regime, received, dayZero, status, due, dueWeekday, workingDays, citation, extendedDue, stoppedSince,
-             feeLapses, provisional, skipped, explanation, warnings
     }
 }
 

@@ -111,7 +111,7 @@ struct EventJSON: Encodable {
     var kind: String
     var date: CivilDate
     var details: String
-    var actor: String?
+    @NullWhenAbsent var actor: String?
     var recordedAt: String
     var event: CaseEvent
 
@@ -143,17 +143,4 @@ struct EventJSON: Encodable {
         case .deadlineMoved(let from, let to, let reason): "\(from?.description ?? "none") → \(to?.description ?? "none"): \(reason)"
         }
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sequence, forKey: .sequence)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(date, forKey: .date)
-        try container.encode(details, forKey: .details)
-        try container.encode(actor, forKey: .actor)
-        try container.encode(recordedAt, forKey: .recordedAt)
-        try container.encode(event, forKey: .event)
-    }
-
-    enum CodingKeys: String, CodingKey { case sequence, kind, date, details, actor, recordedAt, event }
 }

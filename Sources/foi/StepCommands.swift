@@ -112,10 +112,11 @@ struct ExemptCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: String?
 
     func run() throws {
-        let caseRegime = try perform { try step.store.open().caseFile(step.reference).regime }
-        let decision = ExemptionDecision(citation: ExemptionCatalogue.normalise(section), part: part ?? caseRegime,
-                                         neitherConfirmNorDeny: ncnd, publicInterest: publicInterest)
-        try step.record(.exemptionApplied(decision), on: try step.date(on, option: "--on"))
+        try step.record(on: try step.date(on, option: "--on")) { store in
+            .exemptionApplied(ExemptionDecision(citation: ExemptionCatalogue.normalise(section),
+                                                part: try part ?? store.caseFile(step.reference).regime,
+                                                neitherConfirmNorDeny: ncnd, publicInterest: publicInterest))
+        }
     }
 }
 

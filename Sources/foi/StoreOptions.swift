@@ -36,15 +36,10 @@ struct StoreOptions: ParsableArguments {
     /// Today's London date, or `--today`.
     func todayDate() throws -> CivilDate {
         if let today { return try parseDate(today, option: "--today") }
-        let now = Int(Date().timeIntervalSince1970)
-        return CivilDate(dayNumber: floorDivision(now + ReceiptTime.londonOffset(atUTCSeconds: now), 86_400))
+        return ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
     }
 
     var actorName: String? { actor ?? ProcessInfo.processInfo.environment["USER"] }
-}
-
-private func floorDivision(_ value: Int, _ divisor: Int) -> Int {
-    value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
 }
 
 /// The output of every command that shows cases.
@@ -82,8 +77,16 @@ struct StepOptions: ParsableArguments {
 
     /// Records `event` on the case and prints the case as it now stands.
     func record(_ event: CaseEvent, on date: CivilDate) throws {
+        try record(on: date) { _ in event }
+    }
+
+    /// Records the event `makeEvent` builds (it may read the store), opening the store once.
+    func record(on date: CivilDate, _ makeEvent: (CaseStore) throws -> CaseEvent) throws {
         let store = try self.store.open()
-        let summary = try perform { try store.record(RecordedEvent(date: date, event: event), for: reference, actor: self.store.actorName) }
+        let summary = try perform {
+            let event = try makeEvent(store)
+            return try store.record(RecordedEvent(date: date, event: event), for: reference, actor: self.store.actorName)
+        }
         try CaseOutput.printCases([summary], store: store, today: try self.store.todayDate(), format: format)
     }
 }
