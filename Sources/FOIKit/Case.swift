@@ -43,6 +43,16 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case extensionNotAvailable(String)
     /// A response that withholds information without an exemption applied.
     case exemptionRequired(Outcome)
+    /// A step after the response that does not fit where the review, complaint or appeal stands.
+    case outOfOrder(action: String, reason: String, advice: String)
+    /// A review extension the rules do not allow.
+    case reviewExtensionRefused(String)
+    /// A late review request declined although it came in time.
+    case reviewInTime(lastDay: CivilDate)
+    /// An exemption withdrawn at review that the case does not rely on.
+    case exemptionNotRelied(citation: String, relied: [String])
+    /// A decision notice that orders steps although it does not uphold the complaint.
+    case stepsWithoutUpheldComplaint
     /// A date the engine cannot compute with.
     case deadline(DeadlineError)
 
@@ -70,6 +80,16 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             "cannot extend: \(reason)"
         case .exemptionRequired(let outcome):
             "a response \(outcome.label) must cite the exemptions relied on; apply them first (foi exempt)"
+        case .outOfOrder(let action, let reason, let advice):
+            "cannot \(action): \(reason); \(advice)"
+        case .reviewExtensionRefused(let reason):
+            "cannot extend the review: \(reason)"
+        case .reviewInTime(let lastDay):
+            "the request for review is in time (the window closes on \(lastDay)), so it cannot be declined as late; drop --decline-late"
+        case .exemptionNotRelied(let citation, let relied):
+            "the case does not rely on \(citation), so it cannot be withdrawn at review; it relies on \(relied.isEmpty ? "no exemption" : relied.joined(separator: ", "))"
+        case .stepsWithoutUpheldComplaint:
+            "a decision notice that does not uphold the complaint orders no steps; drop --steps and --comply-by, or give the outcome upheld or partly-upheld"
         case .deadline(let error):
             error.description
         }
@@ -92,6 +112,11 @@ public struct Case: Hashable, Sendable {
     public private(set) var searches: [Search] = []
     public private(set) var outcome: Outcome?
     public private(set) var respondedOn: CivilDate?
+    /// The latest internal review, complaint to the regulator and appeal, each nil until there is one.
+    public private(set) var review: Review?
+    public private(set) var complaint: Complaint?
+    public private(set) var appeal: Appeal?
+    public private(set) var stage: CaseStage = .request
     public private(set) var history: [RecordedEvent]
 
     public var regime: Regime { receipt.regime }
@@ -158,6 +183,7 @@ public struct Case: Hashable, Sendable {
             next.setStatus(resumedStatus, date)
         case .clarificationLapsed, .feeLapsed:
             next.setStatus(.lapsed, date)
+            next.stage = .closed
         case .feeNoticeIssued:
             next.fees.append(FeePeriod(notice: date, paid: nil))
             next.setStatus(.awaitingFee, date)
@@ -168,8 +194,10 @@ public struct Case: Hashable, Sendable {
             next.setStatus(resumedStatus, date)
         case .transferred:
             next.setStatus(.transferred, date)
+            next.stage = .closed
         case .withdrawn:
             next.setStatus(.withdrawn, date)
+            next.stage = .closed
         case .searchRecorded(let search):
             next.searches.append(search)
         case .exemptionApplied(let decision):
@@ -183,10 +211,84 @@ public struct Case: Hashable, Sendable {
             next.outcome = outcome
             next.respondedOn = date
             next.setStatus(.responded, date)
+            if next.stage == .request { next.stage = .responded }
         case .reopened:
+            try requireNothingUnderWay(event)
             next.outcome = nil
             next.respondedOn = nil
+            next.stage = .request
             next.setStatus(resumedStatus, date)
+        case .reviewRequested(let request):
+            try requireNothingUnderWay(event)
+            next.review = Review(requested: date, request: request)
+            next.stage = .review
+        case .reviewExtended(let workingDays, _):
+            try next.extendReview(to: workingDays, event: event)
+        case .reviewDecided(let decision):
+            let review = try reviewUnderWay(event)
+            guard date >= review.requested else {
+                throw .beforeItsCause(action: event.action, date: date, cause: "request for review", causeDate: review.requested)
+            }
+            try next.revise(exemptions: decision, catalogue: catalogue)
+            next.review?.decided = date
+            next.review?.decision = decision
+        case .complaintNotified(let notice):
+            try requireNothingUnderWay(event, allowingReview: true)
+            next.complaint = Complaint(regulator: Regulator(for: regime), notified: date, reference: notice.reference,
+                                       submissionsDue: notice.submissionsDue, submissionsRequested: notice.submissionsDue.map { _ in date })
+            next.stage = .regulator
+        case .submissionsRequested(let due):
+            let complaint = try complaintUnderWay(event)
+            guard due >= date else { throw .beforeItsCause(action: event.action, date: due, cause: "regulator's letter", causeDate: date) }
+            guard date >= complaint.notified else {
+                throw .beforeItsCause(action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
+            }
+            next.complaint?.submissionsDue = due
+            next.complaint?.submissionsRequested = date
+            next.complaint?.submissionsSent = nil
+        case .submissionsSent:
+            let complaint = try complaintUnderWay(event)
+            guard let requested = complaint.submissionsRequested, complaint.submissionsSent == nil else {
+                throw .outOfOrder(action: event.action, reason: "the \(complaint.regulator.shortName) has not asked for submissions",
+                                  advice: "record its date first (foi complaint \(reference) --submissions-due DATE)")
+            }
+            guard date >= requested else { throw .beforeItsCause(action: event.action, date: date, cause: "request for submissions", causeDate: requested) }
+            next.complaint?.submissionsSent = date
+        case .decisionNoticeIssued(let notice):
+            let complaint = try complaintUnderWay(event)
+            guard date >= complaint.notified else {
+                throw .beforeItsCause(action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
+            }
+            if notice.outcome == .notUpheld && (notice.steps != nil || notice.complyBy != nil) { throw .stepsWithoutUpheldComplaint }
+            if let complyBy = notice.complyBy, complyBy < date {
+                throw .beforeItsCause(action: event.action, date: complyBy, cause: "notice's own date", causeDate: date)
+            }
+            next.complaint?.decisionNotice = notice
+            next.complaint?.decided = date
+        case .decisionNoticeComplied:
+            guard let complaint, let decided = complaint.decided, complaint.decisionNotice?.outcome != .notUpheld, complaint.complied == nil else {
+                throw .outOfOrder(action: event.action, reason: "no decision notice orders steps on this case",
+                                  advice: "record the notice first (foi decision-notice \(reference) --ref REF --outcome upheld --steps TEXT)")
+            }
+            guard date >= decided else { throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided) }
+            next.complaint?.complied = date
+        case .appealLodged(let lodging):
+            guard let complaint, let decided = complaint.decided, appeal.map({ $0.lodged < decided }) ?? true else {
+                throw .outOfOrder(action: event.action, reason: complaint?.decided == nil ? "there is no decision notice to appeal against" : "an appeal against this decision notice is already recorded",
+                                  advice: complaint?.decided == nil ? "record the decision notice first (foi decision-notice \(reference) …)" : "see 'foi show \(reference)'")
+            }
+            guard date >= decided else { throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided) }
+            next.appeal = Appeal(lodged: date, lodging: lodging)
+            next.stage = .tribunal
+        case .hearingListed(let hearing):
+            let appeal = try appealUnderWay(event)
+            guard hearing >= appeal.lodged else { throw .beforeItsCause(action: event.action, date: hearing, cause: "appeal", causeDate: appeal.lodged) }
+            next.appeal?.hearing = hearing
+        case .appealDecided(let outcome):
+            let appeal = try appealUnderWay(event)
+            guard date >= appeal.lodged else { throw .beforeItsCause(action: event.action, date: date, cause: "appeal", causeDate: appeal.lodged) }
+            next.appeal?.decided = date
+            next.appeal?.outcome = outcome
         }
         next.history.append(recorded)
         self = next
@@ -225,11 +327,21 @@ public struct Case: Hashable, Sendable {
             return status == .open
         case .reopened:
             return !status.isOpen
+        case .reviewRequested:
+            return status == .responded
+        case .complaintNotified:
+            return status.isOpen || status == .responded
+        case .reviewExtended, .reviewDecided, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
+             .decisionNoticeComplied, .appealLodged, .hearingListed, .appealDecided:
+            return true
         }
     }
 
     /// What to do instead when `event` is not allowed now.
     private func advice(for event: CaseEvent) -> String {
+        if case .reviewRequested = event, status.isOpen {
+            return "a review follows the response: record the response first (foi respond \(reference) --outcome OUTCOME)"
+        }
         switch status {
         case .awaitingClarification:
             return "record the clarification first (foi clarify \(reference) --received DATE), or withdraw the case"
@@ -250,6 +362,101 @@ public struct Case: Hashable, Sendable {
             default:
                 return "see 'foi history \(reference)'"
             }
+        }
+    }
+
+    /// Refuses `event` while a review (unless `allowingReview`), a complaint or an appeal is under way.
+    private func requireNothingUnderWay(_ event: CaseEvent, allowingReview: Bool = false) throws(LifecycleError) {
+        if let review, review.isUnderWay, !allowingReview {
+            throw .outOfOrder(action: event.action, reason: "an internal review is under way since \(review.requested)",
+                              advice: "record its outcome first (foi review \(reference) --outcome OUTCOME)")
+        }
+        if let complaint, complaint.isUnderWay {
+            throw .outOfOrder(action: event.action,
+                              reason: "a complaint to the \(complaint.regulator.shortName) (\(complaint.reference)) is under way since \(complaint.notified)",
+                              advice: "record the decision notice first (foi decision-notice \(reference) --ref REF --outcome OUTCOME)")
+        }
+        if let appeal, appeal.isUnderWay {
+            throw .outOfOrder(action: event.action, reason: "an appeal (\(appeal.lodging.reference)) is under way since \(appeal.lodged)",
+                              advice: "record its outcome first (foi appeal \(reference) --outcome OUTCOME)")
+        }
+    }
+
+    private func reviewUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Review {
+        guard let review else {
+            throw .outOfOrder(action: event.action, reason: "no internal review was requested",
+                              advice: "record the request first (foi review \(reference) --requested DATE)")
+        }
+        guard review.isUnderWay else {
+            throw .outOfOrder(action: event.action,
+                              reason: review.isDeclined ? "the late request for review of \(review.requested) was declined" : "the review was decided on \(review.decided!)",
+                              advice: "see 'foi show \(reference)'")
+        }
+        return review
+    }
+
+    private func complaintUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Complaint {
+        guard let complaint else {
+            throw .outOfOrder(action: event.action, reason: "no complaint to the \(Regulator(for: regime).shortName) is recorded",
+                              advice: "record the complaint first (foi complaint \(reference) --notified DATE --ref REF)")
+        }
+        guard complaint.isUnderWay else {
+            throw .outOfOrder(action: event.action, reason: "the complaint \(complaint.reference) was decided on \(complaint.decided!)",
+                              advice: "see 'foi show \(reference)'")
+        }
+        return complaint
+    }
+
+    private func appealUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Appeal {
+        guard let appeal, appeal.isUnderWay else {
+            throw .outOfOrder(action: event.action,
+                              reason: appeal.map { "the appeal \($0.lodging.reference) was decided on \($0.decided!)" } ?? "no appeal is recorded",
+                              advice: appeal == nil ? "record the appeal first (foi appeal \(reference) --lodged DATE --ref REF --by WHO)" : "see 'foi show \(reference)'")
+        }
+        return appeal
+    }
+
+    /// FOIA (s.45 Code): one extension of the review, to at most 40 working days; the other regimes fix the period.
+    private mutating func extendReview(to workingDays: Int, event: CaseEvent) throws(LifecycleError) {
+        let review = try reviewUnderWay(event)
+        switch regime {
+        case .foia, .sar:
+            break
+        case .eir:
+            throw .reviewExtensionRefused("EIR reg 11(4) fixes the review at 40 working days")
+        case .foisa:
+            throw .reviewExtensionRefused("FOISA s.21(1) fixes the review at 20 working days")
+        case .eirs:
+            throw .reviewExtensionRefused("EIR(S) reg 16(4) fixes the review at 20 working days")
+        }
+        if let extendedTo = review.extendedTo {
+            throw .reviewExtensionRefused("it was already extended to \(extendedTo) working days, and the s.45 Code allows one extension")
+        }
+        guard workingDays > 20 else {
+            throw .reviewExtensionRefused("20 working days is the review's own period; extend to more than 20, at most 40")
+        }
+        guard workingDays <= 40 else {
+            throw .reviewExtensionRefused("the s.45 Code of Practice allows a review at most 40 working days from receipt of the request (20, extended once by up to 20); \(workingDays) is more")
+        }
+        guard case .reviewExtended(_, let reason) = event, !reason.allSatisfy(\.isWhitespace) else {
+            throw .reviewExtensionRefused("give the reason (--reason TEXT): the Code allows more time only where it is needed")
+        }
+        self.review?.extendedTo = workingDays
+        self.review?.extensionReason = reason
+    }
+
+    /// Applies a review's exemption changes: withdrawn ones must be relied on now; added ones are checked as usual.
+    private mutating func revise(exemptions decision: ReviewDecision, catalogue: ExemptionCatalogue) throws(LifecycleError) {
+        for citation in decision.withdrawnExemptions {
+            guard let index = exemptions.firstIndex(where: { $0.citation == citation }) else {
+                throw .exemptionNotRelied(citation: citation, relied: exemptions.map(\.citation))
+            }
+            exemptions.remove(at: index)
+        }
+        for added in decision.addedExemptions {
+            try validate(added, catalogue: catalogue)
+            exemptions.removeAll { $0.citation == added.citation && $0.part == added.part }
+            exemptions.append(added)
         }
     }
 

@@ -133,6 +133,22 @@ public enum CaseEvent: Hashable, Codable, Sendable {
     case reopened(reason: String)
     /// A calendar change moved the statutory date (RULES.md §9): recorded, never overwritten.
     case deadlineMoved(from: CivilDate?, to: CivilDate?, reason: String)
+    /// The requester asked for an internal review (FOIA s.45 Code, EIR reg 11, FOISA s.20, EIR(S) reg 16).
+    case reviewRequested(ReviewRequest)
+    /// FOIA (s.45 Code): the review extended once, to at most 40 working days in all.
+    case reviewExtended(toWorkingDays: Int, reason: String)
+    case reviewDecided(ReviewDecision)
+    /// The ICO (or SIC) notified the authority of a complaint (an application).
+    case complaintNotified(ComplaintNotice)
+    /// The regulator set, or moved, the date for the authority's submissions.
+    case submissionsRequested(due: CivilDate)
+    case submissionsSent
+    case decisionNoticeIssued(DecisionNotice)
+    /// The steps the decision notice ordered were taken.
+    case decisionNoticeComplied
+    case appealLodged(AppealLodging)
+    case hearingListed(on: CivilDate)
+    case appealDecided(AppealOutcome)
 
     /// The stable name stored with the event: `received`, `clarification-requested`, ...
     public var kind: String {
@@ -154,6 +170,32 @@ public enum CaseEvent: Hashable, Codable, Sendable {
         case .note: "note"
         case .reopened: "reopened"
         case .deadlineMoved: "deadline-moved"
+        case .reviewRequested: "review-requested"
+        case .reviewExtended: "review-extended"
+        case .reviewDecided: "review-decided"
+        case .complaintNotified: "complaint-notified"
+        case .submissionsRequested: "submissions-requested"
+        case .submissionsSent: "submissions-sent"
+        case .decisionNoticeIssued: "decision-notice"
+        case .decisionNoticeComplied: "decision-notice-complied"
+        case .appealLodged: "appeal-lodged"
+        case .hearingListed: "hearing-listed"
+        case .appealDecided: "appeal-decided"
+        }
+    }
+
+    /// A warning to show with the step when it was recorded: a late request for review, a late appeal.
+    public var warning: String? {
+        switch self {
+        case .reviewRequested(let request):
+            guard let late = request.outOfTime else { return nil }
+            return "the request for review came after the requester's window closed on \(late.lastDay); "
+                + (late.accepted ? "recorded as accepted late (--decline-late records a refusal instead)" : "recorded as declined: no review runs")
+        case .appealLodged(let lodging):
+            guard let lastDay = lodging.lastDay else { return nil }
+            return "the notice of appeal came after the last day, \(lastDay); a late appeal must ask the Tribunal for an extension (SI 2009/1976 r.5(3)(a))"
+        default:
+            return nil
         }
     }
 
@@ -177,6 +219,17 @@ public enum CaseEvent: Hashable, Codable, Sendable {
         case .note: "add a note"
         case .reopened: "reopen the case"
         case .deadlineMoved: "move the deadline"
+        case .reviewRequested: "record a request for review"
+        case .reviewExtended: "extend the review"
+        case .reviewDecided: "record the review's outcome"
+        case .complaintNotified: "record a complaint to the regulator"
+        case .submissionsRequested: "set the date for submissions"
+        case .submissionsSent: "record the submissions"
+        case .decisionNoticeIssued: "record a decision notice"
+        case .decisionNoticeComplied: "record compliance with the decision notice"
+        case .appealLodged: "record an appeal"
+        case .hearingListed: "record a hearing date"
+        case .appealDecided: "record the appeal's outcome"
         }
     }
 }

@@ -141,6 +141,23 @@ struct EventJSON: Encodable {
         case .note(let text): text
         case .reopened(let reason): reason
         case .deadlineMoved(let from, let to, let reason): "\(from?.description ?? "none") → \(to?.description ?? "none"): \(reason)"
+        case .reviewRequested(let request):
+            [request.by.map { "by \($0)" }, request.outOfTime.map { "late (window closed \($0.lastDay)), \($0.accepted ? "accepted" : "declined")" }]
+                .compactMap { $0 }.joined(separator: "; ")
+        case .reviewExtended(let days, let reason): "to \(days) working days: \(reason)"
+        case .reviewDecided(let decision):
+            ([decision.outcome.label, decision.reviewer.map { "by \($0)" }]
+                + decision.withdrawnExemptions.map { "withdrew \($0)" } + decision.addedExemptions.map { "added \($0.citation)" })
+                .compactMap { $0 }.joined(separator: "; ")
+        case .complaintNotified(let notice): notice.reference + (notice.submissionsDue.map { "; submissions due \($0)" } ?? "")
+        case .submissionsRequested(let due): "submissions due \(due)"
+        case .submissionsSent, .decisionNoticeComplied: ""
+        case .decisionNoticeIssued(let notice):
+            "\(notice.reference): \(notice.outcome.label)" + (notice.steps.map { "; steps: \($0)" } ?? "") + (notice.complyBy.map { "; comply by \($0)" } ?? "")
+        case .appealLodged(let lodging):
+            "\(lodging.reference) by the \(lodging.appellant.rawValue)" + (lodging.lastDay.map { "; late (last day \($0))" } ?? "")
+        case .hearingListed(let on): "hearing on \(on)"
+        case .appealDecided(let outcome): outcome.label
         }
     }
 }
