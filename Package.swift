@@ -26,6 +26,7 @@ let package = Package(
                 .embedInCode("seeds/demo-cases.json"),
                 .embedInCode("schema/0001_cases.sql"),
                 .embedInCode("schema/0002_board_index.sql"),
+                .embedInCode("schema/0003_case_clocks.sql"),
             ]
         ),
         .target(name: "FOIKit"),

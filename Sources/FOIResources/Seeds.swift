@@ -13,6 +13,7 @@ public enum Seeds {
         [
             ("0001_cases", String(decoding: PackageResources._001_cases_sql, as: UTF8.self)),
             ("0002_board_index", String(decoding: PackageResources._002_board_index_sql, as: UTF8.self)),
+            ("0003_case_clocks", String(decoding: PackageResources._003_case_clocks_sql, as: UTF8.self)),
         ]
     }
 }

@@ -45,9 +45,26 @@ public final class CaseStore {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in Seeds.migrations {
-            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+            migrator.registerMigration(migration.identifier) { db in
+                try db.execute(sql: migration.sql)
+                if migration.identifier == "0003_case_clocks" { try addLapseClocks(db) }
+            }
         }
         return migrator
+    }
+
+    /// Migration 0003: the clocks of cases waiting on the requester need the working-day calendar, so they are
+    /// computed here, in the migration's transaction, by replaying each such case.
+    private static func addLapseClocks(_ db: Database) throws {
+        let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
+        let calendars = Calendars(holidays: holidays(try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON), adding: try localHolidays(db)))
+        let policy = try clockPolicy(db)
+        let waiting = try Row.fetchAll(db, sql: "SELECT id, ref FROM cases WHERE status IN ('awaiting-clarification', 'awaiting-fee')")
+        for row in waiting {
+            let file = try Case(reference: CaseReference(rawValue: row["ref"]), history: try storedEvents(caseID: row["id"], db).map(\.recorded),
+                                catalogue: catalogue)
+            try writeClocks(file, deadline: try file.deadline(calendars: calendars), caseID: row["id"], calendars: calendars, policy: policy, db)
+        }
     }
 
     /// Runs `body` in one IMMEDIATE transaction, so that two officers writing at once queue on the busy timeout
@@ -83,11 +100,20 @@ public final class CaseStore {
             guard ReceiptConvention(rawValue: value) != nil else {
                 throw StoreError.badSetting(key: key.rawValue, value: value, reason: "use statutory or next-working-day")
             }
+        case .clarificationLapseDays:
+            guard let days = Int(value), (1...250).contains(days) else {
+                throw StoreError.badSetting(key: key.rawValue, value: value, reason: "give a number of working days from 1 to 250")
+            }
         }
         try write { db in
             try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                            arguments: [key.rawValue, value])
         }
+    }
+
+    /// The organisation's choices for clocks the law leaves open.
+    private static func clockPolicy(_ db: Database) throws -> ClockPolicy {
+        ClockPolicy(clarificationLapseWorkingDays: Int(try setting(.clarificationLapseDays, db)) ?? ClockPolicy.defaultClarificationLapseWorkingDays)
     }
 
     // MARK: - Writes
@@ -102,7 +128,7 @@ public final class CaseStore {
             }
             let requesterID = try new.requester.map { try Self.insert($0, db) }
             let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
-            let caseID = try Self.insert(opened, deadline: try deadline(of: opened), requesterID: requesterID, actor: actor, db)
+            let caseID = try insert(opened, requesterID: requesterID, policy: try Self.clockPolicy(db), actor: actor, db)
             return try Self.summary(caseID: caseID, db)!
         }
     }
@@ -111,13 +137,14 @@ public final class CaseStore {
     /// through the lifecycle, so an illegal history is refused and nothing of the batch is written.
     public func importCases(_ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil) throws {
         try write { db in
+            let policy = try Self.clockPolicy(db)
             for (new, steps) in cases {
                 let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
                 var file = Case(reference: reference, received: new.received, receipt: new.receipt)
-                for step in steps { file = try applying(step, to: file) }
+                for step in steps { file = try applying(try prepare(step, on: file), to: file) }
                 let requesterID = try new.requester.map { try Self.insert($0, db) }
                 do {
-                    _ = try Self.insert(file, deadline: try deadline(of: file), requesterID: requesterID, actor: actor, db)
+                    _ = try insert(file, requesterID: requesterID, policy: policy, actor: actor, db)
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                     throw StoreError.duplicateReference(reference)
                 }
@@ -127,15 +154,28 @@ public final class CaseStore {
 
     /// Records one step on a case, if the lifecycle allows it now.
     @discardableResult
-    public func record(_ recorded: RecordedEvent, for reference: CaseReference, actor: String? = nil) throws -> CaseSummary {
+    public func record(_ recorded: RecordedEvent, for reference: CaseReference, actor: String? = nil) throws -> RecordedStep {
         try write { db in
             let (caseID, current) = try loadCase(reference, db)
-            let next = try applying(recorded, to: current)
-            let deadline = try deadline(of: next)
-            try Self.append(recorded, sequence: next.history.count, caseID: caseID, actor: actor, db)
-            try Self.writeProjection(next, deadline: deadline, caseID: caseID, db)
-            if case .exemptionApplied(let decision) = recorded.event { try Self.insertExemption(decision, caseID: caseID, db) }
-            return try Self.summary(caseID: caseID, db)!
+            let prepared = try prepare(recorded, on: current)
+            let next = try applying(prepared, to: current)
+            try update(next, with: prepared, caseID: caseID, policy: try Self.clockPolicy(db), actor: actor, db)
+            return RecordedStep(summary: try Self.summary(caseID: caseID, db)!, event: prepared)
+        }
+    }
+
+    /// Appends `recorded`, already applied to give `file`, and rewrites the case's projection and clocks.
+    private func update(_ file: Case, with recorded: RecordedEvent, caseID: Int64, policy: ClockPolicy, actor: String?, _ db: Database) throws {
+        let deadline = try deadline(of: file)
+        try Self.append(recorded, sequence: file.history.count, caseID: caseID, actor: actor, db)
+        try Self.writeProjection(file, deadline: deadline, caseID: caseID, db)
+        try Self.writeClocks(file, deadline: deadline, caseID: caseID, calendars: calendars, policy: policy, replacing: true, db)
+        switch recorded.event {
+        case .exemptionApplied, .reviewDecided:
+            try db.execute(sql: "DELETE FROM case_exemptions WHERE case_id = ?", arguments: [caseID])
+            for decision in file.exemptions { try Self.insertExemption(decision, caseID: caseID, db) }
+        default:
+            break
         }
     }
 
@@ -154,7 +194,11 @@ public final class CaseStore {
             // A holiday can move a hundred thousand cases: keep their pages in memory rather than spill and re-read.
             try db.execute(sql: "PRAGMA cache_size = -131072")
             let moved = try Self.recomputeDeadlines(touching: holiday, calendars: updated, today: today, actor: actor, db)
-            return (HolidayChange(holiday: holiday, casesMoved: moved), updated)
+            let previous = calendars
+            calendars = updated
+            defer { calendars = previous }
+            let movedOtherwise = try recomputeOtherClocks(touching: holiday, today: today, actor: actor, db)
+            return (HolidayChange(holiday: holiday, casesMoved: moved + movedOtherwise), updated)
         }
         calendars = change.1
         return change.0
@@ -189,14 +233,48 @@ public final class CaseStore {
         let update = try db.makeStatement(sql: """
             UPDATE cases SET due_on = ?, extended_from_on = ?, provisional = ?, event_count = ? WHERE id = ?
             """)
+        let updateClock = try db.makeStatement(sql: "UPDATE case_clocks SET due_on = ?, provisional = ? WHERE case_id = ? AND clock = 'response'")
         for move in moves {
             let event = CaseEvent.deadlineMoved(from: move.old, to: move.deadline.finalDate, reason: reason)
             let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
             try insert.execute(arguments: [move.id, move.sequence + 1, max(today, move.deadline.input.received), payload, actor, now])
             try update.execute(arguments: [move.deadline.finalDate, move.deadline.extendedFrom, move.deadline.provisional,
                                            move.sequence + 1, move.id])
+            try updateClock.execute(arguments: [move.deadline.finalDate, move.deadline.provisional, move.id])
         }
         return moves.count
+    }
+
+    /// Recomputes the other working-day clocks (review, lapse, appeal window) running across `holiday` by replaying
+    /// their cases, and records a deadline-moved event for each clock that moved; returns how many cases moved.
+    private func recomputeOtherClocks(touching holiday: Holiday, today: CivilDate, actor: String?, _ db: Database) throws -> Int {
+        let policy = try Self.clockPolicy(db)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.id, c.ref, k.clock, k.due_on FROM case_clocks k JOIN cases c ON c.id = k.case_id
+            WHERE k.clock IN ('review', 'clarification-lapse', 'fee-lapse', 'appeal-window') AND k.due_on >= ?
+            ORDER BY c.id
+            """, arguments: [holiday.date])
+        var stored: [Int64: (ref: String, dates: [ClockName: CivilDate])] = [:]
+        for row in rows {
+            stored[row["id"], default: (row["ref"], [:])].dates[ClockName(rawValue: row["clock"])!] = row["due_on"]
+        }
+        var moved = 0
+        for (caseID, entry) in stored.sorted(by: { $0.key < $1.key }) {
+            var file = try loadCase(CaseReference(rawValue: entry.ref), db).1
+            guard file.regime.calendarKind.divisions.contains(holiday.division) else { continue }
+            let changes = try clocks(of: file, policy: policy).compactMap { clock -> (ClockName, CivilDate, CivilDate)? in
+                guard let old = entry.dates[clock.name], let new = clock.due, clock.isPending, old != new else { return nil }
+                return (clock.name, old, new)
+            }
+            for (name, old, new) in changes {
+                let recorded = RecordedEvent(date: max(today, file.received), event: .deadlineMoved(
+                    from: old, to: new, reason: "\(name.title): bank holiday added: \(holiday.title) (\(holiday.division.name)) on \(holiday.date)"))
+                file = try applying(recorded, to: file)
+                try update(file, with: recorded, caseID: caseID, policy: policy, actor: actor, db)
+            }
+            if !changes.isEmpty { moved += 1 }
+        }
+        return moved
     }
 
     // MARK: - Reads
@@ -215,7 +293,8 @@ public final class CaseStore {
                 SELECT r.name, r.email, r.address FROM requesters r JOIN cases c ON c.requester_id = r.id WHERE c.id = ?
                 """, arguments: [caseID]).map { Requester(name: $0["name"], email: $0["email"], address: $0["address"]) }
             let events = try Self.storedEvents(caseID: caseID, db)
-            return CaseDetail(summary: summary, requester: requester, events: events, deadline: try deadline(of: file))
+            return CaseDetail(summary: summary, requester: requester, events: events, deadline: try deadline(of: file), file: file,
+                              clocks: try clocks(of: file, policy: try Self.clockPolicy(db)))
         }
     }
 
@@ -227,19 +306,28 @@ public final class CaseStore {
             conditions.append("status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))")
             arguments += filter.statuses.map(\.rawValue)
         }
+        if !filter.stages.isEmpty {
+            conditions.append("stage IN (\(filter.stages.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += filter.stages.map(\.rawValue)
+        }
         if let regime = filter.regime {
             conditions.append("regime = ?")
             arguments.append(regime.rawValue)
         }
-        if filter.overdue {
-            conditions.append("status IN ('open', 'extended') AND due_on < ?")
-            arguments.append(today)
+        var clockConditions: [String] = []
+        var clockArguments: StatementArguments = []
+        if let clock = filter.clock {
+            clockConditions.append("clock = ?")
+            clockArguments += [clock.rawValue]
         }
-        var horizonArguments: StatementArguments = []
+        if filter.overdue {
+            clockConditions.append("watch = 'duty' AND due_on < ?")
+            clockArguments += [today]
+        }
         if let days = filter.dueWithinWorkingDays {
             let (withinHorizon, values) = try dueByHorizon(from: today, workingDays: days)
-            conditions.append("status IN ('open', 'extended') AND \(withinHorizon)")
-            horizonArguments = values
+            clockConditions.append("watch IN ('duty', 'date') AND (watch = 'duty' OR due_on >= ?) AND \(withinHorizon)")
+            clockArguments += [today] + values
         }
         if let from = filter.receivedFrom {
             conditions.append("received_on >= ?")
@@ -249,45 +337,48 @@ public final class CaseStore {
             conditions.append("received_on <= ?")
             arguments.append(to)
         }
+        // Last, so that its arguments follow the others'.
+        if !clockConditions.isEmpty {
+            conditions.append("id IN (SELECT case_id FROM case_clocks WHERE \(clockConditions.joined(separator: " AND ")))")
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limitClause = filter.limit.map { " LIMIT \($0)" } ?? ""
-        let allArguments = StatementArguments(arguments) + horizonArguments
+        let allArguments = StatementArguments(arguments) + clockArguments
         return try dbQueue.read { db in
             try Self.summaries(sql: "SELECT \(Self.summaryColumns) FROM cases \(whereClause) ORDER BY due_on IS NULL, due_on, ref\(limitClause)",
                                arguments: allArguments, db)
         }
     }
 
-    /// Today's board: overdue cases (most overdue first), those due within `horizon` working days of their own
-    /// regime's calendar, and those waiting on the requester; each section counted in full and listed up to
-    /// `limit` rows (nil: all).
+    /// Today's board, over every running clock: the authority's clocks past their date (most overdue first), every
+    /// clock due within `horizon` working days of its case's regime calendar, and the cases waiting on the requester
+    /// (by the day they may be closed); each section counted in full and listed up to `limit` rows (nil: all).
     public func board(today: CivilDate, horizon: Int = 5, limit: Int? = nil) throws -> Board {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
-        let running = "status IN ('open', 'extended')"
         let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
-        let sections = try dbQueue.read { db -> [(Int, [CaseSummary])] in
+        let sections = try dbQueue.read { db -> [BoardSection] in
             // Rows are read through the index that holds them in the section's order, so a limit stops the scan
-            // early; SQLite's planner would otherwise take the status index and sort every match.
-            func section(_ condition: String, _ arguments: StatementArguments, index: String, order: String) throws -> (Int, [CaseSummary]) {
-                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE \(condition)", arguments: arguments)!
-                let rows = try Self.summaries(
-                    sql: "SELECT \(Self.summaryColumns) FROM cases INDEXED BY \(index) WHERE \(condition) ORDER BY \(order)\(limitClause)",
-                    arguments: arguments, db)
-                return (count, rows)
+            // early; SQLite's planner would otherwise sort every match.
+            func section(_ condition: String, _ arguments: StatementArguments, index: String) throws -> BoardSection {
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_clocks WHERE \(condition)", arguments: arguments)!
+                let clocks = try Row.fetchAll(db, sql: """
+                    SELECT case_id, clock, due_on, provisional FROM case_clocks INDEXED BY \(index)
+                    WHERE \(condition) ORDER BY due_on, case_id\(limitClause)
+                    """, arguments: arguments)
+                let summaries = try Self.summaries(ofCases: clocks.map { $0[0] }, db)
+                return BoardSection(count: count, rows: try clocks.map { row in
+                    let summary = summaries[row[0]]!
+                    return BoardRow(summary: summary, clock: ClockName(rawValue: row[1])!, due: row[2], provisional: row[3],
+                                    workingDaysLeft: try workingDaysLeft(until: row[2], regime: summary.regime, today: today))
+                })
             }
             return [
-                try section("\(running) AND due_on < ?", [today], index: "cases_open_by_due", order: "due_on, ref"),
-                try section("\(running) AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments, index: "cases_open_by_due", order: "due_on, ref"),
-                try section("status IN ('awaiting-clarification', 'awaiting-fee')", [], index: "cases_awaiting", order: "status_since, ref"),
+                try section("watch = 'duty' AND due_on < ?", [today], index: "case_clocks_duties"),
+                try section("watch IN ('duty', 'date') AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments, index: "case_clocks_upcoming"),
+                try section("watch = 'requester'", [], index: "case_clocks_requester"),
             ]
         }
-        func rows(_ summaries: [CaseSummary], left: Bool) throws -> [BoardRow] {
-            try summaries.map { BoardRow(summary: $0, workingDaysLeft: left ? try workingDaysLeft($0, today: today) : nil) }
-        }
-        return Board(today: today,
-                     overdue: BoardSection(count: sections[0].0, rows: try rows(sections[0].1, left: true)),
-                     dueSoon: BoardSection(count: sections[1].0, rows: try rows(sections[1].1, left: true)),
-                     awaiting: BoardSection(count: sections[2].0, rows: try rows(sections[2].1, left: false)))
+        return Board(today: today, overdue: sections[0], dueSoon: sections[1], awaiting: sections[2])
     }
 
     /// An SQL condition true when `due_on` is within `workingDays` working days of `today` in the case's own
@@ -313,8 +404,12 @@ public final class CaseStore {
 
     /// Working days from `today` to the case's date (0 when due today), negative when overdue.
     public func workingDaysLeft(_ summary: CaseSummary, today: CivilDate) throws -> Int? {
-        guard let due = summary.due else { return nil }
-        let calendar = calendars.calendar(summary.regime.calendarKind)
+        try summary.due.map { try workingDaysLeft(until: $0, regime: summary.regime, today: today) }
+    }
+
+    /// Working days from `today` to `due` in the regime's calendar (0 when due today), negative when past.
+    public func workingDaysLeft(until due: CivilDate, regime: Regime, today: CivilDate) throws -> Int {
+        let calendar = calendars.calendar(regime.calendarKind)
         do {
             return due >= today ? try calendar.workingDays(after: today, through: due) : -(try calendar.workingDays(after: due, through: today))
         } catch {
@@ -334,6 +429,22 @@ public final class CaseStore {
             return try file.applying(recorded, catalogue: catalogue)
         } catch {
             throw .lifecycle(error)
+        }
+    }
+
+    private func prepare(_ recorded: RecordedEvent, on file: Case) throws(StoreError) -> RecordedEvent {
+        do {
+            return try file.preparing(recorded, calendars: calendars)
+        } catch {
+            throw .lifecycle(error)
+        }
+    }
+
+    private func clocks(of file: Case, policy: ClockPolicy) throws(StoreError) -> [CaseClock] {
+        do {
+            return try file.clocks(calendars: calendars, policy: policy)
+        } catch {
+            throw .deadline(error)
         }
     }
 
@@ -380,28 +491,45 @@ public final class CaseStore {
         return db.lastInsertedRowID
     }
 
-    /// Inserts a case's projection row, its events and its exemptions; returns the case's id.
-    private static func insert(_ file: Case, deadline: ResponseDeadline, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
+    /// Inserts a case's projection row, its events, exemptions and clocks; returns the case's id.
+    private func insert(_ file: Case, requesterID: Int64?, policy: ClockPolicy, actor: String?, _ db: Database) throws -> Int64 {
+        let deadline = try deadline(of: file)
         try db.cachedStatement(sql: """
             INSERT INTO cases (ref, regime, status, status_since, received_on, subject, channel, receipt_convention,
-                               requester_id, due_on, extended_from_on, provisional, outcome, responded_on, event_count, clock)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               requester_id, due_on, extended_from_on, provisional, outcome, responded_on, event_count, clock, stage)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [file.reference.rawValue, file.regime.rawValue, file.status.rawValue, file.statusSince,
                                      file.received, file.receipt.subject, file.receipt.channel.rawValue,
-                                     file.receipt.convention.rawValue, requesterID] + projection(file, deadline))
+                                     file.receipt.convention.rawValue, requesterID] + Self.projection(file, deadline))
         let caseID = db.lastInsertedRowID
         for (index, recorded) in file.history.enumerated() {
-            try append(recorded, sequence: index + 1, caseID: caseID, actor: actor, db)
+            try Self.append(recorded, sequence: index + 1, caseID: caseID, actor: actor, db)
         }
-        for decision in file.exemptions { try insertExemption(decision, caseID: caseID, db) }
+        for decision in file.exemptions { try Self.insertExemption(decision, caseID: caseID, db) }
+        try Self.writeClocks(file, deadline: deadline, caseID: caseID, calendars: calendars, policy: policy, db)
         return caseID
     }
 
-    /// The projection columns from `due_on` to `clock`, in table order.
+    /// The projection columns from `due_on` to `stage`, in table order.
     private static func projection(_ file: Case, _ deadline: ResponseDeadline) throws -> StatementArguments {
         let clock = String(decoding: try JSONEncoder().encode(StoredClock(file.clockInput)), as: UTF8.self)
         return [deadline.finalDate, deadline.extendedFrom, deadline.provisional,
-                file.outcome?.rawValue, file.respondedOn, file.history.count, clock]
+                file.outcome?.rawValue, file.respondedOn, file.history.count, clock, file.stage.rawValue]
+    }
+
+    /// Writes the case's board clocks that still wait for their step (after deleting its old ones if `replacing`).
+    private static func writeClocks(
+        _ file: Case, deadline: ResponseDeadline, caseID: Int64, calendars: Calendars, policy: ClockPolicy, replacing: Bool = false, _ db: Database
+    ) throws {
+        if replacing { try db.cachedStatement(sql: "DELETE FROM case_clocks WHERE case_id = ?").execute(arguments: [caseID]) }
+        let clocks: [CaseClock]
+        do { clocks = try file.clocks(response: deadline, calendars: calendars, policy: policy) } catch { throw StoreError.deadline(error) }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO case_clocks (case_id, clock, due_on, regime, watch, provisional) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for clock in clocks where clock.isPending && clock.name.isOnBoard {
+            try insert.execute(arguments: [caseID, clock.name.rawValue, clock.due, file.regime.rawValue, clock.name.watch.rawValue, clock.provisional])
+        }
     }
 
     private static func insertExemption(_ decision: ExemptionDecision, caseID: Int64, _ db: Database) throws {
@@ -415,7 +543,7 @@ public final class CaseStore {
     private static func writeProjection(_ file: Case, deadline: ResponseDeadline, caseID: Int64, _ db: Database) throws {
         try db.execute(sql: """
             UPDATE cases SET status = ?, status_since = ?, due_on = ?, extended_from_on = ?, provisional = ?, outcome = ?,
-                             responded_on = ?, event_count = ?, clock = ?
+                             responded_on = ?, event_count = ?, clock = ?, stage = ?
             WHERE id = ?
             """, arguments: [file.status.rawValue, file.statusSince] + projection(file, deadline) + [caseID])
     }
@@ -425,9 +553,26 @@ public final class CaseStore {
     }
 
     /// The columns `summaries` reads, in the order it reads them by index.
-    static let summaryColumns = "id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional, subject, channel, outcome, responded_on"
+    static let summaryColumns = "id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional, subject, channel, outcome, responded_on, stage"
+
+    /// The summaries of the cases with these ids, by id.
+    private static func summaries(ofCases ids: [Int64], _ db: Database) throws -> [Int64: CaseSummary] {
+        var byID: [Int64: CaseSummary] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let placeholders = chunk.map { _ in "?" }.joined(separator: ", ")
+            for (id, summary) in try identifiedSummaries(sql: "SELECT \(summaryColumns) FROM cases WHERE id IN (\(placeholders))",
+                                                         arguments: StatementArguments(chunk), db) {
+                byID[id] = summary
+            }
+        }
+        return byID
+    }
 
     private static func summaries(sql: String, arguments: StatementArguments, _ db: Database) throws -> [CaseSummary] {
+        try identifiedSummaries(sql: sql, arguments: arguments, db).map(\.summary)
+    }
+
+    private static func identifiedSummaries(sql: String, arguments: StatementArguments, _ db: Database) throws -> [(id: Int64, summary: CaseSummary)] {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         var exemptionsByCase: [Int64: [ExemptionDecision]] = [:]
         let ids = rows.map { $0[0] as Int64 }
@@ -441,13 +586,13 @@ public final class CaseStore {
             }
         }
         return rows.map { row in
-            CaseSummary(
+            (row[0], CaseSummary(
                 ref: CaseReference(rawValue: row[1]), regime: Regime(rawValue: row[2])!,
                 status: CaseStatus(rawValue: row[3])!, statusSince: row[4], received: row[5],
                 due: row[6], extendedFrom: row[7], provisional: row[8],
                 subject: row[9], channel: Channel(rawValue: row[10]) ?? .other,
                 outcome: (row[11] as String?).flatMap(Outcome.init(rawValue:)), respondedOn: row[12],
-                exemptions: exemptionsByCase[row[0]] ?? [])
+                exemptions: exemptionsByCase[row[0]] ?? [], stage: CaseStage(rawValue: row[13]) ?? .request))
         }
     }
 

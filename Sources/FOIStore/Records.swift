@@ -56,6 +56,14 @@ public struct CaseSummary: Hashable, Codable, Sendable {
     public var outcome: Outcome?
     public var respondedOn: CivilDate?
     public var exemptions: [ExemptionDecision]
+    public var stage: CaseStage
+}
+
+/// A step as recorded: the case as it now stands, and the event as stored (with what the calendar added to it,
+/// e.g. that a request for review came late).
+public struct RecordedStep: Sendable {
+    public var summary: CaseSummary
+    public var event: RecordedEvent
 }
 
 /// One stored event with its place in the history.
@@ -72,12 +80,19 @@ public struct CaseDetail: Sendable {
     public var requester: Requester?
     public var events: [StoredEvent]
     public var deadline: ResponseDeadline
+    /// The case replayed from its events: its review, complaint and appeal.
+    public var file: Case
+    /// Every clock of the case, with how each was derived.
+    public var clocks: [CaseClock]
 }
 
-/// A board row: a case with the working days left to its date (negative when overdue).
+/// A board row: one running clock of a case, with the working days left to its date (negative when overdue).
 public struct BoardRow: Hashable, Sendable {
     public var summary: CaseSummary
-    public var workingDaysLeft: Int?
+    public var clock: ClockName
+    public var due: CivilDate
+    public var provisional: Bool
+    public var workingDaysLeft: Int
 }
 
 /// One section of the board: how many cases it holds, and the most urgent of them.
@@ -86,7 +101,8 @@ public struct BoardSection: Sendable {
     public var rows: [BoardRow]
 }
 
-/// Today's view: what is late, what is due soon, what waits on the requester.
+/// Today's view: the authority's clocks past their date, every clock due soon, and the cases waiting on the
+/// requester (with the day they may be closed).
 public struct Board: Sendable {
     public var today: CivilDate
     public var overdue: BoardSection
@@ -97,9 +113,13 @@ public struct Board: Sendable {
 /// Which cases `list` shows.
 public struct CaseFilter: Sendable {
     public var statuses: [CaseStatus] = []
+    public var stages: [CaseStage] = []
     public var regime: Regime?
-    /// Open cases due within this many working days of today (overdue ones included).
+    /// Only cases with this board clock running (with `overdue` or `dueWithinWorkingDays`: that clock's date).
+    public var clock: ClockName?
+    /// Cases with a clock due within this many working days of today (the authority's overdue ones included).
     public var dueWithinWorkingDays: Int?
+    /// Cases with one of the authority's clocks past its date.
     public var overdue = false
     public var receivedFrom: CivilDate?
     public var receivedTo: CivilDate?
@@ -185,11 +205,14 @@ public enum Settings {
         case referencePattern = "reference-pattern"
         /// Day 0 for requests received on a non-working day, for new cases: `statutory` or `next-working-day`.
         case receiptConvention = "receipt-convention"
+        /// Working days to wait for clarification before the request may be closed (no statute sets it).
+        case clarificationLapseDays = "clarification-lapse-days"
 
         public var defaultValue: String {
             switch self {
             case .referencePattern: "FOI-{YYYY}-{SEQ:6}"
             case .receiptConvention: ReceiptConvention.statutory.rawValue
+            case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
             }
         }
     }

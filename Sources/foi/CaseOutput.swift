@@ -22,6 +22,7 @@ struct CaseJSON: Encodable {
     var ref: String
     var regime: Regime
     var status: CaseStatus
+    var stage: CaseStage
     var statusSince: CivilDate
     var received: CivilDate
     @NullWhenAbsent var due: CivilDate?
@@ -45,6 +46,7 @@ struct CaseJSON: Encodable {
         ref = summary.ref.rawValue
         regime = summary.regime
         status = summary.status
+        stage = summary.stage
         statusSince = summary.statusSince
         received = summary.received
         due = summary.due

@@ -16,7 +16,8 @@ struct FOI: ParsableCommand {
             DemoCommand.self, BoardCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
             LogCommand.self, AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self,
             ExemptCommand.self, ExtendCommand.self, RespondCommand.self, WithdrawCommand.self, TransferCommand.self,
-            ReopenCommand.self, NoteCommand.self, DeadlineCommand.self, HolidaysCommand.self, ExemptionsCommand.self,
+            ReopenCommand.self, NoteCommand.self, ReviewCommand.self, ComplaintCommand.self, DecisionNoticeCommand.self,
+            AppealCommand.self, DeadlineCommand.self, HolidaysCommand.self, ExemptionsCommand.self,
             SettingsCommand.self,
         ]
     )

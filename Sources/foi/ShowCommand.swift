@@ -21,6 +21,9 @@ struct ShowCommand: ParsableCommand {
         case .json:
             let object = ShowJSON(case: CaseJSON(detail.summary, workingDaysLeft: left), requester: detail.requester,
                                   explanation: detail.deadline.explanation(calendars: caseStore.calendars),
+                                  clocks: try detail.clocks.map { try CaseClockJSON($0, store: caseStore, regime: detail.summary.regime, today: today) },
+                                  review: detail.file.review.map(ReviewJSON.init), complaint: detail.file.complaint.map(ComplaintJSON.init),
+                                  appeal: detail.file.appeal.map(AppealJSON.init),
                                   events: detail.events.map(EventJSON.init))
             output.line(String(decoding: try JSONEncoder.output.encode(object), as: UTF8.self))
         case .csv:
@@ -28,7 +31,7 @@ struct ShowCommand: ParsableCommand {
             output.write(CSV.line(CaseOutput.csvRow(CaseJSON(detail.summary, workingDaysLeft: left))))
         case .table:
             let summary = detail.summary
-            output.line("\(summary.ref)  \(summary.regime.shortName)  \(summary.status.phrase) since \(summary.statusSince.longDescription)")
+            output.line("\(summary.ref)  \(summary.regime.shortName)  \(summary.status.phrase) since \(summary.statusSince.longDescription)  (stage: \(summary.stage.rawValue))")
             output.line("Subject:    \(summary.subject)")
             output.line("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
             if let requester = detail.requester { output.line("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")") }
@@ -44,9 +47,33 @@ struct ShowCommand: ParsableCommand {
                     return "\(exemption.citation)\(exemption.neitherConfirmNorDeny ? " (NCND)" : "") \(label)"
                 }.joined(separator: "; "))
             }
+            let file = detail.file
+            if let review = file.review {
+                output.line("Review:     requested \(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
+                    + (review.isDeclined ? ", declined as late" : review.decision.map { ", \($0.outcome.label) on \(review.decided!.longDescription)\($0.reviewer.map { " by \($0)" } ?? "")" } ?? ", under way"))
+            }
+            if let complaint = file.complaint {
+                output.line("\(complaint.regulator.shortName):        \(complaint.reference), notified \(complaint.notified.longDescription)"
+                    + (complaint.decisionNotice.map { ", decision notice \($0.reference) \(complaint.decided!.longDescription): \($0.outcome.label)" } ?? ", under investigation"))
+            }
+            if let appeal = file.appeal {
+                output.line("Appeal:     \(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged \(appeal.lodged.longDescription)"
+                    + (appeal.hearing.map { ", hearing \($0.longDescription)" } ?? "") + (appeal.outcome.map { ", \($0.label)" } ?? ""))
+            }
             output.line()
             output.line("How the date was reached:")
             for step in detail.deadline.explanation(calendars: caseStore.calendars) { output.line("  - \(step)") }
+            output.line()
+            output.line("Clocks:")
+            let clocks = try detail.clocks.map { try CaseClockJSON($0, store: caseStore, regime: summary.regime, today: today) }
+            output.write(Table.render(header: ["clock", "started", "date", "status", "left"], rows: clocks.map { clock in
+                [clock.title, clock.started.longDescription,
+                 clock.due.map { $0.longDescription + (clock.provisional ? " (provisional)" : "") + (clock.guidance ? " (guidance)" : "") } ?? "-",
+                 clock.status.rawValue, clock.workingDaysLeft.map { $0 < 0 ? "\(-$0) late" : "\($0)" } ?? ""]
+            }))
+            for clock in clocks where clock.name != .response {
+                output.line("  \(clock.title): " + clock.derivation.joined(separator: "; "))
+            }
             output.line()
             output.write(HistoryCommand.table(detail.events))
         }
@@ -87,11 +114,16 @@ struct HistoryCommand: ParsableCommand {
     }
 }
 
-/// The JSON of `foi show`: the case object plus its requester, explanation and events.
+/// The JSON of `foi show`: the case object plus its requester, explanation, clocks, review, complaint, appeal
+/// and events.
 struct ShowJSON: Encodable {
     var `case`: CaseJSON
     var requester: Requester?
     var explanation: [String]
+    var clocks: [CaseClockJSON]
+    var review: ReviewJSON?
+    var complaint: ComplaintJSON?
+    var appeal: AppealJSON?
     var events: [EventJSON]
 
     func encode(to encoder: any Encoder) throws {
@@ -99,10 +131,129 @@ struct ShowJSON: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(requester, forKey: .requester)
         try container.encode(explanation, forKey: .explanation)
+        try container.encode(clocks, forKey: .clocks)
+        try container.encode(review, forKey: .review)
+        try container.encode(complaint, forKey: .complaint)
+        try container.encode(appeal, forKey: .appeal)
         try container.encode(events, forKey: .events)
     }
 
-    enum CodingKeys: String, CodingKey { case requester, explanation, events }
+    enum CodingKeys: String, CodingKey { case requester, explanation, clocks, review, complaint, appeal, events }
+}
+
+/// One clock of a case in JSON (documented in the README).
+struct CaseClockJSON: Encodable {
+    var name: ClockName
+    var title: String
+    var started: CivilDate
+    @NullWhenAbsent var due: CivilDate?
+    var status: ClockStatus
+    @NullWhenAbsent var workingDaysLeft: Int?
+    var provisional: Bool
+    var guidance: Bool
+    var watch: ClockWatch
+    var citation: String
+    @NullWhenAbsent var metOn: CivilDate?
+    @NullWhenAbsent var stoppedOn: CivilDate?
+    var derivation: [String]
+
+    init(_ clock: CaseClock, store: CaseStore, regime: Regime, today: CivilDate) throws {
+        name = clock.name
+        title = clock.name.title
+        started = clock.startedOn
+        due = clock.due
+        status = clock.status(today: today)
+        workingDaysLeft = clock.isPending && status != .met ? try clock.due.map { due in try perform { try store.workingDaysLeft(until: due, regime: regime, today: today) } } : nil
+        provisional = clock.provisional
+        guidance = clock.isGuidance
+        watch = clock.name.watch
+        citation = clock.citation
+        metOn = clock.metOn
+        stoppedOn = clock.stoppedOn
+        derivation = clock.derivation
+    }
+}
+
+/// The case's internal review in JSON.
+struct ReviewJSON: Encodable {
+    var requested: CivilDate
+    @NullWhenAbsent var by: String?
+    @NullWhenAbsent var lateWindowClosed: CivilDate?
+    var declined: Bool
+    @NullWhenAbsent var extendedTo: Int?
+    @NullWhenAbsent var extensionReason: String?
+    @NullWhenAbsent var decided: CivilDate?
+    @NullWhenAbsent var outcome: ReviewOutcome?
+    @NullWhenAbsent var reviewer: String?
+    var withdrawnExemptions: [String]
+    var addedExemptions: [String]
+
+    init(_ review: Review) {
+        requested = review.requested
+        by = review.request.by
+        lateWindowClosed = review.request.outOfTime?.lastDay
+        declined = review.isDeclined
+        extendedTo = review.extendedTo
+        extensionReason = review.extensionReason
+        decided = review.decided
+        outcome = review.decision?.outcome
+        reviewer = review.decision?.reviewer
+        withdrawnExemptions = review.decision?.withdrawnExemptions ?? []
+        addedExemptions = review.decision?.addedExemptions.map(\.citation) ?? []
+    }
+}
+
+/// The case's complaint to the regulator, with its decision notice, in JSON.
+struct ComplaintJSON: Encodable {
+    var regulator: String
+    var reference: String
+    var notified: CivilDate
+    @NullWhenAbsent var submissionsDue: CivilDate?
+    @NullWhenAbsent var submissionsSent: CivilDate?
+    @NullWhenAbsent var decisionNotice: NoticeJSON?
+
+    struct NoticeJSON: Encodable {
+        var reference: String
+        var date: CivilDate
+        var outcome: DecisionNoticeOutcome
+        @NullWhenAbsent var steps: String?
+        @NullWhenAbsent var complyBy: CivilDate?
+        @NullWhenAbsent var sent: CivilDate?
+        @NullWhenAbsent var complied: CivilDate?
+    }
+
+    init(_ complaint: Complaint) {
+        regulator = complaint.regulator.shortName
+        reference = complaint.reference
+        notified = complaint.notified
+        submissionsDue = complaint.submissionsDue
+        submissionsSent = complaint.submissionsSent
+        decisionNotice = complaint.decisionNotice.map { notice in
+            NoticeJSON(reference: notice.reference, date: complaint.decided!, outcome: notice.outcome, steps: notice.steps,
+                       complyBy: notice.complyBy, sent: notice.sent, complied: complaint.complied)
+        }
+    }
+}
+
+/// The case's appeal in JSON.
+struct AppealJSON: Encodable {
+    var appellant: Appellant
+    var reference: String
+    var lodged: CivilDate
+    @NullWhenAbsent var lateLastDay: CivilDate?
+    @NullWhenAbsent var hearing: CivilDate?
+    @NullWhenAbsent var decided: CivilDate?
+    @NullWhenAbsent var outcome: AppealOutcome?
+
+    init(_ appeal: Appeal) {
+        appellant = appeal.lodging.appellant
+        reference = appeal.lodging.reference
+        lodged = appeal.lodged
+        lateLastDay = appeal.lodging.lastDay
+        hearing = appeal.hearing
+        decided = appeal.decided
+        outcome = appeal.outcome
+    }
 }
 
 /// One event in JSON: `sequence`, `kind`, `date`, `details` (for people), `event` (the stored payload).

@@ -83,10 +83,11 @@ struct StepOptions: ParsableArguments {
     /// Records the event `makeEvent` builds (it may read the store), opening the store once.
     func record(on date: CivilDate, _ makeEvent: (CaseStore) throws -> CaseEvent) throws {
         let store = try self.store.open()
-        let summary = try perform {
+        let step = try perform {
             let event = try makeEvent(store)
             return try store.record(RecordedEvent(date: date, event: event), for: reference, actor: self.store.actorName)
         }
-        try CaseOutput.printCases([summary], store: store, today: try self.store.todayDate(), format: format)
+        if let warning = step.event.event.warning { FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8)) }
+        try CaseOutput.printCases([step.summary], store: store, today: try self.store.todayDate(), format: format)
     }
 }

@@ -77,7 +77,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
     @Test func projectionFollowsEveryEvent() throws {
         try withStore { store, _ in
             let ref = try store.log(newCase("2026-01-05")).ref
-            func record(_ day: String, _ event: CaseEvent) throws -> CaseSummary { try store.record(RecordedEvent(date: date(day), event: event), for: ref) }
+            func record(_ day: String, _ event: CaseEvent) throws -> CaseSummary { try store.record(RecordedEvent(date: date(day), event: event), for: ref).summary }
             #expect(try record("2026-01-13", .feeNoticeIssued(amount: "£12")).due == nil)
             #expect(try record("2026-01-26", .feePaid).due == date("2026-02-16"))
             let exempted = try record("2026-02-02", .exemptionApplied(ExemptionDecision(citation: "31(1)(a)", part: .foia, publicInterest: .maintain)))
