@@ -311,9 +311,10 @@ public struct Case: Hashable, Sendable {
         switch event {
         case .received:
             return false
-        case .note:
+        case .note, .deadlineMoved:
+            // A calendar change can move any running clock, the review's after the response too.
             return true
-        case .acknowledged, .transferred, .withdrawn, .deadlineMoved:
+        case .acknowledged, .transferred, .withdrawn:
             return status.isOpen
         case .clarificationRequested, .feeNoticeIssued, .exemptionApplied, .responded:
             return status == .open || status == .extended

@@ -4,7 +4,9 @@ import FOIStore
 
 /// Fills a database with `count` cases received over the ten years before `today`, about 10% of them open:
 /// most open cases received in the last four weeks, a twentieth of them older and overdue, some waiting on the
-/// requester. Closed cases were answered about three to four weeks after receipt, a fifth citing exemptions.
+/// requester. Closed cases were answered about three to four weeks after receipt, a fifth citing exemptions;
+/// one in twenty was reviewed, one in a hundred went on to the regulator, one in a thousand to the Tribunal.
+/// Every step is dated no later than `today`, so the recent ones are still under way.
 func generateStore(path: String, count: Int, today: CivilDate) throws {
     let store = try CaseStore(path: path)
     var random = SplitMix64(seed: 1_000_003)
@@ -37,6 +39,7 @@ func generateStore(path: String, count: Int, today: CivilDate) throws {
                     citation: citation, part: regime == .sar ? .foia : regime, neitherConfirmNorDeny: outcome == .neitherConfirmNorDeny, publicInterest: .maintain))))
             }
             steps.append(RecordedEvent(date: answered, event: .responded(outcome)))
+            if index % 20 == 1 { steps += afterResponse(index: index, answered: answered, today: today, random: &random) }
         }
         let sarSafe = regime == .sar && steps.contains { if case .exemptionApplied = $0.event { true } else { false } } ? Regime.foia : regime
         batch.append((NewCase(received: received, receipt: Receipt(regime: sarSafe, subject: subjects[index % subjects.count], channel: .email),
@@ -47,4 +50,31 @@ func generateStore(path: String, count: Int, today: CivilDate) throws {
         }
     }
     if !batch.isEmpty { try store.importCases(batch, actor: "generator") }
+}
+
+/// The review, complaint and appeal of a reviewed case, as far as `today` allows.
+private func afterResponse(index: Int, answered: CivilDate, today: CivilDate, random: inout SplitMix64) -> [RecordedEvent] {
+    var steps: [RecordedEvent] = []
+    func step(_ date: CivilDate, _ event: CaseEvent) -> Bool {
+        guard date <= today else { return false }
+        steps.append(RecordedEvent(date: date, event: event))
+        return true
+    }
+    let requested = answered.adding(days: 5 + Int(random.next() % 20))
+    guard step(requested, .reviewRequested(ReviewRequest(by: "Requester \(index)"))) else { return steps }
+    let decided = requested.adding(days: 18 + Int(random.next() % 14))
+    let outcomes: [ReviewOutcome] = [.upheld, .upheld, .upheld, .partiallyUpheld, .overturned, .procedural]
+    guard step(decided, .reviewDecided(ReviewDecision(outcome: outcomes[Int(random.next() % 6)], reviewer: "Reviewer"))), index % 100 == 1 else { return steps }
+    let notified = decided.adding(days: 20 + Int(random.next() % 20))
+    guard step(notified, .complaintNotified(ComplaintNotice(reference: "IC-\(100_000 + index)-B3CH", submissionsDue: notified.adding(days: 28)))) else { return steps }
+    guard step(notified.adding(days: 20 + Int(random.next() % 10)), .submissionsSent) else { return steps }
+    let notice = notified.adding(days: 90 + Int(random.next() % 60))
+    let upheld = index % 300 == 1
+    guard step(notice, .decisionNoticeIssued(DecisionNotice(reference: "IC-\(100_000 + index)-B3CH", outcome: upheld ? .upheld : .notUpheld,
+                                                            steps: upheld ? "Disclose the withheld information" : nil))) else { return steps }
+    if upheld { _ = step(notice.adding(days: 30), .decisionNoticeComplied) }
+    guard index % 1000 == 1, step(notice.adding(days: 21), .appealLodged(AppealLodging(appellant: .requester, reference: "EA/\(notice.year)/\(index % 10_000)"))) else { return steps }
+    _ = step(notice.adding(days: 120), .hearingListed(on: notice.adding(days: 200)))
+    _ = step(notice.adding(days: 230), .appealDecided(.dismissed))
+    return steps
 }

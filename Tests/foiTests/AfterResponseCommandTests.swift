@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+extension Workspace {
+    func ok(_ arguments: [String], today: String) throws {
+        let result = try run(arguments, today: today)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+    }
+
+    func show(_ ref: String, today: String) throws -> [String: Any] {
+        let result = try run(["show", ref, "--format", "json"], today: today)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    /// The clocks of `show` by name: (due, status, workingDaysLeft).
+    func clocks(_ ref: String, today: String) throws -> [String: (due: String?, status: String, left: Int?)] {
+        let clocks = try #require(try show(ref, today: today)["clocks"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: clocks.map { ($0["name"] as! String, ($0["due"] as? String, $0["status"] as! String, $0["workingDaysLeft"] as? Int)) })
+    }
+
+    /// The board's rows as "section clock due left".
+    func board(today: String) throws -> [String] {
+        let result = try run(["board", "--format", "json"], today: today)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        return rows.map { row in
+            let clock = row["clock"] as! [String: Any]
+            return "\(row["section"]!) \(clock["name"]!) \(clock["due"]!) \(clock["workingDaysLeft"]!)"
+        }
+    }
+}
+
+@Suite struct AfterResponseCommandTests {
+    /// One case from receipt through review, complaint, decision notice and appeal, checking `show` and `board` at
+    /// each step. Dates counted by hand: the review's 20 working days from Mon 6 Jul 2026 skip NI's 12 July substitute
+    /// (Mon 13 Jul) and Scotland's summer holiday (Mon 3 Aug): Wed 5 Aug.
+    @Test func aCaseThroughReviewComplaintDecisionNoticeAndAppeal() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let ref = "FOI-2026-000001"
+        try workspace.ok(["log", "--subject", "Contracts with Acme", "--received", "2026-06-01"], today: "2026-06-01")
+        try workspace.ok(["exempt", ref, "--section", "43(2)", "--public-interest", "maintain", "--on", "2026-06-25"], today: "2026-06-25")
+        try workspace.ok(["respond", ref, "--outcome", "partially-withheld", "--on", "2026-06-26"], today: "2026-06-26")
+        var shown = try workspace.show(ref, today: "2026-06-26")
+        #expect(shown["review"] is NSNull)
+        #expect(shown["appeal"] is NSNull)
+        #expect(shown["stage"] as? String == "responded")
+
+        try workspace.ok(["review", ref, "--requested", "2026-07-06", "--by", "Jo Bloggs"], today: "2026-07-06")
+        shown = try workspace.show(ref, today: "2026-07-06")
+        #expect(shown["stage"] as? String == "review")
+        let review = try #require(shown["review"] as? [String: Any])
+        #expect(review["requested"] as? String == "2026-07-06")
+        #expect(review["by"] as? String == "Jo Bloggs")
+        #expect(review["decided"] is NSNull)
+        var clocks = try workspace.clocks(ref, today: "2026-07-06")
+        #expect(clocks["response"]?.status == "met")
+        #expect(clocks["review-window"]?.status == "met")
+        #expect(clocks["review"]?.due == "2026-08-05")
+        #expect(clocks["review"]?.status == "running")
+        #expect(try workspace.board(today: "2026-07-30") == ["due-soon review 2026-08-05 3"])
+        #expect(try workspace.board(today: "2026-08-06") == ["overdue review 2026-08-05 -1"])
+
+        try workspace.ok(["review", ref, "--outcome", "partially-upheld", "--reviewer", "Head of Legal", "--withdraw-exemption", "s.43(2)", "--on", "2026-07-31"], today: "2026-07-31")
+        shown = try workspace.show(ref, today: "2026-07-31")
+        #expect((shown["exemptions"] as? [Any])?.isEmpty == true)
+        #expect((shown["review"] as? [String: Any])?["withdrawnExemptions"] as? [String] == ["43(2)"])
+        clocks = try workspace.clocks(ref, today: "2026-07-31")
+        #expect(clocks["review"]?.status == "met")
+        #expect(clocks["regulator-window"]?.due == "2026-09-11")
+        #expect(try workspace.board(today: "2026-08-06").isEmpty)
+
+        try workspace.ok(["complaint", ref, "--notified", "2026-08-20", "--regulator-ref", "IC-123456-A1B2", "--submissions-due", "2026-09-17"], today: "2026-08-20")
+        #expect(try workspace.board(today: "2026-09-16") == ["due-soon submissions 2026-09-17 1"])
+        #expect(try workspace.board(today: "2026-09-20") == ["overdue submissions 2026-09-17 -1"])
+        let withRegulator = try workspace.run(["list", "--stage", "regulator", "--format", "csv"], today: "2026-09-20")
+        #expect(withRegulator.stdout.contains(ref))
+        try workspace.ok(["complaint", ref, "--submitted", "2026-09-16"], today: "2026-09-20")
+        #expect(try workspace.clocks(ref, today: "2026-09-20")["submissions"]?.status == "met")
+
+        // Notice of Fri 27 Nov 2026: steps within 35 days (Fri 1 Jan 2027, not moved); the appeal's 28 days end on
+        // Christmas Day and Mon 28 Dec is the Boxing Day substitute: Tue 29 Dec.
+        try workspace.ok(["decision-notice", ref, "--notice-ref", "IC-123456-A1B2", "--outcome", "upheld", "--steps", "Disclose the contract", "--on", "2026-11-27"], today: "2026-11-27")
+        clocks = try workspace.clocks(ref, today: "2026-11-27")
+        #expect(clocks["compliance"]?.due == "2027-01-01")
+        #expect(clocks["appeal-window"]?.due == "2026-12-29")
+        #expect(try workspace.board(today: "2026-12-23") == ["due-soon appeal-window 2026-12-29 2", "due-soon compliance 2027-01-01 4"])
+        let complaint = try #require(try workspace.show(ref, today: "2026-11-27")["complaint"] as? [String: Any])
+        #expect((complaint["decisionNotice"] as? [String: Any])?["steps"] as? String == "Disclose the contract")
+
+        let late = try workspace.run(["appeal", ref, "--lodged", "2026-12-30", "--by", "authority", "--appeal-ref", "EA/2026/0123"], today: "2026-12-30")
+        #expect(late.status == 0)
+        #expect(late.stderr.contains("Warning: the notice of appeal came after the last day, 2026-12-29"))
+        shown = try workspace.show(ref, today: "2026-12-30")
+        #expect(shown["stage"] as? String == "tribunal")
+        let appeal = try #require(shown["appeal"] as? [String: Any])
+        #expect(appeal["reference"] as? String == "EA/2026/0123")
+        #expect(appeal["lateLastDay"] as? String == "2026-12-29")
+        clocks = try workspace.clocks(ref, today: "2026-12-30")
+        #expect(clocks["compliance"]?.status == "stopped")
+        #expect(clocks["appeal-window"]?.status == "missed")
+
+        try workspace.ok(["appeal", ref, "--hearing", "2027-03-15", "--on", "2027-01-10"], today: "2027-01-10")
+        #expect(try workspace.board(today: "2027-03-10") == ["due-soon hearing 2027-03-15 3"])
+        try workspace.ok(["appeal", ref, "--outcome", "dismissed", "--on", "2027-03-29"], today: "2027-03-29")
+        #expect((try workspace.show(ref, today: "2027-03-29")["appeal"] as? [String: Any])?["outcome"] as? String == "dismissed")
+        #expect(try workspace.board(today: "2027-03-29").isEmpty)
+
+        // A step out of order: refused with advice, exit 1, nothing written.
+        let before = try workspace.eventCount()
+        let refused = try workspace.run(["review", ref, "--outcome", "upheld"], today: "2027-03-30")
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr == "Error: cannot record the review's outcome: the review was decided on 2026-07-31; see 'foi show FOI-2026-000001'\n")
+        #expect(try workspace.eventCount() == before)
+    }
+
+    @Test func reviewBeforeResponseAndBadCommandLinesAreRefused() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(["log", "--subject", "x", "--received", "2026-11-02"], today: "2026-11-02")
+        let early = try workspace.run(["review", "FOI-2026-000001", "--requested", "2026-11-10"])
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("a review follows the response: record the response first"))
+        let extendTooFar = try workspace.run(["review", "FOI-2026-000001", "--extend-to", "30"])
+        #expect(extendTooFar.status == 64)
+        #expect(try workspace.run(["complaint", "FOI-2026-000001", "--notified", "2026-11-10"]).status == 64)
+        #expect(try workspace.run(["appeal", "FOI-2026-000001", "--lodged", "2026-11-10", "--by", "requester"]).status == 64)
+        #expect(try workspace.run(["list", "--clock", "review-window"]).status == 64)
+        #expect(try workspace.eventCount() == 1)
+    }
+}
