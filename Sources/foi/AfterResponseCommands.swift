@@ -31,12 +31,12 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Record a request for internal review, its extension, or its outcome.",
         discussion: """
-        The review has its own clock on the same case. FOIA (s.45 Code of Practice): 20 working days from receipt
-        of the request for review, extendable once, with a reason, to at most 40. EIR reg 11(4): 40 working days.
+        The review has its own clock on the same case. FOIA (s.45 Code of Practice): 20 working days from receipt \
+        of the request for review, extendable once, with a reason, to at most 40. EIR reg 11(4): 40 working days. \
         FOISA s.21(1): 20 working days. EIR(S) reg 16(4): 20 working days. No extension but FOIA's.
 
-        The requester has 40 working days from the response to ask (FOIA Code, EIR reg 11(2), EIR(S) reg 16(2));
-        under FOISA s.20 from the later of the response and the response deadline. A later request is recorded
+        The requester has 40 working days from the response to ask (FOIA Code, EIR reg 11(2), EIR(S) reg 16(2)); \
+        under FOISA s.20 from the later of the response and the response deadline. A later request is recorded \
         with a warning, as accepted unless --decline-late records that the authority refused to consider it.
 
         At the outcome, --withdraw-exemption and --add-exemption record which exemption decisions changed.
@@ -89,8 +89,8 @@ struct ComplaintCommand: ParsableCommand {
         commandName: "complaint",
         abstract: "Record a complaint to the ICO (an application to the SIC), its date for submissions, and the submissions.",
         discussion: """
-        FOIA s.50 (and EIR reg 18): the ICO normally accepts a complaint within six weeks of the review's outcome
-        (practice, not statute). FOISA s.47: an application to the SIC within six months. Both windows are shown on
+        FOIA s.50 (and EIR reg 18): the ICO normally accepts a complaint within six weeks of the review's outcome \
+        (practice, not statute). FOISA s.47: an application to the SIC within six months. Both windows are shown on \
         the case. The regulator's date for the authority's submissions is a clock on the board until they are sent.
         """
     )
@@ -124,9 +124,9 @@ struct DecisionNoticeCommand: ParsableCommand {
         commandName: "decision-notice",
         abstract: "Record the regulator's decision notice, or that its steps were taken.",
         discussion: """
-        The steps a notice orders are due within 35 calendar days of its date unless it gives another date
-        (--comply-by); failing that, the ICO may certify the failure to the High Court (FOIA s.54). Either side may
-        appeal within 28 days of the date the notice was sent (SI 2009/1976 r.22; the day moves to the next working
+        The steps a notice orders are due within 35 calendar days of its date unless it gives another date \
+        (--comply-by); failing that, the ICO may certify the failure to the High Court (FOIA s.54). Either side may \
+        appeal within 28 days of the date the notice was sent (SI 2009/1976 r.22; the day moves to the next working \
         day when it falls on one that is not); from a SIC decision, to the Court of Session within 42 days.
         """
     )
@@ -161,9 +161,9 @@ struct AppealCommand: ParsableCommand {
         commandName: "appeal",
         abstract: "Record an appeal against a decision notice, its hearing date, or its outcome.",
         discussion: """
-        The notice of appeal must reach the First-tier Tribunal (General Regulatory Chamber) within 28 days of the
-        date the decision notice was sent (SI 2009/1976 r.22(1)(b)); a later appeal is recorded with a warning, as
-        it needs the Tribunal to extend time (r.5(3)(a)). While the authority's own appeal is pending, the steps
+        The notice of appeal must reach the First-tier Tribunal (General Regulatory Chamber) within 28 days of the \
+        date the decision notice was sent (SI 2009/1976 r.22(1)(b)); a later appeal is recorded with a warning, as \
+        it needs the Tribunal to extend time (r.5(3)(a)). While the authority's own appeal is pending, the steps \
         the notice ordered need not be taken.
         """
     )

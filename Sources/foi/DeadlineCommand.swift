@@ -8,16 +8,16 @@ struct DeadlineCommand: ParsableCommand {
         commandName: "deadline",
         abstract: "Work out when a response is due.",
         discussion: """
-        FOIA s.10(1), EIR reg 5(2), FOISA s.10(1) and EIR(S) reg 5(2): 20 working days following the date of
-        receipt, which is day 0 (a Saturday request has Friday's deadline unless --receipt-convention
-        next-working-day). A clarification (s.1(3)) restarts a fresh 20 working days from the day it arrives; the
-        working days from a fees notice to the payment, both inclusive, do not count (s.10(2)). A subject access
-        request (sar) is due on the corresponding date a month on, rolled forward past weekends and bank holidays.
+        FOIA s.10(1), EIR reg 5(2), FOISA s.10(1) and EIR(S) reg 5(2): 20 working days following the date of \
+        receipt, which is day 0 (a Saturday request has Friday's deadline unless --receipt-convention \
+        next-working-day). A clarification (s.1(3)) restarts a fresh 20 working days from the day it arrives; the \
+        working days from a fees notice to the payment, both inclusive, do not count (s.10(2)). A subject access \
+        request (sar) is due on the corresponding date a month on, rolled forward past weekends and bank holidays. \
         Dates after 2028 use holidays generated from the statutory rules and are marked provisional.
 
-        Bulk mode: --input FILE.csv (or - for standard input) reads a CSV with a header row: received (required),
-        and optionally regime, clarified, clarification_requested, fee_notice, fee_paid, id_received,
-        extension_days, extended, working_days, receipt_convention, division. It writes the same rows with a
+        Bulk mode: --input FILE.csv (or - for standard input) reads a CSV with a header row: received (required), \
+        and optionally regime, clarified, clarification_requested, fee_notice, fee_paid, id_received, \
+        extension_days, extended, working_days, receipt_convention, division. It writes the same rows with a \
         due column added. A bad row stops the run with its line and column named and nothing written.
         """
     )

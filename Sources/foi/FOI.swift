@@ -8,8 +8,8 @@ struct FOI: ParsableCommand {
         commandName: "foi",
         abstract: "Track Freedom of Information requests and their statutory deadlines.",
         discussion: """
-        Working days follow the statutes: FOIA and EIR skip weekends, Christmas Day, Good Friday and a bank
-        holiday in any part of the UK; FOISA and EIR(S) skip weekends, Christmas Day and Scotland's bank holidays.
+        Working days follow the statutes: FOIA and EIR skip weekends, Christmas Day, Good Friday and a bank \
+        holiday in any part of the UK; FOISA and EIR(S) skip weekends, Christmas Day and Scotland's bank holidays. \
         Exit codes: 0 success; 1 the operation was refused or failed; 64 a bad command line; 65 a malformed input file.
         """,
         subcommands: [

@@ -54,9 +54,9 @@ struct BoardCommand: ParsableCommand {
         commandName: "board",
         abstract: "Today's view of every running clock: what is overdue, what is due in the next five working days, and what waits on the requester.",
         discussion: """
-        Each row is one clock of a case: the response, an internal review, the regulator's date for submissions,
-        the steps a decision notice ordered, the last day to appeal, a tribunal hearing, or (for cases waiting on
-        the requester) the day the request lapses for want of clarification or a fee. Overdue lists only the
+        Each row is one clock of a case: the response, an internal review, the regulator's date for submissions, \
+        the steps a decision notice ordered, the last day to appeal, a tribunal hearing, or (for cases waiting on \
+        the requester) the day the request lapses for want of clarification or a fee. Overdue lists only the \
         authority's own clocks; working days are counted in the case's regime calendar.
         """)
 

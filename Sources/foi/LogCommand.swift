@@ -13,8 +13,8 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Log a new request and show its due date.",
         discussion: """
-        The reference is generated from the reference-pattern setting (default FOI-{YYYY}-{SEQ:6}, a yearly
-        sequence) unless --ref gives the case its own (an imported case). The requester's details are kept apart
+        The reference is generated from the reference-pattern setting (default FOI-{YYYY}-{SEQ:6}, a yearly \
+        sequence) unless --ref gives the case its own (an imported case). The requester's details are kept apart \
         from the case history so that they can be anonymised.
         """
     )

@@ -47,9 +47,9 @@ struct HolidaysCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a newly proclaimed bank holiday and move the deadlines it touches.",
             discussion: """
-            A day proclaimed under the Banking and Financial Dealings Act 1971 s.1(3) is a non-working day for FOIA
-            and EIR wherever in the UK it falls, and for FOISA and EIR(S) if it is Scottish. Every open case whose
-            period contains it is recomputed; each case that moves records a deadline-moved event with its old and
+            A day proclaimed under the Banking and Financial Dealings Act 1971 s.1(3) is a non-working day for FOIA \
+            and EIR wherever in the UK it falls, and for FOISA and EIR(S) if it is Scottish. Every open case whose \
+            period contains it is recomputed; each case that moves records a deadline-moved event with its old and \
             new date. Local office closures are working days (ICO LTT47): do not add them.
             """)
         @Argument(help: "The date.") var date: String
@@ -99,8 +99,8 @@ struct SettingsCommand: ParsableCommand {
         commandName: "settings",
         abstract: "Show or change the organisation's settings.",
         discussion: """
-        reference-pattern: how generated references look, with {YYYY}, {YY} and {SEQ:n} (a yearly sequence padded
-        to n digits). Default FOI-{YYYY}-{SEQ:6}; the Metropolitan Police style is 01.FOI.{YY}.{SEQ:6}.
+        reference-pattern: how generated references look, with {YYYY}, {YY} and {SEQ:n} (a yearly sequence padded \
+        to n digits). Default FOI-{YYYY}-{SEQ:6}; the Metropolitan Police style is 01.FOI.{YY}.{SEQ:6}. \
         receipt-convention: statutory (default) or next-working-day, for new cases.
         """)
     @Argument(help: "The setting to change.") var key: String?

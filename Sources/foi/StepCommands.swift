@@ -19,9 +19,9 @@ struct ClarifyCommand: ParsableCommand {
         commandName: "clarify",
         abstract: "Request clarification, record it arriving, or close the case for want of it.",
         discussion: """
-        FOIA s.1(3): the authority need not comply until it has the information it reasonably needs to identify and
-        locate what is asked for. The clock stops when clarification is requested, and a fresh 20 working days run
-        from the day it is received (s.10(6)(b)); days used before are not carried over. EIR reg 9 and FOISA s.1(3)
+        FOIA s.1(3): the authority need not comply until it has the information it reasonably needs to identify and \
+        locate what is asked for. The clock stops when clarification is requested, and a fresh 20 working days run \
+        from the day it is received (s.10(6)(b)); days used before are not carried over. EIR reg 9 and FOISA s.1(3) \
         work the same way; for a SAR the days waited are added to the month.
         """
     )
@@ -48,8 +48,8 @@ struct FeeCommand: ParsableCommand {
         commandName: "fee",
         abstract: "Issue a fees notice, record the payment, or record that the fee lapsed.",
         discussion: """
-        FOIA s.10(2): the working days from the day the fees notice is given to the day the fee is received, both
-        inclusive, do not count. An unpaid fee lapses after three months beginning with the notice (s.9(2));
+        FOIA s.10(2): the working days from the day the fees notice is given to the day the fee is received, both \
+        inclusive, do not count. An unpaid fee lapses after three months beginning with the notice (s.9(2)); \
         under the EIR after 60 working days (reg 8).
         """
     )
@@ -98,9 +98,9 @@ struct ExemptCommand: ParsableCommand {
         commandName: "exempt",
         abstract: "Apply an exemption (FOIA, FOISA) or exception (EIR) to the case.",
         discussion: """
-        Cite the section and subsection as in the refusal notice: 31(1)(a), 40(2), 12(5)(e). A qualified exemption
-        needs the public interest conclusion; --ncnd records that the duty to confirm or deny is excluded (the
-        exemption must have an NCND provision, e.g. s.23(5), s.24(2), s.31(3)). For a request that is part FOIA,
+        Cite the section and subsection as in the refusal notice: 31(1)(a), 40(2), 12(5)(e). A qualified exemption \
+        needs the public interest conclusion; --ncnd records that the duty to confirm or deny is excluded (the \
+        exemption must have an NCND provision, e.g. s.23(5), s.24(2), s.31(3)). For a request that is part FOIA, \
         part EIR, --part says which regime the decision belongs to. 'foi exemptions' lists the catalogue.
         """
     )
@@ -126,9 +126,9 @@ struct ExtendCommand: ParsableCommand {
         commandName: "extend",
         abstract: "Extend the deadline where the regime allows it.",
         discussion: """
-        FOIA s.10(3): more time to consider the public interest, given as further working days (--days); the
-        refusal notice (s.17(1)) is still due by day 20, and the ICO expects at most 20 further working days.
-        A qualified exemption must be applied first. EIR and EIR(S) reg 7: 40 working days in all for complex and
+        FOIA s.10(3): more time to consider the public interest, given as further working days (--days); the \
+        refusal notice (s.17(1)) is still due by day 20, and the ICO expects at most 20 further working days. \
+        A qualified exemption must be applied first. EIR and EIR(S) reg 7: 40 working days in all for complex and \
         voluminous requests (no --days). SAR: two further months. FOISA allows no extension.
         """
     )
