@@ -132,15 +132,19 @@ extension Clocks {
 }
 
 extension Case {
-    /// Every clock of the case, in the order the case met them, as its events define them.
+    /// Every clock of the case, in the order the case met them, as its events define them, each with its derivation.
     public func clocks(calendars: Calendars, policy: ClockPolicy = ClockPolicy()) throws(DeadlineError) -> [CaseClock] {
-        try clocks(response: deadline(calendars: calendars), calendars: calendars, policy: policy)
+        let deadline = try deadline(calendars: calendars)
+        var clocks = try clocks(response: deadline, calendars: calendars, policy: policy)
+        clocks[0].derivation = deadline.explanation(calendars: calendars) + clocks[0].derivation
+        return clocks
     }
 
-    /// The clocks with the response deadline already computed.
+    /// The clocks with the response deadline already computed, for the store's projection: the response clock's
+    /// derivation (the full explanation, the costly part) is left to `clocks(calendars:policy:)`.
     public func clocks(response deadline: ResponseDeadline, calendars: Calendars, policy: ClockPolicy) throws(DeadlineError) -> [CaseClock] {
         let calendar = calendars.calendar(regime.calendarKind)
-        var clocks = [responseClock(deadline, calendars: calendars)]
+        var clocks = [responseClock(deadline)]
         if let clarification = clarifications.last, let requested = clarification.requested {
             let date = try Clocks.clarificationLapse(requested: requested, workingDays: policy.clarificationLapseWorkingDays, calendar: calendar)
             var clock = CaseClock(date, .clarificationLapse, startedOn: requested, started: "clarification requested")
@@ -185,10 +189,10 @@ extension Case {
         return clocks
     }
 
-    private func responseClock(_ deadline: ResponseDeadline, calendars: Calendars) -> CaseClock {
+    private func responseClock(_ deadline: ResponseDeadline) -> CaseClock {
         var clock = CaseClock(
             name: .response, startedOn: received, due: deadline.finalDate, citation: deadline.citation, isGuidance: false,
-            provisional: deadline.provisional, derivation: deadline.explanation(calendars: calendars))
+            provisional: deadline.provisional, derivation: [])
         switch status {
         case .responded:
             clock.metOn = respondedOn
@@ -284,16 +288,6 @@ extension CaseClock {
         self.init(name: name, startedOn: startedOn, due: date.due, citation: date.citation, isGuidance: date.isGuidance,
                   provisional: date.provisional, derivation: ["\(date.citation)\(date.isGuidance ? " (guidance)" : "")",
                                                               "started \(startedOn.longDescription): \(started)"])
-    }
-
-    init(name: ClockName, startedOn: CivilDate, due: CivilDate?, citation: String, isGuidance: Bool, provisional: Bool, derivation: [String]) {
-        self.name = name
-        self.startedOn = startedOn
-        self.due = due
-        self.citation = citation
-        self.isGuidance = isGuidance
-        self.provisional = provisional
-        self.derivation = derivation
     }
 
     mutating func stop(_ date: CivilDate, because reason: String) {

@@ -179,29 +179,33 @@ public final class CaseStore {
         }
     }
 
-    /// Adds a newly proclaimed bank holiday, recomputes the date of every open case whose period it falls in,
-    /// and records a deadline-moved event (old and new date) on each case that moved.
+    /// Adds a newly proclaimed bank holiday, recomputes every running clock whose period it falls in (the response
+    /// of open cases; reviews, lapse dates, appeal windows), and records a deadline-moved event (old and new date) on
+    /// each case that moved. On failure nothing is written and the store keeps its calendars.
     public func addHoliday(_ holiday: Holiday, today: CivilDate, actor: String? = nil) throws -> HolidayChange {
-        let change = try write { db -> (HolidayChange, Calendars) in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM holidays WHERE date = ? AND division = ?",
-                                 arguments: [holiday.date, holiday.division.rawValue]) == true
-                || published.holidays(of: holiday.division, in: holiday.date.year).contains(where: { $0.date == holiday.date && $0.source == .published }) {
-                throw StoreError.holidayExists(holiday.date, holiday.division)
+        let previous = calendars
+        do {
+            return try write { db in
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM holidays WHERE date = ? AND division = ?",
+                                     arguments: [holiday.date, holiday.division.rawValue]) == true
+                    || published.holidays(of: holiday.division, in: holiday.date.year).contains(where: { $0.date == holiday.date && $0.source == .published }) {
+                    throw StoreError.holidayExists(holiday.date, holiday.division)
+                }
+                try db.execute(sql: "INSERT INTO holidays (date, division, title, added_at) VALUES (?, ?, ?, ?)",
+                               arguments: [holiday.date, holiday.division.rawValue, holiday.title, Self.timestamp()])
+                let updated = Calendars(holidays: Self.holidays(published, adding: try Self.localHolidays(db)))
+                // A holiday can move a hundred thousand cases: keep their pages in memory rather than spill and re-read.
+                try db.execute(sql: "PRAGMA cache_size = -131072")
+                let moved = try Self.recomputeDeadlines(touching: holiday, calendars: updated, today: today, actor: actor, db)
+                // The other clocks are recomputed through the store's own steps, which read `calendars`.
+                calendars = updated
+                let movedOtherwise = try recomputeOtherClocks(touching: holiday, today: today, actor: actor, db)
+                return HolidayChange(holiday: holiday, casesMoved: moved + movedOtherwise)
             }
-            try db.execute(sql: "INSERT INTO holidays (date, division, title, added_at) VALUES (?, ?, ?, ?)",
-                           arguments: [holiday.date, holiday.division.rawValue, holiday.title, Self.timestamp()])
-            let updated = Calendars(holidays: Self.holidays(published, adding: try Self.localHolidays(db)))
-            // A holiday can move a hundred thousand cases: keep their pages in memory rather than spill and re-read.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
-            let moved = try Self.recomputeDeadlines(touching: holiday, calendars: updated, today: today, actor: actor, db)
-            let previous = calendars
-            calendars = updated
-            defer { calendars = previous }
-            let movedOtherwise = try recomputeOtherClocks(touching: holiday, today: today, actor: actor, db)
-            return (HolidayChange(holiday: holiday, casesMoved: moved + movedOtherwise), updated)
+        } catch {
+            calendars = previous
+            throw error
         }
-        calendars = change.1
-        return change.0
     }
 
     /// Recomputes the open cases whose running period contains `holiday`; returns how many moved.
@@ -555,10 +559,15 @@ public final class CaseStore {
     /// The columns `summaries` reads, in the order it reads them by index.
     static let summaryColumns = "id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional, subject, channel, outcome, responded_on, stage"
 
+    /// `ids` in runs short enough for one `IN (...)` list.
+    private static func chunked(_ ids: [Int64]) -> [[Int64]] {
+        stride(from: 0, to: ids.count, by: 500).map { Array(ids[$0..<min($0 + 500, ids.count)]) }
+    }
+
     /// The summaries of the cases with these ids, by id.
     private static func summaries(ofCases ids: [Int64], _ db: Database) throws -> [Int64: CaseSummary] {
         var byID: [Int64: CaseSummary] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+        for chunk in chunked(ids) {
             let placeholders = chunk.map { _ in "?" }.joined(separator: ", ")
             for (id, summary) in try identifiedSummaries(sql: "SELECT \(summaryColumns) FROM cases WHERE id IN (\(placeholders))",
                                                          arguments: StatementArguments(chunk), db) {
@@ -576,7 +585,7 @@ public final class CaseStore {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         var exemptionsByCase: [Int64: [ExemptionDecision]] = [:]
         let ids = rows.map { $0[0] as Int64 }
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+        for chunk in chunked(ids) {
             let placeholders = chunk.map { _ in "?" }.joined(separator: ", ")
             for row in try Row.fetchAll(db, sql: "SELECT * FROM case_exemptions WHERE case_id IN (\(placeholders)) ORDER BY rowid",
                                         arguments: StatementArguments(chunk)) {

@@ -65,8 +65,9 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         if let requested {
-            let request = ReviewRequest(by: by, outOfTime: declineLate ? OutOfTime(lastDay: try step.date(requested, option: "--requested"), accepted: false) : nil)
-            try step.record(.reviewRequested(request), on: try step.date(requested, option: "--requested"))
+            let received = try step.date(requested, option: "--requested")
+            let request = ReviewRequest(by: by, outOfTime: declineLate ? OutOfTime(lastDay: received, accepted: false) : nil)
+            try step.record(.reviewRequested(request), on: received)
         }
         if let extendTo {
             try step.record(.reviewExtended(toWorkingDays: extendTo, reason: reason ?? ""), on: try step.date(on, option: "--on"))

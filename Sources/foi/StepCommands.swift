@@ -32,7 +32,7 @@ struct ClarifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What was asked.", valueName: "text")) var note: String?
 
     func validate() throws {
-        if [requested, received, lapsed].compactMap({ $0 }).count != 1 { throw ValidationError("give one of --requested, --received or --lapsed") }
+        try requireOne([requested, received, lapsed], of: "--requested, --received or --lapsed")
     }
 
     func run() throws {
@@ -60,7 +60,7 @@ struct FeeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The fee was not paid: the request lapses on this date.", valueName: "date")) var lapsed: String?
 
     func validate() throws {
-        if [notice, paid, lapsed].compactMap({ $0 }).count != 1 { throw ValidationError("give one of --notice, --paid or --lapsed") }
+        try requireOne([notice, paid, lapsed], of: "--notice, --paid or --lapsed")
     }
 
     func run() throws {
