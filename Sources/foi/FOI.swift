@@ -31,7 +31,16 @@ struct FOI: ParsableCommand {
             FileHandle.standardError.write(Data("Error: \(failure.message)\n".utf8))
             Foundation.exit(failure.exitCode)
         } catch {
-            exit(withError: error)
+            // Help and version requests end here too; a bad command line is one line, like every other error
+            // (ArgumentParser would add the whole usage), with `foi COMMAND --help` for the rest.
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            // Some messages list the allowed values one a line: keep them on the one line, comma-separated.
+            let lines = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let values = lines.filter { $0.hasPrefix("- ") }.map { $0.dropFirst(2) }.joined(separator: ", ")
+            let text = lines.filter { !$0.hasPrefix("- ") }.joined(separator: " ") + (values.isEmpty ? "" : " \(values)")
+            FileHandle.standardError.write(Data("Error: \(text) (see --help)\n".utf8))
+            Foundation.exit(code.rawValue)
         }
     }
 }
