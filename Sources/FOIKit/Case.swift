@@ -268,7 +268,7 @@ public struct Case: Hashable, Sendable {
         case .decisionNoticeComplied:
             guard let complaint, let decided = complaint.decided, complaint.decisionNotice?.outcome != .notUpheld, complaint.complied == nil else {
                 throw .outOfOrder(action: event.action, reason: "no decision notice orders steps on this case",
-                                  advice: "record the notice first (foi decision-notice \(reference) --ref REF --outcome upheld --steps TEXT)")
+                                  advice: "record the notice first (foi decision-notice \(reference) --notice-ref REF --outcome upheld --steps TEXT)")
             }
             guard date >= decided else { throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided) }
             next.complaint?.complied = date
@@ -375,7 +375,7 @@ public struct Case: Hashable, Sendable {
         if let complaint, complaint.isUnderWay {
             throw .outOfOrder(action: event.action,
                               reason: "a complaint to the \(complaint.regulator.shortName) (\(complaint.reference)) is under way since \(complaint.notified)",
-                              advice: "record the decision notice first (foi decision-notice \(reference) --ref REF --outcome OUTCOME)")
+                              advice: "record the decision notice first (foi decision-notice \(reference) --notice-ref REF --outcome OUTCOME)")
         }
         if let appeal, appeal.isUnderWay {
             throw .outOfOrder(action: event.action, reason: "an appeal (\(appeal.lodging.reference)) is under way since \(appeal.lodged)",
@@ -399,7 +399,7 @@ public struct Case: Hashable, Sendable {
     private func complaintUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Complaint {
         guard let complaint else {
             throw .outOfOrder(action: event.action, reason: "no complaint to the \(Regulator(for: regime).shortName) is recorded",
-                              advice: "record the complaint first (foi complaint \(reference) --notified DATE --ref REF)")
+                              advice: "record the complaint first (foi complaint \(reference) --notified DATE --regulator-ref REF)")
         }
         guard complaint.isUnderWay else {
             throw .outOfOrder(action: event.action, reason: "the complaint \(complaint.reference) was decided on \(complaint.decided!)",
@@ -412,7 +412,7 @@ public struct Case: Hashable, Sendable {
         guard let appeal, appeal.isUnderWay else {
             throw .outOfOrder(action: event.action,
                               reason: appeal.map { "the appeal \($0.lodging.reference) was decided on \($0.decided!)" } ?? "no appeal is recorded",
-                              advice: appeal == nil ? "record the appeal first (foi appeal \(reference) --lodged DATE --ref REF --by WHO)" : "see 'foi show \(reference)'")
+                              advice: appeal == nil ? "record the appeal first (foi appeal \(reference) --lodged DATE --by WHO --appeal-ref REF)" : "see 'foi show \(reference)'")
         }
         return appeal
     }

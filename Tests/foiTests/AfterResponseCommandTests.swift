@@ -123,6 +123,10 @@ extension Workspace {
         let early = try workspace.run(["review", "FOI-2026-000001", "--requested", "2026-11-10"])
         #expect(early.status == 1)
         #expect(early.stderr.contains("a review follows the response: record the response first"))
+        // The advice names the command's real options.
+        let noComplaint = try workspace.run(["decision-notice", "FOI-2026-000001", "--notice-ref", "IC-1-A", "--outcome", "upheld"])
+        #expect(noComplaint.status == 1)
+        #expect(noComplaint.stderr.contains("(foi complaint FOI-2026-000001 --notified DATE --regulator-ref REF)"))
         let extendTooFar = try workspace.run(["review", "FOI-2026-000001", "--extend-to", "30"])
         #expect(extendTooFar.status == 64)
         let noReference = try workspace.run(["complaint", "FOI-2026-000001", "--notified", "2026-11-10"])
