@@ -18,7 +18,10 @@ let package = Package(
         .target(
             name: "FOIResources",
             path: ".",
-            exclude: ["Sources/FOIKit", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench", "Sources/FOITestSupport", "Tests", "scripts", "README.md"],
+            exclude: [
+                "Sources/FOIKit", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench", "Sources/FOITestSupport",
+                "Tests", "scripts", "README.md",
+            ],
             sources: ["Sources/FOIResources"],
             resources: [
                 .embedInCode("seeds/uk-bank-holidays.json"),
@@ -30,17 +33,23 @@ let package = Package(
             ]
         ),
         .target(name: "FOIKit"),
-        .target(name: "FOIStore", dependencies: ["FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "FOIStore", dependencies: ["FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "foi",
-            dependencies: ["FOIKit", "FOIStore", "FOIResources", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "FOIKit", "FOIStore", "FOIResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Shared by tests and benchmarks; not part of the product.
         .target(name: "FOITestSupport"),
         // Release-mode benchmarks run by scripts/bench-*; not part of the product.
         .executableTarget(name: "foi-bench", dependencies: ["FOIKit", "FOIStore", "FOIResources", "FOITestSupport"]),
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources", "FOITestSupport"]),
-        .testTarget(name: "FOIStoreTests", dependencies: ["FOIStore", "FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "FOIStoreTests",
+            dependencies: ["FOIStore", "FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift")]),
         // End-to-end tests of the built `foi` binary: output, stderr and exit codes.
         .testTarget(name: "foiTests", dependencies: ["foi"]),
     ]

@@ -74,7 +74,10 @@ public struct ReviewDecision: Hashable, Codable, Sendable {
     /// Exemptions relied on for the first time at review.
     public var addedExemptions: [ExemptionDecision]
 
-    public init(outcome: ReviewOutcome, reviewer: String? = nil, withdrawnExemptions: [String] = [], addedExemptions: [ExemptionDecision] = []) {
+    public init(
+        outcome: ReviewOutcome, reviewer: String? = nil, withdrawnExemptions: [String] = [],
+        addedExemptions: [ExemptionDecision] = []
+    ) {
         self.outcome = outcome
         self.reviewer = reviewer
         self.withdrawnExemptions = withdrawnExemptions
@@ -150,7 +153,10 @@ public struct DecisionNotice: Hashable, Codable, Sendable {
     /// The date the notice was sent, when not its own date (the Tribunal's 28 days run from it).
     public var sent: CivilDate?
 
-    public init(reference: String, outcome: DecisionNoticeOutcome, steps: String? = nil, complyBy: CivilDate? = nil, sent: CivilDate? = nil) {
+    public init(
+        reference: String, outcome: DecisionNoticeOutcome, steps: String? = nil, complyBy: CivilDate? = nil,
+        sent: CivilDate? = nil
+    ) {
         self.reference = reference
         self.outcome = outcome
         self.steps = steps

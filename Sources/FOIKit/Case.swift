@@ -132,7 +132,9 @@ public struct Case: Hashable, Sendable {
     }
 
     /// Replays a stored history: the first event must be the receipt.
-    public init(reference: CaseReference, history: [RecordedEvent], catalogue: ExemptionCatalogue) throws(LifecycleError) {
+    public init(reference: CaseReference, history: [RecordedEvent], catalogue: ExemptionCatalogue)
+        throws(LifecycleError)
+    {
         guard let first = history.first, case .received(let receipt) = first.event else { throw .receiptNotFirst }
         var replayed = Case(reference: reference, received: first.date, receipt: receipt)
         for event in history.dropFirst() { try replayed.apply(event, catalogue: catalogue) }
@@ -178,7 +180,10 @@ public struct Case: Hashable, Sendable {
             next.setStatus(.awaitingClarification, date)
         case .clarificationReceived:
             let requested = next.clarifications[next.clarifications.count - 1].requested!
-            guard date >= requested else { throw .beforeItsCause(action: event.action, date: date, cause: "request for clarification", causeDate: requested) }
+            guard date >= requested else {
+                throw .beforeItsCause(
+                    action: event.action, date: date, cause: "request for clarification", causeDate: requested)
+            }
             next.clarifications[next.clarifications.count - 1].received = date
             next.setStatus(resumedStatus, date)
         case .clarificationLapsed, .feeLapsed:
@@ -189,7 +194,9 @@ public struct Case: Hashable, Sendable {
             next.setStatus(.awaitingFee, date)
         case .feePaid:
             let notice = next.fees[next.fees.count - 1].notice
-            guard date >= notice else { throw .beforeItsCause(action: event.action, date: date, cause: "fees notice", causeDate: notice) }
+            guard date >= notice else {
+                throw .beforeItsCause(action: event.action, date: date, cause: "fees notice", causeDate: notice)
+            }
             next.fees[next.fees.count - 1].paid = date
             next.setStatus(resumedStatus, date)
         case .transferred:
@@ -227,21 +234,26 @@ public struct Case: Hashable, Sendable {
         case .reviewDecided(let decision):
             let review = try reviewUnderWay(event)
             guard date >= review.requested else {
-                throw .beforeItsCause(action: event.action, date: date, cause: "request for review", causeDate: review.requested)
+                throw .beforeItsCause(
+                    action: event.action, date: date, cause: "request for review", causeDate: review.requested)
             }
             try next.revise(exemptions: decision, catalogue: catalogue)
             next.review?.decided = date
             next.review?.decision = decision
         case .complaintNotified(let notice):
             try requireNothingUnderWay(event, allowingReview: true)
-            next.complaint = Complaint(regulator: Regulator(for: regime), notified: date, reference: notice.reference,
-                                       submissionsDue: notice.submissionsDue, submissionsRequested: notice.submissionsDue.map { _ in date })
+            next.complaint = Complaint(
+                regulator: Regulator(for: regime), notified: date, reference: notice.reference,
+                submissionsDue: notice.submissionsDue, submissionsRequested: notice.submissionsDue.map { _ in date })
             next.stage = .regulator
         case .submissionsRequested(let due):
             let complaint = try complaintUnderWay(event)
-            guard due >= date else { throw .beforeItsCause(action: event.action, date: due, cause: "regulator's letter", causeDate: date) }
+            guard due >= date else {
+                throw .beforeItsCause(action: event.action, date: due, cause: "regulator's letter", causeDate: date)
+            }
             guard date >= complaint.notified else {
-                throw .beforeItsCause(action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
+                throw .beforeItsCause(
+                    action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
             }
             next.complaint?.submissionsDue = due
             next.complaint?.submissionsRequested = date
@@ -249,44 +261,70 @@ public struct Case: Hashable, Sendable {
         case .submissionsSent:
             let complaint = try complaintUnderWay(event)
             guard let requested = complaint.submissionsRequested, complaint.submissionsSent == nil else {
-                throw .outOfOrder(action: event.action, reason: "the \(complaint.regulator.shortName) has not asked for submissions",
-                                  advice: "record its date first (foi complaint \(reference) --submissions-due DATE)")
+                throw .outOfOrder(
+                    action: event.action, reason: "the \(complaint.regulator.shortName) has not asked for submissions",
+                    advice: "record its date first (foi complaint \(reference) --submissions-due DATE)")
             }
-            guard date >= requested else { throw .beforeItsCause(action: event.action, date: date, cause: "request for submissions", causeDate: requested) }
+            guard date >= requested else {
+                throw .beforeItsCause(
+                    action: event.action, date: date, cause: "request for submissions", causeDate: requested)
+            }
             next.complaint?.submissionsSent = date
         case .decisionNoticeIssued(let notice):
             let complaint = try complaintUnderWay(event)
             guard date >= complaint.notified else {
-                throw .beforeItsCause(action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
+                throw .beforeItsCause(
+                    action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
             }
-            if notice.outcome == .notUpheld && (notice.steps != nil || notice.complyBy != nil) { throw .stepsWithoutUpheldComplaint }
+            if notice.outcome == .notUpheld && (notice.steps != nil || notice.complyBy != nil) {
+                throw .stepsWithoutUpheldComplaint
+            }
             if let complyBy = notice.complyBy, complyBy < date {
                 throw .beforeItsCause(action: event.action, date: complyBy, cause: "notice's own date", causeDate: date)
             }
             next.complaint?.decisionNotice = notice
             next.complaint?.decided = date
         case .decisionNoticeComplied:
-            guard let complaint, let decided = complaint.decided, complaint.decisionNotice?.outcome != .notUpheld, complaint.complied == nil else {
-                throw .outOfOrder(action: event.action, reason: "no decision notice orders steps on this case",
-                                  advice: "record the notice first (foi decision-notice \(reference) --notice-ref REF --outcome upheld --steps TEXT)")
+            guard let complaint, let decided = complaint.decided, complaint.decisionNotice?.outcome != .notUpheld,
+                complaint.complied == nil
+            else {
+                throw .outOfOrder(
+                    action: event.action, reason: "no decision notice orders steps on this case",
+                    advice:
+                        "record the notice first (foi decision-notice \(reference) --notice-ref REF --outcome upheld --steps TEXT)"
+                )
             }
-            guard date >= decided else { throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided) }
+            guard date >= decided else {
+                throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided)
+            }
             next.complaint?.complied = date
         case .appealLodged(let lodging):
             guard let complaint, let decided = complaint.decided, appeal.map({ $0.lodged < decided }) ?? true else {
-                throw .outOfOrder(action: event.action, reason: complaint?.decided == nil ? "there is no decision notice to appeal against" : "an appeal against this decision notice is already recorded",
-                                  advice: complaint?.decided == nil ? "record the decision notice first (foi decision-notice \(reference) …)" : "see 'foi show \(reference)'")
+                throw .outOfOrder(
+                    action: event.action,
+                    reason: complaint?.decided == nil
+                        ? "there is no decision notice to appeal against"
+                        : "an appeal against this decision notice is already recorded",
+                    advice: complaint?.decided == nil
+                        ? "record the decision notice first (foi decision-notice \(reference) …)"
+                        : "see 'foi show \(reference)'")
             }
-            guard date >= decided else { throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided) }
+            guard date >= decided else {
+                throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided)
+            }
             next.appeal = Appeal(lodged: date, lodging: lodging)
             next.stage = .tribunal
         case .hearingListed(let hearing):
             let appeal = try appealUnderWay(event)
-            guard hearing >= appeal.lodged else { throw .beforeItsCause(action: event.action, date: hearing, cause: "appeal", causeDate: appeal.lodged) }
+            guard hearing >= appeal.lodged else {
+                throw .beforeItsCause(action: event.action, date: hearing, cause: "appeal", causeDate: appeal.lodged)
+            }
             next.appeal?.hearing = hearing
         case .appealDecided(let outcome):
             let appeal = try appealUnderWay(event)
-            guard date >= appeal.lodged else { throw .beforeItsCause(action: event.action, date: date, cause: "appeal", causeDate: appeal.lodged) }
+            guard date >= appeal.lodged else {
+                throw .beforeItsCause(action: event.action, date: date, cause: "appeal", causeDate: appeal.lodged)
+            }
             next.appeal?.decided = date
             next.appeal?.outcome = outcome
         }
@@ -333,7 +371,7 @@ public struct Case: Hashable, Sendable {
         case .complaintNotified:
             return status.isOpen || status == .responded
         case .reviewExtended, .reviewDecided, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
-             .decisionNoticeComplied, .appealLodged, .hearingListed, .appealDecided:
+            .decisionNoticeComplied, .appealLodged, .hearingListed, .appealDecided:
             return true
         }
     }
@@ -341,13 +379,15 @@ public struct Case: Hashable, Sendable {
     /// What to do instead when `event` is not allowed now.
     private func advice(for event: CaseEvent) -> String {
         if case .reviewRequested = event, status.isOpen {
-            return "a review follows the response: record the response first (foi respond \(reference) --outcome OUTCOME)"
+            return
+                "a review follows the response: record the response first (foi respond \(reference) --outcome OUTCOME)"
         }
         switch status {
         case .awaitingClarification:
             return "record the clarification first (foi clarify \(reference) --received DATE), or withdraw the case"
         case .awaitingFee:
-            return "record the payment first (foi fee \(reference) --paid DATE), or that the fee lapsed (foi fee \(reference) --lapsed DATE)"
+            return
+                "record the payment first (foi fee \(reference) --paid DATE), or that the fee lapsed (foi fee \(reference) --lapsed DATE)"
         case .responded, .withdrawn, .transferred, .lapsed:
             return "reopen it first (foi reopen \(reference) --reason TEXT)"
         case .extended:
@@ -369,50 +409,68 @@ public struct Case: Hashable, Sendable {
     /// Refuses `event` while a review (unless `allowingReview`), a complaint or an appeal is under way.
     private func requireNothingUnderWay(_ event: CaseEvent, allowingReview: Bool = false) throws(LifecycleError) {
         if let review, review.isUnderWay, !allowingReview {
-            throw .outOfOrder(action: event.action, reason: "an internal review is under way since \(review.requested)",
-                              advice: "record its outcome first (foi review \(reference) --outcome OUTCOME)")
+            throw .outOfOrder(
+                action: event.action, reason: "an internal review is under way since \(review.requested)",
+                advice: "record its outcome first (foi review \(reference) --outcome OUTCOME)")
         }
         if let complaint, complaint.isUnderWay {
-            throw .outOfOrder(action: event.action,
-                              reason: "a complaint to the \(complaint.regulator.shortName) (\(complaint.reference)) is under way since \(complaint.notified)",
-                              advice: "record the decision notice first (foi decision-notice \(reference) --notice-ref REF --outcome OUTCOME)")
+            throw .outOfOrder(
+                action: event.action,
+                reason:
+                    "a complaint to the \(complaint.regulator.shortName) (\(complaint.reference)) is under way since \(complaint.notified)",
+                advice:
+                    "record the decision notice first (foi decision-notice \(reference) --notice-ref REF --outcome OUTCOME)"
+            )
         }
         if let appeal, appeal.isUnderWay {
-            throw .outOfOrder(action: event.action, reason: "an appeal (\(appeal.lodging.reference)) is under way since \(appeal.lodged)",
-                              advice: "record its outcome first (foi appeal \(reference) --outcome OUTCOME)")
+            throw .outOfOrder(
+                action: event.action,
+                reason: "an appeal (\(appeal.lodging.reference)) is under way since \(appeal.lodged)",
+                advice: "record its outcome first (foi appeal \(reference) --outcome OUTCOME)")
         }
     }
 
     private func reviewUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Review {
         guard let review else {
-            throw .outOfOrder(action: event.action, reason: "no internal review was requested",
-                              advice: "record the request first (foi review \(reference) --requested DATE)")
+            throw .outOfOrder(
+                action: event.action, reason: "no internal review was requested",
+                advice: "record the request first (foi review \(reference) --requested DATE)")
         }
         guard review.isUnderWay else {
-            throw .outOfOrder(action: event.action,
-                              reason: review.isDeclined ? "the late request for review of \(review.requested) was declined" : "the review was decided on \(review.decided!)",
-                              advice: "see 'foi show \(reference)'")
+            throw .outOfOrder(
+                action: event.action,
+                reason: review.isDeclined
+                    ? "the late request for review of \(review.requested) was declined"
+                    : "the review was decided on \(review.decided!)",
+                advice: "see 'foi show \(reference)'")
         }
         return review
     }
 
     private func complaintUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Complaint {
         guard let complaint else {
-            throw .outOfOrder(action: event.action, reason: "no complaint to the \(Regulator(for: regime).shortName) is recorded",
-                              advice: "record the complaint first (foi complaint \(reference) --notified DATE --regulator-ref REF)")
+            throw .outOfOrder(
+                action: event.action, reason: "no complaint to the \(Regulator(for: regime).shortName) is recorded",
+                advice: "record the complaint first (foi complaint \(reference) --notified DATE --regulator-ref REF)")
         }
         guard complaint.isUnderWay else {
-            throw .outOfOrder(action: event.action, reason: "the complaint \(complaint.reference) was decided on \(complaint.decided!)",
-                              advice: "see 'foi show \(reference)'")
+            throw .outOfOrder(
+                action: event.action,
+                reason: "the complaint \(complaint.reference) was decided on \(complaint.decided!)",
+                advice: "see 'foi show \(reference)'")
         }
         return complaint
     }
 
     private func appealUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Appeal {
         guard let appeal, appeal.isUnderWay else {
-            throw .outOfOrder(action: event.action,
-                              reason: appeal.map { "the appeal \($0.lodging.reference) was decided on \($0.decided!)" } ?? "no appeal is recorded",
-                              advice: appeal == nil ? "record the appeal first (foi appeal \(reference) --lodged DATE --by WHO --appeal-ref REF)" : "see 'foi show \(reference)'")
+            throw .outOfOrder(
+                action: event.action,
+                reason: appeal.map { "the appeal \($0.lodging.reference) was decided on \($0.decided!)" }
+                    ?? "no appeal is recorded",
+                advice: appeal == nil
+                    ? "record the appeal first (foi appeal \(reference) --lodged DATE --by WHO --appeal-ref REF)"
+                    : "see 'foi show \(reference)'")
         }
         return appeal
     }
@@ -431,23 +489,30 @@ public struct Case: Hashable, Sendable {
             throw .reviewExtensionRefused("EIR(S) reg 16(4) fixes the review at 20 working days")
         }
         if let extendedTo = review.extendedTo {
-            throw .reviewExtensionRefused("it was already extended to \(extendedTo) working days, and the s.45 Code allows one extension")
+            throw .reviewExtensionRefused(
+                "it was already extended to \(extendedTo) working days, and the s.45 Code allows one extension")
         }
         guard workingDays > 20 else {
-            throw .reviewExtensionRefused("20 working days is the review's own period; extend to more than 20, at most 40")
+            throw .reviewExtensionRefused(
+                "20 working days is the review's own period; extend to more than 20, at most 40")
         }
         guard workingDays <= 40 else {
-            throw .reviewExtensionRefused("the s.45 Code of Practice allows a review at most 40 working days from receipt of the request (20, extended once by up to 20); \(workingDays) is more")
+            throw .reviewExtensionRefused(
+                "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request (20, extended once by up to 20); \(workingDays) is more"
+            )
         }
         guard case .reviewExtended(_, let reason) = event, !reason.allSatisfy(\.isWhitespace) else {
-            throw .reviewExtensionRefused("give the reason (--reason TEXT): the Code allows more time only where it is needed")
+            throw .reviewExtensionRefused(
+                "give the reason (--reason TEXT): the Code allows more time only where it is needed")
         }
         self.review?.extendedTo = workingDays
         self.review?.extensionReason = reason
     }
 
     /// Applies a review's exemption changes: withdrawn ones must be relied on now; added ones are checked as usual.
-    private mutating func revise(exemptions decision: ReviewDecision, catalogue: ExemptionCatalogue) throws(LifecycleError) {
+    private mutating func revise(exemptions decision: ReviewDecision, catalogue: ExemptionCatalogue)
+        throws(LifecycleError)
+    {
         for citation in decision.withdrawnExemptions {
             guard let index = exemptions.firstIndex(where: { $0.citation == citation }) else {
                 throw .exemptionNotRelied(citation: citation, relied: exemptions.map(\.citation))
@@ -466,26 +531,38 @@ public struct Case: Hashable, Sendable {
             throw .partNotAllowed(part: decision.part, caseRegime: regime)
         }
         guard let exemption = catalogue.exemption(citing: decision.citation, in: decision.part) else {
-            throw .unknownExemption(citation: decision.citation, regime: decision.part, elsewhere: catalogue.regimes(citing: decision.citation))
+            throw .unknownExemption(
+                citation: decision.citation, regime: decision.part,
+                elsewhere: catalogue.regimes(citing: decision.citation))
         }
-        if decision.neitherConfirmNorDeny && exemption.ncnd == nil { throw .ncndNotAvailable(citation: exemption.label) }
-        if exemption.kind == .qualified && decision.publicInterest == nil { throw .publicInterestRequired(citation: exemption.label) }
+        if decision.neitherConfirmNorDeny && exemption.ncnd == nil {
+            throw .ncndNotAvailable(citation: exemption.label)
+        }
+        if exemption.kind == .qualified && decision.publicInterest == nil {
+            throw .publicInterestRequired(citation: exemption.label)
+        }
     }
 
     private mutating func extend(by workingDays: Int?, catalogue: ExemptionCatalogue) throws(LifecycleError) {
         switch regime {
         case .foia:
             guard let workingDays, workingDays > 0 else {
-                throw .extensionNotAvailable("a FOIA public interest extension (s.10(3)) needs its further working days (--days N)")
+                throw .extensionNotAvailable(
+                    "a FOIA public interest extension (s.10(3)) needs its further working days (--days N)")
             }
-            let qualified = exemptions.contains { catalogue.exemption(citing: $0.citation, in: $0.part)?.kind != .absolute }
+            let qualified = exemptions.contains {
+                catalogue.exemption(citing: $0.citation, in: $0.part)?.kind != .absolute
+            }
             guard qualified else {
-                throw .extensionNotAvailable("s.10(3) extends only to consider the public interest: apply a qualified exemption first")
+                throw .extensionNotAvailable(
+                    "s.10(3) extends only to consider the public interest: apply a qualified exemption first")
             }
             publicInterestExtension = workingDays
         case .eir, .eirs, .sar:
             guard workingDays == nil else {
-                throw .extensionNotAvailable("\(regime.shortName)'s extension is fixed (\(regime.statutoryExtension!.citation)); leave out --days")
+                throw .extensionNotAvailable(
+                    "\(regime.shortName)'s extension is fixed (\(regime.statutoryExtension!.citation)); leave out --days"
+                )
             }
             statutoryExtension = true
         case .foisa:

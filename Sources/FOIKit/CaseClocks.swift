@@ -113,21 +113,29 @@ public struct CaseClock: Hashable, Sendable {
 extension Clocks {
     /// The last day to appeal against a decision notice: the First-tier Tribunal's 28 days (FOIA, EIR, SAR), or
     /// for FOISA and EIR(S) an appeal on a point of law to the Court of Session within 42 days (s.56, to confirm).
-    public static func appealWindow(noticeSent: CivilDate, regime: Regime, calendars: Calendars) throws(DeadlineError) -> ClockDate {
+    public static func appealWindow(noticeSent: CivilDate, regime: Regime, calendars: Calendars) throws(DeadlineError)
+        -> ClockDate
+    {
         switch regime {
         case .foisa, .eirs:
-            ClockDate(due: noticeSent.adding(days: 42), citation: "FOISA s.56: 42 days to appeal to the Court of Session (to confirm)",
-                      isGuidance: false, provisional: false)
+            ClockDate(
+                due: noticeSent.adding(days: 42),
+                citation: "FOISA s.56: 42 days to appeal to the Court of Session (to confirm)",
+                isGuidance: false, provisional: false)
         case .foia, .eir, .sar:
             try tribunalAppeal(noticeSent: noticeSent, calendars: calendars)
         }
     }
 
     /// The day an unanswered request for clarification may be treated as lapsed: the organisation's setting.
-    public static func clarificationLapse(requested: CivilDate, workingDays: Int, calendar: WorkingDayCalendar) throws(DeadlineError) -> ClockDate {
+    public static func clarificationLapse(requested: CivilDate, workingDays: Int, calendar: WorkingDayCalendar)
+        throws(DeadlineError) -> ClockDate
+    {
         let due = try calendar.date(adding: workingDays, workingDaysTo: requested)
-        return ClockDate(due: due, citation: "organisation setting: \(workingDays) working days without clarification (no statute sets it)",
-                         isGuidance: true, provisional: calendar.isProvisional(from: requested, through: due))
+        return ClockDate(
+            due: due,
+            citation: "organisation setting: \(workingDays) working days without clarification (no statute sets it)",
+            isGuidance: true, provisional: calendar.isProvisional(from: requested, through: due))
     }
 }
 
@@ -142,44 +150,60 @@ extension Case {
 
     /// The clocks with the response deadline already computed, for the store's projection: the response clock's
     /// derivation (the full explanation, the costly part) is left to `clocks(calendars:policy:)`.
-    public func clocks(response deadline: ResponseDeadline, calendars: Calendars, policy: ClockPolicy) throws(DeadlineError) -> [CaseClock] {
+    public func clocks(response deadline: ResponseDeadline, calendars: Calendars, policy: ClockPolicy)
+        throws(DeadlineError) -> [CaseClock]
+    {
         let calendar = calendars.calendar(regime.calendarKind)
         var clocks = [responseClock(deadline)]
         if let clarification = clarifications.last, let requested = clarification.requested {
-            let date = try Clocks.clarificationLapse(requested: requested, workingDays: policy.clarificationLapseWorkingDays, calendar: calendar)
+            let date = try Clocks.clarificationLapse(
+                requested: requested, workingDays: policy.clarificationLapseWorkingDays, calendar: calendar)
             var clock = CaseClock(date, .clarificationLapse, startedOn: requested, started: "clarification requested")
             clock.metOn = clarification.received
-            if clock.metOn == nil, status != .awaitingClarification { clock.stop(statusSince, because: "the case is \(status.phrase)") }
+            if clock.metOn == nil, status != .awaitingClarification {
+                clock.stop(statusSince, because: "the case is \(status.phrase)")
+            }
             clocks.append(clock)
         }
         if let fee = fees.last {
-            var clock = CaseClock(try Clocks.feeLapse(notice: fee.notice, regime: regime, calendar: calendar), .feeLapse,
-                                  startedOn: fee.notice, started: "fees notice given")
+            var clock = CaseClock(
+                try Clocks.feeLapse(notice: fee.notice, regime: regime, calendar: calendar), .feeLapse,
+                startedOn: fee.notice, started: "fees notice given")
             clock.metOn = fee.paid
-            if clock.metOn == nil, status != .awaitingFee { clock.stop(statusSince, because: "the case is \(status.phrase)") }
+            if clock.metOn == nil, status != .awaitingFee {
+                clock.stop(statusSince, because: "the case is \(status.phrase)")
+            }
             clocks.append(clock)
         }
         if let respondedOn {
-            let window = try Clocks.reviewRequestWindow(response: respondedOn, responseDue: deadline.finalDate, regime: regime, calendars: calendars)
+            let window = try Clocks.reviewRequestWindow(
+                response: respondedOn, responseDue: deadline.finalDate, regime: regime, calendars: calendars)
             var clock = CaseClock(window, .reviewWindow, startedOn: respondedOn, started: "response sent")
             if let review, review.requested >= respondedOn {
                 clock.metOn = review.requested
                 if let late = review.request.outOfTime {
-                    clock.derivation.append("the request for review came late, on \(review.requested.longDescription): \(late.accepted ? "accepted" : "declined")")
+                    clock.derivation.append(
+                        "the request for review came late, on \(review.requested.longDescription): \(late.accepted ? "accepted" : "declined")"
+                    )
                 }
             }
             clocks.append(clock)
         }
         if let review, !review.isDeclined {
-            let date = try Clocks.reviewDue(requested: review.requested, regime: regime, calendars: calendars, extendedTo: review.extendedTo)
+            let date = try Clocks.reviewDue(
+                requested: review.requested, regime: regime, calendars: calendars, extendedTo: review.extendedTo)
             var clock = CaseClock(date, .review, startedOn: review.requested, started: "request for review received")
-            if let reason = review.extensionReason { clock.derivation.append("extended to \(review.extendedTo!) working days: \(reason)") }
+            if let reason = review.extensionReason {
+                clock.derivation.append("extended to \(review.extendedTo!) working days: \(reason)")
+            }
             clock.metOn = review.decided
             clocks.append(clock)
         }
         if let review, let start = review.isDeclined ? review.requested : review.decided {
             let window = Clocks.regulatorWindow(from: start, regime: regime)
-            var clock = CaseClock(window, .regulatorWindow, startedOn: start, started: review.isDeclined ? "late request for review declined" : "review decided")
+            var clock = CaseClock(
+                window, .regulatorWindow, startedOn: start,
+                started: review.isDeclined ? "late request for review declined" : "review decided")
             if let complaint, complaint.notified >= start { clock.metOn = complaint.notified }
             clocks.append(clock)
         }
@@ -191,7 +215,8 @@ extension Case {
 
     private func responseClock(_ deadline: ResponseDeadline) -> CaseClock {
         var clock = CaseClock(
-            name: .response, startedOn: received, due: deadline.finalDate, citation: deadline.citation, isGuidance: false,
+            name: .response, startedOn: received, due: deadline.finalDate, citation: deadline.citation,
+            isGuidance: false,
             provisional: deadline.provisional, derivation: [])
         switch status {
         case .responded:
@@ -210,35 +235,61 @@ extension Case {
         var clocks: [CaseClock] = []
         let regulator = complaint.regulator.shortName
         if let due = complaint.submissionsDue, let requested = complaint.submissionsRequested {
-            var clock = CaseClock(ClockDate(due: due, citation: "the \(regulator)'s date for submissions (\(complaint.reference))", isGuidance: false, provisional: false),
-                                  .submissions, startedOn: requested, started: "the \(regulator) asked for submissions")
+            var clock = CaseClock(
+                ClockDate(
+                    due: due, citation: "the \(regulator)'s date for submissions (\(complaint.reference))",
+                    isGuidance: false, provisional: false),
+                .submissions, startedOn: requested, started: "the \(regulator) asked for submissions")
             clock.metOn = complaint.submissionsSent
-            if clock.metOn == nil, let decided = complaint.decided { clock.stop(decided, because: "the decision notice was issued first") }
+            if clock.metOn == nil, let decided = complaint.decided {
+                clock.stop(decided, because: "the decision notice was issued first")
+            }
             clocks.append(clock)
         }
         guard let decided = complaint.decided, let notice = complaint.decisionNotice else { return clocks }
         let appealHere = appeal.flatMap { $0.lodged >= decided ? $0 : nil }
         if notice.outcome != .notUpheld {
-            let date = notice.complyBy.map { ClockDate(due: $0, citation: "decision notice \(notice.reference): the date it gives", isGuidance: false, provisional: false) }
+            let date =
+                notice.complyBy.map {
+                    ClockDate(
+                        due: $0, citation: "decision notice \(notice.reference): the date it gives", isGuidance: false,
+                        provisional: false)
+                }
                 ?? Clocks.decisionNoticeCompliance(notice: decided)
-            var clock = CaseClock(date, .compliance, startedOn: decided, started: "decision notice \(notice.reference) (\(notice.outcome.label))")
+            var clock = CaseClock(
+                date, .compliance, startedOn: decided,
+                started: "decision notice \(notice.reference) (\(notice.outcome.label))")
             if let steps = notice.steps { clock.derivation.append("steps ordered: \(steps)") }
             clock.metOn = complaint.complied
             if clock.metOn == nil, let appealHere, appealHere.lodging.appellant == .authority {
-                clock.stop(appealHere.lodged, because: "the authority appealed: no step need be taken until the appeal is decided (FOIA s.50(6), to confirm)")
+                clock.stop(
+                    appealHere.lodged,
+                    because:
+                        "the authority appealed: no step need be taken until the appeal is decided (FOIA s.50(6), to confirm)"
+                )
             }
             clocks.append(clock)
         }
         let sent = notice.sent ?? decided
-        var window = CaseClock(try Clocks.appealWindow(noticeSent: sent, regime: regime, calendars: calendars), .appealWindow,
-                               startedOn: sent, started: "decision notice \(notice.reference) sent")
+        var window = CaseClock(
+            try Clocks.appealWindow(noticeSent: sent, regime: regime, calendars: calendars), .appealWindow,
+            startedOn: sent, started: "decision notice \(notice.reference) sent")
         window.metOn = appealHere?.lodged
         clocks.append(window)
         if let appealHere, let hearing = appealHere.hearing {
-            var clock = CaseClock(ClockDate(due: hearing, citation: "hearing of appeal \(appealHere.lodging.reference)", isGuidance: false, provisional: false),
-                                  .hearing, startedOn: appealHere.lodged, started: "appeal \(appealHere.lodging.reference) lodged by the \(appealHere.lodging.appellant.rawValue)")
+            var clock = CaseClock(
+                ClockDate(
+                    due: hearing, citation: "hearing of appeal \(appealHere.lodging.reference)", isGuidance: false,
+                    provisional: false),
+                .hearing, startedOn: appealHere.lodged,
+                started: "appeal \(appealHere.lodging.reference) lodged by the \(appealHere.lodging.appellant.rawValue)"
+            )
             if let decided = appealHere.decided {
-                if decided < hearing { clock.stop(decided, because: "the appeal was decided before the hearing") } else { clock.metOn = hearing }
+                if decided < hearing {
+                    clock.stop(decided, because: "the appeal was decided before the hearing")
+                } else {
+                    clock.metOn = hearing
+                }
             }
             clocks.append(clock)
         }
@@ -253,8 +304,9 @@ extension Case {
             guard let respondedOn else { return recorded }
             let window: ClockDate
             do {
-                window = try Clocks.reviewRequestWindow(response: respondedOn, responseDue: try deadline(calendars: calendars).finalDate,
-                                                        regime: regime, calendars: calendars)
+                window = try Clocks.reviewRequestWindow(
+                    response: respondedOn, responseDue: try deadline(calendars: calendars).finalDate,
+                    regime: regime, calendars: calendars)
             } catch {
                 throw .deadline(error)
             }
@@ -271,7 +323,8 @@ extension Case {
             guard let complaint, let decided = complaint.decided else { return recorded }
             let window: ClockDate
             do {
-                window = try Clocks.appealWindow(noticeSent: complaint.decisionNotice?.sent ?? decided, regime: regime, calendars: calendars)
+                window = try Clocks.appealWindow(
+                    noticeSent: complaint.decisionNotice?.sent ?? decided, regime: regime, calendars: calendars)
             } catch {
                 throw .deadline(error)
             }
@@ -285,9 +338,13 @@ extension Case {
 
 extension CaseClock {
     init(_ date: ClockDate, _ name: ClockName, startedOn: CivilDate, started: String) {
-        self.init(name: name, startedOn: startedOn, due: date.due, citation: date.citation, isGuidance: date.isGuidance,
-                  provisional: date.provisional, derivation: ["\(date.citation)\(date.isGuidance ? " (guidance)" : "")",
-                                                              "started \(startedOn.longDescription): \(started)"])
+        self.init(
+            name: name, startedOn: startedOn, due: date.due, citation: date.citation, isGuidance: date.isGuidance,
+            provisional: date.provisional,
+            derivation: [
+                "\(date.citation)\(date.isGuidance ? " (guidance)" : "")",
+                "started \(startedOn.longDescription): \(started)",
+            ])
     }
 
     mutating func stop(_ date: CivilDate, because reason: String) {

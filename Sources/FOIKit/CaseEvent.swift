@@ -26,7 +26,10 @@ public struct Receipt: Hashable, Codable, Sendable {
     /// The timestamp as given, when the request came with one (the date is its London date).
     public var timestamp: String?
 
-    public init(regime: Regime, subject: String, channel: Channel = .email, convention: ReceiptConvention = .statutory, timestamp: String? = nil) {
+    public init(
+        regime: Regime, subject: String, channel: Channel = .email, convention: ReceiptConvention = .statutory,
+        timestamp: String? = nil
+    ) {
         self.regime = regime
         self.subject = subject
         self.channel = channel
@@ -70,7 +73,10 @@ public struct ExemptionDecision: Hashable, Codable, Sendable {
     /// The public interest conclusion; required for a qualified exemption.
     public var publicInterest: PublicInterestConclusion?
 
-    public init(citation: String, part: Regime, neitherConfirmNorDeny: Bool = false, publicInterest: PublicInterestConclusion? = nil) {
+    public init(
+        citation: String, part: Regime, neitherConfirmNorDeny: Bool = false,
+        publicInterest: PublicInterestConclusion? = nil
+    ) {
         self.citation = citation
         self.part = part
         self.neitherConfirmNorDeny = neitherConfirmNorDeny
@@ -190,10 +196,13 @@ public enum CaseEvent: Hashable, Codable, Sendable {
         case .reviewRequested(let request):
             guard let late = request.outOfTime else { return nil }
             return "the request for review came after the requester's window closed on \(late.lastDay); "
-                + (late.accepted ? "recorded as accepted late (--decline-late records a refusal instead)" : "recorded as declined: no review runs")
+                + (late.accepted
+                    ? "recorded as accepted late (--decline-late records a refusal instead)"
+                    : "recorded as declined: no review runs")
         case .appealLodged(let lodging):
             guard let lastDay = lodging.lastDay else { return nil }
-            return "the notice of appeal came after the last day, \(lastDay); a late appeal must ask the Tribunal for an extension (SI 2009/1976 r.5(3)(a))"
+            return
+                "the notice of appeal came after the last day, \(lastDay); a late appeal must ask the Tribunal for an extension (SI 2009/1976 r.5(3)(a))"
         default:
             return nil
         }

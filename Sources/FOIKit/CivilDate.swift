@@ -181,7 +181,8 @@ extension CivilDate: Codable {
         do {
             self = try CivilDate(iso: text)
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 
@@ -206,8 +207,10 @@ public enum Weekday: Int, CaseIterable, Sendable {
 
 enum Month {
     static func name(_ month: Int) -> String {
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-         "November", "December"][month - 1]
+        [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ][month - 1]
     }
 
     static func shortName(_ month: Int) -> String { String(name(month).prefix(3)) }
@@ -223,7 +226,8 @@ public enum CivilDateError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .malformed(let text):
-            return "'\(text)' is not a date: write it as YYYY-MM-DD (e.g. 2026-03-09) or as a timestamp such as 2026-03-09T23:30:00+00:00"
+            return
+                "'\(text)' is not a date: write it as YYYY-MM-DD (e.g. 2026-03-09) or as a timestamp such as 2026-03-09T23:30:00+00:00"
         case .impossible(let text, let reason):
             return "'\(text)' is not a real date: \(reason)"
         }

@@ -15,35 +15,47 @@ public enum Clocks {
     /// The last day a fee can be paid before the request lapses. FOIA s.9(2) and FOISA s.9(4): three months
     /// beginning with the day the notice is given, read strictly (the day before the corresponding date, or the
     /// month's last day where there is none); EIR reg 8 and EIR(S): 60 working days after the notice.
-    public static func feeLapse(notice: CivilDate, regime: Regime, calendar: WorkingDayCalendar) throws(DeadlineError) -> ClockDate {
+    public static func feeLapse(notice: CivilDate, regime: Regime, calendar: WorkingDayCalendar) throws(DeadlineError)
+        -> ClockDate
+    {
         switch regime {
         case .foia, .foisa, .sar:
-            let lastDay = notice.hasCorrespondingDate(addingMonths: 3)
+            let lastDay =
+                notice.hasCorrespondingDate(addingMonths: 3)
                 ? notice.addingMonthsClamped(3).adding(days: -1)
                 : notice.addingMonthsClamped(3)
-            let citation = regime == .foisa ? "FOISA s.9(4): three months beginning with the notice" : "FOIA s.9(2): three months beginning with the notice"
+            let citation =
+                regime == .foisa
+                ? "FOISA s.9(4): three months beginning with the notice"
+                : "FOIA s.9(2): three months beginning with the notice"
             return ClockDate(due: lastDay, citation: citation, isGuidance: false, provisional: false)
         case .eir, .eirs:
             let due = try calendar.date(adding: 60, workingDaysTo: notice)
-            return ClockDate(due: due, citation: "\(regime.shortName) reg 8: unpaid 60 working days after the notice",
-                             isGuidance: false, provisional: calendar.isProvisional(from: notice, through: due))
+            return ClockDate(
+                due: due, citation: "\(regime.shortName) reg 8: unpaid 60 working days after the notice",
+                isGuidance: false, provisional: calendar.isProvisional(from: notice, through: due))
         }
     }
 
     /// The last day the requester may ask for a review: FOIA (s.45 Code) and EIR reg 11(2), 40 working days from
     /// the response; FOISA s.20, 40 working days from the later of the response and the expiry of the s.10 period;
     /// EIR(S) reg 16(2), 40 working days.
-    public static func reviewRequestWindow(response: CivilDate, responseDue: CivilDate?, regime: Regime, calendars: Calendars) throws(DeadlineError) -> ClockDate {
+    public static func reviewRequestWindow(
+        response: CivilDate, responseDue: CivilDate?, regime: Regime, calendars: Calendars
+    ) throws(DeadlineError) -> ClockDate {
         let calendar = calendars.calendar(regime.calendarKind)
         let start = regime == .foisa ? max(response, responseDue ?? response) : response
         let due = try calendar.date(adding: 40, workingDaysTo: start)
-        let (citation, guidance) = switch regime {
-        case .foia, .sar: ("s.45 Code of Practice: 40 working days after the response", true)
-        case .eir: ("EIR reg 11(2): 40 working days", false)
-        case .foisa: ("FOISA s.20(5): 40 working days after the response or the s.10 deadline", false)
-        case .eirs: ("EIR(S) reg 16(2): 40 working days", false)
-        }
-        return ClockDate(due: due, citation: citation, isGuidance: guidance, provisional: calendar.isProvisional(from: start, through: due))
+        let (citation, guidance) =
+            switch regime {
+            case .foia, .sar: ("s.45 Code of Practice: 40 working days after the response", true)
+            case .eir: ("EIR reg 11(2): 40 working days", false)
+            case .foisa: ("FOISA s.20(5): 40 working days after the response or the s.10 deadline", false)
+            case .eirs: ("EIR(S) reg 16(2): 40 working days", false)
+            }
+        return ClockDate(
+            due: due, citation: citation, isGuidance: guidance,
+            provisional: calendar.isProvisional(from: start, through: due))
     }
 
     /// The review's own deadline from receipt of the request for review: FOIA 20 working days (s.45 Code,
@@ -80,7 +92,9 @@ public enum Clocks {
             throw .extensionNotAvailable(regime, "its review period is fixed by statute")
         }
         let due = try calendar.date(adding: days, workingDaysTo: requested)
-        return ClockDate(due: due, citation: citation, isGuidance: guidance, provisional: calendar.isProvisional(from: requested, through: due))
+        return ClockDate(
+            due: due, citation: citation, isGuidance: guidance,
+            provisional: calendar.isProvisional(from: requested, through: due))
     }
 
     /// The window to complain to the regulator: the ICO's practice of six weeks (42 days) from the review
@@ -88,17 +102,21 @@ public enum Clocks {
     public static func regulatorWindow(from outcome: CivilDate, regime: Regime) -> ClockDate {
         switch regime {
         case .foisa, .eirs:
-            ClockDate(due: outcome.addingMonthsClamped(6), citation: "FOISA s.47(4): six months (the SIC may accept later)",
-                      isGuidance: true, provisional: false)
+            ClockDate(
+                due: outcome.addingMonthsClamped(6), citation: "FOISA s.47(4): six months (the SIC may accept later)",
+                isGuidance: true, provisional: false)
         case .foia, .eir, .sar:
-            ClockDate(due: outcome.adding(days: 42), citation: "ICO practice: six weeks from the final response",
-                      isGuidance: true, provisional: false)
+            ClockDate(
+                due: outcome.adding(days: 42), citation: "ICO practice: six weeks from the final response",
+                isGuidance: true, provisional: false)
         }
     }
 
     /// The steps a decision notice orders: 35 calendar days from its date unless it says otherwise.
     public static func decisionNoticeCompliance(notice: CivilDate, days: Int = 35) -> ClockDate {
-        ClockDate(due: notice.adding(days: days), citation: "decision notice: \(days) calendar days", isGuidance: false, provisional: false)
+        ClockDate(
+            due: notice.adding(days: days), citation: "decision notice: \(days) calendar days", isGuidance: false,
+            provisional: false)
     }
 
     /// The last day a notice of appeal can reach the First-tier Tribunal: 28 days from the day the decision
@@ -108,7 +126,11 @@ public enum Clocks {
         let calendar = calendars.unitedKingdom
         let plain = noticeSent.adding(days: 28)
         let due = try calendar.workingDay(onOrAfter: plain)
-        let citation = due == plain ? "SI 2009/1976 r.22(1)(b): 28 days" : "SI 2009/1976 r.22(1)(b): 28 days, r.12 roll-forward (to confirm)"
-        return ClockDate(due: due, citation: citation, isGuidance: false, provisional: calendar.isProvisional(from: noticeSent, through: due))
+        let citation =
+            due == plain
+            ? "SI 2009/1976 r.22(1)(b): 28 days" : "SI 2009/1976 r.22(1)(b): 28 days, r.12 roll-forward (to confirm)"
+        return ClockDate(
+            due: due, citation: citation, isGuidance: false,
+            provisional: calendar.isProvisional(from: noticeSent, through: due))
     }
 }

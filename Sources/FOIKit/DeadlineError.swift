@@ -33,27 +33,35 @@ public enum DeadlineError: Error, Equatable, Sendable, CustomStringConvertible {
             let range = WorkingDayCalendar.supportedDates
             return "\(date) is outside the calendars, which cover \(range.lowerBound) to \(range.upperBound)"
         case .clarificationBeforeReceipt(let clarified, let received):
-            return "the clarification (\(clarified)) cannot come before the request was received (\(received)); check both dates"
+            return
+                "the clarification (\(clarified)) cannot come before the request was received (\(received)); check both dates"
         case .clarificationRequestedBeforeReceipt(let requested, let received):
-            return "clarification cannot be requested (\(requested)) before the request was received (\(received)); check both dates"
+            return
+                "clarification cannot be requested (\(requested)) before the request was received (\(received)); check both dates"
         case .clarificationAnsweredBeforeAsked(let requested, let answered):
-            return "the clarification was received (\(answered)) before it was requested (\(requested)); check both dates"
+            return
+                "the clarification was received (\(answered)) before it was requested (\(requested)); check both dates"
         case .clarificationRequestDateNeeded:
-            return "a subject access request's clock stops from the day clarification is requested: give that date too (--clarification-requested)"
+            return
+                "a subject access request's clock stops from the day clarification is requested: give that date too (--clarification-requested)"
         case .feeNoticeBeforeReceipt(let notice, let received):
-            return "the fees notice (\(notice)) cannot come before the request was received (\(received)); check both dates"
+            return
+                "the fees notice (\(notice)) cannot come before the request was received (\(received)); check both dates"
         case .feePaidBeforeNotice(let notice, let paid):
             return "the fee cannot be paid (\(paid)) before the fees notice was given (\(notice)); check both dates"
         case .feePaidWithoutNotice:
             return "a fee payment needs the date of its fees notice (--fee-notice)"
         case .overlappingFeePeriods(let first, let second):
-            return "the fee period from \(second) starts before the one from \(first) was paid; record one fee at a time"
+            return
+                "the fee period from \(second) starts before the one from \(first) was paid; record one fee at a time"
         case .identityBeforeReceipt(let identity, let received):
-            return "identity evidence (\(identity)) dated before the request (\(received)) does not move the start; leave it out"
+            return
+                "identity evidence (\(identity)) dated before the request (\(received)) does not move the start; leave it out"
         case .extensionNotAvailable(let regime, let advice):
             return "\(regime.shortName) has no such extension: \(advice)"
         case .workingDaysOutOfRange(let days, let allowed):
-            return "\(days) working days is outside what the rules allow (\(allowed.lowerBound) to \(allowed.upperBound))"
+            return
+                "\(days) working days is outside what the rules allow (\(allowed.lowerBound) to \(allowed.upperBound))"
         case .ruleNotAvailable(let regime, let rule):
             return "\(rule) does not apply to \(regime.shortName) requests"
         }

@@ -58,7 +58,8 @@ public struct HolidaySet: Sendable {
         var years: [Division: ClosedRange<Int>] = [:]
         for holiday in published {
             let year = holiday.date.year
-            years[holiday.division] = years[holiday.division].map { min($0.lowerBound, year)...max($0.upperBound, year) }
+            years[holiday.division] =
+                years[holiday.division].map { min($0.lowerBound, year)...max($0.upperBound, year) }
                 ?? year...year
         }
         publishedYears = years
@@ -116,7 +117,7 @@ public struct HolidaySet: Sendable {
     public var fullyPublishedYears: ClosedRange<Int>? {
         let ranges = Division.allCases.compactMap { publishedYears[$0] }
         guard ranges.count == Division.allCases.count,
-              let lower = ranges.map(\.lowerBound).max(), let upper = ranges.map(\.upperBound).min(), lower <= upper
+            let lower = ranges.map(\.lowerBound).max(), let upper = ranges.map(\.upperBound).min(), lower <= upper
         else { return nil }
         return lower...upper
     }
@@ -200,17 +201,24 @@ public enum HolidayRules {
             var substitute = date
             while substitute.isWeekend || taken.contains(substitute) { substitute = substitute.adding(days: 1) }
             taken.insert(substitute)
-            result.append(Holiday(date: substitute, division: division, title: "\(title), substitute day", source: .generated))
+            result.append(
+                Holiday(date: substitute, division: division, title: "\(title), substitute day", source: .generated))
         }
         return result.sorted { $0.date < $1.date }
     }
 
     /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian computus).
     public static func easterSunday(_ year: Int) -> CivilDate {
-        let a = year % 19, b = year / 100, c = year % 100
-        let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+        let a = year % 19
+        let b = year / 100
+        let c = year % 100
+        let d = b / 4
+        let e = b % 4
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
         let h = (19 * a + b - d - g + 15) % 30
-        let i = c / 4, k = c % 4
+        let i = c / 4
+        let k = c % 4
         let l = (32 + 2 * e + 2 * i - h - k) % 7
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31

@@ -39,7 +39,8 @@ public enum ReceiptTime {
         }
         utf8.removeFirst()
         guard let hours = twoDigits(&utf8), hours < 24, utf8.popFirst() == UInt8(ascii: ":"),
-              let minutes = twoDigits(&utf8), minutes < 60 else { return nil }
+            let minutes = twoDigits(&utf8), minutes < 60
+        else { return nil }
         var seconds = 0
         if utf8.first == UInt8(ascii: ":") {
             utf8.removeFirst()

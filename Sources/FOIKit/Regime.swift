@@ -107,9 +107,11 @@ public enum ComplianceRule: Hashable, Sendable {
     case school(nonSchoolDays: Set<CivilDate>)
 
     /// FOIA transferred public records not designated open: 30 working days (SI 2004/3364 reg 4).
-    public static let transferredPublicRecords = ComplianceRule.workingDays(30, citation: "SI 2004/3364 reg 4 (transferred public records)")
+    public static let transferredPublicRecords = ComplianceRule.workingDays(
+        30, citation: "SI 2004/3364 reg 4 (transferred public records)")
     /// FOISA records transferred to the Keeper of the Records of Scotland: 30 working days (s.10(2)).
-    public static let keeperOfTheRecords = ComplianceRule.workingDays(30, citation: "FOISA s.10(2) (Keeper of the Records of Scotland)")
+    public static let keeperOfTheRecords = ComplianceRule.workingDays(
+        30, citation: "FOISA s.10(2) (Keeper of the Records of Scotland)")
 
     /// FOIA armed-forces operations or information held abroad: the day the ICO specifies, at most the 60th
     /// working day (SI 2004/3364 regs 5 and 6; FOIA s.10(4)–(5)).

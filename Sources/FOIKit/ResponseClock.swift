@@ -158,7 +158,9 @@ public struct SchoolLimits: Hashable, Sendable {
 /// The response clock of every regime (RULES.md §§4, 6, 7, 8): a pure function from what happened to the dates.
 public enum ResponseClock {
     /// The response deadline for `input`, or a typed error naming what is inconsistent.
-    public static func deadline(for input: ResponseClockInput, calendars: Calendars) throws(DeadlineError) -> ResponseDeadline {
+    public static func deadline(for input: ResponseClockInput, calendars: Calendars) throws(DeadlineError)
+        -> ResponseDeadline
+    {
         try validate(input)
         if input.regime == .sar { return try subjectAccessDeadline(input, calendars) }
         return try workingDayDeadline(input, calendars.calendar(input.regime.calendarKind))
@@ -166,7 +168,9 @@ public enum ResponseClock {
 
     // MARK: - Working-day regimes
 
-    private static func workingDayDeadline(_ input: ResponseClockInput, _ calendar: WorkingDayCalendar) throws(DeadlineError) -> ResponseDeadline {
+    private static func workingDayDeadline(_ input: ResponseClockInput, _ calendar: WorkingDayCalendar)
+        throws(DeadlineError) -> ResponseDeadline
+    {
         let regime = input.regime
         var dayZero = input.clarifications.compactMap(\.received).max() ?? input.received
         if input.convention == .nextWorkingDay { dayZero = try calendar.workingDay(onOrAfter: dayZero) }
@@ -175,7 +179,9 @@ public enum ResponseClock {
         var citation = regime.responseCitation
         switch input.rule {
         case .standard:
-            if input.statutoryExtension, let regimeExtension = regime.statutoryExtension, let days = regimeExtension.workingDays {
+            if input.statutoryExtension, let regimeExtension = regime.statutoryExtension,
+                let days = regimeExtension.workingDays
+            {
                 period = days
                 citation = regimeExtension.citation
             } else {
@@ -190,8 +196,9 @@ public enum ResponseClock {
         }
 
         if let pending = input.clarifications.last(where: { $0.received == nil }) {
-            return .stopped(input, dayZero: dayZero, state: .awaitingClarification(since: pending.requested ?? dayZero),
-                            workingDays: period, citation: citation, calendar: calendar)
+            return .stopped(
+                input, dayZero: dayZero, state: .awaitingClarification(since: pending.requested ?? dayZero),
+                workingDays: period, citation: citation, calendar: calendar)
         }
 
         let workingDays = DayCounter.workingDays(calendar)
@@ -199,8 +206,11 @@ public enum ResponseClock {
         var schoolLimits: SchoolLimits?
         switch input.rule {
         case .school(let nonSchoolDays):
-            let schoolCount = try countWithFees(20, from: dayZero, fees: input.fees, counter: .schoolDays(calendar, nonSchoolDays), regime: regime, calendar: calendar)
-            let capCount = try countWithFees(60, from: dayZero, fees: input.fees, counter: workingDays, regime: regime, calendar: calendar)
+            let schoolCount = try countWithFees(
+                20, from: dayZero, fees: input.fees, counter: .schoolDays(calendar, nonSchoolDays), regime: regime,
+                calendar: calendar)
+            let capCount = try countWithFees(
+                60, from: dayZero, fees: input.fees, counter: workingDays, regime: regime, calendar: calendar)
             if let schoolDue = schoolCount.due, let capDue = capCount.due {
                 schoolLimits = SchoolLimits(twentiethSchoolDay: schoolDue, sixtiethWorkingDay: capDue)
                 count = schoolDue <= capDue ? schoolCount : capCount
@@ -208,11 +218,13 @@ public enum ResponseClock {
                 count = schoolCount
             }
         case .standard, .workingDays:
-            count = try countWithFees(period, from: dayZero, fees: input.fees, counter: workingDays, regime: regime, calendar: calendar)
+            count = try countWithFees(
+                period, from: dayZero, fees: input.fees, counter: workingDays, regime: regime, calendar: calendar)
         }
         guard let due = count.due else {
-            return .stopped(input, dayZero: dayZero, state: count.state, workingDays: period, citation: citation,
-                            calendar: calendar, warnings: count.warnings)
+            return .stopped(
+                input, dayZero: dayZero, state: count.state, workingDays: period, citation: citation,
+                calendar: calendar, warnings: count.warnings)
         }
 
         var extendedDue: CivilDate?
@@ -224,7 +236,8 @@ public enum ResponseClock {
         return ResponseDeadline(
             input: input, dayZero: dayZero, state: .running, due: due, workingDays: period, citation: citation,
             disregarded: count.disregarded, pausedCalendarDays: 0, correspondingDate: nil, schoolLimits: schoolLimits,
-            extendedDue: extendedDue, provisional: calendar.isProvisional(from: input.received, through: extendedDue ?? due),
+            extendedDue: extendedDue,
+            provisional: calendar.isProvisional(from: input.received, through: extendedDue ?? due),
             warnings: warnings)
     }
 
@@ -238,7 +251,8 @@ public enum ResponseClock {
     /// Counts `period` days after `dayZero`, disregarding every working day from each fees notice to its payment,
     /// both inclusive (FOIA s.10(2); FOISA s.10(3); EIR reg 8).
     private static func countWithFees(
-        _ period: Int, from dayZero: CivilDate, fees: [FeePeriod], counter: DayCounter, regime: Regime, calendar: WorkingDayCalendar
+        _ period: Int, from dayZero: CivilDate, fees: [FeePeriod], counter: DayCounter, regime: Regime,
+        calendar: WorkingDayCalendar
     ) throws(DeadlineError) -> FeeAdjustedCount {
         var result = FeeAdjustedCount()
         var cursor = dayZero
@@ -251,7 +265,9 @@ public enum ResponseClock {
             }
             remaining -= usedBeforeNotice
             guard let paid = fee.paid else {
-                result.state = .awaitingFee(since: fee.notice, lapses: try Clocks.feeLapse(notice: fee.notice, regime: regime, calendar: calendar).due)
+                result.state = .awaitingFee(
+                    since: fee.notice,
+                    lapses: try Clocks.feeLapse(notice: fee.notice, regime: regime, calendar: calendar).due)
                 return result
             }
             let disregarded = try calendar.workingDays(after: fee.notice.adding(days: -1), through: paid)
@@ -303,7 +319,9 @@ public enum ResponseClock {
 
     /// One calendar month (three when extended) from the relevant time to the corresponding date, clamped to the
     /// month's end, plus the days stopped for clarification, rolled forward to a working day (RULES.md §8).
-    private static func subjectAccessDeadline(_ input: ResponseClockInput, _ calendars: Calendars) throws(DeadlineError) -> ResponseDeadline {
+    private static func subjectAccessDeadline(_ input: ResponseClockInput, _ calendars: Calendars) throws(DeadlineError)
+        -> ResponseDeadline
+    {
         let calendar = calendars.calendar(.division(input.rollForwardDivision))
         let paidFees = input.fees.compactMap(\.paid)
         let relevantTime = ([input.received, input.identityConfirmed].compactMap { $0 } + paidFees).max()!
@@ -311,15 +329,17 @@ public enum ResponseClock {
         let citation = input.statutoryExtension ? Regime.sar.statutoryExtension!.citation : Regime.sar.responseCitation
 
         if let unpaid = input.fees.first(where: { $0.paid == nil }) {
-            return .stopped(input, dayZero: relevantTime, state: .awaitingFee(since: unpaid.notice, lapses: nil),
-                            workingDays: nil, citation: citation, calendar: calendar)
+            return .stopped(
+                input, dayZero: relevantTime, state: .awaitingFee(since: unpaid.notice, lapses: nil),
+                workingDays: nil, citation: citation, calendar: calendar)
         }
         var paused = 0
         for clarification in input.clarifications {
             guard let requested = clarification.requested else { throw .clarificationRequestDateNeeded }
             guard let answered = clarification.received else {
-                return .stopped(input, dayZero: relevantTime, state: .awaitingClarification(since: requested),
-                                workingDays: nil, citation: citation, calendar: calendar)
+                return .stopped(
+                    input, dayZero: relevantTime, state: .awaitingClarification(since: requested),
+                    workingDays: nil, citation: citation, calendar: calendar)
             }
             paused += requested.days(to: answered) + 1
         }
@@ -363,20 +383,26 @@ public enum ResponseClock {
         }
         if let extra = input.publicInterestExtension {
             guard regime == .foia else {
-                throw .extensionNotAvailable(regime, regime.statutoryExtension == nil
-                    ? "FOISA allows no extension of its 20 working days"
-                    : "the public interest extension is FOIA's s.10(3); use the regime's own extension (--extended) instead")
+                throw .extensionNotAvailable(
+                    regime,
+                    regime.statutoryExtension == nil
+                        ? "FOISA allows no extension of its 20 working days"
+                        : "the public interest extension is FOIA's s.10(3); use the regime's own extension (--extended) instead"
+                )
             }
             guard (1...200).contains(extra) else { throw .workingDaysOutOfRange(extra, allowed: 1...200) }
         }
         if input.statutoryExtension {
             guard regime.statutoryExtension != nil else {
-                throw .extensionNotAvailable(regime, regime == .foia
-                    ? "FOIA's only extension is the s.10(3) public interest test; give its further working days (--extension-days N)"
-                    : "FOISA allows no extension of its 20 working days")
+                throw .extensionNotAvailable(
+                    regime,
+                    regime == .foia
+                        ? "FOIA's only extension is the s.10(3) public interest test; give its further working days (--extension-days N)"
+                        : "FOISA allows no extension of its 20 working days")
             }
             guard input.rule == .standard else {
-                throw .extensionNotAvailable(regime, "the extension replaces the standard period; give the whole count as working days instead")
+                throw .extensionNotAvailable(
+                    regime, "the extension replaces the standard period; give the whole count as working days instead")
             }
         }
         switch input.rule {

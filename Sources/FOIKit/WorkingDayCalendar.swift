@@ -35,8 +35,9 @@ public final class WorkingDayCalendar: Sendable {
     public static let supportedYears = 1995...2150
 
     /// The first and last date this calendar can answer for.
-    public static let supportedDates = CivilDate(year: supportedYears.lowerBound, month: 1, day: 1)!
-        ... CivilDate(year: supportedYears.upperBound, month: 12, day: 31)!
+    public static let supportedDates =
+        CivilDate(year: supportedYears.lowerBound, month: 1, day: 1)!...CivilDate(
+            year: supportedYears.upperBound, month: 12, day: 31)!
 
     public let kind: Kind
     /// The years whose holidays all come from published data; a period reaching outside them is provisional.
@@ -64,13 +65,18 @@ public final class WorkingDayCalendar: Sendable {
             }
             // The statutes name Christmas Day (and FOIA Good Friday) themselves, whatever the holiday data says.
             let christmas = (CivilDate(year: year, month: 12, day: 25)!, "Christmas Day")
-            let statutoryDays: [(CivilDate, String)] = switch kind {
-            case .unitedKingdom: [christmas, (HolidayRules.easterSunday(year).adding(days: -2), "Good Friday")]
-            case .scotland: [christmas]
-            case .division: []
-            }
+            let statutoryDays: [(CivilDate, String)] =
+                switch kind {
+                case .unitedKingdom: [christmas, (HolidayRules.easterSunday(year).adding(days: -2), "Good Friday")]
+                case .scotland: [christmas]
+                case .division: []
+                }
             for (date, title) in statutoryDays where !date.isWeekend && holidaysByDate[date] == nil {
-                holidaysByDate[date] = [Holiday(date: date, division: .englandAndWales, title: "\(title) (named in the statute)", source: .published)]
+                holidaysByDate[date] = [
+                    Holiday(
+                        date: date, division: .englandAndWales, title: "\(title) (named in the statute)",
+                        source: .published)
+                ]
             }
         }
         let first = Self.supportedDates.lowerBound.dayNumber
@@ -97,9 +103,12 @@ public final class WorkingDayCalendar: Sendable {
         self.holidaysByDate = holidaysByDate
         let published = divisions.compactMap { holidays.publishedYears[$0] }
         if published.count == divisions.count, let lower = published.map(\.lowerBound).max(),
-           let upper = published.map(\.upperBound).min(), lower <= upper {
+            let upper = published.map(\.upperBound).min(), lower <= upper
+        {
             publishedYears = lower...upper
-            publishedDayNumbers = CivilDate(year: lower, month: 1, day: 1)!.dayNumber...CivilDate(year: upper, month: 12, day: 31)!.dayNumber
+            publishedDayNumbers =
+                CivilDate(year: lower, month: 1, day: 1)!
+                .dayNumber...CivilDate(year: upper, month: 12, day: 31)!.dayNumber
         } else {
             publishedYears = nil
             publishedDayNumbers = nil
@@ -138,7 +147,8 @@ public final class WorkingDayCalendar: Sendable {
     }
 
     /// Every day `d` with `start < d ≤ end` that is not a working day, with the reason.
-    public func nonWorkingDays(after start: CivilDate, through end: CivilDate) throws(DeadlineError) -> [NonWorkingDay] {
+    public func nonWorkingDays(after start: CivilDate, through end: CivilDate) throws(DeadlineError) -> [NonWorkingDay]
+    {
         guard end > start else { return [] }
         _ = try index(of: start)
         _ = try index(of: end)
@@ -169,7 +179,8 @@ public final class WorkingDayCalendar: Sendable {
             return "\(title) (\(divisions.map(\.name).joined(separator: ", ")))"
         }
         let local = holidays.contains { $0.source == .local } ? ", added locally" : ""
-        return parts.joined(separator: "; ") + (provisional ? " [generated from the statutory rules: provisional]" : local)
+        return parts.joined(separator: "; ")
+            + (provisional ? " [generated from the statutory rules: provisional]" : local)
     }
 
     /// Whether a period from `start` to `end` relies on holidays that are generated rather than published.

@@ -57,13 +57,19 @@ public final class CaseStore {
     /// computed here, in the migration's transaction, by replaying each such case.
     private static func addLapseClocks(_ db: Database) throws {
         let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
-        let calendars = Calendars(holidays: holidays(try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON), adding: try localHolidays(db)))
+        let calendars = Calendars(
+            holidays: holidays(try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON), adding: try localHolidays(db)))
         let policy = try clockPolicy(db)
-        let waiting = try Row.fetchAll(db, sql: "SELECT id, ref FROM cases WHERE status IN ('awaiting-clarification', 'awaiting-fee')")
+        let waiting = try Row.fetchAll(
+            db, sql: "SELECT id, ref FROM cases WHERE status IN ('awaiting-clarification', 'awaiting-fee')")
         for row in waiting {
-            let file = try Case(reference: CaseReference(rawValue: row["ref"]), history: try storedEvents(caseID: row["id"], db).map(\.recorded),
-                                catalogue: catalogue)
-            try writeClocks(file, deadline: try file.deadline(calendars: calendars), caseID: row["id"], calendars: calendars, policy: policy, db)
+            let file = try Case(
+                reference: CaseReference(rawValue: row["ref"]),
+                history: try storedEvents(caseID: row["id"], db).map(\.recorded),
+                catalogue: catalogue)
+            try writeClocks(
+                file, deadline: try file.deadline(calendars: calendars), caseID: row["id"], calendars: calendars,
+                policy: policy, db)
         }
     }
 
@@ -88,7 +94,8 @@ public final class CaseStore {
     }
 
     private static func setting(_ key: Settings.Key, _ db: Database) throws -> String {
-        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key.rawValue]) ?? key.defaultValue
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key.rawValue])
+            ?? key.defaultValue
     }
 
     /// Changes a setting after checking its value.
@@ -98,22 +105,28 @@ public final class CaseStore {
             guard value.contains("{SEQ") else { throw StoreError.badReferencePattern(value) }
         case .receiptConvention:
             guard ReceiptConvention(rawValue: value) != nil else {
-                throw StoreError.badSetting(key: key.rawValue, value: value, reason: "use statutory or next-working-day")
+                throw StoreError.badSetting(
+                    key: key.rawValue, value: value, reason: "use statutory or next-working-day")
             }
         case .clarificationLapseDays:
             guard let days = Int(value), (1...250).contains(days) else {
-                throw StoreError.badSetting(key: key.rawValue, value: value, reason: "give a number of working days from 1 to 250")
+                throw StoreError.badSetting(
+                    key: key.rawValue, value: value, reason: "give a number of working days from 1 to 250")
             }
         }
         try write { db in
-            try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                           arguments: [key.rawValue, value])
+            try db.execute(
+                sql:
+                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                arguments: [key.rawValue, value])
         }
     }
 
     /// The organisation's choices for clocks the law leaves open.
     private static func clockPolicy(_ db: Database) throws -> ClockPolicy {
-        ClockPolicy(clarificationLapseWorkingDays: Int(try setting(.clarificationLapseDays, db)) ?? ClockPolicy.defaultClarificationLapseWorkingDays)
+        ClockPolicy(
+            clarificationLapseWorkingDays: Int(try setting(.clarificationLapseDays, db))
+                ?? ClockPolicy.defaultClarificationLapseWorkingDays)
     }
 
     // MARK: - Writes
@@ -123,12 +136,14 @@ public final class CaseStore {
     public func log(_ new: NewCase, actor: String? = nil) throws -> CaseSummary {
         try write { db in
             let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) == true {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) == true
+            {
                 throw StoreError.duplicateReference(reference)
             }
             let requesterID = try new.requester.map { try Self.insert($0, db) }
             let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
-            let caseID = try insert(opened, requesterID: requesterID, policy: try Self.clockPolicy(db), actor: actor, db)
+            let caseID = try insert(
+                opened, requesterID: requesterID, policy: try Self.clockPolicy(db), actor: actor, db)
             return try Self.summary(caseID: caseID, db)!
         }
     }
@@ -154,7 +169,9 @@ public final class CaseStore {
 
     /// Records one step on a case, if the lifecycle allows it now.
     @discardableResult
-    public func record(_ recorded: RecordedEvent, for reference: CaseReference, actor: String? = nil) throws -> RecordedStep {
+    public func record(_ recorded: RecordedEvent, for reference: CaseReference, actor: String? = nil) throws
+        -> RecordedStep
+    {
         try write { db in
             let (caseID, current) = try loadCase(reference, db)
             let prepared = try prepare(recorded, on: current)
@@ -165,11 +182,14 @@ public final class CaseStore {
     }
 
     /// Appends `recorded`, already applied to give `file`, and rewrites the case's projection and clocks.
-    private func update(_ file: Case, with recorded: RecordedEvent, caseID: Int64, policy: ClockPolicy, actor: String?, _ db: Database) throws {
+    private func update(
+        _ file: Case, with recorded: RecordedEvent, caseID: Int64, policy: ClockPolicy, actor: String?, _ db: Database
+    ) throws {
         let deadline = try deadline(of: file)
         try Self.append(recorded, sequence: file.history.count, caseID: caseID, actor: actor, db)
         try Self.writeProjection(file, deadline: deadline, caseID: caseID, db)
-        try Self.writeClocks(file, deadline: deadline, caseID: caseID, calendars: calendars, policy: policy, replacing: true, db)
+        try Self.writeClocks(
+            file, deadline: deadline, caseID: caseID, calendars: calendars, policy: policy, replacing: true, db)
         switch recorded.event {
         case .exemptionApplied, .reviewDecided:
             try db.execute(sql: "DELETE FROM case_exemptions WHERE case_id = ?", arguments: [caseID])
@@ -186,17 +206,23 @@ public final class CaseStore {
         let previous = calendars
         do {
             return try write { db in
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM holidays WHERE date = ? AND division = ?",
-                                     arguments: [holiday.date, holiday.division.rawValue]) == true
-                    || published.holidays(of: holiday.division, in: holiday.date.year).contains(where: { $0.date == holiday.date && $0.source == .published }) {
+                if try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM holidays WHERE date = ? AND division = ?",
+                    arguments: [holiday.date, holiday.division.rawValue]) == true
+                    || published.holidays(of: holiday.division, in: holiday.date.year).contains(where: {
+                        $0.date == holiday.date && $0.source == .published
+                    })
+                {
                     throw StoreError.holidayExists(holiday.date, holiday.division)
                 }
-                try db.execute(sql: "INSERT INTO holidays (date, division, title, added_at) VALUES (?, ?, ?, ?)",
-                               arguments: [holiday.date, holiday.division.rawValue, holiday.title, Self.timestamp()])
+                try db.execute(
+                    sql: "INSERT INTO holidays (date, division, title, added_at) VALUES (?, ?, ?, ?)",
+                    arguments: [holiday.date, holiday.division.rawValue, holiday.title, Self.timestamp()])
                 let updated = Calendars(holidays: Self.holidays(published, adding: try Self.localHolidays(db)))
                 // A holiday can move a hundred thousand cases: keep their pages in memory rather than spill and re-read.
                 try db.execute(sql: "PRAGMA cache_size = -131072")
-                let moved = try Self.recomputeDeadlines(touching: holiday, calendars: updated, today: today, actor: actor, db)
+                let moved = try Self.recomputeDeadlines(
+                    touching: holiday, calendars: updated, today: today, actor: actor, db)
                 // The other clocks are recomputed through the store's own steps, which read `calendars`.
                 calendars = updated
                 let movedOtherwise = try recomputeOtherClocks(touching: holiday, today: today, actor: actor, db)
@@ -212,10 +238,12 @@ public final class CaseStore {
     private static func recomputeDeadlines(
         touching holiday: Holiday, calendars: Calendars, today: CivilDate, actor: String?, _ db: Database
     ) throws -> Int {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, regime, received_on, due_on, clock, event_count FROM cases
-            WHERE status IN ('open', 'extended') AND received_on <= ? AND due_on >= ?
-            """, arguments: [holiday.date, holiday.date])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, regime, received_on, due_on, clock, event_count FROM cases
+                WHERE status IN ('open', 'extended') AND received_on <= ? AND due_on >= ?
+                """, arguments: [holiday.date, holiday.date])
         let decoder = JSONDecoder()
         var moves: [(id: Int64, sequence: Int, old: CivilDate?, deadline: ResponseDeadline)] = []
         while let row = try rows.next() {
@@ -224,26 +252,35 @@ public final class CaseStore {
             let clock = try decoder.decode(StoredClock.self, from: Data((row["clock"] as String).utf8))
             let input = clock.input(regime: regime, received: row["received_on"])
             let deadline: ResponseDeadline
-            do { deadline = try ResponseClock.deadline(for: input, calendars: calendars) } catch { throw StoreError.deadline(error) }
+            do { deadline = try ResponseClock.deadline(for: input, calendars: calendars) } catch {
+                throw StoreError.deadline(error)
+            }
             let old: CivilDate? = row["due_on"]
             if deadline.finalDate != old { moves.append((row["id"], row["event_count"], old, deadline)) }
         }
         let encoder = JSONEncoder()
         let reason = "bank holiday added: \(holiday.title) (\(holiday.division.name)) on \(holiday.date)"
         let now = timestamp()
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO events (case_id, sequence, kind, occurred_on, payload, actor, recorded_at) VALUES (?, ?, 'deadline-moved', ?, ?, ?, ?)
-            """)
-        let update = try db.makeStatement(sql: """
-            UPDATE cases SET due_on = ?, extended_from_on = ?, provisional = ?, event_count = ? WHERE id = ?
-            """)
-        let updateClock = try db.makeStatement(sql: "UPDATE case_clocks SET due_on = ?, provisional = ? WHERE case_id = ? AND clock = 'response'")
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO events (case_id, sequence, kind, occurred_on, payload, actor, recorded_at) VALUES (?, ?, 'deadline-moved', ?, ?, ?, ?)
+                """)
+        let update = try db.makeStatement(
+            sql: """
+                UPDATE cases SET due_on = ?, extended_from_on = ?, provisional = ?, event_count = ? WHERE id = ?
+                """)
+        let updateClock = try db.makeStatement(
+            sql: "UPDATE case_clocks SET due_on = ?, provisional = ? WHERE case_id = ? AND clock = 'response'")
         for move in moves {
             let event = CaseEvent.deadlineMoved(from: move.old, to: move.deadline.finalDate, reason: reason)
             let payload = String(decoding: try encoder.encode(event), as: UTF8.self)
-            try insert.execute(arguments: [move.id, move.sequence + 1, max(today, move.deadline.input.received), payload, actor, now])
-            try update.execute(arguments: [move.deadline.finalDate, move.deadline.extendedFrom, move.deadline.provisional,
-                                           move.sequence + 1, move.id])
+            try insert.execute(arguments: [
+                move.id, move.sequence + 1, max(today, move.deadline.input.received), payload, actor, now,
+            ])
+            try update.execute(arguments: [
+                move.deadline.finalDate, move.deadline.extendedFrom, move.deadline.provisional,
+                move.sequence + 1, move.id,
+            ])
             try updateClock.execute(arguments: [move.deadline.finalDate, move.deadline.provisional, move.id])
         }
         return moves.count
@@ -251,13 +288,17 @@ public final class CaseStore {
 
     /// Recomputes the other working-day clocks (review, lapse, appeal window) running across `holiday` by replaying
     /// their cases, and records a deadline-moved event for each clock that moved; returns how many cases moved.
-    private func recomputeOtherClocks(touching holiday: Holiday, today: CivilDate, actor: String?, _ db: Database) throws -> Int {
+    private func recomputeOtherClocks(touching holiday: Holiday, today: CivilDate, actor: String?, _ db: Database)
+        throws -> Int
+    {
         let policy = try Self.clockPolicy(db)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.id, c.ref, k.clock, k.due_on FROM case_clocks k JOIN cases c ON c.id = k.case_id
-            WHERE k.clock IN ('review', 'clarification-lapse', 'fee-lapse', 'appeal-window') AND k.due_on >= ?
-            ORDER BY c.id
-            """, arguments: [holiday.date])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.id, c.ref, k.clock, k.due_on FROM case_clocks k JOIN cases c ON c.id = k.case_id
+                WHERE k.clock IN ('review', 'clarification-lapse', 'fee-lapse', 'appeal-window') AND k.due_on >= ?
+                ORDER BY c.id
+                """, arguments: [holiday.date])
         var stored: [Int64: (ref: String, dates: [ClockName: CivilDate])] = [:]
         for row in rows {
             stored[row["id"], default: (row["ref"], [:])].dates[ClockName(rawValue: row["clock"])!] = row["due_on"]
@@ -266,13 +307,21 @@ public final class CaseStore {
         for (caseID, entry) in stored.sorted(by: { $0.key < $1.key }) {
             var file = try loadCase(CaseReference(rawValue: entry.ref), db).1
             guard file.regime.calendarKind.divisions.contains(holiday.division) else { continue }
-            let changes = try clocks(of: file, policy: policy).compactMap { clock -> (ClockName, CivilDate, CivilDate)? in
-                guard let old = entry.dates[clock.name], let new = clock.due, clock.isPending, old != new else { return nil }
+            let changes = try clocks(of: file, policy: policy).compactMap {
+                clock -> (ClockName, CivilDate, CivilDate)? in
+                guard let old = entry.dates[clock.name], let new = clock.due, clock.isPending, old != new else {
+                    return nil
+                }
                 return (clock.name, old, new)
             }
             for (name, old, new) in changes {
-                let recorded = RecordedEvent(date: max(today, file.received), event: .deadlineMoved(
-                    from: old, to: new, reason: "\(name.title): bank holiday added: \(holiday.title) (\(holiday.division.name)) on \(holiday.date)"))
+                let recorded = RecordedEvent(
+                    date: max(today, file.received),
+                    event: .deadlineMoved(
+                        from: old, to: new,
+                        reason:
+                            "\(name.title): bank holiday added: \(holiday.title) (\(holiday.division.name)) on \(holiday.date)"
+                    ))
                 file = try applying(recorded, to: file)
                 try update(file, with: recorded, caseID: caseID, policy: policy, actor: actor, db)
             }
@@ -293,12 +342,16 @@ public final class CaseStore {
         try dbQueue.read { db in
             let (caseID, file) = try loadCase(reference, db)
             let summary = try Self.summary(caseID: caseID, db)!
-            let requester = try Row.fetchOne(db, sql: """
-                SELECT r.name, r.email, r.address FROM requesters r JOIN cases c ON c.requester_id = r.id WHERE c.id = ?
-                """, arguments: [caseID]).map { Requester(name: $0["name"], email: $0["email"], address: $0["address"]) }
+            let requester = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT r.name, r.email, r.address FROM requesters r JOIN cases c ON c.requester_id = r.id WHERE c.id = ?
+                    """, arguments: [caseID]
+            ).map { Requester(name: $0["name"], email: $0["email"], address: $0["address"]) }
             let events = try Self.storedEvents(caseID: caseID, db)
-            return CaseDetail(summary: summary, requester: requester, events: events, deadline: try deadline(of: file), file: file,
-                              clocks: try clocks(of: file, policy: try Self.clockPolicy(db)))
+            return CaseDetail(
+                summary: summary, requester: requester, events: events, deadline: try deadline(of: file), file: file,
+                clocks: try clocks(of: file, policy: try Self.clockPolicy(db)))
         }
     }
 
@@ -343,14 +396,17 @@ public final class CaseStore {
         }
         // Last, so that its arguments follow the others'.
         if !clockConditions.isEmpty {
-            conditions.append("id IN (SELECT case_id FROM case_clocks WHERE \(clockConditions.joined(separator: " AND ")))")
+            conditions.append(
+                "id IN (SELECT case_id FROM case_clocks WHERE \(clockConditions.joined(separator: " AND ")))")
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limitClause = filter.limit.map { " LIMIT \($0)" } ?? ""
         let allArguments = StatementArguments(arguments) + clockArguments
         return try dbQueue.read { db in
-            try Self.summaries(sql: "SELECT \(Self.summaryColumns) FROM cases \(whereClause) ORDER BY due_on IS NULL, due_on, ref\(limitClause)",
-                               arguments: allArguments, db)
+            try Self.summaries(
+                sql:
+                    "SELECT \(Self.summaryColumns) FROM cases \(whereClause) ORDER BY due_on IS NULL, due_on, ref\(limitClause)",
+                arguments: allArguments, db)
         }
     }
 
@@ -364,21 +420,29 @@ public final class CaseStore {
             // Rows are read through the index that holds them in the section's order, so a limit stops the scan
             // early; SQLite's planner would otherwise sort every match.
             func section(_ condition: String, _ arguments: StatementArguments, index: String) throws -> BoardSection {
-                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM case_clocks WHERE \(condition)", arguments: arguments)!
-                let clocks = try Row.fetchAll(db, sql: """
-                    SELECT case_id, clock, due_on, provisional FROM case_clocks INDEXED BY \(index)
-                    WHERE \(condition) ORDER BY due_on, case_id\(limitClause)
-                    """, arguments: arguments)
+                let count = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM case_clocks WHERE \(condition)", arguments: arguments)!
+                let clocks = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT case_id, clock, due_on, provisional FROM case_clocks INDEXED BY \(index)
+                        WHERE \(condition) ORDER BY due_on, case_id\(limitClause)
+                        """, arguments: arguments)
                 let summaries = try Self.summaries(ofCases: clocks.map { $0[0] }, db)
-                return BoardSection(count: count, rows: try clocks.map { row in
-                    let summary = summaries[row[0]]!
-                    return BoardRow(summary: summary, clock: ClockName(rawValue: row[1])!, due: row[2], provisional: row[3],
-                                    workingDaysLeft: try workingDaysLeft(until: row[2], regime: summary.regime, today: today))
-                })
+                return BoardSection(
+                    count: count,
+                    rows: try clocks.map { row in
+                        let summary = summaries[row[0]]!
+                        return BoardRow(
+                            summary: summary, clock: ClockName(rawValue: row[1])!, due: row[2], provisional: row[3],
+                            workingDaysLeft: try workingDaysLeft(until: row[2], regime: summary.regime, today: today))
+                    })
             }
             return [
                 try section("watch = 'duty' AND due_on < ?", [today], index: "case_clocks_duties"),
-                try section("watch IN ('duty', 'date') AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments, index: "case_clocks_upcoming"),
+                try section(
+                    "watch IN ('duty', 'date') AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments,
+                    index: "case_clocks_upcoming"),
                 try section("watch = 'requester'", [], index: "case_clocks_requester"),
             ]
         }
@@ -387,12 +451,16 @@ public final class CaseStore {
 
     /// An SQL condition true when `due_on` is within `workingDays` working days of `today` in the case's own
     /// regime calendar, with its arguments.
-    private func dueByHorizon(from today: CivilDate, workingDays: Int) throws(StoreError) -> (String, StatementArguments) {
+    private func dueByHorizon(from today: CivilDate, workingDays: Int) throws(StoreError) -> (
+        String, StatementArguments
+    ) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         var latest = today
-        for (regimes, kind) in [("'foia', 'eir'", WorkingDayCalendar.Kind.unitedKingdom), ("'foisa', 'eirs'", .scotland),
-                                ("'sar'", Regime.sar.calendarKind)] {
+        for (regimes, kind) in [
+            ("'foia', 'eir'", WorkingDayCalendar.Kind.unitedKingdom), ("'foisa', 'eirs'", .scotland),
+            ("'sar'", Regime.sar.calendarKind),
+        ] {
             do {
                 let horizon = try calendars.calendar(kind).date(adding: workingDays, workingDaysTo: today)
                 arguments += [horizon]
@@ -415,7 +483,9 @@ public final class CaseStore {
     public func workingDaysLeft(until due: CivilDate, regime: Regime, today: CivilDate) throws -> Int {
         let calendar = calendars.calendar(regime.calendarKind)
         do {
-            return due >= today ? try calendar.workingDays(after: today, through: due) : -(try calendar.workingDays(after: due, through: today))
+            return due >= today
+                ? try calendar.workingDays(after: today, through: due)
+                : -(try calendar.workingDays(after: due, through: today))
         } catch {
             throw StoreError.deadline(error)
         }
@@ -461,7 +531,10 @@ public final class CaseStore {
     }
 
     private func loadCase(_ reference: CaseReference, _ db: Database) throws -> (Int64, Case) {
-        guard let caseID = try Int64.fetchOne(db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue]) else {
+        guard
+            let caseID = try Int64.fetchOne(
+                db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue])
+        else {
             throw StoreError.caseNotFound(reference)
         }
         let history = try Self.storedEvents(caseID: caseID, db).map(\.recorded)
@@ -474,19 +547,28 @@ public final class CaseStore {
 
     private static func storedEvents(caseID: Int64, _ db: Database) throws -> [StoredEvent] {
         let decoder = JSONDecoder()
-        return try Row.fetchAll(db, sql: "SELECT sequence, occurred_on, payload, actor, recorded_at FROM events WHERE case_id = ? ORDER BY sequence",
-                                arguments: [caseID]).map { row in
+        return try Row.fetchAll(
+            db,
+            sql:
+                "SELECT sequence, occurred_on, payload, actor, recorded_at FROM events WHERE case_id = ? ORDER BY sequence",
+            arguments: [caseID]
+        ).map { row in
             let event = try decoder.decode(CaseEvent.self, from: Data((row["payload"] as String).utf8))
-            return StoredEvent(sequence: row["sequence"], recorded: RecordedEvent(date: row["occurred_on"], event: event),
-                               actor: row["actor"], recordedAt: row["recorded_at"])
+            return StoredEvent(
+                sequence: row["sequence"], recorded: RecordedEvent(date: row["occurred_on"], event: event),
+                actor: row["actor"], recordedAt: row["recorded_at"])
         }
     }
 
-    private static func append(_ recorded: RecordedEvent, sequence: Int, caseID: Int64, actor: String?, _ db: Database) throws {
+    private static func append(_ recorded: RecordedEvent, sequence: Int, caseID: Int64, actor: String?, _ db: Database)
+        throws
+    {
         let payload = String(decoding: try JSONEncoder().encode(recorded.event), as: UTF8.self)
-        try db.cachedStatement(sql: """
-            INSERT INTO events (case_id, sequence, kind, occurred_on, payload, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [caseID, sequence, recorded.event.kind, recorded.date, payload, actor, timestamp()])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO events (case_id, sequence, kind, occurred_on, payload, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [caseID, sequence, recorded.event.kind, recorded.date, payload, actor, timestamp()])
     }
 
     private static func insert(_ requester: Requester, _ db: Database) throws -> Int64 {
@@ -496,15 +578,22 @@ public final class CaseStore {
     }
 
     /// Inserts a case's projection row, its events, exemptions and clocks; returns the case's id.
-    private func insert(_ file: Case, requesterID: Int64?, policy: ClockPolicy, actor: String?, _ db: Database) throws -> Int64 {
+    private func insert(_ file: Case, requesterID: Int64?, policy: ClockPolicy, actor: String?, _ db: Database) throws
+        -> Int64
+    {
         let deadline = try deadline(of: file)
-        try db.cachedStatement(sql: """
-            INSERT INTO cases (ref, regime, status, status_since, received_on, subject, channel, receipt_convention,
-                               requester_id, due_on, extended_from_on, provisional, outcome, responded_on, event_count, clock, stage)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [file.reference.rawValue, file.regime.rawValue, file.status.rawValue, file.statusSince,
-                                     file.received, file.receipt.subject, file.receipt.channel.rawValue,
-                                     file.receipt.convention.rawValue, requesterID] + Self.projection(file, deadline))
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO cases (ref, regime, status, status_since, received_on, subject, channel, receipt_convention,
+                                   requester_id, due_on, extended_from_on, provisional, outcome, responded_on, event_count, clock, stage)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(
+            arguments: [
+                file.reference.rawValue, file.regime.rawValue, file.status.rawValue, file.statusSince,
+                file.received, file.receipt.subject, file.receipt.channel.rawValue,
+                file.receipt.convention.rawValue, requesterID,
+            ] + Self.projection(file, deadline))
         let caseID = db.lastInsertedRowID
         for (index, recorded) in file.history.enumerated() {
             try Self.append(recorded, sequence: index + 1, caseID: caseID, actor: actor, db)
@@ -517,39 +606,56 @@ public final class CaseStore {
     /// The projection columns from `due_on` to `stage`, in table order.
     private static func projection(_ file: Case, _ deadline: ResponseDeadline) throws -> StatementArguments {
         let clock = String(decoding: try JSONEncoder().encode(StoredClock(file.clockInput)), as: UTF8.self)
-        return [deadline.finalDate, deadline.extendedFrom, deadline.provisional,
-                file.outcome?.rawValue, file.respondedOn, file.history.count, clock, file.stage.rawValue]
+        return [
+            deadline.finalDate, deadline.extendedFrom, deadline.provisional,
+            file.outcome?.rawValue, file.respondedOn, file.history.count, clock, file.stage.rawValue,
+        ]
     }
 
     /// Writes the case's board clocks that still wait for their step (after deleting its old ones if `replacing`).
     private static func writeClocks(
-        _ file: Case, deadline: ResponseDeadline, caseID: Int64, calendars: Calendars, policy: ClockPolicy, replacing: Bool = false, _ db: Database
+        _ file: Case, deadline: ResponseDeadline, caseID: Int64, calendars: Calendars, policy: ClockPolicy,
+        replacing: Bool = false, _ db: Database
     ) throws {
-        if replacing { try db.cachedStatement(sql: "DELETE FROM case_clocks WHERE case_id = ?").execute(arguments: [caseID]) }
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM case_clocks WHERE case_id = ?").execute(arguments: [caseID])
+        }
         let clocks: [CaseClock]
-        do { clocks = try file.clocks(response: deadline, calendars: calendars, policy: policy) } catch { throw StoreError.deadline(error) }
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO case_clocks (case_id, clock, due_on, regime, watch, provisional) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        do { clocks = try file.clocks(response: deadline, calendars: calendars, policy: policy) } catch {
+            throw StoreError.deadline(error)
+        }
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO case_clocks (case_id, clock, due_on, regime, watch, provisional) VALUES (?, ?, ?, ?, ?, ?)
+                """)
         for clock in clocks where clock.isPending && clock.name.isOnBoard {
-            try insert.execute(arguments: [caseID, clock.name.rawValue, clock.due, file.regime.rawValue, clock.name.watch.rawValue, clock.provisional])
+            try insert.execute(arguments: [
+                caseID, clock.name.rawValue, clock.due, file.regime.rawValue, clock.name.watch.rawValue,
+                clock.provisional,
+            ])
         }
     }
 
     private static func insertExemption(_ decision: ExemptionDecision, caseID: Int64, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO case_exemptions (case_id, citation, part, ncnd, public_interest) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (case_id, citation, part) DO UPDATE SET ncnd = excluded.ncnd, public_interest = excluded.public_interest
-            """).execute(arguments: [caseID, decision.citation, decision.part.rawValue, decision.neitherConfirmNorDeny,
-                                     decision.publicInterest?.rawValue])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO case_exemptions (case_id, citation, part, ncnd, public_interest) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (case_id, citation, part) DO UPDATE SET ncnd = excluded.ncnd, public_interest = excluded.public_interest
+                """
+        ).execute(arguments: [
+            caseID, decision.citation, decision.part.rawValue, decision.neitherConfirmNorDeny,
+            decision.publicInterest?.rawValue,
+        ])
     }
 
-    private static func writeProjection(_ file: Case, deadline: ResponseDeadline, caseID: Int64, _ db: Database) throws {
-        try db.execute(sql: """
-            UPDATE cases SET status = ?, status_since = ?, due_on = ?, extended_from_on = ?, provisional = ?, outcome = ?,
-                             responded_on = ?, event_count = ?, clock = ?, stage = ?
-            WHERE id = ?
-            """, arguments: [file.status.rawValue, file.statusSince] + projection(file, deadline) + [caseID])
+    private static func writeProjection(_ file: Case, deadline: ResponseDeadline, caseID: Int64, _ db: Database) throws
+    {
+        try db.execute(
+            sql: """
+                UPDATE cases SET status = ?, status_since = ?, due_on = ?, extended_from_on = ?, provisional = ?, outcome = ?,
+                                 responded_on = ?, event_count = ?, clock = ?, stage = ?
+                WHERE id = ?
+                """, arguments: [file.status.rawValue, file.statusSince] + projection(file, deadline) + [caseID])
     }
 
     private static func summary(caseID: Int64, _ db: Database) throws -> CaseSummary? {
@@ -557,7 +663,8 @@ public final class CaseStore {
     }
 
     /// The columns `summaries` reads, in the order it reads them by index.
-    static let summaryColumns = "id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional, subject, channel, outcome, responded_on, stage"
+    static let summaryColumns =
+        "id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional, subject, channel, outcome, responded_on, stage"
 
     /// `ids` in runs short enough for one `IN (...)` list.
     private static func chunked(_ ids: [Int64]) -> [[Int64]] {
@@ -569,8 +676,10 @@ public final class CaseStore {
         var byID: [Int64: CaseSummary] = [:]
         for chunk in chunked(ids) {
             let placeholders = chunk.map { _ in "?" }.joined(separator: ", ")
-            for (id, summary) in try identifiedSummaries(sql: "SELECT \(summaryColumns) FROM cases WHERE id IN (\(placeholders))",
-                                                         arguments: StatementArguments(chunk), db) {
+            for (id, summary) in try identifiedSummaries(
+                sql: "SELECT \(summaryColumns) FROM cases WHERE id IN (\(placeholders))",
+                arguments: StatementArguments(chunk), db)
+            {
                 byID[id] = summary
             }
         }
@@ -581,39 +690,52 @@ public final class CaseStore {
         try identifiedSummaries(sql: sql, arguments: arguments, db).map(\.summary)
     }
 
-    private static func identifiedSummaries(sql: String, arguments: StatementArguments, _ db: Database) throws -> [(id: Int64, summary: CaseSummary)] {
+    private static func identifiedSummaries(sql: String, arguments: StatementArguments, _ db: Database) throws -> [(
+        id: Int64, summary: CaseSummary
+    )] {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         var exemptionsByCase: [Int64: [ExemptionDecision]] = [:]
         let ids = rows.map { $0[0] as Int64 }
         for chunk in chunked(ids) {
             let placeholders = chunk.map { _ in "?" }.joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM case_exemptions WHERE case_id IN (\(placeholders)) ORDER BY rowid",
-                                        arguments: StatementArguments(chunk)) {
-                exemptionsByCase[row["case_id"], default: []].append(ExemptionDecision(
-                    citation: row["citation"], part: Regime(rawValue: row["part"])!, neitherConfirmNorDeny: row["ncnd"],
-                    publicInterest: (row["public_interest"] as String?).flatMap(PublicInterestConclusion.init(rawValue:))))
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM case_exemptions WHERE case_id IN (\(placeholders)) ORDER BY rowid",
+                arguments: StatementArguments(chunk))
+            {
+                exemptionsByCase[row["case_id"], default: []].append(
+                    ExemptionDecision(
+                        citation: row["citation"], part: Regime(rawValue: row["part"])!,
+                        neitherConfirmNorDeny: row["ncnd"],
+                        publicInterest: (row["public_interest"] as String?).flatMap(
+                            PublicInterestConclusion.init(rawValue:))))
             }
         }
         return rows.map { row in
-            (row[0], CaseSummary(
-                ref: CaseReference(rawValue: row[1]), regime: Regime(rawValue: row[2])!,
-                status: CaseStatus(rawValue: row[3])!, statusSince: row[4], received: row[5],
-                due: row[6], extendedFrom: row[7], provisional: row[8],
-                subject: row[9], channel: Channel(rawValue: row[10]) ?? .other,
-                outcome: (row[11] as String?).flatMap(Outcome.init(rawValue:)), respondedOn: row[12],
-                exemptions: exemptionsByCase[row[0]] ?? [], stage: CaseStage(rawValue: row[13]) ?? .request))
+            (
+                row[0],
+                CaseSummary(
+                    ref: CaseReference(rawValue: row[1]), regime: Regime(rawValue: row[2])!,
+                    status: CaseStatus(rawValue: row[3])!, statusSince: row[4], received: row[5],
+                    due: row[6], extendedFrom: row[7], provisional: row[8],
+                    subject: row[9], channel: Channel(rawValue: row[10]) ?? .other,
+                    outcome: (row[11] as String?).flatMap(Outcome.init(rawValue:)), respondedOn: row[12],
+                    exemptions: exemptionsByCase[row[0]] ?? [], stage: CaseStage(rawValue: row[13]) ?? .request)
+            )
         }
     }
 
     private static func nextReference(for year: Int, _ db: Database) throws -> CaseReference {
         let pattern = try setting(.referencePattern, db)
         while true {
-            let sequence = try Int.fetchOne(db, sql: """
-                INSERT INTO reference_sequences (year, last) VALUES (?, 1)
-                ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last
-                """, arguments: [year])!
+            let sequence = try Int.fetchOne(
+                db,
+                sql: """
+                    INSERT INTO reference_sequences (year, last) VALUES (?, 1)
+                    ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last
+                    """, arguments: [year])!
             let reference = try ReferencePattern.expand(pattern, year: year, sequence: sequence)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) != true {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) != true
+            {
                 return reference
             }
         }

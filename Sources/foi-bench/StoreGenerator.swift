@@ -1,6 +1,6 @@
 import FOIKit
-import FOITestSupport
 import FOIStore
+import FOITestSupport
 
 /// Fills a database with `count` cases received over the ten years before `today`, about 10% of them open:
 /// most open cases received in the last four weeks, a twentieth of them older and overdue, some waiting on the
@@ -11,9 +11,13 @@ func generateStore(path: String, count: Int, today: CivilDate) throws {
     let store = try CaseStore(path: path)
     var random = SplitMix64(seed: 1_000_003)
     let tenYears = 3652
-    let outcomes: [Outcome] = [.grantedInFull, .grantedInFull, .partiallyWithheld, .notHeld, .withheldInFull, .refusedCost]
-    let subjects = ["Overtime spending by department", "Use of drones by the force", "Vehicle fleet fuel costs",
-                    "Complaints about noise in the borough", "Contracts with a named supplier", "Staff sickness absence"]
+    let outcomes: [Outcome] = [
+        .grantedInFull, .grantedInFull, .partiallyWithheld, .notHeld, .withheldInFull, .refusedCost,
+    ]
+    let subjects = [
+        "Overtime spending by department", "Use of drones by the force", "Vehicle fleet fuel costs",
+        "Complaints about noise in the borough", "Contracts with a named supplier", "Staff sickness absence",
+    ]
     let regimes: [Regime] = Array(repeating: .foia, count: 16) + [.eir, .eir, .foisa, .sar]
     var batch: [(new: NewCase, steps: [RecordedEvent])] = []
     for index in 0..<count {
@@ -22,9 +26,13 @@ func generateStore(path: String, count: Int, today: CivilDate) throws {
         let received: CivilDate
         var steps: [RecordedEvent] = []
         if open {
-            received = index % 200 == 0 ? today.adding(days: -35 - Int(random.next() % 35)) : today.adding(days: -Int(random.next() % 28))
+            received =
+                index % 200 == 0
+                ? today.adding(days: -35 - Int(random.next() % 35)) : today.adding(days: -Int(random.next() % 28))
             if index % 300 == 10 {
-                steps.append(RecordedEvent(date: received.adding(days: 1), event: .clarificationRequested(note: "which period?")))
+                steps.append(
+                    RecordedEvent(date: received.adding(days: 1), event: .clarificationRequested(note: "which period?"))
+                )
             } else if index % 1000 == 20, regime != .sar {
                 steps.append(RecordedEvent(date: received.adding(days: 2), event: .feeNoticeIssued(amount: "£25")))
             }
@@ -32,18 +40,36 @@ func generateStore(path: String, count: Int, today: CivilDate) throws {
             received = today.adding(days: -35 - Int(random.next() % UInt64(tenYears - 35)))
             let outcome = outcomes[Int(random.next() % UInt64(outcomes.count))]
             let answered = received.adding(days: 14 + Int(random.next() % 16))
-            steps.append(RecordedEvent(date: received.adding(days: 5), event: .searchRecorded(Search(location: "Records management", held: outcome != .notHeld, hours: 2))))
+            steps.append(
+                RecordedEvent(
+                    date: received.adding(days: 5),
+                    event: .searchRecorded(Search(location: "Records management", held: outcome != .notHeld, hours: 2)))
+            )
             if outcome.citesExemptions {
                 let citation = regime == .eir ? "12(5)(b)" : regime == .foisa ? "35(1)(a)" : "31(1)(a)"
-                steps.append(RecordedEvent(date: answered, event: .exemptionApplied(ExemptionDecision(
-                    citation: citation, part: regime == .sar ? .foia : regime, neitherConfirmNorDeny: outcome == .neitherConfirmNorDeny, publicInterest: .maintain))))
+                steps.append(
+                    RecordedEvent(
+                        date: answered,
+                        event: .exemptionApplied(
+                            ExemptionDecision(
+                                citation: citation, part: regime == .sar ? .foia : regime,
+                                neitherConfirmNorDeny: outcome == .neitherConfirmNorDeny, publicInterest: .maintain))))
             }
             steps.append(RecordedEvent(date: answered, event: .responded(outcome)))
-            if index % 20 == 1 { steps += afterResponse(index: index, answered: answered, today: today, random: &random) }
+            if index % 20 == 1 {
+                steps += afterResponse(index: index, answered: answered, today: today, random: &random)
+            }
         }
-        let sarSafe = regime == .sar && steps.contains { if case .exemptionApplied = $0.event { true } else { false } } ? Regime.foia : regime
-        batch.append((NewCase(received: received, receipt: Receipt(regime: sarSafe, subject: subjects[index % subjects.count], channel: .email),
-                              requester: Requester(name: "Requester \(index)", email: "r\(index)@example.org")), steps))
+        let sarSafe =
+            regime == .sar && steps.contains { if case .exemptionApplied = $0.event { true } else { false } }
+            ? Regime.foia : regime
+        batch.append(
+            (
+                NewCase(
+                    received: received,
+                    receipt: Receipt(regime: sarSafe, subject: subjects[index % subjects.count], channel: .email),
+                    requester: Requester(name: "Requester \(index)", email: "r\(index)@example.org")), steps
+            ))
         if batch.count == 20_000 {
             try store.importCases(batch, actor: "generator")
             batch.removeAll(keepingCapacity: true)
@@ -53,7 +79,9 @@ func generateStore(path: String, count: Int, today: CivilDate) throws {
 }
 
 /// The review, complaint and appeal of a reviewed case, as far as `today` allows.
-private func afterResponse(index: Int, answered: CivilDate, today: CivilDate, random: inout SplitMix64) -> [RecordedEvent] {
+private func afterResponse(index: Int, answered: CivilDate, today: CivilDate, random: inout SplitMix64)
+    -> [RecordedEvent]
+{
     var steps: [RecordedEvent] = []
     func step(_ date: CivilDate, _ event: CaseEvent) -> Bool {
         guard date <= today else { return false }
@@ -64,16 +92,34 @@ private func afterResponse(index: Int, answered: CivilDate, today: CivilDate, ra
     guard step(requested, .reviewRequested(ReviewRequest(by: "Requester \(index)"))) else { return steps }
     let decided = requested.adding(days: 18 + Int(random.next() % 14))
     let outcomes: [ReviewOutcome] = [.upheld, .upheld, .upheld, .partiallyUpheld, .overturned, .procedural]
-    guard step(decided, .reviewDecided(ReviewDecision(outcome: outcomes[Int(random.next() % 6)], reviewer: "Reviewer"))), index % 100 == 1 else { return steps }
+    guard
+        step(decided, .reviewDecided(ReviewDecision(outcome: outcomes[Int(random.next() % 6)], reviewer: "Reviewer"))),
+        index % 100 == 1
+    else { return steps }
     let notified = decided.adding(days: 20 + Int(random.next() % 20))
-    guard step(notified, .complaintNotified(ComplaintNotice(reference: "IC-\(100_000 + index)-B3CH", submissionsDue: notified.adding(days: 28)))) else { return steps }
+    guard
+        step(
+            notified,
+            .complaintNotified(
+                ComplaintNotice(reference: "IC-\(100_000 + index)-B3CH", submissionsDue: notified.adding(days: 28))))
+    else { return steps }
     guard step(notified.adding(days: 20 + Int(random.next() % 10)), .submissionsSent) else { return steps }
     let notice = notified.adding(days: 90 + Int(random.next() % 60))
     let upheld = index % 300 == 1
-    guard step(notice, .decisionNoticeIssued(DecisionNotice(reference: "IC-\(100_000 + index)-B3CH", outcome: upheld ? .upheld : .notUpheld,
-                                                            steps: upheld ? "Disclose the withheld information" : nil))) else { return steps }
+    guard
+        step(
+            notice,
+            .decisionNoticeIssued(
+                DecisionNotice(
+                    reference: "IC-\(100_000 + index)-B3CH", outcome: upheld ? .upheld : .notUpheld,
+                    steps: upheld ? "Disclose the withheld information" : nil)))
+    else { return steps }
     if upheld { _ = step(notice.adding(days: 30), .decisionNoticeComplied) }
-    guard index % 1000 == 1, step(notice.adding(days: 21), .appealLodged(AppealLodging(appellant: .requester, reference: "EA/\(notice.year)/\(index % 10_000)"))) else { return steps }
+    guard index % 1000 == 1,
+        step(
+            notice.adding(days: 21),
+            .appealLodged(AppealLodging(appellant: .requester, reference: "EA/\(notice.year)/\(index % 10_000)")))
+    else { return steps }
     _ = step(notice.adding(days: 120), .hearingListed(on: notice.adding(days: 200)))
     _ = step(notice.adding(days: 230), .appealDecided(.dismissed))
     return steps

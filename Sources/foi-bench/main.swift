@@ -15,7 +15,9 @@ if arguments.first == "startup" {
     func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         let value = try body()
-        print(String(format: "%-28@ %6.2f ms", name as NSString, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
+        print(
+            String(
+                format: "%-28@ %6.2f ms", name as NSString, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
         return value
     }
     let holidays = try measure("holiday data (JSON)") { try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON) }
@@ -52,9 +54,10 @@ let receipts = (0..<count).map { CivilDate(dayNumber: first + ($0 &* 7919) % spa
 
 // The loop a spreadsheet or a typical tracker runs: step a day at a time, asking whether each day is a weekend
 // or in the set of holiday dates (any UK division, as FOIA s.10(6) requires).
-let holidayDates: Set<CivilDate> = Set((2007...2030).flatMap { year in
-    Division.allCases.flatMap { calendars.holidays.holidays(of: $0, in: year).map(\.date) }
-})
+let holidayDates: Set<CivilDate> = Set(
+    (2007...2030).flatMap { year in
+        Division.allCases.flatMap { calendars.holidays.holidays(of: $0, in: year).map(\.date) }
+    })
 func loopDue(_ received: CivilDate) -> CivilDate {
     var date = received
     var counted = 0
@@ -67,7 +70,11 @@ func loopDue(_ received: CivilDate) -> CivilDate {
 
 let (engineSeconds, engineSum) = try seconds {
     var sum = 0
-    for received in receipts { sum &+= try ResponseClock.deadline(for: ResponseClockInput(regime: .foia, received: received), calendars: calendars).due!.dayNumber }
+    for received in receipts {
+        sum &+= try ResponseClock.deadline(
+            for: ResponseClockInput(regime: .foia, received: received), calendars: calendars
+        ).due!.dayNumber
+    }
     return sum
 }
 let calendar = calendars.unitedKingdom
@@ -101,10 +108,15 @@ guard engineSum == loopSum, engineSum == tableLoopSum, engineSum == primitiveSum
 func rate(_ seconds: Double) -> String { String(format: "%.1f M/s", Double(count) / seconds / 1e6) }
 print("calendars built once in \(String(format: "%.1f", setupSeconds * 1000)) ms")
 print("\(count) FOIA due dates, receipts spread over 2007–2028; all four methods agree")
-print("engine, full clock (ResponseClock.deadline): \(String(format: "%8.3f", engineSeconds)) s  \(rate(engineSeconds))")
-print("engine, calendar table (date(adding: 20)):   \(String(format: "%8.3f", primitiveSeconds)) s  \(rate(primitiveSeconds))")
+print(
+    "engine, full clock (ResponseClock.deadline): \(String(format: "%8.3f", engineSeconds)) s  \(rate(engineSeconds))")
+print(
+    "engine, calendar table (date(adding: 20)):   \(String(format: "%8.3f", primitiveSeconds)) s  \(rate(primitiveSeconds))"
+)
 print("day-by-day loop (weekday + holiday set):     \(String(format: "%8.3f", loopSeconds)) s  \(rate(loopSeconds))")
-print("day-by-day loop over the calendar's table:   \(String(format: "%8.3f", tableLoopSeconds)) s  \(rate(tableLoopSeconds))")
+print(
+    "day-by-day loop over the calendar's table:   \(String(format: "%8.3f", tableLoopSeconds)) s  \(rate(tableLoopSeconds))"
+)
 print(String(format: "holiday-set loop / calendar table: %.1fx (target ≥ 50x)", loopSeconds / primitiveSeconds))
 print(String(format: "holiday-set loop / full clock:     %.1fx", loopSeconds / engineSeconds))
 print(String(format: "table loop / calendar table:       %.1fx", tableLoopSeconds / primitiveSeconds))

@@ -57,7 +57,11 @@ enum CSV {
                 field = []
                 fieldWasQuoted = false
             case UInt8(ascii: "\""):
-                guard field.isEmpty else { throw SyntaxError(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote") }
+                guard field.isEmpty else {
+                    throw SyntaxError(
+                        line: line,
+                        reason: "a quote inside an unquoted field; quote the whole field and double the quote")
+                }
                 inQuotes = true
                 fieldWasQuoted = true
             case 0x0D:
@@ -78,7 +82,11 @@ enum CSV {
 
     /// `value` as a CSV field, quoted only where it must be.
     static func field(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+        guard
+            value.utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            })
+        else {
             return value
         }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -3,10 +3,12 @@ import FOIStore
 import Foundation
 
 /// An optional JSON field that is always present, `null` when absent: scripts can rely on every documented key.
+// swift-format-ignore: UseSynthesizedInitializer
 @propertyWrapper
 struct NullWhenAbsent<Value: Encodable>: Encodable {
     var wrappedValue: Value?
 
+    // Written out: without it, an enclosing type's memberwise init would take a `NullWhenAbsent`, not the value.
     init(wrappedValue: Value?) {
         self.wrappedValue = wrappedValue
     }
@@ -55,7 +57,10 @@ struct CaseJSON: Encodable {
         provisional = summary.provisional
         subject = summary.subject
         channel = summary.channel
-        exemptions = summary.exemptions.map { ExemptionJSON(citation: $0.citation, part: $0.part, ncnd: $0.neitherConfirmNorDeny, publicInterest: $0.publicInterest) }
+        exemptions = summary.exemptions.map {
+            ExemptionJSON(
+                citation: $0.citation, part: $0.part, ncnd: $0.neitherConfirmNorDeny, publicInterest: $0.publicInterest)
+        }
         outcome = summary.outcome
         respondedOn = summary.respondedOn
     }
@@ -66,23 +71,32 @@ enum CaseOutput {
     static let columns = ["ref", "regime", "status", "received", "due", "left", "exemptions", "outcome", "subject"]
 
     static func row(_ json: CaseJSON) -> [String] {
-        [json.ref, json.regime.rawValue, json.status.rawValue, json.received.description,
-         json.due.map { "\($0.longDescription)\(json.provisional ? " (provisional)" : "")" } ?? "-",
-         json.workingDaysLeft.map { $0 < 0 ? "\(-$0) late" : "\($0)" } ?? "-",
-         json.exemptions.map { "\($0.citation)\($0.ncnd ? " NCND" : "")" }.joined(separator: "; "),
-         json.outcome?.rawValue ?? "", json.subject]
+        [
+            json.ref, json.regime.rawValue, json.status.rawValue, json.received.description,
+            json.due.map { "\($0.longDescription)\(json.provisional ? " (provisional)" : "")" } ?? "-",
+            json.workingDaysLeft.map { $0 < 0 ? "\(-$0) late" : "\($0)" } ?? "-",
+            json.exemptions.map { "\($0.citation)\($0.ncnd ? " NCND" : "")" }.joined(separator: "; "),
+            json.outcome?.rawValue ?? "", json.subject,
+        ]
     }
 
     static func csvRow(_ json: CaseJSON) -> [String] {
-        [json.ref, json.regime.rawValue, json.status.rawValue, json.received.description, json.due?.description ?? "",
-         json.workingDaysLeft.map(String.init) ?? "", json.exemptions.map(\.citation).joined(separator: ";"),
-         json.outcome?.rawValue ?? "", json.subject]
+        [
+            json.ref, json.regime.rawValue, json.status.rawValue, json.received.description,
+            json.due?.description ?? "",
+            json.workingDaysLeft.map(String.init) ?? "", json.exemptions.map(\.citation).joined(separator: ";"),
+            json.outcome?.rawValue ?? "", json.subject,
+        ]
     }
 
     /// Prints `summaries` with working days left computed for open cases.
-    static func printCases(_ summaries: [CaseSummary], store: CaseStore, today: CivilDate, format: OutputFormat) throws {
+    static func printCases(_ summaries: [CaseSummary], store: CaseStore, today: CivilDate, format: OutputFormat) throws
+    {
         let objects = try summaries.map { summary in
-            CaseJSON(summary, workingDaysLeft: summary.status.isOpen ? try perform { try store.workingDaysLeft(summary, today: today) } : nil)
+            CaseJSON(
+                summary,
+                workingDaysLeft: summary.status.isOpen
+                    ? try perform { try store.workingDaysLeft(summary, today: today) } : nil)
         }
         var output = OutputBuffer()
         switch format {
@@ -92,7 +106,11 @@ enum CaseOutput {
             output.write(CSV.line(columns))
             for object in objects { output.write(CSV.line(csvRow(object))) }
         case .table:
-            if objects.isEmpty { output.line("No cases.") } else { output.write(Table.render(header: columns, rows: objects.map(row))) }
+            if objects.isEmpty {
+                output.line("No cases.")
+            } else {
+                output.write(Table.render(header: columns, rows: objects.map(row)))
+            }
         }
         output.flush()
     }

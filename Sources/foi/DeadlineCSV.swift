@@ -13,10 +13,13 @@ enum DeadlineCSV {
         } catch {
             throw Failure.badInput("\(error)")
         }
-        guard let header = records.first else { throw Failure.badInput("the CSV is empty: it needs a header row with a 'received' column") }
+        guard let header = records.first else {
+            throw Failure.badInput("the CSV is empty: it needs a header row with a 'received' column")
+        }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let receivedIndex = columns.firstIndex(of: "received") else {
-            throw Failure.badInput("line 1: the header has no 'received' column (it has: \(header.fields.joined(separator: ", ")))")
+            throw Failure.badInput(
+                "line 1: the header has no 'received' column (it has: \(header.fields.joined(separator: ", ")))")
         }
         let dueIndex = columns.firstIndex(of: "due")
         func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
@@ -31,7 +34,8 @@ enum DeadlineCSV {
         output.write(CSV.line(dueIndex == nil ? header.fields + ["due"] : header.fields))
         for record in records.dropFirst() {
             guard record.fields.count == header.fields.count else {
-                throw Failure.badInput("line \(record.line): \(record.fields.count) fields where the header has \(header.fields.count)")
+                throw Failure.badInput(
+                    "line \(record.line): \(record.fields.count) fields where the header has \(header.fields.count)")
             }
             let options = try reader.options(record)
             let due: CivilDate?
@@ -76,14 +80,17 @@ enum DeadlineCSV {
                 guard let value = Int(text) else { throw fail(index, "'\(text)' is not a whole number") }
                 return value
             }
-            func choice<T: RawRepresentable & CaseIterable>(_ index: Int?, _: T.Type) throws -> T? where T.RawValue == String {
+            func choice<T: RawRepresentable & CaseIterable>(_ index: Int?, _: T.Type) throws -> T?
+            where T.RawValue == String {
                 guard let index, let text = cell(index) else { return nil }
                 guard let value = T(rawValue: text.lowercased()) else {
                     throw fail(index, "'\(text)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 return value
             }
-            guard let receivedDate = try date(received, receipt: true) else { throw fail(received, "the date of receipt is empty") }
+            guard let receivedDate = try date(received, receipt: true) else {
+                throw fail(received, "the date of receipt is empty")
+            }
             var extendedFlag = false
             if let extended, let text = cell(extended) {
                 switch text.lowercased() {
@@ -95,7 +102,8 @@ enum DeadlineCSV {
             return DeadlineOptions(
                 received: receivedDate, regime: try choice(regime, Regime.self) ?? .foia,
                 clarified: try date(clarified, receipt: true), clarificationRequested: try date(clarificationRequested),
-                feeNotice: try date(feeNotice), feePaid: try date(feePaid), identityReceived: try date(identityReceived),
+                feeNotice: try date(feeNotice), feePaid: try date(feePaid),
+                identityReceived: try date(identityReceived),
                 extensionDays: try number(extensionDays), extended: extendedFlag, workingDays: try number(workingDays),
                 nonSchoolDays: nil, convention: try choice(convention, ReceiptConvention.self) ?? .statutory,
                 division: try choice(division, Division.self) ?? .englandAndWales)

@@ -8,7 +8,8 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Load demo cases drawn from published police responses into the database (default: the default database), then show the board.",
+        abstract:
+            "Load demo cases drawn from published police responses into the database (default: the default database), then show the board.",
         discussion: "Cases already present (by reference) are left as they are, so running it twice changes nothing.")
 
     @OptionGroup var store: StoreOptions
@@ -23,17 +24,23 @@ struct DemoCommand: ParsableCommand {
             if (try? caseStore.caseFile(reference)) != nil { continue }
             let received = try demoCase.receivedDate(today: today)
             try perform {
-                try caseStore.log(NewCase(
-                    reference: reference, received: received,
-                    receipt: Receipt(regime: demoCase.regime, subject: demoCase.subject, channel: demoCase.channel),
-                    requester: Requester(name: demoCase.requester)), actor: "demo")
+                try caseStore.log(
+                    NewCase(
+                        reference: reference, received: received,
+                        receipt: Receipt(regime: demoCase.regime, subject: demoCase.subject, channel: demoCase.channel),
+                        requester: Requester(name: demoCase.requester)), actor: "demo")
                 for step in demoCase.steps {
-                    try caseStore.record(RecordedEvent(date: received.adding(days: step.after), event: try step.event(regime: demoCase.regime)), for: reference, actor: "demo")
+                    try caseStore.record(
+                        RecordedEvent(
+                            date: received.adding(days: step.after), event: try step.event(regime: demoCase.regime)),
+                        for: reference, actor: "demo")
                 }
             }
             loaded += 1
         }
-        say("Demo database: \(caseStore.path) (\(loaded) case\(loaded == 1 ? "" : "s") loaded, \(demo.cases.count - loaded) already there)")
+        say(
+            "Demo database: \(caseStore.path) (\(loaded) case\(loaded == 1 ? "" : "s") loaded, \(demo.cases.count - loaded) already there)"
+        )
         say()
         try BoardCommand.show(caseStore, today: today, horizon: 5, limit: 50, format: .table)
     }
@@ -79,7 +86,11 @@ private struct DemoStep: Decodable {
         switch kind {
         case "acknowledge": return .acknowledged
         case "search": return .searchRecorded(Search(location: location ?? "", held: held ?? true, hours: hours ?? 0))
-        case "exempt": return .exemptionApplied(ExemptionDecision(citation: citation ?? "", part: regime, neitherConfirmNorDeny: ncnd ?? false, publicInterest: publicInterest))
+        case "exempt":
+            return .exemptionApplied(
+                ExemptionDecision(
+                    citation: citation ?? "", part: regime, neitherConfirmNorDeny: ncnd ?? false,
+                    publicInterest: publicInterest))
         case "extend": return .extended(workingDays: days, reason: reason)
         case "clarify": return .clarificationRequested(note: note)
         case "respond":

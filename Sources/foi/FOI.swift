@@ -8,10 +8,10 @@ struct FOI: ParsableCommand {
         commandName: "foi",
         abstract: "Track Freedom of Information requests and their statutory deadlines.",
         discussion: """
-        Working days follow the statutes: FOIA and EIR skip weekends, Christmas Day, Good Friday and a bank \
-        holiday in any part of the UK; FOISA and EIR(S) skip weekends, Christmas Day and Scotland's bank holidays. \
-        Exit codes: 0 success; 1 the operation was refused or failed; 64 a bad command line; 65 a malformed input file.
-        """,
+            Working days follow the statutes: FOIA and EIR skip weekends, Christmas Day, Good Friday and a bank \
+            holiday in any part of the UK; FOISA and EIR(S) skip weekends, Christmas Day and Scotland's bank holidays. \
+            Exit codes: 0 success; 1 the operation was refused or failed; 64 a bad command line; 65 a malformed input file.
+            """,
         subcommands: [
             DemoCommand.self, BoardCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
             LogCommand.self, AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self,
@@ -38,7 +38,8 @@ struct FOI: ParsableCommand {
             // Some messages list the allowed values one a line: keep them on the one line, comma-separated.
             let lines = message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             let values = lines.filter { $0.hasPrefix("- ") }.map { $0.dropFirst(2) }.joined(separator: ", ")
-            let text = lines.filter { !$0.hasPrefix("- ") }.joined(separator: " ") + (values.isEmpty ? "" : " \(values)")
+            let text =
+                lines.filter { !$0.hasPrefix("- ") }.joined(separator: " ") + (values.isEmpty ? "" : " \(values)")
             FileHandle.standardError.write(Data("Error: \(text) (see --help)\n".utf8))
             Foundation.exit(code.rawValue)
         }

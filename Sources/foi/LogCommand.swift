@@ -13,16 +13,19 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Log a new request and show its due date.",
         discussion: """
-        The reference is generated from the reference-pattern setting (default FOI-{YYYY}-{SEQ:6}, a yearly \
-        sequence) unless --ref gives the case its own (an imported case). The requester's details are kept apart \
-        from the case history so that they can be anonymised.
-        """
+            The reference is generated from the reference-pattern setting (default FOI-{YYYY}-{SEQ:6}, a yearly \
+            sequence) unless --ref gives the case its own (an imported case). The requester's details are kept apart \
+            from the case history so that they can be anonymised.
+            """
     )
 
     @Option(help: ArgumentHelp("What is asked for, in a line.", valueName: "text"))
     var subject: String
 
-    @Option(help: ArgumentHelp("When it was received: YYYY-MM-DD or a timestamp with a zone (converted to the London date). Default: today.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "When it was received: YYYY-MM-DD or a timestamp with a zone (converted to the London date). Default: today.",
+            valueName: "date"))
     var received: String?
 
     @Option(help: "The regime it is handled under.")
@@ -40,7 +43,8 @@ struct LogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The requester's postal address.", valueName: "address"))
     var address: String?
 
-    @Option(help: ArgumentHelp("The case's own reference, e.g. 01.FOI.23.028767 (default: generated).", valueName: "ref"))
+    @Option(
+        help: ArgumentHelp("The case's own reference, e.g. 01.FOI.23.028767 (default: generated).", valueName: "ref"))
     var ref: String?
 
     @Option(help: "Day 0 for a request received on a non-working day (default: the receipt-convention setting).")
@@ -54,18 +58,24 @@ struct LogCommand: ParsableCommand {
     func validate() throws {
         if subject.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--subject cannot be empty") }
         if let ref, ref.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--ref cannot be empty") }
-        if (email != nil || address != nil) && requester == nil { throw ValidationError("give the requester's name (--requester) with their contact details") }
+        if (email != nil || address != nil) && requester == nil {
+            throw ValidationError("give the requester's name (--requester) with their contact details")
+        }
     }
 
     func run() throws {
         let today = try store.todayDate()
         let receivedDate = try received.map { try parseReceipt($0, option: "--received") } ?? today
         let caseStore = try store.open()
-        let convention = try receiptConvention ?? perform { ReceiptConvention(rawValue: try caseStore.setting(.receiptConvention)) ?? .statutory }
-        let receipt = Receipt(regime: regime, subject: subject, channel: channel, convention: convention,
-                              timestamp: received.flatMap { $0.count > 10 ? $0 : nil })
-        let new = NewCase(reference: ref.map(CaseReference.init(rawValue:)), received: receivedDate, receipt: receipt,
-                          requester: requester.map { Requester(name: $0, email: email, address: address) })
+        let convention =
+            try receiptConvention
+            ?? perform { ReceiptConvention(rawValue: try caseStore.setting(.receiptConvention)) ?? .statutory }
+        let receipt = Receipt(
+            regime: regime, subject: subject, channel: channel, convention: convention,
+            timestamp: received.flatMap { $0.count > 10 ? $0 : nil })
+        let new = NewCase(
+            reference: ref.map(CaseReference.init(rawValue:)), received: receivedDate, receipt: receipt,
+            requester: requester.map { Requester(name: $0, email: email, address: address) })
         let summary = try perform { try caseStore.log(new, actor: store.actorName) }
         try CaseOutput.printCases([summary], store: caseStore, today: today, format: format)
     }

@@ -5,7 +5,9 @@ import Foundation
 
 /// `foi show`: one case in full.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case: its status, due date and how it was reached, exemptions and history.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a case: its status, due date and how it was reached, exemptions and history.")
 
     @Argument(help: "The case reference.") var ref: String
     @OptionGroup var store: StoreOptions
@@ -15,62 +17,101 @@ struct ShowCommand: ParsableCommand {
         let caseStore = try store.open()
         let today = try store.todayDate()
         let detail = try perform { try caseStore.detail(CaseReference(rawValue: ref)) }
-        let left = detail.summary.status.isOpen ? try perform { try caseStore.workingDaysLeft(detail.summary, today: today) } : nil
+        let left =
+            detail.summary.status.isOpen
+            ? try perform { try caseStore.workingDaysLeft(detail.summary, today: today) } : nil
         var output = OutputBuffer()
         switch format {
         case .json:
-            let object = ShowJSON(case: CaseJSON(detail.summary, workingDaysLeft: left), requester: detail.requester,
-                                  explanation: detail.deadline.explanation(calendars: caseStore.calendars),
-                                  clocks: try detail.clocks.map { try CaseClockJSON($0, store: caseStore, regime: detail.summary.regime, today: today) },
-                                  review: detail.file.review.map(ReviewJSON.init), complaint: detail.file.complaint.map(ComplaintJSON.init),
-                                  appeal: detail.file.appeal.map(AppealJSON.init),
-                                  events: detail.events.map(EventJSON.init))
+            let object = ShowJSON(
+                case: CaseJSON(detail.summary, workingDaysLeft: left), requester: detail.requester,
+                explanation: detail.deadline.explanation(calendars: caseStore.calendars),
+                clocks: try detail.clocks.map {
+                    try CaseClockJSON($0, store: caseStore, regime: detail.summary.regime, today: today)
+                },
+                review: detail.file.review.map(ReviewJSON.init),
+                complaint: detail.file.complaint.map(ComplaintJSON.init),
+                appeal: detail.file.appeal.map(AppealJSON.init),
+                events: detail.events.map(EventJSON.init))
             output.line(String(decoding: try JSONEncoder.output.encode(object), as: UTF8.self))
         case .csv:
             output.write(CSV.line(CaseOutput.columns))
             output.write(CSV.line(CaseOutput.csvRow(CaseJSON(detail.summary, workingDaysLeft: left))))
         case .table:
             let summary = detail.summary
-            output.line("\(summary.ref)  \(summary.regime.shortName)  \(summary.status.phrase) since \(summary.statusSince.longDescription)  (stage: \(summary.stage.rawValue))")
+            output.line(
+                "\(summary.ref)  \(summary.regime.shortName)  \(summary.status.phrase) since \(summary.statusSince.longDescription)  (stage: \(summary.stage.rawValue))"
+            )
             output.line("Subject:    \(summary.subject)")
             output.line("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
-            if let requester = detail.requester { output.line("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")") }
+            if let requester = detail.requester {
+                output.line("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")")
+            }
             if let due = summary.due {
                 let leftText = left.map { $0 < 0 ? " (\(-$0) working days late)" : " (\($0) working days left)" } ?? ""
-                output.line("Due by:     \(due.longDescription)\(summary.provisional ? " (provisional)" : "")\(leftText)")
+                output.line(
+                    "Due by:     \(due.longDescription)\(summary.provisional ? " (provisional)" : "")\(leftText)")
             }
-            if let extendedFrom = summary.extendedFrom { output.line("Extended:   from \(extendedFrom.longDescription) (FOIA s.10(3))") }
-            if let outcome = summary.outcome, let on = summary.respondedOn { output.line("Response:   \(outcome.label), \(on.longDescription)") }
+            if let extendedFrom = summary.extendedFrom {
+                output.line("Extended:   from \(extendedFrom.longDescription) (FOIA s.10(3))")
+            }
+            if let outcome = summary.outcome, let on = summary.respondedOn {
+                output.line("Response:   \(outcome.label), \(on.longDescription)")
+            }
             if !summary.exemptions.isEmpty {
-                output.line("Exemptions: " + summary.exemptions.map { exemption in
-                    let label = caseStore.catalogue.exemption(citing: exemption.citation, in: exemption.part)?.title ?? ""
-                    return "\(exemption.citation)\(exemption.neitherConfirmNorDeny ? " (NCND)" : "") \(label)"
-                }.joined(separator: "; "))
+                output.line(
+                    "Exemptions: "
+                        + summary.exemptions.map { exemption in
+                            let label =
+                                caseStore.catalogue.exemption(citing: exemption.citation, in: exemption.part)?.title
+                                ?? ""
+                            return "\(exemption.citation)\(exemption.neitherConfirmNorDeny ? " (NCND)" : "") \(label)"
+                        }.joined(separator: "; "))
             }
             let file = detail.file
             if let review = file.review {
-                output.line("Review:     requested \(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
-                    + (review.isDeclined ? ", declined as late" : review.decision.map { ", \($0.outcome.label) on \(review.decided!.longDescription)\($0.reviewer.map { " by \($0)" } ?? "")" } ?? ", under way"))
+                output.line(
+                    "Review:     requested \(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
+                        + (review.isDeclined
+                            ? ", declined as late"
+                            : review.decision.map {
+                                ", \($0.outcome.label) on \(review.decided!.longDescription)\($0.reviewer.map { " by \($0)" } ?? "")"
+                            } ?? ", under way"))
             }
             if let complaint = file.complaint {
-                output.line("\(complaint.regulator.shortName):        \(complaint.reference), notified \(complaint.notified.longDescription)"
-                    + (complaint.decisionNotice.map { ", decision notice \($0.reference) \(complaint.decided!.longDescription): \($0.outcome.label)" } ?? ", under investigation"))
+                output.line(
+                    "\(complaint.regulator.shortName):        \(complaint.reference), notified \(complaint.notified.longDescription)"
+                        + (complaint.decisionNotice.map {
+                            ", decision notice \($0.reference) \(complaint.decided!.longDescription): \($0.outcome.label)"
+                        } ?? ", under investigation"))
             }
             if let appeal = file.appeal {
-                output.line("Appeal:     \(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged \(appeal.lodged.longDescription)"
-                    + (appeal.hearing.map { ", hearing \($0.longDescription)" } ?? "") + (appeal.outcome.map { ", \($0.label)" } ?? ""))
+                output.line(
+                    "Appeal:     \(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged \(appeal.lodged.longDescription)"
+                        + (appeal.hearing.map { ", hearing \($0.longDescription)" } ?? "")
+                        + (appeal.outcome.map { ", \($0.label)" } ?? ""))
             }
             output.line()
             output.line("How the date was reached:")
             for step in detail.deadline.explanation(calendars: caseStore.calendars) { output.line("  - \(step)") }
             output.line()
             output.line("Clocks:")
-            let clocks = try detail.clocks.map { try CaseClockJSON($0, store: caseStore, regime: summary.regime, today: today) }
-            output.write(Table.render(header: ["clock", "started", "date", "status", "left"], rows: clocks.map { clock in
-                [clock.title, clock.started.longDescription,
-                 clock.due.map { $0.longDescription + (clock.provisional ? " (provisional)" : "") + (clock.guidance ? " (guidance)" : "") } ?? "-",
-                 clock.status.rawValue, clock.workingDaysLeft.map { $0 < 0 ? "\(-$0) late" : "\($0)" } ?? ""]
-            }))
+            let clocks = try detail.clocks.map {
+                try CaseClockJSON($0, store: caseStore, regime: summary.regime, today: today)
+            }
+            output.write(
+                Table.render(
+                    header: ["clock", "started", "date", "status", "left"],
+                    rows: clocks.map { clock in
+                        [
+                            clock.title, clock.started.longDescription,
+                            clock.due.map {
+                                $0.longDescription + (clock.provisional ? " (provisional)" : "")
+                                    + (clock.guidance ? " (guidance)" : "")
+                            } ?? "-",
+                            clock.status.rawValue, clock.workingDaysLeft.map { $0 < 0 ? "\(-$0) late" : "\($0)" } ?? "",
+                        ]
+                    }))
             for clock in clocks where clock.name != .response {
                 output.line("  \(clock.title): " + clock.derivation.joined(separator: "; "))
             }
@@ -83,7 +124,8 @@ struct ShowCommand: ParsableCommand {
 
 /// `foi history`: the events of a case, in order.
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "List every event of a case, in order.")
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "List every event of a case, in order.")
 
     @Argument(help: "The case reference.") var ref: String
     @OptionGroup var store: StoreOptions
@@ -94,12 +136,16 @@ struct HistoryCommand: ParsableCommand {
         var output = OutputBuffer()
         switch format {
         case .json:
-            output.line(String(decoding: try JSONEncoder.output.encode(detail.events.map(EventJSON.init)), as: UTF8.self))
+            output.line(
+                String(decoding: try JSONEncoder.output.encode(detail.events.map(EventJSON.init)), as: UTF8.self))
         case .csv:
             output.write(CSV.line(["sequence", "date", "kind", "details", "actor", "recorded_at"]))
             for event in detail.events {
-                output.write(CSV.line([String(event.sequence), event.recorded.date.description, event.recorded.event.kind,
-                                       EventJSON.details(event.recorded.event), event.actor ?? "", event.recordedAt]))
+                output.write(
+                    CSV.line([
+                        String(event.sequence), event.recorded.date.description, event.recorded.event.kind,
+                        EventJSON.details(event.recorded.event), event.actor ?? "", event.recordedAt,
+                    ]))
             }
         case .table:
             output.write(Self.table(detail.events))
@@ -108,9 +154,14 @@ struct HistoryCommand: ParsableCommand {
     }
 
     static func table(_ events: [StoredEvent]) -> String {
-        Table.render(header: ["#", "date", "event", "details", "by"], rows: events.map {
-            [String($0.sequence), $0.recorded.date.longDescription, $0.recorded.event.kind, EventJSON.details($0.recorded.event), $0.actor ?? ""]
-        }, maxWidth: 90)
+        Table.render(
+            header: ["#", "date", "event", "details", "by"],
+            rows: events.map {
+                [
+                    String($0.sequence), $0.recorded.date.longDescription, $0.recorded.event.kind,
+                    EventJSON.details($0.recorded.event), $0.actor ?? "",
+                ]
+            }, maxWidth: 90)
     }
 }
 
@@ -163,7 +214,11 @@ struct CaseClockJSON: Encodable {
         started = clock.startedOn
         due = clock.due
         status = clock.status(today: today)
-        workingDaysLeft = clock.isPending && status != .met ? try clock.due.map { due in try perform { try store.workingDaysLeft(until: due, regime: regime, today: today) } } : nil
+        workingDaysLeft =
+            clock.isPending && status != .met
+            ? try clock.due.map { due in
+                try perform { try store.workingDaysLeft(until: due, regime: regime, today: today) }
+            } : nil
         provisional = clock.provisional
         guidance = clock.isGuidance
         watch = clock.name.watch
@@ -229,8 +284,9 @@ struct ComplaintJSON: Encodable {
         submissionsDue = complaint.submissionsDue
         submissionsSent = complaint.submissionsSent
         decisionNotice = complaint.decisionNotice.map { notice in
-            NoticeJSON(reference: notice.reference, date: complaint.decided!, outcome: notice.outcome, steps: notice.steps,
-                       complyBy: notice.complyBy, sent: notice.sent, complied: complaint.complied)
+            NoticeJSON(
+                reference: notice.reference, date: complaint.decided!, outcome: notice.outcome, steps: notice.steps,
+                complyBy: notice.complyBy, sent: notice.sent, complied: complaint.complied)
         }
     }
 }
@@ -278,7 +334,8 @@ struct EventJSON: Encodable {
 
     static func details(_ event: CaseEvent) -> String {
         switch event {
-        case .received(let receipt): "\(receipt.regime.shortName) request by \(receipt.channel.rawValue): \(receipt.subject)"
+        case .received(let receipt):
+            "\(receipt.regime.shortName) request by \(receipt.channel.rawValue): \(receipt.subject)"
         case .acknowledged, .clarificationReceived, .clarificationLapsed, .feePaid, .feeLapsed: ""
         case .clarificationRequested(let note): note ?? ""
         case .feeNoticeIssued(let amount): amount.map { "fee \($0)" } ?? ""
@@ -287,26 +344,37 @@ struct EventJSON: Encodable {
         case .searchRecorded(let search): "\(search.location): \(search.held ? "held" : "not held"), \(search.hours) h"
         case .exemptionApplied(let decision):
             "\(decision.part.shortName) \(decision.citation)\(decision.neitherConfirmNorDeny ? " NCND" : "")\(decision.publicInterest.map { ", public interest: \($0.rawValue)" } ?? "")"
-        case .extended(let days, let reason): (days.map { "\($0) further working days" } ?? "regime extension") + (reason.map { ": \($0)" } ?? "")
+        case .extended(let days, let reason):
+            (days.map { "\($0) further working days" } ?? "regime extension") + (reason.map { ": \($0)" } ?? "")
         case .responded(let outcome): outcome.label
         case .note(let text): text
         case .reopened(let reason): reason
-        case .deadlineMoved(let from, let to, let reason): "\(from?.description ?? "none") → \(to?.description ?? "none"): \(reason)"
+        case .deadlineMoved(let from, let to, let reason):
+            "\(from?.description ?? "none") → \(to?.description ?? "none"): \(reason)"
         case .reviewRequested(let request):
-            [request.by.map { "by \($0)" }, request.outOfTime.map { "late (window closed \($0.lastDay)), \($0.accepted ? "accepted" : "declined")" }]
-                .compactMap { $0 }.joined(separator: "; ")
+            [
+                request.by.map { "by \($0)" },
+                request.outOfTime.map {
+                    "late (window closed \($0.lastDay)), \($0.accepted ? "accepted" : "declined")"
+                },
+            ]
+            .compactMap { $0 }.joined(separator: "; ")
         case .reviewExtended(let days, let reason): "to \(days) working days: \(reason)"
         case .reviewDecided(let decision):
             ([decision.outcome.label, decision.reviewer.map { "by \($0)" }]
-                + decision.withdrawnExemptions.map { "withdrew \($0)" } + decision.addedExemptions.map { "added \($0.citation)" })
+                + decision.withdrawnExemptions.map { "withdrew \($0)" }
+                + decision.addedExemptions.map { "added \($0.citation)" })
                 .compactMap { $0 }.joined(separator: "; ")
-        case .complaintNotified(let notice): notice.reference + (notice.submissionsDue.map { "; submissions due \($0)" } ?? "")
+        case .complaintNotified(let notice):
+            notice.reference + (notice.submissionsDue.map { "; submissions due \($0)" } ?? "")
         case .submissionsRequested(let due): "submissions due \(due)"
         case .submissionsSent, .decisionNoticeComplied: ""
         case .decisionNoticeIssued(let notice):
-            "\(notice.reference): \(notice.outcome.label)" + (notice.steps.map { "; steps: \($0)" } ?? "") + (notice.complyBy.map { "; comply by \($0)" } ?? "")
+            "\(notice.reference): \(notice.outcome.label)" + (notice.steps.map { "; steps: \($0)" } ?? "")
+                + (notice.complyBy.map { "; comply by \($0)" } ?? "")
         case .appealLodged(let lodging):
-            "\(lodging.reference) by the \(lodging.appellant.rawValue)" + (lodging.lastDay.map { "; late (last day \($0))" } ?? "")
+            "\(lodging.reference) by the \(lodging.appellant.rawValue)"
+                + (lodging.lastDay.map { "; late (last day \($0))" } ?? "")
         case .hearingListed(let on): "hearing on \(on)"
         case .appealDecided(let outcome): outcome.label
         }

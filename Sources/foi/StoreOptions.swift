@@ -5,13 +5,20 @@ import Foundation
 
 /// Where the database is and what day it is: shared by every command that reads or writes cases.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The case database. Default: $FOI_DB, else $XDG_DATA_HOME/foi/foi.sqlite (~/.local/share/foi/foi.sqlite), created on first use.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The case database. Default: $FOI_DB, else $XDG_DATA_HOME/foi/foi.sqlite (~/.local/share/foi/foi.sqlite), created on first use.",
+            valueName: "path"))
     var db: String?
 
-    @Option(help: ArgumentHelp("Take this date as today (YYYY-MM-DD), for reproducible runs. Default: today in London.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Take this date as today (YYYY-MM-DD), for reproducible runs. Default: today in London.", valueName: "date")
+    )
     var today: String?
 
-    @Option(help: ArgumentHelp("Who is recording the step (stored with each event). Default: $USER.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Who is recording the step (stored with each event). Default: $USER.", valueName: "name"))
     var actor: String?
 
     /// The database path the options select.
@@ -19,7 +26,8 @@ struct StoreOptions: ParsableArguments {
         if let db { return db }
         let environment = ProcessInfo.processInfo.environment
         if let fromEnvironment = environment["FOI_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return (dataHome as NSString).appendingPathComponent("foi/foi.sqlite")
     }
@@ -85,7 +93,8 @@ struct StepOptions: ParsableArguments {
         let store = try self.store.open()
         let step = try perform {
             let event = try makeEvent(store)
-            return try store.record(RecordedEvent(date: date, event: event), for: reference, actor: self.store.actorName)
+            return try store.record(
+                RecordedEvent(date: date, event: event), for: reference, actor: self.store.actorName)
         }
         if let warning = step.event.event.warning { FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8)) }
         try CaseOutput.printCases([step.summary], store: store, today: try self.store.todayDate(), format: format)

@@ -3,19 +3,28 @@ import Testing
 
 /// A case under `regime` received on `received` and answered on `responded`, withholding under `exemption`.
 func answeredCase(_ regime: Regime, received: String, responded: String, exemption: String? = nil) throws -> Case {
-    var file = Case(reference: CaseReference(rawValue: "FOI-2026-000002"), received: d(received), receipt: Receipt(regime: regime, subject: "Contracts"))
+    var file = Case(
+        reference: CaseReference(rawValue: "FOI-2026-000002"), received: d(received),
+        receipt: Receipt(regime: regime, subject: "Contracts"))
     if let exemption {
-        try file.apply(RecordedEvent(date: d(responded), event: .exemptionApplied(ExemptionDecision(citation: exemption, part: regime, publicInterest: .maintain))),
-                       catalogue: catalogue)
+        try file.apply(
+            RecordedEvent(
+                date: d(responded),
+                event: .exemptionApplied(
+                    ExemptionDecision(citation: exemption, part: regime, publicInterest: .maintain))),
+            catalogue: catalogue)
     }
-    try file.apply(RecordedEvent(date: d(responded), event: .responded(exemption == nil ? .grantedInFull : .partiallyWithheld)), catalogue: catalogue)
+    try file.apply(
+        RecordedEvent(date: d(responded), event: .responded(exemption == nil ? .grantedInFull : .partiallyWithheld)),
+        catalogue: catalogue)
     return file
 }
 
 extension Case {
     /// The case after `event` on `date`, prepared with the shipped calendars as the store prepares it.
     func after(_ date: String, _ event: CaseEvent) throws -> Case {
-        try applying(try preparing(RecordedEvent(date: d(date), event: event), calendars: shipped), catalogue: catalogue)
+        try applying(
+            try preparing(RecordedEvent(date: d(date), event: event), calendars: shipped), catalogue: catalogue)
     }
 
     func clock(_ name: ClockName) throws -> CaseClock? {
@@ -28,8 +37,10 @@ extension Case {
     /// the Boyne holiday and skipped, 13–16 (13), 19–23 (18), 26 (19), Tue 27 Jul (20). FOISA (Scotland) counts 12 Jul:
     /// its 20th working day is Mon 26 Jul.
     @Test func reviewClockSkipsAHolidayOfOneDivisionOnlyUnderFOIA() throws {
-        let foia = try answeredCase(.foia, received: "2027-05-24", responded: "2027-06-21").after("2027-06-28", .reviewRequested(ReviewRequest(by: "J. Smith")))
-        let foisa = try answeredCase(.foisa, received: "2027-05-24", responded: "2027-06-21").after("2027-06-28", .reviewRequested(ReviewRequest()))
+        let foia = try answeredCase(.foia, received: "2027-05-24", responded: "2027-06-21").after(
+            "2027-06-28", .reviewRequested(ReviewRequest(by: "J. Smith")))
+        let foisa = try answeredCase(.foisa, received: "2027-05-24", responded: "2027-06-21").after(
+            "2027-06-28", .reviewRequested(ReviewRequest()))
         let foiaReview = try #require(try foia.clock(.review))
         #expect(foiaReview.due == d("2027-07-27"))
         #expect(foiaReview.isGuidance)
@@ -39,7 +50,8 @@ extension Case {
         #expect(foia.stage == .review)
         #expect(foia.review?.request.by == "J. Smith")
 
-        let decided = try foia.after("2027-07-20", .reviewDecided(ReviewDecision(outcome: .upheld, reviewer: "Head of Legal")))
+        let decided = try foia.after(
+            "2027-07-20", .reviewDecided(ReviewDecision(outcome: .upheld, reviewer: "Head of Legal")))
         #expect(try decided.clock(.review)?.status(today: d("2027-09-01")) == .met)
         #expect(try decided.clock(.review)?.isPending == false)
     }
@@ -60,14 +72,18 @@ extension Case {
         #expect(try late.clock(.review) != nil)
         #expect(CaseEvent.reviewRequested(late.review!.request).warning?.contains("closed on 2027-01-22") == true)
 
-        let declined = try answered.after("2027-01-25", .reviewRequested(ReviewRequest(outOfTime: OutOfTime(lastDay: d("2027-01-25"), accepted: false))))
+        let declined = try answered.after(
+            "2027-01-25",
+            .reviewRequested(ReviewRequest(outOfTime: OutOfTime(lastDay: d("2027-01-25"), accepted: false))))
         #expect(declined.review?.isDeclined == true)
         #expect(try declined.clock(.review) == nil)
         // The ICO's six weeks run from the refusal to review: 25 Jan + 42 days.
         #expect(try declined.clock(.regulatorWindow)?.due == d("2027-03-08"))
 
         #expect(throws: LifecycleError.reviewInTime(lastDay: d("2027-01-22"))) {
-            _ = try answered.after("2027-01-21", .reviewRequested(ReviewRequest(outOfTime: OutOfTime(lastDay: d("2027-01-21"), accepted: false))))
+            _ = try answered.after(
+                "2027-01-21",
+                .reviewRequested(ReviewRequest(outOfTime: OutOfTime(lastDay: d("2027-01-21"), accepted: false))))
         }
     }
 
@@ -83,24 +99,34 @@ extension Case {
     /// FOIA review from Mon 8 Mar 2027: 20 working days end Thu 8 Apr (St Patrick's Day, Good Friday and Easter Monday
     /// skipped); extended to 40, Fri 7 May. The Code's 40 is the most, and only one extension.
     @Test func foiaReviewExtendsOnceToAtMostFortyWorkingDays() throws {
-        let review = try answeredCase(.foia, received: "2027-02-08", responded: "2027-03-05").after("2027-03-08", .reviewRequested(ReviewRequest()))
+        let review = try answeredCase(.foia, received: "2027-02-08", responded: "2027-03-05").after(
+            "2027-03-08", .reviewRequested(ReviewRequest()))
         #expect(try review.clock(.review)?.due == d("2027-04-08"))
-        let extended = try review.after("2027-03-20", .reviewExtended(toWorkingDays: 40, reason: "records held off site"))
+        let extended = try review.after(
+            "2027-03-20", .reviewExtended(toWorkingDays: 40, reason: "records held off site"))
         let clock = try #require(try extended.clock(.review))
         #expect(clock.due == d("2027-05-07"))
         #expect(clock.derivation.contains("extended to 40 working days: records held off site"))
 
-        #expect(throws: LifecycleError.reviewExtensionRefused(
-            "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request (20, extended once by up to 20); 41 is more")) {
+        #expect(
+            throws: LifecycleError.reviewExtensionRefused(
+                "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request (20, extended once by up to 20); 41 is more"
+            )
+        ) {
             _ = try review.after("2027-03-20", .reviewExtended(toWorkingDays: 41, reason: "volume"))
         }
-        #expect(throws: LifecycleError.self) { _ = try extended.after("2027-03-21", .reviewExtended(toWorkingDays: 40, reason: "again")) }
-        #expect(throws: LifecycleError.self) { _ = try review.after("2027-03-20", .reviewExtended(toWorkingDays: 30, reason: " ")) }
+        #expect(throws: LifecycleError.self) {
+            _ = try extended.after("2027-03-21", .reviewExtended(toWorkingDays: 40, reason: "again"))
+        }
+        #expect(throws: LifecycleError.self) {
+            _ = try review.after("2027-03-20", .reviewExtended(toWorkingDays: 30, reason: " "))
+        }
     }
 
     /// EIR reg 11(4): 40 working days from Mon 1 Mar 2027, Thu 29 Apr; fixed by statute, so no extension.
     @Test func eirReviewIsFortyWorkingDaysAndCannotBeExtended() throws {
-        let review = try answeredCase(.eir, received: "2027-01-25", responded: "2027-02-22").after("2027-03-01", .reviewRequested(ReviewRequest()))
+        let review = try answeredCase(.eir, received: "2027-01-25", responded: "2027-02-22").after(
+            "2027-03-01", .reviewRequested(ReviewRequest()))
         #expect(try review.clock(.review)?.due == d("2027-04-29"))
         #expect(throws: LifecycleError.reviewExtensionRefused("EIR reg 11(4) fixes the review at 40 working days")) {
             _ = try review.after("2027-03-02", .reviewExtended(toWorkingDays: 40, reason: "complex"))
@@ -111,15 +137,24 @@ extension Case {
         let review = try answeredCase(.foia, received: "2026-09-01", responded: "2026-09-28", exemption: "43(2)")
             .after("2026-10-05", .reviewRequested(ReviewRequest()))
         let added = ExemptionDecision(citation: "31(1)(a)", part: .foia, publicInterest: .maintain)
-        let decided = try review.after("2026-10-20", .reviewDecided(ReviewDecision(
-            outcome: .partiallyUpheld, reviewer: "A. Reviewer", withdrawnExemptions: ["43(2)"], addedExemptions: [added])))
+        let decided = try review.after(
+            "2026-10-20",
+            .reviewDecided(
+                ReviewDecision(
+                    outcome: .partiallyUpheld, reviewer: "A. Reviewer", withdrawnExemptions: ["43(2)"],
+                    addedExemptions: [added])))
         #expect(decided.exemptions == [added])
         #expect(decided.review?.decision?.outcome == .partiallyUpheld)
         #expect(throws: LifecycleError.exemptionNotRelied(citation: "40(2)", relied: ["43(2)"])) {
-            _ = try review.after("2026-10-20", .reviewDecided(ReviewDecision(outcome: .upheld, withdrawnExemptions: ["40(2)"])))
+            _ = try review.after(
+                "2026-10-20", .reviewDecided(ReviewDecision(outcome: .upheld, withdrawnExemptions: ["40(2)"])))
         }
         #expect(throws: LifecycleError.self) {
-            _ = try review.after("2026-10-20", .reviewDecided(ReviewDecision(outcome: .upheld, addedExemptions: [ExemptionDecision(citation: "43(2)", part: .foia)])))
+            _ = try review.after(
+                "2026-10-20",
+                .reviewDecided(
+                    ReviewDecision(
+                        outcome: .upheld, addedExemptions: [ExemptionDecision(citation: "43(2)", part: .foia)])))
         }
     }
 }
@@ -133,7 +168,9 @@ extension Case {
             .after("2027-04-08", .reviewDecided(ReviewDecision(outcome: .upheld)))
         #expect(try decided.clock(.regulatorWindow)?.due == d("2027-05-20"))
 
-        let complaint = try decided.after("2027-05-03", .complaintNotified(ComplaintNotice(reference: "IC-123456-A1B2", submissionsDue: d("2027-05-31"))))
+        let complaint = try decided.after(
+            "2027-05-03",
+            .complaintNotified(ComplaintNotice(reference: "IC-123456-A1B2", submissionsDue: d("2027-05-31"))))
         #expect(complaint.stage == .regulator)
         #expect(try complaint.clock(.regulatorWindow)?.status(today: d("2027-06-01")) == .met)
         let submissions = try #require(try complaint.clock(.submissions))
@@ -151,7 +188,10 @@ extension Case {
     @Test func decisionNoticeComplianceAndAppealWindow() throws {
         let notice = try answeredCase(.foia, received: "2026-06-01", responded: "2026-06-26")
             .after("2026-07-01", .complaintNotified(ComplaintNotice(reference: "IC-123456-A1B2")))
-            .after("2026-11-27", .decisionNoticeIssued(DecisionNotice(reference: "IC-123456-A1B2", outcome: .upheld, steps: "Disclose the contract")))
+            .after(
+                "2026-11-27",
+                .decisionNoticeIssued(
+                    DecisionNotice(reference: "IC-123456-A1B2", outcome: .upheld, steps: "Disclose the contract")))
         let compliance = try #require(try notice.clock(.compliance))
         #expect(compliance.due == d("2027-01-01"))
         #expect(compliance.derivation.contains("steps ordered: Disclose the contract"))
@@ -160,12 +200,14 @@ extension Case {
         let complied = try notice.after("2026-12-18", .decisionNoticeComplied)
         #expect(try complied.clock(.compliance)?.status(today: d("2027-02-01")) == .met)
 
-        let late = try notice.after("2026-12-30", .appealLodged(AppealLodging(appellant: .requester, reference: "EA/2026/0123")))
+        let late = try notice.after(
+            "2026-12-30", .appealLodged(AppealLodging(appellant: .requester, reference: "EA/2026/0123")))
         #expect(late.appeal?.lodging.lastDay == d("2026-12-29"))
         #expect(try late.clock(.appealWindow)?.status(today: d("2027-01-05")) == .missed)
         #expect(try late.clock(.compliance)?.isPending == true)
 
-        let byAuthority = try notice.after("2026-12-21", .appealLodged(AppealLodging(appellant: .authority, reference: "EA/2026/0124")))
+        let byAuthority = try notice.after(
+            "2026-12-21", .appealLodged(AppealLodging(appellant: .authority, reference: "EA/2026/0124")))
         #expect(byAuthority.appeal?.lodging.lastDay == nil)
         #expect(byAuthority.stage == .tribunal)
         #expect(try byAuthority.clock(.compliance)?.status(today: d("2027-02-01")) == .stopped)
@@ -184,7 +226,9 @@ extension Case {
             .after("2026-08-31", .reviewDecided(ReviewDecision(outcome: .upheld)))
         #expect(try decided.clock(.regulatorWindow)?.due == d("2027-02-28"))
         let notice = try decided.after("2026-10-01", .complaintNotified(ComplaintNotice(reference: "202600123")))
-            .after("2027-01-15", .decisionNoticeIssued(DecisionNotice(reference: "Decision 012/2027", outcome: .notUpheld)))
+            .after(
+                "2027-01-15", .decisionNoticeIssued(DecisionNotice(reference: "Decision 012/2027", outcome: .notUpheld))
+            )
         #expect(notice.complaint?.regulator == .sic)
         #expect(try notice.clock(.compliance) == nil)
         #expect(try notice.clock(.appealWindow)?.due == d("2027-02-26"))
@@ -193,17 +237,28 @@ extension Case {
     /// Each step after the response in an order the law does not allow is refused, saying what to do.
     @Test func stepsOutOfOrderAreRefusedWithAdvice() throws {
         let open = try foiaCase(in: .open)
-        #expect(throws: LifecycleError.notAllowed(action: "record a request for review", status: .open, since: d("2026-01-05"),
-                                                  advice: "a review follows the response: record the response first (foi respond FOI-2026-000001 --outcome OUTCOME)")) {
+        #expect(
+            throws: LifecycleError.notAllowed(
+                action: "record a request for review", status: .open, since: d("2026-01-05"),
+                advice:
+                    "a review follows the response: record the response first (foi respond FOI-2026-000001 --outcome OUTCOME)"
+            )
+        ) {
             _ = try open.after("2026-01-10", .reviewRequested(ReviewRequest()))
         }
         let answered = try foiaCase(in: .responded)
         let refused: [(Case, CaseEvent, String)] = [
             (answered, .reviewDecided(ReviewDecision(outcome: .upheld)), "no internal review was requested"),
             (answered, .reviewExtended(toWorkingDays: 40, reason: "x"), "no internal review was requested"),
-            (answered, .decisionNoticeIssued(DecisionNotice(reference: "IC-1-A", outcome: .upheld)), "no complaint to the ICO is recorded"),
+            (
+                answered, .decisionNoticeIssued(DecisionNotice(reference: "IC-1-A", outcome: .upheld)),
+                "no complaint to the ICO is recorded"
+            ),
             (answered, .submissionsSent, "no complaint to the ICO is recorded"),
-            (answered, .appealLodged(AppealLodging(appellant: .requester, reference: "EA/2026/0001")), "there is no decision notice to appeal against"),
+            (
+                answered, .appealLodged(AppealLodging(appellant: .requester, reference: "EA/2026/0001")),
+                "there is no decision notice to appeal against"
+            ),
             (answered, .hearingListed(on: d("2026-06-01")), "no appeal is recorded"),
             (answered, .appealDecided(.allowed), "no appeal is recorded"),
             (answered, .decisionNoticeComplied, "no decision notice orders steps on this case"),
@@ -217,21 +272,36 @@ extension Case {
             }
         }
         let underReview = try answered.after("2026-02-02", .reviewRequested(ReviewRequest()))
-        #expect(throws: LifecycleError.outOfOrder(action: "reopen the case", reason: "an internal review is under way since 2026-02-02",
-                                                  advice: "record its outcome first (foi review FOI-2026-000001 --outcome OUTCOME)")) {
+        #expect(
+            throws: LifecycleError.outOfOrder(
+                action: "reopen the case", reason: "an internal review is under way since 2026-02-02",
+                advice: "record its outcome first (foi review FOI-2026-000001 --outcome OUTCOME)")
+        ) {
             _ = try underReview.after("2026-02-03", .reopened(reason: "new records"))
         }
-        #expect(throws: LifecycleError.self) { _ = try underReview.after("2026-02-03", .reviewRequested(ReviewRequest())) }
-        #expect(throws: LifecycleError.beforeItsCause(action: "record the review's outcome", date: d("2026-02-01"), cause: "request for review", causeDate: d("2026-02-02"))) {
+        #expect(throws: LifecycleError.self) {
+            _ = try underReview.after("2026-02-03", .reviewRequested(ReviewRequest()))
+        }
+        #expect(
+            throws: LifecycleError.beforeItsCause(
+                action: "record the review's outcome", date: d("2026-02-01"), cause: "request for review",
+                causeDate: d("2026-02-02"))
+        ) {
             _ = try underReview.after("2026-02-01", .reviewDecided(ReviewDecision(outcome: .upheld)))
         }
         let withdrawn = try foiaCase(in: .withdrawn)
-        #expect(throws: LifecycleError.self) { _ = try withdrawn.after("2026-02-03", .complaintNotified(ComplaintNotice(reference: "IC-1-A"))) }
+        #expect(throws: LifecycleError.self) {
+            _ = try withdrawn.after("2026-02-03", .complaintNotified(ComplaintNotice(reference: "IC-1-A")))
+        }
         let complaint = try answered.after("2026-03-01", .complaintNotified(ComplaintNotice(reference: "IC-1-A")))
         #expect(throws: LifecycleError.stepsWithoutUpheldComplaint) {
-            _ = try complaint.after("2026-05-01", .decisionNoticeIssued(DecisionNotice(reference: "IC-1-A", outcome: .notUpheld, steps: "Disclose")))
+            _ = try complaint.after(
+                "2026-05-01",
+                .decisionNoticeIssued(DecisionNotice(reference: "IC-1-A", outcome: .notUpheld, steps: "Disclose")))
         }
-        #expect(throws: LifecycleError.self) { _ = try complaint.after("2026-03-02", .complaintNotified(ComplaintNotice(reference: "IC-2-B"))) }
+        #expect(throws: LifecycleError.self) {
+            _ = try complaint.after("2026-03-02", .complaintNotified(ComplaintNotice(reference: "IC-2-B")))
+        }
     }
 
     /// A complaint about a late response can come before any response: the response clock keeps running beside it.
@@ -262,7 +332,8 @@ extension Case {
         let calendar = shipped.calendar(regime.calendarKind)
         var day = d("2026-01-01")
         while day < d("2028-10-01") {
-            let window = try Clocks.reviewRequestWindow(response: day, responseDue: nil, regime: regime, calendars: shipped)
+            let window = try Clocks.reviewRequestWindow(
+                response: day, responseDue: nil, regime: regime, calendars: shipped)
             #expect(try calendar.isWorkingDay(window.due))
             #expect(try calendar.workingDays(after: day, through: window.due) == 40)
             let review = try Clocks.reviewDue(requested: day, regime: regime, calendars: shipped)

@@ -25,7 +25,9 @@ import Testing
     }
 
     @Test func explainsWhyADateIsImpossible() {
-        #expect(throws: CivilDateError.impossible("2023-02-30", "February 2023 has 28 days")) { try CivilDate(iso: "2023-02-30") }
+        #expect(throws: CivilDateError.impossible("2023-02-30", "February 2023 has 28 days")) {
+            try CivilDate(iso: "2023-02-30")
+        }
     }
 
     @Test(arguments: ["2026-1-5", "05/01/2026", "2026-01-05 ", "", "20260105", "2026-01-05T10:00"])

@@ -11,7 +11,8 @@ import Testing
         let calendar = shipped.calendar(regime.calendarKind)
         var previousDue: CivilDate?
         for received in Self.receipts {
-            let due = try #require(try ResponseClock.deadline(for: .init(regime: regime, received: received), calendars: shipped).due)
+            let due = try #require(
+                try ResponseClock.deadline(for: .init(regime: regime, received: received), calendars: shipped).due)
             #expect(try calendar.isWorkingDay(due), "\(received) → \(due)")
             #expect(try calendar.workingDays(after: received, through: due) == 20, "\(received) → \(due)")
             if let previousDue { #expect(previousDue <= due, "a later receipt (\(received)) gave an earlier due date") }
@@ -21,8 +22,10 @@ import Testing
 
     @Test func scottishDeadlinesAreNeverLaterThanFOIAOnes() throws {
         for received in Self.receipts {
-            let foia = try ResponseClock.deadline(for: .init(regime: .foia, received: received), calendars: shipped).due!
-            let foisa = try ResponseClock.deadline(for: .init(regime: .foisa, received: received), calendars: shipped).due!
+            let foia = try ResponseClock.deadline(for: .init(regime: .foia, received: received), calendars: shipped)
+                .due!
+            let foisa = try ResponseClock.deadline(for: .init(regime: .foisa, received: received), calendars: shipped)
+                .due!
             #expect(foisa <= foia, "\(received): FOISA \(foisa) after FOIA \(foia)")
         }
     }
@@ -43,7 +46,8 @@ import Testing
                 if !slow.isWeekend && calendar.reasonNotWorking(slow) == nil { counted += 1 }
             }
             #expect(fast == slow, "\(start) + \(n)")
-            #expect(try calendar.workingDays(after: start, through: fast) == n, "counting back from \(fast) to \(start)")
+            #expect(
+                try calendar.workingDays(after: start, through: fast) == n, "counting back from \(fast) to \(start)")
         }
     }
 
@@ -57,7 +61,8 @@ import Testing
             let withFee = try due(.init(regime: .foia, received: received, fees: [.init(notice: notice, paid: paid)]))!
             #expect(withFee >= plain)
             let clarified = received.adding(days: Int(generator.next() % 40))
-            let restarted = try due(.init(regime: .foia, received: received, clarifications: [.init(received: clarified)]))!
+            let restarted = try due(
+                .init(regime: .foia, received: received, clarifications: [.init(received: clarified)]))!
             #expect(restarted >= plain)
         }
     }

@@ -5,8 +5,10 @@ import Testing
 @Suite struct HolidayTests {
     @Test(arguments: [2000, 2008, 2011, 2016, 2019, 2024, 2025, 2026, 2038, 2285])
     func computesEasterSunday(year: Int) {
-        let known = [2000: "2000-04-23", 2008: "2008-03-23", 2011: "2011-04-24", 2016: "2016-03-27", 2019: "2019-04-21",
-                     2024: "2024-03-31", 2025: "2025-04-20", 2026: "2026-04-05", 2038: "2038-04-25", 2285: "2285-03-22"]
+        let known = [
+            2000: "2000-04-23", 2008: "2008-03-23", 2011: "2011-04-24", 2016: "2016-03-27", 2019: "2019-04-21",
+            2024: "2024-03-31", 2025: "2025-04-20", 2026: "2026-04-05", 2038: "2038-04-25", 2285: "2285-03-22",
+        ]
         #expect(HolidayRules.easterSunday(year) == d(known[year]!))
     }
 
@@ -33,12 +35,12 @@ import Testing
             onlyGenerated.formUnion(generated.subtracting(published))
         }
         var expectedOnlyPublished: Set<CivilDate> = [
-            d("2011-04-29"),                 // Royal Wedding
-            d("2012-06-04"), d("2012-06-05"), // spring holiday moved; Diamond Jubilee
-            d("2020-05-08"),                 // VE Day (early May holiday moved)
-            d("2022-06-02"), d("2022-06-03"), // spring holiday moved; Platinum Jubilee
-            d("2022-09-19"),                 // State Funeral
-            d("2023-05-08"),                 // Coronation
+            d("2011-04-29"),  // Royal Wedding
+            d("2012-06-04"), d("2012-06-05"),  // spring holiday moved; Diamond Jubilee
+            d("2020-05-08"),  // VE Day (early May holiday moved)
+            d("2022-06-02"), d("2022-06-03"),  // spring holiday moved; Platinum Jubilee
+            d("2022-09-19"),  // State Funeral
+            d("2023-05-08"),  // Coronation
         ]
         if division == .scotland { expectedOnlyPublished.insert(d("2026-06-15")) }
         let expectedOnlyGenerated: Set<CivilDate> = [d("2012-05-28"), d("2020-05-04"), d("2022-05-30")]
@@ -64,7 +66,8 @@ import Testing
 
     @Test func aLocalAdditionMakesADayNonWorking() throws {
         var holidays = shipped.holidays
-        holidays.add(Holiday(date: d("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local))
+        holidays.add(
+            Holiday(date: d("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local))
         let calendar = WorkingDayCalendar(.unitedKingdom, holidays: holidays)
         #expect(try calendar.isWorkingDay(d("2027-06-14")) == false)
         #expect(try shipped.unitedKingdom.isWorkingDay(d("2027-06-14")) == true)

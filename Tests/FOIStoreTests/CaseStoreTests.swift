@@ -16,8 +16,10 @@ func withStore(_ body: (CaseStore, String) throws -> Void) throws {
 func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
 
 func newCase(_ received: String, regime: Regime = .foia, ref: String? = nil) -> NewCase {
-    NewCase(reference: ref.map(CaseReference.init(rawValue:)), received: date(received),
-            receipt: Receipt(regime: regime, subject: "Test request"), requester: Requester(name: "A Requester", email: "a@example.org"))
+    NewCase(
+        reference: ref.map(CaseReference.init(rawValue:)), received: date(received),
+        receipt: Receipt(regime: regime, subject: "Test request"),
+        requester: Requester(name: "A Requester", email: "a@example.org"))
 }
 
 func count(_ path: String, _ sql: String) throws -> Int {
@@ -52,7 +54,9 @@ func count(_ path: String, _ sql: String) throws -> Int {
         try withStore { store, path in
             try store.log(newCase("2026-01-05"))
             let queue = try DatabaseQueue(path: path)
-            #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "UPDATE events SET kind = 'x'") } }
+            #expect(throws: DatabaseError.self) {
+                try queue.write { try $0.execute(sql: "UPDATE events SET kind = 'x'") }
+            }
             #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM events") } }
             #expect(try count(path, "SELECT count(*) FROM events WHERE kind = 'received'") == 1)
         }
@@ -61,13 +65,16 @@ func count(_ path: String, _ sql: String) throws -> Int {
     @Test func aRefusedStepWritesNothing() throws {
         try withStore { store, path in
             let logged = try store.log(newCase("2026-01-05"))
-            try store.record(RecordedEvent(date: date("2026-01-06"), event: .clarificationRequested(note: nil)), for: logged.ref)
+            try store.record(
+                RecordedEvent(date: date("2026-01-06"), event: .clarificationRequested(note: nil)), for: logged.ref)
             let before = try count(path, "SELECT count(*) FROM events")
             #expect(throws: StoreError.self) {
-                try store.record(RecordedEvent(date: date("2026-01-20"), event: .responded(.grantedInFull)), for: logged.ref)
+                try store.record(
+                    RecordedEvent(date: date("2026-01-20"), event: .responded(.grantedInFull)), for: logged.ref)
             }
             #expect(throws: StoreError.self) {
-                try store.record(RecordedEvent(date: date("2026-01-20"), event: .note("x")), for: CaseReference(rawValue: "NOPE"))
+                try store.record(
+                    RecordedEvent(date: date("2026-01-20"), event: .note("x")), for: CaseReference(rawValue: "NOPE"))
             }
             #expect(try count(path, "SELECT count(*) FROM events") == before)
             #expect(try store.caseFile(logged.ref).status == .awaitingClarification)
@@ -77,10 +84,14 @@ func count(_ path: String, _ sql: String) throws -> Int {
     @Test func projectionFollowsEveryEvent() throws {
         try withStore { store, _ in
             let ref = try store.log(newCase("2026-01-05")).ref
-            func record(_ day: String, _ event: CaseEvent) throws -> CaseSummary { try store.record(RecordedEvent(date: date(day), event: event), for: ref).summary }
+            func record(_ day: String, _ event: CaseEvent) throws -> CaseSummary {
+                try store.record(RecordedEvent(date: date(day), event: event), for: ref).summary
+            }
             #expect(try record("2026-01-13", .feeNoticeIssued(amount: "£12")).due == nil)
             #expect(try record("2026-01-26", .feePaid).due == date("2026-02-16"))
-            let exempted = try record("2026-02-02", .exemptionApplied(ExemptionDecision(citation: "31(1)(a)", part: .foia, publicInterest: .maintain)))
+            let exempted = try record(
+                "2026-02-02",
+                .exemptionApplied(ExemptionDecision(citation: "31(1)(a)", part: .foia, publicInterest: .maintain)))
             #expect(exempted.exemptions.map(\.citation) == ["31(1)(a)"])
             let extended = try record("2026-02-03", .extended(workingDays: 10, reason: "public interest"))
             #expect(extended.status == .extended)
@@ -90,18 +101,22 @@ func count(_ path: String, _ sql: String) throws -> Int {
             #expect(responded.status == .responded)
             #expect(responded.outcome == .partiallyWithheld)
             let detail = try store.detail(ref)
-            #expect(detail.events.map(\.recorded.event.kind) == ["received", "fee-notice-issued", "fee-paid", "exemption-applied", "extended", "responded"])
+            #expect(
+                detail.events.map(\.recorded.event.kind) == [
+                    "received", "fee-notice-issued", "fee-paid", "exemption-applied", "extended", "responded",
+                ])
             #expect(detail.requester?.name == "A Requester")
         }
     }
 
     @Test func boardAndOverdueListUseWorkingDays() throws {
         try withStore { store, _ in
-            let overdue = try store.log(newCase("2026-10-01")).ref          // due Thu 29 Oct
-            let soon = try store.log(newCase("2026-10-26")).ref             // due Mon 23 Nov
-            let later = try store.log(newCase("2026-11-16")).ref            // due Mon 14 Dec
+            let overdue = try store.log(newCase("2026-10-01")).ref  // due Thu 29 Oct
+            let soon = try store.log(newCase("2026-10-26")).ref  // due Mon 23 Nov
+            let later = try store.log(newCase("2026-11-16")).ref  // due Mon 14 Dec
             let waiting = try store.log(newCase("2026-11-02")).ref
-            try store.record(RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
+            try store.record(
+                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
             let board = try store.board(today: date("2026-11-20"))
             #expect(board.overdue.rows.map(\.summary.ref) == [overdue])
             #expect(board.overdue.rows.first?.workingDaysLeft == -16)
@@ -124,34 +139,48 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
     @Test func addingAHolidayMovesTheOpenCasesItTouchesAndRecordsWhy() throws {
         try withStore { store, path in
-            let touched = try store.log(newCase("2027-06-01")).ref                     // due Tue 29 Jun 2027
-            let scottish = try store.log(newCase("2027-06-01", regime: .foisa)).ref      // due Tue 29 Jun 2027
+            let touched = try store.log(newCase("2027-06-01")).ref  // due Tue 29 Jun 2027
+            let scottish = try store.log(newCase("2027-06-01", regime: .foisa)).ref  // due Tue 29 Jun 2027
             let untouched = try store.log(newCase("2027-07-01")).ref
             let closed = try store.log(newCase("2027-06-02")).ref
             try store.record(RecordedEvent(date: date("2027-06-03"), event: .withdrawn(reason: nil)), for: closed)
-            let change = try store.addHoliday(Holiday(date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local), today: date("2027-06-10"))
+            let change = try store.addHoliday(
+                Holiday(date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local),
+                today: date("2027-06-10"))
             #expect(change.casesMoved == 1)
             #expect(try store.detail(touched).summary.due == date("2027-06-30"))
-            #expect(try store.detail(touched).events.last?.recorded.event == .deadlineMoved(from: date("2027-06-29"), to: date("2027-06-30"), reason: "bank holiday added: Proclaimed day (Northern Ireland) on 2027-06-14"))
+            #expect(
+                try store.detail(touched).events.last?.recorded.event
+                    == .deadlineMoved(
+                        from: date("2027-06-29"), to: date("2027-06-30"),
+                        reason: "bank holiday added: Proclaimed day (Northern Ireland) on 2027-06-14"))
             #expect(try store.detail(scottish).summary.due == date("2027-06-29"))
             #expect(try store.detail(untouched).events.count == 1)
             #expect(try count(path, "SELECT count(*) FROM events WHERE kind = 'deadline-moved'") == 1)
             // A reopened store sees the holiday too.
             #expect(try CaseStore(path: path).detail(touched).deadline.due == date("2027-06-30"))
-            #expect(throws: StoreError.self) { try store.addHoliday(Holiday(date: date("2027-06-14"), division: .northernIreland, title: "again", source: .local), today: date("2027-06-10")) }
+            #expect(throws: StoreError.self) {
+                try store.addHoliday(
+                    Holiday(date: date("2027-06-14"), division: .northernIreland, title: "again", source: .local),
+                    today: date("2027-06-10"))
+            }
         }
     }
 
     @Test func refusesADatabaseFromANewerFoi() throws {
         try withStore { _, path in
-            try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('9999_future')") }
+            try DatabaseQueue(path: path).write {
+                try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('9999_future')")
+            }
             #expect(throws: StoreError.self) { try CaseStore(path: path) }
         }
     }
 
     @Test func everySchemaFileIsAMigrationInOrder() throws {
-        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("schema")
-        let files = try FileManager.default.contentsOfDirectory(atPath: schema.path).filter { $0.hasSuffix(".sql") }.sorted()
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("schema")
+        let files = try FileManager.default.contentsOfDirectory(atPath: schema.path).filter { $0.hasSuffix(".sql") }
+            .sorted()
         #expect(Seeds.migrations.map(\.identifier) == files.map { String($0.dropLast(4)) })
         for (migration, file) in zip(Seeds.migrations, files) {
             #expect(migration.sql == (try String(contentsOf: schema.appendingPathComponent(file), encoding: .utf8)))

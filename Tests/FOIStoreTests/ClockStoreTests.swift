@@ -6,7 +6,9 @@ import Testing
 
 @Suite struct ClockStoreTests {
     /// Logs a FOIA case received `received` and answered `responded`; returns its reference.
-    func answered(_ store: CaseStore, received: String, responded: String, regime: Regime = .foia) throws -> CaseReference {
+    func answered(_ store: CaseStore, received: String, responded: String, regime: Regime = .foia) throws
+        -> CaseReference
+    {
         let ref = try store.log(newCase(received, regime: regime)).ref
         try store.record(RecordedEvent(date: date(responded), event: .responded(.grantedInFull)), for: ref)
         return ref
@@ -19,20 +21,35 @@ import Testing
             let open = try store.log(newCase("2026-11-02")).ref  // due Tue 1 Dec 2026
             let reviewed = try answered(store, received: "2026-10-01", responded: "2026-10-28")
             // Review requested Mon 2 Nov: 20 working days skip St Andrew's Day (Mon 30 Nov): Tue 1 Dec 2026.
-            let step = try store.record(RecordedEvent(date: date("2026-11-02"), event: .reviewRequested(ReviewRequest(by: "A Requester"))), for: reviewed)
+            let step = try store.record(
+                RecordedEvent(date: date("2026-11-02"), event: .reviewRequested(ReviewRequest(by: "A Requester"))),
+                for: reviewed)
             #expect(step.summary.stage == .review)
             #expect(step.event.event.warning == nil)
             let complained = try answered(store, received: "2026-06-01", responded: "2026-06-26")
-            try store.record(RecordedEvent(date: date("2026-10-01"), event: .complaintNotified(ComplaintNotice(reference: "IC-123456-A1B2", submissionsDue: date("2026-11-16")))), for: complained)
+            try store.record(
+                RecordedEvent(
+                    date: date("2026-10-01"),
+                    event: .complaintNotified(
+                        ComplaintNotice(reference: "IC-123456-A1B2", submissionsDue: date("2026-11-16")))),
+                for: complained)
             let waiting = try store.log(newCase("2026-11-02")).ref
             // Clarification requested Tue 3 Nov; 60 working days (the default setting) end Thu 4 Feb 2027.
-            try store.record(RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
+            try store.record(
+                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
 
             let board = try store.board(today: date("2026-11-26"), horizon: 5)
-            #expect(board.overdue.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.workingDaysLeft)" } == ["\(complained) submissions -8"])
-            #expect(board.dueSoon.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.due)" }.sorted()
+            #expect(
+                board.overdue.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.workingDaysLeft)" } == [
+                    "\(complained) submissions -8"
+                ])
+            #expect(
+                board.dueSoon.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.due)" }.sorted()
                     == ["\(open) response 2026-12-01", "\(reviewed) review 2026-12-01"].sorted())
-            #expect(board.awaiting.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.due)" } == ["\(waiting) clarification-lapse 2027-02-02"])
+            #expect(
+                board.awaiting.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.due)" } == [
+                    "\(waiting) clarification-lapse 2027-02-02"
+                ])
 
             var filter = CaseFilter()
             filter.stages = [.review]
@@ -50,7 +67,9 @@ import Testing
             #expect(try store.list(filter, today: date("2026-11-26")).map(\.ref) == [complained])
 
             // The review decided, its clock leaves the board; the case keeps it, met, in its detail.
-            try store.record(RecordedEvent(date: date("2026-11-27"), event: .reviewDecided(ReviewDecision(outcome: .upheld))), for: reviewed)
+            try store.record(
+                RecordedEvent(date: date("2026-11-27"), event: .reviewDecided(ReviewDecision(outcome: .upheld))),
+                for: reviewed)
             #expect(try store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [open])
             let detail = try store.detail(reviewed)
             #expect(detail.clocks.first { $0.name == .review }?.status(today: date("2026-11-27")) == .met)
@@ -62,15 +81,20 @@ import Testing
     @Test func aNewHolidayMovesAReviewClock() throws {
         try withStore { store, _ in
             let ref = try answered(store, received: "2027-05-24", responded: "2027-06-21")
-            try store.record(RecordedEvent(date: date("2027-06-28"), event: .reviewRequested(ReviewRequest())), for: ref)
+            try store.record(
+                RecordedEvent(date: date("2027-06-28"), event: .reviewRequested(ReviewRequest())), for: ref)
             #expect(try store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-27"))
-            let change = try store.addHoliday(Holiday(date: date("2027-07-20"), division: .northernIreland, title: "Proclaimed day", source: .local),
-                                              today: date("2027-07-01"))
+            let change = try store.addHoliday(
+                Holiday(date: date("2027-07-20"), division: .northernIreland, title: "Proclaimed day", source: .local),
+                today: date("2027-07-01"))
             #expect(change.casesMoved == 1)
             #expect(try store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-28"))
             let moved = try #require(try store.detail(ref).events.last)
-            #expect(moved.recorded.event == .deadlineMoved(from: date("2027-07-27"), to: date("2027-07-28"),
-                                                           reason: "internal review: bank holiday added: Proclaimed day (Northern Ireland) on 2027-07-20"))
+            #expect(
+                moved.recorded.event
+                    == .deadlineMoved(
+                        from: date("2027-07-27"), to: date("2027-07-28"),
+                        reason: "internal review: bank holiday added: Proclaimed day (Northern Ireland) on 2027-07-20"))
         }
     }
 
@@ -80,23 +104,31 @@ import Testing
         try withStore { store, path in
             let open = try store.log(newCase("2026-11-02")).ref
             let waiting = try store.log(newCase("2026-11-02")).ref
-            try store.record(RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
+            try store.record(
+                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
             // Take the database back to its 0002 shape.
             try DatabaseQueue(path: path).write { db in
-                try db.execute(sql: """
-                    DROP TABLE case_clocks;
-                    DROP INDEX cases_by_stage;
-                    ALTER TABLE cases DROP COLUMN stage;
-                    CREATE INDEX cases_open_by_due ON cases (due_on, ref) WHERE status IN ('open', 'extended');
-                    CREATE INDEX cases_awaiting ON cases (status_since, ref) WHERE status IN ('awaiting-clarification', 'awaiting-fee');
-                    DELETE FROM grdb_migrations WHERE identifier = '0003_case_clocks';
-                    """)
+                try db.execute(
+                    sql: """
+                        DROP TABLE case_clocks;
+                        DROP INDEX cases_by_stage;
+                        ALTER TABLE cases DROP COLUMN stage;
+                        CREATE INDEX cases_open_by_due ON cases (due_on, ref) WHERE status IN ('open', 'extended');
+                        CREATE INDEX cases_awaiting ON cases (status_since, ref) WHERE status IN ('awaiting-clarification', 'awaiting-fee');
+                        DELETE FROM grdb_migrations WHERE identifier = '0003_case_clocks';
+                        """)
             }
             let migrated = try CaseStore(path: path)
             let board = try migrated.board(today: date("2026-11-20"))
             #expect(board.dueSoon.count + board.overdue.count == 0)
-            #expect(board.awaiting.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.due)" } == ["\(waiting) clarification-lapse 2027-02-02"])
-            #expect(try migrated.board(today: date("2026-11-30")).dueSoon.rows.map { "\($0.summary.ref) \($0.clock.rawValue)" } == ["\(open) response"])
+            #expect(
+                board.awaiting.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.due)" } == [
+                    "\(waiting) clarification-lapse 2027-02-02"
+                ])
+            #expect(
+                try migrated.board(today: date("2026-11-30")).dueSoon.rows.map {
+                    "\($0.summary.ref) \($0.clock.rawValue)"
+                } == ["\(open) response"])
             #expect(try migrated.detail(open).summary.stage == .request)
         }
     }
@@ -106,7 +138,8 @@ import Testing
         try withStore { store, _ in
             try store.setSetting(.clarificationLapseDays, to: "20")
             let waiting = try store.log(newCase("2026-11-02")).ref
-            try store.record(RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
+            try store.record(
+                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
             // 20 working days after Tue 3 Nov, St Andrew's Day skipped: Wed 2 Dec 2026.
             #expect(try store.board(today: date("2026-11-20")).awaiting.rows.first?.due == date("2026-12-02"))
             #expect(throws: StoreError.self) { try store.setSetting(.clarificationLapseDays, to: "0") }

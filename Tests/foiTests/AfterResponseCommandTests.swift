@@ -16,7 +16,10 @@ extension Workspace {
     /// The clocks of `show` by name: (due, status, workingDaysLeft).
     func clocks(_ ref: String, today: String) throws -> [String: (due: String?, status: String, left: Int?)] {
         let clocks = try #require(try show(ref, today: today)["clocks"] as? [[String: Any]])
-        return Dictionary(uniqueKeysWithValues: clocks.map { ($0["name"] as! String, ($0["due"] as? String, $0["status"] as! String, $0["workingDaysLeft"] as? Int)) })
+        return Dictionary(
+            uniqueKeysWithValues: clocks.map {
+                ($0["name"] as! String, ($0["due"] as? String, $0["status"] as! String, $0["workingDaysLeft"] as? Int))
+            })
     }
 
     /// The board's rows as "section clock due left".
@@ -40,8 +43,11 @@ extension Workspace {
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         let ref = "FOI-2026-000001"
         try workspace.ok(["log", "--subject", "Contracts with Acme", "--received", "2026-06-01"], today: "2026-06-01")
-        try workspace.ok(["exempt", ref, "--section", "43(2)", "--public-interest", "maintain", "--on", "2026-06-25"], today: "2026-06-25")
-        try workspace.ok(["respond", ref, "--outcome", "partially-withheld", "--on", "2026-06-26"], today: "2026-06-26")
+        try workspace.ok(
+            ["exempt", ref, "--section", "43(2)", "--public-interest", "maintain", "--on", "2026-06-25"],
+            today: "2026-06-25")
+        try workspace.ok(
+            ["respond", ref, "--outcome", "partially-withheld", "--on", "2026-06-26"], today: "2026-06-26")
         var shown = try workspace.show(ref, today: "2026-06-26")
         #expect(shown["review"] is NSNull)
         #expect(shown["appeal"] is NSNull)
@@ -62,7 +68,11 @@ extension Workspace {
         #expect(try workspace.board(today: "2026-07-30") == ["due-soon review 2026-08-05 3"])
         #expect(try workspace.board(today: "2026-08-06") == ["overdue review 2026-08-05 -1"])
 
-        try workspace.ok(["review", ref, "--outcome", "partially-upheld", "--reviewer", "Head of Legal", "--withdraw-exemption", "s.43(2)", "--on", "2026-07-31"], today: "2026-07-31")
+        try workspace.ok(
+            [
+                "review", ref, "--outcome", "partially-upheld", "--reviewer", "Head of Legal", "--withdraw-exemption",
+                "s.43(2)", "--on", "2026-07-31",
+            ], today: "2026-07-31")
         shown = try workspace.show(ref, today: "2026-07-31")
         #expect((shown["exemptions"] as? [Any])?.isEmpty == true)
         #expect((shown["review"] as? [String: Any])?["withdrawnExemptions"] as? [String] == ["43(2)"])
@@ -71,7 +81,11 @@ extension Workspace {
         #expect(clocks["regulator-window"]?.due == "2026-09-11")
         #expect(try workspace.board(today: "2026-08-06").isEmpty)
 
-        try workspace.ok(["complaint", ref, "--notified", "2026-08-20", "--regulator-ref", "IC-123456-A1B2", "--submissions-due", "2026-09-17"], today: "2026-08-20")
+        try workspace.ok(
+            [
+                "complaint", ref, "--notified", "2026-08-20", "--regulator-ref", "IC-123456-A1B2", "--submissions-due",
+                "2026-09-17",
+            ], today: "2026-08-20")
         #expect(try workspace.board(today: "2026-09-16") == ["due-soon submissions 2026-09-17 1"])
         #expect(try workspace.board(today: "2026-09-20") == ["overdue submissions 2026-09-17 -1"])
         let withRegulator = try workspace.run(["list", "--stage", "regulator", "--format", "csv"], today: "2026-09-20")
@@ -81,15 +95,24 @@ extension Workspace {
 
         // Notice of Fri 27 Nov 2026: steps within 35 days (Fri 1 Jan 2027, not moved); the appeal's 28 days end on
         // Christmas Day and Mon 28 Dec is the Boxing Day substitute: Tue 29 Dec.
-        try workspace.ok(["decision-notice", ref, "--notice-ref", "IC-123456-A1B2", "--outcome", "upheld", "--steps", "Disclose the contract", "--on", "2026-11-27"], today: "2026-11-27")
+        try workspace.ok(
+            [
+                "decision-notice", ref, "--notice-ref", "IC-123456-A1B2", "--outcome", "upheld", "--steps",
+                "Disclose the contract", "--on", "2026-11-27",
+            ], today: "2026-11-27")
         clocks = try workspace.clocks(ref, today: "2026-11-27")
         #expect(clocks["compliance"]?.due == "2027-01-01")
         #expect(clocks["appeal-window"]?.due == "2026-12-29")
-        #expect(try workspace.board(today: "2026-12-23") == ["due-soon appeal-window 2026-12-29 2", "due-soon compliance 2027-01-01 4"])
+        #expect(
+            try workspace.board(today: "2026-12-23") == [
+                "due-soon appeal-window 2026-12-29 2", "due-soon compliance 2027-01-01 4",
+            ])
         let complaint = try #require(try workspace.show(ref, today: "2026-11-27")["complaint"] as? [String: Any])
         #expect((complaint["decisionNotice"] as? [String: Any])?["steps"] as? String == "Disclose the contract")
 
-        let late = try workspace.run(["appeal", ref, "--lodged", "2026-12-30", "--by", "authority", "--appeal-ref", "EA/2026/0123"], today: "2026-12-30")
+        let late = try workspace.run(
+            ["appeal", ref, "--lodged", "2026-12-30", "--by", "authority", "--appeal-ref", "EA/2026/0123"],
+            today: "2026-12-30")
         #expect(late.status == 0)
         #expect(late.stderr.contains("Warning: the notice of appeal came after the last day, 2026-12-29"))
         shown = try workspace.show(ref, today: "2026-12-30")
@@ -104,7 +127,9 @@ extension Workspace {
         try workspace.ok(["appeal", ref, "--hearing", "2027-03-15", "--on", "2027-01-10"], today: "2027-01-10")
         #expect(try workspace.board(today: "2027-03-10") == ["due-soon hearing 2027-03-15 3"])
         try workspace.ok(["appeal", ref, "--outcome", "dismissed", "--on", "2027-03-29"], today: "2027-03-29")
-        #expect((try workspace.show(ref, today: "2027-03-29")["appeal"] as? [String: Any])?["outcome"] as? String == "dismissed")
+        #expect(
+            (try workspace.show(ref, today: "2027-03-29")["appeal"] as? [String: Any])?["outcome"] as? String
+                == "dismissed")
         #expect(try workspace.board(today: "2027-03-29").isEmpty)
 
         // A step out of order: refused with advice, exit 1, nothing written.
@@ -112,7 +137,10 @@ extension Workspace {
         let refused = try workspace.run(["review", ref, "--outcome", "upheld"], today: "2027-03-30")
         #expect(refused.status == 1)
         #expect(refused.stdout.isEmpty)
-        #expect(refused.stderr == "Error: cannot record the review's outcome: the review was decided on 2026-07-31; see 'foi show FOI-2026-000001'\n")
+        #expect(
+            refused.stderr
+                == "Error: cannot record the review's outcome: the review was decided on 2026-07-31; see 'foi show FOI-2026-000001'\n"
+        )
         #expect(try workspace.eventCount() == before)
     }
 
@@ -124,7 +152,9 @@ extension Workspace {
         #expect(early.status == 1)
         #expect(early.stderr.contains("a review follows the response: record the response first"))
         // The advice names the command's real options.
-        let noComplaint = try workspace.run(["decision-notice", "FOI-2026-000001", "--notice-ref", "IC-1-A", "--outcome", "upheld"])
+        let noComplaint = try workspace.run([
+            "decision-notice", "FOI-2026-000001", "--notice-ref", "IC-1-A", "--outcome", "upheld",
+        ])
         #expect(noComplaint.status == 1)
         #expect(noComplaint.stderr.contains("(foi complaint FOI-2026-000001 --notified DATE --regulator-ref REF)"))
         let extendTooFar = try workspace.run(["review", "FOI-2026-000001", "--extend-to", "30"])
@@ -136,7 +166,9 @@ extension Workspace {
         #expect(badValue.status == 64)
         #expect(badValue.stderr.hasPrefix("Error: The value 'won' is invalid for '--outcome <outcome>'."))
         #expect(badValue.stderr.components(separatedBy: "\n") == [badValue.stderr.dropLast().description, ""])
-        #expect(try workspace.run(["appeal", "FOI-2026-000001", "--lodged", "2026-11-10", "--by", "requester"]).status == 64)
+        #expect(
+            try workspace.run(["appeal", "FOI-2026-000001", "--lodged", "2026-11-10", "--by", "requester"]).status == 64
+        )
         #expect(try workspace.run(["list", "--clock", "review-window"]).status == 64)
         #expect(try workspace.eventCount() == 1)
     }

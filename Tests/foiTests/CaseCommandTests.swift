@@ -28,16 +28,26 @@ struct Workspace {
     @Test func aCaseFromReceiptToResponse() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        let logged = try workspace.run(["log", "--subject", "Drone use 2025", "--received", "2026-11-02", "--requester", "A Requester", "--format", "csv"])
+        let logged = try workspace.run([
+            "log", "--subject", "Drone use 2025", "--received", "2026-11-02", "--requester", "A Requester", "--format",
+            "csv",
+        ])
         #expect(logged.status == 0, "\(logged.stderr)")
-        #expect(logged.stdout == """
-        ref,regime,status,received,due,left,exemptions,outcome,subject
-        FOI-2026-000001,foia,open,2026-11-02,2026-12-01,6,,,Drone use 2025
+        #expect(
+            logged.stdout == """
+                ref,regime,status,received,due,left,exemptions,outcome,subject
+                FOI-2026-000001,foia,open,2026-11-02,2026-12-01,6,,,Drone use 2025
 
-        """)
-        #expect(try workspace.run(["search", "FOI-2026-000001", "--location", "Air Support Unit", "--held", "--hours", "3"]).status == 0)
-        #expect(try workspace.run(["exempt", "FOI-2026-000001", "--section", "s.31(1)(a)", "--public-interest", "maintain"]).status == 0)
-        #expect(try workspace.run(["respond", "FOI-2026-000001", "--outcome", "partially-withheld", "--on", "2026-11-20"]).status == 0)
+                """)
+        #expect(
+            try workspace.run(["search", "FOI-2026-000001", "--location", "Air Support Unit", "--held", "--hours", "3"])
+                .status == 0)
+        #expect(
+            try workspace.run(["exempt", "FOI-2026-000001", "--section", "s.31(1)(a)", "--public-interest", "maintain"])
+                .status == 0)
+        #expect(
+            try workspace.run(["respond", "FOI-2026-000001", "--outcome", "partially-withheld", "--on", "2026-11-20"])
+                .status == 0)
         let shown = try #require(try workspace.json(["show", "FOI-2026-000001"]) as? [String: Any])
         #expect(shown["ref"] as? String == "FOI-2026-000001")
         #expect(shown["regime"] as? String == "foia")
@@ -49,7 +59,8 @@ struct Workspace {
         let exemptions = try #require(shown["exemptions"] as? [[String: Any]])
         #expect(exemptions.first?["citation"] as? String == "31(1)(a)")
         let events = try #require(shown["events"] as? [[String: Any]])
-        #expect(events.map { $0["kind"] as? String } == ["received", "search-recorded", "exemption-applied", "responded"])
+        #expect(
+            events.map { $0["kind"] as? String } == ["received", "search-recorded", "exemption-applied", "responded"])
         #expect(events.first?["date"] as? String == "2026-11-02")
     }
 
@@ -61,7 +72,10 @@ struct Workspace {
         let before = try workspace.eventCount()
         let refused = try workspace.run(["respond", "FOI-2026-000001", "--outcome", "granted-in-full"])
         #expect(refused.status == 1)
-        #expect(refused.stderr == "Error: cannot record a response: the case is awaiting clarification since 2026-11-03; record the clarification first (foi clarify FOI-2026-000001 --received DATE), or withdraw the case\n")
+        #expect(
+            refused.stderr
+                == "Error: cannot record a response: the case is awaiting clarification since 2026-11-03; record the clarification first (foi clarify FOI-2026-000001 --received DATE), or withdraw the case\n"
+        )
         #expect(refused.stdout.isEmpty)
         #expect(try workspace.eventCount() == before)
         let unknown = try workspace.run(["show", "FOI-2099-1"])
@@ -72,8 +86,13 @@ struct Workspace {
         #expect(try workspace.eventCount() == before)
         let badExemption = try workspace.run(["clarify", "FOI-2026-000001", "--received", "2026-11-05"])
         #expect(badExemption.status == 0)
-        let wrongRegime = try workspace.run(["exempt", "FOI-2026-000001", "--section", "12(5)(e)", "--public-interest", "maintain"])
-        #expect(wrongRegime.stderr == "Error: '12(5)(e)' is not an exemption of FOIA (it exists under EIR); give the part it belongs to with --part\n")
+        let wrongRegime = try workspace.run([
+            "exempt", "FOI-2026-000001", "--section", "12(5)(e)", "--public-interest", "maintain",
+        ])
+        #expect(
+            wrongRegime.stderr
+                == "Error: '12(5)(e)' is not an exemption of FOIA (it exists under EIR); give the part it belongs to with --part\n"
+        )
     }
 
     @Test func boardListAndDemo() throws {
@@ -101,10 +120,14 @@ struct Workspace {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         _ = try workspace.run(["log", "--subject", "x", "--received", "2027-06-01"])
-        let added = try workspace.run(["holidays", "add", "2027-06-14", "--division", "northern-ireland", "--title", "Proclaimed day"])
+        let added = try workspace.run([
+            "holidays", "add", "2027-06-14", "--division", "northern-ireland", "--title", "Proclaimed day",
+        ])
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout == "Added Mon 14 Jun 2027, Proclaimed day (Northern Ireland). 1 open case moved.\n")
-        let listed = try workspace.run(["holidays", "list", "--year", "2027", "--division", "northern-ireland", "--format", "csv"])
+        let listed = try workspace.run([
+            "holidays", "list", "--year", "2027", "--division", "northern-ireland", "--format", "csv",
+        ])
         #expect(listed.stdout.contains("2027-06-14,northern-ireland,Proclaimed day,local"))
     }
 
@@ -112,7 +135,9 @@ struct Workspace {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         _ = try workspace.run(["settings"])
-        let script = (0..<15).map { _ in "\(foiBinary.path) log --subject concurrent --received 2026-11-02 --db \(workspace.db) >/dev/null || echo FAIL" }.joined(separator: "; ")
+        let script = (0..<15).map { _ in
+            "\(foiBinary.path) log --subject concurrent --received 2026-11-02 --db \(workspace.db) >/dev/null || echo FAIL"
+        }.joined(separator: "; ")
         let processes = try (0..<2).map { _ -> Process in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -18,7 +18,10 @@ import Testing
     }
 
     @Test func jsonHasTheDocumentedFields() throws {
-        let run = try foi(["deadline", "--received", "2026-01-05", "--fee-notice", "2026-01-13", "--fee-paid", "2026-01-26", "--format", "json"])
+        let run = try foi([
+            "deadline", "--received", "2026-01-05", "--fee-notice", "2026-01-13", "--fee-paid", "2026-01-26",
+            "--format", "json",
+        ])
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["regime"] as? String == "foia")
@@ -51,10 +54,22 @@ import Testing
     }
 
     @Test(arguments: [
-        (["deadline", "--received", "2023-02-30"], Int32(64), "Error: --received: '2023-02-30' is not a real date: February 2023 has 28 days\n"),
-        (["deadline", "--received", "2026-01-05", "--clarified", "2026-01-02"], 1, "Error: the clarification (2026-01-02) cannot come before the request was received (2026-01-05); check both dates\n"),
-        (["deadline", "--received", "2026-01-05", "--fee-notice", "2026-01-13", "--fee-paid", "2026-01-12"], 1, "Error: the fee cannot be paid (2026-01-12) before the fees notice was given (2026-01-13); check both dates\n"),
-        (["deadline", "--received", "2026-01-05", "--regime", "foisa", "--extension-days", "10"], 1, "Error: FOISA has no such extension: FOISA allows no extension of its 20 working days\n"),
+        (
+            ["deadline", "--received", "2023-02-30"], Int32(64),
+            "Error: --received: '2023-02-30' is not a real date: February 2023 has 28 days\n"
+        ),
+        (
+            ["deadline", "--received", "2026-01-05", "--clarified", "2026-01-02"], 1,
+            "Error: the clarification (2026-01-02) cannot come before the request was received (2026-01-05); check both dates\n"
+        ),
+        (
+            ["deadline", "--received", "2026-01-05", "--fee-notice", "2026-01-13", "--fee-paid", "2026-01-12"], 1,
+            "Error: the fee cannot be paid (2026-01-12) before the fees notice was given (2026-01-13); check both dates\n"
+        ),
+        (
+            ["deadline", "--received", "2026-01-05", "--regime", "foisa", "--extension-days", "10"], 1,
+            "Error: FOISA has no such extension: FOISA allows no extension of its 20 working days\n"
+        ),
     ])
     func badInputIsOneLineOnStderrAndANonZeroExit(arguments: [String], status: Int32, message: String) throws {
         let run = try foi(arguments)
@@ -71,32 +86,42 @@ import Testing
 
     @Test func bulkModeAddsADueColumnAndKeepsOtherColumns() throws {
         let csv = """
-        ref,received,regime,clarified,fee_notice,fee_paid,extended,note
-        A-1,2020-12-08,,,,,,"Leicestershire, NCND"
-        A-2,2025-03-10,foisa,,,,,
-        A-3,2026-01-05,foia,,2026-01-13,2026-01-26,,
-        A-4,2026-01-05,eir,,,,true,
-        A-5,2026-03-02,foia,,2026-03-15,,,unpaid
+            ref,received,regime,clarified,fee_notice,fee_paid,extended,note
+            A-1,2020-12-08,,,,,,"Leicestershire, NCND"
+            A-2,2025-03-10,foisa,,,,,
+            A-3,2026-01-05,foia,,2026-01-13,2026-01-26,,
+            A-4,2026-01-05,eir,,,,true,
+            A-5,2026-03-02,foia,,2026-03-15,,,unpaid
 
-        """
+            """
         let run = try foi(["deadline", "--input", "-"], input: csv)
         #expect(run.status == 0)
-        #expect(run.stdout == """
-        ref,received,regime,clarified,fee_notice,fee_paid,extended,note,due
-        A-1,2020-12-08,,,,,,"Leicestershire, NCND",2021-01-11
-        A-2,2025-03-10,foisa,,,,,,2025-04-07
-        A-3,2026-01-05,foia,,2026-01-13,2026-01-26,,,2026-02-16
-        A-4,2026-01-05,eir,,,,true,,2026-03-02
-        A-5,2026-03-02,foia,,2026-03-15,,,unpaid,
+        #expect(
+            run.stdout == """
+                ref,received,regime,clarified,fee_notice,fee_paid,extended,note,due
+                A-1,2020-12-08,,,,,,"Leicestershire, NCND",2021-01-11
+                A-2,2025-03-10,foisa,,,,,,2025-04-07
+                A-3,2026-01-05,foia,,2026-01-13,2026-01-26,,,2026-02-16
+                A-4,2026-01-05,eir,,,,true,,2026-03-02
+                A-5,2026-03-02,foia,,2026-03-15,,,unpaid,
 
-        """)
+                """)
     }
 
     @Test(arguments: [
-        ("received,regime\n2026-01-05,foia\n2026-02-30,foia\n", "Error: line 3, column 'received': '2026-02-30' is not a real date: February 2026 has 28 days\n"),
-        ("received,regime\n2026-01-05,gdpr\n", "Error: line 2, column 'regime': 'gdpr' is not one of foia, eir, foisa, eirs, sar\n"),
+        (
+            "received,regime\n2026-01-05,foia\n2026-02-30,foia\n",
+            "Error: line 3, column 'received': '2026-02-30' is not a real date: February 2026 has 28 days\n"
+        ),
+        (
+            "received,regime\n2026-01-05,gdpr\n",
+            "Error: line 2, column 'regime': 'gdpr' is not one of foia, eir, foisa, eirs, sar\n"
+        ),
         ("regime\nfoia\n", "Error: line 1: the header has no 'received' column (it has: regime)\n"),
-        ("received,fee_notice,fee_paid\n2026-01-05,2026-01-13,2026-01-12\n", "Error: line 2: the fee cannot be paid (2026-01-12) before the fees notice was given (2026-01-13); check both dates\n"),
+        (
+            "received,fee_notice,fee_paid\n2026-01-05,2026-01-13,2026-01-12\n",
+            "Error: line 2: the fee cannot be paid (2026-01-12) before the fees notice was given (2026-01-13); check both dates\n"
+        ),
         ("received,regime\n2026-01-05\n", "Error: line 2: 1 fields where the header has 2\n"),
     ])
     func aBadRowStopsTheRunWithItsLineAndNothingOnStdout(csv: String, message: String) throws {
