@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "FOIKit", targets: ["FOIKit"]),
+        .library(name: "FOIViews", targets: ["FOIViews"]),
         .library(name: "FOIStore", targets: ["FOIStore"]),
         .executable(name: "foi", targets: ["foi"]),
     ],
@@ -19,7 +20,8 @@ let package = Package(
             name: "FOIResources",
             path: ".",
             exclude: [
-                "Sources/FOIKit", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench", "Sources/FOITestSupport",
+                "Sources/FOIKit", "Sources/FOIViews", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench",
+                "Sources/FOITestSupport",
                 "Tests", "scripts", "README.md",
             ],
             sources: ["Sources/FOIResources"],
@@ -30,27 +32,33 @@ let package = Package(
                 .embedInCode("schema/0001_cases.sql"),
                 .embedInCode("schema/0002_board_index.sql"),
                 .embedInCode("schema/0003_case_clocks.sql"),
+                .embedInCode("schema/0004_event_format.sql"),
             ]
         ),
         .target(name: "FOIKit"),
+        // What people and scripts see, built by pure functions from the read models: no store, no command line.
+        .target(name: "FOIViews", dependencies: ["FOIKit"]),
         .target(
             name: "FOIStore", dependencies: ["FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "foi",
             dependencies: [
-                "FOIKit", "FOIStore", "FOIResources",
+                "FOIKit", "FOIViews", "FOIStore", "FOIResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Shared by tests and benchmarks; not part of the product.
-        .target(name: "FOITestSupport"),
+        .target(name: "FOITestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Release-mode benchmarks run by scripts/bench-*; not part of the product.
         .executableTarget(name: "foi-bench", dependencies: ["FOIKit", "FOIStore", "FOIResources", "FOITestSupport"]),
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources", "FOITestSupport"]),
         .testTarget(
             name: "FOIStoreTests",
-            dependencies: ["FOIStore", "FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "FOIStore", "FOIKit", "FOIResources", "FOITestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // End-to-end tests of the built `foi` binary: output, stderr and exit codes.
-        .testTarget(name: "foiTests", dependencies: ["foi"]),
+        .testTarget(
+            name: "foiTests", dependencies: ["foi", "FOITestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

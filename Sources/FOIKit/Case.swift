@@ -21,10 +21,10 @@ public enum CaseStatus: String, CaseIterable, Codable, Hashable, Sendable {
     public var phrase: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 }
 
-/// Why a step cannot be recorded on a case now. Each says what is allowed instead.
+/// Why a step cannot be recorded on a case now. Each carries what to do instead as a `Remedy`.
 public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The step does not fit the case's current status.
-    case notAllowed(action: String, status: CaseStatus, since: CivilDate, advice: String)
+    case notAllowed(action: String, status: CaseStatus, since: CivilDate, remedy: Remedy)
     /// The step is dated before the request was received.
     case beforeReceipt(action: String, date: CivilDate, received: CivilDate)
     /// A step dated before the step it answers (a payment before its notice).
@@ -40,13 +40,13 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A qualified exemption applied without its public interest conclusion.
     case publicInterestRequired(citation: String)
     /// An extension the regime does not have, or one already in place.
-    case extensionNotAvailable(String)
+    case extensionNotAvailable(reason: String, remedy: Remedy?)
     /// A response that withholds information without an exemption applied.
     case exemptionRequired(Outcome)
     /// A step after the response that does not fit where the review, complaint or appeal stands.
-    case outOfOrder(action: String, reason: String, advice: String)
+    case outOfOrder(action: String, reason: String, remedy: Remedy)
     /// A review extension the rules do not allow.
-    case reviewExtensionRefused(String)
+    case reviewExtensionRefused(reason: String, remedy: Remedy?)
     /// A late review request declined although it came in time.
     case reviewInTime(lastDay: CivilDate)
     /// An exemption withdrawn at review that the case does not rely on.
@@ -56,42 +56,64 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A date the engine cannot compute with.
     case deadline(DeadlineError)
 
-    public var description: String {
+    /// What to do instead, where there is something to do.
+    public var remedy: Remedy? {
         switch self {
-        case .notAllowed(let action, let status, let since, let advice):
-            "cannot \(action): the case is \(status.phrase) since \(since); \(advice)"
+        case .notAllowed(_, _, _, let remedy), .outOfOrder(_, _, let remedy): remedy
+        case .unknownExemption(_, let regime, let elsewhere): elsewhere.isEmpty ? .listExemptions(regime) : .givePart
+        case .ncndNotAvailable: .dropNeitherConfirmNorDeny
+        case .publicInterestRequired: .givePublicInterest
+        case .extensionNotAvailable(_, let remedy), .reviewExtensionRefused(_, let remedy): remedy
+        case .exemptionRequired: .applyExemptions
+        case .reviewInTime: .dropDeclineLate
+        case .stepsWithoutUpheldComplaint: .dropSteps
+        case .deadline(let error): error.remedy
+        case .beforeReceipt, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .exemptionNotRelied: nil
+        }
+    }
+
+    public var description: String { message { $0.description } }
+
+    /// The message with the remedy worded by `wording`: FOIKit's plain words, or a command to type.
+    public func message(wording: (Remedy) -> String) -> String {
+        switch self {
+        case .notAllowed(let action, let status, let since, let remedy):
+            return "cannot \(action): the case is \(status.phrase) since \(since); \(wording(remedy))"
         case .beforeReceipt(let action, let date, let received):
-            "cannot \(action) dated \(date): the request was received on \(received); check the date"
+            return "cannot \(action) dated \(date): the request was received on \(received); check the date"
         case .beforeItsCause(let action, let date, let cause, let causeDate):
-            "cannot \(action) dated \(date): the \(cause) was on \(causeDate); check the date"
+            return "cannot \(action) dated \(date): the \(cause) was on \(causeDate); check the date"
         case .receiptNotFirst:
-            "a case begins with its receipt, once; log a new request instead"
+            return "a case begins with its receipt, once; log a new request instead"
         case .unknownExemption(let citation, let regime, let elsewhere):
-            elsewhere.isEmpty
-                ? "'\(citation)' is not an exemption of \(regime.shortName); see 'foi exemptions --regime \(regime.rawValue)'"
-                : "'\(citation)' is not an exemption of \(regime.shortName) (it exists under \(elsewhere.map(\.shortName).joined(separator: ", "))); give the part it belongs to with --part"
+            let under =
+                elsewhere.isEmpty ? "" : " (it exists under \(elsewhere.map(\.shortName).joined(separator: ", ")))"
+            return "'\(citation)' is not an exemption of \(regime.shortName)\(under); \(wording(remedy!))"
         case .partNotAllowed(let part, let caseRegime):
-            "a \(caseRegime.shortName) case cannot have a \(part.shortName) part; parts pair FOIA with EIR and FOISA with EIR(S)"
+            return "a \(caseRegime.shortName) case cannot have a \(part.shortName) part; "
+                + "parts pair FOIA with EIR and FOISA with EIR(S)"
         case .ncndNotAvailable(let citation):
-            "\(citation) has no neither-confirm-nor-deny provision; drop --ncnd"
+            return "\(citation) has no neither-confirm-nor-deny provision; \(wording(.dropNeitherConfirmNorDeny))"
         case .publicInterestRequired(let citation):
-            "\(citation) is a qualified exemption: record the public interest conclusion (--public-interest maintain|disclose)"
-        case .extensionNotAvailable(let reason):
-            "cannot extend: \(reason)"
+            return "\(citation) is a qualified exemption: \(wording(.givePublicInterest))"
+        case .extensionNotAvailable(let reason, let remedy):
+            return "cannot extend: \(reason)" + (remedy.map { "; \(wording($0))" } ?? "")
         case .exemptionRequired(let outcome):
-            "a response \(outcome.label) must cite the exemptions relied on; apply them first (foi exempt)"
-        case .outOfOrder(let action, let reason, let advice):
-            "cannot \(action): \(reason); \(advice)"
-        case .reviewExtensionRefused(let reason):
-            "cannot extend the review: \(reason)"
+            return "a response \(outcome.label) must cite the exemptions relied on; \(wording(.applyExemptions))"
+        case .outOfOrder(let action, let reason, let remedy):
+            return "cannot \(action): \(reason); \(wording(remedy))"
+        case .reviewExtensionRefused(let reason, let remedy):
+            return "cannot extend the review: \(reason)" + (remedy.map { "; \(wording($0))" } ?? "")
         case .reviewInTime(let lastDay):
-            "the request for review is in time (the window closes on \(lastDay)), so it cannot be declined as late; drop --decline-late"
+            return "the request for review is in time (the window closes on \(lastDay)), so it cannot be declined as "
+                + "late; \(wording(.dropDeclineLate))"
         case .exemptionNotRelied(let citation, let relied):
-            "the case does not rely on \(citation), so it cannot be withdrawn at review; it relies on \(relied.isEmpty ? "no exemption" : relied.joined(separator: ", "))"
+            return "the case does not rely on \(citation), so it cannot be withdrawn at review; it relies on "
+                + (relied.isEmpty ? "no exemption" : relied.joined(separator: ", "))
         case .stepsWithoutUpheldComplaint:
-            "a decision notice that does not uphold the complaint orders no steps; drop --steps and --comply-by, or give the outcome upheld or partly-upheld"
+            return "a decision notice that does not uphold the complaint orders no steps; \(wording(.dropSteps))"
         case .deadline(let error):
-            error.description
+            return error.message(wording: wording)
         }
     }
 }
@@ -167,7 +189,7 @@ public struct Case: Hashable, Sendable {
         if case .received = event { throw .receiptNotFirst }
         guard date >= received else { throw .beforeReceipt(action: event.action, date: date, received: received) }
         guard Self.allows(event, in: status) else {
-            throw .notAllowed(action: event.action, status: status, since: statusSince, advice: advice(for: event))
+            throw .notAllowed(action: event.action, status: status, since: statusSince, remedy: remedy(for: event))
         }
         var next = self
         switch event {
@@ -263,7 +285,7 @@ public struct Case: Hashable, Sendable {
             guard let requested = complaint.submissionsRequested, complaint.submissionsSent == nil else {
                 throw .outOfOrder(
                     action: event.action, reason: "the \(complaint.regulator.shortName) has not asked for submissions",
-                    advice: "record its date first (foi complaint \(reference) --submissions-due DATE)")
+                    remedy: .recordSubmissionsDate)
             }
             guard date >= requested else {
                 throw .beforeItsCause(
@@ -290,8 +312,7 @@ public struct Case: Hashable, Sendable {
             else {
                 throw .outOfOrder(
                     action: event.action, reason: "no decision notice orders steps on this case",
-                    advice:
-                        "record the notice first (foi decision-notice \(reference) --notice-ref REF --outcome upheld --steps TEXT)"
+                    remedy: .recordNoticeWithSteps
                 )
             }
             guard date >= decided else {
@@ -305,9 +326,7 @@ public struct Case: Hashable, Sendable {
                     reason: complaint?.decided == nil
                         ? "there is no decision notice to appeal against"
                         : "an appeal against this decision notice is already recorded",
-                    advice: complaint?.decided == nil
-                        ? "record the decision notice first (foi decision-notice \(reference) …)"
-                        : "see 'foi show \(reference)'")
+                    remedy: complaint?.decided == nil ? .recordNoticeToAppeal : .seeCase)
             }
             guard date >= decided else {
                 throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided)
@@ -377,31 +396,19 @@ public struct Case: Hashable, Sendable {
     }
 
     /// What to do instead when `event` is not allowed now.
-    private func advice(for event: CaseEvent) -> String {
-        if case .reviewRequested = event, status.isOpen {
-            return
-                "a review follows the response: record the response first (foi respond \(reference) --outcome OUTCOME)"
-        }
+    private func remedy(for event: CaseEvent) -> Remedy {
+        if case .reviewRequested = event, status.isOpen { return .recordResponse }
         switch status {
-        case .awaitingClarification:
-            return "record the clarification first (foi clarify \(reference) --received DATE), or withdraw the case"
-        case .awaitingFee:
-            return
-                "record the payment first (foi fee \(reference) --paid DATE), or that the fee lapsed (foi fee \(reference) --lapsed DATE)"
-        case .responded, .withdrawn, .transferred, .lapsed:
-            return "reopen it first (foi reopen \(reference) --reason TEXT)"
-        case .extended:
-            return "the deadline is already extended"
+        case .awaitingClarification: return .recordClarification
+        case .awaitingFee: return .recordFeePaymentOrLapse
+        case .responded, .withdrawn, .transferred, .lapsed: return .reopen
+        case .extended: return .alreadyExtended
         case .open:
             switch event {
-            case .clarificationReceived, .clarificationLapsed:
-                return "no clarification is awaited; request it first (foi clarify \(reference) --requested DATE)"
-            case .feePaid, .feeLapsed:
-                return "no fee is awaited; issue a fees notice first (foi fee \(reference) --notice DATE)"
-            case .reopened:
-                return "it is already open"
-            default:
-                return "see 'foi history \(reference)'"
+            case .clarificationReceived, .clarificationLapsed: return .requestClarification
+            case .feePaid, .feeLapsed: return .issueFeeNotice
+            case .reopened: return .alreadyOpen
+            default: return .seeHistory
             }
         }
     }
@@ -411,22 +418,20 @@ public struct Case: Hashable, Sendable {
         if let review, review.isUnderWay, !allowingReview {
             throw .outOfOrder(
                 action: event.action, reason: "an internal review is under way since \(review.requested)",
-                advice: "record its outcome first (foi review \(reference) --outcome OUTCOME)")
+                remedy: .recordReviewOutcome)
         }
         if let complaint, complaint.isUnderWay {
             throw .outOfOrder(
                 action: event.action,
                 reason:
                     "a complaint to the \(complaint.regulator.shortName) (\(complaint.reference)) is under way since \(complaint.notified)",
-                advice:
-                    "record the decision notice first (foi decision-notice \(reference) --notice-ref REF --outcome OUTCOME)"
-            )
+                remedy: .recordDecisionNotice)
         }
         if let appeal, appeal.isUnderWay {
             throw .outOfOrder(
                 action: event.action,
                 reason: "an appeal (\(appeal.lodging.reference)) is under way since \(appeal.lodged)",
-                advice: "record its outcome first (foi appeal \(reference) --outcome OUTCOME)")
+                remedy: .recordAppealOutcome)
         }
     }
 
@@ -434,7 +439,7 @@ public struct Case: Hashable, Sendable {
         guard let review else {
             throw .outOfOrder(
                 action: event.action, reason: "no internal review was requested",
-                advice: "record the request first (foi review \(reference) --requested DATE)")
+                remedy: .recordReviewRequest)
         }
         guard review.isUnderWay else {
             throw .outOfOrder(
@@ -442,7 +447,7 @@ public struct Case: Hashable, Sendable {
                 reason: review.isDeclined
                     ? "the late request for review of \(review.requested) was declined"
                     : "the review was decided on \(review.decided!)",
-                advice: "see 'foi show \(reference)'")
+                remedy: .seeCase)
         }
         return review
     }
@@ -451,13 +456,13 @@ public struct Case: Hashable, Sendable {
         guard let complaint else {
             throw .outOfOrder(
                 action: event.action, reason: "no complaint to the \(Regulator(for: regime).shortName) is recorded",
-                advice: "record the complaint first (foi complaint \(reference) --notified DATE --regulator-ref REF)")
+                remedy: .recordComplaint)
         }
         guard complaint.isUnderWay else {
             throw .outOfOrder(
                 action: event.action,
                 reason: "the complaint \(complaint.reference) was decided on \(complaint.decided!)",
-                advice: "see 'foi show \(reference)'")
+                remedy: .seeCase)
         }
         return complaint
     }
@@ -468,9 +473,7 @@ public struct Case: Hashable, Sendable {
                 action: event.action,
                 reason: appeal.map { "the appeal \($0.lodging.reference) was decided on \($0.decided!)" }
                     ?? "no appeal is recorded",
-                advice: appeal == nil
-                    ? "record the appeal first (foi appeal \(reference) --lodged DATE --by WHO --appeal-ref REF)"
-                    : "see 'foi show \(reference)'")
+                remedy: appeal == nil ? .recordAppeal : .seeCase)
         }
         return appeal
     }
@@ -482,28 +485,28 @@ public struct Case: Hashable, Sendable {
         case .foia, .sar:
             break
         case .eir:
-            throw .reviewExtensionRefused("EIR reg 11(4) fixes the review at 40 working days")
+            throw .reviewExtensionRefused(reason: "EIR reg 11(4) fixes the review at 40 working days", remedy: nil)
         case .foisa:
-            throw .reviewExtensionRefused("FOISA s.21(1) fixes the review at 20 working days")
+            throw .reviewExtensionRefused(reason: "FOISA s.21(1) fixes the review at 20 working days", remedy: nil)
         case .eirs:
-            throw .reviewExtensionRefused("EIR(S) reg 16(4) fixes the review at 20 working days")
+            throw .reviewExtensionRefused(reason: "EIR(S) reg 16(4) fixes the review at 20 working days", remedy: nil)
         }
         if let extendedTo = review.extendedTo {
             throw .reviewExtensionRefused(
-                "it was already extended to \(extendedTo) working days, and the s.45 Code allows one extension")
+                reason: "it was already extended to \(extendedTo) working days, and the s.45 Code allows one extension",
+                remedy: nil)
         }
         guard workingDays > 20 else {
             throw .reviewExtensionRefused(
-                "20 working days is the review's own period; extend to more than 20, at most 40")
+                reason: "20 working days is the review's own period; extend to more than 20, at most 40", remedy: nil)
         }
         guard workingDays <= 40 else {
             throw .reviewExtensionRefused(
-                "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request (20, extended once by up to 20); \(workingDays) is more"
-            )
+                reason: "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request "
+                    + "(20, extended once by up to 20); \(workingDays) is more", remedy: nil)
         }
         guard case .reviewExtended(_, let reason) = event, !reason.allSatisfy(\.isWhitespace) else {
-            throw .reviewExtensionRefused(
-                "give the reason (--reason TEXT): the Code allows more time only where it is needed")
+            throw .reviewExtensionRefused(reason: "no reason was given", remedy: .giveReviewExtensionReason)
         }
         self.review?.extendedTo = workingDays
         self.review?.extensionReason = reason
@@ -548,25 +551,27 @@ public struct Case: Hashable, Sendable {
         case .foia:
             guard let workingDays, workingDays > 0 else {
                 throw .extensionNotAvailable(
-                    "a FOIA public interest extension (s.10(3)) needs its further working days (--days N)")
+                    reason: "a FOIA public interest extension (s.10(3)) needs its further working days",
+                    remedy: .givePublicInterestDays)
             }
             let qualified = exemptions.contains {
                 catalogue.exemption(citing: $0.citation, in: $0.part)?.kind != .absolute
             }
             guard qualified else {
                 throw .extensionNotAvailable(
-                    "s.10(3) extends only to consider the public interest: apply a qualified exemption first")
+                    reason: "s.10(3) extends only to consider the public interest: apply a qualified exemption first",
+                    remedy: nil)
             }
             publicInterestExtension = workingDays
         case .eir, .eirs, .sar:
             guard workingDays == nil else {
                 throw .extensionNotAvailable(
-                    "\(regime.shortName)'s extension is fixed (\(regime.statutoryExtension!.citation)); leave out --days"
-                )
+                    reason: "\(regime.shortName)'s extension is fixed (\(regime.statutoryExtension?.citation ?? ""))",
+                    remedy: .dropExtensionDays)
             }
             statutoryExtension = true
         case .foisa:
-            throw .extensionNotAvailable("FOISA allows no extension of its 20 working days")
+            throw .extensionNotAvailable(reason: "FOISA allows no extension of its 20 working days", remedy: nil)
         }
     }
 

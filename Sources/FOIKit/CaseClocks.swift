@@ -47,13 +47,19 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
 }
 
 /// Whose move a clock waits for.
-public enum ClockWatch: String, Codable, Hashable, Sendable {
+public enum ClockWatch: String, CaseIterable, Codable, Hashable, Sendable {
     /// The authority must act by the date: past it, the case is overdue.
     case duty
     /// A date to watch: an appeal window, a hearing.
     case date
     /// The requester's move: after the date the case may be closed, or the window has shut.
     case requester
+
+    /// Whether a clock of this kind is overdue once its date has passed: only the authority's own duties are.
+    public var canBeOverdue: Bool { self == .duty }
+
+    /// Whether a clock of this kind is shown as coming up: a duty or a date to watch, not the requester's move.
+    public var isUpcoming: Bool { self != .requester }
 }
 
 /// Where a clock stands on a given day.
@@ -297,27 +303,15 @@ extension Case {
     }
 
     /// The step with the facts only a calendar can give: whether a request for review or an appeal came late.
-    /// A review request whose `outOfTime.accepted` is false asks to decline it if late; in time, that is refused.
-    public func preparing(_ recorded: RecordedEvent, calendars: Calendars) throws(LifecycleError) -> RecordedEvent {
+    func preparing(_ recorded: RecordedEvent, calendars: Calendars) throws(LifecycleError) -> RecordedEvent {
         switch recorded.event {
         case .reviewRequested(var request):
-            guard let respondedOn else { return recorded }
-            let window: ClockDate
-            do {
-                window = try Clocks.reviewRequestWindow(
-                    response: respondedOn, responseDue: try deadline(calendars: calendars).finalDate,
-                    regime: regime, calendars: calendars)
-            } catch {
-                throw .deadline(error)
+            // A declined request was checked as late when it was made (`reviewRequest(by:on:declineIfLate:)`).
+            guard request.outOfTime?.accepted != false, let window = try reviewRequestWindow(calendars: calendars)
+            else {
+                return recorded
             }
-            let declineIfLate = request.outOfTime?.accepted == false
-            if recorded.date > window.due {
-                request.outOfTime = OutOfTime(lastDay: window.due, accepted: !declineIfLate)
-            } else if declineIfLate {
-                throw .reviewInTime(lastDay: window.due)
-            } else {
-                request.outOfTime = nil
-            }
+            request.outOfTime = recorded.date > window.due ? OutOfTime(lastDay: window.due, accepted: true) : nil
             return RecordedEvent(date: recorded.date, event: .reviewRequested(request))
         case .appealLodged(var lodging):
             guard let complaint, let decided = complaint.decided else { return recorded }

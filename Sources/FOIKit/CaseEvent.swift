@@ -119,7 +119,8 @@ public enum Outcome: String, CaseIterable, Codable, Hashable, Sendable {
 }
 
 /// One step in a case's life. The case is the fold of these, in order.
-public enum CaseEvent: Hashable, Codable, Sendable {
+/// Stored in the permanent event format (`EventFormat`, docs/EVENTS.md), never by Swift's synthesized `Codable`.
+public enum CaseEvent: Hashable, Sendable {
     case received(Receipt)
     case acknowledged
     case clarificationRequested(note: String?)
@@ -157,54 +158,48 @@ public enum CaseEvent: Hashable, Codable, Sendable {
     case appealDecided(AppealOutcome)
 
     /// The stable name stored with the event: `received`, `clarification-requested`, ...
-    public var kind: String {
+    public var kind: EventKind {
         switch self {
-        case .received: "received"
-        case .acknowledged: "acknowledged"
-        case .clarificationRequested: "clarification-requested"
-        case .clarificationReceived: "clarification-received"
-        case .clarificationLapsed: "clarification-lapsed"
-        case .feeNoticeIssued: "fee-notice-issued"
-        case .feePaid: "fee-paid"
-        case .feeLapsed: "fee-lapsed"
-        case .transferred: "transferred"
-        case .withdrawn: "withdrawn"
-        case .searchRecorded: "search-recorded"
-        case .exemptionApplied: "exemption-applied"
-        case .extended: "extended"
-        case .responded: "responded"
-        case .note: "note"
-        case .reopened: "reopened"
-        case .deadlineMoved: "deadline-moved"
-        case .reviewRequested: "review-requested"
-        case .reviewExtended: "review-extended"
-        case .reviewDecided: "review-decided"
-        case .complaintNotified: "complaint-notified"
-        case .submissionsRequested: "submissions-requested"
-        case .submissionsSent: "submissions-sent"
-        case .decisionNoticeIssued: "decision-notice"
-        case .decisionNoticeComplied: "decision-notice-complied"
-        case .appealLodged: "appeal-lodged"
-        case .hearingListed: "hearing-listed"
-        case .appealDecided: "appeal-decided"
+        case .received: .received
+        case .acknowledged: .acknowledged
+        case .clarificationRequested: .clarificationRequested
+        case .clarificationReceived: .clarificationReceived
+        case .clarificationLapsed: .clarificationLapsed
+        case .feeNoticeIssued: .feeNoticeIssued
+        case .feePaid: .feePaid
+        case .feeLapsed: .feeLapsed
+        case .transferred: .transferred
+        case .withdrawn: .withdrawn
+        case .searchRecorded: .searchRecorded
+        case .exemptionApplied: .exemptionApplied
+        case .extended: .extended
+        case .responded: .responded
+        case .note: .note
+        case .reopened: .reopened
+        case .deadlineMoved: .deadlineMoved
+        case .reviewRequested: .reviewRequested
+        case .reviewExtended: .reviewExtended
+        case .reviewDecided: .reviewDecided
+        case .complaintNotified: .complaintNotified
+        case .submissionsRequested: .submissionsRequested
+        case .submissionsSent: .submissionsSent
+        case .decisionNoticeIssued: .decisionNotice
+        case .decisionNoticeComplied: .decisionNoticeComplied
+        case .appealLodged: .appealLodged
+        case .hearingListed: .hearingListed
+        case .appealDecided: .appealDecided
         }
     }
 
     /// A warning to show with the step when it was recorded: a late request for review, a late appeal.
-    public var warning: String? {
+    public var warning: StepWarning? {
         switch self {
         case .reviewRequested(let request):
-            guard let late = request.outOfTime else { return nil }
-            return "the request for review came after the requester's window closed on \(late.lastDay); "
-                + (late.accepted
-                    ? "recorded as accepted late (--decline-late records a refusal instead)"
-                    : "recorded as declined: no review runs")
+            request.outOfTime.map { .lateReviewRequest(lastDay: $0.lastDay, accepted: $0.accepted) }
         case .appealLodged(let lodging):
-            guard let lastDay = lodging.lastDay else { return nil }
-            return
-                "the notice of appeal came after the last day, \(lastDay); a late appeal must ask the Tribunal for an extension (SI 2009/1976 r.5(3)(a))"
+            lodging.lastDay.map { .lateAppeal(lastDay: $0) }
         default:
-            return nil
+            nil
         }
     }
 
@@ -243,8 +238,30 @@ public enum CaseEvent: Hashable, Codable, Sendable {
     }
 }
 
+/// Something to know about a step that was recorded all the same.
+public enum StepWarning: Hashable, Sendable, CustomStringConvertible {
+    /// A request for review after the requester's window, accepted or declined by the authority.
+    case lateReviewRequest(lastDay: CivilDate, accepted: Bool)
+    /// A notice of appeal after the last day.
+    case lateAppeal(lastDay: CivilDate)
+
+    public var description: String { message(declining: "the authority may decline it instead") }
+
+    /// The warning with `declining` saying how a late request for review is declined instead of accepted.
+    public func message(declining: String) -> String {
+        switch self {
+        case .lateReviewRequest(let lastDay, let accepted):
+            "the request for review came after the requester's window closed on \(lastDay); "
+                + (accepted ? "recorded as accepted late (\(declining))" : "recorded as declined: no review runs")
+        case .lateAppeal(let lastDay):
+            "the notice of appeal came after the last day, \(lastDay); a late appeal must ask the Tribunal for an "
+                + "extension (SI 2009/1976 r.5(3)(a))"
+        }
+    }
+}
+
 /// An event with the date it happened (London civil date), as stored in the case history.
-public struct RecordedEvent: Hashable, Codable, Sendable {
+public struct RecordedEvent: Hashable, Sendable {
     public var date: CivilDate
     public var event: CaseEvent
 

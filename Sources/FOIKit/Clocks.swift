@@ -89,7 +89,7 @@ public enum Clocks {
             citation = "EIR(S) reg 16(4): 20 working days"
         }
         if extendedTo != nil, regime != .foia, regime != .sar {
-            throw .extensionNotAvailable(regime, "its review period is fixed by statute")
+            throw .extensionNotAvailable(regime, reason: "its review period is fixed by statute", remedy: nil)
         }
         let due = try calendar.date(adding: days, workingDaysTo: requested)
         return ClockDate(

@@ -21,13 +21,26 @@ public enum DeadlineError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The identity evidence of a SAR is dated before the request.
     case identityBeforeReceipt(identity: CivilDate, received: CivilDate)
     /// The regime has no such extension.
-    case extensionNotAvailable(Regime, String)
+    case extensionNotAvailable(Regime, reason: String, remedy: Remedy?)
     /// A working-day count outside what any rule allows.
     case workingDaysOutOfRange(Int, allowed: ClosedRange<Int>)
     /// A time-for-compliance rule that the regime does not have.
     case ruleNotAvailable(Regime, String)
 
-    public var description: String {
+    /// What to do instead, where the fix is an input to add or drop.
+    public var remedy: Remedy? {
+        switch self {
+        case .clarificationRequestDateNeeded: .giveClarificationRequestDate
+        case .feePaidWithoutNotice: .giveFeeNoticeDate
+        case .extensionNotAvailable(_, _, let remedy): remedy
+        default: nil
+        }
+    }
+
+    public var description: String { message { $0.description } }
+
+    /// The message with the remedy worded by `wording`: FOIKit's plain words, or the option to give.
+    public func message(wording: (Remedy) -> String) -> String {
         switch self {
         case .outOfRange(let date):
             let range = WorkingDayCalendar.supportedDates
@@ -42,23 +55,23 @@ public enum DeadlineError: Error, Equatable, Sendable, CustomStringConvertible {
             return
                 "the clarification was received (\(answered)) before it was requested (\(requested)); check both dates"
         case .clarificationRequestDateNeeded:
-            return
-                "a subject access request's clock stops from the day clarification is requested: give that date too (--clarification-requested)"
+            return "a subject access request's clock stops from the day clarification is requested: "
+                + wording(.giveClarificationRequestDate)
         case .feeNoticeBeforeReceipt(let notice, let received):
             return
                 "the fees notice (\(notice)) cannot come before the request was received (\(received)); check both dates"
         case .feePaidBeforeNotice(let notice, let paid):
             return "the fee cannot be paid (\(paid)) before the fees notice was given (\(notice)); check both dates"
         case .feePaidWithoutNotice:
-            return "a fee payment needs the date of its fees notice (--fee-notice)"
+            return "a fee payment has no fees notice: \(wording(.giveFeeNoticeDate))"
         case .overlappingFeePeriods(let first, let second):
             return
                 "the fee period from \(second) starts before the one from \(first) was paid; record one fee at a time"
         case .identityBeforeReceipt(let identity, let received):
             return
                 "identity evidence (\(identity)) dated before the request (\(received)) does not move the start; leave it out"
-        case .extensionNotAvailable(let regime, let advice):
-            return "\(regime.shortName) has no such extension: \(advice)"
+        case .extensionNotAvailable(let regime, let reason, let remedy):
+            return "\(regime.shortName) has no such extension: \(reason)" + (remedy.map { "; \(wording($0))" } ?? "")
         case .workingDaysOutOfRange(let days, let allowed):
             return
                 "\(days) working days is outside what the rules allow (\(allowed.lowerBound) to \(allowed.upperBound))"

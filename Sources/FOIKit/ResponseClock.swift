@@ -383,26 +383,28 @@ public enum ResponseClock {
         }
         if let extra = input.publicInterestExtension {
             guard regime == .foia else {
-                throw .extensionNotAvailable(
-                    regime,
-                    regime.statutoryExtension == nil
-                        ? "FOISA allows no extension of its 20 working days"
-                        : "the public interest extension is FOIA's s.10(3); use the regime's own extension (--extended) instead"
-                )
+                throw regime.statutoryExtension == nil
+                    ? .extensionNotAvailable(
+                        regime, reason: "FOISA allows no extension of its 20 working days", remedy: nil)
+                    : .extensionNotAvailable(
+                        regime, reason: "the public interest extension is FOIA's s.10(3)", remedy: .useRegimeExtension)
             }
             guard (1...200).contains(extra) else { throw .workingDaysOutOfRange(extra, allowed: 1...200) }
         }
         if input.statutoryExtension {
             guard regime.statutoryExtension != nil else {
-                throw .extensionNotAvailable(
-                    regime,
-                    regime == .foia
-                        ? "FOIA's only extension is the s.10(3) public interest test; give its further working days (--extension-days N)"
-                        : "FOISA allows no extension of its 20 working days")
+                throw regime == .foia
+                    ? .extensionNotAvailable(
+                        regime, reason: "FOIA's only extension is the s.10(3) public interest test",
+                        remedy: .givePublicInterestDays)
+                    : .extensionNotAvailable(
+                        regime, reason: "FOISA allows no extension of its 20 working days", remedy: nil)
             }
             guard input.rule == .standard else {
                 throw .extensionNotAvailable(
-                    regime, "the extension replaces the standard period; give the whole count as working days instead")
+                    regime,
+                    reason: "the extension replaces the standard period; give the whole count as working days instead",
+                    remedy: nil)
             }
         }
         switch input.rule {

@@ -21,10 +21,10 @@ func answeredCase(_ regime: Regime, received: String, responded: String, exempti
 }
 
 extension Case {
-    /// The case after `event` on `date`, prepared with the shipped calendars as the store prepares it.
+    /// The case after `event` on `date`, decided with the shipped calendars as the store decides it.
     func after(_ date: String, _ event: CaseEvent) throws -> Case {
-        try applying(
-            try preparing(RecordedEvent(date: d(date), event: event), calendars: shipped), catalogue: catalogue)
+        try step(RecordedEvent(date: d(date), event: event), rules: CaseRules(catalogue: catalogue, calendars: shipped))
+            .state.file
     }
 
     func clock(_ name: ClockName) throws -> CaseClock? {
@@ -70,20 +70,20 @@ extension Case {
         let late = try answered.after("2027-01-25", .reviewRequested(ReviewRequest()))
         #expect(late.review?.request.outOfTime == OutOfTime(lastDay: d("2027-01-22"), accepted: true))
         #expect(try late.clock(.review) != nil)
-        #expect(CaseEvent.reviewRequested(late.review!.request).warning?.contains("closed on 2027-01-22") == true)
+        #expect(
+            CaseEvent.reviewRequested(late.review!.request).warning
+                == .lateReviewRequest(lastDay: d("2027-01-22"), accepted: true))
 
         let declined = try answered.after(
             "2027-01-25",
-            .reviewRequested(ReviewRequest(outOfTime: OutOfTime(lastDay: d("2027-01-25"), accepted: false))))
+            try answered.reviewRequest(by: nil, on: d("2027-01-25"), declineIfLate: true, calendars: shipped))
         #expect(declined.review?.isDeclined == true)
         #expect(try declined.clock(.review) == nil)
         // The ICO's six weeks run from the refusal to review: 25 Jan + 42 days.
         #expect(try declined.clock(.regulatorWindow)?.due == d("2027-03-08"))
 
         #expect(throws: LifecycleError.reviewInTime(lastDay: d("2027-01-22"))) {
-            _ = try answered.after(
-                "2027-01-21",
-                .reviewRequested(ReviewRequest(outOfTime: OutOfTime(lastDay: d("2027-01-21"), accepted: false))))
+            _ = try answered.reviewRequest(by: nil, on: d("2027-01-21"), declineIfLate: true, calendars: shipped)
         }
     }
 
@@ -110,8 +110,9 @@ extension Case {
 
         #expect(
             throws: LifecycleError.reviewExtensionRefused(
-                "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request (20, extended once by up to 20); 41 is more"
-            )
+                reason:
+                    "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request (20, extended once by up to 20); 41 is more",
+                remedy: nil)
         ) {
             _ = try review.after("2027-03-20", .reviewExtended(toWorkingDays: 41, reason: "volume"))
         }
@@ -128,7 +129,10 @@ extension Case {
         let review = try answeredCase(.eir, received: "2027-01-25", responded: "2027-02-22").after(
             "2027-03-01", .reviewRequested(ReviewRequest()))
         #expect(try review.clock(.review)?.due == d("2027-04-29"))
-        #expect(throws: LifecycleError.reviewExtensionRefused("EIR reg 11(4) fixes the review at 40 working days")) {
+        #expect(
+            throws: LifecycleError.reviewExtensionRefused(
+                reason: "EIR reg 11(4) fixes the review at 40 working days", remedy: nil)
+        ) {
             _ = try review.after("2027-03-02", .reviewExtended(toWorkingDays: 40, reason: "complex"))
         }
     }
@@ -240,9 +244,7 @@ extension Case {
         #expect(
             throws: LifecycleError.notAllowed(
                 action: "record a request for review", status: .open, since: d("2026-01-05"),
-                advice:
-                    "a review follows the response: record the response first (foi respond FOI-2026-000001 --outcome OUTCOME)"
-            )
+                remedy: .recordResponse)
         ) {
             _ = try open.after("2026-01-10", .reviewRequested(ReviewRequest()))
         }
@@ -275,7 +277,7 @@ extension Case {
         #expect(
             throws: LifecycleError.outOfOrder(
                 action: "reopen the case", reason: "an internal review is under way since 2026-02-02",
-                advice: "record its outcome first (foi review FOI-2026-000001 --outcome OUTCOME)")
+                remedy: .recordReviewOutcome)
         ) {
             _ = try underReview.after("2026-02-03", .reopened(reason: "new records"))
         }

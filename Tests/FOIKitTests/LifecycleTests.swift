@@ -76,15 +76,13 @@ func foiaCase(in status: CaseStatus) throws -> Case {
         #expect(
             throws: LifecycleError.notAllowed(
                 action: "record a response", status: .awaitingClarification, since: d("2026-01-06"),
-                advice:
-                    "record the clarification first (foi clarify FOI-2026-000001 --received DATE), or withdraw the case"
-            )
+                remedy: .recordClarification)
         ) {
             try file.applying(
                 RecordedEvent(date: d("2026-01-20"), event: .responded(.grantedInFull)), catalogue: catalogue)
         }
         let message =
-            "\(LifecycleError.notAllowed(action: "record a response", status: .awaitingClarification, since: d("2023-11-02"), advice: "record the clarification first, or withdraw the case"))"
+            "\(LifecycleError.notAllowed(action: "record a response", status: .awaitingClarification, since: d("2023-11-02"), remedy: .recordClarification))"
         #expect(
             message
                 == "cannot record a response: the case is awaiting clarification since 2023-11-02; record the clarification first, or withdraw the case"
@@ -151,7 +149,10 @@ func foiaCase(in status: CaseStatus) throws -> Case {
         let foisa = Case(
             reference: CaseReference(rawValue: "S-1"), received: d("2026-01-05"),
             receipt: Receipt(regime: .foisa, subject: "x"))
-        #expect(throws: LifecycleError.extensionNotAvailable("FOISA allows no extension of its 20 working days")) {
+        #expect(
+            throws: LifecycleError.extensionNotAvailable(
+                reason: "FOISA allows no extension of its 20 working days", remedy: nil)
+        ) {
             try foisa.applying(
                 RecordedEvent(date: d("2026-01-20"), event: .extended(workingDays: nil, reason: nil)),
                 catalogue: catalogue)

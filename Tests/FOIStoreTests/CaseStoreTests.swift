@@ -102,7 +102,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
             #expect(responded.outcome == .partiallyWithheld)
             let detail = try store.detail(ref)
             #expect(
-                detail.events.map(\.recorded.event.kind) == [
+                detail.events.map(\.recorded.event.kind.rawValue) == [
                     "received", "fee-notice-issued", "fee-paid", "exemption-applied", "extended", "responded",
                 ])
             #expect(detail.requester?.name == "A Requester")

@@ -1,5 +1,6 @@
 import FOIKit
 import FOIStore
+import FOITestSupport
 import Foundation
 import GRDB
 import Testing
@@ -99,38 +100,35 @@ import Testing
     }
 
     /// A database from before migration 0003 gets its clocks: the response's from SQL, the lapse date of a case
-    /// waiting on the requester computed as foi migrates.
+    /// waiting on the requester computed as foi migrates (replaying events still in the encoding before format 1).
+    /// The database is the 2026-11-20 release's fixture taken back to its 0002 shape.
     @Test func migrationGivesExistingCasesTheirClocks() throws {
-        try withStore { store, path in
-            let open = try store.log(newCase("2026-11-02")).ref
-            let waiting = try store.log(newCase("2026-11-02")).ref
-            try store.record(
-                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
-            // Take the database back to its 0002 shape.
-            try DatabaseQueue(path: path).write { db in
-                try db.execute(
-                    sql: """
-                        DROP TABLE case_clocks;
-                        DROP INDEX cases_by_stage;
-                        ALTER TABLE cases DROP COLUMN stage;
-                        CREATE INDEX cases_open_by_due ON cases (due_on, ref) WHERE status IN ('open', 'extended');
-                        CREATE INDEX cases_awaiting ON cases (status_since, ref) WHERE status IN ('awaiting-clarification', 'awaiting-fee');
-                        DELETE FROM grdb_migrations WHERE identifier = '0003_case_clocks';
-                        """)
-            }
-            let migrated = try CaseStore(path: path)
-            let board = try migrated.board(today: date("2026-11-20"))
-            #expect(board.dueSoon.count + board.overdue.count == 0)
-            #expect(
-                board.awaiting.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.due)" } == [
-                    "\(waiting) clarification-lapse 2027-02-02"
-                ])
-            #expect(
-                try migrated.board(today: date("2026-11-30")).dueSoon.rows.map {
-                    "\($0.summary.ref) \($0.clock.rawValue)"
-                } == ["\(open) response"])
-            #expect(try migrated.detail(open).summary.stage == .request)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foi-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cases.sqlite").path
+        try Fixtures.writeReleaseDatabase(to: path)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(
+                sql: """
+                    DROP TABLE case_clocks;
+                    DROP INDEX cases_by_stage;
+                    ALTER TABLE cases DROP COLUMN stage;
+                    CREATE INDEX cases_open_by_due ON cases (due_on, ref) WHERE status IN ('open', 'extended');
+                    CREATE INDEX cases_awaiting ON cases (status_since, ref)
+                        WHERE status IN ('awaiting-clarification', 'awaiting-fee');
+                    DELETE FROM grdb_migrations WHERE identifier = '0003_case_clocks';
+                    """)
         }
+        let migrated = try CaseStore(path: path)
+        func rows(_ section: BoardSection) -> [String] {
+            section.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.due)" }
+        }
+        let board = try migrated.board(today: date("2026-11-20"))
+        #expect(rows(board.overdue) == ["01.FOI.23.034376 response 2026-11-13"])
+        #expect(rows(board.dueSoon) == ["01.FOI.22.024312 response 2026-11-26", "FOI-2026-000005 response 2026-11-26"])
+        #expect(rows(board.awaiting) == ["01.FOI.21.022343 clarification-lapse 2027-02-11"])
+        #expect(try migrated.detail(CaseReference(rawValue: "01.FOI.22.024312")).summary.stage == .request)
     }
 
     /// The organisation's clarification lapse setting sets the lapse clock; a bad value is refused.

@@ -1,0 +1,121 @@
+// Everything a step changes, decided here in one call, so that a store only writes what it is given: the event as
+// it will be stored, the case after it, its response deadline and every clock, and what a calendar change moves.
+
+/// What the rules of one organisation's cases depend on beyond the events: the exemption catalogue, the
+/// working-day calendars (with its local holidays) and its clock settings.
+public struct CaseRules: Sendable {
+    public var catalogue: ExemptionCatalogue
+    public var calendars: Calendars
+    public var policy: ClockPolicy
+
+    public init(catalogue: ExemptionCatalogue, calendars: Calendars, policy: ClockPolicy = ClockPolicy()) {
+        self.catalogue = catalogue
+        self.calendars = calendars
+        self.policy = policy
+    }
+}
+
+/// A case with its response deadline and clocks as the rules give them: what a store keeps as the projection.
+public struct CaseState: Sendable {
+    public let file: Case
+    public let deadline: ResponseDeadline
+    /// Every clock; the response clock's derivation is left out (see `Case.clocks(calendars:policy:)`).
+    public let clocks: [CaseClock]
+
+    /// The clocks the board shows that still wait for their step.
+    public var boardClocks: [CaseClock] { clocks.filter { $0.isPending && $0.name.isOnBoard } }
+}
+
+/// One step as it will be stored, with the state it leads to.
+public struct CaseStep: Sendable {
+    /// The event with what the calendar adds to it (e.g. that a request for review came late).
+    public let event: RecordedEvent
+    public let state: CaseState
+    /// Whether the exemptions relied on changed, so that their projection must be rewritten.
+    public let exemptionsChanged: Bool
+}
+
+extension Case {
+    /// The case's deadline and clocks under `rules`.
+    public func state(_ rules: CaseRules) throws(LifecycleError) -> CaseState {
+        do {
+            let deadline = try deadline(calendars: rules.calendars)
+            let clocks = try clocks(response: deadline, calendars: rules.calendars, policy: rules.policy)
+            return CaseState(file: self, deadline: deadline, clocks: clocks)
+        } catch {
+            throw .deadline(error)
+        }
+    }
+
+    /// The step `recorded` on this case, or why the lifecycle does not allow it now.
+    public func step(_ recorded: RecordedEvent, rules: CaseRules) throws(LifecycleError) -> CaseStep {
+        let prepared = try preparing(recorded, calendars: rules.calendars)
+        let next = try applying(prepared, catalogue: rules.catalogue)
+        return CaseStep(event: prepared, state: try next.state(rules), exemptionsChanged: next.exemptions != exemptions)
+    }
+
+    /// The case after `steps`, each checked as if recorded one by one (an imported history).
+    public func replaying(_ steps: [RecordedEvent], rules: CaseRules) throws(LifecycleError) -> Case {
+        var file = self
+        for recorded in steps {
+            file = try file.applying(file.preparing(recorded, calendars: rules.calendars), catalogue: rules.catalogue)
+        }
+        return file
+    }
+
+    /// The deadline-moved events a change of calendars records on this case: one for each clock on the board
+    /// whose date the change moves, dated `today` (or the receipt, if later), worded with `reason`.
+    public func moves(from old: CaseRules, to new: CaseRules, because reason: String, today: CivilDate)
+        throws(LifecycleError)
+        -> [RecordedEvent]
+    {
+        let before = Dictionary(try state(old).boardClocks.map { ($0.name, $0.due) }) { first, _ in first }
+        return try state(new).boardClocks.compactMap { clock in
+            guard let old = before[clock.name] ?? nil, let moved = clock.due, old != moved else { return nil }
+            // The response clock's moves were worded without the clock's name before the other clocks had any.
+            let wording = clock.name == .response ? reason : "\(clock.name.title): \(reason)"
+            return RecordedEvent(
+                date: max(today, received), event: .deadlineMoved(from: old, to: moved, reason: wording))
+        }
+    }
+
+    /// An exemption decision for this case: the citation as officers write it normalised (`s.31(1)(a)` →
+    /// `31(1)(a)`), the part the case's own regime unless one is given.
+    public func exemptionDecision(
+        citing citation: String, part: Regime? = nil, neitherConfirmNorDeny: Bool = false,
+        publicInterest: PublicInterestConclusion? = nil
+    ) -> ExemptionDecision {
+        ExemptionDecision(
+            citation: ExemptionCatalogue.normalise(citation), part: part ?? regime,
+            neitherConfirmNorDeny: neitherConfirmNorDeny, publicInterest: publicInterest)
+    }
+
+    /// A request for review received on `date`; with `declineIfLate`, one the authority refuses to consider
+    /// because it came after the requester's window (refused if it came in time).
+    public func reviewRequest(by: String?, on date: CivilDate, declineIfLate: Bool, calendars: Calendars)
+        throws(LifecycleError) -> CaseEvent
+    {
+        guard declineIfLate, let window = try reviewRequestWindow(calendars: calendars) else {
+            return .reviewRequested(ReviewRequest(by: by))
+        }
+        guard date > window.due else { throw .reviewInTime(lastDay: window.due) }
+        return .reviewRequested(ReviewRequest(by: by, outOfTime: OutOfTime(lastDay: window.due, accepted: false)))
+    }
+
+    /// The requester's window to ask for a review, once there is a response.
+    func reviewRequestWindow(calendars: Calendars) throws(LifecycleError) -> ClockDate? {
+        guard let respondedOn else { return nil }
+        do {
+            return try Clocks.reviewRequestWindow(
+                response: respondedOn, responseDue: try deadline(calendars: calendars).finalDate, regime: regime,
+                calendars: calendars)
+        } catch {
+            throw .deadline(error)
+        }
+    }
+}
+
+extension Holiday {
+    /// How a deadline moved by this holiday's addition is explained in the case history.
+    public var additionReason: String { "bank holiday added: \(title) (\(division.name)) on \(date)" }
+}

@@ -1,0 +1,388 @@
+// The permanent event format (docs/EVENTS.md): each event is stored as its kind's name and a JSON object of named
+// fields, written and read here by hand. Nothing in it is generated from Swift names, so renaming a Swift case,
+// label or type never changes what is stored; a change to what is stored is a new format version.
+
+/// The name of every kind of event, as stored: the one list of names.
+public enum EventKind: String, CaseIterable, Hashable, Sendable {
+    case received
+    case acknowledged
+    case clarificationRequested = "clarification-requested"
+    case clarificationReceived = "clarification-received"
+    case clarificationLapsed = "clarification-lapsed"
+    case feeNoticeIssued = "fee-notice-issued"
+    case feePaid = "fee-paid"
+    case feeLapsed = "fee-lapsed"
+    case transferred
+    case withdrawn
+    case searchRecorded = "search-recorded"
+    case exemptionApplied = "exemption-applied"
+    case extended
+    case responded
+    case note
+    case reopened
+    case deadlineMoved = "deadline-moved"
+    case reviewRequested = "review-requested"
+    case reviewExtended = "review-extended"
+    case reviewDecided = "review-decided"
+    case complaintNotified = "complaint-notified"
+    case submissionsRequested = "submissions-requested"
+    case submissionsSent = "submissions-sent"
+    case decisionNotice = "decision-notice"
+    case decisionNoticeComplied = "decision-notice-complied"
+    case appealLodged = "appeal-lodged"
+    case hearingListed = "hearing-listed"
+    case appealDecided = "appeal-decided"
+}
+
+/// Why a stored event cannot be read.
+public enum EventFormatError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownKind(String)
+    case unsupportedVersion(Int)
+    case notJSON(JSONSyntaxError)
+    case badField(kind: String, field: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknownKind(let kind): "an event of unknown kind '\(kind)'"
+        case .unsupportedVersion(let version):
+            "an event in format version \(version), newer than this program reads (\(EventFormat.version))"
+        case .notJSON(let error): "an event payload that is \(error)"
+        case .badField(let kind, let field, let reason): "a '\(kind)' event whose field '\(field)' \(reason)"
+        }
+    }
+}
+
+/// Writing and reading events in the permanent format.
+public enum EventFormat {
+    /// The format written today. Version 1 is documented field by field in docs/EVENTS.md.
+    public static let version = 1
+
+    /// The payload of `event`: its fields as a JSON object in canonical text.
+    public static func payload(of event: CaseEvent) -> String {
+        object(of: event).canonicalText
+    }
+
+    /// The fields of `event` as a JSON object, absent values left out: the payload before it is written.
+    public static func object(of event: CaseEvent) -> JSONValue {
+        .object(fields(of: event).compactMapValues { $0 })
+    }
+
+    /// The event stored as `kind` with `payload` in format `version`.
+    public static func event(kind: String, payload: String, version: Int = version) throws(EventFormatError)
+        -> CaseEvent
+    {
+        guard version == 1 else { throw .unsupportedVersion(version) }
+        guard let eventKind = EventKind(rawValue: kind) else { throw .unknownKind(kind) }
+        let value: JSONValue
+        do { value = try JSONValue(parsing: payload) } catch { throw .notJSON(error) }
+        guard case .object(let object) = value else {
+            throw .badField(kind: kind, field: "(payload)", reason: "is not an object")
+        }
+        return try event(eventKind, Fields(kind: kind, object: object))
+    }
+
+    // MARK: - Version 1
+
+    /// The named fields of each kind; nil values are left out of the payload.
+    private static func fields(of event: CaseEvent) -> [String: JSONValue?] {
+        switch event {
+        case .received(let receipt):
+            [
+                "regime": .string(receipt.regime.rawValue), "subject": .string(receipt.subject),
+                "channel": .string(receipt.channel.rawValue), "convention": .string(receipt.convention.rawValue),
+                "timestamp": receipt.timestamp.map(JSONValue.string),
+            ]
+        case .acknowledged, .clarificationReceived, .clarificationLapsed, .feePaid, .feeLapsed, .submissionsSent,
+            .decisionNoticeComplied:
+            [:]
+        case .clarificationRequested(let note): ["note": note.map(JSONValue.string)]
+        case .feeNoticeIssued(let amount): ["amount": amount.map(JSONValue.string)]
+        case .transferred(let to): ["to": .string(to)]
+        case .withdrawn(let reason): ["reason": reason.map(JSONValue.string)]
+        case .searchRecorded(let search):
+            ["location": .string(search.location), "held": .bool(search.held), "hours": .number(search.hours)]
+        case .exemptionApplied(let decision): exemptionFields(decision)
+        case .extended(let workingDays, let reason):
+            ["workingDays": workingDays.map(JSONValue.integer), "reason": reason.map(JSONValue.string)]
+        case .responded(let outcome): ["outcome": .string(outcome.rawValue)]
+        case .note(let text): ["text": .string(text)]
+        case .reopened(let reason): ["reason": .string(reason)]
+        case .deadlineMoved(let from, let to, let reason):
+            ["from": from.map(date), "to": to.map(date), "reason": .string(reason)]
+        case .reviewRequested(let request):
+            [
+                "by": request.by.map(JSONValue.string),
+                "outOfTime": request.outOfTime.map {
+                    .object(["lastDay": date($0.lastDay), "accepted": .bool($0.accepted)])
+                },
+            ]
+        case .reviewExtended(let workingDays, let reason):
+            ["toWorkingDays": .integer(workingDays), "reason": .string(reason)]
+        case .reviewDecided(let decision):
+            [
+                "outcome": .string(decision.outcome.rawValue), "reviewer": decision.reviewer.map(JSONValue.string),
+                "withdrawnExemptions": .array(decision.withdrawnExemptions.map(JSONValue.string)),
+                "addedExemptions": .array(
+                    decision.addedExemptions.map { .object(exemptionFields($0).compactMapValues { $0 }) }),
+            ]
+        case .complaintNotified(let notice):
+            ["reference": .string(notice.reference), "submissionsDue": notice.submissionsDue.map(date)]
+        case .submissionsRequested(let due): ["due": date(due)]
+        case .decisionNoticeIssued(let notice):
+            [
+                "reference": .string(notice.reference), "outcome": .string(notice.outcome.rawValue),
+                "steps": notice.steps.map(JSONValue.string), "complyBy": notice.complyBy.map(date),
+                "sent": notice.sent.map(date),
+            ]
+        case .appealLodged(let lodging):
+            [
+                "appellant": .string(lodging.appellant.rawValue), "reference": .string(lodging.reference),
+                "lastDay": lodging.lastDay.map(date),
+            ]
+        case .hearingListed(let on): ["on": date(on)]
+        case .appealDecided(let outcome): ["outcome": .string(outcome.rawValue)]
+        }
+    }
+
+    private static func exemptionFields(_ decision: ExemptionDecision) -> [String: JSONValue?] {
+        [
+            "citation": .string(decision.citation), "part": .string(decision.part.rawValue),
+            "ncnd": .bool(decision.neitherConfirmNorDeny),
+            "publicInterest": decision.publicInterest.map { .string($0.rawValue) },
+        ]
+    }
+
+    private static func date(_ date: CivilDate) -> JSONValue { .string(date.description) }
+
+    private static func event(_ kind: EventKind, _ fields: Fields) throws(EventFormatError) -> CaseEvent {
+        switch kind {
+        case .received:
+            return .received(
+                Receipt(
+                    regime: try fields.choice("regime"), subject: try fields.string("subject"),
+                    channel: try fields.choice("channel"), convention: try fields.choice("convention"),
+                    timestamp: try fields.optionalString("timestamp")))
+        case .acknowledged: return .acknowledged
+        case .clarificationRequested: return .clarificationRequested(note: try fields.optionalString("note"))
+        case .clarificationReceived: return .clarificationReceived
+        case .clarificationLapsed: return .clarificationLapsed
+        case .feeNoticeIssued: return .feeNoticeIssued(amount: try fields.optionalString("amount"))
+        case .feePaid: return .feePaid
+        case .feeLapsed: return .feeLapsed
+        case .transferred: return .transferred(to: try fields.string("to"))
+        case .withdrawn: return .withdrawn(reason: try fields.optionalString("reason"))
+        case .searchRecorded:
+            return .searchRecorded(
+                Search(
+                    location: try fields.string("location"), held: try fields.bool("held"),
+                    hours: try fields.number("hours")))
+        case .exemptionApplied: return .exemptionApplied(try exemption(fields))
+        case .extended:
+            return .extended(
+                workingDays: try fields.optionalInteger("workingDays"), reason: try fields.optionalString("reason"))
+        case .responded: return .responded(try fields.choice("outcome"))
+        case .note: return .note(try fields.string("text"))
+        case .reopened: return .reopened(reason: try fields.string("reason"))
+        case .deadlineMoved:
+            return .deadlineMoved(
+                from: try fields.optionalDate("from"), to: try fields.optionalDate("to"),
+                reason: try fields.string("reason"))
+        case .reviewRequested:
+            let outOfTime = try fields.optionalObject("outOfTime").map { late throws(EventFormatError) in
+                OutOfTime(lastDay: try late.date("lastDay"), accepted: try late.bool("accepted"))
+            }
+            return .reviewRequested(ReviewRequest(by: try fields.optionalString("by"), outOfTime: outOfTime))
+        case .reviewExtended:
+            return .reviewExtended(
+                toWorkingDays: try fields.integer("toWorkingDays"), reason: try fields.string("reason"))
+        case .reviewDecided:
+            var added: [ExemptionDecision] = []
+            for object in try fields.objects("addedExemptions") { added.append(try exemption(object)) }
+            return .reviewDecided(
+                ReviewDecision(
+                    outcome: try fields.choice("outcome"), reviewer: try fields.optionalString("reviewer"),
+                    withdrawnExemptions: try fields.strings("withdrawnExemptions"), addedExemptions: added))
+        case .complaintNotified:
+            return .complaintNotified(
+                ComplaintNotice(
+                    reference: try fields.string("reference"), submissionsDue: try fields.optionalDate("submissionsDue")
+                ))
+        case .submissionsRequested: return .submissionsRequested(due: try fields.date("due"))
+        case .submissionsSent: return .submissionsSent
+        case .decisionNotice:
+            return .decisionNoticeIssued(
+                DecisionNotice(
+                    reference: try fields.string("reference"), outcome: try fields.choice("outcome"),
+                    steps: try fields.optionalString("steps"), complyBy: try fields.optionalDate("complyBy"),
+                    sent: try fields.optionalDate("sent")))
+        case .decisionNoticeComplied: return .decisionNoticeComplied
+        case .appealLodged:
+            return .appealLodged(
+                AppealLodging(
+                    appellant: try fields.choice("appellant"), reference: try fields.string("reference"),
+                    lastDay: try fields.optionalDate("lastDay")))
+        case .hearingListed: return .hearingListed(on: try fields.date("on"))
+        case .appealDecided: return .appealDecided(try fields.choice("outcome"))
+        }
+    }
+
+    private static func exemption(_ fields: Fields) throws(EventFormatError) -> ExemptionDecision {
+        ExemptionDecision(
+            citation: try fields.string("citation"), part: try fields.choice("part"),
+            neitherConfirmNorDeny: try fields.bool("ncnd"),
+            publicInterest: try fields.optionalChoice("publicInterest"))
+    }
+
+    /// Typed access to a payload's fields, naming the kind and field in every error.
+    private struct Fields {
+        var kind: String
+        var object: [String: JSONValue]
+
+        func fail(_ field: String, _ reason: String) -> EventFormatError {
+            .badField(kind: kind, field: field, reason: reason)
+        }
+
+        /// The field's value; nil when absent or null.
+        func value(_ field: String) -> JSONValue? {
+            guard let value = object[field], value != .null else { return nil }
+            return value
+        }
+
+        func required(_ field: String) throws(EventFormatError) -> JSONValue {
+            guard let value = value(field) else { throw fail(field, "is missing") }
+            return value
+        }
+
+        func optionalString(_ field: String) throws(EventFormatError) -> String? {
+            guard let value = value(field) else { return nil }
+            guard case .string(let text) = value else { throw fail(field, "is not a string") }
+            return text
+        }
+
+        func string(_ field: String) throws(EventFormatError) -> String {
+            _ = try required(field)
+            return try optionalString(field)!
+        }
+
+        func strings(_ field: String) throws(EventFormatError) -> [String] {
+            guard let value = value(field) else { return [] }
+            guard case .array(let values) = value else { throw fail(field, "is not an array") }
+            var texts: [String] = []
+            for element in values {
+                guard case .string(let text) = element else { throw fail(field, "holds something not a string") }
+                texts.append(text)
+            }
+            return texts
+        }
+
+        func bool(_ field: String) throws(EventFormatError) -> Bool {
+            guard case .bool(let flag) = try required(field) else { throw fail(field, "is not true or false") }
+            return flag
+        }
+
+        func optionalInteger(_ field: String) throws(EventFormatError) -> Int? {
+            guard let value = value(field) else { return nil }
+            guard case .integer(let number) = value else { throw fail(field, "is not a whole number") }
+            return number
+        }
+
+        func integer(_ field: String) throws(EventFormatError) -> Int {
+            _ = try required(field)
+            return try optionalInteger(field)!
+        }
+
+        func number(_ field: String) throws(EventFormatError) -> Double {
+            switch try required(field) {
+            case .integer(let number): return Double(number)
+            case .number(let number): return number
+            default: throw fail(field, "is not a number")
+            }
+        }
+
+        func optionalDate(_ field: String) throws(EventFormatError) -> CivilDate? {
+            guard let text = try optionalString(field) else { return nil }
+            do { return try CivilDate(iso: text) } catch { throw fail(field, "is not a date: \(error)") }
+        }
+
+        func date(_ field: String) throws(EventFormatError) -> CivilDate {
+            _ = try required(field)
+            return try optionalDate(field)!
+        }
+
+        func optionalChoice<T: RawRepresentable & CaseIterable>(_ field: String) throws(EventFormatError) -> T?
+        where T.RawValue == String {
+            guard let text = try optionalString(field) else { return nil }
+            guard let choice = T(rawValue: text) else {
+                throw fail(field, "'\(text)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return choice
+        }
+
+        func choice<T: RawRepresentable & CaseIterable>(_ field: String) throws(EventFormatError) -> T
+        where T.RawValue == String {
+            _ = try required(field)
+            return try optionalChoice(field)!
+        }
+
+        func optionalObject(_ field: String) throws(EventFormatError) -> Fields? {
+            guard let value = value(field) else { return nil }
+            guard case .object(let object) = value else { throw fail(field, "is not an object") }
+            return Fields(kind: kind, object: object)
+        }
+
+        func objects(_ field: String) throws(EventFormatError) -> [Fields] {
+            guard let value = value(field) else { return [] }
+            guard case .array(let values) = value else { throw fail(field, "is not an array") }
+            var objects: [Fields] = []
+            for element in values {
+                guard case .object(let object) = element else { throw fail(field, "holds something not an object") }
+                objects.append(Fields(kind: kind, object: object))
+            }
+            return objects
+        }
+    }
+}
+
+// MARK: - Before version 1
+
+extension EventFormat {
+    /// A payload written before version 1 (Swift's synthesized `Codable` of the event enum, e.g.
+    /// `{"responded":{"_0":"granted-in-full"}}`) in version 1. Used once, by the migration that rewrote them; the
+    /// committed fixture of that release keeps it tested.
+    public static func versionOnePayload(fromLegacy legacy: String, kind: String) throws(EventFormatError) -> String {
+        let value: JSONValue
+        do { value = try JSONValue(parsing: legacy) } catch { throw .notJSON(error) }
+        guard case .object(let outer) = value, outer.count == 1, case .object(var inner)? = outer.first?.value else {
+            throw .badField(kind: kind, field: "(payload)", reason: "is not an event written before version 1")
+        }
+        // An unlabelled associated value is `_0`: a struct's fields, or a single value that version 1 names.
+        if let only = inner.removeValue(forKey: "_0") {
+            if case .object(let fields) = only {
+                inner.merge(fields) { first, _ in first }
+            } else {
+                let names: [EventKind: String] = [.responded: "outcome", .note: "text", .appealDecided: "outcome"]
+                guard let eventKind = EventKind(rawValue: kind), let name = names[eventKind] else {
+                    throw .badField(kind: kind, field: "_0", reason: "has no name in version 1")
+                }
+                inner[name] = only
+            }
+        }
+        // Version 1 names two fields more briefly than the Swift types did.
+        if let ncnd = inner.removeValue(forKey: "neitherConfirmNorDeny") { inner["ncnd"] = ncnd }
+        if case .array(let added)? = inner["addedExemptions"] {
+            inner["addedExemptions"] = .array(
+                added.map { element in
+                    guard case .object(var fields) = element else { return element }
+                    if let ncnd = fields.removeValue(forKey: "neitherConfirmNorDeny") { fields["ncnd"] = ncnd }
+                    return .object(fields)
+                })
+        }
+        // Read it back as version 1 and write it anew, so that a field the conversion misses fails here, in the
+        // migration, instead of being dropped.
+        let converted = try event(kind: kind, payload: JSONValue.object(inner).canonicalText)
+        if let unread = Set(inner.keys).subtracting(fields(of: converted).keys).sorted().first {
+            throw .badField(kind: kind, field: unread, reason: "has no place in version 1")
+        }
+        return payload(of: converted)
+    }
+}

@@ -1,0 +1,256 @@
+/// A JSON value, written and read by FOIKit itself so that the permanent event format depends on no library's
+/// choices (key order, escaping, number style) and reads the same in ten years.
+public enum JSONValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    /// Whole numbers only: the event format has no fractions but hours, kept as `number`.
+    case integer(Int)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// The canonical text: no white space, object keys in byte order, strings escaped minimally, so that equal
+    /// values always give equal bytes (what a hash of an event's content needs).
+    public var canonicalText: String {
+        var text = ""
+        write(to: &text)
+        return text
+    }
+
+    private func write(to text: inout String) {
+        switch self {
+        case .null: text += "null"
+        case .bool(let value): text += value ? "true" : "false"
+        case .integer(let value): text += String(value)
+        case .number(let value):
+            // Whole numbers keep a `.0`, so that a reader knows the field is a number with a fraction.
+            text += value.rounded() == value && abs(value) < 1e15 ? "\(Int(value)).0" : "\(value)"
+        case .string(let value): Self.writeString(value, to: &text)
+        case .array(let values):
+            text += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { text += "," }
+                value.write(to: &text)
+            }
+            text += "]"
+        case .object(let fields):
+            text += "{"
+            for (index, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if index > 0 { text += "," }
+                Self.writeString(key, to: &text)
+                text += ":"
+                fields[key]!.write(to: &text)
+            }
+            text += "}"
+        }
+    }
+
+    private static func writeString(_ value: String, to text: inout String) {
+        text += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
+    }
+
+    // MARK: - Reading
+
+    /// Parses JSON text (RFC 8259).
+    public init(parsing text: String) throws(JSONSyntaxError) {
+        var parser = Parser(bytes: Array(text.utf8))
+        parser.skipSpace()
+        self = try parser.value()
+        parser.skipSpace()
+        guard parser.index == parser.bytes.count else { throw parser.error("text after the value") }
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        func error(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
+
+        mutating func skipSpace() {
+            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        }
+
+        mutating func expect(_ word: String) throws(JSONSyntaxError) {
+            for byte in word.utf8 {
+                guard index < bytes.count, bytes[index] == byte else { throw error("expected \(word)") }
+                index += 1
+            }
+        }
+
+        mutating func value() throws(JSONSyntaxError) -> JSONValue {
+            guard index < bytes.count else { throw error("unexpected end") }
+            switch bytes[index] {
+            case UInt8(ascii: "n"):
+                try expect("null")
+                return .null
+            case UInt8(ascii: "t"):
+                try expect("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try expect("false")
+                return .bool(false)
+            case UInt8(ascii: "\""):
+                return .string(try string())
+            case UInt8(ascii: "["):
+                index += 1
+                var values: [JSONValue] = []
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return .array(values)
+                }
+                while true {
+                    skipSpace()
+                    values.append(try value())
+                    skipSpace()
+                    guard index < bytes.count else { throw error("unclosed array") }
+                    index += 1
+                    if bytes[index - 1] == UInt8(ascii: "]") { return .array(values) }
+                    guard bytes[index - 1] == UInt8(ascii: ",") else { throw error("expected , or ]") }
+                }
+            case UInt8(ascii: "{"):
+                index += 1
+                var fields: [String: JSONValue] = [:]
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return .object(fields)
+                }
+                while true {
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key") }
+                    let key = try string()
+                    skipSpace()
+                    try expect(":")
+                    skipSpace()
+                    fields[key] = try value()
+                    skipSpace()
+                    guard index < bytes.count else { throw error("unclosed object") }
+                    index += 1
+                    if bytes[index - 1] == UInt8(ascii: "}") { return .object(fields) }
+                    guard bytes[index - 1] == UInt8(ascii: ",") else { throw error("expected , or }") }
+                }
+            default:
+                return try number()
+            }
+        }
+
+        mutating func number() throws(JSONSyntaxError) -> JSONValue {
+            let start = index
+            var isWhole = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                    isWhole = false
+                } else if !(byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || (0x30...0x39).contains(byte)) {
+                    break
+                }
+                index += 1
+            }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            if isWhole, let value = Int(text) { return .integer(value) }
+            guard let value = Double(text) else { throw error("'\(text)' is not a number") }
+            return .number(value)
+        }
+
+        mutating func string() throws(JSONSyntaxError) -> String {
+            index += 1
+            var scalars = String.UnicodeScalarView()
+            var run = index
+            func flush(_ parser: Parser, upTo end: Int) {
+                scalars.append(contentsOf: String(decoding: parser.bytes[run..<end], as: UTF8.self).unicodeScalars)
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    flush(self, upTo: index)
+                    index += 1
+                    return String(scalars)
+                }
+                guard byte == UInt8(ascii: "\\") else {
+                    index += 1
+                    continue
+                }
+                flush(self, upTo: index)
+                index += 1
+                guard index < bytes.count else { break }
+                let escaped = bytes[index]
+                index += 1
+                switch escaped {
+                case UInt8(ascii: "\""): scalars.append("\"")
+                case UInt8(ascii: "\\"): scalars.append("\\")
+                case UInt8(ascii: "/"): scalars.append("/")
+                case UInt8(ascii: "b"): scalars.append("\u{08}")
+                case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "u"):
+                    var code = try hex4()
+                    if (0xD800..<0xDC00).contains(code) {
+                        try expect("\\u")
+                        let low = try hex4()
+                        guard (0xDC00..<0xE000).contains(low) else { throw error("a lone surrogate") }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(code) else { throw error("a lone surrogate") }
+                    scalars.append(scalar)
+                default:
+                    throw error("an unknown escape")
+                }
+                run = index
+            }
+            throw error("unclosed string")
+        }
+
+        mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count,
+                let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+            else { throw error("a bad \\u escape") }
+            index += 4
+            return code
+        }
+    }
+}
+
+/// Why a text is not JSON.
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The byte offset where reading stopped.
+    public var offset: Int
+    public var reason: String
+
+    public var description: String { "not JSON at byte \(offset): \(reason)" }
+}
+
+extension JSONValue: Encodable {
+    /// Encodes the value as itself, so that a view can embed a stored payload in its own JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let values): try container.encode(values)
+        case .object(let fields): try container.encode(fields)
+        }
+    }
+}

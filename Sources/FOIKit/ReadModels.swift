@@ -1,0 +1,214 @@
+// The read models: what a store gives back and every view is built from. Plain values, no storage in them.
+
+/// The requester of a case: personal data, stored apart from the case history.
+public struct Requester: Hashable, Codable, Sendable {
+    public var name: String
+    public var email: String?
+    public var address: String?
+
+    public init(name: String, email: String? = nil, address: String? = nil) {
+        self.name = name
+        self.email = email
+        self.address = address
+    }
+}
+
+/// A request to log.
+public struct NewCase: Sendable {
+    /// The case's own reference (an imported case); nil to generate one from the pattern.
+    public var reference: CaseReference?
+    public var received: CivilDate
+    public var receipt: Receipt
+    public var requester: Requester?
+
+    public init(reference: CaseReference? = nil, received: CivilDate, receipt: Receipt, requester: Requester? = nil) {
+        self.reference = reference
+        self.received = received
+        self.receipt = receipt
+        self.requester = requester
+    }
+}
+
+/// A case as listings show it: the projection row and its exemptions.
+public struct CaseSummary: Hashable, Sendable {
+    public var ref: CaseReference
+    public var regime: Regime
+    public var status: CaseStatus
+    public var statusSince: CivilDate
+    public var received: CivilDate
+    /// The date the officer works to (nil while the clock is stopped).
+    public var due: CivilDate?
+    /// With a FOIA s.10(3) extension: the statutory date the refusal notice was due by.
+    public var extendedFrom: CivilDate?
+    public var provisional: Bool
+    public var subject: String
+    public var channel: Channel
+    public var outcome: Outcome?
+    public var respondedOn: CivilDate?
+    public var exemptions: [ExemptionDecision]
+    public var stage: CaseStage
+
+    public init(
+        ref: CaseReference, regime: Regime, status: CaseStatus, statusSince: CivilDate, received: CivilDate,
+        due: CivilDate? = nil, extendedFrom: CivilDate? = nil, provisional: Bool, subject: String, channel: Channel,
+        outcome: Outcome? = nil, respondedOn: CivilDate? = nil, exemptions: [ExemptionDecision], stage: CaseStage
+    ) {
+        self.ref = ref
+        self.regime = regime
+        self.status = status
+        self.statusSince = statusSince
+        self.received = received
+        self.due = due
+        self.extendedFrom = extendedFrom
+        self.provisional = provisional
+        self.subject = subject
+        self.channel = channel
+        self.outcome = outcome
+        self.respondedOn = respondedOn
+        self.exemptions = exemptions
+        self.stage = stage
+    }
+}
+
+/// A step as recorded: the case as it now stands, and the event as stored (with what the calendar added to it,
+/// e.g. that a request for review came late).
+public struct RecordedStep: Sendable {
+    public var summary: CaseSummary
+    public var event: RecordedEvent
+
+    public init(summary: CaseSummary, event: RecordedEvent) {
+        self.summary = summary
+        self.event = event
+    }
+}
+
+/// One stored event with its place in the history.
+public struct StoredEvent: Hashable, Sendable {
+    public var sequence: Int
+    public var recorded: RecordedEvent
+    public var actor: String?
+    public var recordedAt: String
+
+    public init(sequence: Int, recorded: RecordedEvent, actor: String? = nil, recordedAt: String) {
+        self.sequence = sequence
+        self.recorded = recorded
+        self.actor = actor
+        self.recordedAt = recordedAt
+    }
+}
+
+/// Everything `foi show` needs about one case.
+public struct CaseDetail: Sendable {
+    public var summary: CaseSummary
+    public var requester: Requester?
+    public var events: [StoredEvent]
+    public var deadline: ResponseDeadline
+    /// The case replayed from its events: its review, complaint and appeal.
+    public var file: Case
+    /// Every clock of the case, with how each was derived.
+    public var clocks: [CaseClock]
+
+    public init(
+        summary: CaseSummary, requester: Requester? = nil, events: [StoredEvent], deadline: ResponseDeadline,
+        file: Case, clocks: [CaseClock]
+    ) {
+        self.summary = summary
+        self.requester = requester
+        self.events = events
+        self.deadline = deadline
+        self.file = file
+        self.clocks = clocks
+    }
+}
+
+/// A board row: one running clock of a case, with the working days left to its date (negative when overdue).
+public struct BoardRow: Hashable, Sendable {
+    public var summary: CaseSummary
+    public var clock: ClockName
+    public var due: CivilDate
+    public var provisional: Bool
+    public var workingDaysLeft: Int
+
+    public init(summary: CaseSummary, clock: ClockName, due: CivilDate, provisional: Bool, workingDaysLeft: Int) {
+        self.summary = summary
+        self.clock = clock
+        self.due = due
+        self.provisional = provisional
+        self.workingDaysLeft = workingDaysLeft
+    }
+}
+
+/// One section of the board: how many cases it holds, and the most urgent of them.
+public struct BoardSection: Sendable {
+    public var count: Int
+    public var rows: [BoardRow]
+
+    public init(count: Int, rows: [BoardRow]) {
+        self.count = count
+        self.rows = rows
+    }
+}
+
+/// Today's view: the authority's clocks past their date, every clock due soon, and the cases waiting on the
+/// requester (with the day they may be closed).
+public struct Board: Sendable {
+    public var today: CivilDate
+    public var overdue: BoardSection
+    public var dueSoon: BoardSection
+    public var awaiting: BoardSection
+
+    public init(today: CivilDate, overdue: BoardSection, dueSoon: BoardSection, awaiting: BoardSection) {
+        self.today = today
+        self.overdue = overdue
+        self.dueSoon = dueSoon
+        self.awaiting = awaiting
+    }
+}
+
+/// Which cases `list` shows.
+public struct CaseFilter: Sendable {
+    public var statuses: [CaseStatus] = []
+    public var stages: [CaseStage] = []
+    public var regime: Regime?
+    /// Only cases with this board clock running (with `overdue` or `dueWithinWorkingDays`: that clock's date).
+    public var clock: ClockName?
+    /// Cases with a clock due within this many working days of today (the authority's overdue ones included).
+    public var dueWithinWorkingDays: Int?
+    /// Cases with one of the authority's clocks past its date.
+    public var overdue = false
+    public var receivedFrom: CivilDate?
+    public var receivedTo: CivilDate?
+    /// At most this many rows (nil: all).
+    public var limit: Int?
+
+    public init() {}
+}
+
+/// What adding a holiday did.
+public struct HolidayChange: Sendable {
+    public var holiday: Holiday
+    public var casesMoved: Int
+
+    public init(holiday: Holiday, casesMoved: Int) {
+        self.holiday = holiday
+        self.casesMoved = casesMoved
+    }
+}
+
+extension Calendars {
+    /// Working days from `today` to `due` in the regime's calendar (0 when due today), negative when past: the one
+    /// rule for "working days left" wherever it is shown.
+    public func workingDaysLeft(until due: CivilDate, regime: Regime, today: CivilDate) throws(DeadlineError) -> Int {
+        let calendar = calendar(regime.calendarKind)
+        return due >= today
+            ? try calendar.workingDays(after: today, through: due)
+            : -(try calendar.workingDays(after: due, through: today))
+    }
+
+    /// The working days left to the case's response date while its response clock runs (open or extended); nil
+    /// once it has stopped or been met, when a count to that date means nothing.
+    public func workingDaysLeft(_ summary: CaseSummary, today: CivilDate) throws(DeadlineError) -> Int? {
+        guard summary.status.isOpen, let due = summary.due else { return nil }
+        return try workingDaysLeft(until: due, regime: summary.regime, today: today)
+    }
+}

@@ -1,0 +1,77 @@
+/// What to do instead of a refused step, as data. FOIKit words it plainly (`description`); the command line, a
+/// letter or a web page each word it their own way, e.g. as the command to type.
+public enum Remedy: Hashable, Sendable, CustomStringConvertible {
+    /// A review follows the response.
+    case recordResponse
+    case recordClarification
+    case recordFeePaymentOrLapse
+    case reopen
+    case alreadyExtended
+    case alreadyOpen
+    /// No clarification is awaited.
+    case requestClarification
+    /// No fee is awaited.
+    case issueFeeNotice
+    case seeHistory
+    case seeCase
+    case recordReviewOutcome
+    case recordDecisionNotice
+    case recordAppealOutcome
+    case recordReviewRequest
+    case recordComplaint
+    case recordSubmissionsDate
+    /// Compliance needs a notice that orders steps.
+    case recordNoticeWithSteps
+    /// An appeal needs a decision notice.
+    case recordNoticeToAppeal
+    case recordAppeal
+    case listExemptions(Regime)
+    /// The citation exists under the sibling regime: say which part of the request it belongs to.
+    case givePart
+    case dropNeitherConfirmNorDeny
+    case givePublicInterest
+    case applyExemptions
+    case dropDeclineLate
+    case dropSteps
+    case giveReviewExtensionReason
+    case givePublicInterestDays
+    case dropExtensionDays
+    case useRegimeExtension
+    case giveClarificationRequestDate
+    case giveFeeNoticeDate
+
+    public var description: String {
+        switch self {
+        case .recordResponse: "a review follows the response: record the response first"
+        case .recordClarification: "record the clarification first, or withdraw the case"
+        case .recordFeePaymentOrLapse: "record the payment first, or that the fee lapsed"
+        case .reopen: "reopen it first"
+        case .alreadyExtended: "the deadline is already extended"
+        case .alreadyOpen: "it is already open"
+        case .requestClarification: "no clarification is awaited; request it first"
+        case .issueFeeNotice: "no fee is awaited; issue a fees notice first"
+        case .seeHistory: "see the case's history"
+        case .seeCase: "see the case"
+        case .recordReviewOutcome, .recordAppealOutcome: "record its outcome first"
+        case .recordDecisionNotice, .recordNoticeToAppeal: "record the decision notice first"
+        case .recordReviewRequest: "record the request first"
+        case .recordComplaint: "record the complaint first"
+        case .recordSubmissionsDate: "record its date first"
+        case .recordNoticeWithSteps: "record the notice first"
+        case .recordAppeal: "record the appeal first"
+        case .listExemptions(let regime): "see the exemptions of \(regime.shortName)"
+        case .givePart: "say which part of the request it belongs to"
+        case .dropNeitherConfirmNorDeny: "apply it without neither confirming nor denying"
+        case .givePublicInterest: "record the public interest conclusion (maintain or disclose)"
+        case .applyExemptions: "apply them first"
+        case .dropDeclineLate: "record it as an ordinary request for review"
+        case .dropSteps: "leave out the steps and the compliance date, or give the outcome upheld or partly-upheld"
+        case .giveReviewExtensionReason: "give the reason: the Code allows more time only where it is needed"
+        case .givePublicInterestDays: "give its further working days"
+        case .dropExtensionDays: "leave out the working days"
+        case .useRegimeExtension: "use the regime's own extension instead"
+        case .giveClarificationRequestDate: "give that date too"
+        case .giveFeeNoticeDate: "give the date of its fees notice"
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import FOIKit
+import GRDB
+
+extension CaseStore {
+    /// The case with `reference`, replayed from its events.
+    public func caseFile(_ reference: CaseReference) throws -> Case {
+        try writer.read { db in try loadCase(reference, db).1 }
+    }
+
+    /// Everything about one case: projection, requester, history, deadline and clocks.
+    public func detail(_ reference: CaseReference) throws -> CaseDetail {
+        try writer.read { db in
+            guard
+                let caseID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue])
+            else { throw StoreError.caseNotFound(reference) }
+            let rules = try rules(db)
+            let events = try EventLog.events(ofCase: caseID, db)
+            let file = try EventLog.replay(reference, events: events, rules: rules)
+            let requester = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT r.name, r.email, r.address FROM requesters r JOIN cases c ON c.requester_id = r.id
+                    WHERE c.id = ?
+                    """, arguments: [caseID]
+            ).map { Requester(name: $0["name"], email: $0["email"], address: $0["address"]) }
+            do {
+                return CaseDetail(
+                    summary: try Projection.summary(caseID: caseID, db), requester: requester, events: events,
+                    deadline: try file.deadline(calendars: calendars), file: file,
+                    clocks: try file.clocks(calendars: calendars, policy: rules.policy))
+            } catch let error as DeadlineError {
+                throw StoreError.deadline(error)
+            }
+        }
+    }
+
+    /// The cases `filter` selects, in due-date order (cases without a date last), then by reference.
+    public func list(_ filter: CaseFilter, today: CivilDate) throws -> [CaseSummary] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        func any(_ column: String, _ values: [String]) {
+            guard !values.isEmpty else { return }
+            conditions.append("\(column) IN (\(placeholders(values.count)))")
+            arguments += StatementArguments(values)
+        }
+        any("status", filter.statuses.map(\.rawValue))
+        any("stage", filter.stages.map(\.rawValue))
+        any("regime", filter.regime.map { [$0.rawValue] } ?? [])
+        if let from = filter.receivedFrom {
+            conditions.append("received_on >= ?")
+            arguments += [from]
+        }
+        if let to = filter.receivedTo {
+            conditions.append("received_on <= ?")
+            arguments += [to]
+        }
+        var clockConditions: [String] = []
+        if let clock = filter.clock {
+            clockConditions.append("clock = ?")
+            arguments += [clock.rawValue]
+        }
+        if filter.overdue {
+            clockConditions.append("\(Self.watched(\.canBeOverdue)) AND due_on < ?")
+            arguments += [today]
+        }
+        if let days = filter.dueWithinWorkingDays {
+            let (withinHorizon, values) = try dueByHorizon(from: today, workingDays: days)
+            clockConditions.append(
+                "\(Self.watched(\.isUpcoming)) AND (\(Self.watched(\.canBeOverdue)) OR due_on >= ?) AND \(withinHorizon)"
+            )
+            arguments += [today] + values
+        }
+        if !clockConditions.isEmpty {
+            conditions.append(
+                "id IN (SELECT case_id FROM case_clocks WHERE \(clockConditions.joined(separator: " AND ")))")
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let limitClause = filter.limit.map { " LIMIT \($0)" } ?? ""
+        return try writer.read { db in
+            try Projection.summaries(
+                sql: """
+                    SELECT \(Projection.summaryColumns) FROM cases \(whereClause)
+                    ORDER BY due_on IS NULL, due_on, ref\(limitClause)
+                    """, arguments: arguments, db
+            ).map(\.summary)
+        }
+    }
+
+    /// Today's board, over every running clock: the authority's clocks past their date (most overdue first), every
+    /// clock due within `horizon` working days of its case's regime calendar, and the cases waiting on the requester
+    /// (by the day they may be closed); each section counted in full and listed up to `limit` rows (nil: all).
+    public func board(today: CivilDate, horizon: Int = 5, limit: Int? = nil) throws -> Board {
+        let limitClause = limit.map { " LIMIT \($0)" } ?? ""
+        let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
+        let calendars = calendars
+        let sections = try writer.read { db -> [BoardSection] in
+            // Rows are read through the index that holds them in the section's order, so a limit stops the scan
+            // early; SQLite's planner would otherwise sort every match. The partial indexes' conditions are
+            // written from the same `ClockWatch` values as the queries' (schema/0003_case_clocks.sql).
+            func section(_ condition: String, _ arguments: StatementArguments, index: String) throws -> BoardSection {
+                let count = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM case_clocks WHERE \(condition)", arguments: arguments)
+                let clocks = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT case_id, clock, due_on, provisional FROM case_clocks INDEXED BY \(index)
+                        WHERE \(condition) ORDER BY due_on, case_id\(limitClause)
+                        """, arguments: arguments)
+                let summaries = try Projection.summaries(ofCases: clocks.map { $0[0] }, db)
+                return BoardSection(
+                    count: count ?? 0,
+                    rows: try clocks.map { row in
+                        guard let summary = summaries[row[0]], let clock = ClockName(rawValue: row[1]),
+                            let due: CivilDate = row[2]
+                        else { throw StoreError.unreadableCase(id: row[0]) }
+                        do {
+                            return BoardRow(
+                                summary: summary, clock: clock, due: due, provisional: row[3],
+                                workingDaysLeft: try calendars.workingDaysLeft(
+                                    until: due, regime: summary.regime, today: today))
+                        } catch let error as DeadlineError {
+                            throw StoreError.deadline(error)
+                        }
+                    })
+            }
+            return [
+                try section("\(Self.watched(\.canBeOverdue)) AND due_on < ?", [today], index: "case_clocks_duties"),
+                try section(
+                    "\(Self.watched(\.isUpcoming)) AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments,
+                    index: "case_clocks_upcoming"),
+                try section(Self.watched { !$0.isUpcoming }, [], index: "case_clocks_requester"),
+            ]
+        }
+        return Board(today: today, overdue: sections[0], dueSoon: sections[1], awaiting: sections[2])
+    }
+
+    /// `watch = 'duty'` or `watch IN ('duty', 'date')`: the watches FOIKit selects, written as literals so that
+    /// SQLite can match the partial indexes.
+    private static func watched(_ selected: (ClockWatch) -> Bool) -> String {
+        let values = ClockWatch.allCases.filter(selected).map { "'\($0.rawValue)'" }
+        return values.count == 1 ? "watch = \(values[0])" : "watch IN (\(values.joined(separator: ", ")))"
+    }
+
+    /// An SQL condition true when `due_on` is within `workingDays` working days of `today` in the case's own
+    /// regime calendar, with its arguments.
+    private func dueByHorizon(from today: CivilDate, workingDays: Int) throws(StoreError) -> (
+        String, StatementArguments
+    ) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        var latest = today
+        let byCalendar = Dictionary(grouping: Regime.allCases, by: \.calendarKind)
+        for (kind, regimes) in byCalendar.sorted(by: { $0.value[0].rawValue < $1.value[0].rawValue }) {
+            let horizon: CivilDate
+            do { horizon = try calendars.calendar(kind).date(adding: workingDays, workingDaysTo: today) } catch {
+                throw .deadline(error)
+            }
+            latest = max(latest, horizon)
+            conditions.append("(regime IN (\(placeholders(regimes.count))) AND due_on <= ?)")
+            arguments += StatementArguments(regimes.map(\.rawValue)) + [horizon]
+        }
+        // The plain bound lets SQLite range-scan the index before checking each regime's own horizon.
+        return ("due_on <= ? AND (" + conditions.joined(separator: " OR ") + ")", [latest] + arguments)
+    }
+}

@@ -1,0 +1,168 @@
+import FOIKit
+import GRDB
+
+extension CaseStore {
+    /// Logs a new request: its received event and its projection, with a generated reference unless it brings one.
+    @discardableResult
+    public func log(_ new: NewCase, actor: String? = nil) throws -> CaseSummary {
+        try write { db in
+            let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) == true
+            {
+                throw StoreError.duplicateReference(reference)
+            }
+            let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
+            let state = try deciding { try opened.state(try rules(db)) }
+            let requesterID = try new.requester.map { try Self.insert($0, db) }
+            return try Projection.summary(
+                caseID: try Projection.insert(state, requesterID: requesterID, actor: actor, db), db)
+        }
+    }
+
+    /// Imports whole cases (a spreadsheet's history, generated data, the demo) in one transaction: each is
+    /// replayed through the lifecycle, so an illegal history is refused and nothing of the batch is written.
+    public func importCases(_ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil) throws {
+        try write { db in
+            let rules = try rules(db)
+            for (new, steps) in cases {
+                let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
+                let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
+                let state = try deciding { try opened.replaying(steps, rules: rules).state(rules) }
+                let requesterID = try new.requester.map { try Self.insert($0, db) }
+                do {
+                    _ = try Projection.insert(state, requesterID: requesterID, actor: actor, db)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                    throw StoreError.duplicateReference(reference)
+                }
+            }
+        }
+    }
+
+    /// Records one step on a case, if the lifecycle allows it now.
+    @discardableResult
+    public func record(_ recorded: RecordedEvent, for reference: CaseReference, actor: String? = nil) throws
+        -> RecordedStep
+    {
+        try record(on: recorded.date, for: reference, actor: actor, building: { _, _ in recorded.event })
+    }
+
+    /// Records the step `event` makes from the case as it stands (read once, in the same transaction), e.g. an
+    /// exemption whose part defaults to the case's regime.
+    @discardableResult
+    public func record(
+        on date: CivilDate, for reference: CaseReference, actor: String? = nil,
+        building event: (Case, CaseRules) throws -> CaseEvent
+    ) throws -> RecordedStep {
+        try write { db in
+            let (caseID, current) = try loadCase(reference, db)
+            let rules = try rules(db)
+            let recorded = RecordedEvent(date: date, event: try event(current, rules))
+            let step = try deciding { try current.step(recorded, rules: rules) }
+            try Projection.update(
+                to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged, caseID: caseID,
+                actor: actor, db)
+            return RecordedStep(summary: try Projection.summary(caseID: caseID, db), event: step.event)
+        }
+    }
+
+    /// Adds a newly proclaimed bank holiday and records, on every case with a clock whose date it moves, a
+    /// deadline-moved event for each such clock (FOIKit decides which move and how the move is worded). On
+    /// failure nothing is written and the store keeps its calendars.
+    public func addHoliday(_ holiday: Holiday, today: CivilDate, actor: String? = nil) throws -> HolidayChange {
+        let (change, updated) = try write { db in
+            let isPublished = published.holidays(of: holiday.division, in: holiday.date.year).contains {
+                $0.date == holiday.date && $0.source == .published
+            }
+            if try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM holidays WHERE date = ? AND division = ?",
+                arguments: [holiday.date, holiday.division.rawValue]) == true || isPublished
+            {
+                throw StoreError.holidayExists(holiday.date, holiday.division)
+            }
+            try db.execute(
+                sql: "INSERT INTO holidays (date, division, title, added_at) VALUES (?, ?, ?, ?)",
+                arguments: [holiday.date, holiday.division.rawValue, holiday.title, EventLog.timestamp()])
+            let before = try rules(db)
+            var after = before
+            after.calendars = Calendars(holidays: Self.holidays(published, adding: try Self.localHolidays(db)))
+            // A holiday can move a hundred thousand cases: keep their pages in memory rather than spill and re-read.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            let moved = try moveClocks(across: holiday, from: before, to: after, today: today, actor: actor, db)
+            return (HolidayChange(holiday: holiday, casesMoved: moved), after.calendars)
+        }
+        calendars = updated
+        return change
+    }
+
+    /// Every case with a board clock due on or after the holiday is a candidate; FOIKit says which clocks moved.
+    private func moveClocks(
+        across holiday: Holiday, from before: CaseRules, to after: CaseRules, today: CivilDate, actor: String?,
+        _ db: Database
+    ) throws -> Int {
+        let candidates = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT c.id, c.ref FROM case_clocks k JOIN cases c ON c.id = k.case_id
+                WHERE k.due_on >= ? ORDER BY c.id
+                """, arguments: [holiday.date])
+        var moved = 0
+        for chunk in stride(from: 0, to: candidates.count, by: 500).map({
+            candidates[$0..<min($0 + 500, candidates.count)]
+        }) {
+            let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
+            for row in chunk {
+                let caseID: Int64 = row[0]
+                let file = try EventLog.replay(
+                    CaseReference(rawValue: row[1]), events: events[caseID] ?? [], rules: after)
+                let moves = try deciding {
+                    try file.moves(from: before, to: after, because: holiday.additionReason, today: today)
+                }
+                guard !moves.isEmpty else { continue }
+                var next = file
+                for move in moves { next = try deciding { try next.applying(move, catalogue: after.catalogue) } }
+                let state = try deciding { try next.state(after) }
+                try Projection.update(
+                    to: state, appending: moves, exemptionsChanged: false, caseID: caseID, actor: actor, db)
+                moved += 1
+            }
+        }
+        return moved
+    }
+
+    /// The case with `reference`, replayed from its events, with its id.
+    func loadCase(_ reference: CaseReference, _ db: Database) throws -> (Int64, Case) {
+        guard
+            let caseID = try Int64.fetchOne(
+                db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue])
+        else { throw StoreError.caseNotFound(reference) }
+        return (
+            caseID,
+            try EventLog.replay(reference, events: try EventLog.events(ofCase: caseID, db), rules: try rules(db))
+        )
+    }
+
+    private static func insert(_ requester: Requester, _ db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO requesters (name, email, address) VALUES (?, ?, ?)")
+            .execute(arguments: [requester.name, requester.email, requester.address])
+        return db.lastInsertedRowID
+    }
+
+    private static func nextReference(for year: Int, _ db: Database) throws -> CaseReference {
+        let pattern = try setting(.referencePattern, db)
+        while true {
+            guard
+                let sequence = try Int.fetchOne(
+                    db,
+                    sql: """
+                        INSERT INTO reference_sequences (year, last) VALUES (?, 1)
+                        ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last
+                        """, arguments: [year])
+            else { throw StoreError.badReferencePattern(pattern) }
+            let reference = try ReferencePattern.expand(pattern, year: year, sequence: sequence)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) != true
+            {
+                return reference
+            }
+        }
+    }
+}

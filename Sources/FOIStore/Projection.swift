@@ -1,0 +1,186 @@
+import FOIKit
+import Foundation
+import GRDB
+
+/// The projection tables (`cases`, `case_clocks`, `case_exemptions`): what FOIKit decided a case now is, written
+/// in the same transaction as the event that made it so, and read back as `CaseSummary`.
+enum Projection {
+    /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
+    static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
+        let file = state.file
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO cases (ref, regime, status, status_since, received_on, subject, channel, receipt_convention,
+                                   requester_id, due_on, extended_from_on, provisional, outcome, responded_on,
+                                   event_count, clock, stage)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(
+            arguments: [
+                file.reference.rawValue, file.regime.rawValue, file.status.rawValue, file.statusSince, file.received,
+                file.receipt.subject, file.receipt.channel.rawValue, file.receipt.convention.rawValue, requesterID,
+            ] + columns(state))
+        let caseID = db.lastInsertedRowID
+        for (index, recorded) in file.history.enumerated() {
+            try EventLog.append(recorded, sequence: index + 1, caseID: caseID, actor: actor, db)
+        }
+        try writeExemptions(file.exemptions, caseID: caseID, replacing: false, db)
+        try writeClocks(state, caseID: caseID, replacing: false, db)
+        return caseID
+    }
+
+    /// Appends a step's events (the step and any that follow from it) and rewrites the case's projection.
+    static func update(
+        to state: CaseState, appending events: [RecordedEvent], exemptionsChanged: Bool, caseID: Int64, actor: String?,
+        _ db: Database
+    ) throws {
+        let first = state.file.history.count - events.count + 1
+        for (offset, recorded) in events.enumerated() {
+            try EventLog.append(recorded, sequence: first + offset, caseID: caseID, actor: actor, db)
+        }
+        try db.cachedStatement(
+            sql: """
+                UPDATE cases SET status = ?, status_since = ?, due_on = ?, extended_from_on = ?, provisional = ?,
+                                 outcome = ?, responded_on = ?, event_count = ?, clock = ?, stage = ?
+                WHERE id = ?
+                """
+        ).execute(arguments: [state.file.status.rawValue, state.file.statusSince] + columns(state) + [caseID])
+        try writeClocks(state, caseID: caseID, replacing: true, db)
+        if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
+    }
+
+    /// The columns from `due_on` to `stage`, in table order.
+    private static func columns(_ state: CaseState) throws -> StatementArguments {
+        let file = state.file
+        let clock = String(decoding: try JSONEncoder().encode(StoredClock(file.clockInput)), as: UTF8.self)
+        return [
+            state.deadline.finalDate, state.deadline.extendedFrom, state.deadline.provisional, file.outcome?.rawValue,
+            file.respondedOn, file.history.count, clock, file.stage.rawValue,
+        ]
+    }
+
+    /// Writes the case's clocks that the board shows and that still wait for their step.
+    static func writeClocks(_ state: CaseState, caseID: Int64, replacing: Bool = false, _ db: Database) throws {
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM case_clocks WHERE case_id = ?").execute(arguments: [caseID])
+        }
+        let insert = try db.cachedStatement(
+            sql:
+                "INSERT INTO case_clocks (case_id, clock, due_on, regime, watch, provisional) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        for clock in state.boardClocks {
+            try insert.execute(arguments: [
+                caseID, clock.name.rawValue, clock.due, state.file.regime.rawValue, clock.name.watch.rawValue,
+                clock.provisional,
+            ])
+        }
+    }
+
+    private static func writeExemptions(
+        _ decisions: [ExemptionDecision], caseID: Int64, replacing: Bool, _ db: Database
+    )
+        throws
+    {
+        if replacing { try db.execute(sql: "DELETE FROM case_exemptions WHERE case_id = ?", arguments: [caseID]) }
+        for decision in decisions {
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO case_exemptions (case_id, citation, part, ncnd, public_interest) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (case_id, citation, part) DO UPDATE SET ncnd = excluded.ncnd,
+                                                                        public_interest = excluded.public_interest
+                    """
+            ).execute(arguments: [
+                caseID, decision.citation, decision.part.rawValue, decision.neitherConfirmNorDeny,
+                decision.publicInterest?.rawValue,
+            ])
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The columns `summaries` reads, in the order it reads them by index.
+    static let summaryColumns = """
+        id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional, subject, channel, \
+        outcome, responded_on, stage
+        """
+
+    static func summary(caseID: Int64, _ db: Database) throws -> CaseSummary {
+        guard
+            let summary = try summaries(
+                sql: "SELECT \(summaryColumns) FROM cases WHERE id = ?", arguments: [caseID], db
+            ).first
+        else { throw StoreError.unreadableCase(id: caseID) }
+        return summary.summary
+    }
+
+    /// The summaries of the cases with these ids, by id.
+    static func summaries(ofCases ids: [Int64], _ db: Database) throws -> [Int64: CaseSummary] {
+        var byID: [Int64: CaseSummary] = [:]
+        for chunk in chunked(ids) {
+            for (id, summary) in try summaries(
+                sql: "SELECT \(summaryColumns) FROM cases WHERE id IN (\(placeholders(chunk.count)))",
+                arguments: StatementArguments(chunk), db)
+            {
+                byID[id] = summary
+            }
+        }
+        return byID
+    }
+
+    /// The summaries `sql` selects (its columns `summaryColumns`), with their exemptions, in its order.
+    static func summaries(sql: String, arguments: StatementArguments, _ db: Database) throws
+        -> [(id: Int64, summary: CaseSummary)]
+    {
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        var exemptionsByCase: [Int64: [ExemptionDecision]] = [:]
+        for chunk in chunked(rows.map { $0[0] }) {
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM case_exemptions WHERE case_id IN (\(placeholders(chunk.count))) ORDER BY rowid",
+                arguments: StatementArguments(chunk))
+            {
+                guard let part = Regime(rawValue: row["part"]) else {
+                    throw StoreError.unreadableCase(id: row["case_id"])
+                }
+                exemptionsByCase[row["case_id"], default: []].append(
+                    ExemptionDecision(
+                        citation: row["citation"], part: part, neitherConfirmNorDeny: row["ncnd"],
+                        publicInterest: (row["public_interest"] as String?).flatMap(
+                            PublicInterestConclusion.init(rawValue:))))
+            }
+        }
+        return try rows.map { row in
+            let id: Int64 = row[0]
+            guard let regime = Regime(rawValue: row[2]), let status = CaseStatus(rawValue: row[3]),
+                let statusSince: CivilDate = row[4], let received: CivilDate = row[5]
+            else { throw StoreError.unreadableCase(id: id) }
+            return (
+                id,
+                CaseSummary(
+                    ref: CaseReference(rawValue: row[1]), regime: regime, status: status, statusSince: statusSince,
+                    received: received, due: row[6], extendedFrom: row[7], provisional: row[8], subject: row[9],
+                    channel: Channel(rawValue: row[10]) ?? .other,
+                    outcome: (row[11] as String?).flatMap(Outcome.init(rawValue:)), respondedOn: row[12],
+                    exemptions: exemptionsByCase[id] ?? [], stage: CaseStage(rawValue: row[13]) ?? .request)
+            )
+        }
+    }
+}
+
+/// The response clock's inputs beyond those in the cases row, kept as JSON in the projection for readers of the
+/// database (foi itself recomputes from the events).
+struct StoredClock: Codable {
+    var convention: ReceiptConvention
+    var clarifications: [Clarification]
+    var fees: [FeePeriod]
+    var publicInterestExtension: Int?
+    var statutoryExtension: Bool
+
+    init(_ input: ResponseClockInput) {
+        convention = input.convention
+        clarifications = input.clarifications
+        fees = input.fees
+        publicInterestExtension = input.publicInterestExtension
+        statutoryExtension = input.statutoryExtension
+    }
+}

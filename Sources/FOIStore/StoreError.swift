@@ -1,0 +1,49 @@
+import FOIKit
+
+/// Why a store operation failed. Each says what to do.
+public enum StoreError: Error, CustomStringConvertible, Sendable {
+    case caseNotFound(CaseReference)
+    case duplicateReference(CaseReference)
+    /// The database was written by a newer `foi`.
+    case newerDatabase(path: String, unknownMigrations: [String])
+    case cannotOpen(path: String, reason: String)
+    case lifecycle(LifecycleError)
+    case deadline(DeadlineError)
+    case badReferencePattern(String)
+    case holidayExists(CivilDate, Division)
+    case unknownSetting(String)
+    /// A stored event that cannot be read: the database was changed by something other than foi.
+    case unreadableEvent(id: Int64, reason: String)
+    /// A projection row that cannot be read: the database was changed by something other than foi.
+    case unreadableCase(id: Int64)
+    case badSetting(key: String, value: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .caseNotFound(let ref):
+            "no case '\(ref)'; see 'foi list' for the references"
+        case .duplicateReference(let ref):
+            "a case '\(ref)' already exists; give another reference, or leave --ref out to generate one"
+        case .newerDatabase(let path, let unknown):
+            "\(path) was written by a newer foi (migrations \(unknown.joined(separator: ", "))); upgrade foi before using it"
+        case .cannotOpen(let path, let reason):
+            "cannot open the database \(path): \(reason)"
+        case .lifecycle(let error):
+            error.description
+        case .deadline(let error):
+            error.description
+        case .badReferencePattern(let pattern):
+            "the reference pattern '\(pattern)' needs {SEQ} or {SEQ:n} (and may use {YYYY} and {YY}), e.g. FOI-{YYYY}-{SEQ:6} or 01.FOI.{YY}.{SEQ:6}"
+        case .holidayExists(let date, let division):
+            "\(date) is already a bank holiday in \(division.name)"
+        case .unknownSetting(let key):
+            "no setting '\(key)'; the settings are \(Settings.Key.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .unreadableEvent(let id, let reason):
+            "event \(id) cannot be read: \(reason); the database was changed outside foi"
+        case .unreadableCase(let id):
+            "case row \(id) cannot be read; the database was changed outside foi"
+        case .badSetting(let key, let value, let reason):
+            "'\(value)' is not a value of \(key): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import FOIKit
+
+/// The board: every running clock in three sections, overdue, due soon, and waiting on the requester.
+public enum BoardView {
+    /// The board as a table (with each section's count, and `listingAll` of a section's key saying how to see the
+    /// rows past the limit), JSON or CSV.
+    public static func render(
+        _ board: Board, horizon: Int, calendars: Calendars, format: OutputFormat, listingAll: (String) -> String
+    ) throws -> TextOutput {
+        let today = board.today
+        let sections: [(String, String, BoardSection)] = [
+            ("overdue", "Overdue", board.overdue),
+            ("due-soon", "Due in the next \(horizon) working days", board.dueSoon),
+            (
+                "awaiting", "Waiting on the requester (response clock stopped; the date the request lapses)",
+                board.awaiting
+            ),
+        ]
+        var output = TextOutput()
+        switch format {
+        case .json:
+            try output.json(
+                try sections.flatMap { key, _, section in
+                    try section.rows.map {
+                        BoardJSON(
+                            section: key, clock: ClockJSON($0),
+                            case: try CaseView($0.summary, calendars: calendars, today: today))
+                    }
+                })
+        case .csv:
+            output.write(CSV.line(["section", "clock", "clock_due", "clock_left"] + CaseView.columns))
+            for (key, _, section) in sections {
+                for row in section.rows {
+                    let view = try CaseView(row.summary, calendars: calendars, today: today)
+                    output.write(
+                        CSV.line(
+                            [key, row.clock.rawValue, row.due.description, String(row.workingDaysLeft)] + view.csvRow))
+                }
+            }
+        case .table:
+            output.line("Board for \(today.fullDescription)")
+            for (key, title, section) in sections {
+                output.line()
+                output.line("\(title) (\(section.count))")
+                if section.rows.isEmpty { continue }
+                output.write(
+                    Table.render(
+                        header: ["ref", "regime", "clock", "date", "left", "stage", "subject"],
+                        rows: section.rows.map { row in
+                            let summary = row.summary
+                            return [
+                                summary.ref.rawValue, summary.regime.shortName, row.clock.title,
+                                row.due.longDescription + (row.provisional ? " (provisional)" : ""),
+                                CaseView.left(row.workingDaysLeft),
+                                summary.stage.rawValue, summary.subject,
+                            ]
+                        }))
+                if section.count > section.rows.count {
+                    output.line("… and \(section.count - section.rows.count) more: \(listingAll(key))")
+                }
+            }
+        }
+        return output
+    }
+}
+
+/// A board row in JSON: the case object with the board section it is in and the clock that put it there.
+struct BoardJSON: Encodable, Sendable {
+    var section: String
+    var clock: ClockJSON
+    var `case`: CaseView
+
+    func encode(to encoder: any Encoder) throws {
+        try `case`.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(section, forKey: .section)
+        try container.encode(clock, forKey: .clock)
+    }
+
+    enum CodingKeys: String, CodingKey { case section, clock }
+}
+
+/// The clock of a board row: `name`, `title`, `due`, `workingDaysLeft`, `provisional`.
+struct ClockJSON: Encodable, Sendable {
+    var name: ClockName
+    var title: String
+    var due: CivilDate
+    var workingDaysLeft: Int
+    var provisional: Bool
+
+    init(_ row: BoardRow) {
+        name = row.clock
+        title = row.clock.title
+        due = row.due
+        workingDaysLeft = row.workingDaysLeft
+        provisional = row.provisional
+    }
+}

@@ -1,0 +1,359 @@
+import FOIKit
+
+/// One case in full (`show`) and its history (`history`).
+public enum CaseDetailView {
+    /// The case as a table for people (status, dates and how they were reached, exemptions, the review, complaint
+    /// and appeal, every clock with its derivation, the history), JSON, or its CSV row.
+    public static func render(
+        _ detail: CaseDetail, calendars: Calendars, catalogue: ExemptionCatalogue, today: CivilDate,
+        format: OutputFormat
+    ) throws -> TextOutput {
+        let view = try CaseView(detail.summary, calendars: calendars, today: today)
+        let left = view.workingDaysLeft
+        let clocks = try detail.clocks.map {
+            try CaseClockJSON($0, calendars: calendars, regime: detail.summary.regime, today: today)
+        }
+        var output = TextOutput()
+        switch format {
+        case .json:
+            let object = ShowJSON(
+                case: view, requester: detail.requester,
+                explanation: detail.deadline.explanation(calendars: calendars),
+                clocks: clocks,
+                review: detail.file.review.map(ReviewJSON.init),
+                complaint: detail.file.complaint.map(ComplaintJSON.init),
+                appeal: detail.file.appeal.map(AppealJSON.init),
+                events: detail.events.map(EventJSON.init))
+            try output.json(object)
+        case .csv:
+            output.write(CSV.line(CaseView.columns))
+            output.write(CSV.line(view.csvRow))
+        case .table:
+            let summary = detail.summary
+            output.line(
+                "\(summary.ref)  \(summary.regime.shortName)  \(summary.status.phrase) since \(summary.statusSince.longDescription)  (stage: \(summary.stage.rawValue))"
+            )
+            output.line("Subject:    \(summary.subject)")
+            output.line("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
+            if let requester = detail.requester {
+                output.line("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")")
+            }
+            if let due = summary.due {
+                let leftText = left.map { $0 < 0 ? " (\(-$0) working days late)" : " (\($0) working days left)" } ?? ""
+                output.line(
+                    "Due by:     \(due.longDescription)\(summary.provisional ? " (provisional)" : "")\(leftText)")
+            }
+            if let extendedFrom = summary.extendedFrom {
+                output.line("Extended:   from \(extendedFrom.longDescription) (FOIA s.10(3))")
+            }
+            if let outcome = summary.outcome, let on = summary.respondedOn {
+                output.line("Response:   \(outcome.label), \(on.longDescription)")
+            }
+            if !summary.exemptions.isEmpty {
+                output.line(
+                    "Exemptions: "
+                        + summary.exemptions.map { exemption in
+                            let label =
+                                catalogue.exemption(citing: exemption.citation, in: exemption.part)?.title
+                                ?? ""
+                            return "\(exemption.citation)\(exemption.neitherConfirmNorDeny ? " (NCND)" : "") \(label)"
+                        }.joined(separator: "; "))
+            }
+            let file = detail.file
+            if let review = file.review {
+                output.line(
+                    "Review:     requested \(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
+                        + (review.isDeclined
+                            ? ", declined as late"
+                            : review.decision.map {
+                                ", \($0.outcome.label) on \(review.decided!.longDescription)\($0.reviewer.map { " by \($0)" } ?? "")"
+                            } ?? ", under way"))
+            }
+            if let complaint = file.complaint {
+                output.line(
+                    "\(complaint.regulator.shortName):        \(complaint.reference), notified \(complaint.notified.longDescription)"
+                        + (complaint.decisionNotice.map {
+                            ", decision notice \($0.reference) \(complaint.decided!.longDescription): \($0.outcome.label)"
+                        } ?? ", under investigation"))
+            }
+            if let appeal = file.appeal {
+                output.line(
+                    "Appeal:     \(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged \(appeal.lodged.longDescription)"
+                        + (appeal.hearing.map { ", hearing \($0.longDescription)" } ?? "")
+                        + (appeal.outcome.map { ", \($0.label)" } ?? ""))
+            }
+            output.line()
+            output.line("How the date was reached:")
+            for step in detail.deadline.explanation(calendars: calendars) { output.line("  - \(step)") }
+            output.line()
+            output.line("Clocks:")
+            output.write(
+                Table.render(
+                    header: ["clock", "started", "date", "status", "left"],
+                    rows: clocks.map { clock in
+                        [
+                            clock.title, clock.started.longDescription,
+                            clock.due.map {
+                                $0.longDescription + (clock.provisional ? " (provisional)" : "")
+                                    + (clock.guidance ? " (guidance)" : "")
+                            } ?? "-",
+                            clock.status.rawValue, clock.workingDaysLeft.map { $0 < 0 ? "\(-$0) late" : "\($0)" } ?? "",
+                        ]
+                    }))
+            for clock in clocks where clock.name != .response {
+                output.line("  \(clock.title): " + clock.derivation.joined(separator: "; "))
+            }
+            output.line()
+            output.write(historyTable(detail.events))
+        }
+        return output
+    }
+
+    /// The events as a table, JSON or CSV.
+    public static func renderHistory(_ events: [StoredEvent], format: OutputFormat) throws -> TextOutput {
+        var output = TextOutput()
+        switch format {
+        case .json:
+            try output.json(events.map(EventJSON.init))
+        case .csv:
+            output.write(CSV.line(["sequence", "date", "kind", "details", "actor", "recorded_at"]))
+            for event in events {
+                output.write(
+                    CSV.line([
+                        String(event.sequence), event.recorded.date.description, event.recorded.event.kind.rawValue,
+                        EventJSON.details(event.recorded.event), event.actor ?? "", event.recordedAt,
+                    ]))
+            }
+        case .table:
+            output.write(historyTable(events))
+        }
+        return output
+    }
+
+    /// The events as a table: number, date, kind, details, who recorded it.
+    public static func historyTable(_ events: [StoredEvent]) -> String {
+        Table.render(
+            header: ["#", "date", "event", "details", "by"],
+            rows: events.map {
+                [
+                    String($0.sequence), $0.recorded.date.longDescription, $0.recorded.event.kind.rawValue,
+                    EventJSON.details($0.recorded.event), $0.actor ?? "",
+                ]
+            }, maxWidth: 90)
+    }
+}
+
+/// The JSON of `foi show`: the case object plus its requester, explanation, clocks, review, complaint, appeal
+/// and events.
+struct ShowJSON: Encodable {
+    var `case`: CaseView
+    var requester: Requester?
+    var explanation: [String]
+    var clocks: [CaseClockJSON]
+    var review: ReviewJSON?
+    var complaint: ComplaintJSON?
+    var appeal: AppealJSON?
+    var events: [EventJSON]
+
+    func encode(to encoder: any Encoder) throws {
+        try `case`.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(requester, forKey: .requester)
+        try container.encode(explanation, forKey: .explanation)
+        try container.encode(clocks, forKey: .clocks)
+        try container.encode(review, forKey: .review)
+        try container.encode(complaint, forKey: .complaint)
+        try container.encode(appeal, forKey: .appeal)
+        try container.encode(events, forKey: .events)
+    }
+
+    enum CodingKeys: String, CodingKey { case requester, explanation, clocks, review, complaint, appeal, events }
+}
+
+/// One clock of a case in JSON (documented in the README).
+struct CaseClockJSON: Encodable {
+    var name: ClockName
+    var title: String
+    var started: CivilDate
+    @NullWhenAbsent var due: CivilDate?
+    var status: ClockStatus
+    @NullWhenAbsent var workingDaysLeft: Int?
+    var provisional: Bool
+    var guidance: Bool
+    var watch: ClockWatch
+    var citation: String
+    @NullWhenAbsent var metOn: CivilDate?
+    @NullWhenAbsent var stoppedOn: CivilDate?
+    var derivation: [String]
+
+    init(_ clock: CaseClock, calendars: Calendars, regime: Regime, today: CivilDate) throws {
+        name = clock.name
+        title = clock.name.title
+        started = clock.startedOn
+        due = clock.due
+        status = clock.status(today: today)
+        workingDaysLeft =
+            clock.isPending && status != .met
+            ? try clock.due.map { try calendars.workingDaysLeft(until: $0, regime: regime, today: today) } : nil
+        provisional = clock.provisional
+        guidance = clock.isGuidance
+        watch = clock.name.watch
+        citation = clock.citation
+        metOn = clock.metOn
+        stoppedOn = clock.stoppedOn
+        derivation = clock.derivation
+    }
+}
+
+/// The case's internal review in JSON.
+struct ReviewJSON: Encodable {
+    var requested: CivilDate
+    @NullWhenAbsent var by: String?
+    @NullWhenAbsent var lateWindowClosed: CivilDate?
+    var declined: Bool
+    @NullWhenAbsent var extendedTo: Int?
+    @NullWhenAbsent var extensionReason: String?
+    @NullWhenAbsent var decided: CivilDate?
+    @NullWhenAbsent var outcome: ReviewOutcome?
+    @NullWhenAbsent var reviewer: String?
+    var withdrawnExemptions: [String]
+    var addedExemptions: [String]
+
+    init(_ review: Review) {
+        requested = review.requested
+        by = review.request.by
+        lateWindowClosed = review.request.outOfTime?.lastDay
+        declined = review.isDeclined
+        extendedTo = review.extendedTo
+        extensionReason = review.extensionReason
+        decided = review.decided
+        outcome = review.decision?.outcome
+        reviewer = review.decision?.reviewer
+        withdrawnExemptions = review.decision?.withdrawnExemptions ?? []
+        addedExemptions = review.decision?.addedExemptions.map(\.citation) ?? []
+    }
+}
+
+/// The case's complaint to the regulator, with its decision notice, in JSON.
+struct ComplaintJSON: Encodable {
+    var regulator: String
+    var reference: String
+    var notified: CivilDate
+    @NullWhenAbsent var submissionsDue: CivilDate?
+    @NullWhenAbsent var submissionsSent: CivilDate?
+    @NullWhenAbsent var decisionNotice: NoticeJSON?
+
+    struct NoticeJSON: Encodable {
+        var reference: String
+        var date: CivilDate
+        var outcome: DecisionNoticeOutcome
+        @NullWhenAbsent var steps: String?
+        @NullWhenAbsent var complyBy: CivilDate?
+        @NullWhenAbsent var sent: CivilDate?
+        @NullWhenAbsent var complied: CivilDate?
+    }
+
+    init(_ complaint: Complaint) {
+        regulator = complaint.regulator.shortName
+        reference = complaint.reference
+        notified = complaint.notified
+        submissionsDue = complaint.submissionsDue
+        submissionsSent = complaint.submissionsSent
+        decisionNotice = complaint.decisionNotice.map { notice in
+            NoticeJSON(
+                reference: notice.reference, date: complaint.decided!, outcome: notice.outcome, steps: notice.steps,
+                complyBy: notice.complyBy, sent: notice.sent, complied: complaint.complied)
+        }
+    }
+}
+
+/// The case's appeal in JSON.
+struct AppealJSON: Encodable {
+    var appellant: Appellant
+    var reference: String
+    var lodged: CivilDate
+    @NullWhenAbsent var lateLastDay: CivilDate?
+    @NullWhenAbsent var hearing: CivilDate?
+    @NullWhenAbsent var decided: CivilDate?
+    @NullWhenAbsent var outcome: AppealOutcome?
+
+    init(_ appeal: Appeal) {
+        appellant = appeal.lodging.appellant
+        reference = appeal.lodging.reference
+        lodged = appeal.lodged
+        lateLastDay = appeal.lodging.lastDay
+        hearing = appeal.hearing
+        decided = appeal.decided
+        outcome = appeal.outcome
+    }
+}
+
+/// One event in JSON: `sequence`, `kind`, `date`, `details` (for people), `event` (the stored payload).
+struct EventJSON: Encodable {
+    var sequence: Int
+    var kind: String
+    var date: CivilDate
+    var details: String
+    @NullWhenAbsent var actor: String?
+    var recordedAt: String
+    /// The stored payload in the permanent event format (docs/EVENTS.md).
+    var event: JSONValue
+
+    init(_ stored: StoredEvent) {
+        sequence = stored.sequence
+        kind = stored.recorded.event.kind.rawValue
+        date = stored.recorded.date
+        details = Self.details(stored.recorded.event)
+        actor = stored.actor
+        recordedAt = stored.recordedAt
+        event = EventFormat.object(of: stored.recorded.event)
+    }
+
+    static func details(_ event: CaseEvent) -> String {
+        switch event {
+        case .received(let receipt):
+            "\(receipt.regime.shortName) request by \(receipt.channel.rawValue): \(receipt.subject)"
+        case .acknowledged, .clarificationReceived, .clarificationLapsed, .feePaid, .feeLapsed: ""
+        case .clarificationRequested(let note): note ?? ""
+        case .feeNoticeIssued(let amount): amount.map { "fee \($0)" } ?? ""
+        case .transferred(let to): "to \(to)"
+        case .withdrawn(let reason): reason ?? ""
+        case .searchRecorded(let search): "\(search.location): \(search.held ? "held" : "not held"), \(search.hours) h"
+        case .exemptionApplied(let decision):
+            "\(decision.part.shortName) \(decision.citation)\(decision.neitherConfirmNorDeny ? " NCND" : "")\(decision.publicInterest.map { ", public interest: \($0.rawValue)" } ?? "")"
+        case .extended(let days, let reason):
+            (days.map { "\($0) further working days" } ?? "regime extension") + (reason.map { ": \($0)" } ?? "")
+        case .responded(let outcome): outcome.label
+        case .note(let text): text
+        case .reopened(let reason): reason
+        case .deadlineMoved(let from, let to, let reason):
+            "\(from?.description ?? "none") → \(to?.description ?? "none"): \(reason)"
+        case .reviewRequested(let request):
+            [
+                request.by.map { "by \($0)" },
+                request.outOfTime.map {
+                    "late (window closed \($0.lastDay)), \($0.accepted ? "accepted" : "declined")"
+                },
+            ]
+            .compactMap { $0 }.joined(separator: "; ")
+        case .reviewExtended(let days, let reason): "to \(days) working days: \(reason)"
+        case .reviewDecided(let decision):
+            ([decision.outcome.label, decision.reviewer.map { "by \($0)" }]
+                + decision.withdrawnExemptions.map { "withdrew \($0)" }
+                + decision.addedExemptions.map { "added \($0.citation)" })
+                .compactMap { $0 }.joined(separator: "; ")
+        case .complaintNotified(let notice):
+            notice.reference + (notice.submissionsDue.map { "; submissions due \($0)" } ?? "")
+        case .submissionsRequested(let due): "submissions due \(due)"
+        case .submissionsSent, .decisionNoticeComplied: ""
+        case .decisionNoticeIssued(let notice):
+            "\(notice.reference): \(notice.outcome.label)" + (notice.steps.map { "; steps: \($0)" } ?? "")
+                + (notice.complyBy.map { "; comply by \($0)" } ?? "")
+        case .appealLodged(let lodging):
+            "\(lodging.reference) by the \(lodging.appellant.rawValue)"
+                + (lodging.lastDay.map { "; late (last day \($0))" } ?? "")
+        case .hearingListed(let on): "hearing on \(on)"
+        case .appealDecided(let outcome): outcome.label
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import FOIKit
+
+/// `foi complaint`.
+struct ComplaintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "complaint",
+        abstract:
+            "Record a complaint to the ICO (an application to the SIC), its date for submissions, and the submissions.",
+        discussion: """
+            FOIA s.50 (and EIR reg 18): the ICO normally accepts a complaint within six weeks of the review's outcome \
+            (practice, not statute). FOISA s.47: an application to the SIC within six months. Both windows are shown on \
+            the case. The regulator's date for the authority's submissions is a clock on the board until they are sent.
+            """
+    )
+    @Option(
+        help: ArgumentHelp(
+            "The regulator notified the authority of the complaint on this date; needs --regulator-ref.",
+            valueName: "date"))
+    var notified: DateOrTimestamp?
+    @Option(help: ArgumentHelp("The regulator's case reference, e.g. IC-123456-A1B2.", valueName: "ref"))
+    var regulatorRef: String?
+    @Option(
+        help: ArgumentHelp(
+            "The regulator's date for the authority's submissions (with --notified, or alone to set or move it).",
+            valueName: "date"))
+    var submissionsDue: CivilDate?
+    @Option(help: ArgumentHelp("The submissions were sent on this date.", valueName: "date"))
+    var submitted: DateOrTimestamp?
+    @Option(
+        help: ArgumentHelp(
+            "When the regulator set the date, with --submissions-due alone (default: today).", valueName: "date"))
+    var on: DateOrTimestamp?
+    @OptionGroup var step: StepOptions
+
+    func validate() throws {
+        try requireOne(
+            [notified, notified == nil ? submissionsDue : nil, submitted],
+            of: "--notified, --submissions-due or --submitted")
+        if notified != nil && regulatorRef == nil {
+            throw ValidationError("--notified needs --regulator-ref, e.g. IC-123456-A1B2")
+        }
+    }
+
+    func run() throws {
+        let due = submissionsDue
+        if let notified {
+            let notice = ComplaintNotice(
+                reference: try reference(regulatorRef!, option: "--regulator-ref"), submissionsDue: due)
+            try step.record(.complaintNotified(notice), on: notified.date)
+        } else if let due {
+            try step.record(.submissionsRequested(due: due), on: step.date(on))
+        }
+        if let submitted { try step.record(.submissionsSent, on: submitted.date) }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import FOIKit
+
+/// `foi exempt`.
+struct ExemptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exempt",
+        abstract: "Apply an exemption (FOIA, FOISA) or exception (EIR) to the case.",
+        discussion: """
+            Cite the section and subsection as in the refusal notice: 31(1)(a), 40(2), 12(5)(e). A qualified \
+            exemption needs the public interest conclusion; --ncnd records that the duty to confirm or deny is \
+            excluded (the exemption must have an NCND provision, e.g. s.23(5), s.24(2), s.31(3)). For a request that \
+            is part FOIA, part EIR, --part says which regime the decision belongs to. 'foi exemptions' lists the \
+            catalogue.
+            """
+    )
+    @Option(help: ArgumentHelp("The exemption, e.g. 31(1)(a).", valueName: "citation")) var section: String
+    @Flag(help: "Neither confirm nor deny that the information is held.") var ncnd = false
+    @Option(help: "The public interest conclusion for a qualified exemption.")
+    var publicInterest: PublicInterestConclusion?
+    @Option(help: "The regime of the part this decision belongs to (default: the case's).") var part: Regime?
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+    @OptionGroup var step: StepOptions
+
+    func run() throws {
+        try step.record(on: step.date(on)) { file, _ in
+            .exemptionApplied(
+                file.exemptionDecision(
+                    citing: section, part: part, neitherConfirmNorDeny: ncnd, publicInterest: publicInterest))
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import FOIKit
+
+/// `foi extend`.
+struct ExtendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extend",
+        abstract: "Extend the deadline where the regime allows it.",
+        discussion: """
+            FOIA s.10(3): more time to consider the public interest, given as further working days (--days); the \
+            refusal notice (s.17(1)) is still due by day 20, and the ICO expects at most 20 further working days. \
+            A qualified exemption must be applied first. EIR and EIR(S) reg 7: 40 working days in all for complex \
+            and voluminous requests (no --days). SAR: two further months. FOISA allows no extension.
+            """
+    )
+    @Option(help: ArgumentHelp("FOIA: further working days for the public interest test.", valueName: "n")) var days:
+        Int?
+    @Option(help: ArgumentHelp("Why.", valueName: "text")) var reason: String?
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+    @OptionGroup var step: StepOptions
+
+    func run() throws {
+        try step.record(.extended(workingDays: days, reason: reason), on: step.date(on))
+    }
+}

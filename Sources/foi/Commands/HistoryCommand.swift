@@ -1,0 +1,22 @@
+import ArgumentParser
+import FOIKit
+import FOIStore
+import FOIViews
+
+/// `foi history`: the events of a case, in order.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "List every event of a case, in order.")
+
+    @Argument(help: "The case reference.") var ref: String
+    @Option(help: "Output format.") var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let reference = CaseReference(rawValue: ref)
+        let caseStore = try store.open()
+        try perform(on: reference) {
+            try CaseDetailView.renderHistory(try caseStore.detail(reference).events, format: format)
+        }.flush()
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import FOIKit
+import FOIStore
+import FOIViews
+
+/// `foi list`.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List cases, in due-date order, with filters.")
+
+    @Option(help: "Only cases with this status (repeatable).") var status: [CaseStatus] = []
+    @Option(help: "Only cases at this stage (repeatable); regulator is a case with the ICO or SIC.")
+    var stage: [CaseStage] = []
+    @Option(help: "Only cases under this regime.") var regime: Regime?
+    @Option(
+        help: ArgumentHelp(
+            "Only cases with this clock running: "
+                + ClockName.allCases.filter(\.isOnBoard).map(\.rawValue).joined(separator: ", ")
+                + ". With --overdue or --due-within, that clock's date.", valueName: "clock"))
+    var clock: ClockName?
+    @Option(
+        help: ArgumentHelp(
+            "Only cases with a clock due within N working days (the authority's overdue ones included).",
+            valueName: "n"))
+    var dueWithin: Int?
+    @Flag(
+        help: "Only cases with one of the authority's clocks (response, review, submissions, compliance) past its date."
+    )
+    var overdue = false
+    @Option(help: ArgumentHelp("Only cases received on or after this date.", valueName: "date"))
+    var receivedFrom: CivilDate?
+    @Option(help: ArgumentHelp("Only cases received on or before this date.", valueName: "date"))
+    var receivedTo: CivilDate?
+    @Option(help: ArgumentHelp("At most N cases (0: all).", valueName: "n")) var limit: Int = 0
+    @Option(help: "Output format.") var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within must be zero or more") }
+        if limit < 0 { throw ValidationError("--limit must be zero or more") }
+        if let clock, !clock.isOnBoard {
+            throw ValidationError(
+                "\(clock.rawValue) is the requester's window, shown on the case ('foi show'); --clock takes "
+                    + ClockName.allCases.filter(\.isOnBoard).map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    func run() throws {
+        let today = store.todayDate
+        var filter = CaseFilter()
+        filter.statuses = status
+        filter.stages = stage
+        filter.regime = regime
+        filter.clock = clock
+        filter.dueWithinWorkingDays = dueWithin
+        filter.overdue = overdue
+        filter.receivedFrom = receivedFrom
+        filter.receivedTo = receivedTo
+        filter.limit = limit == 0 ? nil : limit
+        let caseStore = try store.open()
+        try perform {
+            try CaseView.render(
+                try caseStore.list(filter, today: today), calendars: caseStore.calendars, today: today, format: format)
+        }.flush()
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import FOIKit
+import FOIStore
+import FOIViews
+
+/// `foi log`: a new request arrives.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Log a new request and show its due date.",
+        discussion: """
+            The reference is generated from the reference-pattern setting (default FOI-{YYYY}-{SEQ:6}, a yearly \
+            sequence) unless --ref gives the case its own (an imported case). The requester's details are kept apart \
+            from the case history so that they can be anonymised.
+            """
+    )
+
+    @Option(help: ArgumentHelp("What is asked for, in a line.", valueName: "text"))
+    var subject: String
+
+    @Option(
+        help: ArgumentHelp(
+            "When it was received: YYYY-MM-DD or a timestamp with a zone (converted to the London date). "
+                + "Default: today.", valueName: "date"))
+    var received: DateOrTimestamp?
+
+    @Option(help: "The regime it is handled under.")
+    var regime: Regime = .foia
+
+    @Option(help: "How it arrived.")
+    var channel: Channel = .email
+
+    @Option(help: ArgumentHelp("The requester's name.", valueName: "name"))
+    var requester: String?
+
+    @Option(help: ArgumentHelp("The requester's email address.", valueName: "address"))
+    var email: String?
+
+    @Option(help: ArgumentHelp("The requester's postal address.", valueName: "address"))
+    var address: String?
+
+    @Option(
+        help: ArgumentHelp("The case's own reference, e.g. 01.FOI.23.028767 (default: generated).", valueName: "ref"))
+    var ref: String?
+
+    @Option(help: "Day 0 for a request received on a non-working day (default: the receipt-convention setting).")
+    var receiptConvention: ReceiptConvention?
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if subject.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--subject cannot be empty") }
+        if let ref, ref.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--ref cannot be empty") }
+        if (email != nil || address != nil) && requester == nil {
+            throw ValidationError("give the requester's name (--requester) with their contact details")
+        }
+    }
+
+    func run() throws {
+        let today = store.todayDate
+        let caseStore = try store.open()
+        let convention =
+            try receiptConvention
+            ?? perform { ReceiptConvention(rawValue: try caseStore.setting(.receiptConvention)) ?? .statutory }
+        let receipt = Receipt(
+            regime: regime, subject: subject, channel: channel, convention: convention, timestamp: received?.timestamp)
+        let new = NewCase(
+            reference: ref.map(CaseReference.init(rawValue:)), received: received?.date ?? today, receipt: receipt,
+            requester: requester.map { Requester(name: $0, email: email, address: address) })
+        try perform {
+            let summary = try caseStore.log(new, actor: store.actorName)
+            return try CaseView.render([summary], calendars: caseStore.calendars, today: today, format: format)
+        }.flush()
+    }
+}

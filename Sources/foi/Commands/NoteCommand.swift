@@ -1,0 +1,12 @@
+import ArgumentParser
+import FOIKit
+
+/// `foi note`.
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to the case history.")
+    @OptionGroup var step: StepOptions
+    @Argument(help: "The note.") var text: String
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+
+    func run() throws { try step.record(.note(text), on: step.date(on)) }
+}

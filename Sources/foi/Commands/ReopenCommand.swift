@@ -1,0 +1,13 @@
+import ArgumentParser
+import FOIKit
+
+/// `foi reopen`.
+struct ReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reopen", abstract: "Reopen a closed case (responded, withdrawn, transferred or lapsed).")
+    @Option(help: ArgumentHelp("Why it is reopened.", valueName: "text")) var reason: String
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+    @OptionGroup var step: StepOptions
+
+    func run() throws { try step.record(.reopened(reason: reason), on: step.date(on)) }
+}

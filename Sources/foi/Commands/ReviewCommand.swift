@@ -1,0 +1,77 @@
+import ArgumentParser
+import FOIKit
+
+/// `foi review`.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Record a request for internal review, its extension, or its outcome.",
+        discussion: """
+            The review has its own clock on the same case. FOIA (s.45 Code of Practice): 20 working days from \
+            receipt of the request for review, extendable once, with a reason, to at most 40. EIR reg 11(4): 40 \
+            working days. FOISA s.21(1): 20 working days. EIR(S) reg 16(4): 20 working days. No extension but FOIA's.
+
+            The requester has 40 working days from the response to ask (FOIA Code, EIR reg 11(2), EIR(S) reg \
+            16(2)); under FOISA s.20 from the later of the response and the response deadline. A later request is \
+            recorded with a warning, as accepted unless --decline-late records that the authority refused to \
+            consider it.
+
+            At the outcome, --withdraw-exemption and --add-exemption record which exemption decisions changed.
+            """
+    )
+    @Option(help: ArgumentHelp("The request for review was received on this date.", valueName: "date"))
+    var requested: DateOrTimestamp?
+    @Option(help: ArgumentHelp("Who asked for the review.", valueName: "name")) var by: String?
+    @Flag(help: "The request came after the requester's window and the authority declines to consider it.")
+    var declineLate = false
+    @Option(
+        help: ArgumentHelp(
+            "FOIA: extend the review to N working days in all (at most 40); needs --reason.", valueName: "n"))
+    var extendTo: Int?
+    @Option(help: ArgumentHelp("Why the review needs longer.", valueName: "text")) var reason: String?
+    @Option(help: "The review's outcome.") var outcome: ReviewOutcome?
+    @Option(help: ArgumentHelp("Who carried out the review.", valueName: "name")) var reviewer: String?
+    @Option(help: ArgumentHelp("An exemption no longer relied on after review (repeatable).", valueName: "citation"))
+    var withdrawExemption: [String] = []
+    @Option(
+        help: ArgumentHelp("An exemption relied on for the first time at review (repeatable).", valueName: "citation"))
+    var addExemption: [String] = []
+    @Option(help: "The public interest conclusion for the exemptions added.")
+    var publicInterest: PublicInterestConclusion?
+    @Option(help: ArgumentHelp("When the extension or outcome was decided (default: today).", valueName: "date"))
+    var on: DateOrTimestamp?
+    @OptionGroup var step: StepOptions
+
+    func validate() throws {
+        try requireOne([requested, extendTo, outcome], of: "--requested, --extend-to or --outcome")
+        if extendTo != nil && reason == nil {
+            throw ValidationError("--extend-to needs --reason: the Code allows more time only where it is needed")
+        }
+        if outcome == nil && !(withdrawExemption.isEmpty && addExemption.isEmpty && reviewer == nil) {
+            throw ValidationError("--reviewer, --withdraw-exemption and --add-exemption go with --outcome")
+        }
+    }
+
+    func run() throws {
+        if let requested {
+            try step.record(on: requested.date) { file, rules in
+                try file.reviewRequest(
+                    by: by, on: requested.date, declineIfLate: declineLate, calendars: rules.calendars)
+            }
+        }
+        if let extendTo {
+            try step.record(.reviewExtended(toWorkingDays: extendTo, reason: reason ?? ""), on: step.date(on))
+        }
+        if let outcome {
+            try step.record(on: step.date(on)) { file, _ in
+                .reviewDecided(
+                    ReviewDecision(
+                        outcome: outcome, reviewer: reviewer,
+                        withdrawnExemptions: withdrawExemption.map(ExemptionCatalogue.normalise),
+                        addedExemptions: addExemption.map {
+                            file.exemptionDecision(citing: $0, publicInterest: publicInterest)
+                        }))
+            }
+        }
+    }
+}

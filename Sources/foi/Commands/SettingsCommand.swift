@@ -1,0 +1,34 @@
+import ArgumentParser
+import FOIStore
+
+/// `foi settings`.
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings",
+        abstract: "Show or change the organisation's settings.",
+        discussion: """
+            reference-pattern: how generated references look, with {YYYY}, {YY} and {SEQ:n} (a yearly sequence padded \
+            to n digits). Default FOI-{YYYY}-{SEQ:6}; the Metropolitan Police style is 01.FOI.{YY}.{SEQ:6}. \
+            receipt-convention: statutory (default) or next-working-day, for new cases.
+            """)
+    @Argument(help: "The setting to change.") var key: String?
+    @Argument(help: "Its new value.") var value: String?
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if key != nil && value == nil { throw ValidationError("give the new value after the setting's name") }
+    }
+
+    func run() throws {
+        let caseStore = try store.open()
+        if let key, let value {
+            guard let settingKey = Settings.Key(rawValue: key) else {
+                throw Failure.usage("\(StoreError.unknownSetting(key))")
+            }
+            try perform { try caseStore.setSetting(settingKey, to: value) }
+        }
+        for settingKey in Settings.Key.allCases {
+            say("\(settingKey.rawValue) = \(try perform { try caseStore.setting(settingKey) })")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import FOIKit
+import FOIStore
+import FOIViews
+
+/// `foi show`: one case in full.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a case: its status, due date and how it was reached, exemptions and history.")
+
+    @Argument(help: "The case reference.") var ref: String
+    @Option(help: "Output format.") var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let caseStore = try store.open()
+        let reference = CaseReference(rawValue: ref)
+        try perform(on: reference) {
+            try CaseDetailView.render(
+                try caseStore.detail(reference), calendars: caseStore.calendars, catalogue: caseStore.catalogue,
+                today: store.todayDate, format: format)
+        }.flush()
+    }
+}

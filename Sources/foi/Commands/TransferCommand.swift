@@ -1,0 +1,15 @@
+import ArgumentParser
+import FOIKit
+
+/// `foi transfer`.
+struct TransferCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transfer",
+        abstract: "Record that the request was transferred to another authority (with the requester's consent).",
+        discussion: "The receiving authority's 20 working days run from its own receipt; this case closes.")
+    @Option(help: ArgumentHelp("The authority it went to.", valueName: "name")) var to: String
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+    @OptionGroup var step: StepOptions
+
+    func run() throws { try step.record(.transferred(to: to), on: step.date(on)) }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import FOIKit
+
+/// `foi withdraw`.
+struct WithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw", abstract: "Record that the requester withdrew the request.")
+    @Option(help: ArgumentHelp("Why, if known.", valueName: "text")) var reason: String?
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+    @OptionGroup var step: StepOptions
+
+    func run() throws { try step.record(.withdrawn(reason: reason), on: step.date(on)) }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import FOIKit
+import FOIViews
+import Foundation
+
+// The domain's values parse themselves from the command line; ArgumentParser lists the enums' values in help.
+
+extension Regime: ExpressibleByArgument {}
+extension ReceiptConvention: ExpressibleByArgument {}
+extension Division: ExpressibleByArgument {}
+extension Channel: ExpressibleByArgument {}
+extension Outcome: ExpressibleByArgument {}
+extension PublicInterestConclusion: ExpressibleByArgument {}
+extension CaseStatus: ExpressibleByArgument {}
+extension CaseStage: ExpressibleByArgument {}
+extension ClockName: ExpressibleByArgument {}
+extension ReviewOutcome: ExpressibleByArgument {}
+extension DecisionNoticeOutcome: ExpressibleByArgument {}
+extension Appellant: ExpressibleByArgument {}
+extension AppealOutcome: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+
+extension CivilDate: ExpressibleByArgument {
+    /// An ISO date, `2026-11-20`. Why a text is not one is said by `DateArgument.reason(forInvalidValueIn:)`.
+    public init?(argument: String) {
+        guard let date = try? CivilDate(iso: argument) else { return nil }
+        self = date
+    }
+}
+
+/// A date, or a timestamp with its zone (`2026-06-01T23:30:00+01:00`) taken as its London date: when a request
+/// or a step arrived.
+struct DateOrTimestamp: ExpressibleByArgument {
+    var date: CivilDate
+    /// The text as given, kept when it was a timestamp.
+    var text: String
+
+    init?(argument: String) {
+        guard let date = try? ReceiptTime.londonDate(from: argument) else { return nil }
+        self.date = date
+        text = argument
+    }
+
+    /// The timestamp as given, or nil for a plain date.
+    var timestamp: String? { text.count > 10 ? text : nil }
+}
+
+/// How a command prints what it shows.
+enum TextOrJSON: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}
+
+enum DateArgument {
+    /// For ArgumentParser's "The value 'X' is invalid for '--option <date>'", the option and why X is not a date
+    /// (or a timestamp where one is allowed); nil when the message is about something else.
+    static func reason(forInvalidValueIn message: String) -> String? {
+        guard message.hasPrefix("The value '"), let quote = message.dropFirst(11).firstIndex(of: "'") else {
+            return nil
+        }
+        let value = String(message[message.index(message.startIndex, offsetBy: 11)..<quote])
+        let rest = message[quote...]
+        guard let optionStart = rest.range(of: "for '")?.upperBound, let dateMark = rest.range(of: "<date>'"),
+            optionStart <= dateMark.lowerBound
+        else { return nil }
+        // A positional date has no option name: `for '<date>'`.
+        let named = rest[optionStart..<dateMark.lowerBound].trimmingCharacters(in: .whitespaces)
+        let option = named.isEmpty ? "date" : named
+        do {
+            _ = try ReceiptTime.londonDate(from: value)
+            _ = try CivilDate(iso: value)
+        } catch {
+            return "\(option): \(error)"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,57 @@
+import FOIKit
+
+extension Remedy {
+    /// The remedy as the `foi` command or option to use, on the case `reference` (nil: the deadline calculator).
+    func commandLine(for reference: CaseReference?) -> String {
+        let ref = reference?.rawValue ?? "REF"
+        switch self {
+        case .recordResponse:
+            return "a review follows the response: record the response first (foi respond \(ref) --outcome OUTCOME)"
+        case .recordClarification:
+            return "record the clarification first (foi clarify \(ref) --received DATE), or withdraw the case"
+        case .recordFeePaymentOrLapse:
+            return "record the payment first (foi fee \(ref) --paid DATE), or that the fee lapsed "
+                + "(foi fee \(ref) --lapsed DATE)"
+        case .reopen: return "reopen it first (foi reopen \(ref) --reason TEXT)"
+        case .requestClarification:
+            return "no clarification is awaited; request it first (foi clarify \(ref) --requested DATE)"
+        case .issueFeeNotice: return "no fee is awaited; issue a fees notice first (foi fee \(ref) --notice DATE)"
+        case .seeHistory: return "see 'foi history \(ref)'"
+        case .seeCase: return "see 'foi show \(ref)'"
+        case .recordReviewOutcome: return "record its outcome first (foi review \(ref) --outcome OUTCOME)"
+        case .recordDecisionNotice:
+            return "record the decision notice first (foi decision-notice \(ref) --notice-ref REF --outcome OUTCOME)"
+        case .recordAppealOutcome: return "record its outcome first (foi appeal \(ref) --outcome OUTCOME)"
+        case .recordReviewRequest: return "record the request first (foi review \(ref) --requested DATE)"
+        case .recordComplaint:
+            return "record the complaint first (foi complaint \(ref) --notified DATE --regulator-ref REF)"
+        case .recordSubmissionsDate: return "record its date first (foi complaint \(ref) --submissions-due DATE)"
+        case .recordNoticeWithSteps:
+            return "record the notice first (foi decision-notice \(ref) --notice-ref REF --outcome upheld --steps TEXT)"
+        case .recordNoticeToAppeal: return "record the decision notice first (foi decision-notice \(ref) …)"
+        case .recordAppeal:
+            return "record the appeal first (foi appeal \(ref) --lodged DATE --by WHO --appeal-ref REF)"
+        case .listExemptions(let regime): return "see 'foi exemptions --regime \(regime.rawValue)'"
+        case .givePart: return "give the part it belongs to with --part"
+        case .dropNeitherConfirmNorDeny: return "drop --ncnd"
+        case .givePublicInterest: return "record the public interest conclusion (--public-interest maintain|disclose)"
+        case .applyExemptions: return "apply them first (foi exempt)"
+        case .dropDeclineLate: return "drop --decline-late"
+        case .dropSteps: return "drop --steps and --comply-by, or give the outcome upheld or partly-upheld"
+        case .giveReviewExtensionReason:
+            return "give the reason (--reason TEXT): the Code allows more time only where it is needed"
+        case .givePublicInterestDays:
+            return reference == nil ? "give its further working days (--extension-days N)" : "give them with --days N"
+        case .dropExtensionDays: return "leave out --days"
+        case .useRegimeExtension: return "use the regime's own extension (--extended) instead"
+        case .giveClarificationRequestDate: return "give that date too (--clarification-requested)"
+        case .giveFeeNoticeDate: return "give its date with --fee-notice"
+        case .alreadyExtended, .alreadyOpen: return description
+        }
+    }
+}
+
+extension StepWarning {
+    /// The warning with the option that records a refusal instead of an acceptance.
+    var commandLine: String { message(declining: "--decline-late records a refusal instead") }
+}

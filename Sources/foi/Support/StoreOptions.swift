@@ -1,0 +1,97 @@
+import ArgumentParser
+import FOIKit
+import FOIStore
+import FOIViews
+import Foundation
+
+/// Where the database is and what day it is: shared by every command that reads or writes cases.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The case database. Default: $FOI_DB, else $XDG_DATA_HOME/foi/foi.sqlite (~/.local/share/foi/foi.sqlite), "
+                + "created on first use.", valueName: "path"))
+    var db: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Take this date as today (YYYY-MM-DD), for reproducible runs. Default: today in London.", valueName: "date")
+    )
+    var today: CivilDate?
+
+    @Option(
+        help: ArgumentHelp("Who is recording the step (stored with each event). Default: $USER.", valueName: "name"))
+    var actor: String?
+
+    /// The database path the options select.
+    var path: String {
+        if let db { return db }
+        let environment = ProcessInfo.processInfo.environment
+        if let fromEnvironment = environment["FOI_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return (dataHome as NSString).appendingPathComponent("foi/foi.sqlite")
+    }
+
+    /// Opens the store, turning a failure into one line.
+    func open() throws -> CaseStore {
+        try perform { try CaseStore(path: path) }
+    }
+
+    /// Today's London date, or `--today`.
+    var todayDate: CivilDate {
+        today ?? ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
+    }
+
+    var actorName: String? { actor ?? ProcessInfo.processInfo.environment["USER"] }
+}
+
+/// A step recorded on a case: the reference, the shared options and the output format. Declared last in each step
+/// command, so that the command's own options come first in its help.
+struct StepOptions: ParsableArguments {
+    @Argument(help: "The case reference, e.g. FOI-2026-000123.")
+    var ref: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Output format of the updated case.")
+    var format: OutputFormat = .table
+
+    var reference: CaseReference { CaseReference(rawValue: ref) }
+
+    /// The date of the step: `given`, else today.
+    func date(_ given: DateOrTimestamp?) -> CivilDate {
+        given?.date ?? store.todayDate
+    }
+
+    /// Records `event` on the case, dated `date`, and prints the case as it now stands.
+    func record(_ event: CaseEvent, on date: CivilDate) throws {
+        try record(on: date) { _, _ in event }
+    }
+
+    /// Records the event `makeEvent` builds from the case as it stands (read once, in the step's transaction).
+    func record(on date: CivilDate, _ makeEvent: (Case, CaseRules) throws -> CaseEvent) throws {
+        let caseStore = try store.open()
+        let step = try perform(on: reference) {
+            try caseStore.record(on: date, for: reference, actor: store.actorName, building: makeEvent)
+        }
+        if let warning = step.event.event.warning {
+            FileHandle.standardError.write(Data("Warning: \(warning.commandLine)\n".utf8))
+        }
+        try perform {
+            try CaseView.render([step.summary], calendars: caseStore.calendars, today: store.todayDate, format: format)
+        }.flush()
+    }
+}
+
+/// Exactly one of `values` must be given.
+func requireOne(_ values: [Any?], of names: String) throws {
+    if values.compactMap({ $0 }).count != 1 { throw ValidationError("give one of \(names)") }
+}
+
+/// A regulator's or Tribunal's reference as typed, trimmed; blank is refused.
+func reference(_ text: String, option: String) throws -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty { throw Failure.usage("\(option) needs the reference, e.g. IC-123456-A1B2 or EA/2024/0123") }
+    return trimmed
+}

@@ -1,0 +1,109 @@
+import FOITestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// A database written by foi as released on 2026-11-20 (Tests/Fixtures/release-2026-11-20: every kind of event,
+/// stored in the encoding before format 1) opens in today's foi, which migrates it and shows the same cases.
+///
+/// The fixture was made with that release's CLI: `foi demo`, then one FOIA case through acknowledgement,
+/// clarification, a fee, a search, two exemptions, a PIT extension, a note, the response, a review (extended and
+/// decided with exemptions changed), a complaint with submissions, a decision notice, the authority's appeal, a
+/// hearing and its outcome, and compliance; cases transferred, reopened and withdrawn, lapsed for clarification
+/// and for a fee, an EIR extension, a FOISA case, a SAR with a decision notice, an NCND response with a late review
+/// declined; two holidays added. Its `show`, `board` and `list` outputs were saved beside it.
+@Suite struct ReleaseFixtureTests {
+    let directory: URL
+    var db: String { directory.appendingPathComponent("release.sqlite").path }
+
+    init() throws {
+        directory = try temporaryDirectory()
+        try Fixtures.writeReleaseDatabase(to: directory.appendingPathComponent("release.sqlite").path)
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        try foi(arguments + ["--db", db, "--today", "2026-11-20"])
+    }
+
+    static let references = [
+        "004078/20", "01.FOI.21.022343", "01.FOI.22.024312", "01.FOI.23.028767", "01.FOI.23.034376",
+        "FOI-2026-000001", "FOI-2026-000002", "FOI-2026-000003", "FOI-2026-000004", "FOI-2026-000005",
+        "FOI-2026-000006", "FOI-2026-000007", "FOI-2026-000008",
+    ]
+
+    static func fileName(_ reference: String) -> String { reference.replacingOccurrences(of: "/", with: "-") }
+
+    @Test(arguments: references)
+    func showsEveryCaseAsTheReleaseDid(reference: String) throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try run(["show", reference])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout == (try Fixtures.releaseFile("show-\(Self.fileName(reference)).txt")))
+
+        // The JSON is the same but for each event's stored payload, now in format 1.
+        let json = try run(["show", reference, "--format", "json"])
+        let now = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let then = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try Fixtures.releaseFile("show-\(Self.fileName(reference)).json").utf8)) as? [String: Any])
+        func withoutPayloads(_ object: [String: Any]) -> NSDictionary {
+            var copy = object
+            copy["events"] = (object["events"] as? [[String: Any]])?.map { event in
+                var event = event
+                event["event"] = nil
+                return event
+            }
+            return copy as NSDictionary
+        }
+        #expect(withoutPayloads(now) == withoutPayloads(then))
+    }
+
+    @Test func boardAndListAreTheReleasesButForTheFixedWorkingDaysLeft() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try run(["board"]).stdout == (try Fixtures.releaseFile("board.txt")))
+        #expect(try run(["list", "--format", "csv"]).stdout == (try Fixtures.releaseFile("list.csv")))
+        #expect(try run(["list", "--format", "json"]).stdout == (try Fixtures.releaseFile("list.json")))
+        // The release gave the board's responded SAR a count of working days to its long-met response date; list
+        // and show gave null. Now every view gives null once the response clock has stopped.
+        let released = try Fixtures.releaseFile("board.json")
+        let fixed = released.replacingOccurrences(
+            of: "\"workingDaysLeft\" : -201", with: "\"workingDaysLeft\" : null")
+        #expect(fixed != released)
+        #expect(try run(["board", "--format", "json"]).stdout == fixed)
+    }
+
+    @Test func everyPayloadIsRewrittenInFormatOneAndTheOriginalsAreKept() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try run(["board"]).status == 0)
+        let queue = try DatabaseQueue(path: db)
+        try queue.read { db in
+            let kinds = try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM events ORDER BY kind")
+            #expect(kinds.count == 28)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE format <> 1") == 0)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM events")
+                    == (try Int.fetchOne(db, sql: "SELECT count(*) FROM events_before_format_1")))
+            #expect(
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT payload FROM events e JOIN cases c ON c.id = e.case_id
+                        WHERE c.ref = 'FOI-2026-000001' AND e.kind = 'exemption-applied' ORDER BY e.sequence LIMIT 1
+                        """) == #"{"citation":"31(1)(a)","ncnd":false,"part":"foia","publicInterest":"maintain"}"#)
+            #expect(
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT b.payload FROM events_before_format_1 b JOIN events e ON e.id = b.event_id
+                        JOIN cases c ON c.id = e.case_id WHERE c.ref = 'FOI-2026-000001' AND e.kind = 'responded'
+                        """) == #"{"responded":{"_0":"partially-withheld"}}"#)
+        }
+        // The history is append-only again after the rewrite.
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "UPDATE events SET payload = '{}'") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "DELETE FROM events_before_format_1") }
+        }
+    }
+}
