@@ -52,6 +52,7 @@ let package = Package(
         // Release-mode benchmarks run by scripts/bench-*; not part of the product.
         .executableTarget(name: "foi-bench", dependencies: ["FOIKit", "FOIStore", "FOIResources", "FOITestSupport"]),
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources", "FOITestSupport"]),
+        .testTarget(name: "FOIViewsTests", dependencies: ["FOIViews", "FOIKit", "FOIResources"]),
         .testTarget(
             name: "FOIStoreTests",
             dependencies: [

@@ -97,7 +97,7 @@ public struct StoredEvent: Hashable, Sendable {
     }
 }
 
-/// Everything `foi show` needs about one case.
+/// Everything about one case: its projection, requester, history, deadline and clocks.
 public struct CaseDetail: Sendable {
     public var summary: CaseSummary
     public var requester: Requester?

@@ -55,7 +55,7 @@ public enum Regime: String, CaseIterable, Codable, Hashable, Sendable {
         }
     }
 
-    /// The regime's own extension of the response period, if it has one (`--extended`).
+    /// The regime's own extension of the response period, if it has one.
     public var statutoryExtension: (workingDays: Int?, months: Int?, citation: String)? {
         switch self {
         case .eir: (40, nil, "EIR reg 7(1): complex and voluminous, 40 working days in all")

@@ -3,27 +3,27 @@ import FOIKit
 /// A case as `list`, `board` and `show` give it: the JSON object documented in the README, and the row of a table
 /// or CSV.
 public struct CaseView: Encodable, Sendable {
-    var ref: String
-    var regime: Regime
-    var status: CaseStatus
-    var stage: CaseStage
-    var statusSince: CivilDate
-    var received: CivilDate
-    @NullWhenAbsent var due: CivilDate?
-    @NullWhenAbsent var extendedFrom: CivilDate?
-    @NullWhenAbsent var workingDaysLeft: Int?
-    var provisional: Bool
-    var subject: String
-    var channel: Channel
-    var exemptions: [ExemptionJSON]
-    @NullWhenAbsent var outcome: Outcome?
-    @NullWhenAbsent var respondedOn: CivilDate?
+    public var ref: String
+    public var regime: Regime
+    public var status: CaseStatus
+    public var stage: CaseStage
+    public var statusSince: CivilDate
+    public var received: CivilDate
+    @NullWhenAbsent public var due: CivilDate?
+    @NullWhenAbsent public var extendedFrom: CivilDate?
+    @NullWhenAbsent public var workingDaysLeft: Int?
+    public var provisional: Bool
+    public var subject: String
+    public var channel: Channel
+    public var exemptions: [ExemptionJSON]
+    @NullWhenAbsent public var outcome: Outcome?
+    @NullWhenAbsent public var respondedOn: CivilDate?
 
-    struct ExemptionJSON: Encodable, Sendable {
-        var citation: String
-        var part: Regime
-        var ncnd: Bool
-        @NullWhenAbsent var publicInterest: PublicInterestConclusion?
+    public struct ExemptionJSON: Encodable, Sendable {
+        public var citation: String
+        public var part: Regime
+        public var ncnd: Bool
+        @NullWhenAbsent public var publicInterest: PublicInterestConclusion?
     }
 
     /// The case as it stands on `today`; working days are counted only while its response clock runs.

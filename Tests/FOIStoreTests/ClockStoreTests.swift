@@ -99,6 +99,50 @@ import Testing
         }
     }
 
+    /// A subject access request's appeal window runs on the UK-wide calendar (the Tribunal's rules), so a
+    /// holiday proclaimed in Northern Ireland only moves it, though the SAR's own roll-forward calendar is England
+    /// and Wales'. Decision notice Fri 3 Sep 2027 + 28 days = Fri 1 Oct 2027; an NI holiday that day rolls the last
+    /// day to Mon 4 Oct. (The store once checked the regime's calendar and left this window unmoved.)
+    @Test func aSubjectAccessAppealWindowMovesWithAHolidayOfAnyDivision() throws {
+        try withStore { store, _ in
+            let ref = try answered(store, received: "2027-06-01", responded: "2027-06-28", regime: .sar)
+            try store.record(
+                RecordedEvent(date: date("2027-07-05"), event: .complaintNotified(ComplaintNotice(reference: "IC-1"))),
+                for: ref)
+            try store.record(
+                RecordedEvent(
+                    date: date("2027-09-03"),
+                    event: .decisionNoticeIssued(DecisionNotice(reference: "IC-1", outcome: .notUpheld))),
+                for: ref)
+            func window() throws -> CivilDate? {
+                try store.board(today: date("2027-09-27")).dueSoon.rows.first { $0.clock == .appealWindow }?.due
+            }
+            #expect(try window() == date("2027-10-01"))
+            let change = try store.addHoliday(
+                Holiday(date: date("2027-10-01"), division: .northernIreland, title: "Proclaimed day", source: .local),
+                today: date("2027-09-10"))
+            #expect(change.casesMoved == 1)
+            #expect(try window() == date("2027-10-04"))
+            #expect(
+                try store.detail(ref).events.last?.recorded
+                    == RecordedEvent(
+                        date: date("2027-09-10"),
+                        event: .deadlineMoved(
+                            from: date("2027-10-01"), to: date("2027-10-04"),
+                            reason:
+                                "last day to appeal: bank holiday added: Proclaimed day (Northern Ireland) on 2027-10-01"
+                        )))
+        }
+    }
+
+    /// The store runs on any GRDB writer: here an in-memory queue, as a server or a test would give it.
+    @Test func aStoreOnAnInMemoryDatabase() throws {
+        let store = try CaseStore(writer: try DatabaseQueue(configuration: CaseStore.configuration))
+        let ref = try store.log(newCase("2026-11-02")).ref
+        #expect(try store.detail(ref).summary.due == date("2026-12-01"))
+        #expect(try store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [ref])
+    }
+
     /// A database from before migration 0003 gets its clocks: the response's from SQL, the lapse date of a case
     /// waiting on the requester computed as foi migrates (replaying events still in the encoding before format 1).
     /// The database is the 2026-11-20 release's fixture taken back to its 0002 shape.

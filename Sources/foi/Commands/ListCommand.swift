@@ -12,11 +12,7 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Only cases at this stage (repeatable); regulator is a case with the ICO or SIC.")
     var stage: [CaseStage] = []
     @Option(help: "Only cases under this regime.") var regime: Regime?
-    @Option(
-        help: ArgumentHelp(
-            "Only cases with this clock running: "
-                + ClockName.allCases.filter(\.isOnBoard).map(\.rawValue).joined(separator: ", ")
-                + ". With --overdue or --due-within, that clock's date.", valueName: "clock"))
+    @Option(help: "Only cases with this clock running; with --overdue or --due-within, that clock's date.")
     var clock: ClockName?
     @Option(
         help: ArgumentHelp(

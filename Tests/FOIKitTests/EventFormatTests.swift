@@ -1,0 +1,131 @@
+import FOIKit
+import FOITestSupport
+import Foundation
+import Testing
+
+/// The permanent event format (docs/EVENTS.md). `Tests/Fixtures/events-v1` holds a payload of every kind, as
+/// stored: every later version of foi must still read each one, and writes it back byte for byte.
+@Suite struct EventFormatTests {
+    static let directory = Fixtures.directory.appendingPathComponent("events-v1")
+
+    /// `kind.json` or `kind--variant.json`.
+    static let fixtures: [String] =
+        (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
+        .filter { $0.hasSuffix(".json") }.sorted() ?? []
+
+    static func kind(of fixture: String) -> String {
+        String(fixture.dropLast(5)).components(separatedBy: "--")[0]
+    }
+
+    @Test func everyKindHasAFixture() {
+        let covered = Set(Self.fixtures.map(Self.kind(of:)))
+        #expect(covered == Set(EventKind.allCases.map(\.rawValue)))
+    }
+
+    @Test(arguments: fixtures)
+    func eachFixtureReadsAndIsWrittenBackByteForByte(fixture: String) throws {
+        let stored = try String(contentsOf: Self.directory.appendingPathComponent(fixture), encoding: .utf8)
+            .trimmingCharacters(in: .newlines)
+        let event = try EventFormat.event(kind: Self.kind(of: fixture), payload: stored)
+        #expect(event.kind.rawValue == Self.kind(of: fixture))
+        #expect(EventFormat.payload(of: event) == stored)
+    }
+
+    @Test func fieldsAreNamedAndDatesAreISO() throws {
+        let event = try EventFormat.event(
+            kind: "decision-notice",
+            payload: #"{"complyBy":"2027-03-01","outcome":"partly-upheld","reference":"FS50123456"}"#)
+        #expect(
+            event
+                == .decisionNoticeIssued(
+                    DecisionNotice(reference: "FS50123456", outcome: .partlyUpheld, complyBy: d("2027-03-01"))))
+        #expect(
+            EventFormat.payload(of: .responded(.refusedCost)) == #"{"outcome":"refused-s12"}"#)
+        #expect(
+            EventFormat.payload(of: .deadlineMoved(from: nil, to: d("2027-01-04"), reason: "x"))
+                == #"{"reason":"x","to":"2027-01-04"}"#)
+    }
+
+    @Test func whatCannotBeReadIsSaidPrecisely() {
+        #expect(throws: EventFormatError.unknownKind("archived")) {
+            try EventFormat.event(kind: "archived", payload: "{}")
+        }
+        #expect(throws: EventFormatError.unsupportedVersion(2)) {
+            try EventFormat.event(kind: "note", payload: #"{"text":"x"}"#, version: 2)
+        }
+        #expect(throws: EventFormatError.badField(kind: "responded", field: "outcome", reason: "is missing")) {
+            try EventFormat.event(kind: "responded", payload: "{}")
+        }
+        #expect(
+            throws: EventFormatError.badField(
+                kind: "responded", field: "outcome",
+                reason: "'won' is not one of " + Outcome.allCases.map(\.rawValue).joined(separator: ", "))
+        ) {
+            try EventFormat.event(kind: "responded", payload: #"{"outcome":"won"}"#)
+        }
+        #expect(throws: EventFormatError.self) { try EventFormat.event(kind: "note", payload: "{text}") }
+        #expect(throws: EventFormatError.self) {
+            try EventFormat.event(kind: "hearing-listed", payload: #"{"on":"2027-02-30"}"#)
+        }
+    }
+
+    /// The encoding before format 1 (Swift's synthesized Codable), as the 2026-11-20 release wrote it.
+    @Test(arguments: [
+        (
+            "exemption-applied",
+            #"{"exemptionApplied":{"_0":{"publicInterest":"maintain","neitherConfirmNorDeny":false,"citation":"31(1)(a)","part":"foia"}}}"#,
+            #"{"citation":"31(1)(a)","ncnd":false,"part":"foia","publicInterest":"maintain"}"#
+        ),
+        ("responded", #"{"responded":{"_0":"partially-withheld"}}"#, #"{"outcome":"partially-withheld"}"#),
+        ("note", #"{"note":{"_0":"a\/b"}}"#, #"{"text":"a/b"}"#),
+        ("acknowledged", #"{"acknowledged":{}}"#, "{}"),
+        (
+            "search-recorded", #"{"searchRecorded":{"_0":{"location":"x","held":true,"hours":2}}}"#,
+            #"{"held":true,"hours":2.0,"location":"x"}"#
+        ),
+        (
+            "review-decided",
+            #"{"reviewDecided":{"_0":{"outcome":"upheld","withdrawnExemptions":["40(2)"],"addedExemptions":[{"citation":"24(1)","part":"foia","neitherConfirmNorDeny":false}]}}}"#,
+            #"{"addedExemptions":[{"citation":"24(1)","ncnd":false,"part":"foia"}],"outcome":"upheld","withdrawnExemptions":["40(2)"]}"#
+        ),
+    ])
+    func legacyPayloadsBecomeFormatOne(kind: String, legacy: String, formatOne: String) throws {
+        #expect(try EventFormat.versionOnePayload(fromLegacy: legacy, kind: kind) == formatOne)
+    }
+
+    @Test func aLegacyFieldWithNoPlaceIsRefusedNotDropped() {
+        #expect(throws: EventFormatError.badField(kind: "note", field: "author", reason: "has no place in version 1")) {
+            try EventFormat.versionOnePayload(fromLegacy: #"{"note":{"_0":"x","author":"y"}}"#, kind: "note")
+        }
+    }
+}
+
+@Suite struct JSONValueTests {
+    @Test func canonicalTextSortsKeysAndEscapesOnlyWhatItMust() {
+        let value = JSONValue.object([
+            "b": .array([.integer(-3), .number(2.5), .number(3), .bool(true), .null]),
+            "a": .string("tab\there \"q\" back\\slash é \u{1F600} \u{01}"),
+        ])
+        #expect(value.canonicalText == #"{"a":"tab\there \"q\" back\\slash é 😀 \u0001","b":[-3,2.5,3.0,true,null]}"#)
+    }
+
+    @Test func parsesWhatItWritesAndWhatOthersWrite() throws {
+        let texts = [
+            #"{"a":[1,2.5,-0.5e2,true,false,null],"b":{"c":"d"}}"#,
+            "  { \"x\" : [ ] , \"y\" : { } }  ",
+            #""\u00e9\ud83d\ude00\/\b\f\n\r\t""#,
+        ]
+        for text in texts {
+            let value = try JSONValue(parsing: text)
+            #expect(try JSONValue(parsing: value.canonicalText) == value)
+        }
+        #expect(try JSONValue(parsing: #""\u00e9\ud83d\ude00""#) == .string("é😀"))
+        #expect(try JSONValue(parsing: "-0.5e2") == .number(-50))
+        #expect(try JSONValue(parsing: "42") == .integer(42))
+    }
+
+    @Test(arguments: ["", "{", "[1,]", #"{"a" 1}"#, #""\ud83d""#, #""\x""#, "tru", "{} x", #""open"#, "1.2.3"])
+    func refusesWhatIsNotJSON(text: String) {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue(parsing: text) }
+    }
+}
