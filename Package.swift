@@ -15,7 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // The reference data under seeds/ and schema/ compiled into the binary, so a copied `foi` needs no files beside it.
+        // The reference data under seeds/ and schema/ compiled into the binary, so a copied `foi` needs no files beside
+        // it.
         .target(
             name: "FOIResources",
             path: ".",

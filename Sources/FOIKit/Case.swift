@@ -424,7 +424,8 @@ public struct Case: Hashable, Sendable {
             throw .outOfOrder(
                 action: event.action,
                 reason:
-                    "a complaint to the \(complaint.regulator.shortName) (\(complaint.reference)) is under way since \(complaint.notified)",
+                    "a complaint to the \(complaint.regulator.shortName) (\(complaint.reference)) is under way since "
+                    + "\(complaint.notified)",
                 remedy: .recordDecisionNotice)
         }
         if let appeal, appeal.isUnderWay {

@@ -189,7 +189,8 @@ extension Case {
                 clock.metOn = review.requested
                 if let late = review.request.outOfTime {
                     clock.derivation.append(
-                        "the request for review came late, on \(review.requested.longDescription): \(late.accepted ? "accepted" : "declined")"
+                        "the request for review came late, on \(review.requested.longDescription): "
+                            + "\(late.accepted ? "accepted" : "declined")"
                     )
                 }
             }
@@ -271,7 +272,8 @@ extension Case {
                 clock.stop(
                     appealHere.lodged,
                     because:
-                        "the authority appealed: no step need be taken until the appeal is decided (FOIA s.50(6), to confirm)"
+                        "the authority appealed: no step need be taken until the appeal is decided (FOIA s.50(6), to "
+                        + "confirm)"
                 )
             }
             clocks.append(clock)

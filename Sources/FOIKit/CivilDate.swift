@@ -227,7 +227,8 @@ public enum CivilDateError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .malformed(let text):
             return
-                "'\(text)' is not a date: write it as YYYY-MM-DD (e.g. 2026-03-09) or as a timestamp such as 2026-03-09T23:30:00+00:00"
+                "'\(text)' is not a date: write it as YYYY-MM-DD (e.g. 2026-03-09) or as a timestamp such as "
+                + "2026-03-09T23:30:00+00:00"
         case .impossible(let text, let reason):
             return "'\(text)' is not a real date: \(reason)"
         }

@@ -47,10 +47,12 @@ public enum DeadlineError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(date) is outside the calendars, which cover \(range.lowerBound) to \(range.upperBound)"
         case .clarificationBeforeReceipt(let clarified, let received):
             return
-                "the clarification (\(clarified)) cannot come before the request was received (\(received)); check both dates"
+                "the clarification (\(clarified)) cannot come before the request was received (\(received)); check "
+                + "both dates"
         case .clarificationRequestedBeforeReceipt(let requested, let received):
             return
-                "clarification cannot be requested (\(requested)) before the request was received (\(received)); check both dates"
+                "clarification cannot be requested (\(requested)) before the request was received (\(received)); "
+                + "check both dates"
         case .clarificationAnsweredBeforeAsked(let requested, let answered):
             return
                 "the clarification was received (\(answered)) before it was requested (\(requested)); check both dates"
@@ -59,7 +61,8 @@ public enum DeadlineError: Error, Equatable, Sendable, CustomStringConvertible {
                 + wording(.giveClarificationRequestDate)
         case .feeNoticeBeforeReceipt(let notice, let received):
             return
-                "the fees notice (\(notice)) cannot come before the request was received (\(received)); check both dates"
+                "the fees notice (\(notice)) cannot come before the request was received (\(received)); check both "
+                + "dates"
         case .feePaidBeforeNotice(let notice, let paid):
             return "the fee cannot be paid (\(paid)) before the fees notice was given (\(notice)); check both dates"
         case .feePaidWithoutNotice:
@@ -69,7 +72,8 @@ public enum DeadlineError: Error, Equatable, Sendable, CustomStringConvertible {
                 "the fee period from \(second) starts before the one from \(first) was paid; record one fee at a time"
         case .identityBeforeReceipt(let identity, let received):
             return
-                "identity evidence (\(identity)) dated before the request (\(received)) does not move the start; leave it out"
+                "identity evidence (\(identity)) dated before the request (\(received)) does not move the start; "
+                + "leave it out"
         case .extensionNotAvailable(let regime, let reason, let remedy):
             return "\(regime.shortName) has no such extension: \(reason)" + (remedy.map { "; \(wording($0))" } ?? "")
         case .workingDaysOutOfRange(let days, let allowed):

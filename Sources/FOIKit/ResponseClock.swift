@@ -92,7 +92,8 @@ public enum DeadlineWarning: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .publicInterestBeyondGuidance(let days):
-            "a public interest extension of \(days) working days is beyond the ICO's guidance of at most 20 further working days; record why it is exceptional"
+            "a public interest extension of \(days) working days is beyond the ICO's guidance of at most 20 further "
+                + "working days; record why it is exceptional"
         case .feeNoticeAfterDeadline(let notice):
             "the fees notice of \(notice) was given after the deadline had passed, so it does not extend the time"
         }

@@ -67,7 +67,8 @@ extension CaseStore {
         if let days = filter.dueWithinWorkingDays {
             let (withinHorizon, values) = try dueByHorizon(from: today, workingDays: days)
             clockConditions.append(
-                "\(Self.watched(\.isUpcoming)) AND (\(Self.watched(\.canBeOverdue)) OR due_on >= ?) AND \(withinHorizon)"
+                "\(Self.watched(\.isUpcoming)) AND (\(Self.watched(\.canBeOverdue)) OR due_on >= ?) AND "
+                    + "\(withinHorizon)"
             )
             arguments += [today] + values
         }

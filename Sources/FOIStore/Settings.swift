@@ -54,7 +54,8 @@ extension CaseStore {
         try write { db in
             try db.execute(
                 sql:
-                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                    + "excluded.value",
                 arguments: [key.rawValue, value])
         }
     }

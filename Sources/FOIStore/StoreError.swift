@@ -25,7 +25,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .duplicateReference(let ref):
             "a case '\(ref)' already exists; give another reference, or leave --ref out to generate one"
         case .newerDatabase(let path, let unknown):
-            "\(path) was written by a newer foi (migrations \(unknown.joined(separator: ", "))); upgrade foi before using it"
+            "\(path) was written by a newer foi (migrations \(unknown.joined(separator: ", "))); upgrade foi before "
+                + "using it"
         case .cannotOpen(let path, let reason):
             "cannot open the database \(path): \(reason)"
         case .lifecycle(let error):
@@ -33,7 +34,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .deadline(let error):
             error.description
         case .badReferencePattern(let pattern):
-            "the reference pattern '\(pattern)' needs {SEQ} or {SEQ:n} (and may use {YYYY} and {YY}), e.g. FOI-{YYYY}-{SEQ:6} or 01.FOI.{YY}.{SEQ:6}"
+            "the reference pattern '\(pattern)' needs {SEQ} or {SEQ:n} (and may use {YYYY} and {YY}), e.g. "
+                + "FOI-{YYYY}-{SEQ:6} or 01.FOI.{YY}.{SEQ:6}"
         case .holidayExists(let date, let division):
             "\(date) is already a bank holiday in \(division.name)"
         case .unknownSetting(let key):

@@ -31,7 +31,8 @@ public enum CaseDetailView {
         case .table:
             let summary = detail.summary
             output.line(
-                "\(summary.ref)  \(summary.regime.shortName)  \(summary.status.phrase) since \(summary.statusSince.longDescription)  (stage: \(summary.stage.rawValue))"
+                "\(summary.ref)  \(summary.regime.shortName)  \(summary.status.phrase) since "
+                    + "\(summary.statusSince.longDescription)  (stage: \(summary.stage.rawValue))"
             )
             output.line("Subject:    \(summary.subject)")
             output.line("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
@@ -62,23 +63,28 @@ public enum CaseDetailView {
             let file = detail.file
             if let review = file.review {
                 output.line(
-                    "Review:     requested \(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
+                    "Review:     requested "
+                        + "\(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
                         + (review.isDeclined
                             ? ", declined as late"
                             : review.decision.map {
-                                ", \($0.outcome.label) on \(review.decided!.longDescription)\($0.reviewer.map { " by \($0)" } ?? "")"
+                                ", \($0.outcome.label) on "
+                                    + "\(review.decided!.longDescription)\($0.reviewer.map { " by \($0)" } ?? "")"
                             } ?? ", under way"))
             }
             if let complaint = file.complaint {
                 output.line(
-                    "\(complaint.regulator.shortName):        \(complaint.reference), notified \(complaint.notified.longDescription)"
+                    "\(complaint.regulator.shortName):        \(complaint.reference), notified "
+                        + "\(complaint.notified.longDescription)"
                         + (complaint.decisionNotice.map {
-                            ", decision notice \($0.reference) \(complaint.decided!.longDescription): \($0.outcome.label)"
+                            ", decision notice \($0.reference) \(complaint.decided!.longDescription): "
+                                + "\($0.outcome.label)"
                         } ?? ", under investigation"))
             }
             if let appeal = file.appeal {
                 output.line(
-                    "Appeal:     \(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged \(appeal.lodged.longDescription)"
+                    "Appeal:     \(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged "
+                        + "\(appeal.lodged.longDescription)"
                         + (appeal.hearing.map { ", hearing \($0.longDescription)" } ?? "")
                         + (appeal.outcome.map { ", \($0.label)" } ?? ""))
             }
@@ -320,7 +326,9 @@ struct EventJSON: Encodable {
         case .withdrawn(let reason): reason ?? ""
         case .searchRecorded(let search): "\(search.location): \(search.held ? "held" : "not held"), \(search.hours) h"
         case .exemptionApplied(let decision):
-            "\(decision.part.shortName) \(decision.citation)\(decision.neitherConfirmNorDeny ? " NCND" : "")\(decision.publicInterest.map { ", public interest: \($0.rawValue)" } ?? "")"
+            "\(decision.part.shortName) "
+                + "\(decision.citation)\(decision.neitherConfirmNorDeny ? " NCND" : "")"
+                + (decision.publicInterest.map { ", public interest: \($0.rawValue)" } ?? "")
         case .extended(let days, let reason):
             (days.map { "\($0) further working days" } ?? "regime extension") + (reason.map { ": \($0)" } ?? "")
         case .responded(let outcome): outcome.label

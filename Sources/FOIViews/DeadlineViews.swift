@@ -123,7 +123,8 @@ public enum DeadlineText {
             output.line("\(regime) response due by \(due.fullDescription) (\(due))\(provisional)")
             if let extended = deadline.extendedDue {
                 output.line(
-                    "Public interest decision estimated by \(extended.longDescription) (\(extended)); the refusal notice is due by the date above."
+                    "Public interest decision estimated by \(extended.longDescription) (\(extended)); the refusal "
+                        + "notice is due by the date above."
                 )
             }
         case .awaitingClarification(let since):
@@ -131,7 +132,8 @@ public enum DeadlineText {
         case .awaitingFee(let since, let lapses):
             let lapse = lapses.map { "; the request lapses if unpaid after \($0.longDescription) (\($0))" } ?? ""
             output.line(
-                "\(regime) response clock stopped: awaiting the fee from the notice of \(since.longDescription)\(lapse)."
+                "\(regime) response clock stopped: awaiting the fee from the notice of "
+                    + "\(since.longDescription)\(lapse)."
             )
         }
         if !explain {

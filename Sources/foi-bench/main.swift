@@ -111,11 +111,13 @@ print("\(count) FOIA due dates, receipts spread over 2007–2028; all four metho
 print(
     "engine, full clock (ResponseClock.deadline): \(String(format: "%8.3f", engineSeconds)) s  \(rate(engineSeconds))")
 print(
-    "engine, calendar table (date(adding: 20)):   \(String(format: "%8.3f", primitiveSeconds)) s  \(rate(primitiveSeconds))"
+    "engine, calendar table (date(adding: 20)):   \(String(format: "%8.3f", primitiveSeconds)) s  "
+        + "\(rate(primitiveSeconds))"
 )
 print("day-by-day loop (weekday + holiday set):     \(String(format: "%8.3f", loopSeconds)) s  \(rate(loopSeconds))")
 print(
-    "day-by-day loop over the calendar's table:   \(String(format: "%8.3f", tableLoopSeconds)) s  \(rate(tableLoopSeconds))"
+    "day-by-day loop over the calendar's table:   \(String(format: "%8.3f", tableLoopSeconds)) s  "
+        + "\(rate(tableLoopSeconds))"
 )
 print(String(format: "holiday-set loop / calendar table: %.1fx (target ≥ 50x)", loopSeconds / primitiveSeconds))
 print(String(format: "holiday-set loop / full clock:     %.1fx", loopSeconds / engineSeconds))

@@ -111,7 +111,8 @@ extension Case {
         #expect(
             throws: LifecycleError.reviewExtensionRefused(
                 reason:
-                    "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request (20, extended once by up to 20); 41 is more",
+                    "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request "
+                    + "(20, extended once by up to 20); 41 is more",
                 remedy: nil)
         ) {
             _ = try review.after("2027-03-20", .reviewExtended(toWorkingDays: 41, reason: "volume"))

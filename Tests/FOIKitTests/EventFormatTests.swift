@@ -70,25 +70,29 @@ import Testing
     }
 
     /// The encoding before format 1 (Swift's synthesized Codable), as the 2026-11-20 release wrote it.
-    @Test(arguments: [
-        (
-            "exemption-applied",
-            #"{"exemptionApplied":{"_0":{"publicInterest":"maintain","neitherConfirmNorDeny":false,"citation":"31(1)(a)","part":"foia"}}}"#,
-            #"{"citation":"31(1)(a)","ncnd":false,"part":"foia","publicInterest":"maintain"}"#
-        ),
-        ("responded", #"{"responded":{"_0":"partially-withheld"}}"#, #"{"outcome":"partially-withheld"}"#),
-        ("note", #"{"note":{"_0":"a\/b"}}"#, #"{"text":"a/b"}"#),
-        ("acknowledged", #"{"acknowledged":{}}"#, "{}"),
-        (
-            "search-recorded", #"{"searchRecorded":{"_0":{"location":"x","held":true,"hours":2}}}"#,
-            #"{"held":true,"hours":2.0,"location":"x"}"#
-        ),
-        (
-            "review-decided",
-            #"{"reviewDecided":{"_0":{"outcome":"upheld","withdrawnExemptions":["40(2)"],"addedExemptions":[{"citation":"24(1)","part":"foia","neitherConfirmNorDeny":false}]}}}"#,
-            #"{"addedExemptions":[{"citation":"24(1)","ncnd":false,"part":"foia"}],"outcome":"upheld","withdrawnExemptions":["40(2)"]}"#
-        ),
-    ])
+    @Test(
+        arguments: [
+            (
+                "exemption-applied",
+                #"{"exemptionApplied":{"_0":{"publicInterest":"maintain","neitherConfirmNorDeny":false,"#
+                    + #""citation":"31(1)(a)","part":"foia"}}}"#,
+                #"{"citation":"31(1)(a)","ncnd":false,"part":"foia","publicInterest":"maintain"}"#
+            ),
+            ("responded", #"{"responded":{"_0":"partially-withheld"}}"#, #"{"outcome":"partially-withheld"}"#),
+            ("note", #"{"note":{"_0":"a\/b"}}"#, #"{"text":"a/b"}"#),
+            ("acknowledged", #"{"acknowledged":{}}"#, "{}"),
+            (
+                "search-recorded", #"{"searchRecorded":{"_0":{"location":"x","held":true,"hours":2}}}"#,
+                #"{"held":true,"hours":2.0,"location":"x"}"#
+            ),
+            (
+                "review-decided",
+                #"{"reviewDecided":{"_0":{"outcome":"upheld","withdrawnExemptions":["40(2)"],"#
+                    + #""addedExemptions":[{"citation":"24(1)","part":"foia","neitherConfirmNorDeny":false}]}}}"#,
+                #"{"addedExemptions":[{"citation":"24(1)","ncnd":false,"part":"foia"}],"outcome":"upheld","#
+                    + #""withdrawnExemptions":["40(2)"]}"#
+            ),
+        ] as [(String, String, String)])
     func legacyPayloadsBecomeFormatOne(kind: String, legacy: String, formatOne: String) throws {
         #expect(try EventFormat.versionOnePayload(fromLegacy: legacy, kind: kind) == formatOne)
     }

@@ -82,10 +82,14 @@ func foiaCase(in status: CaseStatus) throws -> Case {
                 RecordedEvent(date: d("2026-01-20"), event: .responded(.grantedInFull)), catalogue: catalogue)
         }
         let message =
-            "\(LifecycleError.notAllowed(action: "record a response", status: .awaitingClarification, since: d("2023-11-02"), remedy: .recordClarification))"
+            LifecycleError.notAllowed(
+                action: "record a response", status: .awaitingClarification, since: d("2023-11-02"),
+                remedy: .recordClarification
+            ).description
         #expect(
             message
-                == "cannot record a response: the case is awaiting clarification since 2023-11-02; record the clarification first, or withdraw the case"
+                == "cannot record a response: the case is awaiting clarification since 2023-11-02; record the "
+                + "clarification first, or withdraw the case"
         )
     }
 

@@ -24,18 +24,22 @@ import Testing
         (.eir, "2025-03-10", "2025-04-08"),
         // St Andrew's Day (Scotland only), Mon 30 Nov 2026. Nov 3–6 (4), 9–13 (9), 16–20 (14), 23–27 (19), Dec 1 (20).
         (.foia, "2026-11-02", "2026-12-01"), (.foisa, "2026-11-02", "2026-12-01"),
-        // Scotland's one-off 15 June 2026 moves English deadlines too. Jun 1–5 (5), 8–12 (10), 16–19 (14), 22–26 (19), 29 (20).
+        // Scotland's one-off 15 June 2026 moves English deadlines too. Jun 1–5 (5), 8–12 (10), 16–19 (14), 22–26 (19),
+        // 29 (20).
         (.foia, "2026-05-29", "2026-06-29"), (.eirs, "2026-05-29", "2026-06-29"),
         // Easter 2026: Good Friday 3 Apr, Easter Monday 6 Apr (not a Scottish holiday). Mar 23–27 (5), 30–Apr 2 (9),
         // Apr 7–10 (13), 13–17 (18), 20 (19), 21 (20); FOISA counts Easter Monday.
         (.foia, "2026-03-20", "2026-04-21"), (.foisa, "2026-03-20", "2026-04-20"),
-        // Battle of the Boyne (NI only), Mon 12 Jul 2027. Jun 29–Jul 2 (4), 5–9 (9), 13–16 (13), 19–23 (18), 26 (19), 27 (20).
+        // Battle of the Boyne (NI only), Mon 12 Jul 2027. Jun 29–Jul 2 (4), 5–9 (9), 13–16 (13), 19–23 (18), 26 (19),
+        // 27 (20).
         (.foia, "2027-06-28", "2027-07-27"), (.foisa, "2027-06-28", "2027-07-26"),
         // State Funeral, Mon 19 Sep 2022. Sep 2 (1), 5–9 (6), 12–16 (11), 20–23 (15), 26–30 (20).
         (.foia, "2022-09-01", "2022-09-30"), (.foisa, "2022-09-01", "2022-09-30"),
-        // Coronation, Mon 8 May 2023 after the early May holiday of Mon 1 May. Apr 25–28 (4), May 2–5 (8), 9–12 (12), 15–19 (17), 22–24 (20).
+        // Coronation, Mon 8 May 2023 after the early May holiday of Mon 1 May. Apr 25–28 (4), May 2–5 (8), 9–12 (12),
+        // 15–19 (17), 22–24 (20).
         (.foia, "2023-04-24", "2023-05-24"),
-        // Royal Wedding, Fri 29 Apr 2011, between Easter Monday 25 Apr and early May 2 May. Apr 26–28 (3), May 3–6 (7), 9–13 (12), 16–20 (17), 23–25 (20).
+        // Royal Wedding, Fri 29 Apr 2011, between Easter Monday 25 Apr and early May 2 May. Apr 26–28 (3), May 3–6 (7),
+        // 9–13 (12), 16–20 (17), 23–25 (20).
         (.foia, "2011-04-25", "2011-05-25"),
         // Platinum Jubilee, Thu 2 and Fri 3 Jun 2022. May 24–27 (4), 30–Jun 1 (7), 6–10 (12), 13–17 (17), 20–22 (20).
         (.foia, "2022-05-23", "2022-06-22"),
@@ -61,7 +65,8 @@ import Testing
     }
 
     @Test func clarificationRestartsAFreshTwentyWorkingDays() throws {
-        // Received 5 Jan 2026; clarification received Tue 20 Jan. Jan 21–23 (3), 26–30 (8), Feb 2–6 (13), 9–13 (18), 16 (19), 17 (20).
+        // Received 5 Jan 2026; clarification received Tue 20 Jan. Jan 21–23 (3), 26–30 (8), Feb 2–6 (13), 9–13 (18), 16
+        // (19), 17 (20).
         let input = ResponseClockInput(
             regime: .foia, received: d("2026-01-05"),
             clarifications: [.init(requested: d("2026-01-07"), received: d("2026-01-20"))])
@@ -113,7 +118,8 @@ import Testing
     }
 
     @Test func publicInterestExtensionKeepsTheRefusalNoticeAtDayTwenty() throws {
-        // s.17(1) notice due Mon 2 Feb 2026; 20 further working days: Feb 3–6 (4), 9–13 (9), 16–20 (14), 23–27 (19), Mar 2 (20).
+        // s.17(1) notice due Mon 2 Feb 2026; 20 further working days: Feb 3–6 (4), 9–13 (9), 16–20 (14), 23–27 (19),
+        // Mar 2 (20).
         let deadline = try ResponseClock.deadline(
             for: .init(regime: .foia, received: d("2026-01-05"), publicInterestExtension: 20), calendars: shipped)
         #expect(deadline.due == d("2026-02-02"))
@@ -208,7 +214,8 @@ import Testing
     }
 
     @Test func subjectAccessRollsForwardOverTheChosenDivision() throws {
-        // 17 March 2027 (Wed) is St Patrick's Day: a request of 17 Feb 2027 rolls to Thu 18 Mar in Northern Ireland only.
+        // 17 March 2027 (Wed) is St Patrick's Day: a request of 17 Feb 2027 rolls to Thu 18 Mar in Northern Ireland
+        // only.
         #expect(try due(.init(regime: .sar, received: d("2027-02-17"))) == d("2027-03-17"))
         #expect(
             try due(.init(regime: .sar, received: d("2027-02-17"), rollForwardDivision: .northernIreland))
@@ -244,7 +251,8 @@ import Testing
         #expect(
             try !ResponseClock.deadline(for: .init(regime: .foia, received: d("2028-11-20")), calendars: shipped)
                 .provisional)
-        // 2030's St Andrew's Day (Sat 30 Nov) is generated as Mon 2 Dec: FOISA, received Mon 18 Nov 2030. Nov 19–22 (4), 25–29 (9), Dec 3–6 (13), 9–13 (18), 16–17 (20).
+        // 2030's St Andrew's Day (Sat 30 Nov) is generated as Mon 2 Dec: FOISA, received Mon 18 Nov 2030. Nov 19–22
+        // (4), 25–29 (9), Dec 3–6 (13), 9–13 (18), 16–17 (20).
         let deadline = try ResponseClock.deadline(
             for: .init(regime: .foisa, received: d("2030-11-18")), calendars: shipped)
         #expect(deadline.due == d("2030-12-17"))
@@ -278,7 +286,8 @@ import Testing
                 response: d("2026-02-02"), responseDue: nil, regime: .foia, calendars: shipped
             ).due == d("2026-03-31"))
         // FOISA s.20: from the s.10 deadline when the response came early: 40 WD after Mon 16 Feb 2026 is Mon 13 Apr
-        // (Scotland: Good Friday 3 Apr counts as a holiday, Easter Monday does not). Feb 17–20 (4), 23–27 (9), Mar 2–27 (29), Mar 30–Apr 2 (33), Apr 6–10 (38), 13 (39), 14 (40).
+        // (Scotland: Good Friday 3 Apr counts as a holiday, Easter Monday does not). Feb 17–20 (4), 23–27 (9), Mar 2–27
+        // (29), Mar 30–Apr 2 (33), Apr 6–10 (38), 13 (39), 14 (40).
         #expect(
             try Clocks.reviewRequestWindow(
                 response: d("2026-02-02"), responseDue: d("2026-02-16"), regime: .foisa, calendars: shipped

@@ -130,7 +130,8 @@ import Testing
                         event: .deadlineMoved(
                             from: date("2027-10-01"), to: date("2027-10-04"),
                             reason:
-                                "last day to appeal: bank holiday added: Proclaimed day (Northern Ireland) on 2027-10-01"
+                                "last day to appeal: bank holiday added: Proclaimed day (Northern Ireland) on "
+                                + "2027-10-01"
                         )))
         }
     }

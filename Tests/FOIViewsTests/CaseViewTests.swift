@@ -30,9 +30,12 @@ var answered: CaseSummary {
             [open, answered], calendars: calendars, today: d("2026-11-20"), format: .table)
         #expect(
             String(decoding: output.bytes, as: UTF8.self) == """
-                REF              REGIME  STATUS     RECEIVED    DUE             LEFT  EXEMPTIONS  OUTCOME             SUBJECT
-                FOI-2026-000001  foia    open       2026-11-02  Tue 1 Dec 2026  6     31(1)(a)                        Drone use, 2025
-                FOI-2026-000001  foia    responded  2026-11-02  Tue 1 Dec 2026  -     31(1)(a)    partially-withheld  Drone use, 2025
+                REF              REGIME  STATUS     RECEIVED    DUE             LEFT  EXEMPTIONS  OUTCOME             \
+                SUBJECT
+                FOI-2026-000001  foia    open       2026-11-02  Tue 1 Dec 2026  6     31(1)(a)                        \
+                Drone use, 2025
+                FOI-2026-000001  foia    responded  2026-11-02  Tue 1 Dec 2026  -     31(1)(a)    partially-withheld  \
+                Drone use, 2025
 
                 """)
     }

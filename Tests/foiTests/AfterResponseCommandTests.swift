@@ -139,7 +139,8 @@ extension Workspace {
         #expect(refused.stdout.isEmpty)
         #expect(
             refused.stderr
-                == "Error: cannot record the review's outcome: the review was decided on 2026-07-31; see 'foi show FOI-2026-000001'\n"
+                == "Error: cannot record the review's outcome: the review was decided on 2026-07-31; see 'foi show "
+                + "FOI-2026-000001'\n"
         )
         #expect(try workspace.eventCount() == before)
     }

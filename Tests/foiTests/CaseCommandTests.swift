@@ -74,7 +74,8 @@ struct Workspace {
         #expect(refused.status == 1)
         #expect(
             refused.stderr
-                == "Error: cannot record a response: the case is awaiting clarification since 2026-11-03; record the clarification first (foi clarify FOI-2026-000001 --received DATE), or withdraw the case\n"
+                == "Error: cannot record a response: the case is awaiting clarification since 2026-11-03; record the "
+                + "clarification first (foi clarify FOI-2026-000001 --received DATE), or withdraw the case\n"
         )
         #expect(refused.stdout.isEmpty)
         #expect(try workspace.eventCount() == before)
@@ -91,7 +92,8 @@ struct Workspace {
         ])
         #expect(
             wrongRegime.stderr
-                == "Error: '12(5)(e)' is not an exemption of FOIA (it exists under EIR); give the part it belongs to with --part\n"
+                == "Error: '12(5)(e)' is not an exemption of FOIA (it exists under EIR); give the part it belongs to "
+                + "with --part\n"
         )
     }
 
@@ -136,7 +138,8 @@ struct Workspace {
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         _ = try workspace.run(["settings"])
         let script = (0..<15).map { _ in
-            "\(foiBinary.path) log --subject concurrent --received 2026-11-02 --db \(workspace.db) >/dev/null || echo FAIL"
+            "\(foiBinary.path) log --subject concurrent --received 2026-11-02 --db \(workspace.db) >/dev/null || "
+                + "echo FAIL"
         }.joined(separator: "; ")
         let processes = try (0..<2).map { _ -> Process in
             let process = Process()

@@ -53,24 +53,27 @@ import Testing
         #expect(object["received"] as? String == "2026-06-02")
     }
 
-    @Test(arguments: [
-        (
-            ["deadline", "--received", "2023-02-30"], Int32(64),
-            "Error: --received: '2023-02-30' is not a real date: February 2023 has 28 days\n"
-        ),
-        (
-            ["deadline", "--received", "2026-01-05", "--clarified", "2026-01-02"], 1,
-            "Error: the clarification (2026-01-02) cannot come before the request was received (2026-01-05); check both dates\n"
-        ),
-        (
-            ["deadline", "--received", "2026-01-05", "--fee-notice", "2026-01-13", "--fee-paid", "2026-01-12"], 1,
-            "Error: the fee cannot be paid (2026-01-12) before the fees notice was given (2026-01-13); check both dates\n"
-        ),
-        (
-            ["deadline", "--received", "2026-01-05", "--regime", "foisa", "--extension-days", "10"], 1,
-            "Error: FOISA has no such extension: FOISA allows no extension of its 20 working days\n"
-        ),
-    ])
+    @Test(
+        arguments: [
+            (
+                ["deadline", "--received", "2023-02-30"], Int32(64),
+                "Error: --received: '2023-02-30' is not a real date: February 2023 has 28 days\n"
+            ),
+            (
+                ["deadline", "--received", "2026-01-05", "--clarified", "2026-01-02"], 1,
+                "Error: the clarification (2026-01-02) cannot come before the request was received (2026-01-05); check "
+                    + "both dates\n"
+            ),
+            (
+                ["deadline", "--received", "2026-01-05", "--fee-notice", "2026-01-13", "--fee-paid", "2026-01-12"], 1,
+                "Error: the fee cannot be paid (2026-01-12) before the fees notice was given (2026-01-13); check both "
+                    + "dates\n"
+            ),
+            (
+                ["deadline", "--received", "2026-01-05", "--regime", "foisa", "--extension-days", "10"], 1,
+                "Error: FOISA has no such extension: FOISA allows no extension of its 20 working days\n"
+            ),
+        ] as [([String], Int32, String)])
     func badInputIsOneLineOnStderrAndANonZeroExit(arguments: [String], status: Int32, message: String) throws {
         let run = try foi(arguments)
         #expect(run.status == status)
@@ -108,22 +111,24 @@ import Testing
                 """)
     }
 
-    @Test(arguments: [
-        (
-            "received,regime\n2026-01-05,foia\n2026-02-30,foia\n",
-            "Error: line 3, column 'received': '2026-02-30' is not a real date: February 2026 has 28 days\n"
-        ),
-        (
-            "received,regime\n2026-01-05,gdpr\n",
-            "Error: line 2, column 'regime': 'gdpr' is not one of foia, eir, foisa, eirs, sar\n"
-        ),
-        ("regime\nfoia\n", "Error: line 1: the header has no 'received' column (it has: regime)\n"),
-        (
-            "received,fee_notice,fee_paid\n2026-01-05,2026-01-13,2026-01-12\n",
-            "Error: line 2: the fee cannot be paid (2026-01-12) before the fees notice was given (2026-01-13); check both dates\n"
-        ),
-        ("received,regime\n2026-01-05\n", "Error: line 2: 1 fields where the header has 2\n"),
-    ])
+    @Test(
+        arguments: [
+            (
+                "received,regime\n2026-01-05,foia\n2026-02-30,foia\n",
+                "Error: line 3, column 'received': '2026-02-30' is not a real date: February 2026 has 28 days\n"
+            ),
+            (
+                "received,regime\n2026-01-05,gdpr\n",
+                "Error: line 2, column 'regime': 'gdpr' is not one of foia, eir, foisa, eirs, sar\n"
+            ),
+            ("regime\nfoia\n", "Error: line 1: the header has no 'received' column (it has: regime)\n"),
+            (
+                "received,fee_notice,fee_paid\n2026-01-05,2026-01-13,2026-01-12\n",
+                "Error: line 2: the fee cannot be paid (2026-01-12) before the fees notice was given (2026-01-13); "
+                    + "check both dates\n"
+            ),
+            ("received,regime\n2026-01-05\n", "Error: line 2: 1 fields where the header has 2\n"),
+        ] as [(String, String)])
     func aBadRowStopsTheRunWithItsLineAndNothingOnStdout(csv: String, message: String) throws {
         let run = try foi(["deadline", "--input", "-"], input: csv)
         #expect(run.status == 65)

@@ -9,7 +9,8 @@ struct ComplaintCommand: ParsableCommand {
             "Record a complaint to the ICO (an application to the SIC), its date for submissions, and the submissions.",
         discussion: """
             FOIA s.50 (and EIR reg 18): the ICO normally accepts a complaint within six weeks of the review's outcome \
-            (practice, not statute). FOISA s.47: an application to the SIC within six months. Both windows are shown on \
+            (practice, not statute). FOISA s.47: an application to the SIC within six months. Both windows are shown \
+            on \
             the case. The regulator's date for the authority's submissions is a clock on the board until they are sent.
             """
     )

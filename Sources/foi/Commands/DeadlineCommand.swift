@@ -26,7 +26,8 @@ struct DeadlineCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "When the request was received: YYYY-MM-DD, or a timestamp with its zone (2026-06-01T23:30:00+01:00), which is converted to the London date.",
+            "When the request was received: YYYY-MM-DD, or a timestamp with its zone (2026-06-01T23:30:00+01:00), "
+                + "which is converted to the London date.",
             valueName: "date"))
     var received: DateOrTimestamp?
 
@@ -35,7 +36,8 @@ struct DeadlineCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The day the requester's clarification arrived: a fresh period runs from it (SAR: the days from --clarification-requested to it do not count).",
+            "The day the requester's clarification arrived: a fresh period runs from it (SAR: the days from "
+                + "--clarification-requested to it do not count).",
             valueName: "date"))
     var clarified: DateOrTimestamp?
 
@@ -61,7 +63,8 @@ struct DeadlineCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "FOIA s.10(3): further working days for the public interest test. The refusal notice stays due on day 20; the ICO expects at most 20 more.",
+            "FOIA s.10(3): further working days for the public interest test. The refusal notice stays due on day "
+                + "20; the ICO expects at most 20 more.",
             valueName: "n"))
     var extensionDays: Int?
 
@@ -72,20 +75,22 @@ struct DeadlineCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Count this many working days instead of 20: 30 for transferred public records or the Keeper of the Records of Scotland, up to 60 where the ICO specifies.",
+            "Count this many working days instead of 20: 30 for transferred public records or the Keeper of the "
+                + "Records of Scotland, up to 60 where the ICO specifies.",
             valueName: "n"))
     var workingDays: Int?
 
     @Option(
         help: ArgumentHelp(
-            "FOIA schools rule: a file of days that are not school days (one YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD a line); due on the 20th school day or the 60th working day, whichever is first.",
+            "FOIA schools rule: a file of days that are not school days (one YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD a "
+                + "line); due on the 20th school day or the 60th working day, whichever is first.",
             valueName: "file"))
     var nonSchoolDays: String?
 
     @Option(
-        help:
-            "Day 0 for a request received on a non-working day: statutory (that day; the ICO's reading) or next-working-day."
-    )
+        help: ArgumentHelp(
+            "Day 0 for a request received on a non-working day: statutory (that day; the ICO's reading) or "
+                + "next-working-day."))
     var receiptConvention: ReceiptConvention = .statutory
 
     @Option(help: "SAR: the division whose bank holidays roll a due date forward.")

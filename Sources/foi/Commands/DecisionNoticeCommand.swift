@@ -8,8 +8,10 @@ struct DecisionNoticeCommand: ParsableCommand {
         abstract: "Record the regulator's decision notice, or that its steps were taken.",
         discussion: """
             The steps a notice orders are due within 35 calendar days of its date unless it gives another date \
-            (--comply-by); failing that, the ICO may certify the failure to the High Court (FOIA s.54). Either side may \
-            appeal within 28 days of the date the notice was sent (SI 2009/1976 r.22; the day moves to the next working \
+            (--comply-by); failing that, the ICO may certify the failure to the High Court (FOIA s.54). Either side \
+            may \
+            appeal within 28 days of the date the notice was sent (SI 2009/1976 r.22; the day moves to the next \
+            working \
             day when it falls on one that is not); from a SIC decision, to the Court of Session within 42 days.
             """
     )

@@ -25,7 +25,8 @@ struct HolidaysCommand: ParsableCommand {
             let supported = WorkingDayCalendar.supportedYears
             guard supported.contains(chosenYear) else {
                 throw Failure.usage(
-                    "--year: \(chosenYear) is outside the supported years \(supported.lowerBound)–\(supported.upperBound)"
+                    "--year: \(chosenYear) is outside the supported years "
+                        + "\(supported.lowerBound)–\(supported.upperBound)"
                 )
             }
             let holidays = (division.map { [$0] } ?? Division.allCases).flatMap {
