@@ -201,8 +201,8 @@ public struct Case: Hashable, Sendable {
             next.clarifications.append(Clarification(requested: date, received: nil))
             next.setStatus(.awaitingClarification, date)
         case .clarificationReceived:
-            let requested = next.clarifications[next.clarifications.count - 1].requested!
-            guard date >= requested else {
+            // The status says a clarification was requested; the lifecycle records it with its date.
+            if let requested = next.clarifications.last?.requested, date < requested {
                 throw .beforeItsCause(
                     action: event.action, date: date, cause: "request for clarification", causeDate: requested)
             }
@@ -447,7 +447,7 @@ public struct Case: Hashable, Sendable {
                 action: event.action,
                 reason: review.isDeclined
                     ? "the late request for review of \(review.requested) was declined"
-                    : "the review was decided on \(review.decided!)",
+                    : "the review was decided on \(review.decided?.description ?? "")",
                 remedy: .seeCase)
         }
         return review
@@ -462,7 +462,7 @@ public struct Case: Hashable, Sendable {
         guard complaint.isUnderWay else {
             throw .outOfOrder(
                 action: event.action,
-                reason: "the complaint \(complaint.reference) was decided on \(complaint.decided!)",
+                reason: "the complaint \(complaint.reference) was decided on \(complaint.decided?.description ?? "")",
                 remedy: .seeCase)
         }
         return complaint
@@ -472,7 +472,9 @@ public struct Case: Hashable, Sendable {
         guard let appeal, appeal.isUnderWay else {
             throw .outOfOrder(
                 action: event.action,
-                reason: appeal.map { "the appeal \($0.lodging.reference) was decided on \($0.decided!)" }
+                reason: appeal.map {
+                    "the appeal \($0.lodging.reference) was decided on \($0.decided?.description ?? "")"
+                }
                     ?? "no appeal is recorded",
                 remedy: appeal == nil ? .recordAppeal : .seeCase)
         }

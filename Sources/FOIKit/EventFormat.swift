@@ -260,8 +260,8 @@ public enum EventFormat {
         }
 
         func string(_ field: String) throws(EventFormatError) -> String {
-            _ = try required(field)
-            return try optionalString(field)!
+            guard let text = try optionalString(field) else { throw fail(field, "is missing") }
+            return text
         }
 
         func strings(_ field: String) throws(EventFormatError) -> [String] {
@@ -287,8 +287,8 @@ public enum EventFormat {
         }
 
         func integer(_ field: String) throws(EventFormatError) -> Int {
-            _ = try required(field)
-            return try optionalInteger(field)!
+            guard let number = try optionalInteger(field) else { throw fail(field, "is missing") }
+            return number
         }
 
         func number(_ field: String) throws(EventFormatError) -> Double {
@@ -305,8 +305,8 @@ public enum EventFormat {
         }
 
         func date(_ field: String) throws(EventFormatError) -> CivilDate {
-            _ = try required(field)
-            return try optionalDate(field)!
+            guard let date = try optionalDate(field) else { throw fail(field, "is missing") }
+            return date
         }
 
         func optionalChoice<T: RawRepresentable & CaseIterable>(_ field: String) throws(EventFormatError) -> T?
@@ -320,8 +320,8 @@ public enum EventFormat {
 
         func choice<T: RawRepresentable & CaseIterable>(_ field: String) throws(EventFormatError) -> T
         where T.RawValue == String {
-            _ = try required(field)
-            return try optionalChoice(field)!
+            guard let choice: T = try optionalChoice(field) else { throw fail(field, "is missing") }
+            return choice
         }
 
         func optionalObject(_ field: String) throws(EventFormatError) -> Fields? {

@@ -36,11 +36,12 @@ public enum JSONValue: Hashable, Sendable {
             text += "]"
         case .object(let fields):
             text += "{"
-            for (index, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            let sorted = fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, field) in sorted.enumerated() {
                 if index > 0 { text += "," }
-                Self.writeString(key, to: &text)
+                Self.writeString(field.key, to: &text)
                 text += ":"
-                fields[key]!.write(to: &text)
+                field.value.write(to: &text)
             }
             text += "}"
         }

@@ -325,9 +325,11 @@ public enum ResponseClock {
     {
         let calendar = calendars.calendar(.division(input.rollForwardDivision))
         let paidFees = input.fees.compactMap(\.paid)
-        let relevantTime = ([input.received, input.identityConfirmed].compactMap { $0 } + paidFees).max()!
+        let relevantTime = ([input.identityConfirmed].compactMap { $0 } + paidFees).reduce(input.received, max)
         let months = input.statutoryExtension ? 3 : 1
-        let citation = input.statutoryExtension ? Regime.sar.statutoryExtension!.citation : Regime.sar.responseCitation
+        let citation =
+            input.statutoryExtension
+            ? (Regime.sar.statutoryExtension?.citation ?? Regime.sar.responseCitation) : Regime.sar.responseCitation
 
         if let unpaid = input.fees.first(where: { $0.paid == nil }) {
             return .stopped(

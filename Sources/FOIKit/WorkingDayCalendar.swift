@@ -174,7 +174,7 @@ public final class WorkingDayCalendar: Sendable {
             provisional = provisional || holiday.source == .generated
         }
         let parts = titles.map { title -> String in
-            let divisions = divisionsByTitle[title]!.sorted()
+            let divisions = divisionsByTitle[title, default: []].sorted()
             if title.hasSuffix("(named in the statute)") || divisions.count == Division.allCases.count { return title }
             return "\(title) (\(divisions.map(\.name).joined(separator: ", ")))"
         }

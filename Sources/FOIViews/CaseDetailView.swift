@@ -69,7 +69,7 @@ public enum CaseDetailView {
                             ? ", declined as late"
                             : review.decision.map {
                                 ", \($0.outcome.label) on "
-                                    + "\(review.decided!.longDescription)\($0.reviewer.map { " by \($0)" } ?? "")"
+                                    + "\(review.decided?.longDescription ?? "")\($0.reviewer.map { " by \($0)" } ?? "")"
                             } ?? ", under way"))
             }
             if let complaint = file.complaint {
@@ -77,7 +77,7 @@ public enum CaseDetailView {
                     "\(complaint.regulator.shortName):        \(complaint.reference), notified "
                         + "\(complaint.notified.longDescription)"
                         + (complaint.decisionNotice.map {
-                            ", decision notice \($0.reference) \(complaint.decided!.longDescription): "
+                            ", decision notice \($0.reference) \(complaint.decided?.longDescription ?? ""): "
                                 + "\($0.outcome.label)"
                         } ?? ", under investigation"))
             }
@@ -265,9 +265,9 @@ struct ComplaintJSON: Encodable {
         notified = complaint.notified
         submissionsDue = complaint.submissionsDue
         submissionsSent = complaint.submissionsSent
-        decisionNotice = complaint.decisionNotice.map { notice in
-            NoticeJSON(
-                reference: notice.reference, date: complaint.decided!, outcome: notice.outcome, steps: notice.steps,
+        if let notice = complaint.decisionNotice, let decided = complaint.decided {
+            decisionNotice = NoticeJSON(
+                reference: notice.reference, date: decided, outcome: notice.outcome, steps: notice.steps,
                 complyBy: notice.complyBy, sent: notice.sent, complied: complaint.complied)
         }
     }

@@ -119,7 +119,8 @@ public enum DeadlineText {
         let provisional = deadline.provisional ? " (provisional)" : ""
         switch deadline.state {
         case .running:
-            let due = deadline.due!
+            // A running clock has its date.
+            guard let due = deadline.due else { break }
             output.line("\(regime) response due by \(due.fullDescription) (\(due))\(provisional)")
             if let extended = deadline.extendedDue {
                 output.line(

@@ -35,7 +35,8 @@ struct AppealCommand: ParsableCommand {
 
     func run() throws {
         if let lodged {
-            let lodging = AppealLodging(appellant: by!, reference: try reference(appealRef!, option: "--appeal-ref"))
+            guard let by, let appealRef else { throw ValidationError("--lodged needs --by and --appeal-ref") }
+            let lodging = AppealLodging(appellant: by, reference: try reference(appealRef, option: "--appeal-ref"))
             try step.record(.appealLodged(lodging), on: lodged.date)
         }
         if let hearing {

@@ -47,7 +47,7 @@ struct ComplaintCommand: ParsableCommand {
         let due = submissionsDue
         if let notified {
             let notice = ComplaintNotice(
-                reference: try reference(regulatorRef!, option: "--regulator-ref"), submissionsDue: due)
+                reference: try reference(regulatorRef ?? "", option: "--regulator-ref"), submissionsDue: due)
             try step.record(.complaintNotified(notice), on: notified.date)
         } else if let due {
             try step.record(.submissionsRequested(due: due), on: step.date(on))

@@ -38,7 +38,7 @@ struct DecisionNoticeCommand: ParsableCommand {
     func run() throws {
         if let outcome {
             let notice = DecisionNotice(
-                reference: try reference(noticeRef!, option: "--notice-ref"), outcome: outcome, steps: steps,
+                reference: try reference(noticeRef ?? "", option: "--notice-ref"), outcome: outcome, steps: steps,
                 complyBy: complyBy,
                 sent: sent)
             try step.record(.decisionNoticeIssued(notice), on: step.date(on))
