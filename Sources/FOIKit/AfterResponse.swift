@@ -212,7 +212,7 @@ public enum AppealOutcome: String, CaseIterable, Codable, Hashable, Sendable {
     case withdrawn
     case struckOut = "struck-out"
 
-    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    public var label: String { rawValue.replacing("-", with: " ") }
 }
 
 /// An appeal as the events so far define it.

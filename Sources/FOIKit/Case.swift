@@ -18,7 +18,7 @@ public enum CaseStatus: String, CaseIterable, Codable, Hashable, Sendable {
     }
 
     /// For messages: `awaiting clarification`.
-    public var phrase: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    public var phrase: String { rawValue.replacing("-", with: " ") }
 }
 
 /// Why a step cannot be recorded on a case now. Each carries what to do instead as a `Remedy`.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Whether an exemption needs a public interest test.
 public enum ExemptionKind: String, Codable, Hashable, Sendable {
     /// No public interest test.
@@ -28,6 +26,13 @@ public struct Exemption: Hashable, Codable, Sendable {
     }
 }
 
+/// Why the exemption catalogue could not be loaded.
+public struct CatalogueError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var reason: String
+
+    public var description: String { "the exemption catalogue cannot be read: \(reason)" }
+}
+
 /// The exemptions of every regime, looked up by citation.
 public struct ExemptionCatalogue: Sendable {
     public let exemptions: [Exemption]
@@ -37,9 +42,28 @@ public struct ExemptionCatalogue: Sendable {
     }
 
     /// Loads `{"exemptions": [{"regime", "section", "title", "kind", "ncnd", "note"}]}`.
-    public init(json: [UInt8]) throws {
-        struct File: Decodable { var exemptions: [Exemption] }
-        self.init(exemptions: try JSONDecoder().decode(File.self, from: Data(json)).exemptions)
+    public init(json: [UInt8]) throws(CatalogueError) {
+        let value: JSONValue
+        do { value = try JSONValue(parsing: String(decoding: json, as: UTF8.self)) } catch {
+            throw CatalogueError(reason: error.description)
+        }
+        guard case .object(let file) = value, case .array(let entries)? = file["exemptions"] else {
+            throw CatalogueError(reason: "it has no list of exemptions")
+        }
+        var exemptions: [Exemption] = []
+        for (index, entry) in entries.enumerated() {
+            func text(_ key: String) -> String? {
+                guard case .object(let fields) = entry, case .string(let value)? = fields[key] else { return nil }
+                return value
+            }
+            guard let regime = text("regime").flatMap(Regime.init(rawValue:)), let section = text("section"),
+                let title = text("title"), let kind = text("kind").flatMap(ExemptionKind.init(rawValue:))
+            else { throw CatalogueError(reason: "entry \(index + 1) lacks its regime, section, title or kind") }
+            exemptions.append(
+                Exemption(
+                    regime: regime, section: section, title: title, kind: kind, ncnd: text("ncnd"), note: text("note")))
+        }
+        self.init(exemptions: exemptions)
     }
 
     /// The entry that `citation` falls under in `regime` (`31(1)(a)` under `31`), or nil.
@@ -56,7 +80,7 @@ public struct ExemptionCatalogue: Sendable {
 
     /// `s.31(1)(a)`, `section 31(1)(a)`, `reg 12(5)(e)` → `31(1)(a)`, `12(5)(e)`.
     public static func normalise(_ citation: String) -> String {
-        var text = citation.lowercased().replacingOccurrences(of: " ", with: "")
+        var text = citation.lowercased().replacing(" ", with: "")
         for prefix in ["section", "regulation", "reg.", "reg", "s."] where text.hasPrefix(prefix) {
             text.removeFirst(prefix.count)
             break

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The three divisions of the UK whose bank holidays differ under the Banking and Financial Dealings Act 1971.
 public enum Division: String, CaseIterable, Codable, Hashable, Sendable, Comparable {
     case englandAndWales = "england-and-wales"
@@ -70,21 +68,26 @@ public struct HolidaySet: Sendable {
     /// Loads GOV.UK's `bank-holidays.json` shape: `{"england-and-wales": {"division": ..., "events": [{"title",
     /// "date", "notes", "bunting"}]}, "scotland": ..., "northern-ireland": ...}`.
     public init(govUKJSON data: some Collection<UInt8>, localAdditions: [Holiday] = []) throws(HolidayDataError) {
-        let decoded: [String: GovUKDivision]
+        let value: JSONValue
         do {
-            decoded = try JSONDecoder().decode([String: GovUKDivision].self, from: Data(data))
+            value = try JSONValue(parsing: String(decoding: data, as: UTF8.self))
         } catch {
-            throw .unreadable("\(error)")
+            throw .unreadable(error.description)
         }
+        guard case .object(let divisions) = value else { throw .unreadable("it is not an object of divisions") }
         var holidays: [Holiday] = []
         for division in Division.allCases {
-            guard let events = decoded[division.rawValue]?.events else { throw .missingDivision(division.rawValue) }
+            guard case .object(let entry)? = divisions[division.rawValue], case .array(let events)? = entry["events"]
+            else { throw .missingDivision(division.rawValue) }
             for event in events {
+                guard case .object(let fields) = event, case .string(let title)? = fields["title"],
+                    case .string(let isoDate)? = fields["date"]
+                else { throw .unreadable("an event of \(division.rawValue) has no title or date") }
+                let notes: String = if case .string(let text)? = fields["notes"] { text } else { "" }
                 do {
-                    let date = try CivilDate(iso: event.date)
-                    let notes = event.notes ?? ""
-                    let title = notes.isEmpty ? event.title : "\(event.title), \(notes.lowercased())"
-                    holidays.append(Holiday(date: date, division: division, title: title, source: .published))
+                    let date = try CivilDate(iso: isoDate)
+                    let fullTitle = notes.isEmpty ? title : "\(title), \(notes.lowercased())"
+                    holidays.append(Holiday(date: date, division: division, title: fullTitle, source: .published))
                 } catch {
                     throw .badDate(division.rawValue, error)
                 }
@@ -121,17 +124,6 @@ public struct HolidaySet: Sendable {
         else { return nil }
         return lower...upper
     }
-}
-
-/// One division of GOV.UK's bank-holidays.json.
-private struct GovUKDivision: Decodable {
-    struct Event: Decodable {
-        var title: String
-        var date: String
-        var notes: String?
-    }
-
-    var events: [Event]
 }
 
 /// Why the holiday data could not be loaded.

@@ -173,23 +173,23 @@ public enum JSONValue: Hashable, Sendable {
 
         mutating func string() throws(JSONSyntaxError) -> String {
             index += 1
-            var scalars = String.UnicodeScalarView()
+            // The bytes of the string, escapes decoded; most strings have none and are one slice.
+            var decoded: [UInt8] = []
             var run = index
-            func flush(_ parser: Parser, upTo end: Int) {
-                scalars.append(contentsOf: String(decoding: parser.bytes[run..<end], as: UTF8.self).unicodeScalars)
-            }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    flush(self, upTo: index)
-                    index += 1
-                    return String(scalars)
+                    defer { index += 1 }
+                    if decoded.isEmpty { return String(decoding: bytes[run..<index], as: UTF8.self) }
+                    decoded.append(contentsOf: bytes[run..<index])
+                    return String(decoding: decoded, as: UTF8.self)
                 }
                 guard byte == UInt8(ascii: "\\") else {
                     index += 1
                     continue
                 }
-                flush(self, upTo: index)
+                decoded.append(contentsOf: bytes[run..<index])
+                var scalars = String.UnicodeScalarView()
                 index += 1
                 guard index < bytes.count else { break }
                 let escaped = bytes[index]
@@ -216,6 +216,7 @@ public enum JSONValue: Hashable, Sendable {
                 default:
                     throw error("an unknown escape")
                 }
+                decoded.append(contentsOf: String(scalars).utf8)
                 run = index
             }
             throw error("unclosed string")

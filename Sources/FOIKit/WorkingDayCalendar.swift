@@ -49,40 +49,25 @@ public final class WorkingDayCalendar: Sendable {
     private let workingDaysThrough: [Int32]
     /// The day numbers of every working day, ascending: the k-th working day is `workingDayNumbers[k]`.
     private let workingDayNumbers: [Int32]
-    /// Why each weekday that is not a working day is not one.
-    private let holidaysByDate: [CivilDate: [Holiday]]
+    /// The holidays, for saying why a day is not a working day (looked up only when a date is explained).
+    private let holidays: HolidaySet
 
     /// Builds the tables for `kind` from `holidays`.
     public init(_ kind: Kind, holidays: HolidaySet) {
         self.kind = kind
+        self.holidays = holidays
         let divisions = kind.divisions
-        var holidaysByDate: [CivilDate: [Holiday]] = [:]
-        for year in Self.supportedYears {
-            for division in divisions {
-                for holiday in holidays.holidays(of: division, in: year) {
-                    holidaysByDate[holiday.date, default: []].append(holiday)
-                }
-            }
-            // The statutes name Christmas Day (and FOIA Good Friday) themselves, whatever the holiday data says.
-            let christmas = (CivilDate(year: year, month: 12, day: 25)!, "Christmas Day")
-            let statutoryDays: [(CivilDate, String)] =
-                switch kind {
-                case .unitedKingdom: [christmas, (HolidayRules.easterSunday(year).adding(days: -2), "Good Friday")]
-                case .scotland: [christmas]
-                case .division: []
-                }
-            for (date, title) in statutoryDays where !date.isWeekend && holidaysByDate[date] == nil {
-                holidaysByDate[date] = [
-                    Holiday(
-                        date: date, division: .englandAndWales, title: "\(title) (named in the statute)",
-                        source: .published)
-                ]
-            }
-        }
         let first = Self.supportedDates.lowerBound.dayNumber
         let last = Self.supportedDates.upperBound.dayNumber
         var holidayFlags = [Bool](repeating: false, count: last - first + 1)
-        for date in holidaysByDate.keys { holidayFlags[date.dayNumber - first] = true }
+        for year in Self.supportedYears {
+            for division in divisions {
+                for holiday in holidays.holidays(of: division, in: year) {
+                    holidayFlags[holiday.date.dayNumber - first] = true
+                }
+            }
+            for (date, _) in Self.statutoryDays(kind, in: year) { holidayFlags[date.dayNumber - first] = true }
+        }
         var through: [Int32] = []
         var workingDays: [Int32] = []
         through.reserveCapacity(last - first + 1)
@@ -100,7 +85,6 @@ public final class WorkingDayCalendar: Sendable {
         self.firstDayNumber = first
         self.workingDaysThrough = through
         self.workingDayNumbers = workingDays
-        self.holidaysByDate = holidaysByDate
         let published = divisions.compactMap { holidays.publishedYears[$0] }
         if published.count == divisions.count, let lower = published.map(\.lowerBound).max(),
             let upper = published.map(\.upperBound).min(), lower <= upper
@@ -161,10 +145,35 @@ public final class WorkingDayCalendar: Sendable {
         return result
     }
 
+    /// The days the statutes name themselves, whatever the holiday data says: Christmas Day (and for FOIA and the
+    /// EIR Good Friday).
+    private static func statutoryDays(_ kind: Kind, in year: Int) -> [(CivilDate, String)] {
+        guard let christmas = CivilDate(year: year, month: 12, day: 25) else { return [] }
+        return switch kind {
+        case .unitedKingdom:
+            [(christmas, "Christmas Day"), (HolidayRules.easterSunday(year).adding(days: -2), "Good Friday")]
+        case .scotland: [(christmas, "Christmas Day")]
+        case .division: []
+        }
+    }
+
+    /// The holidays that make `date` non-working in this calendar: the divisions' own, else a day the statute
+    /// names.
+    private func holidays(on date: CivilDate) -> [Holiday] {
+        let own = kind.divisions.flatMap { holidays.holidays(of: $0, in: date.year).filter { $0.date == date } }
+        if !own.isEmpty || date.isWeekend { return own }
+        return Self.statutoryDays(kind, in: date.year).filter { $0.0 == date }.map {
+            Holiday(date: date, division: .englandAndWales, title: "\($0.1) (named in the statute)", source: .published)
+        }
+    }
+
     /// Why `date` is not a working day, or nil when it is one.
     public func reasonNotWorking(_ date: CivilDate) -> String? {
         if date.isWeekend { return date.weekday.name }
-        guard let holidays = holidaysByDate[date] else { return nil }
+        // The table answers first; only a holiday is looked up, to be named.
+        if (try? isWorkingDay(date)) ?? true { return nil }
+        let holidays = holidays(on: date)
+        guard !holidays.isEmpty else { return nil }
         var divisionsByTitle: [String: [Division]] = [:]
         var titles: [String] = []
         var provisional = false
