@@ -15,15 +15,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // The reference data under seeds/ and schema/ compiled into the binary, so a copied `foi` needs no files beside
-        // it.
+        // The reference data under seeds/ and schema/, compiled into the binary so that a copied `foi` needs no
+        // files beside it.
         .target(
             name: "FOIResources",
             path: ".",
             exclude: [
                 "Sources/FOIKit", "Sources/FOIViews", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench",
                 "Sources/FOITestSupport",
-                "Tests", "scripts", "README.md",
+                "Tests", "scripts", "docs", "README.md",
             ],
             sources: ["Sources/FOIResources"],
             resources: [
@@ -40,7 +40,12 @@ let package = Package(
         // What people and scripts see, built by pure functions from the read models: no store, no command line.
         .target(name: "FOIViews", dependencies: ["FOIKit"]),
         .target(
-            name: "FOIStore", dependencies: ["FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "FOIStore",
+            dependencies: [
+                "FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, to read dates straight from a statement's columns.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .executableTarget(
             name: "foi",
             dependencies: [

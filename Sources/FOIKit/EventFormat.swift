@@ -248,9 +248,14 @@ public enum EventFormat {
             return value
         }
 
-        func required(_ field: String) throws(EventFormatError) -> JSONValue {
-            guard let value = value(field) else { throw fail(field, "is missing") }
+        /// `value`, which a required `field` must have.
+        func present<T>(_ value: T?, _ field: String) throws(EventFormatError) -> T {
+            guard let value else { throw fail(field, "is missing") }
             return value
+        }
+
+        func required(_ field: String) throws(EventFormatError) -> JSONValue {
+            try present(value(field), field)
         }
 
         func optionalString(_ field: String) throws(EventFormatError) -> String? {
@@ -260,8 +265,7 @@ public enum EventFormat {
         }
 
         func string(_ field: String) throws(EventFormatError) -> String {
-            guard let text = try optionalString(field) else { throw fail(field, "is missing") }
-            return text
+            try present(optionalString(field), field)
         }
 
         func strings(_ field: String) throws(EventFormatError) -> [String] {
@@ -287,8 +291,7 @@ public enum EventFormat {
         }
 
         func integer(_ field: String) throws(EventFormatError) -> Int {
-            guard let number = try optionalInteger(field) else { throw fail(field, "is missing") }
-            return number
+            try present(optionalInteger(field), field)
         }
 
         func number(_ field: String) throws(EventFormatError) -> Double {
@@ -305,8 +308,7 @@ public enum EventFormat {
         }
 
         func date(_ field: String) throws(EventFormatError) -> CivilDate {
-            guard let date = try optionalDate(field) else { throw fail(field, "is missing") }
-            return date
+            try present(optionalDate(field), field)
         }
 
         func optionalChoice<T: RawRepresentable & CaseIterable>(_ field: String) throws(EventFormatError) -> T?
@@ -320,8 +322,7 @@ public enum EventFormat {
 
         func choice<T: RawRepresentable & CaseIterable>(_ field: String) throws(EventFormatError) -> T
         where T.RawValue == String {
-            guard let choice: T = try optionalChoice(field) else { throw fail(field, "is missing") }
-            return choice
+            try present(optionalChoice(field), field)
         }
 
         func optionalObject(_ field: String) throws(EventFormatError) -> Fields? {

@@ -116,6 +116,14 @@ public struct HolidaySet: Sendable {
         return (generated.filter { !localDates.contains($0.date) } + local).sorted { $0.date < $1.date }
     }
 
+    /// The dates of `holidays(of:in:)`, for a calendar's tables: no titles are made for generated years.
+    public func holidayDates(of division: Division, in year: Int) -> [CivilDate] {
+        let stored = byDivisionAndYear[division]?[year] ?? []
+        if publishedYears[division]?.contains(year) == true { return stored.map(\.date) }
+        // Only local additions are stored for a generated year; they replace a generated day of the same date.
+        return HolidayRules.dates(of: division, in: year) + stored.map(\.date)
+    }
+
     /// Every year where all divisions have published data.
     public var fullyPublishedYears: ClosedRange<Int>? {
         let ranges = Division.allCases.compactMap { publishedYears[$0] }
@@ -152,6 +160,22 @@ public enum HolidayDataError: Error, CustomStringConvertible, Sendable {
 public enum HolidayRules {
     /// The holidays of `division` in `year`, substitute days included.
     public static func holidays(of division: Division, in year: Int) -> [Holiday] {
+        days(of: division, in: year).map { day in
+            Holiday(
+                date: day.date, division: division, title: day.substitute ? "\(day.title), substitute day" : day.title,
+                source: .generated)
+        }
+    }
+
+    /// The dates alone, for a calendar's tables, which need no titles.
+    public static func dates(of division: Division, in year: Int) -> [CivilDate] {
+        days(of: division, in: year).map(\.date)
+    }
+
+    /// The holidays in date order, each with its title and whether it is a substitute for a weekend day.
+    private static func days(of division: Division, in year: Int) -> [(
+        date: CivilDate, title: String, substitute: Bool
+    )] {
         let easter = easterSunday(year)
         var movable: [(CivilDate, String)] = [
             (easter.adding(days: -2), "Good Friday"),
@@ -176,7 +200,7 @@ public enum HolidayRules {
         fixed.append((12, 26, "Boxing Day"))
 
         var taken = Set(movable.map(\.0))
-        var result = movable.map { Holiday(date: $0.0, division: division, title: $0.1, source: .generated) }
+        var result = movable.map { (date: $0.0, title: $0.1, substitute: false) }
         let fixedDates = fixed.map { (CivilDate(year: year, month: $0.month, day: $0.day)!, $0.title) }
         // Fixed days on weekdays keep their date; those on a weekend then take the next free weekday in date
         // order, which gives Christmas on a Sunday as Boxing Day Mon 26 and Christmas Tue 27.
@@ -186,15 +210,14 @@ public enum HolidayRules {
                 weekendOrClashing.append((date, title))
             } else {
                 taken.insert(date)
-                result.append(Holiday(date: date, division: division, title: title, source: .generated))
+                result.append((date, title, false))
             }
         }
         for (date, title) in weekendOrClashing {
             var substitute = date
             while substitute.isWeekend || taken.contains(substitute) { substitute = substitute.adding(days: 1) }
             taken.insert(substitute)
-            result.append(
-                Holiday(date: substitute, division: division, title: "\(title), substitute day", source: .generated))
+            result.append((substitute, title, true))
         }
         return result.sorted { $0.date < $1.date }
     }

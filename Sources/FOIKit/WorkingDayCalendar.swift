@@ -62,8 +62,8 @@ public final class WorkingDayCalendar: Sendable {
         var holidayFlags = [Bool](repeating: false, count: last - first + 1)
         for year in Self.supportedYears {
             for division in divisions {
-                for holiday in holidays.holidays(of: division, in: year) {
-                    holidayFlags[holiday.date.dayNumber - first] = true
+                for date in holidays.holidayDates(of: division, in: year) {
+                    holidayFlags[date.dayNumber - first] = true
                 }
             }
             for (date, _) in Self.statutoryDays(kind, in: year) { holidayFlags[date.dayNumber - first] = true }

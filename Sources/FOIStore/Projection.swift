@@ -131,9 +131,28 @@ enum Projection {
     static func summaries(sql: String, arguments: StatementArguments, _ db: Database) throws
         -> [(id: Int64, summary: CaseSummary)]
     {
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        // A cursor's rows are read straight from the statement (no copy of each value), then the exemptions of
+        // all of them in a few queries.
+        var summaries: [(id: Int64, summary: CaseSummary)] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            guard let regime = Regime(rawValue: row[2]), let status = CaseStatus(rawValue: row[3]),
+                let statusSince: CivilDate = row[4], let received: CivilDate = row[5]
+            else { throw StoreError.unreadableCase(id: id) }
+            summaries.append(
+                (
+                    id,
+                    CaseSummary(
+                        ref: CaseReference(rawValue: row[1]), regime: regime, status: status, statusSince: statusSince,
+                        received: received, due: row[6], extendedFrom: row[7], provisional: row[8], subject: row[9],
+                        channel: Channel(rawValue: row[10]) ?? .other,
+                        outcome: (row[11] as String?).flatMap(Outcome.init(rawValue:)), respondedOn: row[12],
+                        exemptions: [], stage: CaseStage(rawValue: row[13]) ?? .request)
+                ))
+        }
         var exemptionsByCase: [Int64: [ExemptionDecision]] = [:]
-        for chunk in chunked(rows.map { $0[0] }) {
+        for chunk in chunked(summaries.map(\.id)) {
             for row in try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM case_exemptions WHERE case_id IN (\(placeholders(chunk.count))) ORDER BY rowid",
@@ -149,21 +168,10 @@ enum Projection {
                             PublicInterestConclusion.init(rawValue:))))
             }
         }
-        return try rows.map { row in
-            let id: Int64 = row[0]
-            guard let regime = Regime(rawValue: row[2]), let status = CaseStatus(rawValue: row[3]),
-                let statusSince: CivilDate = row[4], let received: CivilDate = row[5]
-            else { throw StoreError.unreadableCase(id: id) }
-            return (
-                id,
-                CaseSummary(
-                    ref: CaseReference(rawValue: row[1]), regime: regime, status: status, statusSince: statusSince,
-                    received: received, due: row[6], extendedFrom: row[7], provisional: row[8], subject: row[9],
-                    channel: Channel(rawValue: row[10]) ?? .other,
-                    outcome: (row[11] as String?).flatMap(Outcome.init(rawValue:)), respondedOn: row[12],
-                    exemptions: exemptionsByCase[id] ?? [], stage: CaseStage(rawValue: row[13]) ?? .request)
-            )
+        for index in summaries.indices {
+            summaries[index].summary.exemptions = exemptionsByCase[summaries[index].id] ?? []
         }
+        return summaries
     }
 }
 

@@ -71,17 +71,26 @@ extension CaseStore {
 
 /// Generated references: `{YYYY}`, `{YY}` and `{SEQ:n}` (the yearly sequence, zero-padded to n digits).
 public enum ReferencePattern {
+    /// The reference the pattern gives the `sequence`-th request of `year`. Parsed by hand: a regular expression
+    /// here cost every `foi log` a few milliseconds of ICU start-up.
     public static func expand(_ pattern: String, year: Int, sequence: Int) throws -> CaseReference {
-        guard let range = pattern.range(of: #"\{SEQ(:[0-9]+)?\}"#, options: .regularExpression) else {
-            throw StoreError.badReferencePattern(pattern)
+        guard let start = pattern.firstRange(of: "{SEQ") else { throw StoreError.badReferencePattern(pattern) }
+        var rest = pattern[start.upperBound...]
+        var width = 0
+        if rest.first == ":" {
+            let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, let number = Int(digits) else { throw StoreError.badReferencePattern(pattern) }
+            width = number
+            rest = rest[digits.endIndex...]
         }
-        let token = pattern[range]
-        let width = token.count > 5 ? Int(token.dropFirst(5).dropLast()) ?? 0 : 0
-        let digits = String(sequence)
-        let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
-        let text = pattern.replacingCharacters(in: range, with: padded)
-            .replacingOccurrences(of: "{YYYY}", with: String(year))
-            .replacingOccurrences(of: "{YY}", with: String(format: "%02d", year % 100))
-        return CaseReference(rawValue: text)
+        guard rest.first == "}" else { throw StoreError.badReferencePattern(pattern) }
+        func padded(_ number: Int, to width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let text = (pattern[..<start.lowerBound] + padded(sequence, to: width) + rest.dropFirst())
+            .replacing("{YYYY}", with: String(year))
+            .replacing("{YY}", with: padded(year % 100, to: 2))
+        return CaseReference(rawValue: String(text))
     }
 }

@@ -53,17 +53,27 @@ public struct NullWhenAbsent<Value: Encodable & Sendable>: Encodable, Sendable {
 public enum Table {
     /// The rows under an upper-case header, each cell clipped to `maxWidth` characters.
     public static func render(header: [String], rows: [[String]], maxWidth: Int = 60) -> String {
-        let clipped = rows.map { $0.map { $0.count > maxWidth ? String($0.prefix(maxWidth - 1)) + "…" : $0 } }
-        var widths = header.map(\.count)
-        for row in clipped { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        func line(_ cells: [String]) -> String {
-            var text = ""
-            for (index, cell) in cells.enumerated() {
-                text += cell
-                if index < cells.count - 1 { text += String(repeating: " ", count: widths[index] - cell.count + 2) }
+        // Each cell's width counted once and the text written as bytes into one buffer: a listing can have
+        // thousands of rows.
+        let cells = ([header.map { $0.uppercased() }] + rows).map { row in
+            row.map { cell -> (text: String, width: Int) in
+                let width = cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
+                return width > maxWidth ? (String(cell.prefix(maxWidth - 1)) + "…", maxWidth) : (cell, width)
             }
-            return text + "\n"
         }
-        return line(header.map { $0.uppercased() }) + clipped.map(line).joined()
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in cells { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) } }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cells.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        for row in cells {
+            for (index, cell) in row.enumerated() {
+                bytes.append(contentsOf: cell.text.utf8)
+                if index < row.count - 1 {
+                    bytes.append(contentsOf: repeatElement(0x20, count: widths[index] - cell.width + 2))
+                }
+            }
+            bytes.append(0x0A)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
