@@ -23,12 +23,15 @@ enum Migrations {
                 if parts.count > 1 { try db.execute(sql: parts[1]) }
             }
         }
-        try writer.read { db in
+        let upToDate = try writer.read { db in
             let known = Set(Seeds.migrations.map(\.identifier))
-            let unknown = try migrator.appliedIdentifiers(db).subtracting(known)
+            let applied = try migrator.appliedIdentifiers(db)
+            let unknown = applied.subtracting(known)
             if !unknown.isEmpty { throw StoreError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }
+            return applied == known
         }
-        try migrator.migrate(writer)
+        // Most opens find nothing to do: they need not take the migrator's write lock.
+        if !upToDate { try migrator.migrate(writer) }
     }
 
     /// Migration 0003: the clocks of cases waiting on the requester need the working-day calendar, so they are

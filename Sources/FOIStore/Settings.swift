@@ -1,5 +1,4 @@
 import FOIKit
-import Foundation
 import GRDB
 
 /// The organisation's settings.
