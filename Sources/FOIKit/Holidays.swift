@@ -62,7 +62,11 @@ public struct HolidaySet: Sendable {
         }
         publishedYears = years
         byDivisionAndYear = [:]
-        for holiday in published + localAdditions { add(holiday) }
+        // Appended in place: the published data names each day once.
+        for holiday in published {
+            byDivisionAndYear[holiday.division, default: [:]][holiday.date.year, default: []].append(holiday)
+        }
+        for holiday in localAdditions { add(holiday) }
     }
 
     /// Loads GOV.UK's `bank-holidays.json` shape: `{"england-and-wales": {"division": ..., "events": [{"title",
@@ -98,10 +102,10 @@ public struct HolidaySet: Sendable {
 
     /// Adds (or replaces) a holiday, e.g. a day proclaimed after the data was published.
     public mutating func add(_ holiday: Holiday) {
-        var year = byDivisionAndYear[holiday.division, default: [:]][holiday.date.year, default: []]
-        year.removeAll { $0.date == holiday.date }
-        year.append(holiday)
-        byDivisionAndYear[holiday.division, default: [:]][holiday.date.year] = year
+        byDivisionAndYear[holiday.division, default: [:]][holiday.date.year, default: []].removeAll {
+            $0.date == holiday.date
+        }
+        byDivisionAndYear[holiday.division, default: [:]][holiday.date.year, default: []].append(holiday)
     }
 
     /// The holidays of `division` in `year`: published where the data covers the year, else generated.
@@ -199,7 +203,8 @@ public enum HolidayRules {
         fixed.append((12, 25, "Christmas Day"))
         fixed.append((12, 26, "Boxing Day"))
 
-        var taken = Set(movable.map(\.0))
+        // A dozen days at most: an array is quicker than hashing.
+        var taken = movable.map(\.0)
         var result = movable.map { (date: $0.0, title: $0.1, substitute: false) }
         let fixedDates = fixed.map { (CivilDate(year: year, month: $0.month, day: $0.day)!, $0.title) }
         // Fixed days on weekdays keep their date; those on a weekend then take the next free weekday in date
@@ -209,14 +214,14 @@ public enum HolidayRules {
             if date.isWeekend || taken.contains(date) {
                 weekendOrClashing.append((date, title))
             } else {
-                taken.insert(date)
+                taken.append(date)
                 result.append((date, title, false))
             }
         }
         for (date, title) in weekendOrClashing {
             var substitute = date
             while substitute.isWeekend || taken.contains(substitute) { substitute = substitute.adding(days: 1) }
-            taken.insert(substitute)
+            taken.append(substitute)
             result.append((substitute, title, true))
         }
         return result.sorted { $0.date < $1.date }

@@ -53,19 +53,23 @@ public final class WorkingDayCalendar: Sendable {
     private let holidays: HolidaySet
 
     /// Builds the tables for `kind` from `holidays`.
-    public init(_ kind: Kind, holidays: HolidaySet) {
+    public convenience init(_ kind: Kind, holidays: HolidaySet) {
+        self.init(kind, holidays: holidays) { Self.holidayOffsets(of: $0, in: holidays) }
+    }
+
+    /// Builds the tables for `kind` from `holidays`, each division's holidays given by `offsets` (which
+    /// `Calendars` computes once for all the calendars that share a division).
+    init(_ kind: Kind, holidays: HolidaySet, offsets: (Division) -> [Int32]) {
         self.kind = kind
         self.holidays = holidays
         let divisions = kind.divisions
         let first = Self.supportedDates.lowerBound.dayNumber
         let last = Self.supportedDates.upperBound.dayNumber
         var holidayFlags = [Bool](repeating: false, count: last - first + 1)
+        for division in divisions {
+            for offset in offsets(division) { holidayFlags[Int(offset)] = true }
+        }
         for year in Self.supportedYears {
-            for division in divisions {
-                for date in holidays.holidayDates(of: division, in: year) {
-                    holidayFlags[date.dayNumber - first] = true
-                }
-            }
             for (date, _) in Self.statutoryDays(kind, in: year) { holidayFlags[date.dayNumber - first] = true }
         }
         var through: [Int32] = []
@@ -145,6 +149,14 @@ public final class WorkingDayCalendar: Sendable {
         return result
     }
 
+    /// Each holiday of `division` in every supported year, as days after the first supported date.
+    static func holidayOffsets(of division: Division, in holidays: HolidaySet) -> [Int32] {
+        let first = supportedDates.lowerBound.dayNumber
+        return supportedYears.flatMap { year in
+            holidays.holidayDates(of: division, in: year).map { Int32($0.dayNumber - first) }
+        }
+    }
+
     /// The days the statutes name themselves, whatever the holiday data says: Christmas Day (and for FOIA and the
     /// EIR Good Friday).
     private static func statutoryDays(_ kind: Kind, in year: Int) -> [(CivilDate, String)] {
@@ -215,6 +227,8 @@ public struct NonWorkingDay: Hashable, Sendable, Codable {
 public final class Calendars: Sendable {
     public let holidays: HolidaySet
     private let built = Mutex<[WorkingDayCalendar.Kind: WorkingDayCalendar]>([:])
+    /// Each division's holidays, worked out once for every calendar that counts them (FOIA's counts all three).
+    private let divisionOffsets = Mutex<[Division: [Int32]]>([:])
 
     public init(holidays: HolidaySet) {
         self.holidays = holidays
@@ -229,7 +243,14 @@ public final class Calendars: Sendable {
     public func calendar(_ kind: WorkingDayCalendar.Kind) -> WorkingDayCalendar {
         built.withLock { calendars in
             if let calendar = calendars[kind] { return calendar }
-            let calendar = WorkingDayCalendar(kind, holidays: holidays)
+            let calendar = WorkingDayCalendar(kind, holidays: holidays) { division in
+                divisionOffsets.withLock { cache in
+                    if let offsets = cache[division] { return offsets }
+                    let offsets = WorkingDayCalendar.holidayOffsets(of: division, in: holidays)
+                    cache[division] = offsets
+                    return offsets
+                }
+            }
             calendars[kind] = calendar
             return calendar
         }
