@@ -2,6 +2,8 @@
 public enum DeadlineError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A date (or a period it needs) falls outside the years the calendars cover.
     case outOfRange(CivilDate)
+    /// A count of working days that runs past the last day the calendars cover.
+    case beyondCalendars(workingDays: Int, after: CivilDate)
     /// A clarification was received before the request itself.
     case clarificationBeforeReceipt(clarified: CivilDate, received: CivilDate)
     /// A clarification was requested before the request was received.
@@ -45,6 +47,10 @@ public enum DeadlineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .outOfRange(let date):
             let range = WorkingDayCalendar.supportedDates
             return "\(date) is outside the calendars, which cover \(range.lowerBound) to \(range.upperBound)"
+        case .beyondCalendars(let workingDays, let start):
+            return
+                "\(workingDays) working days after \(start) runs past \(WorkingDayCalendar.supportedDates.upperBound), "
+                + "the last day the calendars cover"
         case .clarificationBeforeReceipt(let clarified, let received):
             return
                 "the clarification (\(clarified)) cannot come before the request was received (\(received)); check "

@@ -115,8 +115,11 @@ public final class WorkingDayCalendar: Sendable {
     public func date(adding n: Int, workingDaysTo start: CivilDate) throws(DeadlineError) -> CivilDate {
         let index = try self.index(of: start)
         guard n > 0 else { return start }
+        // Compared before adding, so that no count, however large, overflows.
+        guard n <= workingDayNumbers.count - Int(workingDaysThrough[index]) else {
+            throw .beyondCalendars(workingDays: n, after: start)
+        }
         let target = Int(workingDaysThrough[index]) + n - 1
-        guard target < workingDayNumbers.count else { throw .outOfRange(start.adding(days: n * 7 / 5 + 14)) }
         return CivilDate(dayNumber: Int(workingDayNumbers[target]))
     }
 

@@ -38,7 +38,8 @@ extension CaseStore {
     public func setSetting(_ key: Settings.Key, to value: String) throws {
         switch key {
         case .referencePattern:
-            guard value.contains("{SEQ") else { throw StoreError.badReferencePattern(value) }
+            // Checked by the same parser that will use it.
+            _ = try ReferencePattern.expand(value, year: 2026, sequence: 1)
         case .receiptConvention:
             guard ReceiptConvention(rawValue: value) != nil else {
                 throw StoreError.badSetting(
@@ -78,7 +79,10 @@ public enum ReferencePattern {
         var width = 0
         if rest.first == ":" {
             let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty, let number = Int(digits) else { throw StoreError.badReferencePattern(pattern) }
+            // A sequence padded to more digits than any office will issue is a typo, not a pattern.
+            guard !digits.isEmpty, let number = Int(digits), number <= 12 else {
+                throw StoreError.badReferencePattern(pattern)
+            }
             width = number
             rest = rest[digits.endIndex...]
         }

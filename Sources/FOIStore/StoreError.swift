@@ -34,8 +34,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .deadline(let error):
             error.description
         case .badReferencePattern(let pattern):
-            "the reference pattern '\(pattern)' needs {SEQ} or {SEQ:n} (and may use {YYYY} and {YY}), e.g. "
-                + "FOI-{YYYY}-{SEQ:6} or 01.FOI.{YY}.{SEQ:6}"
+            "the reference pattern '\(pattern)' needs {SEQ} or {SEQ:n} with n at most 12 (and may use {YYYY} and "
+                + "{YY}), e.g. FOI-{YYYY}-{SEQ:6} or 01.FOI.{YY}.{SEQ:6}"
         case .holidayExists(let date, let division):
             "\(date) is already a bank holiday in \(division.name)"
         case .unknownSetting(let key):

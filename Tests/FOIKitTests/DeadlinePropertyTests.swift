@@ -76,3 +76,23 @@ import Testing
         }
     }
 }
+
+/// FOIKit is total: a count of working days too large for the calendars is an error, never an overflow.
+@Suite struct CalendarLimitTests {
+    @Test(arguments: [Int.max, Int.max / 2, 60_000])
+    func aCountPastTheCalendarsIsRefused(workingDays: Int) {
+        #expect(throws: DeadlineError.beyondCalendars(workingDays: workingDays, after: d("2026-11-20"))) {
+            try shipped.unitedKingdom.date(adding: workingDays, workingDaysTo: d("2026-11-20"))
+        }
+    }
+
+    @Test func theLastWorkingDayIsReachedExactly() throws {
+        let calendar = shipped.unitedKingdom
+        let start = d("2150-12-01")
+        let left = try calendar.workingDays(after: start, through: d("2150-12-31"))
+        #expect(try calendar.date(adding: left, workingDaysTo: start) <= d("2150-12-31"))
+        #expect(throws: DeadlineError.beyondCalendars(workingDays: left + 1, after: start)) {
+            try calendar.date(adding: left + 1, workingDaysTo: start)
+        }
+    }
+}

@@ -46,7 +46,10 @@ func count(_ path: String, _ sql: String) throws -> Int {
             #expect(try store.log(newCase("2023-05-02")).ref.rawValue == "01.FOI.23.000001")
             #expect(try store.log(newCase("2023-05-02", ref: "01.FOI.23.028767")).ref.rawValue == "01.FOI.23.028767")
             #expect(throws: StoreError.self) { try store.log(newCase("2023-05-03", ref: "01.FOI.23.028767")) }
-            #expect(throws: StoreError.self) { try store.setSetting(.referencePattern, to: "FOI-{YYYY}") }
+            for broken in ["FOI-{YYYY}", "FOI-{SEQ", "FOI-{SEQ:}", "FOI-{SEQ:2000000000}", "FOI-{SEQ:13}"] {
+                #expect(throws: StoreError.self, "\(broken)") { try store.setSetting(.referencePattern, to: broken) }
+            }
+            #expect(try store.setting(.referencePattern) == "01.FOI.{YY}.{SEQ:6}")
         }
     }
 
