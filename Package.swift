@@ -56,7 +56,11 @@ let package = Package(
         // Shared by tests and benchmarks; not part of the product.
         .target(name: "FOITestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Release-mode benchmarks run by scripts/bench-*; not part of the product.
-        .executableTarget(name: "foi-bench", dependencies: ["FOIKit", "FOIStore", "FOIResources", "FOITestSupport"]),
+        .executableTarget(
+            name: "foi-bench",
+            dependencies: [
+                "FOIKit", "FOIStore", "FOIResources", "FOITestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources", "FOITestSupport"]),
         .testTarget(name: "FOIViewsTests", dependencies: ["FOIViews", "FOIKit", "FOIResources"]),
         .testTarget(

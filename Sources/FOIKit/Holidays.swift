@@ -72,30 +72,50 @@ public struct HolidaySet: Sendable {
     /// Loads GOV.UK's `bank-holidays.json` shape: `{"england-and-wales": {"division": ..., "events": [{"title",
     /// "date", "notes", "bunting"}]}, "scotland": ..., "northern-ireland": ...}`.
     public init(govUKJSON data: some Collection<UInt8>, localAdditions: [Holiday] = []) throws(HolidayDataError) {
-        let value: JSONValue
-        do {
-            value = try JSONValue(parsing: String(decoding: data, as: UTF8.self))
-        } catch {
-            throw .unreadable(error.description)
-        }
-        guard case .object(let divisions) = value else { throw .unreadable("it is not an object of divisions") }
         var holidays: [Holiday] = []
-        for division in Division.allCases {
-            guard case .object(let entry)? = divisions[division.rawValue], case .array(let events)? = entry["events"]
-            else { throw .missingDivision(division.rawValue) }
-            for event in events {
-                guard case .object(let fields) = event, case .string(let title)? = fields["title"],
-                    case .string(let isoDate)? = fields["date"]
-                else { throw .unreadable("an event of \(division.rawValue) has no title or date") }
-                let notes: String = if case .string(let text)? = fields["notes"] { text } else { "" }
-                do {
-                    let date = try CivilDate(iso: isoDate)
-                    let fullTitle = notes.isEmpty ? title : "\(title), \(notes.lowercased())"
-                    holidays.append(Holiday(date: date, division: division, title: fullTitle, source: .published))
-                } catch {
-                    throw .badDate(division.rawValue, error)
+        var found: Set<Division> = []
+        var scanner = JSONScanner(Array(data))
+        do {
+            try scanner.forEachField { key, scanner in
+                guard let division = Division(rawValue: key) else { return try scanner.skipValue() }
+                found.insert(division)
+                try scanner.forEachField { key, scanner in
+                    guard key == "events" else { return try scanner.skipValue() }
+                    try scanner.forEachElement { scanner in
+                        var title: String?
+                        var isoDate: String?
+                        var notes = ""
+                        try scanner.forEachField { key, scanner in
+                            switch key {
+                            case "title": title = try scanner.string()
+                            case "date": isoDate = try scanner.string()
+                            case "notes": notes = try scanner.string()
+                            default: try scanner.skipValue()
+                            }
+                        }
+                        guard let title, let isoDate else {
+                            throw HolidayDataError.unreadable("an event of \(division.rawValue) has no title or date")
+                        }
+                        let fullTitle = notes.isEmpty ? title : "\(title), \(notes.lowercased())"
+                        do throws(CivilDateError) {
+                            let date = try CivilDate(iso: isoDate)
+                            holidays.append(
+                                Holiday(date: date, division: division, title: fullTitle, source: .published))
+                        } catch {
+                            throw HolidayDataError.badDate(division.rawValue, error)
+                        }
+                    }
                 }
             }
+        } catch let error as HolidayDataError {
+            throw error
+        } catch let error as JSONSyntaxError {
+            throw .unreadable(error.description)
+        } catch {
+            throw .unreadable("\(error)")
+        }
+        if let missing = Division.allCases.first(where: { !found.contains($0) }) {
+            throw .missingDivision(missing.rawValue)
         }
         self.init(published: holidays, localAdditions: localAdditions)
     }

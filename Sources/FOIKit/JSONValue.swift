@@ -69,166 +69,168 @@ public enum JSONValue: Hashable, Sendable {
 
     /// Parses JSON text (RFC 8259).
     public init(parsing text: String) throws(JSONSyntaxError) {
-        var parser = Parser(bytes: Array(text.utf8))
+        var parser = JSONParser(bytes: Array(text.utf8))
         parser.skipSpace()
         self = try parser.value()
         parser.skipSpace()
         guard parser.index == parser.bytes.count else { throw parser.error("text after the value") }
     }
 
-    private struct Parser {
-        let bytes: [UInt8]
-        var index = 0
+}
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+/// The reader behind `JSONValue(parsing:)` and `JSONScanner`.
+struct JSONParser {
+    let bytes: [UInt8]
+    var index = 0
 
-        func error(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
-        mutating func skipSpace() {
-            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
-        }
+    func error(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
 
-        mutating func expect(_ word: String) throws(JSONSyntaxError) {
-            for byte in word.utf8 {
-                guard index < bytes.count, bytes[index] == byte else { throw error("expected \(word)") }
-                index += 1
-            }
-        }
+    mutating func skipSpace() {
+        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+    }
 
-        mutating func value() throws(JSONSyntaxError) -> JSONValue {
-            guard index < bytes.count else { throw error("unexpected end") }
-            switch bytes[index] {
-            case UInt8(ascii: "n"):
-                try expect("null")
-                return .null
-            case UInt8(ascii: "t"):
-                try expect("true")
-                return .bool(true)
-            case UInt8(ascii: "f"):
-                try expect("false")
-                return .bool(false)
-            case UInt8(ascii: "\""):
-                return .string(try string())
-            case UInt8(ascii: "["):
-                index += 1
-                var values: [JSONValue] = []
-                skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                    index += 1
-                    return .array(values)
-                }
-                while true {
-                    skipSpace()
-                    values.append(try value())
-                    skipSpace()
-                    guard index < bytes.count else { throw error("unclosed array") }
-                    index += 1
-                    if bytes[index - 1] == UInt8(ascii: "]") { return .array(values) }
-                    guard bytes[index - 1] == UInt8(ascii: ",") else { throw error("expected , or ]") }
-                }
-            case UInt8(ascii: "{"):
-                index += 1
-                var fields: [String: JSONValue] = [:]
-                skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    index += 1
-                    return .object(fields)
-                }
-                while true {
-                    skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key") }
-                    let key = try string()
-                    skipSpace()
-                    try expect(":")
-                    skipSpace()
-                    fields[key] = try value()
-                    skipSpace()
-                    guard index < bytes.count else { throw error("unclosed object") }
-                    index += 1
-                    if bytes[index - 1] == UInt8(ascii: "}") { return .object(fields) }
-                    guard bytes[index - 1] == UInt8(ascii: ",") else { throw error("expected , or }") }
-                }
-            default:
-                return try number()
-            }
-        }
-
-        mutating func number() throws(JSONSyntaxError) -> JSONValue {
-            let start = index
-            var isWhole = true
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                    isWhole = false
-                } else if !(byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || (0x30...0x39).contains(byte)) {
-                    break
-                }
-                index += 1
-            }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if isWhole, let value = Int(text) { return .integer(value) }
-            guard let value = Double(text) else { throw error("'\(text)' is not a number") }
-            return .number(value)
-        }
-
-        mutating func string() throws(JSONSyntaxError) -> String {
+    mutating func expect(_ word: String) throws(JSONSyntaxError) {
+        for byte in word.utf8 {
+            guard index < bytes.count, bytes[index] == byte else { throw error("expected \(word)") }
             index += 1
-            // The bytes of the string, escapes decoded; most strings have none and are one slice.
-            var decoded: [UInt8] = []
-            var run = index
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    defer { index += 1 }
-                    if decoded.isEmpty { return String(decoding: bytes[run..<index], as: UTF8.self) }
-                    decoded.append(contentsOf: bytes[run..<index])
-                    return String(decoding: decoded, as: UTF8.self)
-                }
-                guard byte == UInt8(ascii: "\\") else {
-                    index += 1
-                    continue
-                }
-                decoded.append(contentsOf: bytes[run..<index])
-                var scalars = String.UnicodeScalarView()
-                index += 1
-                guard index < bytes.count else { break }
-                let escaped = bytes[index]
-                index += 1
-                switch escaped {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"):
-                    var code = try hex4()
-                    if (0xD800..<0xDC00).contains(code) {
-                        try expect("\\u")
-                        let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw error("a lone surrogate") }
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(code) else { throw error("a lone surrogate") }
-                    scalars.append(scalar)
-                default:
-                    throw error("an unknown escape")
-                }
-                decoded.append(contentsOf: String(scalars).utf8)
-                run = index
-            }
-            throw error("unclosed string")
         }
+    }
 
-        mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-            guard index + 4 <= bytes.count,
-                let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-            else { throw error("a bad \\u escape") }
-            index += 4
-            return code
+    mutating func value() throws(JSONSyntaxError) -> JSONValue {
+        guard index < bytes.count else { throw error("unexpected end") }
+        switch bytes[index] {
+        case UInt8(ascii: "n"):
+            try expect("null")
+            return .null
+        case UInt8(ascii: "t"):
+            try expect("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expect("false")
+            return .bool(false)
+        case UInt8(ascii: "\""):
+            return .string(try string())
+        case UInt8(ascii: "["):
+            index += 1
+            var values: [JSONValue] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(values)
+            }
+            while true {
+                skipSpace()
+                values.append(try value())
+                skipSpace()
+                guard index < bytes.count else { throw error("unclosed array") }
+                index += 1
+                if bytes[index - 1] == UInt8(ascii: "]") { return .array(values) }
+                guard bytes[index - 1] == UInt8(ascii: ",") else { throw error("expected , or ]") }
+            }
+        case UInt8(ascii: "{"):
+            index += 1
+            var fields: [String: JSONValue] = [:]
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(fields)
+            }
+            while true {
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key") }
+                let key = try string()
+                skipSpace()
+                try expect(":")
+                skipSpace()
+                fields[key] = try value()
+                skipSpace()
+                guard index < bytes.count else { throw error("unclosed object") }
+                index += 1
+                if bytes[index - 1] == UInt8(ascii: "}") { return .object(fields) }
+                guard bytes[index - 1] == UInt8(ascii: ",") else { throw error("expected , or }") }
+            }
+        default:
+            return try number()
         }
+    }
+
+    mutating func number() throws(JSONSyntaxError) -> JSONValue {
+        let start = index
+        var isWhole = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                isWhole = false
+            } else if !(byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || (0x30...0x39).contains(byte)) {
+                break
+            }
+            index += 1
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isWhole, let value = Int(text) { return .integer(value) }
+        guard let value = Double(text) else { throw error("'\(text)' is not a number") }
+        return .number(value)
+    }
+
+    mutating func string() throws(JSONSyntaxError) -> String {
+        index += 1
+        // The bytes of the string, escapes decoded; most strings have none and are one slice.
+        var decoded: [UInt8] = []
+        var run = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                defer { index += 1 }
+                if decoded.isEmpty { return String(decoding: bytes[run..<index], as: UTF8.self) }
+                decoded.append(contentsOf: bytes[run..<index])
+                return String(decoding: decoded, as: UTF8.self)
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
+            decoded.append(contentsOf: bytes[run..<index])
+            var scalars = String.UnicodeScalarView()
+            index += 1
+            guard index < bytes.count else { break }
+            let escaped = bytes[index]
+            index += 1
+            switch escaped {
+            case UInt8(ascii: "\""): scalars.append("\"")
+            case UInt8(ascii: "\\"): scalars.append("\\")
+            case UInt8(ascii: "/"): scalars.append("/")
+            case UInt8(ascii: "b"): scalars.append("\u{08}")
+            case UInt8(ascii: "f"): scalars.append("\u{0C}")
+            case UInt8(ascii: "n"): scalars.append("\n")
+            case UInt8(ascii: "r"): scalars.append("\r")
+            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "u"):
+                var code = try hex4()
+                if (0xD800..<0xDC00).contains(code) {
+                    try expect("\\u")
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw error("a lone surrogate") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw error("a lone surrogate") }
+                scalars.append(scalar)
+            default:
+                throw error("an unknown escape")
+            }
+            decoded.append(contentsOf: String(scalars).utf8)
+            run = index
+        }
+        throw error("unclosed string")
+    }
+
+    mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else { throw error("a bad \\u escape") }
+        index += 4
+        return code
     }
 }
 
@@ -254,5 +256,76 @@ extension JSONValue: Encodable {
         case .array(let values): try container.encode(values)
         case .object(let fields): try container.encode(fields)
         }
+    }
+}
+
+/// Reads JSON front to back without building a tree of it: for a large input read once, such as the bank holiday
+/// data every command loads, where a dictionary for each of a thousand small objects would cost more than the
+/// rest of the reading.
+struct JSONScanner {
+    private var parser: JSONParser
+
+    init(_ bytes: [UInt8]) {
+        parser = JSONParser(bytes: bytes)
+        parser.skipSpace()
+    }
+
+    /// Calls `body` with each key of the object here, which must read or skip its value.
+    mutating func forEachField(_ body: (String, inout JSONScanner) throws -> Void) throws {
+        try parser.expect("{")
+        parser.skipSpace()
+        if try peek() == UInt8(ascii: "}") {
+            parser.index += 1
+            return
+        }
+        while true {
+            parser.skipSpace()
+            guard try peek() == UInt8(ascii: "\"") else { throw parser.error("expected a key") }
+            let key = try parser.string()
+            parser.skipSpace()
+            try parser.expect(":")
+            parser.skipSpace()
+            try body(key, &self)
+            parser.skipSpace()
+            let next = try peek()
+            parser.index += 1
+            if next == UInt8(ascii: "}") { return }
+            guard next == UInt8(ascii: ",") else { throw parser.error("expected , or }") }
+        }
+    }
+
+    /// Calls `body` for each element of the array here, which must read or skip it.
+    mutating func forEachElement(_ body: (inout JSONScanner) throws -> Void) throws {
+        try parser.expect("[")
+        parser.skipSpace()
+        if try peek() == UInt8(ascii: "]") {
+            parser.index += 1
+            return
+        }
+        while true {
+            parser.skipSpace()
+            try body(&self)
+            parser.skipSpace()
+            let next = try peek()
+            parser.index += 1
+            if next == UInt8(ascii: "]") { return }
+            guard next == UInt8(ascii: ",") else { throw parser.error("expected , or ]") }
+        }
+    }
+
+    /// The string here.
+    mutating func string() throws -> String {
+        guard try peek() == UInt8(ascii: "\"") else { throw parser.error("expected a string") }
+        return try parser.string()
+    }
+
+    /// Reads past the value here.
+    mutating func skipValue() throws {
+        _ = try parser.value()
+    }
+
+    private func peek() throws(JSONSyntaxError) -> UInt8 {
+        guard parser.index < parser.bytes.count else { throw parser.error("unexpected end") }
+        return parser.bytes[parser.index]
     }
 }

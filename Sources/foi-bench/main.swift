@@ -2,6 +2,7 @@ import FOIKit
 import FOIResources
 import FOIStore
 import Foundation
+import GRDB
 
 /// `foi-bench deadlines [count]`: the deadline engine against the day-by-day loop it replaces, in one run.
 /// `foi-bench generate-store PATH COUNT TODAY`: a case database for scripts/bench-store.
@@ -20,13 +21,22 @@ if arguments.first == "startup" {
                 format: "%-28@ %6.2f ms", name as NSString, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
         return value
     }
-    let holidays = try measure("holiday data (JSON)") { try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON) }
+    let bytes = measure("holiday data (the embedded bytes)") { Seeds.bankHolidaysJSON }
+    _ = measure("holiday data (the bytes again)") { Seeds.bankHolidaysJSON }
+    _ = try measure("holiday data (JSON parsed)") { try JSONValue(parsing: String(decoding: bytes, as: UTF8.self)) }
+    let holidays = try measure("holiday data (HolidaySet)") { try HolidaySet(govUKJSON: bytes) }
+    _ = measure("migrations (the embedded SQL)") { Seeds.migrations }
     _ = measure("calendars (all five)") { Calendars(holidays: holidays) }
     _ = measure("UK calendar alone") { WorkingDayCalendar(.unitedKingdom, holidays: holidays) }
     _ = try measure("exemption catalogue (JSON)") { try ExemptionCatalogue(json: Seeds.exemptionsJSON) }
     let path = NSTemporaryDirectory() + "/foi-startup-\(getpid()).sqlite"
     _ = try measure("CaseStore open (new file)") { try CaseStore(path: path) }
     _ = try measure("CaseStore open (existing)") { try CaseStore(path: path) }
+    let queue = try measure("database open (GRDB only)") {
+        try DatabaseQueue(path: path, configuration: CaseStore.configuration)
+    }
+    _ = try measure("one read") { try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM settings") } }
+    _ = try measure("a second read") { try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM holidays") } }
     exit(0)
 }
 guard arguments.first == "deadlines" else {
