@@ -88,7 +88,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .unknownExemption(let citation, let regime, let elsewhere):
             let under =
                 elsewhere.isEmpty ? "" : " (it exists under \(elsewhere.map(\.shortName).joined(separator: ", ")))"
-            return "'\(citation)' is not an exemption of \(regime.shortName)\(under); \(wording(remedy!))"
+            let remedy: Remedy = elsewhere.isEmpty ? .listExemptions(regime) : .givePart
+            return "'\(citation)' is not an exemption of \(regime.shortName)\(under); \(wording(remedy))"
         case .partNotAllowed(let part, let caseRegime):
             return "a \(caseRegime.shortName) case cannot have a \(part.shortName) part; "
                 + "parts pair FOIA with EIR and FOISA with EIR(S)"

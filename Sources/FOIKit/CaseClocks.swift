@@ -200,8 +200,8 @@ extension Case {
             let date = try Clocks.reviewDue(
                 requested: review.requested, regime: regime, calendars: calendars, extendedTo: review.extendedTo)
             var clock = CaseClock(date, .review, startedOn: review.requested, started: "request for review received")
-            if let reason = review.extensionReason {
-                clock.derivation.append("extended to \(review.extendedTo!) working days: \(reason)")
+            if let reason = review.extensionReason, let extendedTo = review.extendedTo {
+                clock.derivation.append("extended to \(extendedTo) working days: \(reason)")
             }
             clock.metOn = review.decided
             clocks.append(clock)

@@ -52,6 +52,11 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
+    /// A date the caller knows exists (a fixed holiday, the first of January): no check, no optional.
+    static func known(year: Int, month: Int, day: Int) -> CivilDate {
+        CivilDate(dayNumber: dayNumber(year: year, month: month, day: day))
+    }
+
     // MARK: - Fields
 
     /// Year, month and day (Howard Hinnant's civil_from_days, exact for the proleptic Gregorian calendar).
@@ -74,7 +79,7 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     /// The day of the week.
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday, index 3 with Monday as 0.
-        Weekday(rawValue: ((dayNumber + 3) % 7 + 7) % 7)!
+        Weekday.allCases[((dayNumber + 3) % 7 + 7) % 7]
     }
 
     /// Whether the date is a Saturday or a Sunday.

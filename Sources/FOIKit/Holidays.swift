@@ -14,7 +14,16 @@ public enum Division: String, CaseIterable, Codable, Hashable, Sendable, Compara
     }
 
     public static func < (lhs: Division, rhs: Division) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.order < rhs.order
+    }
+
+    /// The order GOV.UK's data and the tables list the divisions in.
+    private var order: Int {
+        switch self {
+        case .englandAndWales: 0
+        case .scotland: 1
+        case .northernIreland: 2
+        }
     }
 }
 
@@ -226,7 +235,7 @@ public enum HolidayRules {
         // A dozen days at most: an array is quicker than hashing.
         var taken = movable.map(\.0)
         var result = movable.map { (date: $0.0, title: $0.1, substitute: false) }
-        let fixedDates = fixed.map { (CivilDate(year: year, month: $0.month, day: $0.day)!, $0.title) }
+        let fixedDates = fixed.map { (CivilDate.known(year: year, month: $0.month, day: $0.day), $0.title) }
         // Fixed days on weekdays keep their date; those on a weekend then take the next free weekday in date
         // order, which gives Christmas on a Sunday as Boxing Day Mon 26 and Christmas Tue 27.
         var weekendOrClashing: [(CivilDate, String)] = []
@@ -263,6 +272,6 @@ public enum HolidayRules {
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31
         let day = (h + l - 7 * m + 114) % 31 + 1
-        return CivilDate(year: year, month: month, day: day)!
+        return CivilDate.known(year: year, month: month, day: day)
     }
 }

@@ -36,8 +36,9 @@ public final class WorkingDayCalendar: Sendable {
 
     /// The first and last date this calendar can answer for.
     public static let supportedDates =
-        CivilDate(year: supportedYears.lowerBound, month: 1, day: 1)!...CivilDate(
-            year: supportedYears.upperBound, month: 12, day: 31)!
+        CivilDate.known(
+            year: supportedYears.lowerBound, month: 1, day: 1)...CivilDate.known(
+            year: supportedYears.upperBound, month: 12, day: 31)
 
     public let kind: Kind
     /// The years whose holidays all come from published data; a period reaching outside them is provisional.
@@ -95,8 +96,8 @@ public final class WorkingDayCalendar: Sendable {
         {
             publishedYears = lower...upper
             publishedDayNumbers =
-                CivilDate(year: lower, month: 1, day: 1)!
-                .dayNumber...CivilDate(year: upper, month: 12, day: 31)!.dayNumber
+                CivilDate.known(year: lower, month: 1, day: 1)
+                .dayNumber...CivilDate.known(year: upper, month: 12, day: 31).dayNumber
         } else {
             publishedYears = nil
             publishedDayNumbers = nil
@@ -163,7 +164,7 @@ public final class WorkingDayCalendar: Sendable {
     /// The days the statutes name themselves, whatever the holiday data says: Christmas Day (and for FOIA and the
     /// EIR Good Friday).
     private static func statutoryDays(_ kind: Kind, in year: Int) -> [(CivilDate, String)] {
-        guard let christmas = CivilDate(year: year, month: 12, day: 25) else { return [] }
+        let christmas = CivilDate.known(year: year, month: 12, day: 25)
         return switch kind {
         case .unitedKingdom:
             [(christmas, "Christmas Day"), (HolidayRules.easterSunday(year).adding(days: -2), "Good Friday")]
