@@ -10,6 +10,19 @@ enum Migrations {
     static let swiftStepMarker = "-- foi: the Swift step of this migration runs here."
 
     static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        let upToDate = try writer.read { db in
+            let known = Set(Seeds.migrations.map(\.identifier))
+            let applied = try DatabaseMigrator().appliedIdentifiers(db)
+            let unknown = applied.subtracting(known)
+            if !unknown.isEmpty { throw StoreError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }
+            return applied == known
+        }
+        // Most opens find nothing to do: they need neither the migrations nor the migrator's write lock.
+        if !upToDate { try migrator.migrate(writer) }
+    }
+
+    /// Every migration of `schema/`, each with its Swift step where it has one.
+    private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in Seeds.migrations {
             let parts = migration.sql.components(separatedBy: swiftStepMarker)
@@ -23,15 +36,7 @@ enum Migrations {
                 if parts.count > 1 { try db.execute(sql: parts[1]) }
             }
         }
-        let upToDate = try writer.read { db in
-            let known = Set(Seeds.migrations.map(\.identifier))
-            let applied = try migrator.appliedIdentifiers(db)
-            let unknown = applied.subtracting(known)
-            if !unknown.isEmpty { throw StoreError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }
-            return applied == known
-        }
-        // Most opens find nothing to do: they need not take the migrator's write lock.
-        if !upToDate { try migrator.migrate(writer) }
+        return migrator
     }
 
     /// Migration 0003: the clocks of cases waiting on the requester need the working-day calendar, so they are
