@@ -80,8 +80,11 @@ public enum CSV {
         return records
     }
 
-    /// `value` as a CSV field, quoted only where it must be.
+    /// `value` as a CSV field, quoted only where it must be. A text a spreadsheet would run as a formula (one that
+    /// begins with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading `'`, as OWASP
+    /// advises, so that opening the file runs nothing; a number such as `-3` stays a number.
     public static func field(_ value: String) -> String {
+        let value = isFormula(value) ? "'" + value : value
         guard
             value.utf8.contains(where: {
                 $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
@@ -90,6 +93,19 @@ public enum CSV {
             return value
         }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a spreadsheet would take `value` as a formula rather than text or a number.
+    static func isFormula(_ value: String) -> Bool {
+        guard let first = value.utf8.first,
+            [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
+        else { return false }
+        let rest = value.utf8.dropFirst()
+        let isNumber =
+            (first == UInt8(ascii: "-") || first == UInt8(ascii: "+")) && !rest.isEmpty
+            && rest.allSatisfy { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }
+            && rest.filter { $0 == UInt8(ascii: ".") }.count <= 1 && rest.first != UInt8(ascii: ".")
+        return !isNumber
     }
 
     /// One CSV line (with its line feed) of `values`.

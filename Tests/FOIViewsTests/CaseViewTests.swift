@@ -94,3 +94,24 @@ var answered: CaseSummary {
                 """)
     }
 }
+
+/// CSV for spreadsheets: a cell that a spreadsheet would run as a formula is written as text.
+@Suite struct CSVTests {
+    @Test(
+        arguments: [
+            ("=HYPERLINK(\"http://x?\"&B2,\"Click\")", "\"'=HYPERLINK(\"\"http://x?\"\"&B2,\"\"Click\"\")\""),
+            ("+44 20 7946 0000", "'+44 20 7946 0000"), ("-cmd", "'-cmd"), ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tindent", "'\tindent"), ("-3", "-3"), ("+2.5", "+2.5"), ("-", "'-"), ("Drone use", "Drone use"),
+            ("a, b", "\"a, b\""),
+        ] as [(String, String)])
+    func formulasAreWrittenAsText(value: String, field: String) {
+        #expect(CSV.field(value) == field)
+    }
+
+    @Test func aCaseWhoseSubjectIsAFormulaIsSafeInEveryListing() throws {
+        var summary = open
+        summary.subject = "=1+1"
+        let output = try CaseView.render([summary], calendars: calendars, today: d("2026-12-03"), format: .csv)
+        #expect(String(decoding: output.bytes, as: UTF8.self).hasSuffix(",-2,31(1)(a),,'=1+1\n"))
+    }
+}
