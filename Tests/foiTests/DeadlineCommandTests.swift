@@ -87,6 +87,22 @@ import Testing
         #expect(run.stderr.hasPrefix("Error: The value 'gdpr' is invalid for '--regime <regime>'"))
     }
 
+    /// Input files are read as streams (a pipe or /dev/stdin works like a file), and lines may end in CR LF.
+    @Test func inputFilesMayBePipesAndWindowsFiles() throws {
+        let piped = try foi(["deadline", "--input", "/dev/stdin"], input: "received\r\n2026-01-05\r\n")
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout == "received,due\n2026-01-05,2026-02-02\n")
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let closures = directory.appendingPathComponent("closures.txt")
+        try Data("# summer holidays\r\n2026-07-20..2026-09-01\r\n".utf8).write(to: closures)
+        let school = try foi([
+            "deadline", "--received", "2026-07-01", "--non-school-days", closures.path, "--format", "json",
+        ])
+        #expect(school.status == 0, "\(school.stderr)")
+        #expect(school.stdout.contains(#""due" : "2026-09-14""#))
+    }
+
     @Test func bulkModeAddsADueColumnAndKeepsOtherColumns() throws {
         let csv = """
             ref,received,regime,clarified,fee_notice,fee_paid,extended,note

@@ -148,7 +148,8 @@ struct DeadlineCommand: ParsableCommand {
     static func readNonSchoolDays(_ path: String) throws -> Set<CivilDate> {
         let text = String(decoding: try readInput(path), as: UTF8.self)
         var days: Set<CivilDate> = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines end in LF or CR LF (a file from Windows): a CR LF pair is one Character, so split on newlines.
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line =
                 rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?.trimmingCharacters(
                     in: .whitespaces) ?? ""

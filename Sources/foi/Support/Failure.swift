@@ -51,11 +51,16 @@ extension TextOutput {
     }
 }
 
-/// Reads a whole file, or standard input for `-`.
+/// Reads a whole file, or standard input for `-`. Read as a stream, so that a pipe, `/dev/stdin` or a shell's
+/// `<(…)` works like a file.
 func readInput(_ path: String) throws -> [UInt8] {
     if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+        let handle = FileHandle(forReadingAtPath: path)
+    else {
         throw Failure.refused("cannot read '\(path)': no such file, or it is not readable")
     }
-    return [UInt8](data)
+    defer { try? handle.close() }
+    return [UInt8](handle.readDataToEndOfFile())
 }
