@@ -15,17 +15,43 @@ public final class CaseStore {
     let published: HolidaySet
     public internal(set) var calendars: Calendars
 
-    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
-    public convenience init(path: String) throws {
+    /// Opens the database file at `path` and brings its schema up to date; with `creating`, makes it first if there
+    /// is none. A new file is readable by its owner only (0600), in a directory of its owner's (0700) if the
+    /// directory is new too: it holds requesters' personal data.
+    public convenience init(path: String, creating: Bool = false) throws {
         let queue: DatabaseQueue
         do {
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: path) {
+                guard creating else { throw StoreError.noDatabase(path: path) }
+                try Self.createPrivateFile(at: path)
+            }
             queue = try DatabaseQueue(path: path, configuration: Self.configuration)
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
         }
         try self.init(writer: queue, path: path)
+    }
+
+    /// An empty file at `path` with mode 0600 (SQLite gives its -wal and -shm files the same), its directory made
+    /// with 0700 where it does not exist; whatever the umask.
+    private static func createPrivateFile(at path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: directory.path) {
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+        }
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        // Another officer's process may have made it a moment ago: then it is theirs, with the same mode.
+        guard descriptor >= 0 || errno == EEXIST else {
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        if descriptor >= 0 {
+            fchmod(descriptor, 0o600)
+            close(descriptor)
+        }
     }
 
     /// A store over `writer` (a queue or a pool; an in-memory queue in tests), made with `CaseStore.configuration`.

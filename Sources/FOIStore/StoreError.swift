@@ -7,6 +7,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The database was written by a newer `foi`.
     case newerDatabase(path: String, unknownMigrations: [String])
     case cannotOpen(path: String, reason: String)
+    /// A command that only reads or records steps was given a database that does not exist.
+    case noDatabase(path: String)
     case lifecycle(LifecycleError)
     case deadline(DeadlineError)
     case badReferencePattern(String)
@@ -27,6 +29,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .newerDatabase(let path, let unknown):
             "\(path) was written by a newer foi (migrations \(unknown.joined(separator: ", "))); upgrade foi before "
                 + "using it"
+        case .noDatabase(let path):
+            "there is no case database at \(path); give the right one with --db (or $FOI_DB), or start one with "
+                + "'foi log' or 'foi demo'"
         case .cannotOpen(let path, let reason):
             "cannot open the database \(path): \(reason)"
         case .lifecycle(let error):

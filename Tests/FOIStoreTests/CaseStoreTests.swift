@@ -10,7 +10,7 @@ func withStore(_ body: (CaseStore, String) throws -> Void) throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foi-store-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("cases.sqlite").path
-    try body(try CaseStore(path: path), path)
+    try body(try CaseStore(path: path, creating: true), path)
 }
 
 func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
@@ -168,6 +168,25 @@ func count(_ path: String, _ sql: String) throws -> Int {
                     today: date("2027-06-10"))
             }
         }
+    }
+
+    /// Only a command that starts a database creates one; a new one is its owner's alone (0600 in a 0700
+    /// directory), whatever the umask, since it holds requesters' personal data.
+    @Test func aDatabaseIsCreatedOnlyWhenAskedAndPrivately() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foi-store-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("office/cases.sqlite").path
+        #expect(throws: StoreError.self) { try CaseStore(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let store = try CaseStore(path: path, creating: true)
+        try store.log(newCase("2026-11-02"))
+        func mode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        }
+        #expect(try mode(path) == 0o600)
+        #expect(try mode(path + "-wal") == 0o600)
+        #expect(try mode(directory.appendingPathComponent("office").path) == 0o700)
+        #expect(try CaseStore(path: path).caseFile(CaseReference(rawValue: "FOI-2026-000001")).status == .open)
     }
 
     @Test func refusesADatabaseFromANewerFoi() throws {

@@ -64,6 +64,24 @@ struct Workspace {
         #expect(events.first?["date"] as? String == "2026-11-02")
     }
 
+    /// A read on a mistyped database path says so, instead of creating an empty database and showing an empty
+    /// board (an officer could believe nothing is overdue).
+    @Test func aMissingDatabaseIsNamedNotCreated() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        for command in [["board"], ["list"], ["show", "FOI-2026-000001"], ["note", "FOI-2026-000001", "x"]] {
+            let run = try workspace.run(command)
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stdout.isEmpty)
+            #expect(
+                run.stderr == "Error: there is no case database at \(workspace.db); give the right one with --db (or "
+                    + "$FOI_DB), or start one with 'foi log' or 'foi demo'\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: workspace.db))
+        #expect(try workspace.run(["log", "--subject", "x", "--received", "2026-11-02"]).status == 0)
+        #expect(try workspace.run(["board"]).status == 0)
+    }
+
     @Test func aStepOutOfOrderIsRefusedWithAdviceAndWritesNothing() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }

@@ -61,7 +61,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let today = store.todayDate
-        let caseStore = try store.open()
+        let caseStore = try store.open(creating: true)
         let convention =
             try receiptConvention
             ?? perform { ReceiptConvention(rawValue: try caseStore.setting(.receiptConvention)) ?? .statutory }

@@ -20,7 +20,7 @@ struct SettingsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let caseStore = try store.open()
+        let caseStore = try store.open(creating: true)
         if let key, let value {
             guard let settingKey = Settings.Key(rawValue: key) else {
                 throw Failure.usage("\(StoreError.unknownSetting(key))")

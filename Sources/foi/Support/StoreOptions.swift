@@ -8,8 +8,8 @@ import Foundation
 struct StoreOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The case database. Default: $FOI_DB, else $XDG_DATA_HOME/foi/foi.sqlite (~/.local/share/foi/foi.sqlite), "
-                + "created on first use.", valueName: "path"))
+            "The case database. Default: $FOI_DB, else $XDG_DATA_HOME/foi/foi.sqlite ($HOME/.local/share/foi/"
+                + "foi.sqlite). Only log, demo and settings create a missing one.", valueName: "path"))
     var db: String?
 
     @Option(
@@ -27,15 +27,17 @@ struct StoreOptions: ParsableArguments {
         if let db { return db }
         let environment = ProcessInfo.processInfo.environment
         if let fromEnvironment = environment["FOI_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let dataHome =
             environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            ?? (home as NSString).appendingPathComponent(".local/share")
         return (dataHome as NSString).appendingPathComponent("foi/foi.sqlite")
     }
 
-    /// Opens the store, turning a failure into one line.
-    func open() throws -> CaseStore {
-        try perform { try CaseStore(path: path) }
+    /// Opens the store, turning a failure into one line. Only the commands that start a database (`log`, `demo`,
+    /// `settings`) create one: any other on a mistyped path says so rather than show an empty board.
+    func open(creating: Bool = false) throws -> CaseStore {
+        try perform { try CaseStore(path: path, creating: creating) }
     }
 
     /// Today's London date, or `--today`.
