@@ -2,41 +2,48 @@ import FOIKit
 import FOIResources
 import GRDB
 
-/// The migrations of `schema/`, applied in order and never edited. Where a migration needs what only FOIKit can
-/// compute, its SQL file says where (`-- foi: …` on a line of its own) and the Swift step below runs there, in the
-/// same transaction.
+/// The migrations of `schema/`, applied in order and never edited, all that are pending in one transaction. Where a
+/// migration needs what only FOIKit can compute, its SQL file says where (`-- foi: …` on a line of its own) and
+/// the Swift step below runs there.
 enum Migrations {
     /// The line of a schema file where its Swift step runs.
     static let swiftStepMarker = "-- foi: the Swift step of this migration runs here."
 
     static func migrate(_ writer: any DatabaseWriter, path: String) throws {
-        let upToDate = try writer.read { db in
-            let known = Set(Seeds.migrations.map(\.identifier))
-            let applied = try DatabaseMigrator().appliedIdentifiers(db)
-            let unknown = applied.subtracting(known)
-            if !unknown.isEmpty { throw StoreError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }
-            return applied == known
-        }
-        // Most opens find nothing to do: they need neither the migrations nor the migrator's write lock.
-        if !upToDate { try migrator.migrate(writer) }
-    }
-
-    /// Every migration of `schema/`, each with its Swift step where it has one.
-    private static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        for migration in Seeds.migrations {
-            let parts = migration.sql.components(separatedBy: swiftStepMarker)
-            migrator.registerMigration(migration.identifier) { db in
-                try db.execute(sql: parts[0])
-                switch migration.identifier {
-                case "0003_case_clocks": try addLapseClocks(db)
-                case "0004_event_format": try rewriteLegacyPayloads(db)
-                default: break
+        // Most opens find nothing to do, and take no lock to find it.
+        if try writer.read({ db in try pending(db, path: path).isEmpty }) { return }
+        // Checked again and applied in one IMMEDIATE transaction: officers opening a new or outdated database at
+        // once queue here, and each migration runs exactly once.
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                for migration in try pending(db, path: path) {
+                    let parts = migration.sql.components(separatedBy: swiftStepMarker)
+                    try db.execute(sql: parts[0])
+                    switch migration.identifier {
+                    case "0003_case_clocks": try addLapseClocks(db)
+                    case "0004_event_format": try rewriteLegacyPayloads(db)
+                    default: break
+                    }
+                    if parts.count > 1 { try db.execute(sql: parts[1]) }
+                    try db.execute(
+                        sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
                 }
-                if parts.count > 1 { try db.execute(sql: parts[1]) }
+                return .commit
             }
         }
-        return migrator
+    }
+
+    /// The migrations of `schema/` not yet applied, in order; refuses a database written by a newer foi. The table
+    /// of applied migrations keeps the name GRDB's migrator gave it, which earlier releases used.
+    private static func pending(_ db: Database, path: String) throws -> [(identifier: String, sql: String)] {
+        let applied =
+            try db.tableExists("grdb_migrations")
+            ? try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        let known = Set(Seeds.migrations.map(\.identifier))
+        let unknown = applied.subtracting(known)
+        if !unknown.isEmpty { throw StoreError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }
+        return Seeds.migrations.filter { !applied.contains($0.identifier) }
     }
 
     /// Migration 0003: the clocks of cases waiting on the requester need the working-day calendar, so they are

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `foi` against a fresh database in a temporary directory, with today fixed.
@@ -80,6 +81,24 @@ struct Workspace {
         #expect(!FileManager.default.fileExists(atPath: workspace.db))
         #expect(try workspace.run(["log", "--subject", "x", "--received", "2026-11-02"]).status == 0)
         #expect(try workspace.run(["board"]).status == 0)
+    }
+
+    /// Eight officers logging on a new database at once: it is created and migrated once, and every request gets
+    /// its own reference.
+    @Test func eightProcessesStartingANewDatabaseAtOnce() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let results = Mutex<[Run]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            if let run = try? workspace.run(["log", "--subject", "request \(index)", "--received", "2026-11-02"]) {
+                results.withLock { $0.append(run) }
+            }
+        }
+        let runs = results.withLock { $0 }
+        #expect(runs.count == 8)
+        for run in runs { #expect(run.status == 0, "\(run.stderr)") }
+        let cases = try #require(try workspace.json(["list"]) as? [[String: Any]])
+        #expect(Set(cases.compactMap { $0["ref"] as? String }).count == 8)
     }
 
     @Test func aStepOutOfOrderIsRefusedWithAdviceAndWritesNothing() throws {

@@ -1,6 +1,7 @@
 import FOITestSupport
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 /// A database written by foi as released on 2026-11-20 (Tests/Fixtures/release-2026-11-20: every kind of event,
@@ -105,5 +106,25 @@ import Testing
         #expect(throws: DatabaseError.self) {
             try queue.write { try $0.execute(sql: "DELETE FROM events_before_format_1") }
         }
+    }
+
+    /// Eight officers opening a database a migration behind at once: the migration runs once, and every command
+    /// succeeds (checking and applying the migrations is one exclusive step).
+    @Test func eightProcessesOpeningAnOutdatedDatabaseAtOnce() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let results = Mutex<[Run]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            if let run = try? run(["board", "--format", "csv"]) { results.withLock { $0.append(run) } }
+        }
+        let runs = results.withLock { $0 }
+        #expect(runs.count == 8)
+        for run in runs { #expect(run.status == 0, "\(run.stderr)") }
+        let counts = try DatabaseQueue(path: db).read { db in
+            try ["grdb_migrations", "events_before_format_1", "events"].map {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1
+            }
+        }
+        #expect(counts[0] == 4)
+        #expect(counts[1] == counts[2])
     }
 }
