@@ -101,6 +101,35 @@ struct Workspace {
         #expect(Set(cases.compactMap { $0["ref"] as? String }).count == 8)
     }
 
+    /// A blank text or a number out of its range is a bad command line: exit 64, one line saying the rule, nothing
+    /// written.
+    @Test(
+        arguments: [
+            (["log", "--subject", "x", "--requester", ""], "--requester cannot be blank"),
+            (["withdraw", "FOI-2026-000001", "--reason", " "], "--reason cannot be blank"),
+            (["transfer", "FOI-2026-000001", "--to", ""], "--to cannot be blank"),
+            (["board", "--actor", ""], "--actor cannot be blank"),
+            (["holidays", "add", "2027-01-04", "--division", "scotland", "--title", ""], "--title cannot be blank"),
+            (["board", "--horizon", "9223372036854775807"], "--horizon must be from 0 to 250 working days"),
+            (["list", "--due-within", "4611686018427387903"], "--due-within must be from 0 to 250 working days"),
+            (["extend", "FOI-2026-000001", "--days", "0"], "--days must be from 1 to 200 working days"),
+            (
+                ["search", "FOI-2026-000001", "--location", "x", "--held", "--hours", "1e9"],
+                "--hours must be from 0 to 1000 hours"
+            ),
+        ] as [([String], String)])
+    func blankTextsAndNumbersOutOfRangeAreRefused(arguments: [String], message: String) throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        #expect(try workspace.run(["log", "--subject", "x", "--received", "2026-11-02"]).status == 0)
+        let before = try workspace.eventCount()
+        let run = try workspace.run(arguments)
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == "Error: \(message) (see --help)\n")
+        #expect(try workspace.eventCount() == before)
+    }
+
     @Test func aStepOutOfOrderIsRefusedWithAdviceAndWritesNothing() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }

@@ -27,7 +27,7 @@ struct BoardCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if horizon < 0 { throw ValidationError("--horizon must be zero or more") }
+        try Check.within(horizon, 0...250, "--horizon", "working days")
         if let limit, limit < 0 { throw ValidationError("--limit must be zero or more") }
     }
 

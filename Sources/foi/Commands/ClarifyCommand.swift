@@ -23,6 +23,7 @@ struct ClarifyCommand: ParsableCommand {
     @OptionGroup var step: StepOptions
 
     func validate() throws {
+        try Check.nonBlank([(note, "--note")])
         try requireOne([requested, received, lapsed], of: "--requested, --received or --lapsed")
     }
 

@@ -29,6 +29,7 @@ struct DecisionNoticeCommand: ParsableCommand {
     @OptionGroup var step: StepOptions
 
     func validate() throws {
+        try Check.nonBlank([(steps, "--steps")])
         try requireOne([outcome, complied], of: "--outcome (with --notice-ref) or --complied")
         if outcome != nil && noticeRef == nil {
             throw ValidationError("--outcome needs --notice-ref, e.g. IC-123456-A1B2")

@@ -22,6 +22,10 @@ struct ExemptCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
     @OptionGroup var step: StepOptions
 
+    func validate() throws {
+        try Check.nonBlank([(section, "--section")])
+    }
+
     func run() throws {
         try step.record(on: step.date(on)) { file, _ in
             .exemptionApplied(

@@ -19,6 +19,11 @@ struct ExtendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
     @OptionGroup var step: StepOptions
 
+    func validate() throws {
+        try Check.nonBlank([(reason, "--reason")])
+        try Check.within(days, 1...200, "--days", "working days")
+    }
+
     func run() throws {
         try step.record(.extended(workingDays: days, reason: reason), on: step.date(on))
     }

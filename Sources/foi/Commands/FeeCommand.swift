@@ -20,6 +20,7 @@ struct FeeCommand: ParsableCommand {
     @OptionGroup var step: StepOptions
 
     func validate() throws {
+        try Check.nonBlank([(amount, "--amount")])
         try requireOne([notice, paid, lapsed], of: "--notice, --paid or --lapsed")
     }
 

@@ -52,6 +52,10 @@ struct HolidaysCommand: ParsableCommand {
         var title: String
         @OptionGroup var store: StoreOptions
 
+        func validate() throws {
+            try Check.nonBlank([(title, "--title")])
+        }
+
         func run() throws {
             guard WorkingDayCalendar.supportedDates.contains(date) else {
                 throw Failure.usage("date: \(DeadlineError.outOfRange(date))")

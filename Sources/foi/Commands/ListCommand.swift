@@ -32,7 +32,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within must be zero or more") }
+        try Check.within(dueWithin, 0...250, "--due-within", "working days")
         if limit < 0 { throw ValidationError("--limit must be zero or more") }
         if let clock, !clock.isOnBoard {
             throw ValidationError(

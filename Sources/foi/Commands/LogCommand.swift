@@ -52,8 +52,10 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if subject.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--subject cannot be empty") }
-        if let ref, ref.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--ref cannot be empty") }
+        try Check.nonBlank([
+            (subject, "--subject"), (ref, "--ref"), (requester, "--requester"), (email, "--email"),
+            (address, "--address"),
+        ])
         if (email != nil || address != nil) && requester == nil {
             throw ValidationError("give the requester's name (--requester) with their contact details")
         }

@@ -8,5 +8,9 @@ struct NoteCommand: ParsableCommand {
     @Argument(help: "The note.") var text: String
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
 
+    func validate() throws {
+        try Check.nonBlank([(text, "the note")])
+    }
+
     func run() throws { try step.record(.note(text), on: step.date(on)) }
 }

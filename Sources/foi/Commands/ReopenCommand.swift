@@ -9,5 +9,9 @@ struct ReopenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
     @OptionGroup var step: StepOptions
 
+    func validate() throws {
+        try Check.nonBlank([(reason, "--reason")])
+    }
+
     func run() throws { try step.record(.reopened(reason: reason), on: step.date(on)) }
 }

@@ -43,6 +43,7 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var step: StepOptions
 
     func validate() throws {
+        try Check.nonBlank([(by, "--by"), (reviewer, "--reviewer"), (reason, "--reason")])
         try requireOne([requested, extendTo, outcome], of: "--requested, --extend-to or --outcome")
         if extendTo != nil && reason == nil {
             throw ValidationError("--extend-to needs --reason: the Code allows more time only where it is needed")

@@ -15,7 +15,9 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var step: StepOptions
 
     func validate() throws {
-        if hours < 0 || !hours.isFinite { throw ValidationError("--hours must be zero or more") }
+        try Check.nonBlank([(location, "--location")])
+        // A search of more than a thousand hours is a typo: s.12's limit is 18 (24 for central government).
+        if !(0...1000).contains(hours) { throw ValidationError("--hours must be from 0 to 1000 hours") }
     }
 
     func run() throws {

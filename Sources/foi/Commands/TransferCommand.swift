@@ -11,5 +11,9 @@ struct TransferCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
     @OptionGroup var step: StepOptions
 
+    func validate() throws {
+        try Check.nonBlank([(to, "--to")])
+    }
+
     func run() throws { try step.record(.transferred(to: to), on: step.date(on)) }
 }

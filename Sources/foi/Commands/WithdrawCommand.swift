@@ -9,5 +9,9 @@ struct WithdrawCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
     @OptionGroup var step: StepOptions
 
+    func validate() throws {
+        try Check.nonBlank([(reason, "--reason")])
+    }
+
     func run() throws { try step.record(.withdrawn(reason: reason), on: step.date(on)) }
 }

@@ -77,3 +77,20 @@ enum DateArgument {
         return nil
     }
 }
+
+/// The checks every command's `validate()` shares: a text given is not blank, a number is within its range.
+enum Check {
+    /// Refuses a text option given as blank (`--reason ""`): an empty value recorded would look like a real one.
+    static func nonBlank(_ values: [(String?, String)]) throws {
+        for (value, option) in values {
+            if let value, value.allSatisfy(\.isWhitespace) { throw ValidationError("\(option) cannot be blank") }
+        }
+    }
+
+    /// Refuses a number outside `range`, naming the range.
+    static func within(_ value: Int?, _ range: ClosedRange<Int>, _ option: String, _ unit: String) throws {
+        if let value, !range.contains(value) {
+            throw ValidationError("\(option) must be from \(range.lowerBound) to \(range.upperBound) \(unit)")
+        }
+    }
+}

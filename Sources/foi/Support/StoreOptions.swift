@@ -45,7 +45,17 @@ struct StoreOptions: ParsableArguments {
         today ?? ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
     }
 
-    var actorName: String? { actor ?? ProcessInfo.processInfo.environment["USER"] }
+    /// Who records the step: `--actor`, else `$USER` or `$LOGNAME`, else the login name of the process's user.
+    var actorName: String? {
+        if let actor { return actor }
+        let environment = ProcessInfo.processInfo.environment
+        if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        return getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
+    }
+
+    func validate() throws {
+        try Check.nonBlank([(actor, "--actor"), (db, "--db")])
+    }
 }
 
 /// A step recorded on a case: the reference, the shared options and the output format. Declared last in each step
