@@ -30,28 +30,28 @@ public enum CaseDetailView {
             output.write(CSV.line(view.csvRow))
         case .table:
             let summary = detail.summary
-            output.line(
+            output.printableLine(
                 "\(summary.ref)  \(summary.regime.shortName)  \(summary.status.phrase) since "
                     + "\(summary.statusSince.longDescription)  (stage: \(summary.stage.rawValue))"
             )
-            output.line("Subject:    \(summary.subject)")
-            output.line("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
+            output.printableLine("Subject:    \(summary.subject)")
+            output.printableLine("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
             if let requester = detail.requester {
-                output.line("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")")
+                output.printableLine("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")")
             }
             if let due = summary.due {
                 let leftText = left.map { $0 < 0 ? " (\(-$0) working days late)" : " (\($0) working days left)" } ?? ""
-                output.line(
+                output.printableLine(
                     "Due by:     \(due.longDescription)\(summary.provisional ? " (provisional)" : "")\(leftText)")
             }
             if let extendedFrom = summary.extendedFrom {
-                output.line("Extended:   from \(extendedFrom.longDescription) (FOIA s.10(3))")
+                output.printableLine("Extended:   from \(extendedFrom.longDescription) (FOIA s.10(3))")
             }
             if let outcome = summary.outcome, let on = summary.respondedOn {
-                output.line("Response:   \(outcome.label), \(on.longDescription)")
+                output.printableLine("Response:   \(outcome.label), \(on.longDescription)")
             }
             if !summary.exemptions.isEmpty {
-                output.line(
+                output.printableLine(
                     "Exemptions: "
                         + summary.exemptions.map { exemption in
                             let label =
@@ -62,7 +62,7 @@ public enum CaseDetailView {
             }
             let file = detail.file
             if let review = file.review {
-                output.line(
+                output.printableLine(
                     "Review:     requested "
                         + "\(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
                         + (review.isDeclined
@@ -73,7 +73,7 @@ public enum CaseDetailView {
                             } ?? ", under way"))
             }
             if let complaint = file.complaint {
-                output.line(
+                output.printableLine(
                     "\(complaint.regulator.shortName):        \(complaint.reference), notified "
                         + "\(complaint.notified.longDescription)"
                         + (complaint.decisionNotice.map {
@@ -82,17 +82,17 @@ public enum CaseDetailView {
                         } ?? ", under investigation"))
             }
             if let appeal = file.appeal {
-                output.line(
+                output.printableLine(
                     "Appeal:     \(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged "
                         + "\(appeal.lodged.longDescription)"
                         + (appeal.hearing.map { ", hearing \($0.longDescription)" } ?? "")
                         + (appeal.outcome.map { ", \($0.label)" } ?? ""))
             }
-            output.line()
-            output.line("How the date was reached:")
-            for step in detail.deadline.explanation(calendars: calendars) { output.line("  - \(step)") }
-            output.line()
-            output.line("Clocks:")
+            output.printableLine()
+            output.printableLine("How the date was reached:")
+            for step in detail.deadline.explanation(calendars: calendars) { output.printableLine("  - \(step)") }
+            output.printableLine()
+            output.printableLine("Clocks:")
             output.write(
                 Table.render(
                     header: ["clock", "started", "date", "status", "left"],
@@ -107,9 +107,9 @@ public enum CaseDetailView {
                         ]
                     }))
             for clock in clocks where clock.name != .response {
-                output.line("  \(clock.title): " + clock.derivation.joined(separator: "; "))
+                output.printableLine("  \(clock.title): " + clock.derivation.joined(separator: "; "))
             }
-            output.line()
+            output.printableLine()
             output.write(historyTable(detail.events))
         }
         return output

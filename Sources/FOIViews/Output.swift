@@ -20,6 +20,11 @@ public struct TextOutput: Sendable {
         bytes.append(0x0A)
     }
 
+    /// A line for a terminal, its control characters shown escaped (`printable`).
+    public mutating func printableLine(_ text: String = "") {
+        line(text.printable)
+    }
+
     /// `value` as JSON on its own line: stable key order, readable, ISO dates (CivilDate encodes itself).
     public mutating func json(_ value: some Encodable) throws {
         line(String(decoding: try Self.encoder.encode(value), as: UTF8.self))
@@ -56,7 +61,8 @@ public enum Table {
         // Each cell's width counted once and the text written as bytes into one buffer: a listing can have
         // thousands of rows.
         let cells = ([header.map { $0.uppercased() }] + rows).map { row in
-            row.map { cell -> (text: String, width: Int) in
+            row.map { raw -> (text: String, width: Int) in
+                let cell = raw.printable
                 let width = cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
                 return width > maxWidth ? (String(cell.prefix(maxWidth - 1)) + "…", maxWidth) : (cell, width)
             }
@@ -75,5 +81,27 @@ public enum Table {
             bytes.append(0x0A)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// The text with its control characters shown as escapes (`\n`, `\t`, `\u{1B}`), for a terminal or a table:
+    /// a value typed with a line break cannot forge a row, nor an escape sequence retitle the terminal.
+    public var printable: String {
+        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
+        var text = ""
+        for scalar in unicodeScalars {
+            guard scalar.properties.generalCategory == .control else {
+                text.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default: text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return text
     }
 }

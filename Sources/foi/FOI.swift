@@ -35,14 +35,14 @@ struct FOI: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data("Error: \(failure.message)\n".utf8))
+            FileHandle.standardError.write(Data("Error: \(failure.message.printable)\n".utf8))
             Foundation.exit(failure.exitCode)
         } catch {
             // Help and version requests end here too; a bad command line is one line, like every other error
             // (ArgumentParser would add the whole usage), with `foi COMMAND --help` for the rest.
             let code = exitCode(for: error)
             guard code != .success else { exit(withError: error) }
-            FileHandle.standardError.write(Data("Error: \(commandLineMessage(message(for: error)))\n".utf8))
+            FileHandle.standardError.write(Data("Error: \(commandLineMessage(message(for: error)).printable)\n".utf8))
             Foundation.exit(code.rawValue)
         }
     }

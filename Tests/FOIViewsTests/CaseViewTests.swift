@@ -115,3 +115,24 @@ var answered: CaseSummary {
         #expect(String(decoding: output.bytes, as: UTF8.self).hasSuffix(",-2,31(1)(a),,'=1+1\n"))
     }
 }
+
+/// What a terminal shows: a value's control characters are escaped, so that a typed line break cannot forge a row
+/// and an escape sequence cannot retitle the terminal.
+@Suite struct PrintableTests {
+    @Test func controlCharactersAreShownEscaped() {
+        #expect("plain, café – fine".printable == "plain, café – fine")
+        #expect("two\nlines\tand\r".printable == #"two\nlines\tand\r"#)
+        #expect("\u{1B}]0;pwned\u{07}".printable == #"\u{1B}]0;pwned\u{7}"#)
+    }
+
+    @Test func aTableRowCannotBeForged() throws {
+        var summary = open
+        summary.subject = "x\nFOI-2026-999999  foia  open"
+        let text = String(
+            decoding: try CaseView.render([summary], calendars: calendars, today: d("2026-11-20"), format: .table)
+                .bytes,
+            as: UTF8.self)
+        #expect(text.split(separator: "\n").count == 2)
+        #expect(text.contains(#"x\nFOI-2026-999999  foia  open"#))
+    }
+}

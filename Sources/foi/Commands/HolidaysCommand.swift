@@ -66,7 +66,7 @@ struct HolidaysCommand: ParsableCommand {
                 try caseStore.addHoliday(holiday, today: store.todayDate, actor: store.actorName)
             }
             say(
-                "Added \(date.longDescription), \(title) (\(division.name)). \(change.casesMoved) open "
+                "Added \(date.longDescription), \(title.printable) (\(division.name)). \(change.casesMoved) open "
                     + "case\(change.casesMoved == 1 ? "" : "s") moved.")
         }
     }

@@ -56,6 +56,9 @@ struct LogCommand: ParsableCommand {
             (subject, "--subject"), (ref, "--ref"), (requester, "--requester"), (email, "--email"),
             (address, "--address"),
         ])
+        if let ref, ref.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ValidationError("--ref cannot contain control characters (a line break, a tab, an escape)")
+        }
         if (email != nil || address != nil) && requester == nil {
             throw ValidationError("give the requester's name (--requester) with their contact details")
         }

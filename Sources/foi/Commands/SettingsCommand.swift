@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOIStore
+import FOIViews
 
 /// `foi settings`.
 struct SettingsCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct SettingsCommand: ParsableCommand {
             try perform { try caseStore.setSetting(settingKey, to: value) }
         }
         for settingKey in Settings.Key.allCases {
-            say("\(settingKey.rawValue) = \(try perform { try caseStore.setting(settingKey) })")
+            say("\(settingKey.rawValue) = \(try perform { try caseStore.setting(settingKey) }.printable)")
         }
     }
 }
