@@ -82,14 +82,20 @@ public final class CaseStore {
     /// Runs `body` in one IMMEDIATE transaction, so that two officers writing at once queue on the busy timeout
     /// instead of failing, and a failure writes nothing.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else {
+                    throw StoreError.cannotOpen(path: path, reason: "the transaction did not commit")
+                }
+                return result
             }
-            guard let result else { throw StoreError.cannotOpen(path: path, reason: "the transaction did not commit") }
-            return result
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.busy(path: path)
         }
     }
 

@@ -7,6 +7,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The database was written by a newer `foi`.
     case newerDatabase(path: String, unknownMigrations: [String])
     case cannotOpen(path: String, reason: String)
+    /// Another process held the write lock for longer than the busy timeout.
+    case busy(path: String)
     /// A command that only reads or records steps was given a database that does not exist.
     case noDatabase(path: String)
     case lifecycle(LifecycleError)
@@ -29,6 +31,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .newerDatabase(let path, let unknown):
             "\(path) was written by a newer foi (migrations \(unknown.joined(separator: ", "))); upgrade foi before "
                 + "using it"
+        case .busy(let path):
+            "another foi command is writing to \(path) and did not finish in time; nothing was recorded, try again"
         case .noDatabase(let path):
             "there is no case database at \(path); give the right one with --db (or $FOI_DB), or start one with "
                 + "'foi log' or 'foi demo'"

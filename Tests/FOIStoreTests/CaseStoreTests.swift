@@ -189,6 +189,26 @@ func count(_ path: String, _ sql: String) throws -> Int {
         #expect(try CaseStore(path: path).caseFile(CaseReference(rawValue: "FOI-2026-000001")).status == .open)
     }
 
+    /// When another officer's command holds the write lock past the busy timeout, the step fails with a message a
+    /// person can act on, and writes nothing.
+    @Test func aLockHeldElsewhereIsAHumanMessage() throws {
+        try withStore { store, path in
+            try store.log(newCase("2026-11-02"))
+            var configuration = CaseStore.configuration
+            configuration.busyMode = .timeout(0.1)
+            let impatient = try CaseStore(
+                writer: try DatabaseQueue(path: path, configuration: configuration), path: path)
+            let holder = try DatabaseQueue(path: path)
+            try holder.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                defer { try? db.execute(sql: "ROLLBACK") }
+                let error = #expect(throws: StoreError.self) { try impatient.log(newCase("2026-11-03")) }
+                #expect(error?.description.hasPrefix("another foi command is writing to \(path)") == true)
+            }
+            #expect(try count(path, "SELECT count(*) FROM cases") == 1)
+        }
+    }
+
     @Test func refusesADatabaseFromANewerFoi() throws {
         try withStore { _, path in
             try DatabaseQueue(path: path).write {
