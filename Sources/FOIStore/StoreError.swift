@@ -7,6 +7,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The database was written by a newer `foi`.
     case newerDatabase(path: String, unknownMigrations: [String])
     case cannotOpen(path: String, reason: String)
+    /// A backup would overwrite a file.
+    case backupExists(path: String)
     /// Another process held the write lock for longer than the busy timeout.
     case busy(path: String)
     /// A command that only reads or records steps was given a database that does not exist.
@@ -31,6 +33,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .newerDatabase(let path, let unknown):
             "\(path) was written by a newer foi (migrations \(unknown.joined(separator: ", "))); upgrade foi before "
                 + "using it"
+        case .backupExists(let path):
+            "\(path) exists already; give the backup a new file name (a backup never overwrites a file)"
         case .busy(let path):
             "another foi command is writing to \(path) and did not finish in time; nothing was recorded, try again"
         case .noDatabase(let path):

@@ -130,6 +130,25 @@ struct Workspace {
         #expect(try workspace.eventCount() == before)
     }
 
+    /// A backup is a private copy that shows the same cases, and never overwrites a file.
+    @Test func aBackupShowsTheSameCases() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        #expect(try workspace.run(["demo"]).status == 0)
+        let copy = workspace.directory.appendingPathComponent("backup.sqlite").path
+        let backup = try workspace.run(["backup", copy])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(backup.stdout == "Backed up \(workspace.db) to \(copy): 5 cases.\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let original = try workspace.run(["show", "01.FOI.23.028767", "--format", "json"])
+        let copied = try foi(["show", "01.FOI.23.028767", "--format", "json", "--db", copy, "--today", "2026-11-20"])
+        #expect(copied.stdout == original.stdout)
+        let again = try workspace.run(["backup", copy])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("exists already"))
+    }
+
     @Test func aStepOutOfOrderIsRefusedWithAdviceAndWritesNothing() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
