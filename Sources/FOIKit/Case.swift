@@ -27,6 +27,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case notAllowed(action: String, status: CaseStatus, since: CivilDate, remedy: Remedy)
     /// The step is dated before the request was received.
     case beforeReceipt(action: String, date: CivilDate, received: CivilDate)
+    /// The step is dated after today: it has not happened yet (often a typo, 2062 for 2026).
+    case afterToday(action: String, date: CivilDate, today: CivilDate)
     /// A step dated before the step it answers (a payment before its notice).
     case beforeItsCause(action: String, date: CivilDate, cause: String, causeDate: CivilDate)
     /// A case's first event must be its receipt, and only its first.
@@ -68,7 +70,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .reviewInTime: .dropDeclineLate
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
-        case .beforeReceipt, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .exemptionNotRelied: nil
+        case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .exemptionNotRelied: nil
         }
     }
 
@@ -81,6 +83,9 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             return "cannot \(action): the case is \(status.phrase) since \(since); \(wording(remedy))"
         case .beforeReceipt(let action, let date, let received):
             return "cannot \(action) dated \(date): the request was received on \(received); check the date"
+        case .afterToday(let action, let date, let today):
+            return "cannot \(action) dated \(date): that is after today (\(today)), and a step is recorded once it has "
+                + "happened; check the date"
         case .beforeItsCause(let action, let date, let cause, let causeDate):
             return "cannot \(action) dated \(date): the \(cause) was on \(causeDate); check the date"
         case .receiptNotFirst:

@@ -47,17 +47,25 @@ extension Case {
         }
     }
 
-    /// The step `recorded` on this case, or why the lifecycle does not allow it now.
-    public func step(_ recorded: RecordedEvent, rules: CaseRules) throws(LifecycleError) -> CaseStep {
+    /// The step `recorded` on this case on `today`, or why the lifecycle does not allow it now.
+    public func step(_ recorded: RecordedEvent, rules: CaseRules, today: CivilDate) throws(LifecycleError) -> CaseStep {
+        try Self.requireHappened(recorded.event.action, on: recorded.date, today: today)
         let prepared = try preparing(recorded, calendars: rules.calendars)
         let next = try applying(prepared, catalogue: rules.catalogue)
         return CaseStep(event: prepared, state: try next.state(rules), exemptionsChanged: next.exemptions != exemptions)
     }
 
-    /// The case after `steps`, each checked as if recorded one by one (an imported history).
-    public func replaying(_ steps: [RecordedEvent], rules: CaseRules) throws(LifecycleError) -> Case {
+    /// A step is recorded once it has happened: one dated after `today` is refused (often a typo, 2062 for 2026).
+    static func requireHappened(_ action: String, on date: CivilDate, today: CivilDate) throws(LifecycleError) {
+        guard date <= today else { throw .afterToday(action: action, date: date, today: today) }
+    }
+
+    /// The case after `steps`, each checked as if recorded one by one on `today` (an imported history).
+    public func replaying(_ steps: [RecordedEvent], rules: CaseRules, today: CivilDate) throws(LifecycleError) -> Case {
+        try Self.requireHappened("log a request", on: received, today: today)
         var file = self
         for recorded in steps {
+            try Self.requireHappened(recorded.event.action, on: recorded.date, today: today)
             file = try file.applying(file.preparing(recorded, calendars: rules.calendars), catalogue: rules.catalogue)
         }
         return file

@@ -2,17 +2,19 @@ import FOIKit
 import GRDB
 
 extension CaseStore {
-    /// Logs a new request: its received event and its projection, with a generated reference unless it brings one.
+    /// Logs a new request on `today` (it cannot be received later): its received event and its projection, with a
+    /// generated reference unless it brings one.
     @discardableResult
-    public func log(_ new: NewCase, actor: String? = nil) throws -> CaseSummary {
+    public func log(_ new: NewCase, actor: String? = nil, today: CivilDate) throws -> CaseSummary {
         try write { db in
             let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) == true
             {
                 throw StoreError.duplicateReference(reference)
             }
+            let rules = try rules(db)
             let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
-            let state = try deciding { try opened.state(try rules(db)) }
+            let state = try deciding { try opened.replaying([], rules: rules, today: today).state(rules) }
             let requesterID = try new.requester.map { try Self.insert($0, db) }
             return try Projection.summary(
                 caseID: try Projection.insert(state, requesterID: requesterID, actor: actor, db), db)
@@ -20,14 +22,17 @@ extension CaseStore {
     }
 
     /// Imports whole cases (a spreadsheet's history, generated data, the demo) in one transaction: each is
-    /// replayed through the lifecycle, so an illegal history is refused and nothing of the batch is written.
-    public func importCases(_ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil) throws {
+    /// replayed through the lifecycle on `today`, so an illegal history is refused and nothing of the batch is
+    /// written.
+    public func importCases(_ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate)
+        throws
+    {
         try write { db in
             let rules = try rules(db)
             for (new, steps) in cases {
                 let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
                 let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
-                let state = try deciding { try opened.replaying(steps, rules: rules).state(rules) }
+                let state = try deciding { try opened.replaying(steps, rules: rules, today: today).state(rules) }
                 let requesterID = try new.requester.map { try Self.insert($0, db) }
                 do {
                     _ = try Projection.insert(state, requesterID: requesterID, actor: actor, db)
@@ -38,26 +43,26 @@ extension CaseStore {
         }
     }
 
-    /// Records one step on a case, if the lifecycle allows it now.
+    /// Records one step on a case on `today`, if the lifecycle allows it now.
     @discardableResult
-    public func record(_ recorded: RecordedEvent, for reference: CaseReference, actor: String? = nil) throws
-        -> RecordedStep
+    public func record(_ recorded: RecordedEvent, for reference: CaseReference, actor: String? = nil, today: CivilDate)
+        throws -> RecordedStep
     {
-        try record(on: recorded.date, for: reference, actor: actor, building: { _, _ in recorded.event })
+        try record(on: recorded.date, for: reference, actor: actor, today: today, building: { _, _ in recorded.event })
     }
 
     /// Records the step `event` makes from the case as it stands (read once, in the same transaction), e.g. an
     /// exemption whose part defaults to the case's regime.
     @discardableResult
     public func record(
-        on date: CivilDate, for reference: CaseReference, actor: String? = nil,
+        on date: CivilDate, for reference: CaseReference, actor: String? = nil, today: CivilDate,
         building event: (Case, CaseRules) throws -> CaseEvent
     ) throws -> RecordedStep {
         try write { db in
             let (caseID, current) = try loadCase(reference, db)
             let rules = try rules(db)
             let recorded = RecordedEvent(date: date, event: try event(current, rules))
-            let step = try deciding { try current.step(recorded, rules: rules) }
+            let step = try deciding { try current.step(recorded, rules: rules, today: today) }
             try Projection.update(
                 to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged, caseID: caseID,
                 actor: actor, db)

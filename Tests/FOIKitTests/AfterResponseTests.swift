@@ -23,8 +23,10 @@ func answeredCase(_ regime: Regime, received: String, responded: String, exempti
 extension Case {
     /// The case after `event` on `date`, decided with the shipped calendars as the store decides it.
     func after(_ date: String, _ event: CaseEvent) throws -> Case {
-        try step(RecordedEvent(date: d(date), event: event), rules: CaseRules(catalogue: catalogue, calendars: shipped))
-            .state.file
+        try step(
+            RecordedEvent(date: d(date), event: event), rules: CaseRules(catalogue: catalogue, calendars: shipped),
+            today: d(date)
+        ).state.file
     }
 
     func clock(_ name: ClockName) throws -> CaseClock? {

@@ -204,3 +204,22 @@ func foiaCase(in status: CaseStatus) throws -> Case {
         #expect(catalogue.exemptions.filter { $0.regime == .foisa }.count == 17)
     }
 }
+
+/// A step is recorded once it has happened.
+@Suite struct TodayTests {
+    @Test func aStepAfterTodayIsRefused() throws {
+        let file = Case(
+            reference: CaseReference(rawValue: "FOI-2026-000001"), received: d("2026-11-02"),
+            receipt: Receipt(regime: .foia, subject: "x"))
+        let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+        let response = RecordedEvent(date: d("2026-11-21"), event: .responded(.notHeld))
+        #expect(
+            throws: LifecycleError.afterToday(
+                action: "record a response", date: d("2026-11-21"), today: d("2026-11-20"))
+        ) {
+            try file.step(response, rules: rules, today: d("2026-11-20"))
+        }
+        #expect(try file.step(response, rules: rules, today: d("2026-11-21")).state.file.status == .responded)
+        #expect(throws: LifecycleError.self) { try file.replaying([], rules: rules, today: d("2026-11-01")) }
+    }
+}

@@ -15,6 +15,9 @@ func withStore(_ body: (CaseStore, String) throws -> Void) throws {
 
 func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
 
+/// "Today" for tests about something other than dates: after every step they record.
+let later = date("2030-01-01")
+
 func newCase(_ received: String, regime: Regime = .foia, ref: String? = nil) -> NewCase {
     NewCase(
         reference: ref.map(CaseReference.init(rawValue:)), received: date(received),
@@ -29,8 +32,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
 @Suite struct CaseStoreTests {
     @Test func logsACaseWithAGeneratedReferenceAndItsDueDate() throws {
         try withStore { store, path in
-            let first = try store.log(newCase("2020-12-08"))
-            let second = try store.log(newCase("2020-12-09"))
+            let first = try store.log(newCase("2020-12-08"), today: later)
+            let second = try store.log(newCase("2020-12-09"), today: later)
             #expect(first.ref.rawValue == "FOI-2020-000001")
             #expect(second.ref.rawValue == "FOI-2020-000002")
             #expect(first.due == date("2021-01-11"))
@@ -43,9 +46,13 @@ func count(_ path: String, _ sql: String) throws -> Int {
     @Test func referencePatternIsConfigurableAndReferencesAreUnique() throws {
         try withStore { store, _ in
             try store.setSetting(.referencePattern, to: "01.FOI.{YY}.{SEQ:6}")
-            #expect(try store.log(newCase("2023-05-02")).ref.rawValue == "01.FOI.23.000001")
-            #expect(try store.log(newCase("2023-05-02", ref: "01.FOI.23.028767")).ref.rawValue == "01.FOI.23.028767")
-            #expect(throws: StoreError.self) { try store.log(newCase("2023-05-03", ref: "01.FOI.23.028767")) }
+            #expect(try store.log(newCase("2023-05-02"), today: later).ref.rawValue == "01.FOI.23.000001")
+            #expect(
+                try store.log(newCase("2023-05-02", ref: "01.FOI.23.028767"), today: later).ref.rawValue
+                    == "01.FOI.23.028767")
+            #expect(throws: StoreError.self) {
+                try store.log(newCase("2023-05-03", ref: "01.FOI.23.028767"), today: later)
+            }
             for broken in ["FOI-{YYYY}", "FOI-{SEQ", "FOI-{SEQ:}", "FOI-{SEQ:2000000000}", "FOI-{SEQ:13}"] {
                 #expect(throws: StoreError.self, "\(broken)") { try store.setSetting(.referencePattern, to: broken) }
             }
@@ -55,7 +62,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
     @Test func eventsAreAppendOnly() throws {
         try withStore { store, path in
-            try store.log(newCase("2026-01-05"))
+            try store.log(newCase("2026-01-05"), today: later)
             let queue = try DatabaseQueue(path: path)
             #expect(throws: DatabaseError.self) {
                 try queue.write { try $0.execute(sql: "UPDATE events SET kind = 'x'") }
@@ -67,17 +74,20 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
     @Test func aRefusedStepWritesNothing() throws {
         try withStore { store, path in
-            let logged = try store.log(newCase("2026-01-05"))
+            let logged = try store.log(newCase("2026-01-05"), today: later)
             try store.record(
-                RecordedEvent(date: date("2026-01-06"), event: .clarificationRequested(note: nil)), for: logged.ref)
+                RecordedEvent(date: date("2026-01-06"), event: .clarificationRequested(note: nil)), for: logged.ref,
+                today: later)
             let before = try count(path, "SELECT count(*) FROM events")
             #expect(throws: StoreError.self) {
                 try store.record(
-                    RecordedEvent(date: date("2026-01-20"), event: .responded(.grantedInFull)), for: logged.ref)
+                    RecordedEvent(date: date("2026-01-20"), event: .responded(.grantedInFull)), for: logged.ref,
+                    today: later)
             }
             #expect(throws: StoreError.self) {
                 try store.record(
-                    RecordedEvent(date: date("2026-01-20"), event: .note("x")), for: CaseReference(rawValue: "NOPE"))
+                    RecordedEvent(date: date("2026-01-20"), event: .note("x")), for: CaseReference(rawValue: "NOPE"),
+                    today: later)
             }
             #expect(try count(path, "SELECT count(*) FROM events") == before)
             #expect(try store.caseFile(logged.ref).status == .awaitingClarification)
@@ -86,9 +96,9 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
     @Test func projectionFollowsEveryEvent() throws {
         try withStore { store, _ in
-            let ref = try store.log(newCase("2026-01-05")).ref
+            let ref = try store.log(newCase("2026-01-05"), today: later).ref
             func record(_ day: String, _ event: CaseEvent) throws -> CaseSummary {
-                try store.record(RecordedEvent(date: date(day), event: event), for: ref).summary
+                try store.record(RecordedEvent(date: date(day), event: event), for: ref, today: later).summary
             }
             #expect(try record("2026-01-13", .feeNoticeIssued(amount: "£12")).due == nil)
             #expect(try record("2026-01-26", .feePaid).due == date("2026-02-16"))
@@ -114,12 +124,13 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
     @Test func boardAndOverdueListUseWorkingDays() throws {
         try withStore { store, _ in
-            let overdue = try store.log(newCase("2026-10-01")).ref  // due Thu 29 Oct
-            let soon = try store.log(newCase("2026-10-26")).ref  // due Mon 23 Nov
-            let later = try store.log(newCase("2026-11-16")).ref  // due Mon 14 Dec
-            let waiting = try store.log(newCase("2026-11-02")).ref
+            let overdue = try store.log(newCase("2026-10-01"), today: later).ref  // due Thu 29 Oct
+            let soon = try store.log(newCase("2026-10-26"), today: later).ref  // due Mon 23 Nov
+            let afterwards = try store.log(newCase("2026-11-16"), today: later).ref  // due Mon 14 Dec
+            let waiting = try store.log(newCase("2026-11-02"), today: later).ref
             try store.record(
-                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
+                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting,
+                today: later)
             let board = try store.board(today: date("2026-11-20"))
             #expect(board.overdue.rows.map(\.summary.ref) == [overdue])
             #expect(board.overdue.rows.first?.workingDaysLeft == -16)
@@ -136,17 +147,19 @@ func count(_ path: String, _ sql: String) throws -> Int {
             #expect(try store.list(filter, today: date("2026-11-20")).map(\.ref) == [overdue])
             filter = CaseFilter()
             filter.dueWithinWorkingDays = 20
-            #expect(try store.list(filter, today: date("2026-11-20")).map(\.ref) == [overdue, soon, later])
+            #expect(try store.list(filter, today: date("2026-11-20")).map(\.ref) == [overdue, soon, afterwards])
         }
     }
 
     @Test func addingAHolidayMovesTheOpenCasesItTouchesAndRecordsWhy() throws {
         try withStore { store, path in
-            let touched = try store.log(newCase("2027-06-01")).ref  // due Tue 29 Jun 2027
-            let scottish = try store.log(newCase("2027-06-01", regime: .foisa)).ref  // due Tue 29 Jun 2027
-            let untouched = try store.log(newCase("2027-07-01")).ref
-            let closed = try store.log(newCase("2027-06-02")).ref
-            try store.record(RecordedEvent(date: date("2027-06-03"), event: .withdrawn(reason: nil)), for: closed)
+            // Both due Tue 29 Jun 2027.
+            let touched = try store.log(newCase("2027-06-01"), today: later).ref
+            let scottish = try store.log(newCase("2027-06-01", regime: .foisa), today: later).ref
+            let untouched = try store.log(newCase("2027-07-01"), today: later).ref
+            let closed = try store.log(newCase("2027-06-02"), today: later).ref
+            try store.record(
+                RecordedEvent(date: date("2027-06-03"), event: .withdrawn(reason: nil)), for: closed, today: later)
             let change = try store.addHoliday(
                 Holiday(date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local),
                 today: date("2027-06-10"))
@@ -179,7 +192,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
         #expect(throws: StoreError.self) { try CaseStore(path: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
         let store = try CaseStore(path: path, creating: true)
-        try store.log(newCase("2026-11-02"))
+        try store.log(newCase("2026-11-02"), today: later)
         func mode(_ path: String) throws -> Int {
             try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
         }
@@ -193,7 +206,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
     /// person can act on, and writes nothing.
     @Test func aLockHeldElsewhereIsAHumanMessage() throws {
         try withStore { store, path in
-            try store.log(newCase("2026-11-02"))
+            try store.log(newCase("2026-11-02"), today: later)
             var configuration = CaseStore.configuration
             configuration.busyMode = .timeout(0.1)
             let impatient = try CaseStore(
@@ -202,7 +215,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
             try holder.writeWithoutTransaction { db in
                 try db.execute(sql: "BEGIN IMMEDIATE")
                 defer { try? db.execute(sql: "ROLLBACK") }
-                let error = #expect(throws: StoreError.self) { try impatient.log(newCase("2026-11-03")) }
+                let error = #expect(throws: StoreError.self) { try impatient.log(newCase("2026-11-03"), today: later) }
                 #expect(error?.description.hasPrefix("another foi command is writing to \(path)") == true)
             }
             #expect(try count(path, "SELECT count(*) FROM cases") == 1)

@@ -10,8 +10,9 @@ import Testing
     func answered(_ store: CaseStore, received: String, responded: String, regime: Regime = .foia) throws
         -> CaseReference
     {
-        let ref = try store.log(newCase(received, regime: regime)).ref
-        try store.record(RecordedEvent(date: date(responded), event: .responded(.grantedInFull)), for: ref)
+        let ref = try store.log(newCase(received, regime: regime), today: later).ref
+        try store.record(
+            RecordedEvent(date: date(responded), event: .responded(.grantedInFull)), for: ref, today: later)
         return ref
     }
 
@@ -19,12 +20,12 @@ import Testing
     /// clarification's lapse date; each row names its clock, and list filters by clock and stage.
     @Test func boardAndListCoverEveryRunningClock() throws {
         try withStore { store, _ in
-            let open = try store.log(newCase("2026-11-02")).ref  // due Tue 1 Dec 2026
+            let open = try store.log(newCase("2026-11-02"), today: later).ref  // due Tue 1 Dec 2026
             let reviewed = try answered(store, received: "2026-10-01", responded: "2026-10-28")
             // Review requested Mon 2 Nov: 20 working days skip St Andrew's Day (Mon 30 Nov): Tue 1 Dec 2026.
             let step = try store.record(
                 RecordedEvent(date: date("2026-11-02"), event: .reviewRequested(ReviewRequest(by: "A Requester"))),
-                for: reviewed)
+                for: reviewed, today: later)
             #expect(step.summary.stage == .review)
             #expect(step.event.event.warning == nil)
             let complained = try answered(store, received: "2026-06-01", responded: "2026-06-26")
@@ -33,11 +34,12 @@ import Testing
                     date: date("2026-10-01"),
                     event: .complaintNotified(
                         ComplaintNotice(reference: "IC-123456-A1B2", submissionsDue: date("2026-11-16")))),
-                for: complained)
-            let waiting = try store.log(newCase("2026-11-02")).ref
+                for: complained, today: later)
+            let waiting = try store.log(newCase("2026-11-02"), today: later).ref
             // Clarification requested Tue 3 Nov; 60 working days (the default setting) end Thu 4 Feb 2027.
             try store.record(
-                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
+                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting,
+                today: later)
 
             let board = try store.board(today: date("2026-11-26"), horizon: 5)
             #expect(
@@ -70,7 +72,7 @@ import Testing
             // The review decided, its clock leaves the board; the case keeps it, met, in its detail.
             try store.record(
                 RecordedEvent(date: date("2026-11-27"), event: .reviewDecided(ReviewDecision(outcome: .upheld))),
-                for: reviewed)
+                for: reviewed, today: later)
             #expect(try store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [open])
             let detail = try store.detail(reviewed)
             #expect(detail.clocks.first { $0.name == .review }?.status(today: date("2026-11-27")) == .met)
@@ -83,7 +85,8 @@ import Testing
         try withStore { store, _ in
             let ref = try answered(store, received: "2027-05-24", responded: "2027-06-21")
             try store.record(
-                RecordedEvent(date: date("2027-06-28"), event: .reviewRequested(ReviewRequest())), for: ref)
+                RecordedEvent(date: date("2027-06-28"), event: .reviewRequested(ReviewRequest())), for: ref,
+                today: later)
             #expect(try store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-27"))
             let change = try store.addHoliday(
                 Holiday(date: date("2027-07-20"), division: .northernIreland, title: "Proclaimed day", source: .local),
@@ -108,12 +111,12 @@ import Testing
             let ref = try answered(store, received: "2027-06-01", responded: "2027-06-28", regime: .sar)
             try store.record(
                 RecordedEvent(date: date("2027-07-05"), event: .complaintNotified(ComplaintNotice(reference: "IC-1"))),
-                for: ref)
+                for: ref, today: later)
             try store.record(
                 RecordedEvent(
                     date: date("2027-09-03"),
                     event: .decisionNoticeIssued(DecisionNotice(reference: "IC-1", outcome: .notUpheld))),
-                for: ref)
+                for: ref, today: later)
             func window() throws -> CivilDate? {
                 try store.board(today: date("2027-09-27")).dueSoon.rows.first { $0.clock == .appealWindow }?.due
             }
@@ -139,7 +142,7 @@ import Testing
     /// The store runs on any GRDB writer: here an in-memory queue, as a server or a test would give it.
     @Test func aStoreOnAnInMemoryDatabase() throws {
         let store = try CaseStore(writer: try DatabaseQueue(configuration: CaseStore.configuration))
-        let ref = try store.log(newCase("2026-11-02")).ref
+        let ref = try store.log(newCase("2026-11-02"), today: later).ref
         #expect(try store.detail(ref).summary.due == date("2026-12-01"))
         #expect(try store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [ref])
     }
@@ -180,9 +183,10 @@ import Testing
     @Test func clarificationLapseIsAnOrganisationSetting() throws {
         try withStore { store, _ in
             try store.setSetting(.clarificationLapseDays, to: "20")
-            let waiting = try store.log(newCase("2026-11-02")).ref
+            let waiting = try store.log(newCase("2026-11-02"), today: later).ref
             try store.record(
-                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting)
+                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting,
+                today: later)
             // 20 working days after Tue 3 Nov, St Andrew's Day skipped: Wed 2 Dec 2026.
             #expect(try store.board(today: date("2026-11-20")).awaiting.rows.first?.due == date("2026-12-02"))
             #expect(throws: StoreError.self) { try store.setSetting(.clarificationLapseDays, to: "0") }

@@ -101,6 +101,24 @@ struct Workspace {
         #expect(Set(cases.compactMap { $0["ref"] as? String }).count == 8)
     }
 
+    /// A step is recorded once it has happened: one dated after today (often a typo, 2062 for 2026) is refused,
+    /// and so is a request received after today.
+    @Test func stepsAfterTodayAreRefused() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let future = try workspace.run(["log", "--subject", "x", "--received", "2062-11-02"])
+        #expect(future.status == 1)
+        #expect(
+            future.stderr
+                == "Error: cannot log a request dated 2062-11-02: that is after today (2026-11-20), and a step is "
+                + "recorded once it has happened; check the date\n")
+        #expect(try workspace.run(["log", "--subject", "x", "--received", "2026-11-02"]).status == 0)
+        let typo = try workspace.run(["respond", "FOI-2026-000001", "--outcome", "not-held", "--on", "9999-12-31"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.hasPrefix("Error: cannot record a response dated 9999-12-31: that is after today"))
+        #expect(try workspace.eventCount() == 1)
+    }
+
     /// A blank text or a number out of its range is a bad command line: exit 64, one line saying the rule, nothing
     /// written.
     @Test(
@@ -206,10 +224,11 @@ struct Workspace {
     @Test func holidaysAddMovesOpenCases() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        _ = try workspace.run(["log", "--subject", "x", "--received", "2027-06-01"])
-        let added = try workspace.run([
-            "holidays", "add", "2027-06-14", "--division", "northern-ireland", "--title", "Proclaimed day",
-        ])
+        #expect(
+            try workspace.run(["log", "--subject", "x", "--received", "2027-06-01"], today: "2027-06-02").status == 0)
+        let added = try workspace.run(
+            ["holidays", "add", "2027-06-14", "--division", "northern-ireland", "--title", "Proclaimed day"],
+            today: "2027-06-02")
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout == "Added Mon 14 Jun 2027, Proclaimed day (Northern Ireland). 1 open case moved.\n")
         let listed = try workspace.run([

@@ -76,7 +76,7 @@ struct LogCommand: ParsableCommand {
             reference: ref.map(CaseReference.init(rawValue:)), received: received?.date ?? today, receipt: receipt,
             requester: requester.map { Requester(name: $0, email: email, address: address) })
         try perform {
-            let summary = try caseStore.log(new, actor: store.actorName)
+            let summary = try caseStore.log(new, actor: store.actorName, today: today)
             return try CaseView.render([summary], calendars: caseStore.calendars, today: today, format: format)
         }.flush()
     }

@@ -85,7 +85,8 @@ struct StepOptions: ParsableArguments {
     func record(on date: CivilDate, _ makeEvent: (Case, CaseRules) throws -> CaseEvent) throws {
         let caseStore = try store.open()
         let step = try perform(on: reference) {
-            try caseStore.record(on: date, for: reference, actor: store.actorName, building: makeEvent)
+            try caseStore.record(
+                on: date, for: reference, actor: store.actorName, today: store.todayDate, building: makeEvent)
         }
         if let warning = step.event.event.warning {
             FileHandle.standardError.write(Data("Warning: \(warning.commandLine)\n".utf8))
