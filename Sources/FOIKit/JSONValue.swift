@@ -272,44 +272,39 @@ struct JSONScanner {
 
     /// Calls `body` with each key of the object here, which must read or skip its value.
     mutating func forEachField(_ body: (String, inout JSONScanner) throws -> Void) throws {
-        try parser.expect("{")
-        parser.skipSpace()
-        if try peek() == UInt8(ascii: "}") {
-            parser.index += 1
-            return
-        }
-        while true {
-            parser.skipSpace()
-            guard try peek() == UInt8(ascii: "\"") else { throw parser.error("expected a key") }
-            let key = try parser.string()
-            parser.skipSpace()
-            try parser.expect(":")
-            parser.skipSpace()
-            try body(key, &self)
-            parser.skipSpace()
-            let next = try peek()
-            parser.index += 1
-            if next == UInt8(ascii: "}") { return }
-            guard next == UInt8(ascii: ",") else { throw parser.error("expected , or }") }
+        try forEach(between: "{", and: "}") { scanner in
+            guard try scanner.peek() == UInt8(ascii: "\"") else { throw scanner.parser.error("expected a key") }
+            let key = try scanner.parser.string()
+            scanner.parser.skipSpace()
+            try scanner.parser.expect(":")
+            scanner.parser.skipSpace()
+            try body(key, &scanner)
         }
     }
 
     /// Calls `body` for each element of the array here, which must read or skip it.
     mutating func forEachElement(_ body: (inout JSONScanner) throws -> Void) throws {
-        try parser.expect("[")
+        try forEach(between: "[", and: "]", body)
+    }
+
+    /// Calls `item` for each comma-separated item between `open` and `close`.
+    private mutating func forEach(
+        between open: Unicode.Scalar, and close: Unicode.Scalar, _ item: (inout JSONScanner) throws -> Void
+    ) throws {
+        try parser.expect(String(open))
         parser.skipSpace()
-        if try peek() == UInt8(ascii: "]") {
+        if try peek() == UInt8(ascii: close) {
             parser.index += 1
             return
         }
         while true {
             parser.skipSpace()
-            try body(&self)
+            try item(&self)
             parser.skipSpace()
             let next = try peek()
             parser.index += 1
-            if next == UInt8(ascii: "]") { return }
-            guard next == UInt8(ascii: ",") else { throw parser.error("expected , or ]") }
+            if next == UInt8(ascii: close) { return }
+            guard next == UInt8(ascii: ",") else { throw parser.error("expected , or \(close)") }
         }
     }
 

@@ -80,4 +80,26 @@ import Testing
         let json = Array(#"{"england-and-wales": {"division": "england-and-wales", "events": []}}"#.utf8)
         #expect(throws: HolidayDataError.self) { try HolidaySet(govUKJSON: json) }
     }
+
+    /// The holiday data is read by a scanner: what is not GOV.UK's shape is refused, saying where.
+    @Test(arguments: [
+        #"{"england-and-wales": {"events": [{"title": "x", "date": "2026-13-01"}]}}"#,
+        #"{"england-and-wales": {"events": [{"title": "x"}]}}"#,
+        #"{"england-and-wales": {"events": [{"title": "x", "date": "2026-01-01"},]}}"#,
+        #"{"england-and-wales": {"events": [{"title": "x" "date": "2026-01-01"}]}}"#,
+        #"{"england-and-wales": {"events": "none"}}"#,
+        "[]",
+    ])
+    func refusesDataOfAnotherShape(json: String) {
+        #expect(throws: HolidayDataError.self) { try HolidaySet(govUKJSON: Array(json.utf8)) }
+    }
+
+    @Test func readsEveryFieldItNeedsAndSkipsTheRest() throws {
+        let division =
+            #"{"division": "x", "events": [{"title": "Day", "date": "2026-05-04", "notes": "Substitute day", "#
+            + #""bunting": true}]}"#
+        let json = #"{"england-and-wales": \#(division), "scotland": \#(division), "northern-ireland": \#(division)}"#
+        let set = try HolidaySet(govUKJSON: Array(json.utf8))
+        #expect(set.holidays(of: .scotland, in: 2026).map(\.title) == ["Day, substitute day"])
+    }
 }
