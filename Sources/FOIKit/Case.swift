@@ -145,7 +145,7 @@ public struct Case: Hashable, Sendable {
     public private(set) var complaint: Complaint?
     public private(set) var appeal: Appeal?
     public private(set) var stage: CaseStage = .request
-    public private(set) var history: [RecordedEvent]
+    public internal(set) var history: [RecordedEvent]
 
     public var regime: Regime { receipt.regime }
 

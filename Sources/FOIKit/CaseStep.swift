@@ -71,20 +71,26 @@ extension Case {
         return file
     }
 
-    /// The deadline-moved events a change of calendars records on this case: one for each clock on the board
-    /// whose date the change moves, dated `today` (or the receipt, if later), worded with `reason`.
-    public func moves(from old: CaseRules, to new: CaseRules, because reason: String, today: CivilDate)
-        throws(LifecycleError)
-        -> [RecordedEvent]
+    /// What a change of calendars does to this case: a deadline-moved event for each clock on the board whose date
+    /// it moves, dated `today` (or the receipt, if later) and worded with `reason`, and the state after them; nil
+    /// when nothing moves.
+    public func changingCalendars(from old: CaseRules, to new: CaseRules, because reason: String, today: CivilDate)
+        throws(LifecycleError) -> (moves: [RecordedEvent], state: CaseState)?
     {
         let before = Dictionary(try state(old).boardClocks.map { ($0.name, $0.due) }) { first, _ in first }
-        return try state(new).boardClocks.compactMap { clock in
+        let after = try state(new)
+        let moves = after.boardClocks.compactMap { clock -> RecordedEvent? in
             guard let old = before[clock.name] ?? nil, let moved = clock.due, old != moved else { return nil }
             // The response clock's moves were worded without the clock's name before the other clocks had any.
             let wording = clock.name == .response ? reason : "\(clock.name.title): \(reason)"
             return RecordedEvent(
                 date: max(today, received), event: .deadlineMoved(from: old, to: moved, reason: wording))
         }
+        guard !moves.isEmpty else { return nil }
+        // A deadline-moved event changes nothing but the history: the dates are those just computed.
+        var moved = self
+        moved.history += moves
+        return (moves, CaseState(file: moved, deadline: after.deadline, clocks: after.clocks))
     }
 
     /// An exemption decision for this case: the citation as officers write it normalised (`s.31(1)(a)` →

@@ -16,7 +16,7 @@ extension CaseStore {
             else { throw StoreError.caseNotFound(reference) }
             let rules = try rules(db)
             let events = try EventLog.events(ofCase: caseID, db)
-            let file = try EventLog.replay(reference, events: events, rules: rules)
+            let file = try EventLog.replay(reference, events: events, catalogue: catalogue)
             let requester = try Row.fetchOne(
                 db,
                 sql: """

@@ -111,23 +111,21 @@ extension CaseStore {
                 WHERE k.due_on >= ? ORDER BY c.id
                 """, arguments: [holiday.date])
         var moved = 0
-        for chunk in stride(from: 0, to: candidates.count, by: 500).map({
-            candidates[$0..<min($0 + 500, candidates.count)]
-        }) {
+        for chunk in chunked(candidates) {
             let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
             for row in chunk {
                 let caseID: Int64 = row[0]
                 let file = try EventLog.replay(
-                    CaseReference(rawValue: row[1]), events: events[caseID] ?? [], rules: after)
-                let moves = try deciding {
-                    try file.moves(from: before, to: after, because: holiday.additionReason, today: today)
-                }
-                guard !moves.isEmpty else { continue }
-                var next = file
-                for move in moves { next = try deciding { try next.applying(move, catalogue: after.catalogue) } }
-                let state = try deciding { try next.state(after) }
+                    CaseReference(rawValue: row[1]), events: events[caseID] ?? [], catalogue: catalogue)
+                guard
+                    let change = try deciding({
+                        try file.changingCalendars(
+                            from: before, to: after, because: holiday.additionReason, today: today)
+                    })
+                else { continue }
                 try Projection.update(
-                    to: state, appending: moves, exemptionsChanged: false, caseID: caseID, actor: actor, db)
+                    to: change.state, appending: change.moves, exemptionsChanged: false, caseID: caseID, actor: actor,
+                    db)
                 moved += 1
             }
         }
@@ -142,7 +140,7 @@ extension CaseStore {
         else { throw StoreError.caseNotFound(reference) }
         return (
             caseID,
-            try EventLog.replay(reference, events: try EventLog.events(ofCase: caseID, db), rules: try rules(db))
+            try EventLog.replay(reference, events: try EventLog.events(ofCase: caseID, db), catalogue: catalogue)
         )
     }
 

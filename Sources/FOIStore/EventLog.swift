@@ -58,8 +58,9 @@ enum EventLog {
     }
 
     /// The case whose history is `events`, replayed through the lifecycle.
-    static func replay(_ reference: CaseReference, events: [StoredEvent], rules: CaseRules) throws -> Case {
-        try deciding { try Case(reference: reference, history: events.map(\.recorded), catalogue: rules.catalogue) }
+    static func replay(_ reference: CaseReference, events: [StoredEvent], catalogue: ExemptionCatalogue) throws -> Case
+    {
+        try deciding { try Case(reference: reference, history: events.map(\.recorded), catalogue: catalogue) }
     }
 
     /// The current UTC time as ISO 8601 (`2026-11-20T09:15:02Z`), for the audit column `recorded_at`.
@@ -72,9 +73,9 @@ enum EventLog {
     }
 }
 
-/// `ids` in runs short enough for one `IN (...)` list.
-func chunked(_ ids: [Int64]) -> [[Int64]] {
-    stride(from: 0, to: ids.count, by: 500).map { Array(ids[$0..<min($0 + 500, ids.count)]) }
+/// `items` in runs short enough for one `IN (...)` list.
+func chunked<Item>(_ items: [Item]) -> [ArraySlice<Item>] {
+    stride(from: 0, to: items.count, by: 500).map { items[$0..<min($0 + 500, items.count)] }
 }
 
 /// `?, ?, ?` for `count` arguments.

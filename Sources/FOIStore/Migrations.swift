@@ -61,7 +61,7 @@ enum Migrations {
             let caseID: Int64 = row["id"]
             let file = try EventLog.replay(
                 CaseReference(rawValue: row["ref"]), events: try EventLog.events(ofCase: caseID, db, legacy: true),
-                rules: rules)
+                catalogue: rules.catalogue)
             try Projection.writeClocks(try deciding { try file.state(rules) }, caseID: caseID, db)
         }
     }
