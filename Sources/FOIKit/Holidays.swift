@@ -158,9 +158,12 @@ public struct HolidaySet: Sendable {
     }
 
     /// Every year where all divisions have published data.
-    public var fullyPublishedYears: ClosedRange<Int>? {
-        let ranges = Division.allCases.compactMap { publishedYears[$0] }
-        guard ranges.count == Division.allCases.count,
+    public var fullyPublishedYears: ClosedRange<Int>? { publishedYears(of: Division.allCases) }
+
+    /// The years where every one of `divisions` has published data, or nil where they share none.
+    public func publishedYears(of divisions: [Division]) -> ClosedRange<Int>? {
+        let ranges = divisions.compactMap { publishedYears[$0] }
+        guard ranges.count == divisions.count,
             let lower = ranges.map(\.lowerBound).max(), let upper = ranges.map(\.upperBound).min(), lower <= upper
         else { return nil }
         return lower...upper

@@ -90,17 +90,10 @@ public final class WorkingDayCalendar: Sendable {
         self.firstDayNumber = first
         self.workingDaysThrough = through
         self.workingDayNumbers = workingDays
-        let published = divisions.compactMap { holidays.publishedYears[$0] }
-        if published.count == divisions.count, let lower = published.map(\.lowerBound).max(),
-            let upper = published.map(\.upperBound).min(), lower <= upper
-        {
-            publishedYears = lower...upper
-            publishedDayNumbers =
-                CivilDate.known(year: lower, month: 1, day: 1)
-                .dayNumber...CivilDate.known(year: upper, month: 12, day: 31).dayNumber
-        } else {
-            publishedYears = nil
-            publishedDayNumbers = nil
+        publishedYears = holidays.publishedYears(of: divisions)
+        publishedDayNumbers = publishedYears.map {
+            CivilDate.known(year: $0.lowerBound, month: 1, day: 1)
+                .dayNumber...CivilDate.known(year: $0.upperBound, month: 12, day: 31).dayNumber
         }
     }
 
