@@ -35,6 +35,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case receiptNotFirst
     /// The citation names no exemption of the part's regime.
     case unknownExemption(citation: String, regime: Regime, elsewhere: [Regime])
+    /// The citation's section is known but not the subsections or paragraphs it names (`31(banana)`).
+    case unknownProvision(citation: String, exemption: String, provisions: [String])
     /// A part of a request under a regime that cannot sit beside the case's own.
     case partNotAllowed(part: Regime, caseRegime: Regime)
     /// NCND claimed under an exemption that has no NCND provision.
@@ -70,7 +72,9 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .reviewInTime: .dropDeclineLate
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
-        case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .exemptionNotRelied: nil
+        case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .exemptionNotRelied,
+            .unknownProvision:
+            nil
         }
     }
 
@@ -95,6 +99,11 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
                 elsewhere.isEmpty ? "" : " (it exists under \(elsewhere.map(\.shortName).joined(separator: ", ")))"
             let remedy: Remedy = elsewhere.isEmpty ? .listExemptions(regime) : .givePart
             return "'\(citation)' is not an exemption of \(regime.shortName)\(under); \(wording(remedy))"
+        case .unknownProvision(let citation, let exemption, let provisions):
+            let known =
+                provisions.isEmpty
+                ? "which has no subsections" : "whose provisions are " + provisions.joined(separator: ", ")
+            return "'\(citation)' is not a provision of \(exemption), \(known); check the citation"
         case .partNotAllowed(let part, let caseRegime):
             return "a \(caseRegime.shortName) case cannot have a \(part.shortName) part; "
                 + "parts pair FOIA with EIR and FOISA with EIR(S)"

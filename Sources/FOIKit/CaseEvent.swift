@@ -204,6 +204,34 @@ public enum CaseEvent: Hashable, Sendable {
     }
 
     /// The step as a phrase for messages: `record a response`.
+    /// Whether the step moves the case on (a new status, or a new process after the response), so that it cannot
+    /// come before the step that put the case where it stands.
+    var movesTheCaseOn: Bool {
+        switch self {
+        case .received, .clarificationRequested, .clarificationReceived, .clarificationLapsed, .feeNoticeIssued,
+            .feePaid, .feeLapsed, .transferred, .withdrawn, .extended, .responded, .reopened, .reviewRequested,
+            .complaintNotified:
+            true
+        default:
+            false
+        }
+    }
+
+    /// The step as a noun in a message: `the response was on …`.
+    var noun: String {
+        switch self {
+        case .received: "request"
+        case .clarificationRequested: "request for clarification"
+        case .clarificationReceived: "clarification"
+        case .feeNoticeIssued: "fees notice"
+        case .feePaid: "payment of the fee"
+        case .extended: "extension"
+        case .responded: "response"
+        case .reopened: "reopening"
+        default: "last step"
+        }
+    }
+
     var action: String {
         switch self {
         case .received: "record a receipt"

@@ -50,6 +50,7 @@ extension Case {
     /// The step `recorded` on this case on `today`, or why the lifecycle does not allow it now.
     public func step(_ recorded: RecordedEvent, rules: CaseRules, today: CivilDate) throws(LifecycleError) -> CaseStep {
         try Self.requireHappened(recorded.event.action, on: recorded.date, today: today)
+        try requireInOrder(recorded, rules: rules, today: today)
         let prepared = try preparing(recorded, calendars: rules.calendars)
         let next = try applying(prepared, catalogue: rules.catalogue)
         return CaseStep(event: prepared, state: try next.state(rules), exemptionsChanged: next.exemptions != exemptions)
@@ -60,12 +61,51 @@ extension Case {
         guard date <= today else { throw .afterToday(action: action, date: date, today: today) }
     }
 
+    /// A new step is not dated before the step it follows: a step that moves the case on (a response, a reopening,
+    /// a request for review, a complaint) not before the step that put the case where it stands (a response before
+    /// the clarification it follows, a reopening before the response); a decision notice not sent before its own
+    /// date; a review extended only while the review is in time. Checked on new steps (and imported ones): a stored
+    /// history is replayed as it was recorded.
+    func requireInOrder(_ recorded: RecordedEvent, rules: CaseRules, today: CivilDate) throws(LifecycleError) {
+        let event = recorded.event
+        let date = recorded.date
+        if event.movesTheCaseOn, date < statusSince,
+            let cause = history.last(where: { $0.event.movesTheCaseOn && $0.date == statusSince })
+        {
+            throw .beforeItsCause(action: event.action, date: date, cause: cause.event.noun, causeDate: statusSince)
+        }
+        switch event {
+        case .decisionNoticeIssued(let notice):
+            if let sent = notice.sent, sent < date {
+                throw .beforeItsCause(
+                    action: "record a decision notice sent", date: sent, cause: "notice's own date", causeDate: date)
+            }
+            if let sent = notice.sent {
+                try Self.requireHappened("record a decision notice sent", on: sent, today: today)
+            }
+        case .reviewExtended:
+            guard let review, review.decided == nil else { return }
+            if date < review.requested {
+                throw .beforeItsCause(
+                    action: event.action, date: date, cause: "request for review", causeDate: review.requested)
+            }
+            if let due = try state(rules).clocks.first(where: { $0.name == .review })?.due, date > due {
+                throw .reviewExtensionRefused(
+                    reason: "the review fell due on \(due), before \(date); the s.45 Code allows an extension while "
+                        + "the review is still within its 20 working days", remedy: nil)
+            }
+        default:
+            break
+        }
+    }
+
     /// The case after `steps`, each checked as if recorded one by one on `today` (an imported history).
     public func replaying(_ steps: [RecordedEvent], rules: CaseRules, today: CivilDate) throws(LifecycleError) -> Case {
         try Self.requireHappened("log a request", on: received, today: today)
         var file = self
         for recorded in steps {
             try Self.requireHappened(recorded.event.action, on: recorded.date, today: today)
+            try file.requireInOrder(recorded, rules: rules, today: today)
             file = try file.applying(file.preparing(recorded, calendars: rules.calendars), catalogue: rules.catalogue)
         }
         return file
@@ -97,11 +137,22 @@ extension Case {
     /// `31(1)(a)`), the part the case's own regime unless one is given.
     public func exemptionDecision(
         citing citation: String, part: Regime? = nil, neitherConfirmNorDeny: Bool = false,
-        publicInterest: PublicInterestConclusion? = nil
-    ) -> ExemptionDecision {
-        ExemptionDecision(
+        publicInterest: PublicInterestConclusion? = nil, catalogue: ExemptionCatalogue
+    ) throws(LifecycleError) -> ExemptionDecision {
+        let decision = ExemptionDecision(
             citation: ExemptionCatalogue.normalise(citation), part: part ?? regime,
             neitherConfirmNorDeny: neitherConfirmNorDeny, publicInterest: publicInterest)
+        // An unknown section is refused with the step, which says where else it exists; a known section with
+        // subsections it does not have is refused here, for new decisions only: a replayed history keeps the
+        // citations it was recorded with.
+        if let exemption = catalogue.exemption(citing: decision.citation, in: decision.part),
+            !exemption.names(decision.citation)
+        {
+            throw .unknownProvision(
+                citation: decision.citation, exemption: exemption.label,
+                provisions: exemption.provisions.map { exemption.section + $0 })
+        }
+        return decision
     }
 
     /// A request for review received on `date`; with `declineIfLate`, one the authority refuses to consider

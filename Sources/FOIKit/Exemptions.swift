@@ -9,7 +9,7 @@ public enum ExemptionKind: String, Codable, Hashable, Sendable {
 }
 
 /// One exemption or exception of the catalogue (`seeds/exemptions.json`).
-public struct Exemption: Hashable, Codable, Sendable {
+public struct Exemption: Hashable, Encodable, Sendable {
     public var regime: Regime
     /// `31`, `22A`, `12(5)(e)`.
     public var section: String
@@ -18,11 +18,86 @@ public struct Exemption: Hashable, Codable, Sendable {
     /// The provision that excludes the duty to confirm or deny, or nil where there is none (FOIA s.21).
     public var ncnd: String?
     public var note: String?
+    /// The subsections and paragraphs under the entry as the catalogue writes them (`(1)(a)-(i)`, `(3)`).
+    public var provisions: [String]
+    /// Every path under the section, ranges expanded, with its prefixes: `(1)`, `(1)(a)`, ….
+    private var paths: Set<[String]>
+
+    private enum CodingKeys: String, CodingKey {
+        case regime, section, title, kind, ncnd, note, provisions
+    }
+
+    public init(
+        regime: Regime, section: String, title: String, kind: ExemptionKind, ncnd: String? = nil, note: String? = nil,
+        provisions: [String] = []
+    ) {
+        self.regime = regime
+        self.section = section
+        self.title = title
+        self.kind = kind
+        self.ncnd = ncnd
+        self.note = note
+        self.provisions = provisions
+        self.paths = Set(provisions.flatMap(Self.paths(expanding:)))
+    }
 
     /// `s.31 Law enforcement` / `reg 12(5)(e) Confidentiality of ...`.
     public var label: String {
         let prefix = (regime == .eir || regime == .eirs) ? "reg " : "s."
         return "\(prefix)\(section) \(title)"
+    }
+
+    /// Whether `citation` (normalised, under this entry's section) names provisions the entry has: `31(1)(a)`,
+    /// or several in the combined form officers write, each part under the one before or beside it:
+    /// `27(1)(a)(c)` (27(1)(a) and 27(1)(c)), `40(2)(3A)(a)` (40(2) and 40(3A)(a)).
+    public func names(_ citation: String) -> Bool {
+        guard citation.hasPrefix(section), let tokens = Self.tokens(citation.dropFirst(section.count)) else {
+            return false
+        }
+        var path: [String] = []
+        for token in tokens {
+            // The token continues the path at the deepest level where it is a known provision.
+            let depths = (0...path.count).reversed()
+            guard let depth = depths.first(where: { paths.contains(Array(path[..<$0]) + [token]) }) else {
+                return false
+            }
+            path = Array(path[..<depth]) + [token]
+        }
+        return true
+    }
+
+    /// `(1)(a)` → `["1", "a"]`; nil unless the text is all parenthesised tokens.
+    private static func tokens(_ text: Substring) -> [String]? {
+        var tokens: [String] = []
+        var rest = text
+        while let first = rest.first {
+            guard first == "(", let close = rest.firstIndex(of: ")") else { return nil }
+            let token = rest[rest.index(after: rest.startIndex)..<close]
+            guard !token.isEmpty, token.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+            tokens.append(String(token))
+            rest = rest[rest.index(after: close)...]
+        }
+        return tokens
+    }
+
+    private static let romanNumerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+    /// `(2)(a)-(c)` → the paths `2`, `2/a`, `2/b`, `2/c`; a range is of letters or of roman numerals.
+    private static func paths(expanding provision: String) -> [[String]] {
+        let parts = provision.split(separator: "-", maxSplits: 1)
+        guard let head = tokens(parts[0]), let last = head.last else { return [] }
+        var lasts = [last]
+        if parts.count == 2, let end = tokens(parts[1])?.first {
+            if let from = romanNumerals.firstIndex(of: last), let to = romanNumerals.firstIndex(of: end), from < to {
+                lasts = Array(romanNumerals[from...to])
+            } else if let from = last.unicodeScalars.first?.value, let to = end.unicodeScalars.first?.value,
+                last.count == 1, end.count == 1, from < to
+            {
+                lasts = (from...to).compactMap { Unicode.Scalar($0).map { String(Character($0)) } }
+            }
+        }
+        let prefixes = (1..<head.count).map { Array(head[..<$0]) }
+        return prefixes + lasts.map { Array(head.dropLast()) + [$0] }
     }
 }
 
@@ -59,9 +134,14 @@ public struct ExemptionCatalogue: Sendable {
             guard let regime = text("regime").flatMap(Regime.init(rawValue:)), let section = text("section"),
                 let title = text("title"), let kind = text("kind").flatMap(ExemptionKind.init(rawValue:))
             else { throw CatalogueError(reason: "entry \(index + 1) lacks its regime, section, title or kind") }
+            var provisions: [String] = []
+            if case .object(let fields) = entry, case .array(let list)? = fields["provisions"] {
+                for case .string(let provision) in list { provisions.append(provision) }
+            }
             exemptions.append(
                 Exemption(
-                    regime: regime, section: section, title: title, kind: kind, ncnd: text("ncnd"), note: text("note")))
+                    regime: regime, section: section, title: title, kind: kind, ncnd: text("ncnd"), note: text("note"),
+                    provisions: provisions))
         }
         self.init(exemptions: exemptions)
     }
@@ -94,10 +174,21 @@ public struct ExemptionCatalogue: Sendable {
 }
 
 private extension String {
-    /// Section letters are capitals (`22A`), subsection letters lower case (`(a)`): upper-case letters that
-    /// come before the first parenthesis.
+    /// Section letters are capitals (`22A`) and so are those of a numbered subsection (`(3A)`); paragraph letters
+    /// are lower case (`(a)`, `(ii)`).
     func uppercasedSection() -> String {
-        guard let parenthesis = firstIndex(of: "(") else { return uppercased() }
-        return self[..<parenthesis].uppercased() + self[parenthesis...]
+        var result = ""
+        var numbered = true
+        for character in self {
+            if character == "(" {
+                numbered = false
+            } else if !numbered && character.isNumber && result.last == "(" {
+                numbered = true
+            } else if character == ")" {
+                numbered = false
+            }
+            result.append(numbered ? Character(character.uppercased()) : character)
+        }
+        return result
     }
 }

@@ -114,6 +114,42 @@ func foiaCase(in status: CaseStatus) throws -> Case {
         #expect(try Case(reference: file.reference, history: file.history, catalogue: catalogue) == file)
     }
 
+    /// Citations as the seeds' refusal notices write them are valid, combined forms included; a subsection or
+    /// paragraph the section does not have is refused with the section's provisions.
+    @Test(arguments: [
+        ("31(1)(a)", true), ("31", true), ("31(3)", true), ("27(1)(a)(c)", true), ("31(1)(a)(b)", true),
+        ("40(2)(3A)(a)", true), ("30(1)(a)(i)", true), ("36(2)(b)(ii)", true), ("37(1)(ad)", true), ("23(3)(n)", true),
+        ("31(banana)", false), ("40(99)(zz)", false), ("31(1)(j)", false), ("31(2)(k)", false), ("31(1)(a", false),
+        ("31()", false), ("31(4)", false), ("30(1)(a)(v)", false), ("23(3)(o)", false), ("31(1)x", false),
+    ])
+    func citationsNameProvisionsTheCatalogueKnows(citation: String, valid: Bool) throws {
+        let file = try foiaCase(in: .open)
+        let section = String(citation.prefix { $0.isNumber })
+        let entry = try #require(catalogue.exemption(citing: section, in: .foia))
+        #expect(entry.names(citation) == valid)
+        if valid {
+            #expect(throws: Never.self) { try file.exemptionDecision(citing: "s. " + citation, catalogue: catalogue) }
+        } else {
+            #expect(throws: LifecycleError.self) { try file.exemptionDecision(citing: citation, catalogue: catalogue) }
+        }
+    }
+
+    @Test func anUnknownSubsectionIsRefusedWithTheSectionsProvisions() throws {
+        let file = try foiaCase(in: .open)
+        let error = try #require(throws: LifecycleError.self) {
+            try file.exemptionDecision(citing: "31(banana)", catalogue: catalogue)
+        }
+        #expect(
+            error.description
+                == "'31(banana)' is not a provision of s.31 Law enforcement, whose provisions are 31(1)(a)-(i), "
+                + "31(2)(a)-(j), 31(3); check the citation")
+        // EIR exceptions are catalogued at their paragraph, which has none below it.
+        let eir = try #require(catalogue.exemption(citing: "12(5)(e)", in: .eir))
+        #expect(eir.names("12(5)(e)") && !eir.names("12(5)(e)(i)"))
+        let scottish = try #require(catalogue.exemption(citing: "30", in: .foisa))
+        #expect(scottish.names("30(b)(i)") && scottish.names("30(a)(c)") && !scottish.names("30(1)"))
+    }
+
     @Test func exemptionsAreCheckedAgainstTheCatalogueAndTheRegime() throws {
         let file = try foiaCase(in: .open)
         func apply(_ decision: ExemptionDecision) throws {
@@ -221,5 +257,72 @@ func foiaCase(in status: CaseStatus) throws -> Case {
         }
         #expect(try file.step(response, rules: rules, today: d("2026-11-21")).state.file.status == .responded)
         #expect(throws: LifecycleError.self) { try file.replaying([], rules: rules, today: d("2026-11-01")) }
+    }
+}
+
+/// A new step is not dated before the step it follows. Dates counted on a 2026 calendar; today is 21 November.
+@Suite struct StepOrderTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+    let today = d("2026-11-21")
+
+    /// The case received on Monday 2 March 2026 after `history`, then `step`: the error's text, or nil if recorded.
+    func refusal(after history: [(String, CaseEvent)], _ step: (String, CaseEvent)) throws -> String? {
+        let file = try Case(
+            reference: CaseReference(rawValue: "FOI-2026-000001"), received: d("2026-03-02"),
+            receipt: Receipt(regime: .foia, subject: "x")
+        ).replaying(history.map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: today)
+        do {
+            _ = try file.step(RecordedEvent(date: d(step.0), event: step.1), rules: rules, today: today)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    let clarified: [(String, CaseEvent)] = [
+        ("2026-03-04", .clarificationRequested(note: nil)), ("2026-03-10", .clarificationReceived),
+    ]
+    let answered: [(String, CaseEvent)] = [("2026-03-20", .responded(.notHeld))]
+
+    @Test func aResponseIsNotDatedBeforeTheClarificationItFollows() throws {
+        #expect(
+            try refusal(after: clarified, ("2026-03-09", .responded(.notHeld)))
+                == "cannot record a response dated 2026-03-09: the clarification was on 2026-03-10; check the date")
+        #expect(try refusal(after: clarified, ("2026-03-10", .responded(.notHeld))) == nil)
+    }
+
+    @Test func aClarificationDoesNotLapseBeforeItWasRequested() throws {
+        let message = try refusal(after: [clarified[0]], ("2026-03-03", .clarificationLapsed))
+        #expect(message?.contains("the request for clarification was on 2026-03-04") == true)
+    }
+
+    @Test func aReopeningOrAReviewIsNotDatedBeforeTheResponse() throws {
+        #expect(
+            try refusal(after: answered, ("2026-03-19", .reopened(reason: "more found")))?
+                .contains("the response was on 2026-03-20") == true)
+        #expect(
+            try refusal(after: answered, ("2026-03-19", .reviewRequested(ReviewRequest())))?
+                .contains("the response was on 2026-03-20") == true)
+        #expect(try refusal(after: answered, ("2026-03-20", .reviewRequested(ReviewRequest()))) == nil)
+    }
+
+    @Test func aDecisionNoticeIsNotSentBeforeItsOwnDate() throws {
+        let complaint = answered + [("2026-05-01", .complaintNotified(ComplaintNotice(reference: "IC-1")))]
+        let notice = DecisionNotice(reference: "IC-1", outcome: .notUpheld, sent: d("2026-09-01"))
+        #expect(
+            try refusal(after: complaint, ("2026-09-02", .decisionNoticeIssued(notice)))
+                == "cannot record a decision notice sent dated 2026-09-01: the notice's own date was on 2026-09-02; "
+                + "check the date")
+        #expect(try refusal(after: complaint, ("2026-09-01", .decisionNoticeIssued(notice))) == nil)
+    }
+
+    /// Review requested Wed 1 April 2026: its 20 working days skip Good Friday (3 April) and Easter Monday (6
+    /// April): Thu 2 (1), Tue 7–Fri 10 (2–5), 13–17 (6–10), 20–24 (11–15), 27–30 (16–19), Fri 1 May (20).
+    @Test func aReviewIsExtendedOnlyWhileItIsInTime() throws {
+        let review = answered + [("2026-04-01", .reviewRequested(ReviewRequest()))]
+        let extend = CaseEvent.reviewExtended(toWorkingDays: 40, reason: "many documents")
+        #expect(try refusal(after: review, ("2026-05-01", extend)) == nil)
+        #expect(
+            try refusal(after: review, ("2026-05-04", extend))?.contains("the review fell due on 2026-05-01") == true)
     }
 }

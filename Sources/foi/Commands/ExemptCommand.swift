@@ -27,10 +27,11 @@ struct ExemptCommand: ParsableCommand {
     }
 
     func run() throws {
-        try step.record(on: step.date(on)) { file, _ in
+        try step.record(on: step.date(on)) { file, rules in
             .exemptionApplied(
-                file.exemptionDecision(
-                    citing: section, part: part, neitherConfirmNorDeny: ncnd, publicInterest: publicInterest))
+                try file.exemptionDecision(
+                    citing: section, part: part, neitherConfirmNorDeny: ncnd, publicInterest: publicInterest,
+                    catalogue: rules.catalogue))
         }
     }
 }

@@ -64,13 +64,14 @@ struct ReviewCommand: ParsableCommand {
             try step.record(.reviewExtended(toWorkingDays: extendTo, reason: reason ?? ""), on: step.date(on))
         }
         if let outcome {
-            try step.record(on: step.date(on)) { file, _ in
+            try step.record(on: step.date(on)) { file, rules in
                 .reviewDecided(
                     ReviewDecision(
                         outcome: outcome, reviewer: reviewer,
                         withdrawnExemptions: withdrawExemption.map(ExemptionCatalogue.normalise),
-                        addedExemptions: addExemption.map {
-                            file.exemptionDecision(citing: $0, publicInterest: publicInterest)
+                        addedExemptions: try addExemption.map {
+                            try file.exemptionDecision(
+                                citing: $0, publicInterest: publicInterest, catalogue: rules.catalogue)
                         }))
             }
         }

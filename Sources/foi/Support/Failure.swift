@@ -52,14 +52,22 @@ extension TextOutput {
 }
 
 /// Reads a whole file, or standard input for `-`. Read as a stream, so that a pipe, `/dev/stdin` or a shell's
-/// `<(…)` works like a file.
+/// `<(…)` works like a file. An empty input is refused (65): every input of foi has at least a line.
 func readInput(_ path: String) throws -> [UInt8] {
+    let bytes = try readBytes(path)
+    guard !bytes.isEmpty else {
+        throw Failure.badInput(path == "-" ? "standard input is empty" : "'\(path.printable)' is empty")
+    }
+    return bytes
+}
+
+private func readBytes(_ path: String) throws -> [UInt8] {
     if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
         let handle = FileHandle(forReadingAtPath: path)
     else {
-        throw Failure.refused("cannot read '\(path)': no such file, or it is not readable")
+        throw Failure.refused("cannot read '\(path.printable)': no such file, or it is not readable")
     }
     defer { try? handle.close() }
     return [UInt8](handle.readDataToEndOfFile())
