@@ -15,23 +15,51 @@ public final class CaseStore {
     let published: HolidaySet
     public internal(set) var calendars: Calendars
 
-    /// Opens the database file at `path` and brings its schema up to date; with `creating`, makes it first if there
-    /// is none. A new file is readable by its owner only (0600), in a directory of its owner's (0700) if the
-    /// directory is new too: it holds requesters' personal data.
-    public convenience init(path: String, creating: Bool = false) throws {
+    /// What a command does with the database.
+    public enum Access: Sendable {
+        /// Reads only: the file is opened read-only, so that a read-only file or share can be inspected.
+        case read
+        case write
+        /// Writes, making the database first if there is none (the commands that start one: log, demo, settings).
+        case create
+    }
+
+    /// Opens the database file at `path` and brings its schema up to date. With `.create`, makes it first if there
+    /// is none: a new file is readable by its owner only (0600), in a directory of its owner's (0700) if the
+    /// directory is new too, for it holds requesters' personal data. With `.read`, opens it read-only, unless it
+    /// was written by an older foi and must first be brought up to date.
+    public convenience init(path: String, access: Access = .write) throws {
         let queue: DatabaseQueue
         do {
             if !FileManager.default.fileExists(atPath: path) {
-                guard creating else { throw StoreError.noDatabase(path: path) }
+                guard access == .create else { throw StoreError.noDatabase(path: path) }
                 try Self.createPrivateFile(at: path)
             }
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration)
+            if access == .read, let reader = try Self.currentReadOnly(path: path) {
+                queue = reader
+            } else {
+                queue = try DatabaseQueue(path: path, configuration: Self.configuration)
+            }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
         }
-        try self.init(writer: queue, path: path)
+        do {
+            try self.init(writer: queue, path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            throw StoreError.cannotOpen(
+                path: path,
+                reason: "it was written by an older foi and must be brought up to date once, which needs write access")
+        }
+    }
+
+    /// The file at `path` opened read-only, or nil if its schema is behind this foi's.
+    private static func currentReadOnly(path: String) throws -> DatabaseQueue? {
+        var configuration = Self.configuration
+        configuration.readonly = true
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        return try reader.read { try Migrations.isCurrent($0, path: path) } ? reader : nil
     }
 
     /// An empty file at `path` with mode 0600 (SQLite gives its -wal and -shm files the same), its directory made

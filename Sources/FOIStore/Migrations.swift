@@ -11,7 +11,7 @@ enum Migrations {
 
     static func migrate(_ writer: any DatabaseWriter, path: String) throws {
         // Most opens find nothing to do, and take no lock to find it.
-        if try writer.read({ db in try pending(db, path: path).isEmpty }) { return }
+        if try writer.read({ db in try isCurrent(db, path: path) }) { return }
         // Checked again and applied in one IMMEDIATE transaction: officers opening a new or outdated database at
         // once queue here, and each migration runs exactly once.
         try writer.writeWithoutTransaction { db in
@@ -32,6 +32,11 @@ enum Migrations {
                 return .commit
             }
         }
+    }
+
+    /// Whether every migration is applied (a newer database is refused).
+    static func isCurrent(_ db: Database, path: String) throws -> Bool {
+        try pending(db, path: path).isEmpty
     }
 
     /// The migrations of `schema/` not yet applied, in order; refuses a database written by a newer foi. The table

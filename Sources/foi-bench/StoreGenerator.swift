@@ -8,7 +8,7 @@ import FOITestSupport
 /// one in twenty was reviewed, one in a hundred went on to the regulator, one in a thousand to the Tribunal.
 /// Every step is dated no later than `today`, so the recent ones are still under way.
 func generateStore(path: String, count: Int, today: CivilDate) throws {
-    let store = try CaseStore(path: path, creating: true)
+    let store = try CaseStore(path: path, access: .create)
     var random = SplitMix64(seed: 1_000_003)
     let tenYears = 3652
     let outcomes: [Outcome] = [

@@ -30,7 +30,7 @@ if arguments.first == "startup" {
     _ = measure("UK calendar alone") { WorkingDayCalendar(.unitedKingdom, holidays: holidays) }
     _ = try measure("exemption catalogue (JSON)") { try ExemptionCatalogue(json: Seeds.exemptionsJSON) }
     let path = NSTemporaryDirectory() + "/foi-startup-\(getpid()).sqlite"
-    _ = try measure("CaseStore open (new file)") { try CaseStore(path: path, creating: true) }
+    _ = try measure("CaseStore open (new file)") { try CaseStore(path: path, access: .create) }
     _ = try measure("CaseStore open (existing)") { try CaseStore(path: path) }
     let queue = try measure("database open (GRDB only)") {
         try DatabaseQueue(path: path, configuration: CaseStore.configuration)

@@ -133,3 +133,33 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try JSONValue(parsing: text) }
     }
 }
+
+/// The hash of the event chain, against the examples of FIPS 180-4 (NIST's "SHA256.pdf") and lengths around the
+/// block and padding boundaries, checked against Python's hashlib.
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+        (String(repeating: "a", count: 55), "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+        (String(repeating: "a", count: 64), "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+        (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+        ("café £25", "a65f07ffcd459707a6059d02e40300508fdbf9869d7d9a9b620a1361a80c88e4"),
+    ])
+    func digests(text: String, hex: String) {
+        #expect(SHA256.hex(Array(text.utf8)) == hex)
+        // Fed in pieces of every size, the digest is the same.
+        for size in [1, 7, 63, 64, 65] {
+            var hash = SHA256()
+            var bytes = Array(text.utf8)[...]
+            while !bytes.isEmpty {
+                hash.update(Array(bytes.prefix(size)))
+                bytes = bytes.dropFirst(size)
+            }
+            #expect(hash.finalizeHex() == hex)
+        }
+    }
+}

@@ -10,7 +10,7 @@ func withStore(_ body: (CaseStore, String) throws -> Void) throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foi-store-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("cases.sqlite").path
-    try body(try CaseStore(path: path, creating: true), path)
+    try body(try CaseStore(path: path, access: .create), path)
 }
 
 func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
@@ -191,7 +191,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
         let path = directory.appendingPathComponent("office/cases.sqlite").path
         #expect(throws: StoreError.self) { try CaseStore(path: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
-        let store = try CaseStore(path: path, creating: true)
+        let store = try CaseStore(path: path, access: .create)
         try store.log(newCase("2026-11-02"), today: later)
         func mode(_ path: String) throws -> Int {
             try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
@@ -200,6 +200,10 @@ func count(_ path: String, _ sql: String) throws -> Int {
         #expect(try mode(path + "-wal") == 0o600)
         #expect(try mode(directory.appendingPathComponent("office").path) == 0o700)
         #expect(try CaseStore(path: path).caseFile(CaseReference(rawValue: "FOI-2026-000001")).status == .open)
+        // A command that only reads opens the file read-only: it reads, and cannot write.
+        let reader = try CaseStore(path: path, access: .read)
+        #expect(try reader.caseFile(CaseReference(rawValue: "FOI-2026-000001")).status == .open)
+        #expect(throws: (any Error).self) { try reader.log(newCase("2026-11-03"), today: later) }
     }
 
     /// When another officer's command holds the write lock past the busy timeout, the step fails with a message a

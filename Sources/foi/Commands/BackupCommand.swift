@@ -22,7 +22,7 @@ struct BackupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let caseStore = try store.open()
+        let caseStore = try store.open(.read)
         let cases = try perform { try caseStore.backup(to: file) }
         say("Backed up \(caseStore.path) to \(file.printable): \(cases) case\(cases == 1 ? "" : "s").")
     }

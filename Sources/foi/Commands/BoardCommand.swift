@@ -32,7 +32,7 @@ struct BoardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let caseStore = try store.open()
+        let caseStore = try store.open(.read)
         let rowsPerSection = limit ?? (format == .table ? 50 : 0)
         try Self.show(
             caseStore, today: store.todayDate, horizon: horizon, limit: rowsPerSection == 0 ? nil : rowsPerSection,

@@ -16,7 +16,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let caseStore = try store.open(creating: true)
+        let caseStore = try store.open(.create)
         let today = store.todayDate
         let demo = try perform { try JSONDecoder().decode(DemoFile.self, from: Data(Seeds.demoCasesJSON)) }
         var loaded = 0

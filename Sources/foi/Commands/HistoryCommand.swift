@@ -14,7 +14,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let reference = CaseReference(rawValue: ref)
-        let caseStore = try store.open()
+        let caseStore = try store.open(.read)
         try perform(on: reference) {
             try CaseDetailView.renderHistory(try caseStore.detail(reference).events, format: format)
         }.flush()

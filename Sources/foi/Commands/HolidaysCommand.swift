@@ -20,7 +20,7 @@ struct HolidaysCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let caseStore = try store.open()
+            let caseStore = try store.open(.read)
             let chosenYear = year ?? store.todayDate.year
             let supported = WorkingDayCalendar.supportedYears
             guard supported.contains(chosenYear) else {

@@ -53,7 +53,7 @@ struct ListCommand: ParsableCommand {
         filter.receivedFrom = receivedFrom
         filter.receivedTo = receivedTo
         filter.limit = limit == 0 ? nil : limit
-        let caseStore = try store.open()
+        let caseStore = try store.open(.read)
         try perform {
             try CaseView.render(
                 try caseStore.list(filter, today: today), calendars: caseStore.calendars, today: today, format: format)

@@ -66,7 +66,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let today = store.todayDate
-        let caseStore = try store.open(creating: true)
+        let caseStore = try store.open(.create)
         let convention =
             try receiptConvention
             ?? perform { ReceiptConvention(rawValue: try caseStore.setting(.receiptConvention)) ?? .statutory }

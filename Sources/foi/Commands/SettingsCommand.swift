@@ -21,7 +21,7 @@ struct SettingsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let caseStore = try store.open(creating: true)
+        let caseStore = try store.open(.create)
         if let key, let value {
             guard let settingKey = Settings.Key(rawValue: key) else {
                 throw Failure.usage("\(StoreError.unknownSetting(key))")

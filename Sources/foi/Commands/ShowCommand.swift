@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let caseStore = try store.open()
+        let caseStore = try store.open(.read)
         let reference = CaseReference(rawValue: ref)
         try perform(on: reference) {
             try CaseDetailView.render(

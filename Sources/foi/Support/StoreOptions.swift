@@ -35,9 +35,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store, turning a failure into one line. Only the commands that start a database (`log`, `demo`,
-    /// `settings`) create one: any other on a mistyped path says so rather than show an empty board.
-    func open(creating: Bool = false) throws -> CaseStore {
-        try perform { try CaseStore(path: path, creating: creating) }
+    /// `settings`) create one: any other on a mistyped path says so rather than show an empty board. Commands that
+    /// only read open it read-only.
+    func open(_ access: CaseStore.Access = .write) throws -> CaseStore {
+        try perform { try CaseStore(path: path, access: access) }
     }
 
     /// Today's London date, or `--today`.
