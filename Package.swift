@@ -34,6 +34,7 @@ let package = Package(
                 .embedInCode("schema/0002_board_index.sql"),
                 .embedInCode("schema/0003_case_clocks.sql"),
                 .embedInCode("schema/0004_event_format.sql"),
+                .embedInCode("schema/0005_trust.sql"),
             ]
         ),
         .target(name: "FOIKit"),
@@ -70,6 +71,9 @@ let package = Package(
             ]),
         // End-to-end tests of the built `foi` binary: output, stderr and exit codes.
         .testTarget(
-            name: "foiTests", dependencies: ["foi", "FOITestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "foiTests",
+            dependencies: [
+                "foi", "FOIKit", "FOIResources", "FOITestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )

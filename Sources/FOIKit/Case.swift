@@ -210,7 +210,7 @@ public struct Case: Hashable, Sendable {
         switch event {
         case .received:
             throw .receiptNotFirst
-        case .acknowledged, .note, .deadlineMoved:
+        case .acknowledged, .note, .deadlineMoved, .anonymised:
             break
         case .clarificationRequested:
             next.clarifications.append(Clarification(requested: date, received: nil))
@@ -383,7 +383,7 @@ public struct Case: Hashable, Sendable {
         switch event {
         case .received:
             return false
-        case .note, .deadlineMoved:
+        case .note, .deadlineMoved, .anonymised:
             // A calendar change can move any running clock, the review's after the response too.
             return true
         case .acknowledged, .transferred, .withdrawn:

@@ -118,6 +118,19 @@ public enum Outcome: String, CaseIterable, Codable, Hashable, Sendable {
     }
 }
 
+/// What an anonymisation removed.
+public struct PersonalDataRemoval: Hashable, Sendable {
+    /// Whether the case had a requester whose identity was removed.
+    public var requester: Bool
+    /// How many personal texts of the case's events were removed.
+    public var texts: Int
+
+    public init(requester: Bool, texts: Int) {
+        self.requester = requester
+        self.texts = texts
+    }
+}
+
 /// One step in a case's life. The case is the fold of these, in order.
 /// Stored in the permanent event format (`EventFormat`, docs/EVENTS.md), never by Swift's synthesized `Codable`.
 public enum CaseEvent: Hashable, Sendable {
@@ -156,6 +169,9 @@ public enum CaseEvent: Hashable, Sendable {
     case appealLodged(AppealLodging)
     case hearingListed(on: CivilDate)
     case appealDecided(AppealOutcome)
+    /// The case's personal data was removed at the end of its retention period (or on request): the requester's
+    /// identity and the personal texts of its events. Dates, outcomes, exemptions and clocks are untouched.
+    case anonymised(PersonalDataRemoval)
 
     /// The stable name stored with the event: `received`, `clarification-requested`, ...
     public var kind: EventKind {
@@ -188,6 +204,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .appealLodged: .appealLodged
         case .hearingListed: .hearingListed
         case .appealDecided: .appealDecided
+        case .anonymised: .anonymised
         }
     }
 
@@ -262,6 +279,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .appealLodged: "record an appeal"
         case .hearingListed: "record a hearing date"
         case .appealDecided: "record the appeal's outcome"
+        case .anonymised: "anonymise the case"
         }
     }
 }

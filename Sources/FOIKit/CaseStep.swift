@@ -184,3 +184,29 @@ extension Holiday {
     /// How a deadline moved by this holiday's addition is explained in the case history.
     public var additionReason: String { "bank holiday added: \(title) (\(division.name)) on \(date)" }
 }
+
+extension Case {
+    /// The day the case closed: its last step, once the request is answered or ended and no review, complaint,
+    /// appeal or ordered step is under way; nil while anything is. A retention period runs from it.
+    public var closedOn: CivilDate? {
+        guard !status.isOpen, review?.isUnderWay != true, complaint?.isUnderWay != true, appeal?.isUnderWay != true
+        else { return nil }
+        if let complaint, complaint.decisionNotice?.outcome != .notUpheld, complaint.decisionNotice?.steps != nil,
+            complaint.complied == nil
+        {
+            return nil
+        }
+        return history.last(where: \.event.closesTheCase)?.date
+    }
+}
+
+extension CaseEvent {
+    /// Whether the step is part of the case's business rather than a remark on it (a note, a moved date, an
+    /// anonymisation), so that the case closes on it.
+    var closesTheCase: Bool {
+        switch self {
+        case .note, .deadlineMoved, .anonymised: false
+        default: true
+        }
+    }
+}

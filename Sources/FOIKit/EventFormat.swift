@@ -32,6 +32,7 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case appealLodged = "appeal-lodged"
     case hearingListed = "hearing-listed"
     case appealDecided = "appeal-decided"
+    case anonymised
 }
 
 /// Why a stored event cannot be read.
@@ -54,12 +55,35 @@ public enum EventFormatError: Error, Equatable, Sendable, CustomStringConvertibl
 
 /// Writing and reading events in the permanent format.
 public enum EventFormat {
-    /// The format written today. Version 1 is documented field by field in docs/EVENTS.md.
-    public static let version = 1
+    /// The format written today. Version 1 is documented field by field in docs/EVENTS.md; version 2 is version 1
+    /// with the personal texts (`personalFields`) kept beside the payload, where they can be removed.
+    public static let version = 2
 
-    /// The payload of `event`: its fields as a JSON object in canonical text.
+    /// The fields that may hold personal free text (a note, a reason, who asked for a review): in version 2 they
+    /// are stored apart from the payload, so that anonymisation can remove them without changing the event.
+    public static let personalFields: [EventKind: [String]] = [
+        .clarificationRequested: ["note"], .withdrawn: ["reason"], .note: ["text"], .reopened: ["reason"],
+        .reviewRequested: ["by"],
+    ]
+
+    /// What a removed personal text reads as.
+    public static let removedText = "(removed)"
+
+    /// The version-1 payload of `event`: all its fields as a JSON object in canonical text.
     public static func payload(of event: CaseEvent) -> String {
         object(of: event).canonicalText
+    }
+
+    /// The event as version 2 stores it: the payload without its personal texts, and those texts by field.
+    public static func sealed(_ event: CaseEvent) -> (payload: String, texts: [String: String]) {
+        guard case .object(var fields) = object(of: event), let personal = personalFields[event.kind] else {
+            return (payload(of: event), [:])
+        }
+        var texts: [String: String] = [:]
+        for field in personal {
+            if case .string(let text)? = fields.removeValue(forKey: field) { texts[field] = text }
+        }
+        return (JSONValue.object(fields).canonicalText, texts)
     }
 
     /// The fields of `event` as a JSON object, absent values left out: the payload before it is written.
@@ -67,16 +91,20 @@ public enum EventFormat {
         .object(fields(of: event).compactMapValues { $0 })
     }
 
-    /// The event stored as `kind` with `payload` in format `version`.
-    public static func event(kind: String, payload: String, version: Int = version) throws(EventFormatError)
-        -> CaseEvent
-    {
-        guard version == 1 else { throw .unsupportedVersion(version) }
+    /// The event stored as `kind` with `payload` in format `version`, and in version 2 the personal `texts` kept
+    /// beside it (nil: removed).
+    public static func event(
+        kind: String, payload: String, version: Int = version, texts: [String: String?] = [:]
+    ) throws(EventFormatError) -> CaseEvent {
+        guard (1...2).contains(version) else { throw .unsupportedVersion(version) }
         guard let eventKind = EventKind(rawValue: kind) else { throw .unknownKind(kind) }
         let value: JSONValue
         do { value = try JSONValue(parsing: payload) } catch { throw .notJSON(error) }
-        guard case .object(let object) = value else {
+        guard case .object(var object) = value else {
             throw .badField(kind: kind, field: "(payload)", reason: "is not an object")
+        }
+        for (field, text) in texts where personalFields[eventKind]?.contains(field) == true {
+            object[field] = .string(text ?? removedText)
         }
         return try event(eventKind, Fields(kind: kind, object: object))
     }
@@ -141,6 +169,7 @@ public enum EventFormat {
             ]
         case .hearingListed(let on): ["on": date(on)]
         case .appealDecided(let outcome): ["outcome": .string(outcome.rawValue)]
+        case .anonymised(let removal): ["requester": .bool(removal.requester), "texts": .integer(removal.texts)]
         }
     }
 
@@ -223,6 +252,9 @@ public enum EventFormat {
                     lastDay: try fields.optionalDate("lastDay")))
         case .hearingListed: return .hearingListed(on: try fields.date("on"))
         case .appealDecided: return .appealDecided(try fields.choice("outcome"))
+        case .anonymised:
+            return .anonymised(
+                PersonalDataRemoval(requester: try fields.bool("requester"), texts: try fields.integer("texts")))
         }
     }
 

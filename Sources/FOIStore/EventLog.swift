@@ -2,19 +2,57 @@ import FOIKit
 import Foundation
 import GRDB
 
-/// The `events` table: each case's history in the permanent event format, appended and never changed.
+/// The `events` table: each case's history in the permanent event format, appended and never changed, each event
+/// chained to the one before by its hash; personal texts beside it in `event_texts`.
 enum EventLog {
-    /// Appends `recorded` as the case's event number `sequence`.
-    static func append(_ recorded: RecordedEvent, sequence: Int, caseID: Int64, actor: String?, _ db: Database) throws {
+    /// Appends `recorded` as event number `sequence` of the case `caseID` (`reference`), after the event whose
+    /// hash is `previous` (nil for the first); returns its hash.
+    @discardableResult
+    static func append(
+        _ recorded: RecordedEvent, sequence: Int, caseID: Int64, reference: CaseReference, previous: String?,
+        actor: String?, _ db: Database
+    ) throws -> String {
+        let (payload, texts) = EventFormat.sealed(recorded.event)
+        var salted: [(field: String, text: String, salt: String, digest: String)] = []
+        for (field, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let salt = randomSalt()
+            salted.append((field, text, salt, EventChain.digest(of: text, salt: salt)))
+        }
+        let link = EventChain.Link(
+            caseReference: reference, sequence: sequence, kind: recorded.event.kind.rawValue, date: recorded.date,
+            format: EventFormat.version, payload: payload, actor: actor, recordedAt: timestamp(),
+            textDigests: Dictionary(uniqueKeysWithValues: salted.map { ($0.field, $0.digest) }))
+        let hash = EventChain.hash(of: link, after: previous)
         try db.cachedStatement(
             sql: """
-                INSERT INTO events (case_id, sequence, kind, occurred_on, payload, format, actor, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO events (case_id, sequence, kind, occurred_on, payload, format, actor, recorded_at, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            caseID, sequence, recorded.event.kind.rawValue, recorded.date, EventFormat.payload(of: recorded.event),
-            EventFormat.version, actor, timestamp(),
+            caseID, sequence, link.kind, recorded.date, payload, link.format, actor, link.recordedAt, hash,
         ])
+        let eventID = db.lastInsertedRowID
+        for text in salted {
+            try db.cachedStatement(
+                sql: "INSERT INTO event_texts (event_id, field, text, salt, digest) VALUES (?, ?, ?, ?, ?)"
+            ).execute(arguments: [eventID, text.field, text.text, text.salt, text.digest])
+        }
+        return hash
+    }
+
+    /// The hash of the case's event number `sequence`.
+    static func hash(caseID: Int64, sequence: Int, _ db: Database) throws -> String? {
+        try String.fetchOne(
+            db, sql: "SELECT hash FROM events WHERE case_id = ? AND sequence = ?", arguments: [caseID, sequence])
+    }
+
+    /// 16 random bytes as hex: a personal text's salt.
+    static func randomSalt() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in
+            let word = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - word.count) + word
+        }.joined()
     }
 
     /// The events of one case, in order. `legacy`: the payloads are still in the form before format 1 (only
@@ -28,6 +66,7 @@ enum EventLog {
         var byCase: [Int64: [StoredEvent]] = [:]
         let format = legacy ? "0" : "format"
         for chunk in chunked(ids) {
+            let texts = legacy ? [:] : try self.texts(ofCases: chunk, db)
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -44,7 +83,8 @@ enum EventLog {
                 let event: CaseEvent
                 do {
                     if legacy { payload = try EventFormat.versionOnePayload(fromLegacy: payload, kind: kind) }
-                    event = try EventFormat.event(kind: kind, payload: payload, version: legacy ? 1 : row[6])
+                    event = try EventFormat.event(
+                        kind: kind, payload: payload, version: legacy ? 1 : row[6], texts: texts[id] ?? [:])
                 } catch {
                     throw StoreError.unreadableEvent(id: id, reason: error.description)
                 }
@@ -55,6 +95,21 @@ enum EventLog {
             }
         }
         return byCase
+    }
+
+    /// The personal texts of these cases' events, by event id and field (nil: removed).
+    private static func texts(ofCases ids: ArraySlice<Int64>, _ db: Database) throws -> [Int64: [String: String?]] {
+        var texts: [Int64: [String: String?]] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT t.event_id, t.field, t.text FROM event_texts t JOIN events e ON e.id = t.event_id
+                WHERE e.case_id IN (\(placeholders(ids.count)))
+                """, arguments: StatementArguments(ids))
+        while let row = try rows.next() {
+            texts[row[0], default: [:]][row[1]] = .some(row[2])
+        }
+        return texts
     }
 
     /// The case whose history is `events`, replayed through the lifecycle.

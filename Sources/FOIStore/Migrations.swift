@@ -23,6 +23,7 @@ enum Migrations {
                     switch migration.identifier {
                     case "0003_case_clocks": try addLapseClocks(db)
                     case "0004_event_format": try rewriteLegacyPayloads(db)
+                    case "0005_trust": try sealEvents(db)
                     default: break
                     }
                     if parts.count > 1 { try db.execute(sql: parts[1]) }
@@ -51,15 +52,20 @@ enum Migrations {
         return Seeds.migrations.filter { !applied.contains($0.identifier) }
     }
 
-    /// Migration 0003: the clocks of cases waiting on the requester need the working-day calendar, so they are
-    /// computed here by replaying each such case (its events still in the format before version 1).
-    private static func addLapseClocks(_ db: Database) throws {
-        let rules = CaseRules(
+    /// The rules as the database being migrated defines them.
+    private static func migrationRules(_ db: Database) throws -> CaseRules {
+        CaseRules(
             catalogue: try ExemptionCatalogue(json: Seeds.exemptionsJSON),
             calendars: Calendars(
                 holidays: CaseStore.holidays(
                     try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON), adding: try CaseStore.localHolidays(db))),
             policy: try CaseStore.clockPolicy(db))
+    }
+
+    /// Migration 0003: the clocks of cases waiting on the requester need the working-day calendar, so they are
+    /// computed here by replaying each such case (its events still in the format before version 1).
+    private static func addLapseClocks(_ db: Database) throws {
+        let rules = try migrationRules(db)
         let waiting = try Row.fetchAll(
             db, sql: "SELECT id, ref FROM cases WHERE status IN ('awaiting-clarification', 'awaiting-fee')")
         for row in waiting {
@@ -84,5 +90,68 @@ enum Migrations {
                 throw StoreError.unreadableEvent(id: id, reason: error.description)
             }
         }
+    }
+
+    /// Migration 0005: each event's personal texts moved beside it (format 2), every event given its hash in the
+    /// chain of its case, and each case's closing day computed by replaying it.
+    private static func sealEvents(_ db: Database) throws {
+        let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT e.id, e.case_id, c.ref, e.sequence, e.kind, e.occurred_on, e.payload, e.format, e.actor,
+                       e.recorded_at
+                FROM events e JOIN cases c ON c.id = e.case_id ORDER BY e.case_id, e.sequence
+                """)
+        let update = try db.makeStatement(sql: "UPDATE events SET payload = ?, format = ?, hash = ? WHERE id = ?")
+        let insertText = try db.makeStatement(
+            sql: "INSERT INTO event_texts (event_id, field, text, salt, digest) VALUES (?, ?, ?, ?, ?)")
+        let close = try db.makeStatement(sql: "UPDATE cases SET closed_on = ? WHERE id = ?")
+        var current: (id: Int64, reference: CaseReference, history: [RecordedEvent], hash: String?)?
+        func closeCase() throws {
+            guard let current else { return }
+            let file = try EventLog.replay(
+                current.reference,
+                events: current.history.enumerated().map {
+                    StoredEvent(sequence: $0.offset + 1, recorded: $0.element, actor: nil, recordedAt: "")
+                }, catalogue: catalogue)
+            try close.execute(arguments: [file.closedOn, current.id])
+        }
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let caseID: Int64 = row[1]
+            if current?.id != caseID {
+                try closeCase()
+                current = (caseID, CaseReference(rawValue: row[2]), [], nil)
+            }
+            var payload: String = row[6]
+            var format: Int = row[7]
+            let kind: String = row[4]
+            guard let date: CivilDate = row[5] else {
+                throw StoreError.unreadableEvent(id: id, reason: "its date is not a date")
+            }
+            let event: CaseEvent
+            do { event = try EventFormat.event(kind: kind, payload: payload, version: format) } catch {
+                throw StoreError.unreadableEvent(id: id, reason: error.description)
+            }
+            var digests: [String: String] = [:]
+            if EventFormat.personalFields[event.kind] != nil {
+                let sealed = EventFormat.sealed(event)
+                (payload, format) = (sealed.payload, EventFormat.version)
+                for (field, text) in sealed.texts {
+                    let salt = EventLog.randomSalt()
+                    digests[field] = EventChain.digest(of: text, salt: salt)
+                    try insertText.execute(arguments: [id, field, text, salt, digests[field]])
+                }
+            }
+            let link = EventChain.Link(
+                caseReference: current!.reference, sequence: row[3], kind: kind, date: date, format: format,
+                payload: payload, actor: row[8], recordedAt: row[9], textDigests: digests)
+            let hash = EventChain.hash(of: link, after: current!.hash)
+            try update.execute(arguments: [payload, format, hash, id])
+            current!.hash = hash
+            current!.history.append(RecordedEvent(date: date, event: event))
+        }
+        try closeCase()
     }
 }

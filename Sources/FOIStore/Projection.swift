@@ -12,8 +12,8 @@ enum Projection {
             sql: """
                 INSERT INTO cases (ref, regime, status, status_since, received_on, subject, channel, receipt_convention,
                                    requester_id, due_on, extended_from_on, provisional, outcome, responded_on,
-                                   event_count, clock, stage)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   event_count, clock, stage, closed_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
@@ -21,8 +21,11 @@ enum Projection {
                 file.receipt.subject, file.receipt.channel.rawValue, file.receipt.convention.rawValue, requesterID,
             ] + columns(state))
         let caseID = db.lastInsertedRowID
+        var previous: String?
         for (index, recorded) in file.history.enumerated() {
-            try EventLog.append(recorded, sequence: index + 1, caseID: caseID, actor: actor, db)
+            previous = try EventLog.append(
+                recorded, sequence: index + 1, caseID: caseID, reference: file.reference, previous: previous,
+                actor: actor, db)
         }
         try writeExemptions(file.exemptions, caseID: caseID, replacing: false, db)
         try writeClocks(state, caseID: caseID, replacing: false, db)
@@ -35,13 +38,16 @@ enum Projection {
         _ db: Database
     ) throws {
         let first = state.file.history.count - events.count + 1
+        var previous = try EventLog.hash(caseID: caseID, sequence: first - 1, db)
         for (offset, recorded) in events.enumerated() {
-            try EventLog.append(recorded, sequence: first + offset, caseID: caseID, actor: actor, db)
+            previous = try EventLog.append(
+                recorded, sequence: first + offset, caseID: caseID, reference: state.file.reference,
+                previous: previous, actor: actor, db)
         }
         try db.cachedStatement(
             sql: """
                 UPDATE cases SET status = ?, status_since = ?, due_on = ?, extended_from_on = ?, provisional = ?,
-                                 outcome = ?, responded_on = ?, event_count = ?, clock = ?, stage = ?
+                                 outcome = ?, responded_on = ?, event_count = ?, clock = ?, stage = ?, closed_on = ?
                 WHERE id = ?
                 """
         ).execute(arguments: [state.file.status.rawValue, state.file.statusSince] + columns(state) + [caseID])
@@ -49,14 +55,18 @@ enum Projection {
         if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
     }
 
-    /// The columns from `due_on` to `stage`, in table order.
+    /// The columns from `due_on` to `closed_on`, in table order.
     private static func columns(_ state: CaseState) throws -> StatementArguments {
         let file = state.file
-        let clock = String(decoding: try JSONEncoder().encode(StoredClock(file.clockInput)), as: UTF8.self)
         return [
             state.deadline.finalDate, state.deadline.extendedFrom, state.deadline.provisional, file.outcome?.rawValue,
-            file.respondedOn, file.history.count, clock, file.stage.rawValue,
+            file.respondedOn, file.history.count, try storedClock(file), file.stage.rawValue, file.closedOn,
         ]
+    }
+
+    /// The `clock` column: the response clock's inputs as JSON.
+    static func storedClock(_ file: Case) throws -> String {
+        String(decoding: try JSONEncoder().encode(StoredClock(file.clockInput)), as: UTF8.self)
     }
 
     /// Writes the case's clocks that the board shows and that still wait for their step.

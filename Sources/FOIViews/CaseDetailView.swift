@@ -362,6 +362,10 @@ struct EventJSON: Encodable {
                 + (lodging.lastDay.map { "; late (last day \($0))" } ?? "")
         case .hearingListed(let on): "hearing on \(on)"
         case .appealDecided(let outcome): outcome.label
+        case .anonymised(let removal):
+            "personal data removed: "
+                + (removal.requester ? "the requester's identity and " : "")
+                + "\(removal.texts) personal text\(removal.texts == 1 ? "" : "s")"
         }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 @main
 struct FOI: ParsableCommand {
     /// The release, shown by `foi --version`.
-    static let version = "0.5.0 (event format \(EventFormat.version))"
+    static let version = "0.6.0 (event format \(EventFormat.version))"
 
     static let configuration = CommandConfiguration(
         commandName: "foi",

@@ -31,6 +31,32 @@ import Testing
         #expect(EventFormat.payload(of: event) == stored)
     }
 
+    /// Version 2 keeps each personal text beside the payload: sealed and read back, every fixture is the same
+    /// event; a removed text reads as "(removed)", and a text for a field that is not personal is ignored.
+    @Test(arguments: fixtures)
+    func versionTwoKeepsPersonalTextsApart(fixture: String) throws {
+        let stored = try String(contentsOf: Self.directory.appendingPathComponent(fixture), encoding: .utf8)
+        let event = try EventFormat.event(kind: Self.kind(of: fixture), payload: stored, version: 1)
+        let (payload, texts) = EventFormat.sealed(event)
+        let personal = EventFormat.personalFields[event.kind] ?? []
+        #expect(Set(texts.keys).isSubset(of: personal))
+        for field in personal { #expect(!payload.contains("\"\(field)\":")) }
+        #expect(try EventFormat.event(kind: event.kind.rawValue, payload: payload, texts: texts) == event)
+        if !personal.isEmpty && !texts.isEmpty {
+            let removed = try EventFormat.event(
+                kind: event.kind.rawValue, payload: payload, texts: texts.mapValues { _ in nil })
+            #expect(EventFormat.payload(of: removed).contains(EventFormat.removedText))
+        }
+    }
+
+    @Test func aNoteIsStoredWithoutItsText() throws {
+        #expect(EventFormat.sealed(.note("Called Ms Smith")) == ("{}", ["text": "Called Ms Smith"]))
+        #expect(try EventFormat.event(kind: "note", payload: "{}", texts: ["text": nil]) == .note("(removed)"))
+        #expect(
+            try EventFormat.event(kind: "responded", payload: #"{"outcome":"not-held"}"#, texts: ["text": "x"])
+                == .responded(.notHeld))
+    }
+
     @Test func fieldsAreNamedAndDatesAreISO() throws {
         let event = try EventFormat.event(
             kind: "decision-notice",
@@ -50,8 +76,8 @@ import Testing
         #expect(throws: EventFormatError.unknownKind("archived")) {
             try EventFormat.event(kind: "archived", payload: "{}")
         }
-        #expect(throws: EventFormatError.unsupportedVersion(2)) {
-            try EventFormat.event(kind: "note", payload: #"{"text":"x"}"#, version: 2)
+        #expect(throws: EventFormatError.unsupportedVersion(3)) {
+            try EventFormat.event(kind: "note", payload: #"{"text":"x"}"#, version: 3)
         }
         #expect(throws: EventFormatError.badField(kind: "responded", field: "outcome", reason: "is missing")) {
             try EventFormat.event(kind: "responded", payload: "{}")

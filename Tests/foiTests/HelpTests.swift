@@ -53,6 +53,6 @@ import Testing
         let version = try foi(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("0."))
-        #expect(version.stdout.contains("event format 1"))
+        #expect(version.stdout.contains("event format 2"))
     }
 }
