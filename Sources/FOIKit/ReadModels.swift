@@ -212,3 +212,32 @@ extension Calendars {
         return try workingDaysLeft(until: due, regime: summary.regime, today: today)
     }
 }
+
+/// What `foi verify` found.
+public struct VerificationReport: Sendable {
+    public var cases = 0
+    public var events = 0
+    /// SQLite's own findings (its integrity check, or the quicker one), empty when the file is sound.
+    public var integrity: [String] = []
+    /// Rows that point at rows that do not exist.
+    public var foreignKeys: [String] = []
+    /// Each case whose history or projection fails, with what fails.
+    public var failures: [CaseFailure] = []
+    /// Events whose case does not exist.
+    public var orphanEvents = 0
+
+    public init() {}
+
+    public var isSound: Bool { integrity.isEmpty && foreignKeys.isEmpty && failures.isEmpty && orphanEvents == 0 }
+}
+
+/// A case that fails verification.
+public struct CaseFailure: Sendable, Equatable {
+    public var reference: CaseReference
+    public var problems: [String]
+
+    public init(reference: CaseReference, problems: [String]) {
+        self.reference = reference
+        self.problems = problems
+    }
+}

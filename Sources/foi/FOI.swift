@@ -25,7 +25,7 @@ struct FOI: ParsableCommand {
             ExemptCommand.self, ExtendCommand.self, RespondCommand.self, WithdrawCommand.self, TransferCommand.self,
             ReopenCommand.self, NoteCommand.self, ReviewCommand.self, ComplaintCommand.self,
             DecisionNoticeCommand.self, AppealCommand.self, DeadlineCommand.self, HolidaysCommand.self,
-            ExemptionsCommand.self, SettingsCommand.self, BackupCommand.self,
+            ExemptionsCommand.self, SettingsCommand.self, BackupCommand.self, VerifyCommand.self,
         ]
     )
 

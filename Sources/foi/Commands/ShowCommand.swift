@@ -21,5 +21,10 @@ struct ShowCommand: ParsableCommand {
                 try caseStore.detail(reference), calendars: caseStore.calendars, catalogue: caseStore.catalogue,
                 today: store.todayDate, format: format)
         }.flush()
+        // The case is shown as it stands; a history changed outside foi is said on stderr, beside it.
+        let problems = try perform { try caseStore.problems(of: reference) }
+        if !problems.isEmpty {
+            warn("this case fails verification: \(problems.joined(separator: "; ")); run 'foi verify'".printable)
+        }
     }
 }

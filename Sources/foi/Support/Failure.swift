@@ -39,6 +39,11 @@ func perform<T>(on reference: CaseReference? = nil, _ body: () throws -> T) thro
     }
 }
 
+/// Writes one `Warning:` line to standard error.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("Warning: \(message)\n".utf8))
+}
+
 /// Writes one line to standard output.
 func say(_ line: String = "") {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))

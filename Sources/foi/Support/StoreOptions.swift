@@ -90,7 +90,7 @@ struct StepOptions: ParsableArguments {
                 on: date, for: reference, actor: store.actorName, today: store.todayDate, building: makeEvent)
         }
         if let warning = step.event.event.warning {
-            FileHandle.standardError.write(Data("Warning: \(warning.commandLine)\n".utf8))
+            warn(warning.commandLine)
         }
         try perform {
             try CaseView.render([step.summary], calendars: caseStore.calendars, today: store.todayDate, format: format)

@@ -1,0 +1,60 @@
+import FOIKit
+
+/// `foi verify`'s report: what was checked and every case that fails, with why.
+public enum VerificationView {
+    public static func render(_ report: VerificationReport, thorough: Bool, format: OutputFormat) throws -> TextOutput {
+        var output = TextOutput()
+        switch format {
+        case .json:
+            try output.json(Report(report))
+        case .csv:
+            output.write(CSV.line(["ref", "problem"]))
+            for failure in report.failures {
+                for problem in failure.problems { output.write(CSV.line([failure.reference.rawValue, problem])) }
+            }
+            for finding in report.integrity { output.write(CSV.line(["", "SQLite: \(finding)"])) }
+            for finding in report.foreignKeys { output.write(CSV.line(["", finding])) }
+        case .table:
+            let check = thorough ? "integrity check" : "quick check"
+            output.line(
+                "Checked \(report.cases) case\(report.cases == 1 ? "" : "s") and \(report.events) "
+                    + "event\(report.events == 1 ? "" : "s"): hash chains, personal-text digests, and the projection "
+                    + "against a replay of each history; SQLite's \(check) and foreign keys.")
+            for failure in report.failures {
+                output.printableLine("\(failure.reference): \(failure.problems.joined(separator: "; "))")
+            }
+            for finding in report.integrity { output.printableLine("SQLite \(check): \(finding)") }
+            for finding in report.foreignKeys { output.printableLine("Foreign key: \(finding)") }
+            if report.orphanEvents > 0 {
+                output.line("\(report.orphanEvents) event\(report.orphanEvents == 1 ? "" : "s") belong to no case.")
+            }
+            if report.isSound { output.line("Everything verifies.") }
+        }
+        return output
+    }
+
+    private struct Report: Encodable {
+        var cases: Int
+        var events: Int
+        var sound: Bool
+        var failures: [Failure]
+        var integrity: [String]
+        var foreignKeys: [String]
+        var orphanEvents: Int
+
+        init(_ report: VerificationReport) {
+            cases = report.cases
+            events = report.events
+            sound = report.isSound
+            failures = report.failures.map { Failure(ref: $0.reference.rawValue, problems: $0.problems) }
+            integrity = report.integrity
+            foreignKeys = report.foreignKeys
+            orphanEvents = report.orphanEvents
+        }
+    }
+
+    private struct Failure: Encodable {
+        var ref: String
+        var problems: [String]
+    }
+}
