@@ -69,6 +69,8 @@ extension Case {
     func requireInOrder(_ recorded: RecordedEvent, rules: CaseRules, today: CivilDate) throws(LifecycleError) {
         let event = recorded.event
         let date = recorded.date
+        // A date before the receipt is refused by the lifecycle, which says so.
+        guard date >= received else { return }
         if event.movesTheCaseOn, date < statusSince,
             let cause = history.last(where: { $0.event.movesTheCaseOn && $0.date == statusSince })
         {
@@ -201,12 +203,21 @@ extension Case {
 }
 
 extension CaseEvent {
-    /// Whether the step is part of the case's business rather than a remark on it (a note, a moved date, an
-    /// anonymisation), so that the case closes on it.
+    /// Whether the step is a remark on the case rather than part of its business (a note, a moved date, an
+    /// anonymisation): the case does not close on it.
     var closesTheCase: Bool {
         switch self {
         case .note, .deadlineMoved, .anonymised: false
         default: true
+        }
+    }
+
+    /// Whether recording the step changes nothing of the case but its history (a note, an anonymisation), in any
+    /// status: a store may append it without replaying the case.
+    public var isRemark: Bool {
+        switch self {
+        case .note, .anonymised: true
+        default: false
         }
     }
 }

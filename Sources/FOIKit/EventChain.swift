@@ -41,7 +41,7 @@ public enum EventChain {
             "recordedAt": .string(link.recordedAt), "sequence": .integer(link.sequence),
             "texts": .object(link.textDigests.mapValues(JSONValue.string)),
         ])
-        return SHA256.hex(Array(content.canonicalText.utf8))
+        return SHA256.hex(content.canonicalBytes)
     }
 
     /// The digest of a personal text under its salt. The salt (random, kept beside the text and removed with it)

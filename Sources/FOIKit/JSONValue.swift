@@ -13,56 +13,68 @@ public enum JSONValue: Hashable, Sendable {
     /// The canonical text: no white space, object keys in byte order, strings escaped minimally, so that equal
     /// values always give equal bytes (what a hash of an event's content needs).
     public var canonicalText: String {
-        var text = ""
-        write(to: &text)
-        return text
+        String(decoding: canonicalBytes, as: UTF8.self)
     }
 
-    private func write(to text: inout String) {
+    /// `canonicalText` as UTF-8, written as bytes: the hash chain reads it so, for every event.
+    public var canonicalBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        write(to: &bytes)
+        return bytes
+    }
+
+    private func write(to bytes: inout [UInt8]) {
         switch self {
-        case .null: text += "null"
-        case .bool(let value): text += value ? "true" : "false"
-        case .integer(let value): text += String(value)
+        case .null: bytes += "null".utf8
+        case .bool(let value): bytes += (value ? "true" : "false").utf8
+        case .integer(let value): bytes += String(value).utf8
         case .number(let value):
             // Whole numbers keep a `.0`, so that a reader knows the field is a number with a fraction.
-            text += value.rounded() == value && abs(value) < 1e15 ? "\(Int(value)).0" : "\(value)"
-        case .string(let value): Self.writeString(value, to: &text)
+            bytes += (value.rounded() == value && abs(value) < 1e15 ? "\(Int(value)).0" : "\(value)").utf8
+        case .string(let value): Self.writeString(value, to: &bytes)
         case .array(let values):
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { text += "," }
-                value.write(to: &text)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                value.write(to: &bytes)
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let fields):
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             let sorted = fields.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (index, field) in sorted.enumerated() {
-                if index > 0 { text += "," }
-                Self.writeString(field.key, to: &text)
-                text += ":"
-                field.value.write(to: &text)
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.writeString(field.key, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                field.value.write(to: &bytes)
             }
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ value: String, to text: inout String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
+    /// A JSON string with only the escapes JSON requires; a string that needs none is copied whole.
+    private static func writeString(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        let utf8 = value.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes += utf8
+        } else {
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes += #"\""#.utf8
+                case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+                case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+                case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+                case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+                case ..<0x20:
+                    let hex = String(byte, radix: 16)
+                    bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                default: bytes.append(byte)
+                }
             }
         }
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
     // MARK: - Reading

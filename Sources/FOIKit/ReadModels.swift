@@ -213,7 +213,7 @@ extension Calendars {
     }
 }
 
-/// What `foi verify` found.
+/// What a verification of the whole database found.
 public struct VerificationReport: Sendable {
     public var cases = 0
     public var events = 0

@@ -96,9 +96,18 @@ public final class CaseStore {
     /// instead of failing, foreign keys on.
     public static var configuration: Configuration {
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        // WAL set here rather than by GRDB's `journalMode = .wal`, which creates and drops a table on every open
+        // whose log is empty (for its pools' readers; foi uses a queue): a refused command must leave the file's
+        // bytes as they were. The mode is kept in the file, so this writes only when a database is new.
+        configuration.prepareDatabase { db in
+            guard !db.configuration.readonly else { return }
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         return configuration
     }
 

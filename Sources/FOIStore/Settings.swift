@@ -10,12 +10,15 @@ public enum Settings {
         case receiptConvention = "receipt-convention"
         /// Working days to wait for clarification before the request may be closed (no statute sets it).
         case clarificationLapseDays = "clarification-lapse-days"
+        /// Years after a case closes that its requester's personal data is kept: `3`, or `3, sar=6`.
+        case retentionYears = "retention-years"
 
         public var defaultValue: String {
             switch self {
             case .referencePattern: "FOI-{YYYY}-{SEQ:6}"
             case .receiptConvention: ReceiptConvention.statutory.rawValue
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
+            case .retentionYears: RetentionPolicy().description
             }
         }
     }
@@ -45,6 +48,10 @@ extension CaseStore {
                 throw StoreError.badSetting(
                     key: key.rawValue, value: value, reason: "use statutory or next-working-day")
             }
+        case .retentionYears:
+            do { _ = try RetentionPolicy(parsing: value) } catch {
+                throw StoreError.badSetting(key: key.rawValue, value: value, reason: error.description)
+            }
         case .clarificationLapseDays:
             guard let days = Int(value), (1...250).contains(days) else {
                 throw StoreError.badSetting(
@@ -58,6 +65,11 @@ extension CaseStore {
                     + "excluded.value",
                 arguments: [key.rawValue, value])
         }
+    }
+
+    /// How long closed cases keep personal data.
+    static func retentionPolicy(_ db: Database) throws -> RetentionPolicy {
+        (try? RetentionPolicy(parsing: try setting(.retentionYears, db))) ?? RetentionPolicy()
     }
 
     /// The organisation's choices for clocks the law leaves open.

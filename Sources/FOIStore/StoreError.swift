@@ -23,6 +23,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A projection row that cannot be read: the database was changed by something other than foi.
     case unreadableCase(id: Int64)
     case badSetting(key: String, value: String, reason: String)
+    case alreadyAnonymised(CaseReference, on: CivilDate)
+    /// Personal data is kept while anything about the case is under way.
+    case notClosed(CaseReference)
 
     public var description: String {
         switch self {
@@ -59,6 +62,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "case row \(id) cannot be read; the database was changed outside foi"
         case .badSetting(let key, let value, let reason):
             "'\(value)' is not a value of \(key): \(reason)"
+        case .alreadyAnonymised(let reference, let date):
+            "\(reference)'s personal data was removed on \(date); nothing was changed"
+        case .notClosed(let reference):
+            "cannot anonymise \(reference): the request, or a review, complaint or appeal about it, is still under "
+                + "way and needs its personal data; nothing was changed"
         }
     }
 }

@@ -26,6 +26,7 @@ struct FOI: ParsableCommand {
             ReopenCommand.self, NoteCommand.self, ReviewCommand.self, ComplaintCommand.self,
             DecisionNoticeCommand.self, AppealCommand.self, DeadlineCommand.self, HolidaysCommand.self,
             ExemptionsCommand.self, SettingsCommand.self, BackupCommand.self, VerifyCommand.self,
+            RetentionCommand.self, AnonymiseCommand.self,
         ]
     )
 

@@ -14,7 +14,7 @@ import Testing
     }()
 
     @Test func theRootCommandListsEveryCommand() {
-        #expect(Self.commands.count == 27)
+        #expect(Self.commands.count == 29)
         for command in ["review", "complaint", "decision-notice", "appeal", "deadline"] {
             #expect(Self.commands.contains(command))
         }

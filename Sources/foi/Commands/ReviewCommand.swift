@@ -21,7 +21,11 @@ struct ReviewCommand: ParsableCommand {
     )
     @Option(help: ArgumentHelp("The request for review was received on this date.", valueName: "date"))
     var requested: DateOrTimestamp?
-    @Option(help: ArgumentHelp("Who asked for the review.", valueName: "name")) var by: String?
+    @Option(
+        help: ArgumentHelp(
+            "Who asked for the review, in general terms (the requester, their solicitor): a personal text, removed "
+                + "when the case is anonymised.",
+            valueName: "name")) var by: String?
     @Flag(help: "The request came after the requester's window and the authority declines to consider it.")
     var declineLate = false
     @Option(
