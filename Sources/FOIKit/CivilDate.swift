@@ -180,7 +180,23 @@ extension CivilDate: CustomStringConvertible {
     /// The ISO-8601 form, `YYYY-MM-DD`.
     public var description: String {
         let (year, month, day) = components
-        return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+        guard (0...9999).contains(year) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+        // Written digit by digit: every event of a verified history and every row of a listing prints a date.
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func digits(_ value: Int, _ count: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + count - 1, through: offset, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            digits(year, 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            digits(month, 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            digits(day, 2, at: 8)
+            return 10
+        }
     }
 
     /// A form for people: `Tue 5 Jan 2021`.

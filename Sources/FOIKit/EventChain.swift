@@ -34,14 +34,42 @@ public enum EventChain {
     /// The hash of `link` following the event whose hash is `previous` (nil for a case's first event): SHA-256 of
     /// the canonical JSON text of every column and of `previous`, as 64 hex digits.
     public static func hash(of link: Link, after previous: String?) -> String {
-        let content: JSONValue = .object([
-            "actor": link.actor.map(JSONValue.string) ?? .null, "case": .string(link.caseReference.rawValue),
-            "date": .string(link.date.description), "format": .integer(link.format), "kind": .string(link.kind),
-            "payload": .string(link.payload), "previous": previous.map(JSONValue.string) ?? .null,
-            "recordedAt": .string(link.recordedAt), "sequence": .integer(link.sequence),
-            "texts": .object(link.textDigests.mapValues(JSONValue.string)),
-        ])
-        return SHA256.hex(content.canonicalBytes)
+        // The object written key by key in canonical order (it is hashed for every event a verify reads).
+        var text: [UInt8] = []
+        text.reserveCapacity(256 + link.payload.utf8.count)
+        func key(_ name: String, first: Bool = false) {
+            if !first { text.append(UInt8(ascii: ",")) }
+            JSONValue.writeString(name, to: &text)
+            text.append(UInt8(ascii: ":"))
+        }
+        func string(_ value: String?) {
+            if let value { JSONValue.writeString(value, to: &text) } else { text += "null".utf8 }
+        }
+        text.append(UInt8(ascii: "{"))
+        key("actor", first: true)
+        string(link.actor)
+        key("case")
+        string(link.caseReference.rawValue)
+        key("date")
+        string(link.date.description)
+        key("format")
+        text += String(link.format).utf8
+        key("kind")
+        string(link.kind)
+        key("payload")
+        string(link.payload)
+        key("previous")
+        string(previous)
+        key("recordedAt")
+        string(link.recordedAt)
+        key("sequence")
+        text += String(link.sequence).utf8
+        key("texts")
+        text +=
+            link.textDigests.isEmpty
+            ? Array("{}".utf8) : JSONValue.object(link.textDigests.mapValues(JSONValue.string)).canonicalBytes
+        text.append(UInt8(ascii: "}"))
+        return SHA256.hex(text)
     }
 
     /// The digest of a personal text under its salt. The salt (random, kept beside the text and removed with it)

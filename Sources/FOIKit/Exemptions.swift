@@ -111,9 +111,16 @@ public struct CatalogueError: Error, Equatable, Sendable, CustomStringConvertibl
 /// The exemptions of every regime, looked up by citation.
 public struct ExemptionCatalogue: Sendable {
     public let exemptions: [Exemption]
+    /// The entries by regime and section: a replay looks up every exemption event's citation.
+    private let bySection: [Regime: [String: Exemption]]
 
     public init(exemptions: [Exemption]) {
         self.exemptions = exemptions
+        var bySection: [Regime: [String: Exemption]] = [:]
+        for exemption in exemptions where bySection[exemption.regime]?[exemption.section] == nil {
+            bySection[exemption.regime, default: [:]][exemption.section] = exemption
+        }
+        self.bySection = bySection
     }
 
     /// Loads `{"exemptions": [{"regime", "section", "title", "kind", "ncnd", "note"}]}`.
@@ -148,8 +155,14 @@ public struct ExemptionCatalogue: Sendable {
 
     /// The entry that `citation` falls under in `regime` (`31(1)(a)` under `31`), or nil.
     public func exemption(citing citation: String, in regime: Regime) -> Exemption? {
-        let normalised = Self.normalise(citation)
-        return exemptions.first { $0.regime == regime && Self.matches(normalised, $0.section) }
+        guard let sections = bySection[regime] else { return nil }
+        // The citation itself, then without its last parenthesised part, and so on: `31(1)(a)`, `31(1)`, `31`.
+        var candidate = Substring(Self.normalise(citation))
+        while true {
+            if let exemption = sections[String(candidate)] { return exemption }
+            guard let open = candidate.lastIndex(of: "(") else { return nil }
+            candidate = candidate[..<open]
+        }
     }
 
     /// The regimes in which `citation` names an exemption.
@@ -160,12 +173,41 @@ public struct ExemptionCatalogue: Sendable {
 
     /// `s.31(1)(a)`, `section 31(1)(a)`, `reg 12(5)(e)` → `31(1)(a)`, `12(5)(e)`.
     public static func normalise(_ citation: String) -> String {
+        if isNormal(citation) { return citation }
         var text = citation.lowercased().replacing(" ", with: "")
         for prefix in ["section", "regulation", "reg.", "reg", "s."] where text.hasPrefix(prefix) {
             text.removeFirst(prefix.count)
             break
         }
         return text.uppercasedSection()
+    }
+
+    /// Whether `citation` is already as `normalise` writes it (as stored): digits and capitals, then parenthesised
+    /// parts, lower case but for a numbered subsection's letter (`(3A)`).
+    private static func isNormal(_ citation: String) -> Bool {
+        var inParenthesis = false
+        var numbered = true
+        var previous: UInt8 = 0
+        for byte in citation.utf8 {
+            switch byte {
+            case UInt8(ascii: "("):
+                guard !inParenthesis, previous != 0 else { return false }
+                (inParenthesis, numbered) = (true, false)
+            case UInt8(ascii: ")"):
+                guard inParenthesis, previous != UInt8(ascii: "(") else { return false }
+                (inParenthesis, numbered) = (false, true)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inParenthesis && previous == UInt8(ascii: "(") { numbered = true }
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                guard numbered, previous != 0 else { return false }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                guard inParenthesis, !numbered else { return false }
+            default:
+                return false
+            }
+            previous = byte
+        }
+        return !inParenthesis && previous != 0
     }
 
     private static func matches(_ citation: String, _ section: String) -> Bool {

@@ -53,26 +53,30 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
-    /// A JSON string with only the escapes JSON requires; a string that needs none is copied whole.
-    private static func writeString(_ value: String, to bytes: inout [UInt8]) {
+    /// A JSON string with only the escapes JSON requires, the runs between them copied whole (a payload, which is
+    /// full of quotes, is written into the hash of every event).
+    static func writeString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = value.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes += utf8
-        } else {
-            for byte in utf8 {
+        var value = value
+        value.withUTF8 { utf8 in
+            var start = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                bytes.append(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""): bytes += #"\""#.utf8
-                case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
-                case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
-                case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
-                case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
                 case ..<0x20:
                     let hex = String(byte, radix: 16)
-                    bytes += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                    bytes += ("u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
                 default: bytes.append(byte)
                 }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

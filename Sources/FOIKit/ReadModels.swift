@@ -235,9 +235,12 @@ public struct VerificationReport: Sendable {
 public struct CaseFailure: Sendable, Equatable {
     public var reference: CaseReference
     public var problems: [String]
+    /// The case's row id: failures are listed in the order the cases were logged.
+    public var caseID: Int64
 
-    public init(reference: CaseReference, problems: [String]) {
+    public init(reference: CaseReference, problems: [String], caseID: Int64) {
         self.reference = reference
         self.problems = problems
+        self.caseID = caseID
     }
 }

@@ -1,29 +1,56 @@
 import FOIKit
 import Foundation
 import GRDB
+import Synchronization
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+}
 
 extension CaseStore {
     /// Checks the whole database: each case's hash chain and personal-text digests, its projection against a replay
     /// of its history, and SQLite's integrity (`thorough`: the full check of every index; otherwise the quick check
-    /// of the file's structure) and foreign keys. The SQLite check runs beside the rest on a second connection.
+    /// of the file's structure) and foreign keys.
+    ///
+    /// A file's cases are checked in two halves on two connections and threads, beside SQLite's own check on a
+    /// third: a million cases take seconds per core, and the machine has cores to spare.
     public func verify(thorough: Bool = false) throws -> VerificationReport {
         let pragma = thorough ? "PRAGMA integrity_check" : "PRAGMA quick_check"
         var report = VerificationReport()
-        // SQLite's check reads the whole file: on a second connection, on the other core, while the cases are
-        // checked here (an in-memory database has no second connection, and is small).
-        let fileCheck = path == ":memory:" ? nil : FileCheck(path: path, pragma: pragma)
-        if fileCheck == nil {
-            report.integrity = try writer.read { db in try String.fetchAll(db, sql: pragma).filter { $0 != "ok" } }
-        }
-        try writer.read { db in
+        let onFile = path != ":memory:"
+        let fileCheck =
+            onFile ? Background { [path] in try Self.readOnly(path).read { try Self.findings(pragma, $0) } } : nil
+        let bounds = try writer.read { db in
             report.foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                 let table: String = row[0]
                 let parent: String = row[2]
                 return "a row of \(table) (rowid \(row[1] as Int64? ?? 0)) points at a missing row of \(parent)"
             }
-            try verifyCases(into: &report, db)
+            if !onFile { report.integrity = try Self.findings(pragma, db) }
+            let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM cases")
+            return (low: row?[0] as Int64? ?? 0, high: row?[1] as Int64? ?? 0)
         }
-        if let fileCheck { report.integrity = try fileCheck.findings() }
+        // Runs of cases, taken in turn by two walkers (this connection, and a read-only one on another thread) so
+        // that both cores stay busy to the end.
+        let runs = CaseRange.runs(from: bounds.low, to: bounds.high, count: onFile ? 32 : 1)
+        let next = Mutex(0)
+        let (catalogue, calendars) = (catalogue, calendars)
+        let walk: @Sendable (Database) throws -> VerificationReport = { db in
+            var found = VerificationReport()
+            while let range = next.withLock({ index -> CaseRange? in
+                defer { index += 1 }
+                return index < runs.count ? runs[index] : nil
+            }) {
+                found.add(try Self.verifyCases(in: range, catalogue: catalogue, calendars: calendars, db))
+            }
+            return found
+        }
+        let helper = onFile ? Background { [path] in try Self.readOnly(path).read(walk) } : nil
+        var found = [try writer.read(walk)]
+        if let helper { found.append(try helper.result()) }
+        for part in found { report.add(part) }
+        report.failures.sort { $0.caseID < $1.caseID }
+        if let fileCheck { report.integrity = try fileCheck.result() }
         return report
     }
 
@@ -34,76 +61,121 @@ extension CaseStore {
                 let caseID = try Int64.fetchOne(
                     db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue])
             else { throw StoreError.caseNotFound(reference) }
-            var report = VerificationReport()
-            try verifyCases(into: &report, only: caseID, db)
-            return report.failures.first?.problems ?? []
+            return try Self.verifyCases(in: .only(caseID), catalogue: catalogue, calendars: calendars, db).failures
+                .first?.problems ?? []
         }
     }
 
-    /// Walks the cases, their events, clocks and exemptions together in case order, one case at a time.
-    private func verifyCases(into report: inout VerificationReport, only: Int64? = nil, _ db: Database) throws {
-        let rules = try rules(db)
-        let filter = only.map { "WHERE case_id = \($0)" } ?? ""
-        let texts = try storedTexts(filter: only.map { "WHERE e.case_id = \($0)" } ?? "", db)
+    private static func readOnly(_ path: String) throws -> DatabaseQueue {
+        var configuration = configuration
+        configuration.readonly = true
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    private static func findings(_ pragma: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: pragma).filter { $0 != "ok" }
+    }
+
+    /// Which cases one walk checks: ids above `after` (nil: from the first) up to `through` (nil: to the last),
+    /// so that runs from the first to the last take in events of no case too.
+    private struct CaseRange: Sendable {
+        var after: Int64?
+        var through: Int64?
+
+        static func only(_ id: Int64) -> CaseRange { CaseRange(after: id - 1, through: id) }
+
+        /// `count` runs of about equal numbers of ids from `low` to `high`, the first and last open-ended.
+        static func runs(from low: Int64, to high: Int64, count: Int) -> [CaseRange] {
+            let size = max(1, (high - low + 1) / Int64(count))
+            var runs: [CaseRange] = []
+            var after: Int64? = nil
+            for index in 1...count {
+                let through: Int64? = index == count ? nil : low - 1 + size * Int64(index)
+                runs.append(CaseRange(after: after, through: through))
+                after = through
+            }
+            return runs
+        }
+
+        /// The condition on `column` (a case id).
+        func condition(_ column: String) -> String {
+            [after.map { "\(column) > \($0)" }, through.map { "\(column) <= \($0)" }].compactMap { $0 }
+                .joined(separator: " AND ").nonEmpty ?? "1"
+        }
+    }
+
+    /// Walks the cases in `range`, their events, clocks and exemptions together in case order, one case at a time.
+    private static func verifyCases(
+        in range: CaseRange, catalogue: ExemptionCatalogue, calendars: Calendars, _ db: Database
+    ) throws -> VerificationReport {
+        var report = VerificationReport()
+        let rules = CaseRules(catalogue: catalogue, calendars: calendars, policy: try clockPolicy(db))
+        let texts = try storedTexts(where: range.condition("e.case_id"), db)
         let cases = try Row.fetchCursor(
             db,
             sql: """
                 SELECT id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional,
                        subject, outcome, responded_on, event_count, stage, closed_on
-                FROM cases \(only.map { "WHERE id = \($0)" } ?? "") ORDER BY id
+                FROM cases WHERE \(range.condition("id")) ORDER BY id
                 """)
-        var events = PeekingCursor(
+        var events = Peeking(
             try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT case_id, id, sequence, kind, occurred_on, payload, format, actor, recorded_at, hash
-                    FROM events \(filter) ORDER BY case_id, sequence
-                    """))
-        var clocks = PeekingCursor(
-            try Row.fetchCursor(
-                db, sql: "SELECT case_id, clock, due_on, provisional FROM case_clocks \(filter) ORDER BY case_id"))
-        var exemptions = PeekingCursor(
+                    FROM events WHERE \(range.condition("case_id")) ORDER BY case_id, sequence
+                    """), StoredEventRow.init)
+        var clocks = Peeking(
             try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT case_id, citation, part, ncnd, public_interest FROM case_exemptions \(filter)
+                    SELECT case_id, clock, due_on, provisional FROM case_clocks WHERE \(range.condition("case_id"))
                     ORDER BY case_id
-                    """))
+                    """)
+        ) { row in (caseID: row[0] as Int64, clock: "\(row[1] as String) \(row[2] as String) \(row[3] as Bool)") }
+        var exemptions = Peeking(
+            try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT case_id, citation, part, ncnd, public_interest FROM case_exemptions
+                    WHERE \(range.condition("case_id")) ORDER BY case_id
+                    """)
+        ) { row in
+            (
+                caseID: row[0] as Int64,
+                exemption: "\(row[1] as String) \(row[2] as String) \(row[3] as Bool) \(row[4] as String? ?? "")"
+            )
+        }
         while let row = try cases.next() {
             let caseID: Int64 = row[0]
             let reference = CaseReference(rawValue: row[1])
-            report.orphanEvents += try events.skip { $0[0] < caseID }
-            _ = try clocks.skip { $0[0] < caseID }
-            _ = try exemptions.skip { $0[0] < caseID }
-            let caseEvents = try events.take { $0[0] == caseID }
+            report.orphanEvents += try events.take { $0.caseID < caseID }.count
+            _ = try clocks.take { $0.caseID < caseID }
+            _ = try exemptions.take { $0.caseID < caseID }
+            let caseEvents = try events.take { $0.caseID == caseID }
             report.cases += 1
             report.events += caseEvents.count
             var problems = Self.chainProblems(caseEvents, reference: reference, texts: texts)
-            let stored = (
-                clocks: Set(
-                    try clocks.take { $0[0] == caseID }.map { "\($0[1] as String) \($0[2] as String) \($0[3] as Bool)" }
-                ),
-                exemptions: Set(
-                    try exemptions.take { $0[0] == caseID }.map {
-                        "\($0[1] as String) \($0[2] as String) \($0[3] as Bool) \($0[4] as String? ?? "")"
-                    })
-            )
             problems += projectionProblems(
-                row, events: caseEvents, texts: texts, clocks: stored.clocks, exemptions: stored.exemptions,
-                rules: rules)
-            if !problems.isEmpty { report.failures.append(CaseFailure(reference: reference, problems: problems)) }
+                row, events: caseEvents, texts: texts,
+                clocks: Set(try clocks.take { $0.caseID == caseID }.map(\.clock)),
+                exemptions: Set(try exemptions.take { $0.caseID == caseID }.map(\.exemption)), rules: rules)
+            if !problems.isEmpty {
+                report.failures.append(CaseFailure(reference: reference, problems: problems, caseID: caseID))
+            }
         }
-        report.orphanEvents += try events.skip { _ in true }
+        report.orphanEvents += try events.take { _ in true }.count
+        return report
     }
 
-    /// The personal texts of the events `filter` selects: event id → field → (text, salt, digest).
-    private func storedTexts(filter: String, _ db: Database) throws -> [Int64: [String: StoredText]] {
+    /// The personal texts of the events `condition` selects (on `e`, the events): event id → field → text.
+    private static func storedTexts(where condition: String, _ db: Database) throws -> [Int64: [String: StoredText]] {
         var texts: [Int64: [String: StoredText]] = [:]
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT t.event_id, t.field, t.text, t.salt, t.digest FROM event_texts t
-                JOIN events e ON e.id = t.event_id \(filter)
+                JOIN events e ON e.id = t.event_id WHERE \(condition)
                 """)
         while let row = try rows.next() {
             texts[row[0], default: [:]][row[1]] = StoredText(text: row[2], salt: row[3], digest: row[4])
@@ -112,35 +184,36 @@ extension CaseStore {
     }
 
     /// Where the chain of a case's events breaks: a missing event, a changed one, a text that is not its digest's.
-    private static func chainProblems(_ events: [Row], reference: CaseReference, texts: [Int64: [String: StoredText]])
-        -> [String]
-    {
+    private static func chainProblems(
+        _ events: [StoredEventRow], reference: CaseReference, texts: [Int64: [String: StoredText]]
+    ) -> [String] {
+        if events.isEmpty { return ["it has no events: its row was written outside foi"] }
         var problems: [String] = []
         var previous: String?
-        for (index, row) in events.enumerated() {
-            let sequence: Int = row[2]
-            guard sequence == index + 1 else {
+        for (index, event) in events.enumerated() {
+            guard event.sequence == index + 1 else {
                 problems.append("event \(index + 1) is missing: the history was cut")
                 break
             }
-            let eventTexts = texts[row[1]] ?? [:]
-            for (field, text) in eventTexts.sorted(by: { $0.key < $1.key }) {
+            let eventTexts = texts[event.id] ?? [:]
+            for (field, text) in eventTexts {
                 if let body = text.text, let salt = text.salt, EventChain.digest(of: body, salt: salt) != text.digest {
-                    problems.append("event \(sequence)'s \(field) was changed after it was recorded")
+                    problems.append("event \(event.sequence)'s \(field) was changed after it was recorded")
                 }
             }
-            guard let date: CivilDate = row[4] else {
-                problems.append("event \(sequence)'s date is not a date")
+            guard let date = event.date else {
+                problems.append("event \(event.sequence)'s date is not a date")
                 break
             }
             let link = EventChain.Link(
-                caseReference: reference, sequence: sequence, kind: row[3], date: date, format: row[6],
-                payload: row[5], actor: row[7], recordedAt: row[8], textDigests: eventTexts.mapValues(\.digest))
+                caseReference: reference, sequence: event.sequence, kind: event.kind, date: date,
+                format: event.format, payload: event.payload, actor: event.actor, recordedAt: event.recordedAt,
+                textDigests: eventTexts.isEmpty ? [:] : eventTexts.mapValues(\.digest))
             let hash = EventChain.hash(of: link, after: previous)
-            guard hash == row[9] as String? else {
+            guard hash == event.hash else {
                 problems.append(
-                    "event \(sequence) does not match its hash: it, or the case's reference, was changed after it was "
-                        + "recorded")
+                    "event \(event.sequence) does not match its hash: it, or the case's reference, was changed after "
+                        + "it was recorded")
                 break
             }
             previous = hash
@@ -149,50 +222,54 @@ extension CaseStore {
     }
 
     /// Where the projection row, clocks and exemptions differ from what a replay of the events gives.
-    private func projectionProblems(
-        _ row: Row, events: [Row], texts: [Int64: [String: StoredText]], clocks: Set<String>,
+    private static func projectionProblems(
+        _ row: Row, events: [StoredEventRow], texts: [Int64: [String: StoredText]], clocks: Set<String>,
         exemptions: Set<String>, rules: CaseRules
     ) -> [String] {
+        guard !events.isEmpty else { return [] }
         let reference = CaseReference(rawValue: row[1])
         let state: CaseState
         do {
             let history = try events.map { event in
-                let stored = (texts[event[1]] ?? [:]).mapValues(\.text)
-                guard let date: CivilDate = event[4] else { throw StoreError.unreadableEvent(id: event[1], reason: "") }
+                guard let date = event.date else { throw StoreError.unreadableEvent(id: event.id, reason: "") }
                 return StoredEvent(
-                    sequence: event[2],
+                    sequence: event.sequence,
                     recorded: RecordedEvent(
                         date: date,
                         event: try EventFormat.event(
-                            kind: event[3], payload: event[5], version: event[6], texts: stored)),
+                            kind: event.kind, payload: event.payload, version: event.format,
+                            texts: texts[event.id].map { $0.mapValues(\.text) } ?? [:])),
                     actor: nil, recordedAt: "")
             }
-            state = try deciding { try EventLog.replay(reference, events: history, catalogue: catalogue).state(rules) }
+            state = try deciding {
+                try EventLog.replay(reference, events: history, catalogue: rules.catalogue).state(rules)
+            }
         } catch {
             return ["its history cannot be replayed: \(error)"]
         }
         let file = state.file
         var problems: [String] = []
-        func compare(_ column: String, _ stored: String?, _ replayed: String?) {
+        func compare<Value: Equatable & CustomStringConvertible>(_ column: String, _ stored: Value?, _ replayed: Value?)
+        {
             if stored != replayed {
                 problems.append(
                     "the projection's \(column) is \(stored.map { "'\($0)'" } ?? "empty"), its history gives "
                         + (replayed.map { "'\($0)'" } ?? "none"))
             }
         }
-        compare("regime", row[2], file.regime.rawValue)
-        compare("status", row[3], file.status.rawValue)
-        compare("status_since", row[4], file.statusSince.description)
-        compare("received_on", row[5], file.received.description)
-        compare("due_on", row[6], state.deadline.finalDate?.description)
-        compare("extended_from_on", row[7], state.deadline.extendedFrom?.description)
-        compare("provisional", (row[8] as Bool).description, state.deadline.provisional.description)
-        compare("subject", row[9], file.receipt.subject)
-        compare("outcome", row[10], file.outcome?.rawValue)
-        compare("responded_on", row[11], file.respondedOn?.description)
-        compare("event_count", (row[12] as Int).description, file.history.count.description)
-        compare("stage", row[13], file.stage.rawValue)
-        compare("closed_on", row[14], file.closedOn?.description)
+        compare("regime", row[2] as String, file.regime.rawValue)
+        compare("status", row[3] as String, file.status.rawValue)
+        compare("status_since", row[4] as CivilDate?, file.statusSince)
+        compare("received_on", row[5] as CivilDate?, file.received)
+        compare("due_on", row[6] as CivilDate?, state.deadline.finalDate)
+        compare("extended_from_on", row[7] as CivilDate?, state.deadline.extendedFrom)
+        compare("provisional", row[8] as Bool, state.deadline.provisional)
+        compare("subject", row[9] as String, file.receipt.subject)
+        compare("outcome", row[10] as String?, file.outcome?.rawValue)
+        compare("responded_on", row[11] as CivilDate?, file.respondedOn)
+        compare("event_count", row[12] as Int, file.history.count)
+        compare("stage", row[13] as String, file.stage.rawValue)
+        compare("closed_on", row[14] as CivilDate?, file.closedOn)
         let replayedClocks = Set(
             state.boardClocks.map { "\($0.name.rawValue) \($0.due?.description ?? "") \($0.provisional)" })
         if clocks != replayedClocks { problems.append("the projection's clocks differ from those its history gives") }
@@ -207,29 +284,32 @@ extension CaseStore {
     }
 }
 
-/// SQLite's check of the file on its own connection and thread.
-private final class FileCheck: @unchecked Sendable {
-    // Written once by the thread before it signals `done`, read after waiting for it.
-    private var result: Result<[String], any Error> = .success([])
-    private let done = DispatchSemaphore(value: 0)
-
-    init(path: String, pragma: String) {
-        DispatchQueue.global().async { [self] in
-            result = Result {
-                var configuration = CaseStore.configuration
-                configuration.readonly = true
-                return try DatabaseQueue(path: path, configuration: configuration).read { db in
-                    try String.fetchAll(db, sql: pragma).filter { $0 != "ok" }
-                }
-            }
-            done.signal()
-        }
+extension VerificationReport {
+    /// Adds what another walk of the cases found.
+    fileprivate mutating func add(_ other: VerificationReport) {
+        cases += other.cases
+        events += other.events
+        failures += other.failures
+        orphanEvents += other.orphanEvents
     }
+}
 
-    /// What the check found, once it is done.
-    func findings() throws -> [String] {
-        done.wait()
-        return try result.get()
+/// One row of `events`, decoded once as it is read.
+private struct StoredEventRow {
+    var caseID: Int64
+    var id: Int64
+    var sequence: Int
+    var kind: String
+    var date: CivilDate?
+    var payload: String
+    var format: Int
+    var actor: String?
+    var recordedAt: String
+    var hash: String?
+
+    init(_ row: Row) {
+        (caseID, id, sequence, kind, date) = (row[0], row[1], row[2], row[3], row[4])
+        (payload, format, actor, recordedAt, hash) = (row[5], row[6], row[7], row[8], row[9])
     }
 }
 
@@ -240,32 +320,48 @@ struct StoredText {
     var digest: String
 }
 
-/// A cursor whose next row can be looked at before it is taken, to walk several tables in step by case.
-struct PeekingCursor {
+/// A cursor whose rows are decoded as they are read and whose next one can be looked at before it is taken, to walk
+/// several tables in step by case.
+private struct Peeking<Element> {
     private let cursor: RowCursor
-    private var peeked: Row?
+    private let decode: (Row) -> Element
+    private var peeked: Element?
 
-    init(_ cursor: RowCursor) {
+    init(_ cursor: RowCursor, _ decode: @escaping (Row) -> Element) {
         self.cursor = cursor
-    }
-
-    private mutating func peek() throws -> Row? {
-        if peeked == nil { peeked = try cursor.next()?.copy() }
-        return peeked
+        self.decode = decode
     }
 
     /// Takes the rows from here on that satisfy `belongs`.
-    mutating func take(while belongs: (Row) -> Bool) throws -> [Row] {
-        var rows: [Row] = []
-        while let row = try peek(), belongs(row) {
-            rows.append(row)
+    mutating func take(while belongs: (Element) -> Bool) throws -> [Element] {
+        var taken: [Element] = []
+        while true {
+            if peeked == nil { peeked = try cursor.next().map(decode) }
+            guard let element = peeked, belongs(element) else { return taken }
+            taken.append(element)
             peeked = nil
         }
-        return rows
+    }
+}
+
+/// Work on its own thread, its result waited for.
+private final class Background<Value>: @unchecked Sendable {
+    // Written once by the thread before it signals `done`, read after waiting for it.
+    private var outcome: Result<Value, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        let thread = Thread { [self] in
+            outcome = Result { try work() }
+            done.signal()
+        }
+        // Replaying a case nests deeply enough to want more than a secondary thread's default stack.
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
-    /// Skips the rows from here on that satisfy `before`; returns how many.
-    mutating func skip(while before: (Row) -> Bool) throws -> Int {
-        try take(while: before).count
+    func result() throws -> Value {
+        done.wait()
+        return try outcome!.get()
     }
 }

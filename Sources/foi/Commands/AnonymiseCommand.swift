@@ -32,10 +32,9 @@ struct AnonymiseCommand: ParsableCommand {
         let result = try perform {
             try caseStore.anonymise(due ? nil : references, actor: store.actorName, today: store.todayDate)
         }
-        let count = result.cases.count
+        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         say(
-            "Anonymised \(count) case\(count == 1 ? "" : "s"): \(result.requesters) requester"
-                + "\(result.requesters == 1 ? "" : "s") and \(result.texts) personal text\(result.texts == 1 ? "" : "s") "
-                + "removed.")
+            "Anonymised \(counted(result.cases.count, "case")): \(counted(result.requesters, "requester")) and "
+                + "\(counted(result.texts, "personal text")) removed.")
     }
 }
