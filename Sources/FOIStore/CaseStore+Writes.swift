@@ -73,63 +73,102 @@ extension CaseStore {
     /// Adds a newly proclaimed bank holiday and records, on every case with a clock whose date it moves, a
     /// deadline-moved event for each such clock (FOIKit decides which move and how the move is worded). On
     /// failure nothing is written and the store keeps its calendars.
+    ///
+    /// A holiday can move a hundred thousand cases. Deciding the moves takes most of the time, so it is done first,
+    /// reading, while other officers go on recording steps; the holiday and every move are then written in one
+    /// short transaction, in which each case that took a step meanwhile is decided again. Nobody sees half a
+    /// change, and nobody waits long for the lock.
     public func addHoliday(_ holiday: Holiday, today: CivilDate, actor: String? = nil) throws -> HolidayChange {
-        let (change, updated) = try write { db in
-            let isPublished = published.holidays(of: holiday.division, in: holiday.date.year).contains {
-                $0.date == holiday.date && $0.source == .published
-            }
-            if try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM holidays WHERE date = ? AND division = ?",
-                arguments: [holiday.date, holiday.division.rawValue]) == true || isPublished
-            {
-                throw StoreError.holidayExists(holiday.date, holiday.division)
+        // The moves read tens of thousands of cases: keep their pages in memory rather than spill and re-read.
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
+        let plan = try writer.read { db in try planHoliday(holiday, today: today, db) }
+        let (moved, updated) = try write { db in
+            let now = try planHoliday(holiday, today: today, db, readingMoves: false)
+            var moves: [CalendarMove]
+            if now.before.policy == plan.before.policy && now.local == plan.local {
+                let changed = try Set(
+                    Int64.fetchAll(
+                        db, sql: "SELECT DISTINCT case_id FROM events WHERE id > ?", arguments: [plan.lastEvent]))
+                moves = plan.moves.filter { !changed.contains($0.caseID) }
+                moves += try decideMoves(
+                    across: holiday, from: now.before, to: now.after, today: today, db, among: Array(changed))
+            } else {
+                // Another holiday or a clock setting changed meanwhile: every case is decided again.
+                moves = try decideMoves(across: holiday, from: now.before, to: now.after, today: today, db)
             }
             try db.execute(
                 sql: "INSERT INTO holidays (date, division, title, added_at) VALUES (?, ?, ?, ?)",
                 arguments: [holiday.date, holiday.division.rawValue, holiday.title, EventLog.timestamp()])
-            let before = try rules(db)
-            var after = before
-            after.calendars = Calendars(holidays: Self.holidays(published, adding: try Self.localHolidays(db)))
-            // A holiday can move a hundred thousand cases: keep their pages in memory rather than spill and re-read.
-            try db.execute(sql: "PRAGMA cache_size = -131072")
-            let moved = try moveClocks(across: holiday, from: before, to: after, today: today, actor: actor, db)
-            return (HolidayChange(holiday: holiday, casesMoved: moved), after.calendars)
+            for move in moves {
+                try Projection.updateDates(
+                    to: move.state, appending: move.events, caseID: move.caseID, actor: actor, db)
+            }
+            return (moves.count, now.after.calendars)
         }
         calendars = updated
-        return change
+        return HolidayChange(holiday: holiday, casesMoved: moved)
     }
 
-    /// Every case with a board clock due on or after the holiday is a candidate; FOIKit says which clocks moved.
-    private func moveClocks(
-        across holiday: Holiday, from before: CaseRules, to after: CaseRules, today: CivilDate, actor: String?,
-        _ db: Database
-    ) throws -> Int {
-        let candidates = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT c.id, c.ref FROM case_clocks k JOIN cases c ON c.id = k.case_id
-                WHERE k.due_on >= ? ORDER BY c.id
-                """, arguments: [holiday.date])
-        var moved = 0
+    /// What adding `holiday` does, as the database stands in `db`: the rules before and after, the local holidays,
+    /// the last event read, and (with `readingMoves`) the move of every case it moves. Refused if the day is a
+    /// bank holiday of the division already.
+    private func planHoliday(_ holiday: Holiday, today: CivilDate, _ db: Database, readingMoves: Bool = true) throws
+        -> HolidayPlan
+    {
+        let isPublished = published.holidays(of: holiday.division, in: holiday.date.year).contains {
+            $0.date == holiday.date && $0.source == .published
+        }
+        let local = try Self.localHolidays(db)
+        if isPublished || local.contains(where: { $0.date == holiday.date && $0.division == holiday.division }) {
+            throw StoreError.holidayExists(holiday.date, holiday.division)
+        }
+        let before = CaseRules(
+            catalogue: catalogue, calendars: Calendars(holidays: Self.holidays(published, adding: local)),
+            policy: try Self.clockPolicy(db))
+        var after = before
+        after.calendars = Calendars(holidays: Self.holidays(published, adding: local + [holiday]))
+        return HolidayPlan(
+            before: before, after: after, local: local,
+            lastEvent: try Int64.fetchOne(db, sql: "SELECT max(id) FROM events") ?? 0,
+            moves: readingMoves ? try decideMoves(across: holiday, from: before, to: after, today: today, db) : [])
+    }
+
+    /// The moves of every case with a board clock due on or after the holiday (or of the cases `among`): FOIKit
+    /// says which clocks move.
+    private func decideMoves(
+        across holiday: Holiday, from before: CaseRules, to after: CaseRules, today: CivilDate, _ db: Database,
+        among: [Int64]? = nil
+    ) throws -> [CalendarMove] {
+        var candidates: [Row] = []
+        if let among {
+            for chunk in chunked(among.sorted()) {
+                candidates += try Row.fetchAll(
+                    db, sql: "SELECT id, ref FROM cases WHERE id IN (\(placeholders(chunk.count))) ORDER BY id",
+                    arguments: StatementArguments(chunk))
+            }
+        } else {
+            candidates = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT c.id, c.ref FROM case_clocks k JOIN cases c ON c.id = k.case_id
+                    WHERE k.due_on >= ? ORDER BY c.id
+                    """, arguments: [holiday.date])
+        }
+        var moves: [CalendarMove] = []
         for chunk in chunked(candidates) {
             let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
             for row in chunk {
                 let caseID: Int64 = row[0]
                 let file = try EventLog.replay(
                     CaseReference(rawValue: row[1]), events: events[caseID] ?? [], catalogue: catalogue)
-                guard
-                    let change = try deciding({
-                        try file.changingCalendars(
-                            from: before, to: after, because: holiday.additionReason, today: today)
-                    })
-                else { continue }
-                try Projection.update(
-                    to: change.state, appending: change.moves, exemptionsChanged: false, caseID: caseID, actor: actor,
-                    db)
-                moved += 1
+                if let change = try deciding({
+                    try file.changingCalendars(from: before, to: after, because: holiday.additionReason, today: today)
+                }) {
+                    moves.append(CalendarMove(caseID: caseID, events: change.moves, state: change.state))
+                }
             }
         }
-        return moved
+        return moves
     }
 
     /// The case with `reference`, replayed from its events, with its id.
@@ -168,4 +207,21 @@ extension CaseStore {
             }
         }
     }
+}
+
+/// What adding a holiday does, decided before it is written.
+private struct HolidayPlan {
+    var before: CaseRules
+    var after: CaseRules
+    var local: [Holiday]
+    /// The last event when the moves were decided: a case with a later one is decided again.
+    var lastEvent: Int64
+    var moves: [CalendarMove]
+}
+
+/// The deadline-moved events of one case and its state after them.
+private struct CalendarMove {
+    var caseID: Int64
+    var events: [RecordedEvent]
+    var state: CaseState
 }

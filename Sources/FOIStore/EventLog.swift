@@ -43,7 +43,8 @@ enum EventLog {
     /// The hash of the case's event number `sequence`.
     static func hash(caseID: Int64, sequence: Int, _ db: Database) throws -> String? {
         try String.fetchOne(
-            db, sql: "SELECT hash FROM events WHERE case_id = ? AND sequence = ?", arguments: [caseID, sequence])
+            db.cachedStatement(sql: "SELECT hash FROM events WHERE case_id = ? AND sequence = ?"),
+            arguments: [caseID, sequence])
     }
 
     /// 16 random bytes as hex: a personal text's salt.

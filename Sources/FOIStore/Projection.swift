@@ -37,13 +37,7 @@ enum Projection {
         to state: CaseState, appending events: [RecordedEvent], exemptionsChanged: Bool, caseID: Int64, actor: String?,
         _ db: Database
     ) throws {
-        let first = state.file.history.count - events.count + 1
-        var previous = try EventLog.hash(caseID: caseID, sequence: first - 1, db)
-        for (offset, recorded) in events.enumerated() {
-            previous = try EventLog.append(
-                recorded, sequence: first + offset, caseID: caseID, reference: state.file.reference,
-                previous: previous, actor: actor, db)
-        }
+        try appendEvents(events, of: state, caseID: caseID, actor: actor, db)
         try db.cachedStatement(
             sql: """
                 UPDATE cases SET status = ?, status_since = ?, due_on = ?, extended_from_on = ?, provisional = ?,
@@ -55,18 +49,65 @@ enum Projection {
         if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
     }
 
+    /// After a calendar change: appends its deadline-moved events and rewrites only what a calendar can change,
+    /// the dates of the row and of its clocks and whether they are provisional (a holiday moves a hundred thousand
+    /// cases; their status, stage and set of clocks stay as they were, and so do the indexes on them).
+    static func updateDates(
+        to state: CaseState, appending events: [RecordedEvent], caseID: Int64, actor: String?,
+        _ db: Database
+    ) throws {
+        try appendEvents(events, of: state, caseID: caseID, actor: actor, db)
+        try db.cachedStatement(
+            sql: "UPDATE cases SET due_on = ?, extended_from_on = ?, provisional = ?, event_count = ? WHERE id = ?"
+        ).execute(arguments: [
+            state.deadline.finalDate, state.deadline.extendedFrom, state.deadline.provisional,
+            state.file.history.count, caseID,
+        ])
+        let update = try db.cachedStatement(
+            sql: "UPDATE case_clocks SET due_on = ?, provisional = ? WHERE case_id = ? AND clock = ?")
+        for clock in state.boardClocks {
+            try update.execute(arguments: [clock.due, clock.provisional, caseID, clock.name.rawValue])
+            // A clock the row did not have: the set changed after all, so it is written whole.
+            if db.changesCount == 0 { return try writeClocks(state, caseID: caseID, replacing: true, db) }
+        }
+    }
+
+    /// Appends `events`, the last of the case's history in `state`, to its chain.
+    private static func appendEvents(
+        _ events: [RecordedEvent], of state: CaseState, caseID: Int64, actor: String?, _ db: Database
+    ) throws {
+        let first = state.file.history.count - events.count + 1
+        var previous = try EventLog.hash(caseID: caseID, sequence: first - 1, db)
+        for (offset, recorded) in events.enumerated() {
+            previous = try EventLog.append(
+                recorded, sequence: first + offset, caseID: caseID, reference: state.file.reference,
+                previous: previous, actor: actor, db)
+        }
+    }
+
     /// The columns from `due_on` to `closed_on`, in table order.
     private static func columns(_ state: CaseState) throws -> StatementArguments {
         let file = state.file
         return [
             state.deadline.finalDate, state.deadline.extendedFrom, state.deadline.provisional, file.outcome?.rawValue,
-            file.respondedOn, file.history.count, try storedClock(file), file.stage.rawValue, file.closedOn,
+            file.respondedOn, file.history.count, storedClock(file), file.stage.rawValue, file.closedOn,
         ]
     }
 
-    /// The `clock` column: the response clock's inputs as JSON.
-    static func storedClock(_ file: Case) throws -> String {
-        String(decoding: try JSONEncoder().encode(StoredClock(file.clockInput)), as: UTF8.self)
+    /// The `clock` column: the response clock's inputs beyond those in the row, as canonical JSON, for readers of
+    /// the database (foi itself recomputes from the events). Absent values are left out.
+    static func storedClock(_ file: Case) -> String {
+        let input = file.clockInput
+        func object(_ fields: [String: JSONValue?]) -> JSONValue { .object(fields.compactMapValues { $0 }) }
+        func date(_ date: CivilDate?) -> JSONValue? { date.map { .string($0.description) } }
+        return object([
+            "convention": .string(input.convention.rawValue),
+            "clarifications": .array(
+                input.clarifications.map { object(["requested": date($0.requested), "received": date($0.received)]) }),
+            "fees": .array(input.fees.map { object(["notice": date($0.notice), "paid": date($0.paid)]) }),
+            "publicInterestExtension": input.publicInterestExtension.map(JSONValue.integer),
+            "statutoryExtension": .bool(input.statutoryExtension),
+        ]).canonicalText
     }
 
     /// Writes the case's clocks that the board shows and that still wait for their step.
@@ -182,23 +223,5 @@ enum Projection {
             summaries[index].summary.exemptions = exemptionsByCase[summaries[index].id] ?? []
         }
         return summaries
-    }
-}
-
-/// The response clock's inputs beyond those in the cases row, kept as JSON in the projection for readers of the
-/// database (foi itself recomputes from the events).
-struct StoredClock: Codable {
-    var convention: ReceiptConvention
-    var clarifications: [Clarification]
-    var fees: [FeePeriod]
-    var publicInterestExtension: Int?
-    var statutoryExtension: Bool
-
-    init(_ input: ResponseClockInput) {
-        convention = input.convention
-        clarifications = input.clarifications
-        fees = input.fees
-        publicInterestExtension = input.publicInterestExtension
-        statutoryExtension = input.statutoryExtension
     }
 }
