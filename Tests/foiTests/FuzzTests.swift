@@ -55,11 +55,12 @@ import Testing
         }
         let problems = Mutex<[String]>([])
         let all = vectors
+        let directory = workspace.directory
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             for arguments in all[(worker * all.count / 2)..<((worker + 1) * all.count / 2)] {
                 let problem: String?
                 do {
-                    problem = Self.problem(in: try Self.run(arguments), arguments: arguments)
+                    problem = Self.problem(in: try Self.run(arguments, in: directory), arguments: arguments)
                 } catch {
                     problem = "\(arguments): \(error)"
                 }
@@ -89,8 +90,9 @@ import Testing
         return nil
     }
 
-    /// Runs foi with `arguments`, standard input empty; nil if it has not finished within a minute (then killed).
-    static func run(_ arguments: [String]) throws -> Run? {
+    /// Runs foi with `arguments` in `directory`, standard input empty; nil if it has not finished within a minute
+    /// (then killed).
+    static func run(_ arguments: [String], in directory: URL) throws -> Run? {
         let process = Process()
         process.executableURL = foiBinary
         process.arguments = arguments
@@ -99,6 +101,8 @@ import Testing
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        // A relative path among the arguments (a backup's file name) lands in a temporary directory.
+        process.currentDirectoryURL = directory
         try process.run()
         let watchdog = DispatchWorkItem { process.terminate() }
         DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
