@@ -79,9 +79,20 @@ extension CaseStore {
     /// short transaction, in which each case that took a step meanwhile is decided again. Nobody sees half a
     /// change, and nobody waits long for the lock.
     public func addHoliday(_ holiday: Holiday, today: CivilDate, actor: String? = nil) throws -> HolidayChange {
+        try add(try planHoliday(holiday, today: today), actor: actor)
+    }
+
+    /// The first half of adding a holiday: every move decided while reading, without the lock.
+    func planHoliday(_ holiday: Holiday, today: CivilDate) throws -> HolidayPlan {
         // The moves read tens of thousands of cases: keep their pages in memory rather than spill and re-read.
         try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
-        let plan = try writer.read { db in try planHoliday(holiday, today: today, db) }
+        return try writer.read { db in try planHoliday(holiday, today: today, db) }
+    }
+
+    /// The second half: the holiday and the planned moves written in one transaction, each case that took a step
+    /// since the plan decided again (every case, if a holiday or a clock setting changed meanwhile).
+    func add(_ plan: HolidayPlan, actor: String?) throws -> HolidayChange {
+        let (holiday, today) = (plan.holiday, plan.today)
         let (moved, updated) = try write { db in
             let now = try planHoliday(holiday, today: today, db, readingMoves: false)
             var moves: [CalendarMove]
@@ -93,7 +104,6 @@ extension CaseStore {
                 moves += try decideMoves(
                     across: holiday, from: now.before, to: now.after, today: today, db, among: Array(changed))
             } else {
-                // Another holiday or a clock setting changed meanwhile: every case is decided again.
                 moves = try decideMoves(across: holiday, from: now.before, to: now.after, today: today, db)
             }
             try db.execute(
@@ -128,7 +138,7 @@ extension CaseStore {
         var after = before
         after.calendars = Calendars(holidays: Self.holidays(published, adding: local + [holiday]))
         return HolidayPlan(
-            before: before, after: after, local: local,
+            holiday: holiday, today: today, before: before, after: after, local: local,
             lastEvent: try Int64.fetchOne(db, sql: "SELECT max(id) FROM events") ?? 0,
             moves: readingMoves ? try decideMoves(across: holiday, from: before, to: after, today: today, db) : [])
     }
@@ -210,7 +220,9 @@ extension CaseStore {
 }
 
 /// What adding a holiday does, decided before it is written.
-private struct HolidayPlan {
+struct HolidayPlan {
+    var holiday: Holiday
+    var today: CivilDate
     var before: CaseRules
     var after: CaseRules
     var local: [Holiday]
@@ -220,7 +232,7 @@ private struct HolidayPlan {
 }
 
 /// The deadline-moved events of one case and its state after them.
-private struct CalendarMove {
+struct CalendarMove {
     var caseID: Int64
     var events: [RecordedEvent]
     var state: CaseState

@@ -251,7 +251,7 @@ struct Workspace {
             process.arguments = ["-c", script]
             let pipe = Pipe()
             process.standardOutput = pipe
-            try process.run()
+            try launch(process)
             return process
         }
         for process in processes { process.waitUntilExit() }

@@ -60,7 +60,7 @@ import Testing
             for arguments in all[(worker * all.count / 2)..<((worker + 1) * all.count / 2)] {
                 let problem: String?
                 do {
-                    problem = Self.problem(in: try Self.run(arguments, in: directory), arguments: arguments)
+                    problem = Self.problem(in: try foi(arguments, in: directory), arguments: arguments)
                 } catch {
                     problem = "\(arguments): \(error)"
                 }
@@ -73,8 +73,7 @@ import Testing
     }
 
     /// What is wrong with one run, or nil.
-    static func problem(in run: Run?, arguments: [String]) -> String? {
-        guard let run else { return "\(arguments): no answer within 60 s" }
+    static func problem(in run: Run, arguments: [String]) -> String? {
         guard [0, 1, 64, 65].contains(run.status) else { return "\(arguments): exit \(run.status): \(run.stderr)" }
         let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
         if run.status != 0 {
@@ -88,31 +87,5 @@ import Testing
             return "\(arguments): crashed: \(run.stderr)"
         }
         return nil
-    }
-
-    /// Runs foi with `arguments` in `directory`, standard input empty; nil if it has not finished within a minute
-    /// (then killed).
-    static func run(_ arguments: [String], in directory: URL) throws -> Run? {
-        let process = Process()
-        process.executableURL = foiBinary
-        process.arguments = arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        // A relative path among the arguments (a backup's file name) lands in a temporary directory.
-        process.currentDirectoryURL = directory
-        try process.run()
-        let watchdog = DispatchWorkItem { process.terminate() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        guard process.terminationReason == .exit else { return nil }
-        return Run(
-            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-            status: process.terminationStatus)
     }
 }

@@ -34,7 +34,7 @@ import Testing
             let errors = Pipe()
             process.standardOutput = FileHandle.nullDevice
             process.standardError = errors
-            try process.run()
+            try launch(process)
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "\(line): \(message)")

@@ -21,24 +21,50 @@ let foiBinary: URL = {
     return fromProducts
 }()
 
-/// Runs `foi` with `arguments`, feeding `input` on standard input, with `environment` added.
-func foi(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Run {
+/// Foundation's `Process.run()` is not safe to call from two threads at once on Linux (it crashed the fuzz test
+/// once, copying a file-descriptor list): launches are one at a time; the processes still run side by side.
+let processLaunch = NSLock()
+
+/// Starts `process`, one launch at a time.
+func launch(_ process: Process) throws {
+    processLaunch.lock()
+    defer { processLaunch.unlock() }
+    try process.run()
+}
+
+/// Runs `foi` with `arguments`, feeding `input` on standard input, with `environment` added, in `directory` (default:
+/// the test's). A run not finished within two minutes is killed and reported with status -1.
+func foi(
+    _ arguments: [String], input: String? = nil, environment: [String: String] = [:], in directory: URL? = nil
+) throws -> Run {
     let process = Process()
     process.executableURL = foiBinary
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    if let directory { process.currentDirectoryURL = directory }
     let stdout = Pipe()
     let stderr = Pipe()
     let stdin = Pipe()
     process.standardOutput = stdout
     process.standardError = stderr
     process.standardInput = stdin
-    try process.run()
+    try launch(process)
+    let watchdog = DispatchWorkItem { process.terminate() }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
     if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
     let err = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    watchdog.cancel()
+    // Closed now rather than whenever the handles are freed: a test process runs thousands of these, and
+    // Foundation's launch overflows once too many descriptors are open.
+    for handle in [stdout.fileHandleForReading, stderr.fileHandleForReading, stdin.fileHandleForReading] {
+        try? handle.close()
+    }
+    guard process.terminationReason == .exit else {
+        return Run(stdout: "", stderr: "killed: no answer within two minutes", status: -1)
+    }
     return Run(
         stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
         status: process.terminationStatus)

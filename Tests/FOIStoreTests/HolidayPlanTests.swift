@@ -1,0 +1,38 @@
+import FOIKit
+import Foundation
+import Testing
+
+@testable import FOIStore
+
+/// `holidays add` decides its moves while reading and writes them later: what happens in between is decided again.
+@Suite struct HolidayPlanTests {
+    @Test func aCaseThatChangesBetweenThePlanAndTheWriteIsDecidedAgain() throws {
+        try withStore { store, _ in
+            // Received Tue 1 June 2027: due Tue 29 June; a Northern Ireland holiday on Mon 14 June moves it to the 30th.
+            let stopped = try store.log(newCase("2027-06-01"), today: later).ref
+            let untouched = try store.log(newCase("2027-06-01"), today: later).ref
+            let holiday = Holiday(
+                date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local)
+            let plan = try store.planHoliday(holiday, today: date("2027-06-10"))
+            #expect(plan.moves.count == 2)
+            // Meanwhile another officer stops one clock and logs a new request (received Thu 10 June: 20 working
+            // days to Thu 8 July, one more with the holiday).
+            try store.record(
+                RecordedEvent(date: date("2027-06-09"), event: .clarificationRequested(note: nil)), for: stopped,
+                today: date("2027-06-10"))
+            let logged = try store.log(newCase("2027-06-10"), today: date("2027-06-10")).ref
+            let change = try store.add(plan, actor: nil)
+            #expect(change.casesMoved == 3)
+            #expect(try store.detail(untouched).summary.due == date("2027-06-30"))
+            #expect(try store.detail(logged).summary.due == date("2027-07-09"))
+            // The stopped case moved its lapse clock, not the response date it no longer has.
+            let moved = try store.detail(stopped).events.last?.recorded.event
+            guard case .deadlineMoved(_, _, let reason)? = moved else {
+                Issue.record("no move recorded: \(String(describing: moved))")
+                return
+            }
+            #expect(reason.hasPrefix("clarification"))
+            #expect(try store.verify().isSound)
+        }
+    }
+}
