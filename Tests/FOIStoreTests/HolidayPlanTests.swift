@@ -8,7 +8,8 @@ import Testing
 @Suite struct HolidayPlanTests {
     @Test func aCaseThatChangesBetweenThePlanAndTheWriteIsDecidedAgain() throws {
         try withStore { store, _ in
-            // Received Tue 1 June 2027: due Tue 29 June; a Northern Ireland holiday on Mon 14 June moves it to the 30th.
+            // Received Tue 1 June 2027: due Tue 29 June; a Northern Ireland holiday on Mon 14 June moves it to the
+            // 30th.
             let stopped = try store.log(newCase("2027-06-01"), today: later).ref
             let untouched = try store.log(newCase("2027-06-01"), today: later).ref
             let holiday = Holiday(
