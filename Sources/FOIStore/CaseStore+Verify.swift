@@ -27,6 +27,7 @@ extension CaseStore {
                 return "a row of \(table) (rowid \(row[1] as Int64? ?? 0)) points at a missing row of \(parent)"
             }
             if !onFile { report.integrity = try Self.findings(pragma, db) }
+            _ = try rules(db)  // the calendars as the file has them now
             let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM cases")
             return (low: row?[0] as Int64? ?? 0, high: row?[1] as Int64? ?? 0)
         }
@@ -61,7 +62,9 @@ extension CaseStore {
                 let caseID = try Int64.fetchOne(
                     db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue])
             else { throw StoreError.caseNotFound(reference) }
-            return try Self.verifyCases(in: .only(caseID), catalogue: catalogue, calendars: calendars, db).failures
+            let rules = try rules(db)
+            return try Self.verifyCases(in: .only(caseID), catalogue: catalogue, calendars: rules.calendars, db)
+                .failures
                 .first?.problems ?? []
         }
     }

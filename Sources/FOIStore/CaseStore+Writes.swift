@@ -113,9 +113,9 @@ extension CaseStore {
                 try Projection.updateDates(
                     to: move.state, appending: move.events, caseID: move.caseID, actor: actor, db)
             }
-            return (moves.count, now.after.calendars)
+            return (moves.count, (now.after.calendars, now.local + [holiday]))
         }
-        calendars = updated
+        (calendars, localHolidaysInCalendars) = updated
         return HolidayChange(holiday: holiday, casesMoved: moved)
     }
 

@@ -14,6 +14,8 @@ public final class CaseStore {
     /// The bank holidays as published and shipped, before local additions.
     let published: HolidaySet
     public internal(set) var calendars: Calendars
+    /// The local holidays `calendars` was built with.
+    var localHolidaysInCalendars: [Holiday]
 
     /// What a command does with the database.
     public enum Access: Sendable {
@@ -89,7 +91,8 @@ public final class CaseStore {
         self.writer = writer
         catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
         published = try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON)
-        calendars = Calendars(holidays: Self.holidays(published, adding: try writer.read(Self.localHolidays)))
+        localHolidaysInCalendars = try writer.read(Self.localHolidays)
+        calendars = Calendars(holidays: Self.holidays(published, adding: localHolidaysInCalendars))
     }
 
     /// The connection settings every store uses: WAL, a busy timeout so that officers writing at once queue
@@ -112,8 +115,15 @@ public final class CaseStore {
     }
 
     /// The rules the cases are decided by, with the organisation's settings read in `db`.
+    /// The calendars are those of the local holidays as `db` has them now: another officer may have added one since
+    /// this store opened, and a step recorded with the calendars of before would get a date the holiday moved.
     func rules(_ db: Database) throws -> CaseRules {
-        CaseRules(catalogue: catalogue, calendars: calendars, policy: try Self.clockPolicy(db))
+        let local = try Self.localHolidays(db)
+        if local != localHolidaysInCalendars {
+            calendars = Calendars(holidays: Self.holidays(published, adding: local))
+            localHolidaysInCalendars = local
+        }
+        return CaseRules(catalogue: catalogue, calendars: calendars, policy: try Self.clockPolicy(db))
     }
 
     /// Runs `body` in one IMMEDIATE transaction, so that two officers writing at once queue on the busy timeout

@@ -36,4 +36,18 @@ import Testing
             #expect(try store.verify().isSound)
         }
     }
+
+    /// An officer whose command opened the database before another added a holiday, and records after: the step is
+    /// decided with the holiday (it was not, when the calendars were read only at opening).
+    @Test func aStoreOpenedBeforeAHolidayWasAddedRecordsWithIt() throws {
+        try withStore { opened, path in
+            let other = try CaseStore(path: path)
+            _ = try other.addHoliday(
+                Holiday(date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local),
+                today: date("2027-06-01"))
+            // Received Tue 1 June 2027: due Tue 29 June, Wed 30 June with the holiday.
+            #expect(try opened.log(newCase("2027-06-01"), today: date("2027-06-01")).due == date("2027-06-30"))
+            #expect(try opened.verify().isSound)
+        }
+    }
 }
