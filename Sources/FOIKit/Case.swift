@@ -37,6 +37,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case unknownExemption(citation: String, regime: Regime, elsewhere: [Regime])
     /// The citation's section is known but not the subsections or paragraphs it names (`31(banana)`).
     case unknownProvision(citation: String, exemption: String, provisions: [String])
+    /// An outcome the case's regime does not have (FOIA's s.12 and s.14 refusals for environmental information).
+    case outcomeNotInRegime(Outcome, Regime, remedy: Remedy)
     /// A part of a request under a regime that cannot sit beside the case's own.
     case partNotAllowed(part: Regime, caseRegime: Regime)
     /// NCND claimed under an exemption that has no NCND provision.
@@ -63,7 +65,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     /// What to do instead, where there is something to do.
     public var remedy: Remedy? {
         switch self {
-        case .notAllowed(_, _, _, let remedy), .outOfOrder(_, _, let remedy): remedy
+        case .notAllowed(_, _, _, let remedy), .outOfOrder(_, _, let remedy), .outcomeNotInRegime(_, _, let remedy):
+            remedy
         case .unknownExemption(_, let regime, let elsewhere): elsewhere.isEmpty ? .listExemptions(regime) : .givePart
         case .ncndNotAvailable: .dropNeitherConfirmNorDeny
         case .publicInterestRequired: .givePublicInterest
@@ -104,6 +107,9 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
                 provisions.isEmpty
                 ? "which has no subsections" : "whose provisions are " + provisions.joined(separator: ", ")
             return "'\(citation)' is not a provision of \(exemption), \(known); check the citation"
+        case .outcomeNotInRegime(let outcome, let regime, let remedy):
+            return "an \(regime.shortName) request cannot be \(outcome.label): FOIA ss.12 and 14 do not apply to "
+                + "environmental information; \(wording(remedy))"
         case .partNotAllowed(let part, let caseRegime):
             return "a \(caseRegime.shortName) case cannot have a \(part.shortName) part; "
                 + "parts pair FOIA with EIR and FOISA with EIR(S)"

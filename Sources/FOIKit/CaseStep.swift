@@ -50,7 +50,7 @@ extension Case {
     /// The step `recorded` on this case on `today`, or why the lifecycle does not allow it now.
     public func step(_ recorded: RecordedEvent, rules: CaseRules, today: CivilDate) throws(LifecycleError) -> CaseStep {
         try Self.requireHappened(recorded.event.action, on: recorded.date, today: today)
-        try requireInOrder(recorded, rules: rules, today: today)
+        try requireLawful(recorded, rules: rules, today: today)
         let prepared = try preparing(recorded, calendars: rules.calendars)
         let next = try applying(prepared, catalogue: rules.catalogue)
         return CaseStep(event: prepared, state: try next.state(rules), exemptionsChanged: next.exemptions != exemptions)
@@ -61,12 +61,13 @@ extension Case {
         guard date <= today else { throw .afterToday(action: action, date: date, today: today) }
     }
 
-    /// A new step is not dated before the step it follows: a step that moves the case on (a response, a reopening,
-    /// a request for review, a complaint) not before the step that put the case where it stands (a response before
-    /// the clarification it follows, a reopening before the response); a decision notice not sent before its own
-    /// date; a review extended only while the review is in time. Checked on new steps (and imported ones): a stored
-    /// history is replayed as it was recorded.
-    func requireInOrder(_ recorded: RecordedEvent, rules: CaseRules, today: CivilDate) throws(LifecycleError) {
+    /// What the law requires of a new step beyond the lifecycle's order. It is not dated before the step it
+    /// follows: a step that moves the case on (a response, a reopening, a request for review, a complaint) not
+    /// before the step that put the case where it stands (a response before the clarification it follows, a
+    /// reopening before the response); a decision notice not sent before its own date; a review extended only while
+    /// the review is in time. A response is one the regime has (no FOIA s.12 or s.14 refusal of environmental
+    /// information). Checked on new steps (and imported ones): a stored history is replayed as it was recorded.
+    func requireLawful(_ recorded: RecordedEvent, rules: CaseRules, today: CivilDate) throws(LifecycleError) {
         let event = recorded.event
         let date = recorded.date
         // A date before the receipt is refused by the lifecycle, which says so.
@@ -77,6 +78,14 @@ extension Case {
             throw .beforeItsCause(action: event.action, date: date, cause: cause.event.noun, causeDate: statusSince)
         }
         switch event {
+        case .responded(let outcome):
+            // EIR reg 12(4)(b) and EIR(S) reg 10(4)(b) take the place of FOIA ss.12 and 14: the cost of compliance
+            // and a vexatious or repeated request are "manifestly unreasonable", a qualified exception.
+            let refusals: Set<Outcome> = [.refusedCost, .refusedVexatious, .refusedRepeated]
+            let exception = regime == .eir ? "12(4)(b)" : regime == .eirs ? "10(4)(b)" : nil
+            if let exception, refusals.contains(outcome) {
+                throw .outcomeNotInRegime(outcome, regime, remedy: .applyManifestlyUnreasonable(citation: exception))
+            }
         case .decisionNoticeIssued(let notice):
             if let sent = notice.sent, sent < date {
                 throw .beforeItsCause(
@@ -107,7 +116,7 @@ extension Case {
         var file = self
         for recorded in steps {
             try Self.requireHappened(recorded.event.action, on: recorded.date, today: today)
-            try file.requireInOrder(recorded, rules: rules, today: today)
+            try file.requireLawful(recorded, rules: rules, today: today)
             file = try file.applying(file.preparing(recorded, calendars: rules.calendars), catalogue: rules.catalogue)
         }
         return file

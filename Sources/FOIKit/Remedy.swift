@@ -39,6 +39,9 @@ public enum Remedy: Hashable, Sendable, CustomStringConvertible {
     case useRegimeExtension
     case giveClarificationRequestDate
     case giveFeeNoticeDate
+    /// Environmental information is refused as manifestly unreasonable (EIR reg 12(4)(b), EIR(S) reg 10(4)(b)):
+    /// the exception, then a response that withholds.
+    case applyManifestlyUnreasonable(citation: String)
 
     public var description: String {
         switch self {
@@ -72,6 +75,9 @@ public enum Remedy: Hashable, Sendable, CustomStringConvertible {
         case .useRegimeExtension: "use the regime's own extension instead"
         case .giveClarificationRequestDate: "give that date too"
         case .giveFeeNoticeDate: "give the date of its fees notice"
+        case .applyManifestlyUnreasonable(let citation):
+            "apply reg \(citation) (manifestly unreasonable: a qualified exception, with its public interest "
+                + "conclusion), then record the response as withheld in full"
         }
     }
 }

@@ -326,3 +326,38 @@ func foiaCase(in status: CaseStatus) throws -> Case {
             try refusal(after: review, ("2026-05-04", extend))?.contains("the review fell due on 2026-05-01") == true)
     }
 }
+
+/// EIR reg 12(4)(b) and EIR(S) reg 10(4)(b) take the place of FOIA ss.12 and 14 for environmental information.
+@Suite struct EnvironmentalRefusalTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+
+    func respond(_ regime: Regime, _ outcome: Outcome, after history: [CaseEvent] = []) throws -> CaseStep {
+        let file = try Case(
+            reference: CaseReference(rawValue: "EIR-1"), received: d("2026-03-02"),
+            receipt: Receipt(regime: regime, subject: "x")
+        ).replaying(
+            history.map { RecordedEvent(date: d("2026-03-03"), event: $0) }, rules: rules, today: d("2026-11-21"))
+        return try file.step(
+            RecordedEvent(date: d("2026-03-20"), event: .responded(outcome)), rules: rules, today: d("2026-11-21"))
+    }
+
+    @Test(arguments: [(Regime.eir, "12(4)(b)"), (.eirs, "10(4)(b)")])
+    func costAndVexatiousRefusalsAreManifestlyUnreasonable(regime: Regime, exception: String) throws {
+        for outcome in [Outcome.refusedCost, .refusedVexatious, .refusedRepeated] {
+            let error = try #require(throws: LifecycleError.self) { try respond(regime, outcome) }
+            #expect(
+                error == .outcomeNotInRegime(outcome, regime, remedy: .applyManifestlyUnreasonable(citation: exception))
+            )
+            #expect(error.description.contains("FOIA ss.12 and 14 do not apply to environmental information"))
+        }
+        // The route the remedy gives: the exception, then a response that withholds.
+        let applied = CaseEvent.exemptionApplied(
+            ExemptionDecision(citation: exception, part: regime, publicInterest: .maintain))
+        #expect(try respond(regime, .withheldInFull, after: [applied]).state.file.outcome == .withheldInFull)
+    }
+
+    @Test func foiaKeepsItsRefusals() throws {
+        #expect(try respond(.foia, .refusedCost).state.file.outcome == .refusedCost)
+        #expect(try respond(.foisa, .refusedVexatious).state.file.outcome == .refusedVexatious)
+    }
+}

@@ -46,6 +46,9 @@ extension Remedy {
         case .useRegimeExtension: return "use the regime's own extension (--extended) instead"
         case .giveClarificationRequestDate: return "give that date too (--clarification-requested)"
         case .giveFeeNoticeDate: return "give its date with --fee-notice"
+        case .applyManifestlyUnreasonable(let citation):
+            return "apply reg \(citation), manifestly unreasonable (foi exempt \(ref) --section '\(citation)' "
+                + "--public-interest maintain), then respond with --outcome withheld-in-full"
         case .alreadyExtended, .alreadyOpen: return description
         }
     }
