@@ -152,17 +152,25 @@ public struct DecisionNotice: Hashable, Codable, Sendable {
     public var complyBy: CivilDate?
     /// The date the notice was sent, when not its own date (the Tribunal's 28 days run from it).
     public var sent: CivilDate?
+    /// The notice upholds the complaint but orders no steps (typically a late response answered since): there is
+    /// no duty to comply, FOIA s.50(4) (EIR reg 18) and FOISA s.49(6) making one only where steps are specified.
+    public var ordersNoSteps: Bool
 
     public init(
         reference: String, outcome: DecisionNoticeOutcome, steps: String? = nil, complyBy: CivilDate? = nil,
-        sent: CivilDate? = nil
+        sent: CivilDate? = nil, ordersNoSteps: Bool = false
     ) {
         self.reference = reference
         self.outcome = outcome
         self.steps = steps
         self.complyBy = complyBy
         self.sent = sent
+        self.ordersNoSteps = ordersNoSteps
     }
+
+    /// Whether the notice makes a duty to take steps: it upholds the complaint, wholly or partly, and does not say
+    /// it orders none.
+    public var ordersSteps: Bool { outcome != .notUpheld && !ordersNoSteps }
 }
 
 /// A complaint to the regulator as the events so far define it.

@@ -328,7 +328,7 @@ public struct Case: Hashable, Sendable {
             next.complaint?.decisionNotice = notice
             next.complaint?.decided = date
         case .decisionNoticeComplied:
-            guard let complaint, let decided = complaint.decided, complaint.decisionNotice?.outcome != .notUpheld,
+            guard let complaint, let decided = complaint.decided, complaint.decisionNotice?.ordersSteps == true,
                 complaint.complied == nil
             else {
                 throw .outOfOrder(

@@ -255,7 +255,7 @@ extension Case {
         }
         guard let decided = complaint.decided, let notice = complaint.decisionNotice else { return clocks }
         let appealHere = appeal.flatMap { $0.lodged >= decided ? $0 : nil }
-        if notice.outcome != .notUpheld {
+        if notice.ordersSteps {
             let date =
                 notice.complyBy.map {
                     ClockDate(

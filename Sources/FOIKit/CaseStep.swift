@@ -87,6 +87,12 @@ extension Case {
                 throw .outcomeNotInRegime(outcome, regime, remedy: .applyManifestlyUnreasonable(citation: exception))
             }
         case .decisionNoticeIssued(let notice):
+            if notice.ordersNoSteps && (notice.steps != nil || notice.complyBy != nil) {
+                throw .outOfOrder(
+                    action: event.action,
+                    reason: "a notice that orders no steps has neither steps nor a date to "
+                        + "comply by", remedy: .dropSteps)
+            }
             if let sent = notice.sent, sent < date {
                 throw .beforeItsCause(
                     action: "record a decision notice sent", date: sent, cause: "notice's own date", causeDate: date)
@@ -202,9 +208,7 @@ extension Case {
     public var closedOn: CivilDate? {
         guard !status.isOpen, review?.isUnderWay != true, complaint?.isUnderWay != true, appeal?.isUnderWay != true
         else { return nil }
-        if let complaint, complaint.decisionNotice?.outcome != .notUpheld, complaint.decisionNotice?.steps != nil,
-            complaint.complied == nil
-        {
+        if let complaint, complaint.decisionNotice?.ordersSteps == true, complaint.complied == nil {
             return nil
         }
         return history.last(where: \.event.closesTheCase)?.date

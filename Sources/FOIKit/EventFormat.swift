@@ -160,7 +160,7 @@ public enum EventFormat {
             [
                 "reference": .string(notice.reference), "outcome": .string(notice.outcome.rawValue),
                 "steps": notice.steps.map(JSONValue.string), "complyBy": notice.complyBy.map(date),
-                "sent": notice.sent.map(date),
+                "sent": notice.sent.map(date), "noSteps": notice.ordersNoSteps ? .bool(true) : nil,
             ]
         case .appealLodged(let lodging):
             [
@@ -243,7 +243,7 @@ public enum EventFormat {
                 DecisionNotice(
                     reference: try fields.string("reference"), outcome: try fields.choice("outcome"),
                     steps: try fields.optionalString("steps"), complyBy: try fields.optionalDate("complyBy"),
-                    sent: try fields.optionalDate("sent")))
+                    sent: try fields.optionalDate("sent"), ordersNoSteps: try fields.optionalBool("noSteps") ?? false))
         case .decisionNoticeComplied: return .decisionNoticeComplied
         case .appealLodged:
             return .appealLodged(
@@ -312,7 +312,12 @@ public enum EventFormat {
         }
 
         func bool(_ field: String) throws(EventFormatError) -> Bool {
-            guard case .bool(let flag) = try required(field) else { throw fail(field, "is not true or false") }
+            try present(optionalBool(field), field)
+        }
+
+        func optionalBool(_ field: String) throws(EventFormatError) -> Bool? {
+            guard let value = value(field) else { return nil }
+            guard case .bool(let flag) = value else { throw fail(field, "is not true or false") }
             return flag
         }
 

@@ -349,3 +349,45 @@ extension Case {
         }
     }
 }
+
+/// FOIA s.50(4) (EIR reg 18) and FOISA s.49(6): a duty to comply exists only where the notice specifies steps.
+@Suite struct NoticeWithoutStepsTests {
+    @Test func aNoticeThatOrdersNoStepsMakesNoComplianceDuty() throws {
+        let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+        let today = d("2026-11-21")
+        let history: [(String, CaseEvent)] = [
+            ("2026-02-20", .responded(.notHeld)),
+            ("2026-03-02", .complaintNotified(ComplaintNotice(reference: "IC-9-B"))),
+        ]
+        let file = try Case(
+            reference: CaseReference(rawValue: "FOI-1"), received: d("2026-01-05"),
+            receipt: Receipt(regime: .foia, subject: "x")
+        ).replaying(history.map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: today)
+        let noSteps = DecisionNotice(reference: "IC-9-B", outcome: .upheld, ordersNoSteps: true)
+        let step = try file.step(
+            RecordedEvent(date: d("2026-06-01"), event: .decisionNoticeIssued(noSteps)), rules: rules, today: today)
+        #expect(!step.state.clocks.contains { $0.name == .compliance })
+        #expect(step.state.clocks.contains { $0.name == .appealWindow })
+        #expect(step.state.file.closedOn == d("2026-06-01"))
+        #expect(throws: LifecycleError.self) {
+            try step.state.file.step(
+                RecordedEvent(date: d("2026-06-05"), event: .decisionNoticeComplied), rules: rules, today: today)
+        }
+        // Steps or a date with it contradict it.
+        let contradictory = DecisionNotice(
+            reference: "IC-9-B", outcome: .upheld, steps: "Disclose", ordersNoSteps: true)
+        #expect(throws: LifecycleError.self) {
+            try file.step(
+                RecordedEvent(date: d("2026-06-01"), event: .decisionNoticeIssued(contradictory)), rules: rules,
+                today: today)
+        }
+        // With steps, the duty runs 35 calendar days: Mon 1 June 2026 → Mon 6 July.
+        let ordered = try file.step(
+            RecordedEvent(
+                date: d("2026-06-01"),
+                event: .decisionNoticeIssued(DecisionNotice(reference: "IC-9-B", outcome: .upheld, steps: "Disclose"))),
+            rules: rules, today: today)
+        #expect(ordered.state.clocks.first { $0.name == .compliance }?.due == d("2026-07-06"))
+        #expect(ordered.state.file.closedOn == nil)
+    }
+}

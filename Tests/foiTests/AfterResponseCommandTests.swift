@@ -154,9 +154,15 @@ extension Workspace {
         #expect(early.stderr.contains("a review follows the response: record the response first"))
         // The advice names the command's real options.
         let noComplaint = try workspace.run([
-            "decision-notice", "FOI-2026-000001", "--notice-ref", "IC-1-A", "--outcome", "upheld",
+            "decision-notice", "FOI-2026-000001", "--notice-ref", "IC-1-A", "--outcome", "upheld", "--no-steps",
         ])
         #expect(noComplaint.status == 1)
+        // A notice that upholds says what it orders, rather than the tool guessing a compliance duty.
+        let unsaid = try workspace.run([
+            "decision-notice", "FOI-2026-000001", "--notice-ref", "IC-1-A", "--outcome", "upheld",
+        ])
+        #expect(unsaid.status == 64)
+        #expect(unsaid.stderr.hasPrefix("Error: say what the notice orders: --steps TEXT, or --no-steps"))
         #expect(noComplaint.stderr.contains("(foi complaint FOI-2026-000001 --notified DATE --regulator-ref REF)"))
         let extendTooFar = try workspace.run(["review", "FOI-2026-000001", "--extend-to", "30"])
         #expect(extendTooFar.status == 64)

@@ -19,6 +19,9 @@ struct DecisionNoticeCommand: ParsableCommand {
     var noticeRef: String?
     @Option(help: "How the notice decided the complaint.") var outcome: DecisionNoticeOutcome?
     @Option(help: ArgumentHelp("The steps ordered, as the notice words them.", valueName: "text")) var steps: String?
+    @Flag(
+        help: "The notice upholds the complaint but orders no steps: no compliance duty (FOIA s.50(4), FOISA s.49(6)).")
+    var noSteps = false
     @Option(help: ArgumentHelp("The compliance date the notice gives, if not 35 days.", valueName: "date"))
     var complyBy: CivilDate?
     @Option(help: ArgumentHelp("The date the notice was sent, if not its own date.", valueName: "date")) var sent:
@@ -34,14 +37,22 @@ struct DecisionNoticeCommand: ParsableCommand {
         if outcome != nil && noticeRef == nil {
             throw ValidationError("--outcome needs --notice-ref, e.g. IC-123456-A1B2")
         }
+        // A duty to comply exists only where the notice specifies steps: the officer says which, not the tool.
+        if outcome == .upheld || outcome == .partlyUpheld, steps == nil, !noSteps {
+            throw ValidationError(
+                "say what the notice orders: --steps TEXT, or --no-steps when it orders none (there is then no "
+                    + "compliance duty)")
+        }
+        if noSteps && (steps != nil || complyBy != nil || outcome == .notUpheld) {
+            throw ValidationError("--no-steps is for a notice that upholds the complaint without steps or a date")
+        }
     }
 
     func run() throws {
         if let outcome {
             let notice = DecisionNotice(
                 reference: try reference(noticeRef ?? "", option: "--notice-ref"), outcome: outcome, steps: steps,
-                complyBy: complyBy,
-                sent: sent)
+                complyBy: complyBy, sent: sent, ordersNoSteps: noSteps)
             try step.record(.decisionNoticeIssued(notice), on: step.date(on))
         }
         if let complied { try step.record(.decisionNoticeComplied, on: complied.date) }
