@@ -86,6 +86,13 @@ extension Case {
             if let exception, refusals.contains(outcome) {
                 throw .outcomeNotInRegime(outcome, regime, remedy: .applyManifestlyUnreasonable(citation: exception))
             }
+        case .complaintNotified where (regime == .foisa || regime == .eirs) && review == nil:
+            // FOISA s.47(1) (EIR(S) reg 17): the applicant may apply to the Commissioner only after requiring a
+            // review, whether or not the authority answered it.
+            throw .outOfOrder(
+                action: event.action,
+                reason: "an application to the Scottish Information Commissioner follows a requirement for review "
+                    + "(FOISA s.47(1)), answered or not", remedy: .recordReviewRequest)
         case .decisionNoticeIssued(let notice):
             if notice.ordersNoSteps && (notice.steps != nil || notice.complyBy != nil) {
                 throw .outOfOrder(

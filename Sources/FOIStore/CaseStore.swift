@@ -37,7 +37,9 @@ public final class CaseStore {
                 guard access == .create else { throw StoreError.noDatabase(path: path) }
                 try Self.createPrivateFile(at: path)
             }
-            if access == .read, let reader = try Self.currentReadOnly(path: path) {
+            // A read-only open that fails (another officer's foi is converting a new file to WAL or migrating it at
+            // that moment) falls back to the ordinary open, which waits its turn.
+            if access == .read, let reader = try? Self.currentReadOnly(path: path) {
                 queue = reader
             } else {
                 queue = try DatabaseQueue(path: path, configuration: Self.configuration)

@@ -391,3 +391,33 @@ extension Case {
         #expect(ordered.state.file.closedOn == nil)
     }
 }
+
+/// FOISA s.47(1): an application to the Scottish Information Commissioner follows a requirement for review.
+@Suite struct ScottishApplicationTests {
+    @Test(arguments: [Regime.foisa, .eirs])
+    func anApplicationNeedsAReviewFirst(regime: Regime) throws {
+        let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+        let today = d("2026-11-21")
+        let answered = try Case(
+            reference: CaseReference(rawValue: "SIC-1"), received: d("2026-01-05"),
+            receipt: Receipt(regime: regime, subject: "x")
+        ).replaying([RecordedEvent(date: d("2026-01-20"), event: .responded(.notHeld))], rules: rules, today: today)
+        let application = RecordedEvent(
+            date: d("2026-03-02"), event: .complaintNotified(ComplaintNotice(reference: "202600123")))
+        let error = try #require(throws: LifecycleError.self) {
+            try answered.step(application, rules: rules, today: today)
+        }
+        #expect(error.remedy == .recordReviewRequest)
+        #expect(error.description.contains("follows a requirement for review (FOISA s.47(1))"))
+        // After a requirement for review, answered or not, the application stands.
+        let reviewed = try answered.step(
+            RecordedEvent(date: d("2026-01-26"), event: .reviewRequested(ReviewRequest())), rules: rules, today: today)
+        #expect(try reviewed.state.file.step(application, rules: rules, today: today).state.file.stage == .regulator)
+        // The ICO takes a FOIA complaint without one.
+        let foia = try Case(
+            reference: CaseReference(rawValue: "ICO-1"), received: d("2026-01-05"),
+            receipt: Receipt(regime: .foia, subject: "x")
+        ).replaying([RecordedEvent(date: d("2026-01-20"), event: .responded(.notHeld))], rules: rules, today: today)
+        #expect(try foia.step(application, rules: rules, today: today).state.file.stage == .regulator)
+    }
+}
