@@ -184,7 +184,11 @@ extension Case {
         if let respondedOn {
             let window = try Clocks.reviewRequestWindow(
                 response: respondedOn, responseDue: deadline.finalDate, regime: regime, calendars: calendars)
-            var clock = CaseClock(window, .reviewWindow, startedOn: respondedOn, started: "response sent")
+            // FOISA s.20(5)(a): from the later of the response and the s.10 deadline; say which it was.
+            let fromDeadline = regime == .foisa ? deadline.finalDate.flatMap { $0 > respondedOn ? $0 : nil } : nil
+            var clock = CaseClock(
+                window, .reviewWindow, startedOn: fromDeadline ?? respondedOn,
+                started: fromDeadline == nil ? "response sent" : "s.10 deadline (the response came before it)")
             if let review, review.requested >= respondedOn {
                 clock.metOn = review.requested
                 if let late = review.request.outOfTime {

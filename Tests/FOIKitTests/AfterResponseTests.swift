@@ -95,7 +95,14 @@ extension Case {
     /// 18–22 (34), 25–29 (39), Mon 1 Feb 2027 (40).
     @Test func foisaReviewWindowRunsFromTheLaterOfResponseAndDeadline() throws {
         let answered = try answeredCase(.foisa, received: "2026-11-02", responded: "2026-11-05")
-        #expect(try answered.clock(.reviewWindow)?.due == d("2027-02-01"))
+        let window = try #require(try answered.clock(.reviewWindow))
+        #expect(window.due == d("2027-02-01"))
+        // Its derivation names the day it ran from (issue 10, item 15), not the response.
+        #expect(window.startedOn == d("2026-12-01"))
+        #expect(window.derivation.contains("started Tue 1 Dec 2026: s.10 deadline (the response came before it)"))
+        // Answered after the deadline, it runs from the response.
+        let late = try answeredCase(.foisa, received: "2026-11-02", responded: "2026-12-03")
+        #expect(try late.clock(.reviewWindow)?.derivation.contains("started Thu 3 Dec 2026: response sent") == true)
     }
 
     /// FOIA review from Mon 8 Mar 2027: 20 working days end Thu 8 Apr (St Patrick's Day, Good Friday and Easter Monday
