@@ -65,9 +65,11 @@ struct HolidaysCommand: ParsableCommand {
             let change = try perform {
                 try caseStore.addHoliday(holiday, today: store.todayDate, actor: store.actorName)
             }
+            // Any running clock counts: a response, a review, a lapse date, an appeal window (issue 10, item 14).
+            let moved = change.casesMoved
             say(
-                "Added \(date.longDescription), \(title.printable) (\(division.name)). \(change.casesMoved) open "
-                    + "case\(change.casesMoved == 1 ? "" : "s") moved.")
+                "Added \(date.longDescription), \(title.printable) (\(division.name)). \(moved) "
+                    + "case\(moved == 1 ? "" : "s") with a clock moved.")
         }
     }
 }
