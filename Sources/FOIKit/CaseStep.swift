@@ -49,7 +49,6 @@ extension Case {
 
     /// The step `recorded` on this case on `today`, or why the lifecycle does not allow it now.
     public func step(_ recorded: RecordedEvent, rules: CaseRules, today: CivilDate) throws(LifecycleError) -> CaseStep {
-        try Self.requireHappened(recorded.event.action, on: recorded.date, today: today)
         try requireLawful(recorded, rules: rules, today: today)
         let prepared = try preparing(recorded, calendars: rules.calendars)
         let next = try applying(prepared, catalogue: rules.catalogue)
@@ -61,15 +60,17 @@ extension Case {
         guard date <= today else { throw .afterToday(action: action, date: date, today: today) }
     }
 
-    /// What the law requires of a new step beyond the lifecycle's order. It is not dated before the step it
-    /// follows: a step that moves the case on (a response, a reopening, a request for review, a complaint) not
-    /// before the step that put the case where it stands (a response before the clarification it follows, a
-    /// reopening before the response); a decision notice not sent before its own date; a review extended only while
-    /// the review is in time. A response is one the regime has (no FOIA s.12 or s.14 refusal of environmental
-    /// information). Checked on new steps (and imported ones): a stored history is replayed as it was recorded.
+    /// What the law requires of a new step beyond the lifecycle's order. It has happened (not dated after today).
+    /// It is not dated before the step it follows: a step that moves the case on (a response, a reopening, a request
+    /// for review, a complaint) not before the step that put the case where it stands (a response before the
+    /// clarification it follows, a reopening before the response); a decision notice not sent before its own date;
+    /// a review extended only while the review is in time. A response is one the regime has (no FOIA s.12 or s.14
+    /// refusal of environmental information); a notice that orders no steps gives none; an application to the SIC
+    /// follows a review. Checked on new steps (and imported ones): a stored history is replayed as it was recorded.
     func requireLawful(_ recorded: RecordedEvent, rules: CaseRules, today: CivilDate) throws(LifecycleError) {
         let event = recorded.event
         let date = recorded.date
+        try Self.requireHappened(event.action, on: date, today: today)
         // A date before the receipt is refused by the lifecycle, which says so.
         guard date >= received else { return }
         if event.movesTheCaseOn, date < statusSince,
@@ -97,14 +98,15 @@ extension Case {
             if notice.ordersNoSteps && (notice.steps != nil || notice.complyBy != nil) {
                 throw .outOfOrder(
                     action: event.action,
-                    reason: "a notice that orders no steps has neither steps nor a date to "
-                        + "comply by", remedy: .dropSteps)
-            }
-            if let sent = notice.sent, sent < date {
-                throw .beforeItsCause(
-                    action: "record a decision notice sent", date: sent, cause: "notice's own date", causeDate: date)
+                    reason: "a notice that orders no steps has neither steps nor a date to comply by",
+                    remedy: .dropSteps)
             }
             if let sent = notice.sent {
+                guard sent >= date else {
+                    throw .beforeItsCause(
+                        action: "record a decision notice sent", date: sent, cause: "notice's own date", causeDate: date
+                    )
+                }
                 try Self.requireHappened("record a decision notice sent", on: sent, today: today)
             }
         case .reviewExtended:
@@ -113,7 +115,16 @@ extension Case {
                 throw .beforeItsCause(
                     action: event.action, date: date, cause: "request for review", causeDate: review.requested)
             }
-            if let due = try state(rules).clocks.first(where: { $0.name == .review })?.due, date > due {
+            let due: CivilDate?
+            do {
+                due = try Clocks.reviewDue(
+                    requested: review.requested, regime: regime, calendars: rules.calendars,
+                    extendedTo: review.extendedTo
+                ).due
+            } catch {
+                throw .deadline(error)
+            }
+            if let due, date > due {
                 throw .reviewExtensionRefused(
                     reason: "the review fell due on \(due), before \(date); the s.45 Code allows an extension while "
                         + "the review is still within its 20 working days", remedy: nil)
@@ -128,7 +139,6 @@ extension Case {
         try Self.requireHappened("log a request", on: received, today: today)
         var file = self
         for recorded in steps {
-            try Self.requireHappened(recorded.event.action, on: recorded.date, today: today)
             try file.requireLawful(recorded, rules: rules, today: today)
             file = try file.applying(file.preparing(recorded, calendars: rules.calendars), catalogue: rules.catalogue)
         }

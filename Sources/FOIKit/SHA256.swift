@@ -10,33 +10,20 @@ public struct SHA256: Sendable {
 
     public init() {}
 
-    /// The digest of `bytes` as 64 lower-case hex digits.
-    public static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+    /// The digest of `bytes` as 64 lower-case hex digits, in one pass over them: the chain hashes every event so.
+    public static func hex(_ bytes: [UInt8]) -> String {
         var hash = SHA256()
         hash.update(bytes)
         return hash.finalizeHex()
     }
 
-    /// The digest of `bytes` as 64 lower-case hex digits, in one pass over them: the chain hashes every event so.
-    public static func hex(_ bytes: [UInt8]) -> String {
-        var hash = SHA256()
-        bytes.withUnsafeBytes { hash.update($0) }
-        return hash.finalizeHex()
-    }
-
-    public mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-        if bytes.withContiguousStorageIfAvailable({ update(UnsafeRawBufferPointer($0)) }) == nil {
-            update(Array(bytes))
-        }
-    }
-
-    public mutating func update(_ text: String) {
-        var text = text
-        text.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+    /// Adds `bytes` to the message.
+    public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
     }
 
     /// Whole blocks are compressed straight from `buffer`; only a block's remainder is copied.
-    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    private mutating func update(_ buffer: UnsafeRawBufferPointer) {
         length &+= UInt64(buffer.count)
         var offset = 0
         if !pending.isEmpty {
@@ -67,14 +54,6 @@ public struct SHA256: Sendable {
                 }
             }
             return 64
-        }
-    }
-
-    /// The digest, 32 bytes.
-    public mutating func finalize() -> [UInt8] {
-        finalizeState()
-        return [h0, h1, h2, h3, h4, h5, h6, h7].flatMap { word in
-            (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) }
         }
     }
 

@@ -10,10 +10,7 @@ extension CaseStore {
     /// Everything about one case: projection, requester, history, deadline and clocks.
     public func detail(_ reference: CaseReference) throws -> CaseDetail {
         try writer.read { db in
-            guard
-                let caseID = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue])
-            else { throw StoreError.caseNotFound(reference) }
+            let caseID = try Self.caseID(reference, db)
             let rules = try rules(db)
             let events = try EventLog.events(ofCase: caseID, db)
             let file = try EventLog.replay(reference, events: events, catalogue: catalogue)

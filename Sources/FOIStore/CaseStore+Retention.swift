@@ -27,13 +27,14 @@ extension CaseStore {
             // A case is due once its closing day plus the years has come: read through the closure index up to
             // that many years back (a day more, for a 29 February that counts to the 28th), then checked exactly.
             let latest = today.addingMonthsClamped(-12 * policy.years(for: regime)).adding(days: 1)
+            let upTo = all ? "" : "AND closed_on <= ?"
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT ref, closed_on FROM cases INDEXED BY cases_by_closure
-                    WHERE closed_on IS NOT NULL AND anonymised_on IS NULL AND regime = ? AND closed_on <= ?
+                    WHERE closed_on IS NOT NULL AND anonymised_on IS NULL AND regime = ? \(upTo)
                     ORDER BY closed_on, ref
-                    """, arguments: [regime.rawValue, all ? CivilDate(dayNumber: Int(Int32.max)) : latest])
+                    """, arguments: all ? [regime.rawValue] : [regime.rawValue, latest])
             while let row = try rows.next() {
                 guard let closed: CivilDate = row[1] else { continue }
                 let entry = RetentionDue(

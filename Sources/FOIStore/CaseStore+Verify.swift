@@ -3,50 +3,45 @@ import Foundation
 import GRDB
 import Synchronization
 
-extension String {
-    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
-}
-
 extension CaseStore {
     /// Checks the whole database: each case's hash chain and personal-text digests, its projection against a replay
     /// of its history, and SQLite's integrity (`thorough`: the full check of every index; otherwise the quick check
     /// of the file's structure) and foreign keys.
     ///
-    /// A file's cases are checked in two halves on two connections and threads, beside SQLite's own check on a
-    /// third: a million cases take seconds per core, and the machine has cores to spare.
+    /// A file's cases are checked in runs shared by two walkers on two connections and threads, beside SQLite's own
+    /// check on a third: a million cases take seconds per core, and the machine has cores to spare.
     public func verify(thorough: Bool = false) throws -> VerificationReport {
         let pragma = thorough ? "PRAGMA integrity_check" : "PRAGMA quick_check"
         var report = VerificationReport()
         let onFile = path != ":memory:"
         let fileCheck =
-            onFile ? Background { [path] in try Self.readOnly(path).read { try Self.findings(pragma, $0) } } : nil
-        let bounds = try writer.read { db in
+            onFile
+            ? Background { [path] in try Self.readOnlyQueue(path: path).read { try Self.findings(pragma, $0) } } : nil
+        let (rules, bounds): (CaseRules, (low: Int64, high: Int64)) = try writer.read { db in
             report.foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                 let table: String = row[0]
                 let parent: String = row[2]
                 return "a row of \(table) (rowid \(row[1] as Int64? ?? 0)) points at a missing row of \(parent)"
             }
             if !onFile { report.integrity = try Self.findings(pragma, db) }
-            _ = try rules(db)  // the calendars as the file has them now
             let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM cases")
-            return (low: row?[0] as Int64? ?? 0, high: row?[1] as Int64? ?? 0)
+            return (try self.rules(db), (low: row?[0] as Int64? ?? 0, high: row?[1] as Int64? ?? 0))
         }
         // Runs of cases, taken in turn by two walkers (this connection, and a read-only one on another thread) so
         // that both cores stay busy to the end.
         let runs = CaseRange.runs(from: bounds.low, to: bounds.high, count: onFile ? 32 : 1)
         let next = Mutex(0)
-        let (catalogue, calendars) = (catalogue, calendars)
         let walk: @Sendable (Database) throws -> VerificationReport = { db in
             var found = VerificationReport()
             while let range = next.withLock({ index -> CaseRange? in
                 defer { index += 1 }
                 return index < runs.count ? runs[index] : nil
             }) {
-                found.add(try Self.verifyCases(in: range, catalogue: catalogue, calendars: calendars, db))
+                found.add(try Self.verifyCases(in: range, rules: rules, db))
             }
             return found
         }
-        let helper = onFile ? Background { [path] in try Self.readOnly(path).read(walk) } : nil
+        let helper = onFile ? Background { [path] in try Self.readOnlyQueue(path: path).read(walk) } : nil
         var found = [try writer.read(walk)]
         if let helper { found.append(try helper.result()) }
         for part in found { report.add(part) }
@@ -58,21 +53,9 @@ extension CaseStore {
     /// The problems of one case, for `show`: its chain and its projection (empty when it is sound).
     public func problems(of reference: CaseReference) throws -> [String] {
         try writer.read { db in
-            guard
-                let caseID = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue])
-            else { throw StoreError.caseNotFound(reference) }
-            let rules = try rules(db)
-            return try Self.verifyCases(in: .only(caseID), catalogue: catalogue, calendars: rules.calendars, db)
-                .failures
-                .first?.problems ?? []
+            let caseID = try Self.caseID(reference, db)
+            return try Self.verifyCases(in: .only(caseID), rules: try self.rules(db), db).failures.first?.problems ?? []
         }
-    }
-
-    private static func readOnly(_ path: String) throws -> DatabaseQueue {
-        var configuration = configuration
-        configuration.readonly = true
-        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     private static func findings(_ pragma: String, _ db: Database) throws -> [String] {
@@ -102,18 +85,16 @@ extension CaseStore {
 
         /// The condition on `column` (a case id).
         func condition(_ column: String) -> String {
-            [after.map { "\(column) > \($0)" }, through.map { "\(column) <= \($0)" }].compactMap { $0 }
-                .joined(separator: " AND ").nonEmpty ?? "1"
+            let bounds = [after.map { "\(column) > \($0)" }, through.map { "\(column) <= \($0)" }].compactMap { $0 }
+            return bounds.isEmpty ? "1" : bounds.joined(separator: " AND ")
         }
     }
 
     /// Walks the cases in `range`, their events, clocks and exemptions together in case order, one case at a time.
-    private static func verifyCases(
-        in range: CaseRange, catalogue: ExemptionCatalogue, calendars: Calendars, _ db: Database
-    ) throws -> VerificationReport {
+    private static func verifyCases(in range: CaseRange, rules: CaseRules, _ db: Database) throws -> VerificationReport
+    {
         var report = VerificationReport()
-        let rules = CaseRules(catalogue: catalogue, calendars: calendars, policy: try clockPolicy(db))
-        let texts = try storedTexts(where: range.condition("e.case_id"), db)
+        let texts = try EventLog.texts(where: range.condition("e.case_id"), db)
         let cases = try Row.fetchCursor(
             db,
             sql: """
@@ -171,21 +152,6 @@ extension CaseStore {
         return report
     }
 
-    /// The personal texts of the events `condition` selects (on `e`, the events): event id → field → text.
-    private static func storedTexts(where condition: String, _ db: Database) throws -> [Int64: [String: StoredText]] {
-        var texts: [Int64: [String: StoredText]] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT t.event_id, t.field, t.text, t.salt, t.digest FROM event_texts t
-                JOIN events e ON e.id = t.event_id WHERE \(condition)
-                """)
-        while let row = try rows.next() {
-            texts[row[0], default: [:]][row[1]] = StoredText(text: row[2], salt: row[3], digest: row[4])
-        }
-        return texts
-    }
-
     /// Where the chain of a case's events breaks: a missing event, a changed one, a text that is not its digest's.
     private static func chainProblems(
         _ events: [StoredEventRow], reference: CaseReference, texts: [Int64: [String: StoredText]]
@@ -234,14 +200,11 @@ extension CaseStore {
         let state: CaseState
         do {
             let history = try events.map { event in
-                guard let date = event.date else { throw StoreError.unreadableEvent(id: event.id, reason: "") }
-                return StoredEvent(
+                StoredEvent(
                     sequence: event.sequence,
-                    recorded: RecordedEvent(
-                        date: date,
-                        event: try EventFormat.event(
-                            kind: event.kind, payload: event.payload, version: event.format,
-                            texts: texts[event.id].map { $0.mapValues(\.text) } ?? [:])),
+                    recorded: try EventLog.decode(
+                        id: event.id, kind: event.kind, date: event.date, payload: event.payload,
+                        version: event.format, texts: texts[event.id]),
                     actor: nil, recordedAt: "")
             }
             state = try deciding {
@@ -314,13 +277,6 @@ private struct StoredEventRow {
         (caseID, id, sequence, kind, date) = (row[0], row[1], row[2], row[3], row[4])
         (payload, format, actor, recordedAt, hash) = (row[5], row[6], row[7], row[8], row[9])
     }
-}
-
-/// A personal text of an event as stored: nil text and salt once removed.
-struct StoredText {
-    var text: String?
-    var salt: String?
-    var digest: String
 }
 
 /// A cursor whose rows are decoded as they are read and whose next one can be looked at before it is taken, to walk

@@ -128,13 +128,11 @@ extension CaseStore {
         let isPublished = published.holidays(of: holiday.division, in: holiday.date.year).contains {
             $0.date == holiday.date && $0.source == .published
         }
-        let local = try Self.localHolidays(db)
+        let before = try rules(db)
+        let local = localHolidaysInCalendars
         if isPublished || local.contains(where: { $0.date == holiday.date && $0.division == holiday.division }) {
             throw StoreError.holidayExists(holiday.date, holiday.division)
         }
-        let before = CaseRules(
-            catalogue: catalogue, calendars: Calendars(holidays: Self.holidays(published, adding: local)),
-            policy: try Self.clockPolicy(db))
         var after = before
         after.calendars = Calendars(holidays: Self.holidays(published, adding: local + [holiday]))
         return HolidayPlan(
@@ -181,12 +179,18 @@ extension CaseStore {
         return moves
     }
 
-    /// The case with `reference`, replayed from its events, with its id.
-    func loadCase(_ reference: CaseReference, _ db: Database) throws -> (Int64, Case) {
+    /// The row id of the case `reference`.
+    static func caseID(_ reference: CaseReference, _ db: Database) throws -> Int64 {
         guard
             let caseID = try Int64.fetchOne(
                 db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue])
         else { throw StoreError.caseNotFound(reference) }
+        return caseID
+    }
+
+    /// The case with `reference`, replayed from its events, with its id.
+    func loadCase(_ reference: CaseReference, _ db: Database) throws -> (Int64, Case) {
+        let caseID = try Self.caseID(reference, db)
         return (
             caseID,
             try EventLog.replay(reference, events: try EventLog.events(ofCase: caseID, db), catalogue: catalogue)

@@ -58,11 +58,16 @@ public final class CaseStore {
         }
     }
 
-    /// The file at `path` opened read-only, or nil if its schema is behind this foi's.
-    private static func currentReadOnly(path: String) throws -> DatabaseQueue? {
+    /// A connection to the file at `path` that can only read.
+    static func readOnlyQueue(path: String) throws -> DatabaseQueue {
         var configuration = Self.configuration
         configuration.readonly = true
-        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// The file at `path` opened read-only, or nil if its schema is behind this foi's.
+    private static func currentReadOnly(path: String) throws -> DatabaseQueue? {
+        let reader = try readOnlyQueue(path: path)
         return try reader.read { try Migrations.isCurrent($0, path: path) } ? reader : nil
     }
 

@@ -67,48 +67,57 @@ enum EventLog {
         var byCase: [Int64: [StoredEvent]] = [:]
         let format = legacy ? "0" : "format"
         for chunk in chunked(ids) {
-            let texts = legacy ? [:] : try self.texts(ofCases: chunk, db)
+            let list = "(\(placeholders(chunk.count)))"
+            let texts =
+                legacy ? [:] : try self.texts(where: "e.case_id IN \(list)", arguments: StatementArguments(chunk), db)
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT id, case_id, sequence, kind, occurred_on, payload, \(format), actor, recorded_at FROM events
-                    WHERE case_id IN (\(placeholders(chunk.count))) ORDER BY case_id, sequence
+                    WHERE case_id IN \(list) ORDER BY case_id, sequence
                     """, arguments: StatementArguments(chunk))
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                let kind: String = row[3]
-                var payload: String = row[5]
-                guard let date: CivilDate = row[4] else {
-                    throw StoreError.unreadableEvent(id: id, reason: "its date is not a date")
-                }
-                let event: CaseEvent
-                do {
-                    if legacy { payload = try EventFormat.versionOnePayload(fromLegacy: payload, kind: kind) }
-                    event = try EventFormat.event(
-                        kind: kind, payload: payload, version: legacy ? 1 : row[6], texts: texts[id] ?? [:])
-                } catch {
-                    throw StoreError.unreadableEvent(id: id, reason: error.description)
-                }
+                let recorded = try decode(
+                    id: id, kind: row[3], date: row[4], payload: row[5], version: legacy ? 1 : row[6],
+                    texts: texts[id], fromLegacy: legacy)
                 byCase[row[1], default: []].append(
-                    StoredEvent(
-                        sequence: row[2], recorded: RecordedEvent(date: date, event: event), actor: row[7],
-                        recordedAt: row[8]))
+                    StoredEvent(sequence: row[2], recorded: recorded, actor: row[7], recordedAt: row[8]))
             }
         }
         return byCase
     }
 
-    /// The personal texts of these cases' events, by event id and field (nil: removed).
-    private static func texts(ofCases ids: ArraySlice<Int64>, _ db: Database) throws -> [Int64: [String: String?]] {
-        var texts: [Int64: [String: String?]] = [:]
+    /// The stored event `id` read back: its date checked, its payload decoded with its personal texts (`fromLegacy`:
+    /// a payload still in the form before format 1, while migrating to it).
+    static func decode(
+        id: Int64, kind: String, date: CivilDate?, payload: String, version: Int, texts: [String: StoredText]?,
+        fromLegacy: Bool = false
+    ) throws -> RecordedEvent {
+        guard let date else { throw StoreError.unreadableEvent(id: id, reason: "its date is not a date") }
+        do {
+            let payload = fromLegacy ? try EventFormat.versionOnePayload(fromLegacy: payload, kind: kind) : payload
+            let event = try EventFormat.event(
+                kind: kind, payload: payload, version: version, texts: texts?.mapValues(\.text) ?? [:])
+            return RecordedEvent(date: date, event: event)
+        } catch {
+            throw StoreError.unreadableEvent(id: id, reason: error.description)
+        }
+    }
+
+    /// The personal texts of the events `condition` selects (`e` is the events table), by event id and field.
+    static func texts(where condition: String, arguments: StatementArguments = [], _ db: Database) throws
+        -> [Int64: [String: StoredText]]
+    {
+        var texts: [Int64: [String: StoredText]] = [:]
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT t.event_id, t.field, t.text FROM event_texts t JOIN events e ON e.id = t.event_id
-                WHERE e.case_id IN (\(placeholders(ids.count)))
-                """, arguments: StatementArguments(ids))
+                SELECT t.event_id, t.field, t.text, t.salt, t.digest FROM event_texts t
+                JOIN events e ON e.id = t.event_id WHERE \(condition)
+                """, arguments: arguments)
         while let row = try rows.next() {
-            texts[row[0], default: [:]][row[1]] = .some(row[2])
+            texts[row[0], default: [:]][row[1]] = StoredText(text: row[2], salt: row[3], digest: row[4])
         }
         return texts
     }
@@ -137,4 +146,11 @@ func chunked<Item>(_ items: [Item]) -> [ArraySlice<Item>] {
 /// `?, ?, ?` for `count` arguments.
 func placeholders(_ count: Int) -> String {
     Array(repeating: "?", count: count).joined(separator: ", ")
+}
+
+/// A personal text of an event as stored: nil text and salt once removed (the digest stays, in the chain).
+struct StoredText {
+    var text: String?
+    var salt: String?
+    var digest: String
 }

@@ -127,13 +127,9 @@ enum Migrations {
             var payload: String = row[6]
             var format: Int = row[7]
             let kind: String = row[4]
-            guard let date: CivilDate = row[5] else {
-                throw StoreError.unreadableEvent(id: id, reason: "its date is not a date")
-            }
-            let event: CaseEvent
-            do { event = try EventFormat.event(kind: kind, payload: payload, version: format) } catch {
-                throw StoreError.unreadableEvent(id: id, reason: error.description)
-            }
+            let recorded = try EventLog.decode(
+                id: id, kind: kind, date: row[5], payload: payload, version: format, texts: nil)
+            let event = recorded.event
             var digests: [String: String] = [:]
             if EventFormat.personalFields[event.kind] != nil {
                 let sealed = EventFormat.sealed(event)
@@ -145,12 +141,12 @@ enum Migrations {
                 }
             }
             let link = EventChain.Link(
-                caseReference: current!.reference, sequence: row[3], kind: kind, date: date, format: format,
+                caseReference: current!.reference, sequence: row[3], kind: kind, date: recorded.date, format: format,
                 payload: payload, actor: row[8], recordedAt: row[9], textDigests: digests)
             let hash = EventChain.hash(of: link, after: current!.hash)
             try update.execute(arguments: [payload, format, hash, id])
             current!.hash = hash
-            current!.history.append(RecordedEvent(date: date, event: event))
+            current!.history.append(recorded)
         }
         try closeCase()
     }

@@ -189,3 +189,23 @@ import Testing
         }
     }
 }
+
+/// The chain's hash is written byte by byte for speed; it must stay the SHA-256 of the canonical JSON object that
+/// docs/EVENTS.md describes.
+@Suite struct EventChainTests {
+    @Test(arguments: [nil, "0f" + String(repeating: "a", count: 62)])
+    func theHashIsOfTheDocumentedObject(previous: String?) {
+        let link = EventChain.Link(
+            caseReference: CaseReference(rawValue: "FOI-2026-000001"), sequence: 3, kind: "note",
+            date: d("2026-11-02"), format: 2, payload: #"{"a":"quote \" and \\ and \n"}"#, actor: nil,
+            recordedAt: "2026-11-02T09:15:02Z", textDigests: ["text": "ab12"])
+        let object: JSONValue = .object([
+            "actor": .null, "case": .string("FOI-2026-000001"), "date": .string("2026-11-02"), "format": .integer(2),
+            "kind": .string("note"), "payload": .string(link.payload),
+            "previous": previous.map(JSONValue.string) ?? .null,
+            "recordedAt": .string("2026-11-02T09:15:02Z"), "sequence": .integer(3),
+            "texts": .object(["text": .string("ab12")]),
+        ])
+        #expect(EventChain.hash(of: link, after: previous) == SHA256.hex(Array(object.canonicalText.utf8)))
+    }
+}
