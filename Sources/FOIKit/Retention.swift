@@ -59,9 +59,12 @@ public struct RetentionPolicy: Hashable, Sendable, CustomStringConvertible {
 public struct RetentionPolicyError: Error, Equatable, Sendable, CustomStringConvertible {
     public var text: String
 
-    public var description: String {
-        "'\(text)' is not a retention: give the years after a case closes, from 1 to \(RetentionPolicy.maximumYears), "
-            + "for every regime, then any regime that differs, e.g. 3 or 3, sar=6"
+    public var description: String { "'\(text)' is not a retention: \(advice)" }
+
+    /// What a retention looks like.
+    public var advice: String {
+        "give the years after a case closes, from 1 to \(RetentionPolicy.maximumYears), for every regime, then any "
+            + "regime that differs, e.g. 3 or 3, sar=6"
     }
 }
 

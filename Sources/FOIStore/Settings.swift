@@ -50,7 +50,7 @@ extension CaseStore {
             }
         case .retentionYears:
             do { _ = try RetentionPolicy(parsing: value) } catch {
-                throw StoreError.badSetting(key: key.rawValue, value: value, reason: error.description)
+                throw StoreError.badSetting(key: key.rawValue, value: value, reason: error.advice)
             }
         case .clarificationLapseDays:
             guard let days = Int(value), (1...250).contains(days) else {

@@ -50,11 +50,25 @@ struct FOI: ParsableCommand {
 
     /// ArgumentParser's message on one line. A value that is not a date says why (`--received: '2023-02-30' is not
     /// a real date: February 2023 has 28 days`); lists of allowed values stay on the line, comma-separated.
-    static func commandLineMessage(_ message: String) -> String {
+    static func commandLineMessage(_ message: String, arguments: [String] = CommandLine.arguments) -> String {
         if let why = DateArgument.reason(forInvalidValueIn: message) { return why }
+        if let why = dashedValue(in: message, arguments: arguments) { return why }
         let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let values = lines.filter { $0.hasPrefix("- ") }.map { $0.dropFirst(2) }.joined(separator: ", ")
         let text = lines.filter { !$0.hasPrefix("- ") }.joined(separator: " ") + (values.isEmpty ? "" : " \(values)")
         return "\(text) (see --help)"
+    }
+
+    /// ArgumentParser takes a value that begins with `-` for an option and says the value is missing: say what
+    /// happened instead (a negative number is never allowed; other text can be given as `--option=-text`).
+    static func dashedValue(in message: String, arguments: [String]) -> String? {
+        guard message.hasPrefix("Missing value for '--"),
+            let option = message.split(separator: "'").dropFirst().first?.split(separator: " ").first,
+            let index = arguments.firstIndex(of: String(option)), index + 1 < arguments.count,
+            arguments[index + 1].hasPrefix("-")
+        else { return nil }
+        let value = arguments[index + 1]
+        if Double(value) != nil { return "\(option): '\(value)' is negative; give a number of 0 or more (see --help)" }
+        return "\(option): a value that begins with '-' is read as an option; write \(option)=\(value) (see --help)"
     }
 }

@@ -39,7 +39,9 @@ import Testing
         (["anonymise"], 64, "give the references"),
         (["anonymise", "NO-SUCH-CASE"], 1, "no case 'NO-SUCH-CASE'"),
         (["settings", "retention-years", "0"], 1, "from 1 to 100"),
-        (["settings", "retention-years", "3, gdpr=2"], 1, "is not a retention"),
+        (["settings", "retention-years", "3, gdpr=2"], 1, "is not a value of retention-years: give the years"),
+        (["list", "--due-within", "-5"], 64, "--due-within: '-5' is negative"),
+        (["log", "--subject", "-foo", "--received", "2026-11-02"], 64, "write --subject=-foo"),
     ])
     func aWrongInputIsOneErrorLineAndWritesNothing(arguments: [String], code: Int32, message: String) throws {
         let workspace = try Self.loaded()

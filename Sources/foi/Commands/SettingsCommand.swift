@@ -10,7 +10,10 @@ struct SettingsCommand: ParsableCommand {
         discussion: """
             reference-pattern: how generated references look, with {YYYY}, {YY} and {SEQ:n} (a yearly sequence padded \
             to n digits). Default FOI-{YYYY}-{SEQ:6}; the Metropolitan Police style is 01.FOI.{YY}.{SEQ:6}. \
-            receipt-convention: statutory (default) or next-working-day, for new cases.
+            receipt-convention: statutory (default) or next-working-day, for new cases. clarification-lapse-days: \
+            working days to wait for a clarification before the request may be closed (default 60, 1-250; no statute \
+            sets it). retention-years: years a closed case keeps its requester's personal data (default 3, 1-100), \
+            with another for a regime after a comma, e.g. "3, sar=6" (see 'foi retention').
             """)
     @Argument(help: "The setting to change.") var key: String?
     @Argument(help: "Its new value.") var value: String?
