@@ -35,6 +35,7 @@ let package = Package(
                 .embedInCode("schema/0003_case_clocks.sql"),
                 .embedInCode("schema/0004_event_format.sql"),
                 .embedInCode("schema/0005_trust.sql"),
+                .embedInCode("schema/0006_after_response.sql"),
             ]
         ),
         .target(name: "FOIKit"),

@@ -23,10 +23,14 @@ public struct OutOfTime: Hashable, Codable, Sendable {
     public var lastDay: CivilDate
     /// Whether the authority accepted the late request (the review then runs as usual).
     public var accepted: Bool
+    /// The date of the authority's letter declining it, when not the day the request came: the ICO's six weeks
+    /// run from that letter.
+    public var declinedOn: CivilDate?
 
-    public init(lastDay: CivilDate, accepted: Bool) {
+    public init(lastDay: CivilDate, accepted: Bool, declinedOn: CivilDate? = nil) {
         self.lastDay = lastDay
         self.accepted = accepted
+        self.declinedOn = declinedOn
     }
 }
 
@@ -85,11 +89,29 @@ public struct ReviewDecision: Hashable, Codable, Sendable {
     }
 }
 
+/// What a review looks at: the response, or (FOISA s.20(1), EIR reg 11, EIR(S) reg 16) the authority's failure to
+/// respond in time, or a fees notice.
+public enum ReviewSubject: String, Codable, Hashable, Sendable {
+    case response
+    case failureToRespond = "failure-to-respond"
+    case feesNotice = "fees-notice"
+
+    public var phrase: String {
+        switch self {
+        case .response: "of the response"
+        case .failureToRespond: "of the failure to respond"
+        case .feesNotice: "of the fees notice"
+        }
+    }
+}
+
 /// An internal review as the events so far define it.
 public struct Review: Hashable, Codable, Sendable {
     /// The day the request for review was received: day 0 of the review clock.
     public var requested: CivilDate
     public var request: ReviewRequest
+    /// What the review looks at, from where the case stood when it was asked for.
+    public var subject: ReviewSubject = .response
     /// FOIA (s.45 Code): the working days the review was extended to, with why.
     public var extendedTo: Int?
     public var extensionReason: String?
@@ -98,6 +120,10 @@ public struct Review: Hashable, Codable, Sendable {
 
     /// A late request the authority declined: no review runs.
     public var isDeclined: Bool { request.outOfTime?.accepted == false }
+    /// The day the authority declined a late request: its letter, or the day the request came.
+    public var declinedOn: CivilDate? {
+        request.outOfTime.flatMap { $0.accepted ? nil : $0.declinedOn ?? requested }
+    }
     /// Accepted and not yet decided.
     public var isUnderWay: Bool { decided == nil && !isDeclined }
 }
@@ -185,16 +211,64 @@ public struct Complaint: Hashable, Codable, Sendable {
     public var submissionsSent: CivilDate?
     public var decisionNotice: DecisionNotice?
     public var decided: CivilDate?
-    /// The day the steps the notice ordered were taken.
+    /// The day the steps the notice (or the Tribunal) ordered were taken.
     public var complied: CivilDate?
+    /// How the complaint ended without a decision notice, and when.
+    public var ending: ComplaintEnding?
+    public var closed: CivilDate?
+    /// The appeals against its decision notice, in the order they were lodged.
+    public var appeals: [Appeal] = []
 
-    /// Under investigation: no decision notice yet.
-    public var isUnderWay: Bool { decided == nil }
+    /// Under investigation: no decision notice and no other ending yet.
+    public var isUnderWay: Bool { decided == nil && closed == nil }
+
+    /// Whether steps are due from the authority: the notice ordered some and no Tribunal decision took them away,
+    /// or a Tribunal decision ordered some (an appeal allowed, the substituted notice's steps).
+    public var ordersSteps: Bool {
+        var steps = decisionNotice?.ordersSteps == true
+        for appeal in appeals where appeal.lodging.level == .firstTier {
+            guard let decision = appeal.decision else { continue }
+            steps = decision.leavesSteps(appellant: appeal.lodging.appellant, before: steps)
+        }
+        return steps
+    }
+
+    /// Steps are due and not yet taken.
+    public var awaitsCompliance: Bool { ordersSteps && complied == nil }
+}
+
+/// How a complaint to the regulator ended without a decision notice.
+public enum ComplaintEnding: String, CaseIterable, Codable, Hashable, Sendable {
+    /// Resolved informally: the authority released, explained or apologised and the complainant was content.
+    case resolved
+    /// The complainant withdrew it.
+    case withdrawn
+    /// The regulator declined to decide it: FOIA s.50(2) (undue delay, complaints procedure not used, frivolous or
+    /// vexatious, withdrawn or abandoned), FOISA s.49(1).
+    case declined
+    /// A data protection complaint (subject access) ended in the ICO's outcome letter, which is not a s.50 notice.
+    case concluded
+
+    public var label: String {
+        switch self {
+        case .resolved: "resolved informally"
+        case .withdrawn: "withdrawn by the complainant"
+        case .declined: "declined by the regulator"
+        case .concluded: "concluded with the ICO's outcome"
+        }
+    }
 }
 
 /// Who brought an appeal to the Tribunal.
 public enum Appellant: String, CaseIterable, Codable, Hashable, Sendable {
     case requester, authority
+}
+
+/// Where an appeal goes: against the decision notice (the First-tier Tribunal; for FOISA and EIR(S) the Court of
+/// Session), or onward against the Tribunal's decision (permission to appeal to the Upper Tribunal).
+public enum AppealLevel: String, CaseIterable, Codable, Hashable, Sendable {
+    case firstTier = "first-tier"
+    case upperTribunal = "upper-tribunal"
 }
 
 /// What the appeal-lodged event records.
@@ -204,11 +278,13 @@ public struct AppealLodging: Hashable, Codable, Sendable {
     public var reference: String
     /// Set when the notice of appeal came after the last day: that day (a late appeal asks for an extension).
     public var lastDay: CivilDate?
+    public var level: AppealLevel
 
-    public init(appellant: Appellant, reference: String, lastDay: CivilDate? = nil) {
+    public init(appellant: Appellant, reference: String, lastDay: CivilDate? = nil, level: AppealLevel = .firstTier) {
         self.appellant = appellant
         self.reference = reference
         self.lastDay = lastDay
+        self.level = level
     }
 }
 
@@ -223,13 +299,58 @@ public enum AppealOutcome: String, CaseIterable, Codable, Hashable, Sendable {
     public var label: String { rawValue.replacing("-", with: " ") }
 }
 
+/// What the appeal-decided event records.
+public struct AppealDecision: Hashable, Codable, Sendable {
+    public var outcome: AppealOutcome
+    /// The appeal decided, by its reference: needed only while two are under way (both parties appealed).
+    public var appeal: String?
+    /// The day the steps are due after the decision, when the Tribunal (or the officer) gives one.
+    public var complyBy: CivilDate?
+    /// The steps the Tribunal's decision (a substituted notice) orders, as worded.
+    public var steps: String?
+
+    public init(outcome: AppealOutcome, appeal: String? = nil, complyBy: CivilDate? = nil, steps: String? = nil) {
+        self.outcome = outcome
+        self.appeal = appeal
+        self.complyBy = complyBy
+        self.steps = steps
+    }
+
+    /// Whether steps are due after this decision of an appeal by `appellant`, given whether they were due before.
+    /// An authority's appeal allowed takes the notice's steps away (unless the Tribunal substitutes some); allowed
+    /// in part, some remain; dismissed, withdrawn or struck out, the notice's steps revive (FOIA s.50(6) suspends
+    /// them only pending the appeal). A requester's appeal allowed, wholly or in part, ends in a substituted notice
+    /// ordering steps.
+    func leavesSteps(appellant: Appellant, before: Bool) -> Bool {
+        switch (appellant, outcome) {
+        case (.authority, .allowed): steps != nil
+        case (_, .allowedInPart), (.requester, .allowed): true
+        case (_, .dismissed), (_, .withdrawn), (_, .struckOut): before || steps != nil
+        }
+    }
+
+    /// Whether the decision sets steps anew (a substituted notice or a revived duty) rather than leaving things as
+    /// they stood.
+    func setsSteps(appellant: Appellant, before: Bool) -> Bool {
+        guard leavesSteps(appellant: appellant, before: before) else { return false }
+        return appellant == .authority || outcome == .allowed || outcome == .allowedInPart
+    }
+}
+
 /// An appeal as the events so far define it.
 public struct Appeal: Hashable, Codable, Sendable {
     public var lodged: CivilDate
     public var lodging: AppealLodging
     public var hearing: CivilDate?
     public var decided: CivilDate?
-    public var outcome: AppealOutcome?
+    public var decision: AppealDecision?
 
+    public var outcome: AppealOutcome? { decision?.outcome }
     public var isUnderWay: Bool { decided == nil }
+}
+
+/// A response sent, kept in order: a reopened case keeps its first response, by which its timeliness is judged.
+public struct Response: Hashable, Codable, Sendable {
+    public var on: CivilDate
+    public var outcome: Outcome
 }

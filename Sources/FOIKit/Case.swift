@@ -108,8 +108,15 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
                 ? "which has no subsections" : "whose provisions are " + provisions.joined(separator: ", ")
             return "'\(citation)' is not a provision of \(exemption), \(known); check the citation"
         case .outcomeNotInRegime(let outcome, let regime, let remedy):
-            return "an \(regime.shortName) request cannot be \(outcome.label): FOIA ss.12 and 14 do not apply to "
-                + "environmental information; \(wording(remedy))"
+            let why =
+                switch (regime, outcome) {
+                case (.eir, _), (.eirs, _): "FOIA ss.12 and 14 do not apply to environmental information"
+                case (.sar, _): "FOIA ss.12 and 14 do not apply to subject access; UK GDPR Art. 12(5) does"
+                case (_, .refusedManifestlyUnfounded): "UK GDPR Art. 12(5) applies to subject access only"
+                default: "s.17(6) is FOIA's alone"
+                }
+            return "a\(regime == .eir || regime == .eirs || regime == .sar ? "n" : "") \(regime.shortName) request "
+                + "cannot be \(outcome.label): \(why); \(wording(remedy))"
         case .partNotAllowed(let part, let caseRegime):
             return "a \(caseRegime.shortName) case cannot have a \(part.shortName) part; "
                 + "parts pair FOIA with EIR and FOISA with EIR(S)"
@@ -153,16 +160,35 @@ public struct Case: Hashable, Sendable {
     public private(set) var statutoryExtension = false
     public private(set) var exemptions: [ExemptionDecision] = []
     public private(set) var searches: [Search] = []
+    /// The latest response and its date; nil while the case awaits one (again, once reopened).
     public private(set) var outcome: Outcome?
     public private(set) var respondedOn: CivilDate?
-    /// The latest internal review, complaint to the regulator and appeal, each nil until there is one.
-    public private(set) var review: Review?
-    public private(set) var complaint: Complaint?
-    public private(set) var appeal: Appeal?
+    /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
+    public private(set) var responses: [Response] = []
+    /// The day the case was last reopened after a response: a further response is due.
+    public private(set) var reopenedAfterResponse: CivilDate?
+    /// Every internal review and complaint to the regulator, in order; each complaint holds its appeals.
+    public private(set) var reviews: [Review] = []
+    public private(set) var complaints: [Complaint] = []
     public private(set) var stage: CaseStage = .request
     public internal(set) var history: [RecordedEvent]
 
     public var regime: Regime { receipt.regime }
+
+    /// The latest internal review, nil until there is one.
+    public private(set) var review: Review? {
+        get { reviews.last }
+        set { if let newValue { reviews[reviews.count - 1] = newValue } }
+    }
+
+    /// The latest complaint to the regulator, nil until there is one.
+    public private(set) var complaint: Complaint? {
+        get { complaints.last }
+        set { if let newValue { complaints[complaints.count - 1] = newValue } }
+    }
+
+    /// Every appeal, against every decision notice, in the order lodged.
+    public var appeals: [Appeal] { complaints.flatMap(\.appeals) }
 
     /// A case opened by its receipt.
     public init(reference: CaseReference, received: CivilDate, receipt: Receipt) {
@@ -256,21 +282,24 @@ public struct Case: Hashable, Sendable {
         case .extended(let workingDays, _):
             try next.extend(by: workingDays, catalogue: catalogue)
             next.setStatus(.extended, date)
-        case .responded(let outcome):
+        case .responded(let outcome, _):
             if outcome.citesExemptions && exemptions.isEmpty { throw .exemptionRequired(outcome) }
             next.outcome = outcome
             next.respondedOn = date
+            next.responses.append(Response(on: date, outcome: outcome))
             next.setStatus(.responded, date)
             if next.stage == .request { next.stage = .responded }
         case .reopened:
             try requireNothingUnderWay(event)
             next.outcome = nil
             next.respondedOn = nil
+            if !responses.isEmpty { next.reopenedAfterResponse = date }
             next.stage = .request
             next.setStatus(resumedStatus, date)
         case .reviewRequested(let request):
             try requireNothingUnderWay(event)
-            next.review = Review(requested: date, request: request)
+            let subject = try reviewSubject(event)
+            next.reviews.append(Review(requested: date, request: request, subject: subject))
             next.stage = .review
         case .reviewExtended(let workingDays, _):
             try next.extendReview(to: workingDays, event: event)
@@ -285,9 +314,11 @@ public struct Case: Hashable, Sendable {
             next.review?.decision = decision
         case .complaintNotified(let notice):
             try requireNothingUnderWay(event, allowingReview: true)
-            next.complaint = Complaint(
-                regulator: Regulator(for: regime), notified: date, reference: notice.reference,
-                submissionsDue: notice.submissionsDue, submissionsRequested: notice.submissionsDue.map { _ in date })
+            next.complaints.append(
+                Complaint(
+                    regulator: Regulator(for: regime), notified: date, reference: notice.reference,
+                    submissionsDue: notice.submissionsDue, submissionsRequested: notice.submissionsDue.map { _ in date }
+                ))
             next.stage = .regulator
         case .submissionsRequested(let due):
             let complaint = try complaintUnderWay(event)
@@ -313,6 +344,24 @@ public struct Case: Hashable, Sendable {
                     action: event.action, date: date, cause: "request for submissions", causeDate: requested)
             }
             next.complaint?.submissionsSent = date
+        case .complaintClosed(let ending):
+            let complaint = try complaintUnderWay(event)
+            guard date >= complaint.notified else {
+                throw .beforeItsCause(
+                    action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
+            }
+            if (ending == .concluded) != (regime == .sar) {
+                throw .outOfOrder(
+                    action: event.action,
+                    reason: regime == .sar
+                        ? "a data protection complaint ends in the ICO's outcome (concluded), or resolved, withdrawn "
+                            + "or declined"
+                        : "only a data protection complaint ends in an outcome letter; a complaint about "
+                            + "\(regime.shortName) ends in a decision notice, or resolved, withdrawn or declined",
+                    remedy: regime == .sar ? .closeComplaint : .recordDecisionNotice)
+            }
+            next.complaint?.ending = ending
+            next.complaint?.closed = date
         case .decisionNoticeIssued(let notice):
             let complaint = try complaintUnderWay(event)
             guard date >= complaint.notified else {
@@ -328,8 +377,7 @@ public struct Case: Hashable, Sendable {
             next.complaint?.decisionNotice = notice
             next.complaint?.decided = date
         case .decisionNoticeComplied:
-            guard let complaint, let decided = complaint.decided, complaint.decisionNotice?.ordersSteps == true,
-                complaint.complied == nil
+            guard let index = complaints.lastIndex(where: \.awaitsCompliance), let decided = complaints[index].decided
             else {
                 throw .outOfOrder(
                     action: event.action, reason: "no decision notice orders steps on this case",
@@ -339,34 +387,28 @@ public struct Case: Hashable, Sendable {
             guard date >= decided else {
                 throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided)
             }
-            next.complaint?.complied = date
+            next.complaints[index].complied = date
         case .appealLodged(let lodging):
-            guard let complaint, let decided = complaint.decided, appeal.map({ $0.lodged < decided }) ?? true else {
-                throw .outOfOrder(
-                    action: event.action,
-                    reason: complaint?.decided == nil
-                        ? "there is no decision notice to appeal against"
-                        : "an appeal against this decision notice is already recorded",
-                    remedy: complaint?.decided == nil ? .recordNoticeToAppeal : .seeCase)
-            }
-            guard date >= decided else {
-                throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided)
-            }
-            next.appeal = Appeal(lodged: date, lodging: lodging)
+            try next.lodge(lodging, on: date, event: event)
             next.stage = .tribunal
-        case .hearingListed(let hearing):
-            let appeal = try appealUnderWay(event)
+        case .hearingListed(let hearing, let reference):
+            let (complaintIndex, appealIndex) = try appealUnderWay(event, reference: reference)
+            let appeal = complaints[complaintIndex].appeals[appealIndex]
             guard hearing >= appeal.lodged else {
                 throw .beforeItsCause(action: event.action, date: hearing, cause: "appeal", causeDate: appeal.lodged)
             }
-            next.appeal?.hearing = hearing
-        case .appealDecided(let outcome):
-            let appeal = try appealUnderWay(event)
+            next.complaints[complaintIndex].appeals[appealIndex].hearing = hearing
+        case .appealDecided(let decision):
+            let (complaintIndex, appealIndex) = try appealUnderWay(event, reference: decision.appeal)
+            let appeal = complaints[complaintIndex].appeals[appealIndex]
             guard date >= appeal.lodged else {
                 throw .beforeItsCause(action: event.action, date: date, cause: "appeal", causeDate: appeal.lodged)
             }
-            next.appeal?.decided = date
-            next.appeal?.outcome = outcome
+            if let complyBy = decision.complyBy, complyBy < date {
+                throw .beforeItsCause(action: event.action, date: complyBy, cause: "decision", causeDate: date)
+            }
+            next.complaints[complaintIndex].appeals[appealIndex].decided = date
+            next.complaints[complaintIndex].appeals[appealIndex].decision = decision
         }
         next.history.append(recorded)
         self = next
@@ -407,11 +449,12 @@ public struct Case: Hashable, Sendable {
         case .reopened:
             return !status.isOpen
         case .reviewRequested:
-            return status == .responded
+            // Before the response only a review of a failure to respond or of a fees notice (`reviewSubject`).
+            return status == .responded || status == .open || status == .extended || status == .awaitingFee
         case .complaintNotified:
             return status.isOpen || status == .responded
         case .reviewExtended, .reviewDecided, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
-            .decisionNoticeComplied, .appealLodged, .hearingListed, .appealDecided:
+            .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided:
             return true
         }
     }
@@ -449,12 +492,72 @@ public struct Case: Hashable, Sendable {
                     + "\(complaint.notified)",
                 remedy: .recordDecisionNotice)
         }
-        if let appeal, appeal.isUnderWay {
+        if let appeal = appeals.first(where: \.isUnderWay) {
             throw .outOfOrder(
                 action: event.action,
                 reason: "an appeal (\(appeal.lodging.reference)) is under way since \(appeal.lodged)",
                 remedy: .recordAppealOutcome)
         }
+    }
+
+    /// What a request for review recorded now looks at. Before the response, FOISA s.20(1), EIR reg 11 and EIR(S)
+    /// reg 16 allow a review of the failure to respond (whether the response is late is checked with the calendar,
+    /// `requireLawful`) or of a fees notice; FOIA's review follows the response, and the ICO accepts a complaint
+    /// about a failure to respond without one; a subject access request has no statutory review at all.
+    private func reviewSubject(_ event: CaseEvent) throws(LifecycleError) -> ReviewSubject {
+        if status == .responded { return .response }
+        guard regime != .foia, regime != .sar else {
+            throw .outOfOrder(
+                action: event.action,
+                reason:
+                    "the case is \(status.phrase) since \(statusSince), and a \(regime.shortName) review follows the "
+                    + "response (the ICO accepts a complaint about a failure to respond without a review)",
+                remedy: .recordResponseOrComplaint)
+        }
+        return status == .awaitingFee ? .feesNotice : .failureToRespond
+    }
+
+    /// Records an appeal against the latest decision notice (either party, once each: cross-appeals are allowed,
+    /// [2014] UKUT 444 (AAC)) or an application for permission to appeal a decided one onward (SI 2009/1976 r.42).
+    private mutating func lodge(_ lodging: AppealLodging, on date: CivilDate, event: CaseEvent) throws(LifecycleError) {
+        guard let index = complaints.indices.last, let decided = complaints[index].decided else {
+            throw .outOfOrder(
+                action: event.action, reason: "there is no decision notice to appeal against",
+                remedy: .recordNoticeToAppeal)
+        }
+        let earlier = complaints[index].appeals
+        let cause: (name: String, date: CivilDate)
+        switch lodging.level {
+        case .firstTier:
+            cause = ("decision notice", decided)
+        case .upperTribunal:
+            guard regime == .foia || regime == .eir else {
+                throw .outOfOrder(
+                    action: event.action,
+                    reason: "an appeal from the Court of Session goes to the Supreme Court, which this tool does not "
+                        + "track", remedy: .seeCase)
+            }
+            guard let tribunal = earlier.last(where: { $0.lodging.level == .firstTier && $0.decided != nil }),
+                let tribunalDecided = tribunal.decided
+            else {
+                throw .outOfOrder(
+                    action: event.action, reason: "no First-tier Tribunal decision on this notice has been recorded",
+                    remedy: .recordAppealOutcome)
+            }
+            cause = ("Tribunal's decision", tribunalDecided)
+        }
+        if let same = earlier.first(where: {
+            $0.lodging.level == lodging.level && $0.lodging.appellant == lodging.appellant
+        }) {
+            throw .outOfOrder(
+                action: event.action,
+                reason: "the \(lodging.appellant.rawValue)'s appeal \(same.lodging.reference) is already recorded "
+                    + "against this decision", remedy: .seeCase)
+        }
+        guard date >= cause.date else {
+            throw .beforeItsCause(action: event.action, date: date, cause: cause.name, causeDate: cause.date)
+        }
+        complaints[index].appeals.append(Appeal(lodged: date, lodging: lodging))
     }
 
     private func reviewUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Review {
@@ -489,17 +592,33 @@ public struct Case: Hashable, Sendable {
         return complaint
     }
 
-    private func appealUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Appeal {
-        guard let appeal, appeal.isUnderWay else {
+    /// The appeal a hearing or decision is for: the one named by `reference`, or the only one under way.
+    private func appealUnderWay(_ event: CaseEvent, reference: String?) throws(LifecycleError) -> (Int, Int) {
+        let underWay = complaints.indices.flatMap { complaint in
+            complaints[complaint].appeals.indices.compactMap { appeal in
+                complaints[complaint].appeals[appeal].isUnderWay ? (complaint, appeal) : nil
+            }
+        }
+        let named = underWay.filter {
+            reference == nil || complaints[$0.0].appeals[$0.1].lodging.reference == reference
+        }
+        if named.count == 1, let only = named.first { return only }
+        let references = underWay.map { complaints[$0.0].appeals[$0.1].lodging.reference }
+        if named.count > 1 {
             throw .outOfOrder(
                 action: event.action,
-                reason: appeal.map {
-                    "the appeal \($0.lodging.reference) was decided on \($0.decided?.description ?? "")"
-                }
-                    ?? "no appeal is recorded",
-                remedy: appeal == nil ? .recordAppeal : .seeCase)
+                reason: "two appeals are under way (\(references.joined(separator: ", "))): say which",
+                remedy: .nameAppeal)
         }
-        return appeal
+        let reason: String
+        if let reference, !references.isEmpty {
+            reason = "no appeal \(reference) is under way (under way: \(references.joined(separator: ", ")))"
+        } else if let last = appeals.last {
+            reason = "the appeal \(last.lodging.reference) was decided on \(last.decided?.description ?? "")"
+        } else {
+            reason = "no appeal is recorded"
+        }
+        throw .outOfOrder(action: event.action, reason: reason, remedy: appeals.isEmpty ? .recordAppeal : .seeCase)
     }
 
     /// FOIA (s.45 Code): one extension of the review, to at most 40 working days; the other regimes fix the period.
@@ -507,6 +626,7 @@ public struct Case: Hashable, Sendable {
         let review = try reviewUnderWay(event)
         switch regime {
         case .foia, .sar:
+            // SAR: refused for new steps (`requireLawful`); a history recorded when it was allowed replays.
             break
         case .eir:
             throw .reviewExtensionRefused(reason: "EIR reg 11(4) fixes the review at 40 working days", remedy: nil)

@@ -1,6 +1,8 @@
 /// The clocks a case can have, each started by one step and met by another.
 public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
     case response
+    /// A reopened case's further response.
+    case furtherResponse = "further-response"
     case clarificationLapse = "clarification-lapse"
     case feeLapse = "fee-lapse"
     /// The requester's window to ask for a review.
@@ -15,12 +17,14 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
     /// The last day to appeal against a decision notice.
     case appealWindow = "appeal-window"
     case hearing
+    /// The last day to ask the Tribunal for permission to appeal its decision (to the Upper Tribunal).
+    case permissionWindow = "permission-window"
 
     /// Whose move the clock waits for, which decides where the board shows it.
     public var watch: ClockWatch {
         switch self {
-        case .response, .review, .submissions, .compliance: .duty
-        case .appealWindow, .hearing: .date
+        case .response, .furtherResponse, .review, .submissions, .compliance: .duty
+        case .appealWindow, .hearing, .permissionWindow: .date
         case .clarificationLapse, .feeLapse, .reviewWindow, .regulatorWindow: .requester
         }
     }
@@ -33,6 +37,7 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
     public var title: String {
         switch self {
         case .response: "response"
+        case .furtherResponse: "further response (reopened)"
         case .clarificationLapse: "clarification lapses"
         case .feeLapse: "fee lapses"
         case .reviewWindow: "requester may ask for review"
@@ -42,6 +47,7 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
         case .compliance: "decision notice steps"
         case .appealWindow: "last day to appeal"
         case .hearing: "tribunal hearing"
+        case .permissionWindow: "last day to seek permission to appeal"
         }
     }
 }
@@ -171,54 +177,18 @@ extension Case {
             }
             clocks.append(clock)
         }
-        if let fee = fees.last {
-            var clock = CaseClock(
-                try Clocks.feeLapse(notice: fee.notice, regime: regime, calendar: calendar), .feeLapse,
-                startedOn: fee.notice, started: "fees notice given")
+        if let fee = fees.last, let lapse = try Clocks.feeLapse(notice: fee.notice, regime: regime, calendar: calendar)
+        {
+            var clock = CaseClock(lapse, .feeLapse, startedOn: fee.notice, started: "fees notice given")
             clock.metOn = fee.paid
             if clock.metOn == nil, status != .awaitingFee {
                 clock.stop(statusSince, because: "the case is \(status.phrase)")
             }
             clocks.append(clock)
         }
-        if let respondedOn {
-            let window = try Clocks.reviewRequestWindow(
-                response: respondedOn, responseDue: deadline.finalDate, regime: regime, calendars: calendars)
-            // FOISA s.20(5)(a): from the later of the response and the s.10 deadline; say which it was.
-            let fromDeadline = regime == .foisa ? deadline.finalDate.flatMap { $0 > respondedOn ? $0 : nil } : nil
-            var clock = CaseClock(
-                window, .reviewWindow, startedOn: fromDeadline ?? respondedOn,
-                started: fromDeadline == nil ? "response sent" : "s.10 deadline (the response came before it)")
-            if let review, review.requested >= respondedOn {
-                clock.metOn = review.requested
-                if let late = review.request.outOfTime {
-                    clock.derivation.append(
-                        "the request for review came late, on \(review.requested.longDescription): "
-                            + "\(late.accepted ? "accepted" : "declined")"
-                    )
-                }
-            }
-            clocks.append(clock)
-        }
-        if let review, !review.isDeclined {
-            let date = try Clocks.reviewDue(
-                requested: review.requested, regime: regime, calendars: calendars, extendedTo: review.extendedTo)
-            var clock = CaseClock(date, .review, startedOn: review.requested, started: "request for review received")
-            if let reason = review.extensionReason, let extendedTo = review.extendedTo {
-                clock.derivation.append("extended to \(extendedTo) working days: \(reason)")
-            }
-            clock.metOn = review.decided
-            clocks.append(clock)
-        }
-        if let review, let start = review.isDeclined ? review.requested : review.decided {
-            let window = Clocks.regulatorWindow(from: start, regime: regime)
-            var clock = CaseClock(
-                window, .regulatorWindow, startedOn: start,
-                started: review.isDeclined ? "late request for review declined" : "review decided")
-            if let complaint, complaint.notified >= start { clock.metOn = complaint.notified }
-            clocks.append(clock)
-        }
-        if let complaint {
+        clocks += try responseAfterReopening(calendars: calendars)
+        clocks += try reviewClocks(deadline: deadline, calendars: calendars)
+        for complaint in complaints {
             clocks += try complaintClocks(complaint, calendars: calendars)
         }
         return clocks
@@ -229,17 +199,126 @@ extension Case {
             name: .response, startedOn: received, due: deadline.finalDate, citation: deadline.citation,
             isGuidance: false,
             provisional: deadline.provisional, derivation: [])
+        // The first response met (or missed) the duty, whatever followed it: a reopened case keeps it (RULES.md §5.1).
+        if let first = responses.first {
+            clock.metOn = first.on
+            if responses.count > 1 || reopenedAfterResponse != nil {
+                clock.derivation.append(
+                    "met by the first response, \(first.on.longDescription); later ones do not change it")
+            }
+            return clock
+        }
         switch status {
-        case .responded:
-            clock.metOn = respondedOn
         case .awaitingClarification, .awaitingFee:
             clock.stop(statusSince, because: "paused: the case is \(status.phrase)")
         case .withdrawn, .transferred, .lapsed:
             clock.stop(statusSince, because: "the case is \(status.phrase)")
-        case .open, .extended:
+        case .open, .extended, .responded:
             break
         }
         return clock
+    }
+
+    /// After a case answered once is reopened, a further response is due: no statute dates it, so the tool counts
+    /// 20 working days from the reopening as a target.
+    private func responseAfterReopening(calendars: Calendars) throws(DeadlineError) -> [CaseClock] {
+        guard let reopened = reopenedAfterResponse else { return [] }
+        let calendar = calendars.calendar(regime.calendarKind)
+        let due = try calendar.date(adding: 20, workingDaysTo: reopened)
+        var clock = CaseClock(
+            ClockDate(
+                due: due, citation: "no statute dates a further response: 20 working days from the reopening",
+                isGuidance: true, provisional: calendar.isProvisional(from: reopened, through: due)),
+            .furtherResponse, startedOn: reopened, started: "case reopened")
+        if let respondedOn, respondedOn >= reopened {
+            clock.metOn = respondedOn
+        } else if !status.isOpen {
+            clock.stop(statusSince, because: "the case is \(status.phrase)")
+        }
+        return [clock]
+    }
+
+    /// The requester's window to ask for a review, every review's clock, and after each the window to complain.
+    private func reviewClocks(deadline: ResponseDeadline, calendars: Calendars) throws(DeadlineError) -> [CaseClock] {
+        var clocks: [CaseClock] = []
+        let failureReview = reviews.last { $0.subject == .failureToRespond }
+        if let respondedOn,
+            let window = try Clocks.reviewRequestWindow(
+                response: respondedOn, responseDue: deadline.finalDate, regime: regime, calendars: calendars)
+        {
+            // FOISA s.20(5)(a): from the later of the response and the s.10 deadline; say which it was.
+            let fromDeadline = regime == .foisa ? deadline.finalDate.flatMap { $0 > respondedOn ? $0 : nil } : nil
+            var clock = CaseClock(
+                window, .reviewWindow, startedOn: fromDeadline ?? respondedOn,
+                started: fromDeadline == nil ? "response sent" : "s.10 deadline (the response came before it)")
+            if let review = reviews.first(where: { $0.requested >= respondedOn && $0.subject == .response }) {
+                clock.metOn = review.requested
+                if let late = review.request.outOfTime {
+                    clock.derivation.append(
+                        "the request for review came late, on \(review.requested.longDescription): "
+                            + "\(late.accepted ? "accepted" : "declined")"
+                    )
+                }
+            }
+            clocks.append(clock)
+        } else if let failureReview, let due = deadline.finalDate,
+            let window = try Clocks.reviewRequestWindow(
+                response: nil, responseDue: due, regime: regime, calendars: calendars)
+        {
+            var clock = CaseClock(window, .reviewWindow, startedOn: due, started: "response deadline passed unanswered")
+            clock.metOn = failureReview.requested
+            clocks.append(clock)
+        }
+        for review in reviews where !review.isDeclined {
+            let date = try Clocks.reviewDue(
+                requested: review.requested, regime: regime, calendars: calendars, extendedTo: review.extendedTo)
+            var clock = CaseClock(
+                date, .review, startedOn: review.requested,
+                started: "request for review \(review.subject.phrase) received")
+            if let reason = review.extensionReason, let extendedTo = review.extendedTo {
+                clock.derivation.append("extended to \(extendedTo) working days: \(reason)")
+            }
+            clock.metOn = review.decided
+            clocks.append(clock)
+        }
+        for review in reviews {
+            guard let window = regulatorWindow(after: review, calendars: calendars) else { continue }
+            var clock = CaseClock(window.date, .regulatorWindow, startedOn: window.start, started: window.started)
+            if let complaint = complaints.first(where: { $0.notified >= review.requested }) {
+                clock.metOn = complaint.notified
+            }
+            clocks.append(clock)
+        }
+        if regime == .sar, reviews.isEmpty, let respondedOn {
+            var clock = CaseClock(
+                Clocks.regulatorWindow(from: respondedOn, regime: regime), .regulatorWindow, startedOn: respondedOn,
+                started: "response sent")
+            clock.metOn = complaints.first { $0.notified >= respondedOn }?.notified
+            clocks.append(clock)
+        }
+        return clocks
+    }
+
+    /// The window to complain after `review`: from its outcome, from the letter declining a late request, or
+    /// (FOISA s.47(4)(b), EIR(S) reg 17) from the end of the review period when it goes unanswered.
+    private func regulatorWindow(after review: Review, calendars: Calendars)
+        -> (date: ClockDate, start: CivilDate, started: String)?
+    {
+        if let declined = review.declinedOn {
+            return (
+                Clocks.regulatorWindow(from: declined, regime: regime), declined, "late request for review declined"
+            )
+        }
+        if let decided = review.decided {
+            return (Clocks.regulatorWindow(from: decided, regime: regime), decided, "review decided")
+        }
+        guard regime == .foisa || regime == .eirs,
+            let due = try? Clocks.reviewDue(requested: review.requested, regime: regime, calendars: calendars).due
+        else { return nil }
+        return (
+            Clocks.regulatorWindow(from: due, regime: regime, unanswered: true), due,
+            "the review period ends (if the review goes unanswered)"
+        )
     }
 
     private func complaintClocks(_ complaint: Complaint, calendars: Calendars) throws(DeadlineError) -> [CaseClock] {
@@ -252,51 +331,98 @@ extension Case {
                     isGuidance: false, provisional: false),
                 .submissions, startedOn: requested, started: "the \(regulator) asked for submissions")
             clock.metOn = complaint.submissionsSent
-            if clock.metOn == nil, let decided = complaint.decided {
-                clock.stop(decided, because: "the decision notice was issued first")
+            if clock.metOn == nil, let ended = complaint.decided ?? complaint.closed {
+                clock.stop(
+                    ended,
+                    because: complaint.decided != nil
+                        ? "the decision notice was issued first" : "the complaint was \(complaint.ending?.label ?? "")")
             }
             clocks.append(clock)
         }
         guard let decided = complaint.decided, let notice = complaint.decisionNotice else { return clocks }
-        let appealHere = appeal.flatMap { $0.lodged >= decided ? $0 : nil }
-        if notice.ordersSteps {
-            let date =
-                notice.complyBy.map {
-                    ClockDate(
-                        due: $0, citation: "decision notice \(notice.reference): the date it gives", isGuidance: false,
-                        provisional: false)
-                }
-                ?? Clocks.decisionNoticeCompliance(notice: decided)
-            var clock = CaseClock(
-                date, .compliance, startedOn: decided,
-                started: "decision notice \(notice.reference) (\(notice.outcome.label))")
-            if let steps = notice.steps { clock.derivation.append("steps ordered: \(steps)") }
-            clock.metOn = complaint.complied
-            if clock.metOn == nil, let appealHere, appealHere.lodging.appellant == .authority {
-                clock.stop(
-                    appealHere.lodged,
-                    because:
-                        "the authority appealed: no step need be taken until the appeal is decided (FOIA s.50(6), to "
-                        + "confirm)"
-                )
-            }
-            clocks.append(clock)
-        }
         let sent = notice.sent ?? decided
+        let appealWindow = try Clocks.appealWindow(noticeSent: sent, regime: regime, calendars: calendars)
+        let firstTier = complaint.appeals.filter { $0.lodging.level == .firstTier }
+        if notice.ordersSteps {
+            clocks.append(
+                noticeCompliance(notice, decided: decided, appealWindow: appealWindow, complaint: complaint))
+        }
         var window = CaseClock(
-            try Clocks.appealWindow(noticeSent: sent, regime: regime, calendars: calendars), .appealWindow,
-            startedOn: sent, started: "decision notice \(notice.reference) sent")
-        window.metOn = appealHere?.lodged
+            appealWindow, .appealWindow, startedOn: sent, started: "decision notice \(notice.reference) sent")
+        window.metOn = firstTier.first?.lodged
         clocks.append(window)
-        if let appealHere, let hearing = appealHere.hearing {
+        var stepsDue = notice.ordersSteps
+        for appeal in complaint.appeals {
+            clocks += try appealClocks(appeal, complaint: complaint, stepsDue: stepsDue, calendars: calendars)
+            if appeal.lodging.level == .firstTier, let decision = appeal.decision {
+                stepsDue = decision.leavesSteps(appellant: appeal.lodging.appellant, before: stepsDue)
+            }
+        }
+        return clocks
+    }
+
+    /// The steps a decision notice orders: by the date it gives, else 35 days (the ICO) or the end of the appeal
+    /// period (the SIC); never before the appeal period ends (FOIA s.50(6), FOISA s.49(7)); stopped while the
+    /// authority's own appeal is pending.
+    private func noticeCompliance(
+        _ notice: DecisionNotice, decided: CivilDate, appealWindow: ClockDate, complaint: Complaint
+    ) -> CaseClock {
+        let law = complaint.regulator == .sic ? "FOISA s.49(7)" : "FOIA s.50(6)"
+        var date =
+            notice.complyBy.map {
+                ClockDate(
+                    due: $0, citation: "decision notice \(notice.reference): the date it gives", isGuidance: false,
+                    provisional: false)
+            }
+            ?? (complaint.regulator == .sic
+                ? ClockDate(
+                    due: appealWindow.due, citation: "\(law): not before the end of the appeal period",
+                    isGuidance: false, provisional: appealWindow.provisional)
+                : Clocks.decisionNoticeCompliance(notice: decided))
+        var moved: CivilDate?
+        if date.due < appealWindow.due {
+            moved = date.due
+            date.due = appealWindow.due
+            date.provisional = appealWindow.provisional
+        }
+        var clock = CaseClock(
+            date, .compliance, startedOn: decided,
+            started: "decision notice \(notice.reference) (\(notice.outcome.label))")
+        if let moved {
+            clock.derivation.append(
+                "moved from \(moved.longDescription) to the end of the appeal period: the time for compliance cannot "
+                    + "expire before it (\(law))")
+        }
+        if let steps = notice.steps { clock.derivation.append("steps ordered: \(steps)") }
+        let authorityAppeal = complaint.appeals.first {
+            $0.lodging.level == .firstTier && $0.lodging.appellant == .authority
+        }
+        if let complied = complaint.complied, authorityAppeal.map({ complied < ($0.decided ?? complied) }) ?? true {
+            clock.metOn = complied
+        } else if let authorityAppeal {
+            clock.stop(
+                authorityAppeal.lodged,
+                because: "the authority appealed: no step need be taken until the appeal is decided or withdrawn "
+                    + "(\(law))")
+        }
+        return clock
+    }
+
+    /// An appeal's hearing, the steps its decision sets (a revived or substituted duty), and the window to appeal
+    /// that decision onward.
+    private func appealClocks(_ appeal: Appeal, complaint: Complaint, stepsDue: Bool, calendars: Calendars)
+        throws(DeadlineError) -> [CaseClock]
+    {
+        var clocks: [CaseClock] = []
+        let lodging = appeal.lodging
+        if let hearing = appeal.hearing {
             var clock = CaseClock(
                 ClockDate(
-                    due: hearing, citation: "hearing of appeal \(appealHere.lodging.reference)", isGuidance: false,
+                    due: hearing, citation: "hearing of appeal \(lodging.reference)", isGuidance: false,
                     provisional: false),
-                .hearing, startedOn: appealHere.lodged,
-                started: "appeal \(appealHere.lodging.reference) lodged by the \(appealHere.lodging.appellant.rawValue)"
-            )
-            if let decided = appealHere.decided {
+                .hearing, startedOn: appeal.lodged,
+                started: "appeal \(lodging.reference) lodged by the \(lodging.appellant.rawValue)")
+            if let decided = appeal.decided {
                 if decided < hearing {
                     clock.stop(decided, because: "the appeal was decided before the hearing")
                 } else {
@@ -304,6 +430,29 @@ extension Case {
                 }
             }
             clocks.append(clock)
+        }
+        guard lodging.level == .firstTier, let decided = appeal.decided, let decision = appeal.decision else {
+            return clocks
+        }
+        if decision.setsSteps(appellant: lodging.appellant, before: stepsDue) {
+            let revived = lodging.appellant == .authority && decision.outcome != .allowed
+            var clock = CaseClock(
+                Clocks.complianceAfterAppeal(decided: decided, complyBy: decision.complyBy), .compliance,
+                startedOn: decided,
+                started: revived
+                    ? "the authority's appeal \(lodging.reference) \(decision.outcome.label): the steps are due again"
+                    : "appeal \(lodging.reference) \(decision.outcome.label): the Tribunal's substituted notice")
+            if let steps = decision.steps { clock.derivation.append("steps ordered: \(steps)") }
+            clock.metOn = complaint.complied.flatMap { $0 >= decided ? $0 : nil }
+            clocks.append(clock)
+        }
+        if regime == .foia || regime == .eir {
+            var window = CaseClock(
+                try Clocks.permissionToAppeal(decisionSent: decided, calendars: calendars), .permissionWindow,
+                startedOn: decided, started: "the Tribunal decided appeal \(lodging.reference)")
+            window.metOn =
+                complaint.appeals.first { $0.lodging.level == .upperTribunal && $0.lodged >= decided }?.lodged
+            clocks.append(window)
         }
         return clocks
     }
@@ -323,8 +472,16 @@ extension Case {
             guard let complaint, let decided = complaint.decided else { return recorded }
             let window: ClockDate
             do {
-                window = try Clocks.appealWindow(
-                    noticeSent: complaint.decisionNotice?.sent ?? decided, regime: regime, calendars: calendars)
+                switch lodging.level {
+                case .firstTier:
+                    window = try Clocks.appealWindow(
+                        noticeSent: complaint.decisionNotice?.sent ?? decided, regime: regime, calendars: calendars)
+                case .upperTribunal:
+                    guard let tribunal = complaint.appeals.last(where: { $0.lodging.level == .firstTier }),
+                        let tribunalDecided = tribunal.decided
+                    else { return recorded }
+                    window = try Clocks.permissionToAppeal(decisionSent: tribunalDecided, calendars: calendars)
+                }
             } catch {
                 throw .deadline(error)
             }

@@ -96,6 +96,11 @@ public enum Outcome: String, CaseIterable, Codable, Hashable, Sendable {
     case refusedRepeated = "refused-s14-2"
     /// Advice only: the information is reasonably accessible by other means (s.21) or published.
     case adviceOnly = "advice-only"
+    /// FOIA s.17(6): no notice given, a refusal notice for an earlier vexatious or repeated request having warned
+    /// that another would not be answered.
+    case noResponseRequired = "no-response-s17-6"
+    /// A subject access request refused as manifestly unfounded or excessive (UK GDPR Art. 12(5)(b)).
+    case refusedManifestlyUnfounded = "refused-art-12-5"
 
     /// For people: `granted in full`, `refused (s.12 cost)`.
     public var label: String {
@@ -109,12 +114,39 @@ public enum Outcome: String, CaseIterable, Codable, Hashable, Sendable {
         case .refusedVexatious: "refused (s.14(1) vexatious)"
         case .refusedRepeated: "refused (s.14(2) repeated)"
         case .adviceOnly: "advice only (reasonably accessible)"
+        case .noResponseRequired: "no response (s.17(6): earlier notice warned)"
+        case .refusedManifestlyUnfounded: "refused (Art. 12(5): manifestly unfounded or excessive)"
+        }
+    }
+
+    /// The regimes that have the outcome: FOIA ss.12, 14 and 17(6) are not in the EIR (reg 12(4)(b) takes their
+    /// place) nor in UK GDPR (Art. 12(5) does); Art. 12(5) is subject access only. FOISA's own ss.12, 14 are kept.
+    public func exists(in regime: Regime) -> Bool {
+        switch self {
+        case .refusedCost, .refusedVexatious, .refusedRepeated: regime == .foia || regime == .foisa
+        case .noResponseRequired: regime == .foia
+        case .refusedManifestlyUnfounded: regime == .sar
+        default: true
         }
     }
 
     /// Whether the outcome withholds information under an exemption, and so must cite one.
     public var citesExemptions: Bool {
         self == .partiallyWithheld || self == .withheldInFull || self == .neitherConfirmNorDeny
+    }
+}
+
+/// What a response records beside its outcome.
+public struct ResponseDetails: Hashable, Sendable {
+    /// The advice and assistance given with it (FOIA s.16; with a s.12 refusal, what could be provided within the
+    /// limit).
+    public var advice: String?
+    /// FOIA s.17(6): the reference of the earlier case whose refusal notice warned.
+    public var earlierCase: String?
+
+    public init(advice: String? = nil, earlierCase: String? = nil) {
+        self.advice = advice
+        self.earlierCase = earlierCase
     }
 }
 
@@ -148,7 +180,7 @@ public enum CaseEvent: Hashable, Sendable {
     case exemptionApplied(ExemptionDecision)
     /// FOIA s.10(3): further working days for the public interest test; EIR and EIR(S) reg 7: `workingDays` nil.
     case extended(workingDays: Int?, reason: String?)
-    case responded(Outcome)
+    case responded(Outcome, ResponseDetails = ResponseDetails())
     case note(String)
     case reopened(reason: String)
     /// A calendar change moved the statutory date (RULES.md §9): recorded, never overwritten.
@@ -166,9 +198,13 @@ public enum CaseEvent: Hashable, Sendable {
     case decisionNoticeIssued(DecisionNotice)
     /// The steps the decision notice ordered were taken.
     case decisionNoticeComplied
+    /// The regulator closed the complaint without a decision notice (resolved, withdrawn, declined, or for a
+    /// subject access request its outcome letter).
+    case complaintClosed(ComplaintEnding)
     case appealLodged(AppealLodging)
-    case hearingListed(on: CivilDate)
-    case appealDecided(AppealOutcome)
+    /// `appeal`: the appeal's reference, needed only while two are under way.
+    case hearingListed(on: CivilDate, appeal: String?)
+    case appealDecided(AppealDecision)
     /// The case's personal data was removed at the end of its retention period (or on request): the requester's
     /// identity and the personal texts of its events. Dates, outcomes, exemptions and clocks are untouched.
     case anonymised(PersonalDataRemoval)
@@ -201,6 +237,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .submissionsSent: .submissionsSent
         case .decisionNoticeIssued: .decisionNotice
         case .decisionNoticeComplied: .decisionNoticeComplied
+        case .complaintClosed: .complaintClosed
         case .appealLodged: .appealLodged
         case .hearingListed: .hearingListed
         case .appealDecided: .appealDecided
@@ -276,7 +313,9 @@ public enum CaseEvent: Hashable, Sendable {
         case .submissionsSent: "record the submissions"
         case .decisionNoticeIssued: "record a decision notice"
         case .decisionNoticeComplied: "record compliance with the decision notice"
-        case .appealLodged: "record an appeal"
+        case .complaintClosed: "close the complaint"
+        case .appealLodged(let lodging):
+            lodging.level == .upperTribunal ? "record an application for permission to appeal" : "record an appeal"
         case .hearingListed: "record a hearing date"
         case .appealDecided: "record the appeal's outcome"
         case .anonymised: "anonymise the case"

@@ -22,8 +22,16 @@ public struct CaseState: Sendable {
     /// Every clock; the response clock's derivation is left out (see `Case.clocks(calendars:policy:)`).
     public let clocks: [CaseClock]
 
-    /// The clocks the board shows that still wait for their step.
-    public var boardClocks: [CaseClock] { clocks.filter { $0.isPending && $0.name.isOnBoard } }
+    /// The clocks the board shows that still wait for their step: of two of a kind (two hearings of cross-appeals,
+    /// the appeal windows of two notices), the earlier.
+    public var boardClocks: [CaseClock] {
+        var seen = Set<ClockName>()
+        return clocks.compactMap { clock in
+            clock.isPending && clock.name.isOnBoard ? clock.due.map { (clock, $0) } : nil
+        }
+        .sorted { ($0.1, $0.0.name.rawValue) < ($1.1, $1.0.name.rawValue) }
+        .compactMap { clock, _ in seen.insert(clock.name).inserted ? clock : nil }
+    }
 }
 
 /// One step as it will be stored, with the state it leads to.
@@ -71,6 +79,9 @@ extension Case {
         let event = recorded.event
         let date = recorded.date
         try Self.requireHappened(event.action, on: date, today: today)
+        if case .reviewRequested(let request) = event, let declined = request.outOfTime?.declinedOn {
+            try Self.requireHappened("decline a request for review", on: declined, today: today)
+        }
         // A date before the receipt is refused by the lifecycle, which says so.
         guard date >= received else { return }
         if event.movesTheCaseOn, date < statusSince,
@@ -79,13 +90,17 @@ extension Case {
             throw .beforeItsCause(action: event.action, date: date, cause: cause.event.noun, causeDate: statusSince)
         }
         switch event {
-        case .responded(let outcome):
-            // EIR reg 12(4)(b) and EIR(S) reg 10(4)(b) take the place of FOIA ss.12 and 14: the cost of compliance
-            // and a vexatious or repeated request are "manifestly unreasonable", a qualified exception.
-            let refusals: Set<Outcome> = [.refusedCost, .refusedVexatious, .refusedRepeated]
-            let exception = regime == .eir ? "12(4)(b)" : regime == .eirs ? "10(4)(b)" : nil
-            if let exception, refusals.contains(outcome) {
-                throw .outcomeNotInRegime(outcome, regime, remedy: .applyManifestlyUnreasonable(citation: exception))
+        case .responded(let outcome, let details):
+            try requireInRegime(outcome, details: details)
+        case .reviewRequested where status.isOpen && status != .awaitingFee && regime != .foia && regime != .sar:
+            // A review of a failure to respond: once the response is late (FOISA s.20(1), EIR reg 11, EIR(S) reg 16).
+            let due: CivilDate?
+            do { due = try deadline(calendars: rules.calendars).finalDate } catch { throw .deadline(error) }
+            if let due, date <= due {
+                throw .outOfOrder(
+                    action: event.action,
+                    reason: "the response is not late: it is due by \(due), and a review of a failure to respond can "
+                        + "be required only once that day has passed", remedy: .recordResponse)
             }
         case .complaintNotified where (regime == .foisa || regime == .eirs) && review == nil:
             // FOISA s.47(1) (EIR(S) reg 17): the applicant may apply to the Commissioner only after requiring a
@@ -94,6 +109,21 @@ extension Case {
                 action: event.action,
                 reason: "an application to the Scottish Information Commissioner follows a requirement for review "
                     + "(FOISA s.47(1)), answered or not", remedy: .recordReviewRequest)
+        case .decisionNoticeIssued where regime == .sar:
+            throw .outOfOrder(
+                action: event.action,
+                reason: "the ICO ends a data protection complaint with an outcome, not a FOIA s.50 decision notice",
+                remedy: .closeComplaint)
+        case .appealLodged where regime == .sar:
+            throw .outOfOrder(
+                action: event.action,
+                reason: "the ICO's outcome of a data protection complaint cannot be appealed to the Tribunal; the "
+                    + "routes are DPA 2018 s.166 (an order to progress the complaint) and s.167 (a compliance order)",
+                remedy: .seeCase)
+        case .reviewExtended where regime == .sar:
+            throw .reviewExtensionRefused(
+                reason: "a subject access request has no statutory review: the authority's own review has a target, "
+                    + "not a period to extend", remedy: nil)
         case .decisionNoticeIssued(let notice):
             if notice.ordersNoSteps && (notice.steps != nil || notice.complyBy != nil) {
                 throw .outOfOrder(
@@ -131,6 +161,27 @@ extension Case {
             }
         default:
             break
+        }
+    }
+
+    /// A response the regime has. EIR reg 12(4)(b) and EIR(S) reg 10(4)(b) take the place of FOIA ss.12 and 14
+    /// (the cost of compliance and a vexatious or repeated request are "manifestly unreasonable", a qualified
+    /// exception); UK GDPR Art. 12(5) their place for subject access. s.17(6) is FOIA's, and names the earlier case.
+    private func requireInRegime(_ outcome: Outcome, details: ResponseDetails) throws(LifecycleError) {
+        guard outcome.exists(in: regime) else {
+            let remedy: Remedy =
+                switch regime {
+                case .eir: .applyManifestlyUnreasonable(citation: "12(4)(b)")
+                case .eirs: .applyManifestlyUnreasonable(citation: "10(4)(b)")
+                case .sar: .useOutcome(.refusedManifestlyUnfounded)
+                case .foia, .foisa: outcome == .noResponseRequired ? .useOutcome(.refusedVexatious) : .seeCase
+                }
+            throw .outcomeNotInRegime(outcome, regime, remedy: remedy)
+        }
+        if outcome == .noResponseRequired && details.earlierCase == nil {
+            throw .outOfOrder(
+                action: "close the case under s.17(6)",
+                reason: "s.17(6) relies on a refusal notice given for an earlier request", remedy: .giveEarlierCase)
         }
     }
 
@@ -190,20 +241,29 @@ extension Case {
     }
 
     /// A request for review received on `date`; with `declineIfLate`, one the authority refuses to consider
-    /// because it came after the requester's window (refused if it came in time).
-    public func reviewRequest(by: String?, on date: CivilDate, declineIfLate: Bool, calendars: Calendars)
-        throws(LifecycleError) -> CaseEvent
-    {
+    /// because it came after the requester's window (refused if it came in time), by its letter of `declinedOn`
+    /// (default: the day the request came).
+    public func reviewRequest(
+        by: String?, on date: CivilDate, declineIfLate: Bool, declinedOn: CivilDate? = nil, calendars: Calendars
+    ) throws(LifecycleError) -> CaseEvent {
         guard declineIfLate, let window = try reviewRequestWindow(calendars: calendars) else {
             return .reviewRequested(ReviewRequest(by: by))
         }
         guard date > window.due else { throw .reviewInTime(lastDay: window.due) }
-        return .reviewRequested(ReviewRequest(by: by, outOfTime: OutOfTime(lastDay: window.due, accepted: false)))
+        if let declinedOn, declinedOn < date {
+            throw .beforeItsCause(
+                action: "decline a request for review", date: declinedOn, cause: "request for review", causeDate: date)
+        }
+        let declined = declinedOn == date ? nil : declinedOn
+        return .reviewRequested(
+            ReviewRequest(by: by, outOfTime: OutOfTime(lastDay: window.due, accepted: false, declinedOn: declined)))
     }
 
-    /// The requester's window to ask for a review, once there is a response.
+    /// The requester's window to ask for a review: from the response once there is one; before it, under the
+    /// regimes that allow a review of a failure to respond, from the response deadline.
     func reviewRequestWindow(calendars: Calendars) throws(LifecycleError) -> ClockDate? {
-        guard let respondedOn else { return nil }
+        guard respondedOn != nil || (status.isOpen && status != .awaitingFee && regime != .foia && regime != .sar)
+        else { return nil }
         do {
             return try Clocks.reviewRequestWindow(
                 response: respondedOn, responseDue: try deadline(calendars: calendars).finalDate, regime: regime,
@@ -223,11 +283,9 @@ extension Case {
     /// The day the case closed: its last step, once the request is answered or ended and no review, complaint,
     /// appeal or ordered step is under way; nil while anything is. A retention period runs from it.
     public var closedOn: CivilDate? {
-        guard !status.isOpen, review?.isUnderWay != true, complaint?.isUnderWay != true, appeal?.isUnderWay != true
+        guard !status.isOpen, !reviews.contains(where: \.isUnderWay), !complaints.contains(where: \.isUnderWay),
+            !appeals.contains(where: \.isUnderWay), !complaints.contains(where: \.awaitsCompliance)
         else { return nil }
-        if let complaint, complaint.decisionNotice?.ordersSteps == true, complaint.complied == nil {
-            return nil
-        }
         return history.last(where: \.event.closesTheCase)?.date
     }
 }

@@ -14,12 +14,15 @@ public struct ClockDate: Hashable, Sendable {
 public enum Clocks {
     /// The last day a fee can be paid before the request lapses. FOIA s.9(2) and FOISA s.9(4): three months
     /// beginning with the day the notice is given, read strictly (the day before the corresponding date, or the
-    /// month's last day where there is none); EIR reg 8 and EIR(S): 60 working days after the notice.
+    /// month's last day where there is none); EIR reg 8 and EIR(S): 60 working days after the notice. Nil for a
+    /// subject access request: its fee moves the start of the month (the relevant time) and no law lapses it.
     public static func feeLapse(notice: CivilDate, regime: Regime, calendar: WorkingDayCalendar) throws(DeadlineError)
-        -> ClockDate
+        -> ClockDate?
     {
         switch regime {
-        case .foia, .foisa, .sar:
+        case .sar:
+            return nil
+        case .foia, .foisa:
             let lastDay =
                 notice.hasCorrespondingDate(addingMonths: 3)
                 ? notice.addingMonthsClamped(3).adding(days: -1)
@@ -38,20 +41,28 @@ public enum Clocks {
     }
 
     /// The last day the requester may ask for a review: FOIA (s.45 Code) and EIR reg 11(2), 40 working days from
-    /// the response; FOISA s.20, 40 working days from the later of the response and the expiry of the s.10 period;
-    /// EIR(S) reg 16(2), 40 working days.
+    /// the response; FOISA s.20(5), 40 working days from the later of the response and the expiry of the s.10
+    /// period; EIR(S) reg 16(2), 40 working days. With no `response`, the window of a review of the failure to
+    /// respond, from the deadline (FOISA, EIR, EIR(S)). Nil where there is none: a subject access request has no
+    /// statutory review, and FOIA none of a failure to respond.
     public static func reviewRequestWindow(
-        response: CivilDate, responseDue: CivilDate?, regime: Regime, calendars: Calendars
-    ) throws(DeadlineError) -> ClockDate {
+        response: CivilDate?, responseDue: CivilDate?, regime: Regime, calendars: Calendars
+    ) throws(DeadlineError) -> ClockDate? {
+        guard regime != .sar,
+            let start = response.map({ max($0, regime == .foisa ? responseDue ?? $0 : $0) }) ?? responseDue,
+            response != nil || regime != .foia
+        else { return nil }
         let calendar = calendars.calendar(regime.calendarKind)
-        let start = regime == .foisa ? max(response, responseDue ?? response) : response
         let due = try calendar.date(adding: 40, workingDaysTo: start)
         let (citation, guidance) =
-            switch regime {
-            case .foia, .sar: ("s.45 Code of Practice: 40 working days after the response", true)
-            case .eir: ("EIR reg 11(2): 40 working days", false)
-            case .foisa: ("FOISA s.20(5): 40 working days after the response or the s.10 deadline", false)
-            case .eirs: ("EIR(S) reg 16(2): 40 working days", false)
+            switch (regime, response == nil) {
+            case (.foia, _), (.sar, _): ("s.45 Code of Practice: 40 working days after the response", true)
+            case (.eir, false): ("EIR reg 11(2): 40 working days", false)
+            case (.eir, true): ("EIR reg 11(2): 40 working days after the date the decision was due", false)
+            case (.foisa, false): ("FOISA s.20(5): 40 working days after the response or the s.10 deadline", false)
+            case (.foisa, true): ("FOISA s.20(5)(a): 40 working days after the s.10 deadline (no response)", false)
+            case (.eirs, false): ("EIR(S) reg 16(2): 40 working days", false)
+            case (.eirs, true): ("EIR(S) reg 16(2): 40 working days after the date the decision was due", false)
             }
         return ClockDate(
             due: due, citation: citation, isGuidance: guidance,
@@ -68,7 +79,12 @@ public enum Clocks {
         let citation: String
         var guidance = false
         switch regime {
-        case .foia, .sar:
+        case .sar:
+            days = 20
+            citation =
+                "no statutory review of a subject access request: the authority's own, 20 working days as a target"
+            guidance = true
+        case .foia:
             if let extended = extendedTo {
                 guard (20...40).contains(extended) else { throw .workingDaysOutOfRange(extended, allowed: 20...40) }
                 days = extended
@@ -88,7 +104,7 @@ public enum Clocks {
             days = 20
             citation = "EIR(S) reg 16(4): 20 working days"
         }
-        if extendedTo != nil, regime != .foia, regime != .sar {
+        if extendedTo != nil, regime != .foia {
             throw .extensionNotAvailable(regime, reason: "its review period is fixed by statute", remedy: nil)
         }
         let due = try calendar.date(adding: days, workingDaysTo: requested)
@@ -98,25 +114,60 @@ public enum Clocks {
     }
 
     /// The window to complain to the regulator: the ICO's practice of six weeks (42 days) from the review
-    /// outcome (FOIA, EIR); six months for an application to the SIC (FOISA s.47, EIR(S) reg 17), clamped.
-    public static func regulatorWindow(from outcome: CivilDate, regime: Regime) -> ClockDate {
+    /// outcome (FOIA, EIR) or three months from the last meaningful contact for a data protection complaint (SAR);
+    /// six months for an application to the SIC (FOISA s.47(4), EIR(S) reg 17), clamped, from the review's outcome
+    /// or, `unanswered`, from the expiry of the s.21(1) period (s.47(4)(b)).
+    public static func regulatorWindow(from start: CivilDate, regime: Regime, unanswered: Bool = false) -> ClockDate {
         switch regime {
         case .foisa, .eirs:
             ClockDate(
-                due: outcome.addingMonthsClamped(6), citation: "FOISA s.47(4): six months (the SIC may accept later)",
+                due: start.addingMonthsClamped(6),
+                citation: unanswered
+                    ? "FOISA s.47(4)(b): six months from the end of the review period (the SIC may accept later)"
+                    : "FOISA s.47(4)(a): six months (the SIC may accept later)",
                 isGuidance: true, provisional: false)
-        case .foia, .eir, .sar:
+        case .sar:
             ClockDate(
-                due: outcome.adding(days: 42), citation: "ICO practice: six weeks from the final response",
+                due: start.addingMonthsClamped(3),
+                citation: "ICO: a data protection complaint within three months of the last meaningful contact",
+                isGuidance: true, provisional: false)
+        case .foia, .eir:
+            ClockDate(
+                due: start.adding(days: 42), citation: "ICO practice: six weeks from the final response",
                 isGuidance: true, provisional: false)
         }
     }
 
-    /// The steps a decision notice orders: 35 calendar days from its date unless it says otherwise.
+    /// The steps a decision notice orders: 35 calendar days from its date unless it says otherwise (the ICO's
+    /// standard notice).
     public static func decisionNoticeCompliance(notice: CivilDate, days: Int = 35) -> ClockDate {
         ClockDate(
             due: notice.adding(days: days), citation: "decision notice: \(days) calendar days", isGuidance: false,
             provisional: false)
+    }
+
+    /// The steps ordered once the Tribunal has decided: the date the officer gives (the Tribunal's, or the
+    /// substituted notice's), else 35 calendar days from the decision, as the ICO's notices give (to confirm).
+    public static func complianceAfterAppeal(decided: CivilDate, complyBy: CivilDate?) -> ClockDate {
+        complyBy.map {
+            ClockDate(
+                due: $0, citation: "the date given with the Tribunal's decision", isGuidance: false,
+                provisional: false)
+        }
+            ?? ClockDate(
+                due: decided.adding(days: 35),
+                citation: "35 calendar days from the Tribunal's decision (to confirm: the decision may set its own)",
+                isGuidance: false, provisional: false)
+    }
+
+    /// The last day to ask the First-tier Tribunal for permission to appeal its decision to the Upper Tribunal:
+    /// 28 days from the day the decision was sent (SI 2009/1976 r.42(2)), with r.12's roll-forward (to confirm).
+    public static func permissionToAppeal(decisionSent: CivilDate, calendars: Calendars) throws(DeadlineError)
+        -> ClockDate
+    {
+        var date = try tribunalAppeal(noticeSent: decisionSent, calendars: calendars)
+        date.citation = date.citation.replacing("r.22(1)(b)", with: "r.42(2)")
+        return date
     }
 
     /// The last day a notice of appeal can reach the First-tier Tribunal: 28 days from the day the decision

@@ -29,6 +29,7 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case submissionsSent = "submissions-sent"
     case decisionNotice = "decision-notice"
     case decisionNoticeComplied = "decision-notice-complied"
+    case complaintClosed = "complaint-closed"
     case appealLodged = "appeal-lodged"
     case hearingListed = "hearing-listed"
     case appealDecided = "appeal-decided"
@@ -132,7 +133,11 @@ public enum EventFormat {
         case .exemptionApplied(let decision): exemptionFields(decision)
         case .extended(let workingDays, let reason):
             ["workingDays": workingDays.map(JSONValue.integer), "reason": reason.map(JSONValue.string)]
-        case .responded(let outcome): ["outcome": .string(outcome.rawValue)]
+        case .responded(let outcome, let details):
+            [
+                "outcome": .string(outcome.rawValue), "advice": details.advice.map(JSONValue.string),
+                "earlierCase": details.earlierCase.map(JSONValue.string),
+            ]
         case .note(let text): ["text": .string(text)]
         case .reopened(let reason): ["reason": .string(reason)]
         case .deadlineMoved(let from, let to, let reason):
@@ -141,7 +146,12 @@ public enum EventFormat {
             [
                 "by": request.by.map(JSONValue.string),
                 "outOfTime": request.outOfTime.map {
-                    .object(["lastDay": date($0.lastDay), "accepted": .bool($0.accepted)])
+                    .object(
+                        [
+                            "lastDay": date($0.lastDay), "accepted": .bool($0.accepted),
+                            "declinedOn": $0.declinedOn.map(date),
+                        ]
+                        .compactMapValues { $0 })
                 },
             ]
         case .reviewExtended(let workingDays, let reason):
@@ -162,13 +172,19 @@ public enum EventFormat {
                 "steps": notice.steps.map(JSONValue.string), "complyBy": notice.complyBy.map(date),
                 "sent": notice.sent.map(date), "noSteps": notice.ordersNoSteps ? .bool(true) : nil,
             ]
+        case .complaintClosed(let ending): ["ending": .string(ending.rawValue)]
         case .appealLodged(let lodging):
             [
                 "appellant": .string(lodging.appellant.rawValue), "reference": .string(lodging.reference),
                 "lastDay": lodging.lastDay.map(date),
+                "level": lodging.level == .firstTier ? nil : .string(lodging.level.rawValue),
             ]
-        case .hearingListed(let on): ["on": date(on)]
-        case .appealDecided(let outcome): ["outcome": .string(outcome.rawValue)]
+        case .hearingListed(let on, let appeal): ["on": date(on), "appeal": appeal.map(JSONValue.string)]
+        case .appealDecided(let decision):
+            [
+                "outcome": .string(decision.outcome.rawValue), "appeal": decision.appeal.map(JSONValue.string),
+                "complyBy": decision.complyBy.map(date), "steps": decision.steps.map(JSONValue.string),
+            ]
         case .anonymised(let removal): ["requester": .bool(removal.requester), "texts": .integer(removal.texts)]
         }
     }
@@ -209,7 +225,11 @@ public enum EventFormat {
         case .extended:
             return .extended(
                 workingDays: try fields.optionalInteger("workingDays"), reason: try fields.optionalString("reason"))
-        case .responded: return .responded(try fields.choice("outcome"))
+        case .responded:
+            return .responded(
+                try fields.choice("outcome"),
+                ResponseDetails(
+                    advice: try fields.optionalString("advice"), earlierCase: try fields.optionalString("earlierCase")))
         case .note: return .note(try fields.string("text"))
         case .reopened: return .reopened(reason: try fields.string("reason"))
         case .deadlineMoved:
@@ -218,7 +238,9 @@ public enum EventFormat {
                 reason: try fields.string("reason"))
         case .reviewRequested:
             let outOfTime = try fields.optionalObject("outOfTime").map { late throws(EventFormatError) in
-                OutOfTime(lastDay: try late.date("lastDay"), accepted: try late.bool("accepted"))
+                OutOfTime(
+                    lastDay: try late.date("lastDay"), accepted: try late.bool("accepted"),
+                    declinedOn: try late.optionalDate("declinedOn"))
             }
             return .reviewRequested(ReviewRequest(by: try fields.optionalString("by"), outOfTime: outOfTime))
         case .reviewExtended:
@@ -245,13 +267,20 @@ public enum EventFormat {
                     steps: try fields.optionalString("steps"), complyBy: try fields.optionalDate("complyBy"),
                     sent: try fields.optionalDate("sent"), ordersNoSteps: try fields.optionalBool("noSteps") ?? false))
         case .decisionNoticeComplied: return .decisionNoticeComplied
+        case .complaintClosed: return .complaintClosed(try fields.choice("ending"))
         case .appealLodged:
             return .appealLodged(
                 AppealLodging(
                     appellant: try fields.choice("appellant"), reference: try fields.string("reference"),
-                    lastDay: try fields.optionalDate("lastDay")))
-        case .hearingListed: return .hearingListed(on: try fields.date("on"))
-        case .appealDecided: return .appealDecided(try fields.choice("outcome"))
+                    lastDay: try fields.optionalDate("lastDay"), level: try fields.optionalChoice("level") ?? .firstTier
+                ))
+        case .hearingListed:
+            return .hearingListed(on: try fields.date("on"), appeal: try fields.optionalString("appeal"))
+        case .appealDecided:
+            return .appealDecided(
+                AppealDecision(
+                    outcome: try fields.choice("outcome"), appeal: try fields.optionalString("appeal"),
+                    complyBy: try fields.optionalDate("complyBy"), steps: try fields.optionalString("steps")))
         case .anonymised:
             return .anonymised(
                 PersonalDataRemoval(requester: try fields.bool("requester"), texts: try fields.integer("texts")))

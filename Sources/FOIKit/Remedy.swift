@@ -3,6 +3,16 @@
 public enum Remedy: Hashable, Sendable, CustomStringConvertible {
     /// A review follows the response.
     case recordResponse
+    /// FOIA and SAR: a review follows the response; the ICO takes a complaint about a failure to respond directly.
+    case recordResponseOrComplaint
+    /// A complaint that ends without a decision notice (resolved, withdrawn, declined; SAR: concluded).
+    case closeComplaint
+    /// Two appeals are under way: name the one meant.
+    case nameAppeal
+    /// The regime's own outcome for the refusal.
+    case useOutcome(Outcome)
+    /// s.17(6) names the earlier case whose notice warned.
+    case giveEarlierCase
     case recordClarification
     case recordFeePaymentOrLapse
     case reopen
@@ -46,6 +56,11 @@ public enum Remedy: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .recordResponse: "a review follows the response: record the response first"
+        case .recordResponseOrComplaint: "record the response first, or the complaint to the ICO"
+        case .closeComplaint: "record how the complaint ended instead"
+        case .nameAppeal: "give the appeal's reference"
+        case .useOutcome(let outcome): "record the response as \(outcome.label)"
+        case .giveEarlierCase: "give the earlier case's reference"
         case .recordClarification: "record the clarification first, or withdraw the case"
         case .recordFeePaymentOrLapse: "record the payment first, or that the fee lapsed"
         case .reopen: "reopen it first"

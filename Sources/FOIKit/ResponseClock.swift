@@ -268,7 +268,7 @@ public enum ResponseClock {
             guard let paid = fee.paid else {
                 result.state = .awaitingFee(
                     since: fee.notice,
-                    lapses: try Clocks.feeLapse(notice: fee.notice, regime: regime, calendar: calendar).due)
+                    lapses: try Clocks.feeLapse(notice: fee.notice, regime: regime, calendar: calendar)?.due)
                 return result
             }
             let disregarded = try calendar.workingDays(after: fee.notice.adding(days: -1), through: paid)

@@ -16,6 +16,7 @@ public enum Seeds {
             ("0003_case_clocks", String(decoding: PackageResources._003_case_clocks_sql, as: UTF8.self)),
             ("0004_event_format", String(decoding: PackageResources._004_event_format_sql, as: UTF8.self)),
             ("0005_trust", String(decoding: PackageResources._005_trust_sql, as: UTF8.self)),
+            ("0006_after_response", String(decoding: PackageResources._006_after_response_sql, as: UTF8.self)),
         ]
     }
 }

@@ -24,6 +24,7 @@ enum Migrations {
                     case "0003_case_clocks": try addLapseClocks(db)
                     case "0004_event_format": try rewriteLegacyPayloads(db)
                     case "0005_trust": try sealEvents(db)
+                    case "0006_after_response": try reprojectAfterResponse(db)
                     default: break
                     }
                     if parts.count > 1 { try db.execute(sql: parts[1]) }
@@ -89,6 +90,27 @@ enum Migrations {
             } catch let error as EventFormatError {
                 throw StoreError.unreadableEvent(id: id, reason: error.description)
             }
+        }
+    }
+
+    /// Migration 0006: the cases whose clocks the rules after the response changed are replayed and their projection
+    /// rewritten: a reopened response, a review, a complaint and what follows it, a subject access fee.
+    private static func reprojectAfterResponse(_ db: Database) throws {
+        let rules = try migrationRules(db)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, ref FROM cases WHERE id IN (
+                    SELECT case_id FROM events WHERE kind IN ('reopened', 'review-requested', 'complaint-notified'))
+                OR (regime = 'sar' AND id IN (SELECT case_id FROM events WHERE kind = 'fee-notice-issued'))
+                """)
+        let ids = rows.map { $0["id"] as Int64 }
+        let events = try EventLog.events(ofCases: ids, db)
+        for row in rows {
+            let caseID: Int64 = row["id"]
+            let file = try EventLog.replay(
+                CaseReference(rawValue: row["ref"]), events: events[caseID] ?? [], catalogue: rules.catalogue)
+            try Projection.rewrite(try deciding { try file.state(rules) }, caseID: caseID, db)
         }
     }
 

@@ -38,6 +38,11 @@ enum Projection {
         _ db: Database
     ) throws {
         try appendEvents(events, of: state, caseID: caseID, actor: actor, db)
+        try rewrite(state, caseID: caseID, exemptionsChanged: exemptionsChanged, db)
+    }
+
+    /// Rewrites the case's row and clocks (and its exemptions, if they changed) as `state` has them.
+    static func rewrite(_ state: CaseState, caseID: Int64, exemptionsChanged: Bool = false, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
                 UPDATE cases SET status = ?, status_since = ?, due_on = ?, extended_from_on = ?, provisional = ?,

@@ -22,7 +22,9 @@ public enum CaseDetailView {
                 clocks: clocks,
                 review: detail.file.review.map(ReviewJSON.init),
                 complaint: detail.file.complaint.map(ComplaintJSON.init),
-                appeal: detail.file.appeal.map(AppealJSON.init),
+                appeal: detail.file.appeals.last.map(AppealJSON.init),
+                reviews: detail.file.reviews.map(ReviewJSON.init),
+                complaints: detail.file.complaints.map(ComplaintJSON.init),
                 events: detail.events.map(EventJSON.init))
             try output.json(object)
         case .csv:
@@ -61,32 +63,38 @@ public enum CaseDetailView {
                         }.joined(separator: "; "))
             }
             let file = detail.file
-            if let review = file.review {
+            for review in file.reviews {
+                let letter = review.request.outOfTime?.declinedOn.map { " on \($0.longDescription)" } ?? ""
                 output.printableLine(
-                    "Review:     requested "
-                        + "\(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
+                    "Review:     \(review.subject == .response ? "" : "\(review.subject.phrase.dropFirst(3)), ")"
+                        + "requested \(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
                         + (review.isDeclined
-                            ? ", declined as late"
+                            ? ", declined as late\(letter)"
                             : review.decision.map {
                                 ", \($0.outcome.label) on "
                                     + "\(review.decided?.longDescription ?? "")\($0.reviewer.map { " by \($0)" } ?? "")"
                             } ?? ", under way"))
             }
-            if let complaint = file.complaint {
+            for complaint in file.complaints {
+                let end =
+                    complaint.decisionNotice.map {
+                        ", decision notice \($0.reference) \(complaint.decided?.longDescription ?? ""): "
+                            + "\($0.outcome.label)\($0.ordersNoSteps ? ", no steps ordered" : "")"
+                    }
+                    ?? complaint.ending.map { ", \($0.label) on \(complaint.closed?.longDescription ?? "")" }
+                    ?? ", under investigation"
                 output.printableLine(
                     "\(complaint.regulator.shortName):        \(complaint.reference), notified "
-                        + "\(complaint.notified.longDescription)"
-                        + (complaint.decisionNotice.map {
-                            ", decision notice \($0.reference) \(complaint.decided?.longDescription ?? ""): "
-                                + "\($0.outcome.label)"
-                        } ?? ", under investigation"))
-            }
-            if let appeal = file.appeal {
-                output.printableLine(
-                    "Appeal:     \(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged "
-                        + "\(appeal.lodged.longDescription)"
-                        + (appeal.hearing.map { ", hearing \($0.longDescription)" } ?? "")
-                        + (appeal.outcome.map { ", \($0.label)" } ?? ""))
+                        + "\(complaint.notified.longDescription)\(end)"
+                        + (complaint.complied.map { ", steps taken \($0.longDescription)" } ?? ""))
+                for appeal in complaint.appeals {
+                    output.printableLine(
+                        (appeal.lodging.level == .firstTier ? "Appeal:     " : "Onward:     ")
+                            + "\(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged "
+                            + "\(appeal.lodged.longDescription)"
+                            + (appeal.hearing.map { ", hearing \($0.longDescription)" } ?? "")
+                            + (appeal.outcome.map { ", \($0.label)" } ?? ""))
+                }
             }
             output.printableLine()
             output.printableLine("How the date was reached:")
@@ -159,6 +167,10 @@ struct ShowJSON: Encodable {
     var review: ReviewJSON?
     var complaint: ComplaintJSON?
     var appeal: AppealJSON?
+    /// Every review and complaint in order (each complaint with its appeals); `review`, `complaint` and `appeal`
+    /// are the latest of each.
+    var reviews: [ReviewJSON]
+    var complaints: [ComplaintJSON]
     var events: [EventJSON]
 
     func encode(to encoder: any Encoder) throws {
@@ -170,10 +182,14 @@ struct ShowJSON: Encodable {
         try container.encode(review, forKey: .review)
         try container.encode(complaint, forKey: .complaint)
         try container.encode(appeal, forKey: .appeal)
+        try container.encode(reviews, forKey: .reviews)
+        try container.encode(complaints, forKey: .complaints)
         try container.encode(events, forKey: .events)
     }
 
-    enum CodingKeys: String, CodingKey { case requester, explanation, clocks, review, complaint, appeal, events }
+    enum CodingKeys: String, CodingKey {
+        case requester, explanation, clocks, review, complaint, appeal, reviews, complaints, events
+    }
 }
 
 /// One clock of a case in JSON (documented in the README).
@@ -213,10 +229,12 @@ struct CaseClockJSON: Encodable {
 
 /// The case's internal review in JSON.
 struct ReviewJSON: Encodable {
+    var subject: ReviewSubject
     var requested: CivilDate
     @NullWhenAbsent var by: String?
     @NullWhenAbsent var lateWindowClosed: CivilDate?
     var declined: Bool
+    @NullWhenAbsent var declinedOn: CivilDate?
     @NullWhenAbsent var extendedTo: Int?
     @NullWhenAbsent var extensionReason: String?
     @NullWhenAbsent var decided: CivilDate?
@@ -226,7 +244,9 @@ struct ReviewJSON: Encodable {
     var addedExemptions: [String]
 
     init(_ review: Review) {
+        subject = review.subject
         requested = review.requested
+        declinedOn = review.declinedOn
         by = review.request.by
         lateWindowClosed = review.request.outOfTime?.lastDay
         declined = review.isDeclined
@@ -248,6 +268,13 @@ struct ComplaintJSON: Encodable {
     @NullWhenAbsent var submissionsDue: CivilDate?
     @NullWhenAbsent var submissionsSent: CivilDate?
     @NullWhenAbsent var decisionNotice: NoticeJSON?
+    /// How it ended without a decision notice, and when.
+    @NullWhenAbsent var ending: ComplaintEnding?
+    @NullWhenAbsent var closed: CivilDate?
+    /// Whether steps are due now (the notice's, or the Tribunal's), and the day they were taken.
+    var ordersSteps: Bool
+    @NullWhenAbsent var complied: CivilDate?
+    var appeals: [AppealJSON]
 
     struct NoticeJSON: Encodable {
         var reference: String
@@ -256,6 +283,7 @@ struct ComplaintJSON: Encodable {
         @NullWhenAbsent var steps: String?
         @NullWhenAbsent var complyBy: CivilDate?
         @NullWhenAbsent var sent: CivilDate?
+        var noSteps: Bool
         @NullWhenAbsent var complied: CivilDate?
     }
 
@@ -268,13 +296,20 @@ struct ComplaintJSON: Encodable {
         if let notice = complaint.decisionNotice, let decided = complaint.decided {
             decisionNotice = NoticeJSON(
                 reference: notice.reference, date: decided, outcome: notice.outcome, steps: notice.steps,
-                complyBy: notice.complyBy, sent: notice.sent, complied: complaint.complied)
+                complyBy: notice.complyBy, sent: notice.sent, noSteps: notice.ordersNoSteps,
+                complied: complaint.complied)
         }
+        ending = complaint.ending
+        closed = complaint.closed
+        ordersSteps = complaint.ordersSteps
+        complied = complaint.complied
+        appeals = complaint.appeals.map(AppealJSON.init)
     }
 }
 
 /// The case's appeal in JSON.
 struct AppealJSON: Encodable {
+    var level: AppealLevel
     var appellant: Appellant
     var reference: String
     var lodged: CivilDate
@@ -282,8 +317,13 @@ struct AppealJSON: Encodable {
     @NullWhenAbsent var hearing: CivilDate?
     @NullWhenAbsent var decided: CivilDate?
     @NullWhenAbsent var outcome: AppealOutcome?
+    @NullWhenAbsent var complyBy: CivilDate?
+    @NullWhenAbsent var steps: String?
 
     init(_ appeal: Appeal) {
+        level = appeal.lodging.level
+        complyBy = appeal.decision?.complyBy
+        steps = appeal.decision?.steps
         appellant = appeal.lodging.appellant
         reference = appeal.lodging.reference
         lodged = appeal.lodged
@@ -331,7 +371,12 @@ struct EventJSON: Encodable {
                 + (decision.publicInterest.map { ", public interest: \($0.rawValue)" } ?? "")
         case .extended(let days, let reason):
             (days.map { "\($0) further working days" } ?? "regime extension") + (reason.map { ": \($0)" } ?? "")
-        case .responded(let outcome): outcome.label
+        case .responded(let outcome, let details):
+            ([
+                outcome.label, details.earlierCase.map { "earlier notice: \($0)" },
+                details.advice.map { "advice: \($0)" },
+            ]
+                as [String?]).compactMap { $0 }.joined(separator: "; ")
         case .note(let text): text
         case .reopened(let reason): reason
         case .deadlineMoved(let from, let to, let reason):
@@ -340,7 +385,8 @@ struct EventJSON: Encodable {
             [
                 request.by.map { "by \($0)" },
                 request.outOfTime.map {
-                    "late (window closed \($0.lastDay)), \($0.accepted ? "accepted" : "declined")"
+                    "late (window closed \($0.lastDay)), "
+                        + ($0.accepted ? "accepted" : "declined\($0.declinedOn.map { " on \($0)" } ?? "")")
                 },
             ]
             .compactMap { $0 }.joined(separator: "; ")
@@ -357,11 +403,17 @@ struct EventJSON: Encodable {
         case .decisionNoticeIssued(let notice):
             "\(notice.reference): \(notice.outcome.label)" + (notice.steps.map { "; steps: \($0)" } ?? "")
                 + (notice.complyBy.map { "; comply by \($0)" } ?? "")
+        case .complaintClosed(let ending): ending.label
         case .appealLodged(let lodging):
-            "\(lodging.reference) by the \(lodging.appellant.rawValue)"
+            (lodging.level == .upperTribunal ? "permission to appeal sought: " : "")
+                + "\(lodging.reference) by the \(lodging.appellant.rawValue)"
                 + (lodging.lastDay.map { "; late (last day \($0))" } ?? "")
-        case .hearingListed(let on): "hearing on \(on)"
-        case .appealDecided(let outcome): outcome.label
+        case .hearingListed(let on, let appeal): "hearing on \(on)" + (appeal.map { " (\($0))" } ?? "")
+        case .appealDecided(let decision):
+            ([
+                decision.appeal, decision.outcome.label, decision.steps.map { "steps: \($0)" },
+                decision.complyBy.map { "comply by \($0)" },
+            ] as [String?]).compactMap { $0 }.joined(separator: "; ")
         case .anonymised(let removal):
             "personal data removed: "
                 + (removal.requester ? "the requester's identity and " : "")

@@ -120,7 +120,7 @@ private func afterResponse(index: Int, answered: CivilDate, today: CivilDate, ra
             notice.adding(days: 21),
             .appealLodged(AppealLodging(appellant: .requester, reference: "EA/\(notice.year)/\(index % 10_000)")))
     else { return steps }
-    _ = step(notice.adding(days: 120), .hearingListed(on: notice.adding(days: 200)))
-    _ = step(notice.adding(days: 230), .appealDecided(.dismissed))
+    _ = step(notice.adding(days: 120), .hearingListed(on: notice.adding(days: 200), appeal: nil))
+    _ = step(notice.adding(days: 230), .appealDecided(AppealDecision(outcome: .dismissed)))
     return steps
 }

@@ -21,11 +21,12 @@ func answeredCase(_ regime: Regime, received: String, responded: String, exempti
 }
 
 extension Case {
-    /// The case after `event` on `date`, decided with the shipped calendars as the store decides it.
-    func after(_ date: String, _ event: CaseEvent) throws -> Case {
+    /// The case after `event` on `date`, decided with the shipped calendars as the store decides it, recorded on
+    /// `today` (default: that date).
+    func after(_ date: String, _ event: CaseEvent, today: String? = nil) throws -> Case {
         try step(
             RecordedEvent(date: d(date), event: event), rules: CaseRules(catalogue: catalogue, calendars: shipped),
-            today: d(date)
+            today: d(today ?? date)
         ).state.file
     }
 
@@ -216,20 +217,20 @@ extension Case {
 
         let late = try notice.after(
             "2026-12-30", .appealLodged(AppealLodging(appellant: .requester, reference: "EA/2026/0123")))
-        #expect(late.appeal?.lodging.lastDay == d("2026-12-29"))
+        #expect(late.appeals.last?.lodging.lastDay == d("2026-12-29"))
         #expect(try late.clock(.appealWindow)?.status(today: d("2027-01-05")) == .missed)
         #expect(try late.clock(.compliance)?.isPending == true)
 
         let byAuthority = try notice.after(
             "2026-12-21", .appealLodged(AppealLodging(appellant: .authority, reference: "EA/2026/0124")))
-        #expect(byAuthority.appeal?.lodging.lastDay == nil)
+        #expect(byAuthority.appeals.last?.lodging.lastDay == nil)
         #expect(byAuthority.stage == .tribunal)
         #expect(try byAuthority.clock(.compliance)?.status(today: d("2027-02-01")) == .stopped)
-        let listed = try byAuthority.after("2027-01-10", .hearingListed(on: d("2027-03-15")))
+        let listed = try byAuthority.after("2027-01-10", .hearingListed(on: d("2027-03-15"), appeal: nil))
         #expect(try listed.clock(.hearing)?.due == d("2027-03-15"))
-        let dismissed = try listed.after("2027-03-29", .appealDecided(.dismissed))
+        let dismissed = try listed.after("2027-03-29", .appealDecided(AppealDecision(outcome: .dismissed)))
         #expect(try dismissed.clock(.hearing)?.status(today: d("2027-04-01")) == .met)
-        #expect(dismissed.appeal?.outcome == .dismissed)
+        #expect(dismissed.appeals.last?.outcome == .dismissed)
     }
 
     /// FOISA s.47: six months to apply to the SIC, clamped to the month's end (31 Aug 2026 → 28 Feb 2027); the appeal
@@ -252,9 +253,11 @@ extension Case {
     @Test func stepsOutOfOrderAreRefusedWithAdvice() throws {
         let open = try foiaCase(in: .open)
         #expect(
-            throws: LifecycleError.notAllowed(
-                action: "record a request for review", status: .open, since: d("2026-01-05"),
-                remedy: .recordResponse)
+            throws: LifecycleError.outOfOrder(
+                action: "record a request for review",
+                reason: "the case is open since 2026-01-05, and a FOIA review follows the response (the ICO accepts a "
+                    + "complaint about a failure to respond without a review)",
+                remedy: .recordResponseOrComplaint)
         ) {
             _ = try open.after("2026-01-10", .reviewRequested(ReviewRequest()))
         }
@@ -271,8 +274,8 @@ extension Case {
                 answered, .appealLodged(AppealLodging(appellant: .requester, reference: "EA/2026/0001")),
                 "there is no decision notice to appeal against"
             ),
-            (answered, .hearingListed(on: d("2026-06-01")), "no appeal is recorded"),
-            (answered, .appealDecided(.allowed), "no appeal is recorded"),
+            (answered, .hearingListed(on: d("2026-06-01"), appeal: nil), "no appeal is recorded"),
+            (answered, .appealDecided(AppealDecision(outcome: .allowed)), "no appeal is recorded"),
             (answered, .decisionNoticeComplied, "no decision notice orders steps on this case"),
         ]
         for (file, event, reason) in refused {
@@ -346,8 +349,8 @@ extension Case {
         while day < d("2028-10-01") {
             let window = try Clocks.reviewRequestWindow(
                 response: day, responseDue: nil, regime: regime, calendars: shipped)
-            #expect(try calendar.isWorkingDay(window.due))
-            #expect(try calendar.workingDays(after: day, through: window.due) == 40)
+            #expect(try calendar.isWorkingDay(#require(window).due))
+            #expect(try calendar.workingDays(after: day, through: #require(window).due) == 40)
             let review = try Clocks.reviewDue(requested: day, regime: regime, calendars: shipped)
             #expect(try calendar.workingDays(after: day, through: review.due) == (regime == .eir ? 40 : 20))
             let appeal = try Clocks.appealWindow(noticeSent: day, regime: regime, calendars: shipped)

@@ -151,7 +151,9 @@ extension Workspace {
         try workspace.ok(["log", "--subject", "x", "--received", "2026-11-02"], today: "2026-11-02")
         let early = try workspace.run(["review", "FOI-2026-000001", "--requested", "2026-11-10"])
         #expect(early.status == 1)
-        #expect(early.stderr.contains("a review follows the response: record the response first"))
+        #expect(
+            early.stderr.contains("a FOIA review follows the response (the ICO accepts a complaint about a failure"))
+        #expect(early.stderr.contains("record the response first (foi respond FOI-2026-000001 --outcome OUTCOME)"))
         // The advice names the command's real options.
         let noComplaint = try workspace.run([
             "decision-notice", "FOI-2026-000001", "--notice-ref", "IC-1-A", "--outcome", "upheld", "--no-steps",

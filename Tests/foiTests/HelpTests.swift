@@ -45,7 +45,8 @@ import Testing
         #expect(help.contains("(values: request, responded, review, regulator, tribunal, closed)"))
         #expect(help.contains("(values: open, awaiting-clarification, awaiting-fee, extended, responded"))
         // The requester's windows are not clocks to list by.
-        #expect(help.contains("(values: response, clarification-lapse, fee-lapse, review, submissions, compliance, "))
+        #expect(
+            help.contains("(values: response, further-response, clarification-lapse, fee-lapse, review, submissions, "))
         #expect(!help.contains("review-window"))
     }
 

@@ -9,9 +9,15 @@ struct ComplaintCommand: ParsableCommand {
             "Record a complaint to the ICO (an application to the SIC), its date for submissions, and the submissions.",
         discussion: """
             FOIA s.50 (and EIR reg 18): the ICO normally accepts a complaint within six weeks of the review's outcome \
-            (practice, not statute). FOISA s.47: an application to the SIC within six months. Both windows are shown \
-            on \
-            the case. The regulator's date for the authority's submissions is a clock on the board until they are sent.
+            (practice, not statute), and one about a failure to respond without a review. FOISA s.47: an application \
+            to the SIC, after a review has been required, within six months of its outcome or (unanswered) of the \
+            end of the review period. A subject access complaint: within three months of the last contact (ICO). \
+            The windows are shown on the case. The regulator's date for the authority's submissions is a clock on the \
+            board until they are sent.
+
+            Most complaints end without a decision notice: --closed with --ending resolved (informally), withdrawn \
+            (by the complainant) or declined (FOIA s.50(2), FOISA s.49(1)); a data protection complaint ends in the \
+            ICO's outcome (concluded), never a decision notice.
             """
     )
     @Option(
@@ -30,17 +36,25 @@ struct ComplaintCommand: ParsableCommand {
     var submitted: DateOrTimestamp?
     @Option(
         help: ArgumentHelp(
+            "The complaint ended without a decision notice on this date; needs --ending.",
+            valueName: "date"))
+    var closed: DateOrTimestamp?
+    @Option(help: "How it ended: resolved, withdrawn, declined, or (subject access) concluded.")
+    var ending: ComplaintEnding?
+    @Option(
+        help: ArgumentHelp(
             "When the regulator set the date, with --submissions-due alone (default: today).", valueName: "date"))
     var on: DateOrTimestamp?
     @OptionGroup var step: StepOptions
 
     func validate() throws {
         try requireOne(
-            [notified, notified == nil ? submissionsDue : nil, submitted],
-            of: "--notified, --submissions-due or --submitted")
+            [notified, notified == nil ? submissionsDue : nil, submitted, closed],
+            of: "--notified, --submissions-due, --submitted or --closed")
         if notified != nil && regulatorRef == nil {
             throw ValidationError("--notified needs --regulator-ref, e.g. IC-123456-A1B2")
         }
+        if (closed == nil) != (ending == nil) { throw ValidationError("--closed and --ending go together") }
     }
 
     func run() throws {
@@ -53,5 +67,6 @@ struct ComplaintCommand: ParsableCommand {
             try step.record(.submissionsRequested(due: due), on: step.date(on))
         }
         if let submitted { try step.record(.submissionsSent, on: submitted.date) }
+        if let closed, let ending { try step.record(.complaintClosed(ending), on: closed.date) }
     }
 }

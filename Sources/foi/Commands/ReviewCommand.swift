@@ -14,7 +14,12 @@ struct ReviewCommand: ParsableCommand {
             The requester has 40 working days from the response to ask (FOIA Code, EIR reg 11(2), EIR(S) reg \
             16(2)); under FOISA s.20 from the later of the response and the response deadline. A later request is \
             recorded with a warning, as accepted unless --decline-late records that the authority refused to \
-            consider it.
+            consider it (--declined-on: the date of that letter, from which the regulator's window runs).
+
+            Under FOISA s.20(1), EIR reg 11 and EIR(S) reg 16 a review can be required of a failure to respond, once \
+            the response deadline has passed (within 40 working days of it), or of a fees notice; under FOIA the \
+            ICO takes a complaint about a late response without a review. A subject access request has no \
+            statutory review: one the authority offers is recorded with a 20-working-day target (guidance).
 
             At the outcome, --withdraw-exemption and --add-exemption record which exemption decisions changed.
             """
@@ -28,6 +33,11 @@ struct ReviewCommand: ParsableCommand {
             valueName: "name")) var by: String?
     @Flag(help: "The request came after the requester's window and the authority declines to consider it.")
     var declineLate = false
+    @Option(
+        help: ArgumentHelp(
+            "With --decline-late: the date of the letter declining it (default: the day the request came).",
+            valueName: "date"))
+    var declinedOn: CivilDate?
     @Option(
         help: ArgumentHelp(
             "FOIA: extend the review to N working days in all (at most 40); needs --reason.", valueName: "n"))
@@ -52,6 +62,7 @@ struct ReviewCommand: ParsableCommand {
         if extendTo != nil && reason == nil {
             throw ValidationError("--extend-to needs --reason: the Code allows more time only where it is needed")
         }
+        if declinedOn != nil && !declineLate { throw ValidationError("--declined-on goes with --decline-late") }
         if outcome == nil && !(withdrawExemption.isEmpty && addExemption.isEmpty && reviewer == nil) {
             throw ValidationError("--reviewer, --withdraw-exemption and --add-exemption go with --outcome")
         }
@@ -61,7 +72,8 @@ struct ReviewCommand: ParsableCommand {
         if let requested {
             try step.record(on: requested.date) { file, rules in
                 try file.reviewRequest(
-                    by: by, on: requested.date, declineIfLate: declineLate, calendars: rules.calendars)
+                    by: by, on: requested.date, declineIfLate: declineLate, declinedOn: declinedOn,
+                    calendars: rules.calendars)
             }
         }
         if let extendTo {

@@ -21,6 +21,7 @@ extension ReviewOutcome: ExpressibleByArgument {}
 extension DecisionNoticeOutcome: ExpressibleByArgument {}
 extension Appellant: ExpressibleByArgument {}
 extension AppealOutcome: ExpressibleByArgument {}
+extension ComplaintEnding: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 
 extension CivilDate: ExpressibleByArgument {

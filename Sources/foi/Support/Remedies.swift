@@ -7,6 +7,14 @@ extension Remedy {
         switch self {
         case .recordResponse:
             return "a review follows the response: record the response first (foi respond \(ref) --outcome OUTCOME)"
+        case .recordResponseOrComplaint:
+            return "record the response first (foi respond \(ref) --outcome OUTCOME), or the complaint to the ICO "
+                + "(foi complaint \(ref) --notified DATE --regulator-ref REF)"
+        case .closeComplaint:
+            return "record how the complaint ended instead (foi complaint \(ref) --closed DATE --ending ENDING)"
+        case .nameAppeal: return "give the appeal's reference (--appeal-ref REF)"
+        case .useOutcome(let outcome): return "respond with --outcome \(outcome.rawValue)"
+        case .giveEarlierCase: return "give the earlier case's reference (--earlier-case REF)"
         case .recordClarification:
             return "record the clarification first (foi clarify \(ref) --received DATE), or withdraw the case"
         case .recordFeePaymentOrLapse:
