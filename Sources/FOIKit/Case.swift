@@ -214,7 +214,8 @@ public struct Case: Hashable, Sendable {
     public var clockInput: ResponseClockInput {
         ResponseClockInput(
             regime: regime, received: received, convention: receipt.convention, clarifications: clarifications,
-            fees: fees, publicInterestExtension: publicInterestExtension, statutoryExtension: statutoryExtension)
+            fees: fees, publicInterestExtension: publicInterestExtension, statutoryExtension: statutoryExtension,
+            rule: receipt.period?.rule ?? .standard)
     }
 
     /// The response deadline as the events so far define it.

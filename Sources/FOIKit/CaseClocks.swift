@@ -270,8 +270,7 @@ extension Case {
             clocks.append(clock)
         }
         for review in reviews where !review.isDeclined {
-            let date = try Clocks.reviewDue(
-                requested: review.requested, regime: regime, calendars: calendars, extendedTo: review.extendedTo)
+            let date = try reviewDue(review, calendars: calendars)
             var clock = CaseClock(
                 date, .review, startedOn: review.requested,
                 started: "request for review \(review.subject.phrase) received")
@@ -282,7 +281,7 @@ extension Case {
             clocks.append(clock)
         }
         for review in reviews {
-            guard let window = regulatorWindow(after: review, calendars: calendars) else { continue }
+            guard let window = try regulatorWindow(after: review, calendars: calendars) else { continue }
             var clock = CaseClock(window.date, .regulatorWindow, startedOn: window.start, started: window.started)
             if let complaint = complaints.first(where: { $0.notified >= review.requested }) {
                 clock.metOn = complaint.notified
@@ -301,7 +300,7 @@ extension Case {
 
     /// The window to complain after `review`: from its outcome, from the letter declining a late request, or
     /// (FOISA s.47(4)(b), EIR(S) reg 17) from the end of the review period when it goes unanswered.
-    private func regulatorWindow(after review: Review, calendars: Calendars)
+    private func regulatorWindow(after review: Review, calendars: Calendars) throws(DeadlineError)
         -> (date: ClockDate, start: CivilDate, started: String)?
     {
         if let declined = review.declinedOn {
@@ -312,13 +311,19 @@ extension Case {
         if let decided = review.decided {
             return (Clocks.regulatorWindow(from: decided, regime: regime), decided, "review decided")
         }
-        guard regime == .foisa || regime == .eirs,
-            let due = try? Clocks.reviewDue(requested: review.requested, regime: regime, calendars: calendars).due
-        else { return nil }
+        guard regime == .foisa || regime == .eirs else { return nil }
+        let due = try reviewDue(review, calendars: calendars).due
         return (
             Clocks.regulatorWindow(from: due, regime: regime, unanswered: true), due,
             "the review period ends (if the review goes unanswered)"
         )
+    }
+
+    /// The day `review` is due: its regime's period (the Keeper's 30 working days, FOISA s.21(2)), as extended.
+    func reviewDue(_ review: Review, calendars: Calendars) throws(DeadlineError) -> ClockDate {
+        try Clocks.reviewDue(
+            requested: review.requested, regime: regime, calendars: calendars, keeper: receipt.period == .keeper,
+            extendedTo: review.extendedTo)
     }
 
     private func complaintClocks(_ complaint: Complaint, calendars: Calendars) throws(DeadlineError) -> [CaseClock] {

@@ -18,23 +18,26 @@ public enum Channel: String, CaseIterable, Codable, Hashable, Sendable {
 
 /// What the received event records about the request itself. The requester's personal data is kept apart
 /// (it can be anonymised; events cannot change).
-public struct Receipt: Hashable, Codable, Sendable {
+public struct Receipt: Hashable, Sendable {
     public var regime: Regime
     public var subject: String
     public var channel: Channel
     public var convention: ReceiptConvention
     /// The timestamp as given, when the request came with one (the date is its London date).
     public var timestamp: String?
+    /// A response period of the request's own (transferred public records, the Keeper, a day the ICO specifies).
+    public var period: RequestPeriod?
 
     public init(
         regime: Regime, subject: String, channel: Channel = .email, convention: ReceiptConvention = .statutory,
-        timestamp: String? = nil
+        timestamp: String? = nil, period: RequestPeriod? = nil
     ) {
         self.regime = regime
         self.subject = subject
         self.channel = channel
         self.convention = convention
         self.timestamp = timestamp
+        self.period = period
     }
 }
 

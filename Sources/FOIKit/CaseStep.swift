@@ -145,16 +145,9 @@ extension Case {
                 throw .beforeItsCause(
                     action: event.action, date: date, cause: "request for review", causeDate: review.requested)
             }
-            let due: CivilDate?
-            do {
-                due = try Clocks.reviewDue(
-                    requested: review.requested, regime: regime, calendars: rules.calendars,
-                    extendedTo: review.extendedTo
-                ).due
-            } catch {
-                throw .deadline(error)
-            }
-            if let due, date > due {
+            let due: CivilDate
+            do { due = try reviewDue(review, calendars: rules.calendars).due } catch { throw .deadline(error) }
+            if date > due {
                 throw .reviewExtensionRefused(
                     reason: "the review fell due on \(due), before \(date); the s.45 Code allows an extension while "
                         + "the review is still within its 20 working days", remedy: nil)

@@ -119,7 +119,10 @@ public enum EventFormat {
             [
                 "regime": .string(receipt.regime.rawValue), "subject": .string(receipt.subject),
                 "channel": .string(receipt.channel.rawValue), "convention": .string(receipt.convention.rawValue),
-                "timestamp": receipt.timestamp.map(JSONValue.string),
+                "timestamp": receipt.timestamp.map(JSONValue.string), "period": receipt.period.map { .string($0.name) },
+                "periodWorkingDays": receipt.period.flatMap {
+                    if case .icoSpecified(let days) = $0 { .integer(days) } else { nil }
+                },
             ]
         case .acknowledged, .clarificationReceived, .clarificationLapsed, .feePaid, .feeLapsed, .submissionsSent,
             .decisionNoticeComplied:
@@ -206,7 +209,7 @@ public enum EventFormat {
                 Receipt(
                     regime: try fields.choice("regime"), subject: try fields.string("subject"),
                     channel: try fields.choice("channel"), convention: try fields.choice("convention"),
-                    timestamp: try fields.optionalString("timestamp")))
+                    timestamp: try fields.optionalString("timestamp"), period: try period(fields)))
         case .acknowledged: return .acknowledged
         case .clarificationRequested: return .clarificationRequested(note: try fields.optionalString("note"))
         case .clarificationReceived: return .clarificationReceived
@@ -284,6 +287,17 @@ public enum EventFormat {
         case .anonymised:
             return .anonymised(
                 PersonalDataRemoval(requester: try fields.bool("requester"), texts: try fields.integer("texts")))
+        }
+    }
+
+    private static func period(_ fields: Fields) throws(EventFormatError) -> RequestPeriod? {
+        switch try fields.optionalString("period") {
+        case nil: return nil
+        case "public-records": return .publicRecords
+        case "keeper": return .keeper
+        case "ico-specified": return .icoSpecified(workingDays: try fields.integer("periodWorkingDays"))
+        case let other?:
+            throw fields.fail("period", "'\(other)' is not one of public-records, keeper, ico-specified")
         }
     }
 

@@ -119,3 +119,38 @@ public enum ComplianceRule: Hashable, Sendable {
         .workingDays(workingDays, citation: "SI 2004/3364 regs 5–6 (day specified by the ICO)")
     }
 }
+
+/// A response period set for the request itself rather than by its regime: the Time for Compliance Regulations
+/// under FOIA s.10(4) and FOISA s.10(2). (The schools rule needs the school's calendar: the calculator has it.)
+public enum RequestPeriod: Hashable, Sendable {
+    /// FOIA: transferred public records not designated open, 30 working days (SI 2004/3364 reg 4).
+    case publicRecords
+    /// FOISA: records transferred to the Keeper of the Records of Scotland, 30 working days (s.10(2)), and 30 for
+    /// a review (s.21(2)).
+    case keeper
+    /// FOIA: the day the ICO specifies, at most the 60th working day (SI 2004/3364 regs 5 and 6).
+    case icoSpecified(workingDays: Int)
+
+    /// The stored name: `public-records`, `keeper`, `ico-specified`.
+    public var name: String {
+        switch self {
+        case .publicRecords: "public-records"
+        case .keeper: "keeper"
+        case .icoSpecified: "ico-specified"
+        }
+    }
+
+    public var rule: ComplianceRule {
+        switch self {
+        case .publicRecords: .transferredPublicRecords
+        case .keeper: .keeperOfTheRecords
+        case .icoSpecified(let workingDays): .icoSpecified(workingDays)
+        }
+    }
+
+    /// The regime whose regulations set it.
+    public var regime: Regime { self == .keeper ? .foisa : .foia }
+
+    /// The working days an ICO-specified period may have: more than the standard 20, at most 60 (FOIA s.10(5)).
+    public static let specifiedWorkingDays = 21...60
+}

@@ -345,3 +345,34 @@ func newCase(_ regime: Regime, received: String) -> Case {
         }
     }
 }
+
+@Suite struct RequestPeriodTests {
+    /// FOISA s.10(2) and s.21(2): the Keeper has 30 working days to respond and 30 to review. Received Mon 2 Nov 2026
+    /// (Scotland): Nov 3–27 (19), St Andrew's Day Mon 30 Nov skipped, Dec 1 (20), 2–4 (23), 7–11 (28), 14 (29), Tue 15
+    /// Dec (30). Review required Mon 11 Jan 2027: Jan 12–15 (4), 18–22 (9), 25–29 (14), Feb 1–5 (19), 8–12 (24), 15–19
+    /// (29), Mon 22 Feb (30).
+    @Test func theKeepersThirtyWorkingDays() throws {
+        let keeper = Case(
+            reference: CaseReference(rawValue: "FOI-2026-000004"), received: d("2026-11-02"),
+            receipt: Receipt(regime: .foisa, subject: "Archive", period: .keeper))
+        #expect(try keeper.deadline(calendars: shipped).finalDate == d("2026-12-15"))
+        let review = try keeper.after("2026-12-10", .responded(.grantedInFull))
+            .after("2027-01-11", .reviewRequested(ReviewRequest()))
+        let clock = try #require(try review.clock(.review))
+        #expect(clock.due == d("2027-02-22"))
+        #expect(clock.citation.contains("s.21(2)"))
+    }
+
+    /// SI 2004/3364 regs 5–6: a day the ICO specifies, here the 45th working day, stored with the receipt.
+    @Test func anICOSpecifiedPeriodIsStoredWithTheReceipt() throws {
+        let receipt = Receipt(regime: .foia, subject: "Operations", period: .icoSpecified(workingDays: 45))
+        let stored = EventFormat.payload(of: .received(receipt))
+        #expect(stored.contains(#""period":"ico-specified","periodWorkingDays":45"#))
+        #expect(try EventFormat.event(kind: "received", payload: stored) == .received(receipt))
+        let file = Case(reference: CaseReference(rawValue: "X"), received: d("2026-11-02"), receipt: receipt)
+        // 45 working days after Mon 2 Nov 2026 (UK union): Nov 3–27 (19), St Andrew's Day skipped, Dec 1–24 (37),
+        // Christmas and Mon 28 Dec skipped, 29–31 (40), 1 Jan and Scotland's Mon 4 Jan skipped, Jan 5–8 (44), Mon 11
+        // Jan 2027 (45).
+        #expect(try file.deadline(calendars: shipped).finalDate == d("2027-01-11"))
+    }
+}

@@ -13,13 +13,13 @@ extension Workspace {
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
-    /// The clocks of `show` by name: (due, status, workingDaysLeft).
+    /// The clocks of `show` by name (the latest of two of a kind): (due, status, workingDaysLeft).
     func clocks(_ ref: String, today: String) throws -> [String: (due: String?, status: String, left: Int?)] {
         let clocks = try #require(try show(ref, today: today)["clocks"] as? [[String: Any]])
         return Dictionary(
-            uniqueKeysWithValues: clocks.map {
+            clocks.map {
                 ($0["name"] as! String, ($0["due"] as? String, $0["status"] as! String, $0["workingDaysLeft"] as? Int))
-            })
+            }, uniquingKeysWith: { _, latest in latest })
     }
 
     /// The board's rows as "section clock due left".
@@ -180,5 +180,104 @@ extension Workspace {
         )
         #expect(try workspace.run(["list", "--clock", "review-window"]).status == 64)
         #expect(try workspace.eventCount() == 1)
+    }
+}
+
+/// The law after the response through the command line: what each new option records, and each refusal as one
+/// error line with nothing written.
+@Suite struct LawAfterResponseCommandTests {
+    /// Refused: exit 1, one `Error:` line naming what to do, nothing on stdout, no event written.
+    func refused(_ workspace: Workspace, _ arguments: [String], today: String, saying text: String) throws {
+        let before = try workspace.eventCount()
+        let result = try workspace.run(arguments, today: today)
+        #expect(result.status == 1, "\(arguments)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: ") && result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains(text), "\(result.stderr)")
+        #expect(try workspace.eventCount() == before)
+    }
+
+    /// FOISA: a review of the failure to respond (due Tue 1 Dec 2026, St Andrew's Day Mon 30 Nov skipped), then an
+    /// application to the SIC, its informal resolution, and a second application.
+    @Test func aScottishCaseWithoutAResponse() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let ref = "FOI-2026-000001"
+        try workspace.ok(
+            ["log", "--subject", "Bins", "--regime", "foisa", "--received", "2026-11-02"], today: "2026-11-02")
+        try refused(
+            workspace, ["review", ref, "--requested", "2026-12-01"], today: "2026-12-01",
+            saying: "the response is not late: it is due by 2026-12-01")
+        try workspace.ok(["review", ref, "--requested", "2026-12-07"], today: "2026-12-07")
+        var clocks = try workspace.clocks(ref, today: "2026-12-07")
+        #expect(clocks["review"]?.due == "2027-01-08")
+        #expect(clocks["regulator-window"]?.due == "2027-07-08")
+        let text = try workspace.run(["show", ref], today: "2026-12-07").stdout
+        #expect(text.contains("Review:     the failure to respond, requested Mon 7 Dec 2026, under way"))
+        try workspace.ok(
+            ["complaint", ref, "--notified", "2027-01-20", "--regulator-ref", "202700001"], today: "2027-01-20")
+        try refused(
+            workspace, ["complaint", ref, "--closed", "2027-02-01", "--ending", "concluded"], today: "2027-02-01",
+            saying: "only a data protection complaint ends in an outcome letter")
+        try workspace.ok(["complaint", ref, "--closed", "2027-02-01", "--ending", "resolved"], today: "2027-02-01")
+        try workspace.ok(
+            ["complaint", ref, "--notified", "2027-03-01", "--regulator-ref", "202700002"], today: "2027-03-01")
+        let shown = try workspace.show(ref, today: "2027-03-01")
+        let complaints = try #require(shown["complaints"] as? [[String: Any]])
+        #expect(complaints.map { $0["reference"] as? String } == ["202700001", "202700002"])
+        #expect(complaints.first?["ending"] as? String == "resolved")
+        clocks = try workspace.clocks(ref, today: "2027-03-01")
+        #expect(clocks["review"]?.status == "missed")
+    }
+
+    /// Cross-appeals named by reference, the revived steps, an onward appeal; s.17(6) and advice on a response.
+    @Test func appealsAndClosures() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let ref = "FOI-2026-000001"
+        try workspace.ok(["log", "--subject", "Contracts", "--received", "2026-03-02"], today: "2026-03-02")
+        try workspace.ok(
+            ["respond", ref, "--outcome", "refused-s12", "--advice", "Ask for 2024 only", "--on", "2026-03-20"],
+            today: "2026-03-20")
+        #expect(try workspace.run(["history", ref], today: "2026-03-20").stdout.contains("advice: Ask for 2024 only"))
+        try workspace.ok(
+            ["complaint", ref, "--notified", "2026-06-15", "--regulator-ref", "IC-1"], today: "2026-06-15")
+        try workspace.ok(
+            [
+                "decision-notice", ref, "--notice-ref", "IC-1", "--outcome", "upheld", "--steps", "Disclose", "--on",
+                "2026-09-01",
+            ], today: "2026-09-01")
+        try workspace.ok(
+            ["appeal", ref, "--lodged", "2026-09-21", "--by", "requester", "--appeal-ref", "EA/2026/0300"],
+            today: "2026-09-21")
+        try workspace.ok(
+            ["appeal", ref, "--lodged", "2026-09-28", "--by", "authority", "--appeal-ref", "EA/2026/0301"],
+            today: "2026-09-28")
+        try refused(
+            workspace, ["appeal", ref, "--hearing", "2026-11-10"], today: "2026-10-05",
+            saying: "two appeals are under way (EA/2026/0300, EA/2026/0301): say which; give the appeal's reference")
+        try workspace.ok(
+            ["appeal", ref, "--outcome", "dismissed", "--appeal-ref", "EA/2026/0301", "--on", "2026-11-16"],
+            today: "2026-11-16")
+        try workspace.ok(["appeal", ref, "--outcome", "dismissed", "--on", "2026-11-16"], today: "2026-11-16")
+        let board = try workspace.board(today: "2026-12-10")
+        #expect(board.contains { $0.hasPrefix("due-soon permission-window 2026-12-14") })
+        #expect(try workspace.clocks(ref, today: "2026-12-10")["compliance"]?.due == "2026-12-21")
+        try workspace.ok(
+            ["appeal", ref, "--lodged", "2026-12-10", "--by", "authority", "--appeal-ref", "UA/2026/1", "--onward"],
+            today: "2026-12-10")
+        let text = try workspace.run(["show", ref], today: "2026-12-10").stdout
+        #expect(text.contains("Onward:     UA/2026/1 by the authority, lodged Thu 10 Dec 2026"))
+
+        try workspace.ok(["log", "--subject", "Again", "--received", "2026-04-01"], today: "2026-04-01")
+        try refused(
+            workspace, ["respond", "FOI-2026-000002", "--outcome", "no-response-s17-6"], today: "2026-04-02",
+            saying: "give the earlier case's reference (--earlier-case REF)")
+        try workspace.ok(
+            ["respond", "FOI-2026-000002", "--outcome", "no-response-s17-6", "--earlier-case", ref], today: "2026-04-02"
+        )
+        let usage = try workspace.run(["respond", ref, "--outcome", "granted-in-full", "--earlier-case", "X"])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("--earlier-case goes with --outcome no-response-s17-6"))
     }
 }
