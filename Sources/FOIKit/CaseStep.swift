@@ -189,16 +189,24 @@ extension Case {
         return file
     }
 
-    /// What a change of calendars does to this case: a deadline-moved event for each clock on the board whose date
-    /// it moves, dated `today` (or the receipt, if later) and worded with `reason`, and the state after them; nil
-    /// when nothing moves.
+    /// What a change of calendars does to this case: a deadline-moved event for each clock still waiting whose date
+    /// it moves (the board's, and the requester's window to ask for a review), dated `today` (or the receipt, if
+    /// later) and worded with `reason`, and the state after them; nil when nothing moves.
     public func changingCalendars(from old: CaseRules, to new: CaseRules, because reason: String, today: CivilDate)
         throws(LifecycleError) -> (moves: [RecordedEvent], state: CaseState)?
     {
-        let before = Dictionary(try state(old).boardClocks.map { ($0.name, $0.due) }) { first, _ in first }
+        struct Key: Hashable {
+            var name: ClockName
+            var startedOn: CivilDate
+        }
+        let before = Dictionary(
+            try state(old).clocks.filter(\.isPending).map { (Key(name: $0.name, startedOn: $0.startedOn), $0.due) }
+        ) { first, _ in first }
         let after = try state(new)
-        let moves = after.boardClocks.compactMap { clock -> RecordedEvent? in
-            guard let old = before[clock.name] ?? nil, let moved = clock.due, old != moved else { return nil }
+        let moves = after.clocks.filter(\.isPending).compactMap { clock -> RecordedEvent? in
+            guard let old = before[Key(name: clock.name, startedOn: clock.startedOn)] ?? nil, let moved = clock.due,
+                old != moved
+            else { return nil }
             // The response clock's moves were worded without the clock's name before the other clocks had any.
             let wording = clock.name == .response ? reason : "\(clock.name.title): \(reason)"
             return RecordedEvent(

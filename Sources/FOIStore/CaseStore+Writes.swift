@@ -141,8 +141,9 @@ extension CaseStore {
             moves: readingMoves ? try decideMoves(across: holiday, from: before, to: after, today: today, db) : [])
     }
 
-    /// The moves of every case with a board clock due on or after the holiday (or of the cases `among`): FOIKit
-    /// says which clocks move.
+    /// The moves of every case with a board clock due on or after the holiday, or answered recently enough for the
+    /// requester's window to ask for a review (40 working days, at most about 60 calendar days) to reach it (or of
+    /// the cases `among`): FOIKit says which clocks move.
     private func decideMoves(
         across holiday: Holiday, from before: CaseRules, to after: CaseRules, today: CivilDate, _ db: Database,
         among: [Int64]? = nil
@@ -158,9 +159,9 @@ extension CaseStore {
             candidates = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT DISTINCT c.id, c.ref FROM case_clocks k JOIN cases c ON c.id = k.case_id
-                    WHERE k.due_on >= ? ORDER BY c.id
-                    """, arguments: [holiday.date])
+                    SELECT c.id, c.ref FROM cases c WHERE c.id IN (SELECT case_id FROM case_clocks WHERE due_on >= ?)
+                    OR (c.status = 'responded' AND c.responded_on >= ?) ORDER BY c.id
+                    """, arguments: [holiday.date, holiday.date.adding(days: -Self.reviewWindowReach)])
         }
         var moves: [CalendarMove] = []
         for chunk in chunked(candidates) {
@@ -178,6 +179,10 @@ extension CaseStore {
         }
         return moves
     }
+
+    /// Calendar days before a holiday that a response can be and its review window still reach it: 40 working days
+    /// and the FOISA deadline's own lead, with room for holidays.
+    static let reviewWindowReach = 120
 
     /// The row id of the case `reference`.
     static func caseID(_ reference: CaseReference, _ db: Database) throws -> Int64 {

@@ -102,6 +102,30 @@ import Testing
         }
     }
 
+    /// A holiday moves the requester's window to ask for a review too, with a deadline-moved event naming it. FOIA
+    /// answered Mon 1 Jun 2026: 40 working days, skipping Scotland's Mon 15 Jun and NI's Mon 13 Jul: Jun 2–12 (9),
+    /// 16–30 (20), Jul 1–10 (28), 14–24 (37), 27–29 (40), Wed 29 Jul. An NI holiday proclaimed for Wed 1 Jul moves it
+    /// to Thu 30 Jul.
+    @Test func aHolidayMovesTheRequestersReviewWindow() throws {
+        try withStore { store, _ in
+            let ref = try answered(store, received: "2026-05-05", responded: "2026-06-01")
+            func window() throws -> CaseClock? { try store.detail(ref).clocks.first { $0.name == .reviewWindow } }
+            #expect(try window()?.due == date("2026-07-29"))
+            let change = try store.addHoliday(
+                Holiday(date: date("2026-07-01"), division: .northernIreland, title: "Proclaimed day", source: .local),
+                today: date("2026-06-10"))
+            #expect(change.casesMoved == 1)
+            #expect(try window()?.due == date("2026-07-30"))
+            #expect(
+                try store.detail(ref).events.last?.recorded.event
+                    == .deadlineMoved(
+                        from: date("2026-07-29"), to: date("2026-07-30"),
+                        reason:
+                            "requester may ask for review: bank holiday added: Proclaimed day (Northern Ireland) on "
+                            + "2026-07-01"))
+        }
+    }
+
     /// The store runs on any GRDB writer: here an in-memory queue, as a server or a test would give it.
     @Test func aStoreOnAnInMemoryDatabase() throws {
         let store = try CaseStore(writer: try DatabaseQueue(configuration: CaseStore.configuration))
