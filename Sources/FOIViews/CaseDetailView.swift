@@ -62,40 +62,7 @@ public enum CaseDetailView {
                             return "\(exemption.citation)\(exemption.neitherConfirmNorDeny ? " (NCND)" : "") \(label)"
                         }.joined(separator: "; "))
             }
-            let file = detail.file
-            for review in file.reviews {
-                let letter = review.request.outOfTime?.declinedOn.map { " on \($0.longDescription)" } ?? ""
-                output.printableLine(
-                    "Review:     \(review.subject == .response ? "" : "\(review.subject.phrase.dropFirst(3)), ")"
-                        + "requested \(review.requested.longDescription)\(review.request.by.map { " by \($0)" } ?? "")"
-                        + (review.isDeclined
-                            ? ", declined as late\(letter)"
-                            : review.decision.map {
-                                ", \($0.outcome.label) on "
-                                    + "\(review.decided?.longDescription ?? "")\($0.reviewer.map { " by \($0)" } ?? "")"
-                            } ?? ", under way"))
-            }
-            for complaint in file.complaints {
-                let end =
-                    complaint.decisionNotice.map {
-                        ", decision notice \($0.reference) \(complaint.decided?.longDescription ?? ""): "
-                            + "\($0.outcome.label)\($0.ordersNoSteps ? ", no steps ordered" : "")"
-                    }
-                    ?? complaint.ending.map { ", \($0.label) on \(complaint.closed?.longDescription ?? "")" }
-                    ?? ", under investigation"
-                output.printableLine(
-                    "\(complaint.regulator.shortName):        \(complaint.reference), notified "
-                        + "\(complaint.notified.longDescription)\(end)"
-                        + (complaint.complied.map { ", steps taken \($0.longDescription)" } ?? ""))
-                for appeal in complaint.appeals {
-                    output.printableLine(
-                        (appeal.lodging.level == .firstTier ? "Appeal:     " : "Onward:     ")
-                            + "\(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged "
-                            + "\(appeal.lodged.longDescription)"
-                            + (appeal.hearing.map { ", hearing \($0.longDescription)" } ?? "")
-                            + (appeal.outcome.map { ", \($0.label)" } ?? ""))
-                }
-            }
+            for line in afterResponseLines(detail.file) { output.printableLine(line) }
             output.printableLine()
             output.printableLine("How the date was reached:")
             for step in detail.deadline.explanation(calendars: calendars) { output.printableLine("  - \(step)") }
@@ -121,6 +88,52 @@ public enum CaseDetailView {
             output.write(historyTable(detail.events))
         }
         return output
+    }
+
+    /// A line for each review, complaint and appeal of the case, in order.
+    static func afterResponseLines(_ file: Case) -> [String] {
+        var lines: [String] = []
+        for review in file.reviews {
+            var line = "Review:     "
+            if review.subject != .response { line += "\(review.subject.phrase.dropFirst(3)), " }
+            line += "requested \(review.requested.longDescription)"
+            if let by = review.request.by { line += " by \(by)" }
+            if review.isDeclined {
+                line += ", declined as late"
+                if let letter = review.request.outOfTime?.declinedOn { line += " on \(letter.longDescription)" }
+            } else if let decision = review.decision, let decided = review.decided {
+                line += ", \(decision.outcome.label) on \(decided.longDescription)"
+                if let reviewer = decision.reviewer { line += " by \(reviewer)" }
+            } else {
+                line += ", under way"
+            }
+            lines.append(line)
+        }
+        for complaint in file.complaints {
+            var line =
+                "\(complaint.regulator.shortName):        \(complaint.reference), notified "
+                + complaint.notified.longDescription
+            if let notice = complaint.decisionNotice, let decided = complaint.decided {
+                line += ", decision notice \(notice.reference) \(decided.longDescription): \(notice.outcome.label)"
+                if notice.ordersNoSteps { line += ", no steps ordered" }
+            } else if let ending = complaint.ending, let closed = complaint.closed {
+                line += ", \(ending.label) on \(closed.longDescription)"
+            } else {
+                line += ", under investigation"
+            }
+            if let complied = complaint.complied { line += ", steps taken \(complied.longDescription)" }
+            lines.append(line)
+            for appeal in complaint.appeals {
+                var line = appeal.lodging.level == .firstTier ? "Appeal:     " : "Onward:     "
+                line +=
+                    "\(appeal.lodging.reference) by the \(appeal.lodging.appellant.rawValue), lodged "
+                    + appeal.lodged.longDescription
+                if let hearing = appeal.hearing { line += ", hearing \(hearing.longDescription)" }
+                if let outcome = appeal.outcome { line += ", \(outcome.label)" }
+                lines.append(line)
+            }
+        }
+        return lines
     }
 
     /// The events as a table, JSON or CSV.
