@@ -160,9 +160,6 @@ public struct Case: Hashable, Sendable {
     public private(set) var statutoryExtension = false
     public private(set) var exemptions: [ExemptionDecision] = []
     public private(set) var searches: [Search] = []
-    /// The latest response and its date; nil while the case awaits one (again, once reopened).
-    public private(set) var outcome: Outcome?
-    public private(set) var respondedOn: CivilDate?
     /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
     public private(set) var responses: [Response] = []
     /// The day the case was last reopened after a response: a further response is due.
@@ -186,6 +183,11 @@ public struct Case: Hashable, Sendable {
         get { complaints.last }
         set { if let newValue { complaints[complaints.count - 1] = newValue } }
     }
+
+    /// The latest response and its date while the case stands answered; nil while it awaits one (again, once
+    /// reopened). Only a reopening moves a case on from `responded`.
+    public var outcome: Outcome? { status == .responded ? responses.last?.outcome : nil }
+    public var respondedOn: CivilDate? { status == .responded ? responses.last?.on : nil }
 
     /// Every appeal, against every decision notice, in the order lodged.
     public var appeals: [Appeal] { complaints.flatMap(\.appeals) }
@@ -285,15 +287,11 @@ public struct Case: Hashable, Sendable {
             next.setStatus(.extended, date)
         case .responded(let outcome, _):
             if outcome.citesExemptions && exemptions.isEmpty { throw .exemptionRequired(outcome) }
-            next.outcome = outcome
-            next.respondedOn = date
             next.responses.append(Response(on: date, outcome: outcome))
             next.setStatus(.responded, date)
             if next.stage == .request { next.stage = .responded }
         case .reopened:
             try requireNothingUnderWay(event)
-            next.outcome = nil
-            next.respondedOn = nil
             if !responses.isEmpty { next.reopenedAfterResponse = date }
             next.stage = .request
             next.setStatus(resumedStatus, date)
@@ -507,7 +505,7 @@ public struct Case: Hashable, Sendable {
     /// about a failure to respond without one; a subject access request has no statutory review at all.
     private func reviewSubject(_ event: CaseEvent) throws(LifecycleError) -> ReviewSubject {
         if status == .responded { return .response }
-        guard regime != .foia, regime != .sar else {
+        guard regime.reviewsFailureToRespond else {
             throw .outOfOrder(
                 action: event.action,
                 reason:

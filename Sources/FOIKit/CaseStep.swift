@@ -92,7 +92,7 @@ extension Case {
         switch event {
         case .responded(let outcome, let details):
             try requireInRegime(outcome, details: details)
-        case .reviewRequested where status.isOpen && status != .awaitingFee && regime != .foia && regime != .sar:
+        case .reviewRequested where status.isOpen && status != .awaitingFee && regime.reviewsFailureToRespond:
             // A review of a failure to respond: once the response is late (FOISA s.20(1), EIR reg 11, EIR(S) reg 16).
             let due: CivilDate?
             do { due = try deadline(calendars: rules.calendars).finalDate } catch { throw .deadline(error) }
@@ -263,7 +263,7 @@ extension Case {
     /// The requester's window to ask for a review: from the response once there is one; before it, under the
     /// regimes that allow a review of a failure to respond, from the response deadline.
     func reviewRequestWindow(calendars: Calendars) throws(LifecycleError) -> ClockDate? {
-        guard respondedOn != nil || (status.isOpen && status != .awaitingFee && regime != .foia && regime != .sar)
+        guard respondedOn != nil || (status.isOpen && status != .awaitingFee && regime.reviewsFailureToRespond)
         else { return nil }
         do {
             return try Clocks.reviewRequestWindow(

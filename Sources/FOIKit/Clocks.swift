@@ -48,9 +48,8 @@ public enum Clocks {
     public static func reviewRequestWindow(
         response: CivilDate?, responseDue: CivilDate?, regime: Regime, calendars: Calendars
     ) throws(DeadlineError) -> ClockDate? {
-        guard regime != .sar,
-            let start = response.map({ max($0, regime == .foisa ? responseDue ?? $0 : $0) }) ?? responseDue,
-            response != nil || regime != .foia
+        guard regime != .sar, response != nil || regime.reviewsFailureToRespond,
+            let start = response.map({ max($0, regime == .foisa ? responseDue ?? $0 : $0) }) ?? responseDue
         else { return nil }
         let calendar = calendars.calendar(regime.calendarKind)
         let due = try calendar.date(adding: 40, workingDaysTo: start)

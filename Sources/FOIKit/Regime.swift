@@ -38,6 +38,11 @@ public enum Regime: String, CaseIterable, Codable, Hashable, Sendable {
         }
     }
 
+    /// Whether the requester may require a review of the authority's failure to respond, once the deadline has
+    /// passed: FOISA s.20(1), EIR reg 11, EIR(S) reg 16. Under FOIA the ICO takes that complaint without a review;
+    /// a subject access request has no statutory review.
+    public var reviewsFailureToRespond: Bool { self == .foisa || self == .eir || self == .eirs }
+
     /// Whether the regime counts its response period in working days (all but SAR).
     public var countsWorkingDays: Bool { self != .sar }
 

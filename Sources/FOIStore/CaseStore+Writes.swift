@@ -164,17 +164,11 @@ extension CaseStore {
                     """, arguments: [holiday.date, holiday.date.adding(days: -Self.reviewWindowReach)])
         }
         var moves: [CalendarMove] = []
-        for chunk in chunked(candidates) {
-            let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
-            for row in chunk {
-                let caseID: Int64 = row[0]
-                let file = try EventLog.replay(
-                    CaseReference(rawValue: row[1]), events: events[caseID] ?? [], catalogue: catalogue)
-                if let change = try deciding({
-                    try file.changingCalendars(from: before, to: after, because: holiday.additionReason, today: today)
-                }) {
-                    moves.append(CalendarMove(caseID: caseID, events: change.moves, state: change.state))
-                }
+        try EventLog.forEachReplayed(candidates, catalogue: catalogue, db) { caseID, file in
+            if let change = try deciding({
+                try file.changingCalendars(from: before, to: after, because: holiday.additionReason, today: today)
+            }) {
+                moves.append(CalendarMove(caseID: caseID, events: change.moves, state: change.state))
             }
         }
         return moves

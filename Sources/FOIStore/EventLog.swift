@@ -139,6 +139,24 @@ enum EventLog {
 }
 
 /// `items` in runs short enough for one `IN (...)` list.
+extension EventLog {
+    /// Replays each of `cases` (rows of `id, ref`), a few hundred at a time with their events read in a few
+    /// queries, and hands each to `body` with its id.
+    static func forEachReplayed(
+        _ cases: [Row], catalogue: ExemptionCatalogue, _ db: Database, _ body: (Int64, Case) throws -> Void
+    ) throws {
+        for chunk in chunked(cases) {
+            let events = try events(ofCases: chunk.map { $0[0] }, db)
+            for row in chunk {
+                let caseID: Int64 = row[0]
+                try body(
+                    caseID,
+                    try replay(CaseReference(rawValue: row[1]), events: events[caseID] ?? [], catalogue: catalogue))
+            }
+        }
+    }
+}
+
 func chunked<Item>(_ items: [Item]) -> [ArraySlice<Item>] {
     stride(from: 0, to: items.count, by: 500).map { items[$0..<min($0 + 500, items.count)] }
 }

@@ -104,12 +104,7 @@ enum Migrations {
                     SELECT case_id FROM events WHERE kind IN ('reopened', 'review-requested', 'complaint-notified'))
                 OR (regime = 'sar' AND id IN (SELECT case_id FROM events WHERE kind = 'fee-notice-issued'))
                 """)
-        let ids = rows.map { $0["id"] as Int64 }
-        let events = try EventLog.events(ofCases: ids, db)
-        for row in rows {
-            let caseID: Int64 = row["id"]
-            let file = try EventLog.replay(
-                CaseReference(rawValue: row["ref"]), events: events[caseID] ?? [], catalogue: rules.catalogue)
+        try EventLog.forEachReplayed(rows, catalogue: rules.catalogue, db) { caseID, file in
             try Projection.rewrite(try deciding { try file.state(rules) }, caseID: caseID, db)
         }
     }
