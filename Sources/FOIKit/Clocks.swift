@@ -164,23 +164,26 @@ public enum Clocks {
     public static func permissionToAppeal(decisionSent: CivilDate, calendars: Calendars) throws(DeadlineError)
         -> ClockDate
     {
-        var date = try tribunalAppeal(noticeSent: decisionSent, calendars: calendars)
-        date.citation = date.citation.replacing("r.22(1)(b)", with: "r.42(2)")
-        return date
+        try tribunalTwentyEightDays(from: decisionSent, rule: "r.42(2)", calendars: calendars)
     }
 
     /// The last day a notice of appeal can reach the First-tier Tribunal: 28 days from the day the decision
     /// notice was sent (SI 2009/1976 r.22(1)(b)), moved to the next working day when it falls on a non-working
     /// day (r.12, to confirm).
     public static func tribunalAppeal(noticeSent: CivilDate, calendars: Calendars) throws(DeadlineError) -> ClockDate {
+        try tribunalTwentyEightDays(from: noticeSent, rule: "r.22(1)(b)", calendars: calendars)
+    }
+
+    /// 28 days from `sent` under the Tribunal's `rule`, rolled to the next working day of any part of the UK (r.12).
+    private static func tribunalTwentyEightDays(from sent: CivilDate, rule: String, calendars: Calendars)
+        throws(DeadlineError) -> ClockDate
+    {
         let calendar = calendars.unitedKingdom
-        let plain = noticeSent.adding(days: 28)
+        let plain = sent.adding(days: 28)
         let due = try calendar.workingDay(onOrAfter: plain)
-        let citation =
-            due == plain
-            ? "SI 2009/1976 r.22(1)(b): 28 days" : "SI 2009/1976 r.22(1)(b): 28 days, r.12 roll-forward (to confirm)"
+        let citation = "SI 2009/1976 \(rule): 28 days" + (due == plain ? "" : ", r.12 roll-forward (to confirm)")
         return ClockDate(
             due: due, citation: citation, isGuidance: false,
-            provisional: calendar.isProvisional(from: noticeSent, through: due))
+            provisional: calendar.isProvisional(from: sent, through: due))
     }
 }
