@@ -276,3 +276,58 @@ public enum CivilDateError: Error, Equatable, Sendable, CustomStringConvertible 
         }
     }
 }
+
+/// Days written as `YYYY-MM-DD`, or an inclusive run `YYYY-MM-DD..YYYY-MM-DD`: a school's closures as an officer
+/// lists them, and as the received event stores them.
+public enum DayRuns {
+    /// The days `run` names, in order.
+    public static func days(in run: String) throws(DayRunError) -> ClosedRange<CivilDate> {
+        let ends = run.split(separator: "..", omittingEmptySubsequences: false)
+        guard ends.count <= 2 else { throw .notARun(run) }
+        do {
+            let first = try CivilDate(iso: String(ends[0]))
+            let last = ends.count == 2 ? try CivilDate(iso: String(ends[1])) : first
+            guard first <= last else { throw DayRunError.notARun(run) }
+            return first...last
+        } catch let error as DayRunError {
+            throw error
+        } catch let error as CivilDateError {
+            throw .notADate(error)
+        } catch {
+            throw .notARun(run)
+        }
+    }
+
+    /// `days` as the shortest list of single days and runs, in order.
+    public static func runs(_ days: Set<CivilDate>) -> [String] {
+        var runs: [ClosedRange<CivilDate>] = []
+        for day in days.sorted() {
+            if let last = runs.last, last.upperBound.adding(days: 1) == day {
+                runs[runs.count - 1] = last.lowerBound...day
+            } else {
+                runs.append(day...day)
+            }
+        }
+        return runs.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound)" }
+    }
+}
+
+extension ClosedRange<CivilDate> {
+    /// Every day of the range.
+    public var days: [CivilDate] {
+        (lowerBound.dayNumber...upperBound.dayNumber).map(CivilDate.init(dayNumber:))
+    }
+}
+
+/// Why a text is not a day or a run of days.
+public enum DayRunError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notADate(CivilDateError)
+    case notARun(String)
+
+    public var description: String {
+        switch self {
+        case .notADate(let error): "\(error)"
+        case .notARun(let text): "'\(text)' is not a date or a range FROM..TO (e.g. 2026-12-21..2027-01-01)"
+        }
+    }
+}

@@ -123,6 +123,9 @@ public enum EventFormat {
                 "periodWorkingDays": receipt.period.flatMap {
                     if case .icoSpecified(let days) = $0 { .integer(days) } else { nil }
                 },
+                "nonSchoolDays": receipt.period.flatMap {
+                    if case .school(let days) = $0 { .array(DayRuns.runs(days).map(JSONValue.string)) } else { nil }
+                },
             ]
         case .acknowledged, .clarificationReceived, .clarificationLapsed, .feePaid, .feeLapsed, .submissionsSent,
             .decisionNoticeComplied:
@@ -296,9 +299,22 @@ public enum EventFormat {
         case "public-records": return .publicRecords
         case "keeper": return .keeper
         case "ico-specified": return .icoSpecified(workingDays: try fields.integer("periodWorkingDays"))
+        case "school": return .school(nonSchoolDays: try days(inRanges: fields.strings("nonSchoolDays"), fields))
         case let other?:
-            throw fields.fail("period", "'\(other)' is not one of public-records, keeper, ico-specified")
+            throw fields.fail("period", "'\(other)' is not one of public-records, keeper, ico-specified, school")
         }
+    }
+
+    private static func days(inRanges runs: [String], _ fields: Fields) throws(EventFormatError) -> Set<CivilDate> {
+        var days: Set<CivilDate> = []
+        for run in runs {
+            do throws(DayRunError) {
+                days.formUnion(try DayRuns.days(in: run).days)
+            } catch {
+                throw fields.fail("nonSchoolDays", "\(error)")
+            }
+        }
+        return days
     }
 
     private static func exemption(_ fields: Fields) throws(EventFormatError) -> ExemptionDecision {

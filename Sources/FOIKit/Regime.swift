@@ -126,7 +126,7 @@ public enum ComplianceRule: Hashable, Sendable {
 }
 
 /// A response period set for the request itself rather than by its regime: the Time for Compliance Regulations
-/// under FOIA s.10(4) and FOISA s.10(2). (The schools rule needs the school's calendar: the calculator has it.)
+/// under FOIA s.10(4) and FOISA s.10(2).
 public enum RequestPeriod: Hashable, Sendable {
     /// FOIA: transferred public records not designated open, 30 working days (SI 2004/3364 reg 4).
     case publicRecords
@@ -135,13 +135,17 @@ public enum RequestPeriod: Hashable, Sendable {
     case keeper
     /// FOIA: the day the ICO specifies, at most the 60th working day (SI 2004/3364 regs 5 and 6).
     case icoSpecified(workingDays: Int)
+    /// FOIA, maintained schools and academies: the 20th working day that is a school day, or the 60th working day
+    /// if earlier (SI 2004/3364 reg 3), with the days of the school's own calendar that are not school days.
+    case school(nonSchoolDays: Set<CivilDate>)
 
-    /// The stored name: `public-records`, `keeper`, `ico-specified`.
+    /// The stored name: `public-records`, `keeper`, `ico-specified`, `school`.
     public var name: String {
         switch self {
         case .publicRecords: "public-records"
         case .keeper: "keeper"
         case .icoSpecified: "ico-specified"
+        case .school: "school"
         }
     }
 
@@ -150,6 +154,7 @@ public enum RequestPeriod: Hashable, Sendable {
         case .publicRecords: .transferredPublicRecords
         case .keeper: .keeperOfTheRecords
         case .icoSpecified(let workingDays): .icoSpecified(workingDays)
+        case .school(let nonSchoolDays): .school(nonSchoolDays: nonSchoolDays)
         }
     }
 

@@ -375,4 +375,19 @@ func newCase(_ regime: Regime, received: String) -> Case {
         // Jan 2027 (45).
         #expect(try file.deadline(calendars: shipped).finalDate == d("2027-01-11"))
     }
+
+    /// SI 2004/3364 reg 3 on a logged case: the school's closures are stored with the receipt, as runs. Received Mon 7
+    /// Dec 2026, closed 21 Dec to 1 Jan: school days Dec 8–11 (4), 14–18 (9); Jan 4 is a Scottish holiday, 5–8 (13),
+    /// 11–15 (18), Mon 18 (19), Tue 19 Jan 2027 (20).
+    @Test func aSchoolsClosuresAreStoredWithTheReceipt() throws {
+        let closures = Set(try DayRuns.days(in: "2026-12-21..2027-01-01").days + [d("2027-02-15")])
+        #expect(DayRuns.runs(closures) == ["2026-12-21..2027-01-01", "2027-02-15"])
+        let receipt = Receipt(regime: .foia, subject: "Trips", period: .school(nonSchoolDays: closures))
+        let stored = EventFormat.payload(of: .received(receipt))
+        #expect(stored.contains(#""nonSchoolDays":["2026-12-21..2027-01-01","2027-02-15"],"period":"school""#))
+        #expect(try EventFormat.event(kind: "received", payload: stored) == .received(receipt))
+        let file = Case(reference: CaseReference(rawValue: "X"), received: d("2026-12-07"), receipt: receipt)
+        #expect(try file.deadline(calendars: shipped).finalDate == d("2027-01-19"))
+        #expect(throws: DayRunError.notARun("2027-01-02..2026-12-21")) { try DayRuns.days(in: "2027-01-02..2026-12-21") }
+    }
 }

@@ -280,4 +280,41 @@ extension Workspace {
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("--earlier-case goes with --outcome no-response-s17-6"))
     }
+
+    /// A school's request counts school days (SI 2004/3364 reg 3): received Wed 1 Jul 2026, closed 20 Jul to 1 Sep.
+    /// School days: Jul 2–3 (2), 6–10 (7), NI's Mon 13 Jul skipped, 14–17 (11); Sep 2–4 (14), 7–11 (19), Mon 14 Sep
+    /// (20); the 60th working day is Mon 28 Sep, later. The closures are kept with the case: a closure more than a
+    /// year after the receipt is not.
+    @Test func caseLevelPeriods() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let closures = workspace.directory.appendingPathComponent("closures.txt")
+        try Data("2026-07-20..2026-09-01  # summer\n2027-07-20\n".utf8).write(to: closures)
+        let school = ["log", "--subject", "Trips", "--received", "2026-07-01", "--period", "school"]
+        try workspace.ok(school + ["--non-school-days", closures.path], today: "2026-07-01")
+        #expect(try workspace.show("FOI-2026-000001", today: "2026-07-01")["due"] as? String == "2026-09-14")
+        let history = try #require(try workspace.json(["history", "FOI-2026-000001"]) as? [[String: Any]])
+        let receipt = try #require(history.first?["event"] as? [String: Any])
+        #expect(receipt["period"] as? String == "school")
+        #expect(receipt["nonSchoolDays"] as? [String] == ["2026-07-20..2026-09-01"])
+
+        for (arguments, message) in [
+            (school, "--period school and --non-school-days go together"),
+            (["log", "--subject", "X", "--period", "keeper"], "--period keeper is a FOISA period; this request is FOIA"),
+            (
+                ["log", "--subject", "X", "--regime", "foisa", "--period", "school", "--non-school-days", closures.path],
+                "--period school is a FOIA period; this request is FOISA"
+            ),
+        ] {
+            let result = try workspace.run(arguments, today: "2026-07-01")
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr == "Error: \(message) (see --help)\n", "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+        try Data("2026-09-01..2026-07-20\n".utf8).write(to: closures)
+        let backwards = try workspace.run(school + ["--non-school-days", closures.path], today: "2026-07-01")
+        #expect(backwards.status == 65)
+        #expect(backwards.stderr.hasPrefix("Error: \(closures.path), line 1: '2026-09-01..2026-07-20' is not a date"))
+        #expect(try workspace.eventCount() == 1)
+    }
 }

@@ -131,7 +131,7 @@ struct DeadlineCommand: ParsableCommand {
             received: received.date, regime: regime, clarified: clarified?.date,
             clarificationRequested: clarificationRequested, feeNotice: feeNotice, feePaid: feePaid,
             identityReceived: identityReceived, extensionDays: extensionDays, extended: extended,
-            workingDays: workingDays, nonSchoolDays: try nonSchoolDays.map { try Self.readNonSchoolDays($0) },
+            workingDays: workingDays, nonSchoolDays: try nonSchoolDays.map { try readNonSchoolDays($0) },
             convention: receiptConvention, division: division)
         let deadline = try perform { try ResponseClock.deadline(for: try query.clockInput(), calendars: calendars) }
         var output = TextOutput()
@@ -142,30 +142,5 @@ struct DeadlineCommand: ParsableCommand {
             DeadlineText.write(deadline, calendars: calendars, explain: explain, to: &output)
         }
         output.flush()
-    }
-
-    /// Reads the schools rule's closures: one date, or an inclusive range `A..B`, a line; `#` starts a comment.
-    static func readNonSchoolDays(_ path: String) throws -> Set<CivilDate> {
-        let text = String(decoding: try readInput(path), as: UTF8.self)
-        var days: Set<CivilDate> = []
-        // Lines end in LF or CR LF (a file from Windows): a CR LF pair is one Character, so split on newlines.
-        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let line =
-                rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?.trimmingCharacters(
-                    in: .whitespaces) ?? ""
-            if line.isEmpty { continue }
-            let ends = line.components(separatedBy: "..")
-            do {
-                let first = try CivilDate(iso: ends[0])
-                let last = ends.count == 2 ? try CivilDate(iso: ends[1]) : first
-                guard ends.count <= 2, first <= last else {
-                    throw Failure.badInput("\(path), line \(index + 1): '\(line)' is not a date or a range FROM..TO")
-                }
-                for dayNumber in first.dayNumber...last.dayNumber { days.insert(CivilDate(dayNumber: dayNumber)) }
-            } catch let error as CivilDateError {
-                throw Failure.badInput("\(path), line \(index + 1): \(error)")
-            }
-        }
-        return days
     }
 }

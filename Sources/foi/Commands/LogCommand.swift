@@ -17,7 +17,7 @@ struct LogCommand: ParsableCommand {
             not designated open: 30 working days, SI 2004/3364 reg 4), keeper (FOISA, records transferred to the \
             Keeper of the Records of Scotland: 30 working days, s.10(2), and 30 for a review, s.21(2)), or \
             ico-specified with --period-days N (FOIA, the day the ICO specifies: 21 to 60 working days, SI 2004/3364 \
-            regs 5-6). The schools rule needs the school's calendar: use 'foi deadline --non-school-days'.
+            regs 5-6), or school with --non-school-days FILE (FOIA, maintained schools and academies: the 20th             working day that is a school day, or the 60th working day if earlier, SI 2004/3364 reg 3). The school's             closures within a year of the receipt are kept with the case, so that its dates never change with a             later calendar.
             """
     )
 
@@ -49,25 +49,39 @@ struct LogCommand: ParsableCommand {
         help: ArgumentHelp("The case's own reference, e.g. 01.FOI.23.028767 (default: generated).", valueName: "ref"))
     var ref: String?
 
-    @Option(help: "A response period of the request's own: public-records, keeper or ico-specified.")
+    @Option(help: "A response period of the request's own: public-records, keeper, ico-specified or school.")
     var period: PeriodName?
 
     @Option(help: ArgumentHelp("With --period ico-specified: the working days the ICO specified.", valueName: "n"))
     var periodDays: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --period school: a file of the days that are not school days (one YYYY-MM-DD or "
+                + "YYYY-MM-DD..YYYY-MM-DD a line; # starts a comment).", valueName: "file"))
+    var nonSchoolDays: String?
+
     enum PeriodName: String, CaseIterable, ExpressibleByArgument {
         case publicRecords = "public-records"
         case keeper
         case icoSpecified = "ico-specified"
+        case school
+
+        /// The regime whose regulations set it.
+        var regime: Regime { self == .keeper ? .foisa : .foia }
     }
 
-    /// The period as FOIKit has it, once `validate` has checked the options.
-    var requestPeriod: RequestPeriod? {
+    /// The period as FOIKit has it, once `validate` has checked the options: the school's closures read from the
+    /// file, those from the day the request came to a year after it.
+    func requestPeriod(received: CivilDate) throws -> RequestPeriod? {
         switch period {
-        case nil: nil
-        case .publicRecords: .publicRecords
-        case .keeper: .keeper
-        case .icoSpecified: periodDays.map { .icoSpecified(workingDays: $0) }
+        case nil: return nil
+        case .publicRecords: return .publicRecords
+        case .keeper: return .keeper
+        case .icoSpecified: return periodDays.map { .icoSpecified(workingDays: $0) }
+        case .school:
+            let horizon = received...received.adding(days: 366)
+            return .school(nonSchoolDays: try nonSchoolDays.map { try readNonSchoolDays($0) }?.filter(horizon.contains) ?? [])
         }
     }
 
@@ -96,9 +110,12 @@ struct LogCommand: ParsableCommand {
                 "--period-days must be from \(specified.lowerBound) to \(specified.upperBound): the ICO may specify up "
                     + "to the 60th working day (FOIA s.10(5))")
         }
-        if let requestPeriod, requestPeriod.regime != regime {
+        if (period == .school) != (nonSchoolDays != nil) {
+            throw ValidationError("--period school and --non-school-days go together")
+        }
+        if let period, period.regime != regime {
             throw ValidationError(
-                "--period \(requestPeriod.name) is a \(requestPeriod.regime.shortName) period; this request is "
+                "--period \(period.rawValue) is a \(period.regime.shortName) period; this request is "
                     + "\(regime.shortName)")
         }
         if (email != nil || address != nil) && requester == nil {
@@ -108,6 +125,9 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let today = store.todayDate
+        let receivedOn = received?.date ?? today
+        // Read before the store opens: a bad file must not leave a new, empty database behind.
+        let requestPeriod = try requestPeriod(received: receivedOn)
         let caseStore = try store.open(.create)
         let convention =
             try receiptConvention
@@ -116,7 +136,7 @@ struct LogCommand: ParsableCommand {
             regime: regime, subject: subject, channel: channel, convention: convention, timestamp: received?.timestamp,
             period: requestPeriod)
         let new = NewCase(
-            reference: ref.map(CaseReference.init(rawValue:)), received: received?.date ?? today, receipt: receipt,
+            reference: ref.map(CaseReference.init(rawValue:)), received: receivedOn, receipt: receipt,
             requester: requester.map { Requester(name: $0, email: email, address: address) })
         try perform {
             let summary = try caseStore.log(new, actor: store.actorName, today: today)

@@ -95,3 +95,22 @@ enum Check {
         }
     }
 }
+
+/// Reads the schools rule's closures: one date, or an inclusive range `A..B`, a line; `#` starts a comment.
+func readNonSchoolDays(_ path: String) throws -> Set<CivilDate> {
+    let text = String(decoding: try readInput(path), as: UTF8.self)
+    var days: Set<CivilDate> = []
+    // Lines end in LF or CR LF (a file from Windows): a CR LF pair is one Character, so split on newlines.
+    for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        let line =
+            rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?.trimmingCharacters(
+                in: .whitespaces) ?? ""
+        if line.isEmpty { continue }
+        do throws(DayRunError) {
+            days.formUnion(try DayRuns.days(in: line).days)
+        } catch {
+            throw Failure.badInput("\(path), line \(index + 1): \(error)")
+        }
+    }
+    return days
+}
