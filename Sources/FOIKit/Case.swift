@@ -57,6 +57,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case reviewInTime(lastDay: CivilDate)
     /// An exemption withdrawn at review that the case does not rely on.
     case exemptionNotRelied(citation: String, relied: [String])
+    /// A part split into a regime that cannot sit beside the case's own, or into the case's own.
+    case splitNotAllowed(part: Regime, caseRegime: Regime)
     /// A decision notice that orders steps although it does not uphold the complaint.
     case stepsWithoutUpheldComplaint
     /// A date the engine cannot compute with.
@@ -75,7 +77,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .reviewInTime: .dropDeclineLate
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
-        case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .exemptionNotRelied,
+        case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .splitNotAllowed,
+            .exemptionNotRelied,
             .unknownProvision:
             nil
         }
@@ -120,6 +123,11 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .partNotAllowed(let part, let caseRegime):
             return "a \(caseRegime.shortName) case cannot have a \(part.shortName) part; "
                 + "parts pair FOIA with EIR and FOISA with EIR(S)"
+        case .splitNotAllowed(let part, let caseRegime) where part == caseRegime:
+            return "the case is already \(caseRegime.shortName): the part split off is handled under another regime"
+        case .splitNotAllowed(let part, let caseRegime):
+            return "a \(caseRegime.shortName) request cannot be split into a \(part.shortName) part; a request splits "
+                + "between FOIA and EIR or FOISA and EIR(S), or a subject access request for the requester's own data"
         case .ncndNotAvailable(let citation):
             return "\(citation) has no neither-confirm-nor-deny provision; \(wording(.dropNeitherConfirmNorDeny))"
         case .publicInterestRequired(let citation):
@@ -160,6 +168,8 @@ public struct Case: Hashable, Sendable {
     public private(set) var statutoryExtension = false
     public private(set) var exemptions: [ExemptionDecision] = []
     public private(set) var searches: [Search] = []
+    /// The parts of the request split into cases of their own, in order.
+    public private(set) var parts: [CaseSplit] = []
     /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
     public private(set) var responses: [Response] = []
     /// The day the case was last reopened after a response: a further response is due.
@@ -279,6 +289,8 @@ public struct Case: Hashable, Sendable {
             next.stage = .closed
         case .searchRecorded(let search):
             next.searches.append(search)
+        case .split(let part):
+            next.parts.append(part)
         case .exemptionApplied(let decision):
             try validate(decision, catalogue: catalogue)
             next.exemptions.append(decision)
@@ -435,6 +447,9 @@ public struct Case: Hashable, Sendable {
             return true
         case .acknowledged, .transferred, .withdrawn:
             return status.isOpen
+        case .split:
+            // A part found to be environmental (or the requester's own data) once answered still needs its answer.
+            return status.isOpen || status == .responded
         case .clarificationRequested, .feeNoticeIssued, .exemptionApplied, .responded:
             return status == .open || status == .extended
         case .clarificationReceived, .clarificationLapsed:

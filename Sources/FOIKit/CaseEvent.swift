@@ -27,10 +27,12 @@ public struct Receipt: Hashable, Sendable {
     public var timestamp: String?
     /// A response period of the request's own (transferred public records, the Keeper, a day the ICO specifies).
     public var period: RequestPeriod?
+    /// The case this one was split from: the part of a mixed request handled under another regime.
+    public var splitFrom: CaseReference?
 
     public init(
         regime: Regime, subject: String, channel: Channel = .email, convention: ReceiptConvention = .statutory,
-        timestamp: String? = nil, period: RequestPeriod? = nil
+        timestamp: String? = nil, period: RequestPeriod? = nil, splitFrom: CaseReference? = nil
     ) {
         self.regime = regime
         self.subject = subject
@@ -38,6 +40,28 @@ public struct Receipt: Hashable, Sendable {
         self.convention = convention
         self.timestamp = timestamp
         self.period = period
+        self.splitFrom = splitFrom
+    }
+
+    /// The receipt of the part of this request split into a case of its own under `regime`: the same request, day
+    /// and channel, with no period of its own (each period belongs to one regime's regulations).
+    public func part(regime: Regime, subject: String?, splitFrom reference: CaseReference) -> Receipt {
+        Receipt(
+            regime: regime, subject: subject ?? self.subject, channel: channel, convention: convention,
+            timestamp: timestamp, splitFrom: reference)
+    }
+}
+
+/// A part of a mixed request split into a case of its own, e.g. the environmental information of a FOIA request,
+/// handled under the EIR with its own clock, extension and review.
+public struct CaseSplit: Hashable, Sendable {
+    /// The new case's reference.
+    public var into: CaseReference
+    public var regime: Regime
+
+    public init(into: CaseReference, regime: Regime) {
+        self.into = into
+        self.regime = regime
     }
 }
 
@@ -179,6 +203,8 @@ public enum CaseEvent: Hashable, Sendable {
     case feeLapsed
     case transferred(to: String)
     case withdrawn(reason: String?)
+    /// Part of the request split into a case of its own under another regime (the new case's receipt names this).
+    case split(CaseSplit)
     case searchRecorded(Search)
     case exemptionApplied(ExemptionDecision)
     /// FOIA s.10(3): further working days for the public interest test; EIR and EIR(S) reg 7: `workingDays` nil.
@@ -225,6 +251,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .feeLapsed: .feeLapsed
         case .transferred: .transferred
         case .withdrawn: .withdrawn
+        case .split: .split
         case .searchRecorded: .searchRecorded
         case .exemptionApplied: .exemptionApplied
         case .extended: .extended
@@ -301,6 +328,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .feeLapsed: "record that the fee lapsed"
         case .transferred: "transfer the case"
         case .withdrawn: "withdraw the case"
+        case .split: "split the request"
         case .searchRecorded: "record a search"
         case .exemptionApplied: "apply an exemption"
         case .extended: "extend the deadline"

@@ -92,6 +92,10 @@ extension Case {
         switch event {
         case .responded(let outcome, let details):
             try requireInRegime(outcome, details: details)
+        case .split(let part):
+            guard part.regime != regime,
+                part.regime == Self.sibling(of: regime) || part.regime == .sar || regime == .sar
+            else { throw .splitNotAllowed(part: part.regime, caseRegime: regime) }
         case .reviewRequested where status.isOpen && status != .awaitingFee && regime.reviewsFailureToRespond:
             // A review of a failure to respond: once the response is late (FOISA s.20(1), EIR reg 11, EIR(S) reg 16).
             let due: CivilDate?

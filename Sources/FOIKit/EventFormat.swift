@@ -14,6 +14,7 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case feeLapsed = "fee-lapsed"
     case transferred
     case withdrawn
+    case split
     case searchRecorded = "search-recorded"
     case exemptionApplied = "exemption-applied"
     case extended
@@ -123,6 +124,7 @@ public enum EventFormat {
                 "periodWorkingDays": receipt.period.flatMap {
                     if case .icoSpecified(let days) = $0 { .integer(days) } else { nil }
                 },
+                "splitFrom": receipt.splitFrom.map { .string($0.rawValue) },
                 "nonSchoolDays": receipt.period.flatMap {
                     if case .school(let days) = $0 { .array(DayRuns.runs(days).map(JSONValue.string)) } else { nil }
                 },
@@ -133,6 +135,7 @@ public enum EventFormat {
         case .clarificationRequested(let note): ["note": note.map(JSONValue.string)]
         case .feeNoticeIssued(let amount): ["amount": amount.map(JSONValue.string)]
         case .transferred(let to): ["to": .string(to)]
+        case .split(let part): ["into": .string(part.into.rawValue), "regime": .string(part.regime.rawValue)]
         case .withdrawn(let reason): ["reason": reason.map(JSONValue.string)]
         case .searchRecorded(let search):
             ["location": .string(search.location), "held": .bool(search.held), "hours": .number(search.hours)]
@@ -212,7 +215,8 @@ public enum EventFormat {
                 Receipt(
                     regime: try fields.choice("regime"), subject: try fields.string("subject"),
                     channel: try fields.choice("channel"), convention: try fields.choice("convention"),
-                    timestamp: try fields.optionalString("timestamp"), period: try period(fields)))
+                    timestamp: try fields.optionalString("timestamp"), period: try period(fields),
+                    splitFrom: try fields.optionalString("splitFrom").map(CaseReference.init(rawValue:))))
         case .acknowledged: return .acknowledged
         case .clarificationRequested: return .clarificationRequested(note: try fields.optionalString("note"))
         case .clarificationReceived: return .clarificationReceived
@@ -221,6 +225,10 @@ public enum EventFormat {
         case .feePaid: return .feePaid
         case .feeLapsed: return .feeLapsed
         case .transferred: return .transferred(to: try fields.string("to"))
+        case .split:
+            return .split(
+                CaseSplit(into: CaseReference(rawValue: try fields.string("into")), regime: try fields.choice("regime"))
+            )
         case .withdrawn: return .withdrawn(reason: try fields.optionalString("reason"))
         case .searchRecorded:
             return .searchRecorded(

@@ -107,10 +107,12 @@ public struct CaseDetail: Sendable {
     public var file: Case
     /// Every clock of the case, with how each was derived.
     public var clocks: [CaseClock]
+    /// The other cases of the same request, split by regime: the case it was split from first, then the parts.
+    public var linked: [LinkedCase]
 
     public init(
         summary: CaseSummary, requester: Requester? = nil, events: [StoredEvent], deadline: ResponseDeadline,
-        file: Case, clocks: [CaseClock]
+        file: Case, clocks: [CaseClock], linked: [LinkedCase] = []
     ) {
         self.summary = summary
         self.requester = requester
@@ -118,6 +120,25 @@ public struct CaseDetail: Sendable {
         self.deadline = deadline
         self.file = file
         self.clocks = clocks
+        self.linked = linked
+    }
+}
+
+/// Another case of the same request (a mixed request split by regime), as it stands.
+public struct LinkedCase: Hashable, Sendable {
+    public enum Relation: String, Hashable, Sendable, Encodable {
+        /// The case this one was split from.
+        case splitFrom = "split-from"
+        /// A part split from this case, or from the same case as this one.
+        case part
+    }
+
+    public var relation: Relation
+    public var summary: CaseSummary
+
+    public init(relation: Relation, summary: CaseSummary) {
+        self.relation = relation
+        self.summary = summary
     }
 }
 

@@ -25,10 +25,30 @@ extension CaseStore {
                 return CaseDetail(
                     summary: try Projection.summary(caseID: caseID, db), requester: requester, events: events,
                     deadline: try file.deadline(calendars: calendars), file: file,
-                    clocks: try file.clocks(calendars: calendars, policy: rules.policy))
+                    clocks: try file.clocks(calendars: calendars, policy: rules.policy),
+                    linked: try linkedCases(of: file, db))
             } catch let error as DeadlineError {
                 throw StoreError.deadline(error)
             }
+        }
+    }
+
+    /// The other cases of `file`'s request: the case it was split from and that case's other parts, then its own.
+    private func linkedCases(of file: Case, _ db: Database) throws -> [LinkedCase] {
+        var linked: [(LinkedCase.Relation, CaseReference)] = []
+        if let origin = file.receipt.splitFrom {
+            linked.append((.splitFrom, origin))
+            if let originID = try? Self.caseID(origin, db) {
+                let originFile = try EventLog.replay(
+                    origin, events: try EventLog.events(ofCase: originID, db), catalogue: catalogue)
+                linked += originFile.parts.map(\.into).filter { $0 != file.reference }.map { (.part, $0) }
+            }
+        }
+        linked += file.parts.map { (.part, $0.into) }
+        return try linked.compactMap { relation, reference in
+            // A linked reference always names a case (cases are never deleted); one that does not is left out.
+            guard let caseID = try? Self.caseID(reference, db) else { return nil }
+            return LinkedCase(relation: relation, summary: try Projection.summary(caseID: caseID, db))
         }
     }
 

@@ -70,6 +70,46 @@ extension CaseStore {
         }
     }
 
+    /// Splits part of the request `reference` into a case of its own under `regime` (a mixed FOIA/EIR request):
+    /// the original records a split event naming the part, the part is a new case received the same day whose
+    /// receipt names the original, with a copy of the requester (each case's personal data is removed on its own
+    /// retention date). One transaction; refused, nothing is written.
+    public func split(
+        _ reference: CaseReference, into regime: Regime, subject: String?, partReference: CaseReference?,
+        on date: CivilDate, actor: String? = nil, today: CivilDate
+    ) throws -> (original: RecordedStep, part: CaseSummary) {
+        try write { db in
+            let (caseID, current) = try loadCase(reference, db)
+            let rules = try rules(db)
+            let partReference = try partReference ?? Self.nextReference(for: current.received.year, db)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [partReference.rawValue])
+                == true
+            {
+                throw StoreError.duplicateReference(partReference)
+            }
+            let recorded = RecordedEvent(date: date, event: .split(CaseSplit(into: partReference, regime: regime)))
+            let step = try deciding { try current.step(recorded, rules: rules, today: today) }
+            let part = Case(
+                reference: partReference, received: current.received,
+                receipt: current.receipt.part(regime: regime, subject: subject, splitFrom: reference))
+            let partState = try deciding { try part.replaying([], rules: rules, today: today).state(rules) }
+            try db.execute(
+                sql: """
+                    INSERT INTO requesters (name, email, address, anonymised_on)
+                    SELECT r.name, r.email, r.address, r.anonymised_on FROM requesters r
+                    JOIN cases c ON c.requester_id = r.id WHERE c.id = ?
+                    """, arguments: [caseID])
+            let requesterID = db.changesCount == 1 ? db.lastInsertedRowID : nil
+            let partID = try Projection.insert(partState, requesterID: requesterID, actor: actor, db)
+            try Projection.update(
+                to: step.state, appending: [step.event], exemptionsChanged: false, caseID: caseID, actor: actor, db)
+            return (
+                RecordedStep(summary: try Projection.summary(caseID: caseID, db), event: step.event),
+                try Projection.summary(caseID: partID, db)
+            )
+        }
+    }
+
     /// Adds a newly proclaimed bank holiday and records, on every case with a clock whose date it moves, a
     /// deadline-moved event for each such clock (FOIKit decides which move and how the move is worded). On
     /// failure nothing is written and the store keeps its calendars.

@@ -32,7 +32,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .caseNotFound(let ref):
             "no case '\(ref)'; see 'foi list' for the references"
         case .duplicateReference(let ref):
-            "a case '\(ref)' already exists; give another reference, or leave --ref out to generate one"
+            "a case '\(ref)' already exists; give another reference, or none to have one generated"
         case .newerDatabase(let path, let unknown):
             "\(path) was written by a newer foi (migrations \(unknown.joined(separator: ", "))); upgrade foi before "
                 + "using it"

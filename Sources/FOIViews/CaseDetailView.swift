@@ -25,6 +25,7 @@ public enum CaseDetailView {
                 appeal: detail.file.appeals.last.map(AppealJSON.init),
                 reviews: detail.file.reviews.map(ReviewJSON.init),
                 complaints: detail.file.complaints.map(ComplaintJSON.init),
+                linked: detail.linked.map(LinkedCaseJSON.init),
                 events: detail.events.map(EventJSON.init))
             try output.json(object)
         case .csv:
@@ -40,6 +41,13 @@ public enum CaseDetailView {
             output.printableLine("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
             if let requester = detail.requester {
                 output.printableLine("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")")
+            }
+            for linked in detail.linked {
+                let other = linked.summary
+                output.printableLine(
+                    (linked.relation == .splitFrom ? "Split from: " : "Part:       ")
+                        + "\(other.ref) (\(other.regime.shortName), \(other.status.phrase)"
+                        + (other.due.map { ", due \($0.longDescription)" } ?? "") + ")")
             }
             if let due = summary.due {
                 let leftText = left.map { $0 < 0 ? " (\(-$0) working days late)" : " (\($0) working days left)" } ?? ""
@@ -184,6 +192,7 @@ struct ShowJSON: Encodable {
     /// are the latest of each.
     var reviews: [ReviewJSON]
     var complaints: [ComplaintJSON]
+    var linked: [LinkedCaseJSON]
     var events: [EventJSON]
 
     func encode(to encoder: any Encoder) throws {
@@ -197,11 +206,29 @@ struct ShowJSON: Encodable {
         try container.encode(appeal, forKey: .appeal)
         try container.encode(reviews, forKey: .reviews)
         try container.encode(complaints, forKey: .complaints)
+        try container.encode(linked, forKey: .linked)
         try container.encode(events, forKey: .events)
     }
 
     enum CodingKeys: String, CodingKey {
-        case requester, explanation, clocks, review, complaint, appeal, reviews, complaints, events
+        case requester, explanation, clocks, review, complaint, appeal, reviews, complaints, linked, events
+    }
+}
+
+/// Another case of the same request in JSON: how it is linked and where it stands.
+struct LinkedCaseJSON: Encodable {
+    var relation: LinkedCase.Relation
+    var ref: String
+    var regime: Regime
+    var status: CaseStatus
+    var due: CivilDate?
+
+    init(_ linked: LinkedCase) {
+        relation = linked.relation
+        ref = linked.summary.ref.rawValue
+        regime = linked.summary.regime
+        status = linked.summary.status
+        due = linked.summary.due
     }
 }
 
@@ -372,10 +399,12 @@ struct EventJSON: Encodable {
         switch event {
         case .received(let receipt):
             "\(receipt.regime.shortName) request by \(receipt.channel.rawValue): \(receipt.subject)"
+                + (receipt.splitFrom.map { " (split from \($0))" } ?? "")
         case .acknowledged, .clarificationReceived, .clarificationLapsed, .feePaid, .feeLapsed: ""
         case .clarificationRequested(let note): note ?? ""
         case .feeNoticeIssued(let amount): amount.map { "fee \($0)" } ?? ""
         case .transferred(let to): "to \(to)"
+        case .split(let part): "the \(part.regime.shortName) part is \(part.into)"
         case .withdrawn(let reason): reason ?? ""
         case .searchRecorded(let search): "\(search.location): \(search.held ? "held" : "not held"), \(search.hours) h"
         case .exemptionApplied(let decision):

@@ -23,7 +23,7 @@ struct FOI: ParsableCommand {
             DemoCommand.self, BoardCommand.self, ListCommand.self, ShowCommand.self, HistoryCommand.self,
             LogCommand.self, AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self,
             ExemptCommand.self, ExtendCommand.self, RespondCommand.self, WithdrawCommand.self, TransferCommand.self,
-            ReopenCommand.self, NoteCommand.self, ReviewCommand.self, ComplaintCommand.self,
+            ReopenCommand.self, SplitCommand.self, NoteCommand.self, ReviewCommand.self, ComplaintCommand.self,
             DecisionNoticeCommand.self, AppealCommand.self, DeadlineCommand.self, HolidaysCommand.self,
             ExemptionsCommand.self, SettingsCommand.self, BackupCommand.self, VerifyCommand.self,
             RetentionCommand.self, AnonymiseCommand.self,

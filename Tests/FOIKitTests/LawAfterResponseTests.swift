@@ -388,6 +388,63 @@ func newCase(_ regime: Regime, received: String) -> Case {
         #expect(try EventFormat.event(kind: "received", payload: stored) == .received(receipt))
         let file = Case(reference: CaseReference(rawValue: "X"), received: d("2026-12-07"), receipt: receipt)
         #expect(try file.deadline(calendars: shipped).finalDate == d("2027-01-19"))
-        #expect(throws: DayRunError.notARun("2027-01-02..2026-12-21")) { try DayRuns.days(in: "2027-01-02..2026-12-21") }
+        #expect(throws: DayRunError.notARun("2027-01-02..2026-12-21")) {
+            try DayRuns.days(in: "2027-01-02..2026-12-21")
+        }
+    }
+}
+
+/// A mixed request split by regime (issue 10, item 13): which parts the law allows, and what the part's receipt is.
+@Suite struct SplitRequestTests {
+    func split(_ regime: Regime, into part: Regime, date: String = "2026-11-10") throws -> Case {
+        try newCase(regime, received: "2026-11-02").after(
+            date, .split(CaseSplit(into: CaseReference(rawValue: "FOI-2026-000004"), regime: part)))
+    }
+
+    @Test func aRequestSplitsBetweenTheRegimesThatSitSideBySide() throws {
+        #expect(
+            try split(.foia, into: .eir).parts == [
+                CaseSplit(into: CaseReference(rawValue: "FOI-2026-000004"), regime: .eir)
+            ])
+        for (regime, part) in [
+            (Regime.eir, Regime.foia), (.foisa, .eirs), (.eirs, .foisa), (.foia, .sar), (.sar, .foisa),
+        ] {
+            #expect(try split(regime, into: part).parts.count == 1)
+        }
+        #expect(throws: LifecycleError.splitNotAllowed(part: .foisa, caseRegime: .foia)) {
+            try split(.foia, into: .foisa)
+        }
+        #expect(throws: LifecycleError.splitNotAllowed(part: .eir, caseRegime: .eirs)) { try split(.eirs, into: .eir) }
+        #expect(throws: LifecycleError.splitNotAllowed(part: .foia, caseRegime: .foia)) {
+            try split(.foia, into: .foia)
+        }
+        // The split changes nothing of the case's own clock or status.
+        let original = newCase(.foia, received: "2026-11-02")
+        let splitCase = try split(.foia, into: .eir)
+        #expect(splitCase.status == .open)
+        #expect(try splitCase.deadline(calendars: shipped) == original.deadline(calendars: shipped))
+    }
+
+    @Test func aClosedCaseIsNotSplitButAnAnsweredOneIs() throws {
+        let part = CaseEvent.split(CaseSplit(into: CaseReference(rawValue: "FOI-2026-000004"), regime: .eir))
+        let withdrawn = try newCase(.foia, received: "2026-11-02").after("2026-11-03", .withdrawn(reason: nil))
+        #expect(throws: LifecycleError.self) { try withdrawn.after("2026-11-04", part) }
+        let answered = try newCase(.foia, received: "2026-11-02").after("2026-11-20", .responded(.grantedInFull))
+        #expect(try answered.after("2026-11-24", part).parts.count == 1)
+    }
+
+    /// The part's receipt: the same request, day and channel, under its own regime with no period of the original's.
+    @Test func thePartsReceiptNamesTheOriginal() throws {
+        let receipt = Receipt(
+            regime: .foia, subject: "Air and staff", channel: .post, period: .publicRecords)
+        let part = receipt.part(regime: .eir, subject: "Air", splitFrom: CaseReference(rawValue: "FOI-2026-000001"))
+        #expect(
+            part
+                == Receipt(
+                    regime: .eir, subject: "Air", channel: .post, splitFrom: CaseReference(rawValue: "FOI-2026-000001"))
+        )
+        let stored = EventFormat.payload(of: .received(part))
+        #expect(stored.contains(#""splitFrom":"FOI-2026-000001""#))
+        #expect(try EventFormat.event(kind: "received", payload: stored) == .received(part))
     }
 }

@@ -300,9 +300,15 @@ extension Workspace {
 
         for (arguments, message) in [
             (school, "--period school and --non-school-days go together"),
-            (["log", "--subject", "X", "--period", "keeper"], "--period keeper is a FOISA period; this request is FOIA"),
             (
-                ["log", "--subject", "X", "--regime", "foisa", "--period", "school", "--non-school-days", closures.path],
+                ["log", "--subject", "X", "--period", "keeper"],
+                "--period keeper is a FOISA period; this request is FOIA"
+            ),
+            (
+                [
+                    "log", "--subject", "X", "--regime", "foisa", "--period", "school", "--non-school-days",
+                    closures.path,
+                ],
                 "--period school is a FOIA period; this request is FOISA"
             ),
         ] {
@@ -316,5 +322,50 @@ extension Workspace {
         #expect(backwards.status == 65)
         #expect(backwards.stderr.hasPrefix("Error: \(closures.path), line 1: '2026-09-01..2026-07-20' is not a date"))
         #expect(try workspace.eventCount() == 1)
+    }
+
+    /// A mixed request split into linked cases, each with its own clock: the EIR part's reg 7 extension to 40 working
+    /// days from Mon 2 Nov 2026 (UK): Nov 3–27 (19), St Andrew's Day skipped, Dec 1–24 (37), Christmas and Mon 28 Dec
+    /// skipped, Thu 31 Dec (40). Each case shows the others; a refused split writes nothing.
+    @Test func aMixedRequestSplitIntoLinkedCases() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let today = "2026-11-20"
+        try workspace.ok(
+            ["log", "--subject", "Air quality and staff costs", "--received", "2026-11-02", "--requester", "Ann"],
+            today: today)
+        try workspace.ok(
+            ["split", "FOI-2026-000001", "--regime", "eir", "--subject", "Air quality data"], today: today)
+        try workspace.ok(
+            ["split", "FOI-2026-000001", "--regime", "sar", "--part-ref", "SAR-1", "--on", "2026-11-19"], today: today)
+        try workspace.ok(["extend", "FOI-2026-000002", "--reason", "Complex and voluminous"], today: today)
+        #expect(try workspace.show("FOI-2026-000002", today: today)["due"] as? String == "2026-12-31")
+        #expect(try workspace.show("FOI-2026-000001", today: today)["due"] as? String == "2026-12-01")
+
+        func linked(_ ref: String) throws -> [String] {
+            let shown = try workspace.show(ref, today: today)
+            return try #require(shown["linked"] as? [[String: Any]]).map {
+                "\($0["relation"]!) \($0["ref"]!) \($0["regime"]!) \($0["status"]!)"
+            }
+        }
+        #expect(try linked("FOI-2026-000001") == ["part FOI-2026-000002 eir extended", "part SAR-1 sar open"])
+        #expect(try linked("SAR-1") == ["split-from FOI-2026-000001 foia open", "part FOI-2026-000002 eir extended"])
+        let part = try workspace.show("SAR-1", today: today)
+        #expect((part["requester"] as? [String: Any])?["name"] as? String == "Ann")
+        #expect(part["received"] as? String == "2026-11-02")
+        let text = try workspace.run(["show", "FOI-2026-000002"], today: today).stdout
+        #expect(text.contains("Split from: FOI-2026-000001 (FOIA, open, due Tue 1 Dec 2026)"))
+        #expect(text.contains("Part:       SAR-1 (SAR, open, due Wed 2 Dec 2026)"))
+
+        let before = try workspace.run(["list", "--format", "json"], today: today).stdout
+        for (arguments, message) in [
+            (["--regime", "foisa"], "a FOIA request cannot be split into a FOISA part"),
+            (["--regime", "foia"], "the case is already FOIA"),
+            (["--regime", "eir", "--part-ref", "SAR-1"], "a case 'SAR-1' already exists"),
+            (["--regime", "eir", "--on", "2026-11-01"], "the request was received on 2026-11-02"),
+        ] {
+            try refused(workspace, ["split", "FOI-2026-000001"] + arguments, today: today, saying: message)
+        }
+        #expect(try workspace.run(["list", "--format", "json"], today: today).stdout == before)
     }
 }

@@ -9,7 +9,8 @@ import Testing
 @Suite struct FuzzTests {
     static let commands = [
         "board", "list", "show", "history", "log", "acknowledge", "clarify", "fee", "search", "exempt", "extend",
-        "respond", "withdraw", "transfer", "reopen", "note", "review", "complaint", "decision-notice", "appeal",
+        "respond", "withdraw", "transfer", "reopen", "split", "note", "review", "complaint", "decision-notice",
+        "appeal",
         "deadline", "holidays", "exemptions", "settings", "backup", "verify", "retention", "anonymise", "nonsense",
     ]
     static let options = [
@@ -19,7 +20,8 @@ import Testing
         "--by", "--extend-to", "--reviewer", "--add-exemption", "--withdraw-exemption", "--reference", "--steps",
         "--comply-by", "--sent", "--appellant", "--hearing", "--horizon", "--limit", "--due-within", "--overdue",
         "--status", "--stage", "--clock", "--format", "--year", "--division", "--title", "--input", "--from",
-        "--thorough", "--all", "--due", "--text", "--help", "--version", "--channel", "--timestamp",
+        "--thorough", "--all", "--due", "--text", "--help", "--version", "--channel", "--timestamp", "--part-ref",
+        "--period", "--non-school-days",
     ]
     static let values = [
         "", " ", "-", "--", "0", "-1", "-3", "1", "20", "60", "100000", "9223372036854775807", "-9223372036854775808",

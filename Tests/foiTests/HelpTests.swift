@@ -14,8 +14,8 @@ import Testing
     }()
 
     @Test func theRootCommandListsEveryCommand() {
-        #expect(Self.commands.count == 29)
-        for command in ["review", "complaint", "decision-notice", "appeal", "deadline"] {
+        #expect(Self.commands.count == 30)
+        for command in ["review", "complaint", "decision-notice", "appeal", "deadline", "split"] {
             #expect(Self.commands.contains(command))
         }
     }

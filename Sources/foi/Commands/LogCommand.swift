@@ -15,9 +15,12 @@ struct LogCommand: ParsableCommand {
 
             --period sets a response period of the request's own: public-records (FOIA, transferred public records \
             not designated open: 30 working days, SI 2004/3364 reg 4), keeper (FOISA, records transferred to the \
-            Keeper of the Records of Scotland: 30 working days, s.10(2), and 30 for a review, s.21(2)), or \
+            Keeper of the Records of Scotland: 30 working days, s.10(2), and 30 for a review, s.21(2)), \
             ico-specified with --period-days N (FOIA, the day the ICO specifies: 21 to 60 working days, SI 2004/3364 \
-            regs 5-6), or school with --non-school-days FILE (FOIA, maintained schools and academies: the 20th             working day that is a school day, or the 60th working day if earlier, SI 2004/3364 reg 3). The school's             closures within a year of the receipt are kept with the case, so that its dates never change with a             later calendar.
+            regs 5-6), or school with --non-school-days FILE (FOIA, maintained schools and academies: the 20th \
+            working day that is a school day, or the 60th working day if earlier, SI 2004/3364 reg 3). The school's \
+            closures within a year of the receipt are kept with the case, so that its dates never change with a \
+            later calendar.
             """
     )
 
@@ -81,7 +84,8 @@ struct LogCommand: ParsableCommand {
         case .icoSpecified: return periodDays.map { .icoSpecified(workingDays: $0) }
         case .school:
             let horizon = received...received.adding(days: 366)
-            return .school(nonSchoolDays: try nonSchoolDays.map { try readNonSchoolDays($0) }?.filter(horizon.contains) ?? [])
+            let closures = try nonSchoolDays.map { try readNonSchoolDays($0) } ?? []
+            return .school(nonSchoolDays: closures.filter(horizon.contains))
         }
     }
 
