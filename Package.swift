@@ -36,6 +36,7 @@ let package = Package(
                 .embedInCode("schema/0004_event_format.sql"),
                 .embedInCode("schema/0005_trust.sql"),
                 .embedInCode("schema/0006_after_response.sql"),
+                .embedInCode("schema/0007_holiday_changes.sql"),
             ]
         ),
         .target(name: "FOIKit"),

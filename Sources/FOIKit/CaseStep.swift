@@ -195,7 +195,8 @@ extension Case {
 
     /// What a change of calendars does to this case: a deadline-moved event for each clock still waiting whose date
     /// it moves (the board's, and the requester's window to ask for a review), dated `today` (or the receipt, if
-    /// later) and worded with `reason`, and the state after them; nil when nothing moves.
+    /// later) and worded with `reason`, and the state after them; nil when nothing moves and no date stopped (or
+    /// started) being provisional, as when published data replaces a year's generated holidays.
     public func changingCalendars(from old: CaseRules, to new: CaseRules, because reason: String, today: CivilDate)
         throws(LifecycleError) -> (moves: [RecordedEvent], state: CaseState)?
     {
@@ -203,12 +204,19 @@ extension Case {
             var name: ClockName
             var startedOn: CivilDate
         }
+        let previous = try state(old)
         let before = Dictionary(
-            try state(old).clocks.filter(\.isPending).map { (Key(name: $0.name, startedOn: $0.startedOn), $0.due) }
+            previous.clocks.filter(\.isPending).map { (Key(name: $0.name, startedOn: $0.startedOn), $0) }
         ) { first, _ in first }
         let after = try state(new)
+        let reflagged =
+            previous.deadline.provisional != after.deadline.provisional
+            || after.clocks.filter(\.isPending).contains {
+                before[Key(name: $0.name, startedOn: $0.startedOn)].map(\.provisional) ?? $0.provisional
+                    != $0.provisional
+            }
         let moves = after.clocks.filter(\.isPending).compactMap { clock -> RecordedEvent? in
-            guard let old = before[Key(name: clock.name, startedOn: clock.startedOn)] ?? nil, let moved = clock.due,
+            guard let old = before[Key(name: clock.name, startedOn: clock.startedOn)]?.due, let moved = clock.due,
                 old != moved
             else { return nil }
             // The response clock's moves were worded without the clock's name before the other clocks had any.
@@ -216,7 +224,7 @@ extension Case {
             return RecordedEvent(
                 date: max(today, received), event: .deadlineMoved(from: old, to: moved, reason: wording))
         }
-        guard !moves.isEmpty else { return nil }
+        guard !moves.isEmpty || reflagged else { return nil }
         // A deadline-moved event changes nothing but the history: the dates are those just computed.
         var moved = self
         moved.history += moves

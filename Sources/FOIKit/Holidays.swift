@@ -56,9 +56,11 @@ public struct Holiday: Hashable, Sendable, Codable {
 /// years around them, and any local additions.
 public struct HolidaySet: Sendable {
     /// The years the published data covers, per division; other years are generated and provisional.
-    public let publishedYears: [Division: ClosedRange<Int>]
+    public private(set) var publishedYears: [Division: ClosedRange<Int>]
     /// Published and local holidays by division and year.
     private var byDivisionAndYear: [Division: [Int: [Holiday]]]
+    /// Days of generated years that are not holidays after all: cancelled or moved by proclamation.
+    private var cancelled: [Division: Set<CivilDate>] = [:]
 
     /// A set from published holidays; years outside each division's published range come from the rules.
     public init(published: [Holiday], localAdditions: [Holiday] = []) {
@@ -135,6 +137,37 @@ public struct HolidaySet: Sendable {
             $0.date == holiday.date
         }
         byDivisionAndYear[holiday.division, default: [:]][holiday.date.year, default: []].append(holiday)
+        cancelled[holiday.division]?.remove(holiday.date)
+    }
+
+    /// Takes a day out of `division`'s holidays: one cancelled, or moved by proclamation (in 2020 the early May bank
+    /// holiday moved from Monday 4 to Friday 8 May, the 75th anniversary of VE Day).
+    public mutating func cancel(_ date: CivilDate, in division: Division) {
+        byDivisionAndYear[division]?[date.year]?.removeAll { $0.date == date }
+        cancelled[division, default: []].insert(date)
+    }
+
+    /// The holiday of `division` on `date`, if it is one.
+    public func holiday(on date: CivilDate, in division: Division) -> Holiday? {
+        holidays(of: division, in: date.year).first { $0.date == date }
+    }
+
+    /// This set's data refreshed by `newer` published data (a later GOV.UK file): for each division, `newer`'s
+    /// holidays for the years it covers, this set's for the others.
+    public func refreshed(by newer: HolidaySet) -> HolidaySet {
+        var refreshed = self
+        for division in Division.allCases {
+            guard let newYears = newer.publishedYears[division] else { continue }
+            let newHolidays = newer.byDivisionAndYear[division] ?? [:]
+            for year in newYears { refreshed.byDivisionAndYear[division, default: [:]][year] = newHolidays[year] ?? [] }
+            // The years published by either, where they meet; a gap between them is left to the newer alone.
+            refreshed.publishedYears[division] =
+                publishedYears[division].flatMap { old in
+                    old.upperBound + 1 < newYears.lowerBound || newYears.upperBound + 1 < old.lowerBound
+                        ? nil : min(old.lowerBound, newYears.lowerBound)...max(old.upperBound, newYears.upperBound)
+                } ?? newYears
+        }
+        return refreshed
     }
 
     /// The holidays of `division` in `year`: published where the data covers the year, else generated.
@@ -145,8 +178,8 @@ public struct HolidaySet: Sendable {
         }
         let generated = HolidayRules.holidays(of: division, in: year)
         let local = published.filter { $0.source == .local }
-        let localDates = Set(local.map(\.date))
-        return (generated.filter { !localDates.contains($0.date) } + local).sorted { $0.date < $1.date }
+        let replaced = Set(local.map(\.date)).union(cancelled[division] ?? [])
+        return (generated.filter { !replaced.contains($0.date) } + local).sorted { $0.date < $1.date }
     }
 
     /// The dates of `holidays(of:in:)`, for a calendar's tables: no titles are made for generated years.
@@ -154,7 +187,8 @@ public struct HolidaySet: Sendable {
         let stored = byDivisionAndYear[division]?[year] ?? []
         if publishedYears[division]?.contains(year) == true { return stored.map(\.date) }
         // Only local additions are stored for a generated year; they replace a generated day of the same date.
-        return HolidayRules.dates(of: division, in: year) + stored.map(\.date)
+        let cancelledDates = cancelled[division] ?? []
+        return HolidayRules.dates(of: division, in: year).filter { !cancelledDates.contains($0) } + stored.map(\.date)
     }
 
     /// Every year where all divisions have published data.

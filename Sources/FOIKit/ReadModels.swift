@@ -205,13 +205,16 @@ public struct CaseFilter: Sendable {
     public init() {}
 }
 
-/// What adding a holiday did.
+/// What a change to the bank holidays did: the days that became holidays and those that no longer are, in date
+/// order, and how many cases had a clock moved.
 public struct HolidayChange: Sendable {
-    public var holiday: Holiday
+    public var added: [Holiday]
+    public var removed: [Holiday]
     public var casesMoved: Int
 
-    public init(holiday: Holiday, casesMoved: Int) {
-        self.holiday = holiday
+    public init(added: [Holiday], removed: [Holiday], casesMoved: Int) {
+        self.added = added
+        self.removed = removed
         self.casesMoved = casesMoved
     }
 }

@@ -17,6 +17,7 @@ public enum Seeds {
             ("0004_event_format", String(decoding: PackageResources._004_event_format_sql, as: UTF8.self)),
             ("0005_trust", String(decoding: PackageResources._005_trust_sql, as: UTF8.self)),
             ("0006_after_response", String(decoding: PackageResources._006_after_response_sql, as: UTF8.self)),
+            ("0007_holiday_changes", String(decoding: PackageResources._007_holiday_changes_sql, as: UTF8.self)),
         ]
     }
 }

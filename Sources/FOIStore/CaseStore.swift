@@ -11,11 +11,11 @@ public final class CaseStore {
     public let path: String
     public let catalogue: ExemptionCatalogue
     let writer: any DatabaseWriter
-    /// The bank holidays as published and shipped, before local additions.
-    let published: HolidaySet
+    /// The bank holidays as published and shipped with foi.
+    let shipped: HolidaySet
     public internal(set) var calendars: Calendars
-    /// The local holidays `calendars` was built with.
-    var localHolidaysInCalendars: [Holiday]
+    /// The database's changes to the shipped holidays that `calendars` was built with.
+    var amendmentsInCalendars: HolidayAmendments
 
     /// What a command does with the database.
     public enum Access: Sendable {
@@ -97,9 +97,9 @@ public final class CaseStore {
         try Migrations.migrate(writer, path: path)
         self.writer = writer
         catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
-        published = try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON)
-        localHolidaysInCalendars = try writer.read(Self.localHolidays)
-        calendars = Calendars(holidays: Self.holidays(published, adding: localHolidaysInCalendars))
+        shipped = try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON)
+        amendmentsInCalendars = try writer.read(HolidayAmendments.read)
+        calendars = Calendars(holidays: try amendmentsInCalendars.holidays(shipped: shipped))
     }
 
     /// The connection settings every store uses: WAL, a busy timeout so that officers writing at once queue
@@ -122,13 +122,13 @@ public final class CaseStore {
     }
 
     /// The rules the cases are decided by, with the organisation's settings read in `db`.
-    /// The calendars are those of the local holidays as `db` has them now: another officer may have added one since
-    /// this store opened, and a step recorded with the calendars of before would get a date the holiday moved.
+    /// The calendars are those of the holidays as `db` has them now: another officer may have added one since this
+    /// store opened, and a step recorded with the calendars of before would get a date the holiday moved.
     func rules(_ db: Database) throws -> CaseRules {
-        let local = try Self.localHolidays(db)
-        if local != localHolidaysInCalendars {
-            calendars = Calendars(holidays: Self.holidays(published, adding: local))
-            localHolidaysInCalendars = local
+        let amendments = try HolidayAmendments.read(db)
+        if amendments != amendmentsInCalendars {
+            calendars = Calendars(holidays: try amendments.holidays(shipped: shipped))
+            amendmentsInCalendars = amendments
         }
         return CaseRules(catalogue: catalogue, calendars: calendars, policy: try Self.clockPolicy(db))
     }
@@ -177,29 +177,6 @@ public final class CaseStore {
         } catch {
             throw StoreError.cannotOpen(path: destination, reason: Self.reason(error))
         }
-    }
-
-    // MARK: - Holidays
-
-    /// The local additions to the bank holidays.
-    public func localHolidays() throws -> [Holiday] {
-        try writer.read { db in try Self.localHolidays(db) }
-    }
-
-    static func localHolidays(_ db: Database) throws -> [Holiday] {
-        try Row.fetchAll(db, sql: "SELECT date, division, title FROM holidays ORDER BY date, division").compactMap {
-            row in
-            guard let date: CivilDate = row["date"], let division = Division(rawValue: row["division"]) else {
-                return nil
-            }
-            return Holiday(date: date, division: division, title: row["title"], source: .local)
-        }
-    }
-
-    static func holidays(_ published: HolidaySet, adding local: [Holiday]) -> HolidaySet {
-        var holidays = published
-        for holiday in local { holidays.add(holiday) }
-        return holidays
     }
 }
 

@@ -58,8 +58,8 @@ enum Migrations {
         CaseRules(
             catalogue: try ExemptionCatalogue(json: Seeds.exemptionsJSON),
             calendars: Calendars(
-                holidays: CaseStore.holidays(
-                    try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON), adding: try CaseStore.localHolidays(db))),
+                holidays: try HolidayAmendments.read(db).holidays(
+                    shipped: try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON))),
             policy: try CaseStore.clockPolicy(db))
     }
 

@@ -17,6 +17,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case deadline(DeadlineError)
     case badReferencePattern(String)
     case holidayExists(CivilDate, Division)
+    /// A day to cancel or move that is not a bank holiday of the division.
+    case notAHoliday(CivilDate, Division)
+    /// Bank holiday data that is not GOV.UK's bank-holidays.json.
+    case badHolidayData(String)
     case unknownSetting(String)
     /// A stored event that cannot be read: the database was changed by something other than foi.
     case unreadableEvent(id: Int64, reason: String)
@@ -54,6 +58,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + "{YY}), e.g. FOI-{YYYY}-{SEQ:6} or 01.FOI.{YY}.{SEQ:6}"
         case .holidayExists(let date, let division):
             "\(date) is already a bank holiday in \(division.name)"
+        case .notAHoliday(let date, let division):
+            "\(date) is not a bank holiday in \(division.name); see 'foi holidays list --year \(date.year)'"
+        case .badHolidayData(let reason):
+            reason
         case .unknownSetting(let key):
             "no setting '\(key)'; the settings are \(Settings.Key.allCases.map(\.rawValue).joined(separator: ", "))"
         case .unreadableEvent(let id, let reason):

@@ -22,6 +22,38 @@ import Testing
         #expect(holidays.holidays(of: .englandAndWales, in: 2029).allSatisfy { $0.source == .generated })
     }
 
+    /// A day cancelled by proclamation leaves a published year and a generated one alike, and comes back when added
+    /// again: the early May bank holiday, Mon 3 May 2027 (published) and Mon 6 May 2030 (generated).
+    @Test func aCancelledDayIsNoLongerAHoliday() {
+        var holidays = shipped.holidays
+        for day in [d("2027-05-03"), d("2030-05-06")] {
+            #expect(holidays.holiday(on: day, in: .scotland) != nil)
+            holidays.cancel(day, in: .scotland)
+            #expect(holidays.holiday(on: day, in: .scotland) == nil)
+            #expect(!holidays.holidayDates(of: .scotland, in: day.year).contains(day))
+            #expect(holidays.holiday(on: day, in: .englandAndWales) != nil)
+            holidays.add(Holiday(date: day, division: .scotland, title: "Restored", source: .local))
+            #expect(holidays.holiday(on: day, in: .scotland)?.title == "Restored")
+        }
+    }
+
+    /// Newer published data replaces the years it covers and extends the published years where they meet; a file
+    /// that leaves a gap is taken alone.
+    @Test func newerDataRefreshesTheYearsItCovers() throws {
+        func data(_ events: [(String, String)]) -> [UInt8] {
+            let list = events.map { #"{"title":"\#($0.1)","date":"\#($0.0)"}"# }.joined(separator: ",")
+            let members = Division.allCases.map { #""\#($0.rawValue)":{"events":[\#(list)]}"# }
+            return Array("{\(members.joined(separator: ","))}".utf8)
+        }
+        let newer = try HolidaySet(govUKJSON: data([("2028-06-02", "One-off"), ("2029-01-01", "New Year")]))
+        let refreshed = shipped.holidays.refreshed(by: newer)
+        #expect(refreshed.publishedYears[.scotland] == 2007...2029)
+        #expect(refreshed.holidays(of: .scotland, in: 2028).map(\.title) == ["One-off"])
+        #expect(refreshed.holidays(of: .scotland, in: 2027) == shipped.holidays.holidays(of: .scotland, in: 2027))
+        let distant = try HolidaySet(govUKJSON: data([("2031-01-01", "New Year")]))
+        #expect(shipped.holidays.refreshed(by: distant).publishedYears[.scotland] == 2031...2031)
+    }
+
     /// The generator must reproduce the published data for every year it covers, except the days appointed by
     /// one-off proclamations, which no rule can predict.
     @Test(arguments: Division.allCases)

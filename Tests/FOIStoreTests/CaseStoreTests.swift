@@ -160,8 +160,10 @@ func count(_ path: String, _ sql: String) throws -> Int {
             let closed = try store.log(newCase("2027-06-02"), today: later).ref
             try store.record(
                 RecordedEvent(date: date("2027-06-03"), event: .withdrawn(reason: nil)), for: closed, today: later)
-            let change = try store.addHoliday(
-                Holiday(date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local),
+            let change = try store.changeHolidays(
+                .add(
+                    Holiday(
+                        date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local)),
                 today: date("2027-06-10"))
             #expect(change.casesMoved == 1)
             #expect(try store.detail(touched).summary.due == date("2027-06-30"))
@@ -176,8 +178,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
             // A reopened store sees the holiday too.
             #expect(try CaseStore(path: path).detail(touched).deadline.due == date("2027-06-30"))
             #expect(throws: StoreError.self) {
-                try store.addHoliday(
-                    Holiday(date: date("2027-06-14"), division: .northernIreland, title: "again", source: .local),
+                try store.changeHolidays(
+                    .add(Holiday(date: date("2027-06-14"), division: .northernIreland, title: "again", source: .local)),
                     today: date("2027-06-10"))
             }
         }

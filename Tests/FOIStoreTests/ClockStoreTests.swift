@@ -88,8 +88,10 @@ import Testing
                 RecordedEvent(date: date("2027-06-28"), event: .reviewRequested(ReviewRequest())), for: ref,
                 today: later)
             #expect(try store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-27"))
-            let change = try store.addHoliday(
-                Holiday(date: date("2027-07-20"), division: .northernIreland, title: "Proclaimed day", source: .local),
+            let change = try store.changeHolidays(
+                .add(
+                    Holiday(
+                        date: date("2027-07-20"), division: .northernIreland, title: "Proclaimed day", source: .local)),
                 today: date("2027-07-01"))
             #expect(change.casesMoved == 1)
             #expect(try store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-28"))
@@ -111,8 +113,10 @@ import Testing
             let ref = try answered(store, received: "2026-05-05", responded: "2026-06-01")
             func window() throws -> CaseClock? { try store.detail(ref).clocks.first { $0.name == .reviewWindow } }
             #expect(try window()?.due == date("2026-07-29"))
-            let change = try store.addHoliday(
-                Holiday(date: date("2026-07-01"), division: .northernIreland, title: "Proclaimed day", source: .local),
+            let change = try store.changeHolidays(
+                .add(
+                    Holiday(
+                        date: date("2026-07-01"), division: .northernIreland, title: "Proclaimed day", source: .local)),
                 today: date("2026-06-10"))
             #expect(change.casesMoved == 1)
             #expect(try window()?.due == date("2026-07-30"))

@@ -14,7 +14,7 @@ import Testing
             let untouched = try store.log(newCase("2027-06-01"), today: later).ref
             let holiday = Holiday(
                 date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local)
-            let plan = try store.planHoliday(holiday, today: date("2027-06-10"))
+            let plan = try store.planHolidays(.add(holiday), today: date("2027-06-10"))
             #expect(plan.moves.count == 2)
             // Meanwhile another officer stops one clock and logs a new request (received Thu 10 June: 20 working
             // days to Thu 8 July, one more with the holiday).
@@ -22,7 +22,7 @@ import Testing
                 RecordedEvent(date: date("2027-06-09"), event: .clarificationRequested(note: nil)), for: stopped,
                 today: date("2027-06-10"))
             let logged = try store.log(newCase("2027-06-10"), today: date("2027-06-10")).ref
-            let change = try store.add(plan, actor: nil)
+            let change = try store.commit(plan, actor: nil)
             #expect(change.casesMoved == 3)
             #expect(try store.detail(untouched).summary.due == date("2027-06-30"))
             #expect(try store.detail(logged).summary.due == date("2027-07-09"))
@@ -42,8 +42,10 @@ import Testing
     @Test func aStoreOpenedBeforeAHolidayWasAddedRecordsWithIt() throws {
         try withStore { opened, path in
             let other = try CaseStore(path: path)
-            _ = try other.addHoliday(
-                Holiday(date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local),
+            _ = try other.changeHolidays(
+                .add(
+                    Holiday(
+                        date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local)),
                 today: date("2027-06-01"))
             // Received Tue 1 June 2027: due Tue 29 June, Wed 30 June with the holiday.
             #expect(try opened.log(newCase("2027-06-01"), today: date("2027-06-01")).due == date("2027-06-30"))

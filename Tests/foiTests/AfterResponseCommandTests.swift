@@ -368,4 +368,44 @@ extension Workspace {
         }
         #expect(try workspace.run(["list", "--format", "json"], today: today).stdout == before)
     }
+
+    /// `holidays move`, `cancel` and `import` through the command line: what each prints, and bad input as one error
+    /// line with the holidays unchanged. (The dates each moves are counted in FOIStoreTests.HolidayChangeTests.)
+    @Test func holidaysMovedCancelledAndImported() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let today = "2027-04-21"
+        try workspace.ok(["log", "--subject", "Bins", "--regime", "foisa", "--received", "2027-04-20"], today: today)
+        let moved = try workspace.run(
+            ["holidays", "move", "2027-05-03", "--to", "2027-05-07", "--division", "scotland"], today: today)
+        #expect(
+            moved.stdout == """
+                Added Fri 7 May 2027, Early May bank holiday (Scotland).
+                Removed Mon 3 May 2027, Early May bank holiday (Scotland).
+                0 cases with a clock moved.
+
+                """)
+        let cancelled = try workspace.run(["holidays", "cancel", "2027-05-07", "--division", "scotland"], today: today)
+        #expect(cancelled.stdout.hasSuffix("1 case with a clock moved.\n"))
+        let listed = { try workspace.run(["holidays", "list", "--year", "2027", "--division", "scotland"]).stdout }
+        let holidays = try listed()
+        #expect(!holidays.contains(" 3 May 2027") && !holidays.contains(" 7 May 2027"))
+        #expect(holidays.contains("Mon 31 May 2027"))
+
+        let notJSON = workspace.directory.appendingPathComponent("bank-holidays.json")
+        try Data("{\"england-and-wales\": {\"events\": []}}".utf8).write(to: notJSON)
+        for (arguments, status, message) in [
+            (["holidays", "cancel", "2027-05-07", "--division", "scotland"], 1, "2027-05-07 is not a bank holiday"),
+            (["holidays", "move", "2027-05-31", "--to", "2027-05-31", "--division", "scotland"], 64, "--to is the"),
+            (["holidays", "import", notJSON.path], 65, "the bank holiday data has no 'scotland' division"),
+            (["holidays", "import", "-"], 65, "standard input is empty"),
+        ] {
+            let result = try workspace.run(arguments, today: today)
+            #expect(result.status == status, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("Error: ") && result.stderr.split(separator: "\n").count == 1)
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+        #expect(try listed() == holidays)
+    }
 }

@@ -231,7 +231,7 @@ struct Workspace {
             today: "2027-06-02")
         #expect(added.status == 0, "\(added.stderr)")
         #expect(
-            added.stdout == "Added Mon 14 Jun 2027, Proclaimed day (Northern Ireland). 1 case with a clock moved.\n")
+            added.stdout == "Added Mon 14 Jun 2027, Proclaimed day (Northern Ireland).\n1 case with a clock moved.\n")
         let listed = try workspace.run([
             "holidays", "list", "--year", "2027", "--division", "northern-ireland", "--format", "csv",
         ])

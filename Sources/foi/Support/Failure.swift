@@ -32,6 +32,8 @@ func perform<T>(on reference: CaseReference? = nil, _ body: () throws -> T) thro
         throw Failure.badInput(error.description)
     } catch StoreError.lifecycle(let error) {
         throw Failure.refused(error.message(wording: words))
+    } catch StoreError.badHolidayData(let reason) {
+        throw Failure.badInput(reason)
     } catch StoreError.deadline(let error) {
         throw Failure.refused(error.message(wording: words))
     } catch {
