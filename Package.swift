@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Letter templates: logic-less, so that officers can edit them safely.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The reference data under seeds/ and schema/, compiled into the binary so that a copied `foi` needs no
@@ -37,11 +39,23 @@ let package = Package(
                 .embedInCode("schema/0005_trust.sql"),
                 .embedInCode("schema/0006_after_response.sql"),
                 .embedInCode("schema/0007_holiday_changes.sql"),
+                .embedInCode("templates/letterhead.mustache"),
+                .embedInCode("templates/rights.mustache"),
+                .embedInCode("templates/reasons.mustache"),
+                .embedInCode("templates/signoff.mustache"),
+                .embedInCode("templates/acknowledgement.mustache"),
+                .embedInCode("templates/clarification.mustache"),
+                .embedInCode("templates/fees-notice.mustache"),
+                .embedInCode("templates/extension.mustache"),
+                .embedInCode("templates/response.mustache"),
+                .embedInCode("templates/review-acknowledgement.mustache"),
+                .embedInCode("templates/review-outcome.mustache"),
             ]
         ),
         .target(name: "FOIKit"),
         // What people and scripts see, built by pure functions from the read models: no store, no command line.
-        .target(name: "FOIViews", dependencies: ["FOIKit"]),
+        .target(
+            name: "FOIViews", dependencies: ["FOIKit", .product(name: "Mustache", package: "swift-mustache")]),
         .target(
             name: "FOIStore",
             dependencies: [

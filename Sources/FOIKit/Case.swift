@@ -57,6 +57,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case reviewInTime(lastDay: CivilDate)
     /// An exemption withdrawn at review that the case does not rely on.
     case exemptionNotRelied(citation: String, relied: [String])
+    /// Reasoning for an exemption the case does not apply.
+    case reasoningWithoutExemption(citation: String, relied: [String])
     /// A part split into a regime that cannot sit beside the case's own, or into the case's own.
     case splitNotAllowed(part: Regime, caseRegime: Regime)
     /// A decision notice that orders steps although it does not uphold the complaint.
@@ -73,7 +75,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .ncndNotAvailable: .dropNeitherConfirmNorDeny
         case .publicInterestRequired: .givePublicInterest
         case .extensionNotAvailable(_, let remedy), .reviewExtensionRefused(_, let remedy): remedy
-        case .exemptionRequired: .applyExemptions
+        case .exemptionRequired, .reasoningWithoutExemption: .applyExemptions
         case .reviewInTime: .dropDeclineLate
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
@@ -123,6 +125,9 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .partNotAllowed(let part, let caseRegime):
             return "a \(caseRegime.shortName) case cannot have a \(part.shortName) part; "
                 + "parts pair FOIA with EIR and FOISA with EIR(S)"
+        case .reasoningWithoutExemption(let citation, let relied):
+            return "the case does not apply \(citation) (it applies "
+                + (relied.isEmpty ? "no exemption" : relied.joined(separator: ", ")) + "); \(wording(.applyExemptions))"
         case .splitNotAllowed(let part, let caseRegime) where part == caseRegime:
             return "the case is already \(caseRegime.shortName): the part split off is handled under another regime"
         case .splitNotAllowed(let part, let caseRegime):
@@ -170,6 +175,12 @@ public struct Case: Hashable, Sendable {
     public private(set) var searches: [Search] = []
     /// The parts of the request split into cases of their own, in order.
     public private(set) var parts: [CaseSplit] = []
+    /// The request's own words, as last recorded.
+    public private(set) var requestText: String?
+    /// The reasoning for each exemption, as last recorded, in the order first recorded.
+    public private(set) var reasoning: [ExemptionReasoning] = []
+    /// The letters issued, in order.
+    public private(set) var letters: [LetterRecord] = []
     /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
     public private(set) var responses: [Response] = []
     /// The day the case was last reopened after a response: a further response is due.
@@ -291,6 +302,22 @@ public struct Case: Hashable, Sendable {
             next.searches.append(search)
         case .split(let part):
             next.parts.append(part)
+        case .requestRecorded(let text):
+            next.requestText = text
+        case .reasoningRecorded(let reasoning):
+            guard exemptions.contains(where: { $0.citation == reasoning.citation && $0.part == reasoning.part }) else {
+                throw .reasoningWithoutExemption(
+                    citation: reasoning.citation, relied: exemptions.map { "\($0.part.shortName) \($0.citation)" })
+            }
+            if let index = next.reasoning.firstIndex(where: {
+                $0.citation == reasoning.citation && $0.part == reasoning.part
+            }) {
+                next.reasoning[index] = reasoning
+            } else {
+                next.reasoning.append(reasoning)
+            }
+        case .letterIssued(let record):
+            next.letters.append(record)
         case .exemptionApplied(let decision):
             try validate(decision, catalogue: catalogue)
             next.exemptions.append(decision)
@@ -442,8 +469,9 @@ public struct Case: Hashable, Sendable {
         switch event {
         case .received:
             return false
-        case .note, .deadlineMoved, .anonymised:
-            // A calendar change can move any running clock, the review's after the response too.
+        case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued:
+            // A calendar change can move any running clock, the review's after the response too; the request's words,
+            // the reasoning and the letters can be recorded whenever the officer writes them.
             return true
         case .acknowledged, .transferred, .withdrawn:
             return status.isOpen

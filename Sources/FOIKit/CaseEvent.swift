@@ -52,6 +52,50 @@ public struct Receipt: Hashable, Sendable {
     }
 }
 
+/// Why an exemption (or exception) is engaged and, for a qualified one, the public interest test: what a refusal
+/// notice must state (FOIA s.17(1)(c) and (3), EIR reg 14(3), FOISA s.16(1)(d) and (2)).
+public struct ExemptionReasoning: Hashable, Sendable {
+    /// The citation as the case applies it, e.g. `31(1)(a)(b)`, and the part of the request's regime.
+    public var citation: String
+    public var part: Regime
+    /// Why it is engaged: the harm disclosure would cause, or the class the information falls in.
+    public var engaged: String
+    /// The public interest factors for disclosure (or for confirming or denying), and against; one paragraph each.
+    public var factorsFor: [String]
+    public var factorsAgainst: [String]
+    /// The conclusion of the balance.
+    public var balance: String?
+
+    public init(
+        citation: String, part: Regime, engaged: String, factorsFor: [String] = [], factorsAgainst: [String] = [],
+        balance: String? = nil
+    ) {
+        self.citation = citation
+        self.part = part
+        self.engaged = engaged
+        self.factorsFor = factorsFor
+        self.factorsAgainst = factorsAgainst
+        self.balance = balance
+    }
+}
+
+/// A letter as sent: what it was, the template that made it and a digest of its text, so that the history says
+/// what was sent and when, and a copy can be checked against it.
+public struct LetterRecord: Hashable, Sendable {
+    /// The kind, e.g. `response`.
+    public var letter: String
+    /// The template's name, and where it came from: `built-in` or the templates directory's path.
+    public var template: String
+    /// The SHA-256 of the letter's text, in hex.
+    public var digest: String
+
+    public init(letter: String, template: String, digest: String) {
+        self.letter = letter
+        self.template = template
+        self.digest = digest
+    }
+}
+
 /// A part of a mixed request split into a case of its own, e.g. the environmental information of a FOIA request,
 /// handled under the EIR with its own clock, extension and review.
 public struct CaseSplit: Hashable, Sendable {
@@ -211,6 +255,12 @@ public enum CaseEvent: Hashable, Sendable {
     case extended(workingDays: Int?, reason: String?)
     case responded(Outcome, ResponseDetails = ResponseDetails())
     case note(String)
+    /// The request's own words, in full (possibly in numbered parts); a later one corrects an earlier.
+    case requestRecorded(text: String)
+    /// The reasoning for an exemption the case applies; a later one for the same exemption replaces it.
+    case reasoningRecorded(ExemptionReasoning)
+    /// A letter issued to the requester.
+    case letterIssued(LetterRecord)
     case reopened(reason: String)
     /// A calendar change moved the statutory date (RULES.md §9): recorded, never overwritten.
     case deadlineMoved(from: CivilDate?, to: CivilDate?, reason: String)
@@ -257,6 +307,9 @@ public enum CaseEvent: Hashable, Sendable {
         case .extended: .extended
         case .responded: .responded
         case .note: .note
+        case .requestRecorded: .requestRecorded
+        case .reasoningRecorded: .reasoningRecorded
+        case .letterIssued: .letterIssued
         case .reopened: .reopened
         case .deadlineMoved: .deadlineMoved
         case .reviewRequested: .reviewRequested
@@ -334,6 +387,9 @@ public enum CaseEvent: Hashable, Sendable {
         case .extended: "extend the deadline"
         case .responded: "record a response"
         case .note: "add a note"
+        case .requestRecorded: "record the request's text"
+        case .reasoningRecorded: "record the reasoning for an exemption"
+        case .letterIssued: "issue a letter"
         case .reopened: "reopen the case"
         case .deadlineMoved: "move the deadline"
         case .reviewRequested: "record a request for review"

@@ -20,6 +20,9 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case extended
     case responded
     case note
+    case requestRecorded = "request-recorded"
+    case reasoningRecorded = "reasoning-recorded"
+    case letterIssued = "letter-issued"
     case reopened
     case deadlineMoved = "deadline-moved"
     case reviewRequested = "review-requested"
@@ -65,7 +68,7 @@ public enum EventFormat {
     /// are stored apart from the payload, so that anonymisation can remove them without changing the event.
     public static let personalFields: [EventKind: [String]] = [
         .clarificationRequested: ["note"], .withdrawn: ["reason"], .note: ["text"], .reopened: ["reason"],
-        .reviewRequested: ["by"],
+        .reviewRequested: ["by"], .requestRecorded: ["text"],
     ]
 
     /// What a removed personal text reads as.
@@ -148,6 +151,19 @@ public enum EventFormat {
                 "earlierCase": details.earlierCase.map(JSONValue.string),
             ]
         case .note(let text): ["text": .string(text)]
+        case .requestRecorded(let text): ["text": .string(text)]
+        case .reasoningRecorded(let reasoning):
+            [
+                "citation": .string(reasoning.citation), "part": .string(reasoning.part.rawValue),
+                "engaged": .string(reasoning.engaged), "factorsFor": .array(reasoning.factorsFor.map(JSONValue.string)),
+                "factorsAgainst": .array(reasoning.factorsAgainst.map(JSONValue.string)),
+                "balance": reasoning.balance.map(JSONValue.string),
+            ]
+        case .letterIssued(let record):
+            [
+                "letter": .string(record.letter), "template": .string(record.template),
+                "digest": .string(record.digest),
+            ]
         case .reopened(let reason): ["reason": .string(reason)]
         case .deadlineMoved(let from, let to, let reason):
             ["from": from.map(date), "to": to.map(date), "reason": .string(reason)]
@@ -245,6 +261,19 @@ public enum EventFormat {
                 ResponseDetails(
                     advice: try fields.optionalString("advice"), earlierCase: try fields.optionalString("earlierCase")))
         case .note: return .note(try fields.string("text"))
+        case .requestRecorded: return .requestRecorded(text: try fields.string("text"))
+        case .reasoningRecorded:
+            return .reasoningRecorded(
+                ExemptionReasoning(
+                    citation: try fields.string("citation"), part: try fields.choice("part"),
+                    engaged: try fields.string("engaged"), factorsFor: try fields.strings("factorsFor"),
+                    factorsAgainst: try fields.strings("factorsAgainst"), balance: try fields.optionalString("balance"))
+            )
+        case .letterIssued:
+            return .letterIssued(
+                LetterRecord(
+                    letter: try fields.string("letter"), template: try fields.string("template"),
+                    digest: try fields.string("digest")))
         case .reopened: return .reopened(reason: try fields.string("reason"))
         case .deadlineMoved:
             return .deadlineMoved(

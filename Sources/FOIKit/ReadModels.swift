@@ -20,12 +20,23 @@ public struct NewCase: Sendable {
     public var received: CivilDate
     public var receipt: Receipt
     public var requester: Requester?
+    /// The request's own words, recorded with the receipt.
+    public var requestText: String?
 
-    public init(reference: CaseReference? = nil, received: CivilDate, receipt: Receipt, requester: Requester? = nil) {
+    public init(
+        reference: CaseReference? = nil, received: CivilDate, receipt: Receipt, requester: Requester? = nil,
+        requestText: String? = nil
+    ) {
         self.reference = reference
         self.received = received
         self.receipt = receipt
         self.requester = requester
+        self.requestText = requestText
+    }
+
+    /// The steps logged with the receipt: the request's words, if given.
+    public var stepsAtReceipt: [RecordedEvent] {
+        requestText.map { [RecordedEvent(date: received, event: .requestRecorded(text: $0))] } ?? []
     }
 }
 
@@ -266,5 +277,43 @@ public struct CaseFailure: Sendable, Equatable {
         self.reference = reference
         self.problems = problems
         self.caseID = caseID
+    }
+}
+
+/// The authority as its letters present it: the settings `authority-name`, `authority-address`, `foi-contact`,
+/// `foi-email`, `review-contact`, `signature` and `reuse-paragraph`.
+public struct AuthorityProfile: Hashable, Sendable {
+    public enum Field: String, CaseIterable, Sendable {
+        case name = "authority-name"
+        case address = "authority-address"
+        case contact = "foi-contact"
+        case email = "foi-email"
+        case reviewContact = "review-contact"
+        case signature
+        case reuseParagraph = "reuse-paragraph"
+
+        /// What the field holds, for a message naming a missing one.
+        public var meaning: String {
+            switch self {
+            case .name: "the authority's name"
+            case .address: "its postal address"
+            case .contact: "who answers requests (a team or an officer's title)"
+            case .email: "the address requests and reviews are sent to"
+            case .reviewContact: "who carries out internal reviews and how to ask"
+            case .signature: "the signature block"
+            case .reuseParagraph: "the re-use and copyright paragraph"
+            }
+        }
+    }
+
+    private var values: [Field: String] = [:]
+
+    public init(_ values: [Field: String] = [:]) {
+        self.values = values
+    }
+
+    public subscript(field: Field) -> String? {
+        get { values[field] }
+        set { values[field] = newValue }
     }
 }

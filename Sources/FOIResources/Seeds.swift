@@ -7,6 +7,21 @@ public enum Seeds {
     /// The demo cases of `foi demo`.
     public static var demoCasesJSON: [UInt8] { PackageResources.demo_cases_json }
 
+    /// The letter templates of `templates/`, by name (the file's name without `.mustache`). A test checks this list
+    /// against the files.
+    public static var letterTemplates: [String: String] {
+        [
+            "letterhead": PackageResources.letterhead_mustache, "rights": PackageResources.rights_mustache,
+            "reasons": PackageResources.reasons_mustache,
+            "signoff": PackageResources.signoff_mustache, "acknowledgement": PackageResources.acknowledgement_mustache,
+            "clarification": PackageResources.clarification_mustache,
+            "fees-notice": PackageResources.fees_notice_mustache, "extension": PackageResources.extension_mustache,
+            "response": PackageResources.response_mustache,
+            "review-acknowledgement": PackageResources.review_acknowledgement_mustache,
+            "review-outcome": PackageResources.review_outcome_mustache,
+        ].mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The migrations of `schema/`, in the order they apply: (identifier, SQL). A test checks this list
     /// against the files in `schema/`.
     public static var migrations: [(identifier: String, sql: String)] {

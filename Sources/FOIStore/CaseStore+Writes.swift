@@ -14,7 +14,9 @@ extension CaseStore {
             }
             let rules = try rules(db)
             let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
-            let state = try deciding { try opened.replaying([], rules: rules, today: today).state(rules) }
+            let state = try deciding {
+                try opened.replaying(new.stepsAtReceipt, rules: rules, today: today).state(rules)
+            }
             let requesterID = try new.requester.map { try Self.insert($0, db) }
             return try Projection.summary(
                 caseID: try Projection.insert(state, requesterID: requesterID, actor: actor, db), db)
@@ -32,7 +34,9 @@ extension CaseStore {
             for (new, steps) in cases {
                 let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
                 let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
-                let state = try deciding { try opened.replaying(steps, rules: rules, today: today).state(rules) }
+                let state = try deciding {
+                    try opened.replaying(new.stepsAtReceipt + steps, rules: rules, today: today).state(rules)
+                }
                 let requesterID = try new.requester.map { try Self.insert($0, db) }
                 do {
                     _ = try Projection.insert(state, requesterID: requesterID, actor: actor, db)

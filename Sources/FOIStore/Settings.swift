@@ -12,6 +12,14 @@ public enum Settings {
         case clarificationLapseDays = "clarification-lapse-days"
         /// Years after a case closes that its requester's personal data is kept: `3`, or `3, sar=6`.
         case retentionYears = "retention-years"
+        // The authority's profile, which letters print: unset until the authority gives it.
+        case authorityName = "authority-name"
+        case authorityAddress = "authority-address"
+        case foiContact = "foi-contact"
+        case foiEmail = "foi-email"
+        case reviewContact = "review-contact"
+        case signature
+        case reuseParagraph = "reuse-paragraph"
 
         public var defaultValue: String {
             switch self {
@@ -19,8 +27,14 @@ public enum Settings {
             case .receiptConvention: ReceiptConvention.statutory.rawValue
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
             case .retentionYears: RetentionPolicy().description
+            case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
+                .reuseParagraph:
+                ""
             }
         }
+
+        /// The profile field the setting holds, if it is one (they share their names).
+        var profileField: AuthorityProfile.Field? { AuthorityProfile.Field(rawValue: rawValue) }
     }
 }
 
@@ -57,6 +71,9 @@ extension CaseStore {
                 throw StoreError.badSetting(
                     key: key.rawValue, value: value, reason: "give a number of working days from 1 to 250")
             }
+        case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature, .reuseParagraph:
+            // Any text; a blank one unsets it.
+            break
         }
         try write { db in
             try db.execute(
@@ -64,6 +81,19 @@ extension CaseStore {
                     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
                     + "excluded.value",
                 arguments: [key.rawValue, value])
+        }
+    }
+
+    /// The authority's profile, as the settings hold it.
+    public func profile() throws -> AuthorityProfile {
+        try writer.read { db in
+            var profile = AuthorityProfile()
+            for key in Settings.Key.allCases {
+                guard let field = key.profileField else { continue }
+                let value = try Self.setting(key, db).trimmingCharacters(in: .whitespacesAndNewlines)
+                profile[field] = value.isEmpty ? nil : value
+            }
+            return profile
         }
     }
 

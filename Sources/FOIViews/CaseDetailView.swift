@@ -26,6 +26,8 @@ public enum CaseDetailView {
                 reviews: detail.file.reviews.map(ReviewJSON.init),
                 complaints: detail.file.complaints.map(ComplaintJSON.init),
                 linked: detail.linked.map(LinkedCaseJSON.init),
+                request: detail.file.requestText,
+                reasoning: detail.file.reasoning.map(ReasoningJSON.init),
                 events: detail.events.map(EventJSON.init))
             try output.json(object)
         case .csv:
@@ -41,6 +43,12 @@ public enum CaseDetailView {
             output.printableLine("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
             if let requester = detail.requester {
                 output.printableLine("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")")
+            }
+            if let request = detail.file.requestText {
+                output.printableLine("Request:")
+                for line in request.split(separator: "\n", omittingEmptySubsequences: false) {
+                    output.printableLine("  \(line)")
+                }
             }
             for linked in detail.linked {
                 let other = linked.summary
@@ -69,6 +77,12 @@ public enum CaseDetailView {
                                 ?? ""
                             return "\(exemption.citation)\(exemption.neitherConfirmNorDeny ? " (NCND)" : "") \(label)"
                         }.joined(separator: "; "))
+            }
+            for reasoning in detail.file.reasoning {
+                output.printableLine(
+                    "Reasoning:  \(reasoning.part.shortName) \(reasoning.citation): \(reasoning.factorsFor.count) "
+                        + "factors for, \(reasoning.factorsAgainst.count) against"
+                        + (reasoning.balance.map { "; \($0)" } ?? ""))
             }
             for line in afterResponseLines(detail.file) { output.printableLine(line) }
             output.printableLine()
@@ -193,6 +207,8 @@ struct ShowJSON: Encodable {
     var reviews: [ReviewJSON]
     var complaints: [ComplaintJSON]
     var linked: [LinkedCaseJSON]
+    var request: String?
+    var reasoning: [ReasoningJSON]
     var events: [EventJSON]
 
     func encode(to encoder: any Encoder) throws {
@@ -207,11 +223,33 @@ struct ShowJSON: Encodable {
         try container.encode(reviews, forKey: .reviews)
         try container.encode(complaints, forKey: .complaints)
         try container.encode(linked, forKey: .linked)
+        try container.encode(request, forKey: .request)
+        try container.encode(reasoning, forKey: .reasoning)
         try container.encode(events, forKey: .events)
     }
 
     enum CodingKeys: String, CodingKey {
-        case requester, explanation, clocks, review, complaint, appeal, reviews, complaints, linked, events
+        case requester, explanation, clocks, review, complaint, appeal, reviews, complaints, linked, request, reasoning
+        case events
+    }
+}
+
+/// The reasoning for one exemption in JSON.
+struct ReasoningJSON: Encodable {
+    var citation: String
+    var part: Regime
+    var engaged: String
+    var factorsFor: [String]
+    var factorsAgainst: [String]
+    var balance: String?
+
+    init(_ reasoning: ExemptionReasoning) {
+        citation = reasoning.citation
+        part = reasoning.part
+        engaged = reasoning.engaged
+        factorsFor = reasoning.factorsFor
+        factorsAgainst = reasoning.factorsAgainst
+        balance = reasoning.balance
     }
 }
 
@@ -420,6 +458,11 @@ struct EventJSON: Encodable {
             ]
                 as [String?]).compactMap { $0 }.joined(separator: "; ")
         case .note(let text): text
+        case .requestRecorded(let text): text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        case .reasoningRecorded(let reasoning):
+            "\(reasoning.part.shortName) \(reasoning.citation): \(reasoning.factorsFor.count) factors for, "
+                + "\(reasoning.factorsAgainst.count) against" + (reasoning.balance == nil ? "" : ", balance given")
+        case .letterIssued(let record): "\(record.letter) (\(record.template)), sha256 \(record.digest.prefix(12))"
         case .reopened(let reason): reason
         case .deadlineMoved(let from, let to, let reason):
             "\(from?.description ?? "none") → \(to?.description ?? "none"): \(reason)"

@@ -9,7 +9,8 @@ import Testing
 @Suite struct FuzzTests {
     static let commands = [
         "board", "list", "show", "history", "log", "acknowledge", "clarify", "fee", "search", "exempt", "extend",
-        "respond", "withdraw", "transfer", "reopen", "split", "note", "review", "complaint", "decision-notice",
+        "respond", "withdraw", "transfer", "reopen", "split", "note", "request", "reason", "letter", "review",
+        "complaint", "decision-notice",
         "appeal",
         "deadline", "holidays", "exemptions", "settings", "backup", "verify", "retention", "anonymise", "nonsense",
     ]
@@ -21,7 +22,8 @@ import Testing
         "--comply-by", "--sent", "--appellant", "--hearing", "--horizon", "--limit", "--due-within", "--overdue",
         "--status", "--stage", "--clock", "--format", "--year", "--division", "--title", "--input", "--from",
         "--thorough", "--all", "--due", "--text", "--help", "--version", "--channel", "--timestamp", "--part-ref",
-        "--period", "--non-school-days",
+        "--period", "--non-school-days", "--request-file", "--file", "--engaged-file", "--for-file", "--against-file",
+        "--balance", "--draft", "--preview", "response", "acknowledgement",
     ]
     static let values = [
         "", " ", "-", "--", "0", "-1", "-3", "1", "20", "60", "100000", "9223372036854775807", "-9223372036854775808",

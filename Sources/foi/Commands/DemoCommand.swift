@@ -19,6 +19,13 @@ struct DemoCommand: ParsableCommand {
         let caseStore = try store.open(.create)
         let today = store.todayDate
         let demo = try perform { try JSONDecoder().decode(DemoFile.self, from: Data(Seeds.demoCasesJSON)) }
+        // The demo's profile where the authority has none, so that 'foi letter' works straight away.
+        if try perform({ try caseStore.profile() }) == AuthorityProfile() {
+            for (name, value) in demo.profile.sorted(by: { $0.key < $1.key }) {
+                guard let key = Settings.Key(rawValue: name) else { continue }
+                try perform { try caseStore.setSetting(key, to: value) }
+            }
+        }
         var loaded = 0
         for demoCase in demo.cases {
             let reference = CaseReference(rawValue: demoCase.ref)
@@ -27,7 +34,7 @@ struct DemoCommand: ParsableCommand {
             let new = NewCase(
                 reference: reference, received: received,
                 receipt: Receipt(regime: demoCase.regime, subject: demoCase.subject, channel: demoCase.channel),
-                requester: Requester(name: demoCase.requester))
+                requester: Requester(name: demoCase.requester), requestText: demoCase.request)
             let steps = try demoCase.steps.map { step in
                 RecordedEvent(date: received.adding(days: step.after), event: try step.event(regime: demoCase.regime))
             }
@@ -45,6 +52,8 @@ struct DemoCommand: ParsableCommand {
 
 /// `seeds/demo-cases.json`.
 private struct DemoFile: Decodable {
+    /// The authority's profile, by setting name.
+    var profile: [String: String]
     var cases: [DemoCase]
 }
 
@@ -56,6 +65,7 @@ private struct DemoCase: Decodable {
     var channel: Channel
     var subject: String
     var requester: String
+    var request: String?
     var steps: [DemoStep]
 
     func receivedDate(today: CivilDate) throws -> CivilDate {
@@ -78,6 +88,10 @@ private struct DemoStep: Decodable {
     var days: Int?
     var reason: String?
     var note: String?
+    var engaged: String?
+    var `for`: [String]?
+    var against: [String]?
+    var balance: String?
 
     func event(regime: Regime) throws -> CaseEvent {
         switch kind {
@@ -90,6 +104,11 @@ private struct DemoStep: Decodable {
                     publicInterest: publicInterest))
         case "extend": return .extended(workingDays: days, reason: reason)
         case "clarify": return .clarificationRequested(note: note)
+        case "reason":
+            return .reasoningRecorded(
+                ExemptionReasoning(
+                    citation: citation ?? "", part: regime, engaged: engaged ?? "", factorsFor: self.for ?? [],
+                    factorsAgainst: against ?? [], balance: balance))
         case "respond":
             guard let outcome else { throw Failure.refused("a demo 'respond' step needs an outcome") }
             return .responded(outcome)

@@ -89,6 +89,12 @@ struct LogCommand: ParsableCommand {
         }
     }
 
+    @Option(
+        help: ArgumentHelp(
+            "The request's full text, from a UTF-8 file or - for standard input (see 'foi request').",
+            valueName: "file"))
+    var requestFile: String?
+
     @Option(help: "Day 0 for a request received on a non-working day (default: the receipt-convention setting).")
     var receiptConvention: ReceiptConvention?
 
@@ -122,6 +128,9 @@ struct LogCommand: ParsableCommand {
                 "--period \(period.rawValue) is a \(period.regime.shortName) period; this request is "
                     + "\(regime.shortName)")
         }
+        if requestFile == "-" && nonSchoolDays == "-" {
+            throw ValidationError("only one of --request-file and --non-school-days can be standard input (-)")
+        }
         if (email != nil || address != nil) && requester == nil {
             throw ValidationError("give the requester's name (--requester) with their contact details")
         }
@@ -132,6 +141,7 @@ struct LogCommand: ParsableCommand {
         let receivedOn = received?.date ?? today
         // Read before the store opens: a bad file must not leave a new, empty database behind.
         let requestPeriod = try requestPeriod(received: receivedOn)
+        let requestText = try requestFile.map(readText)
         let caseStore = try store.open(.create)
         let convention =
             try receiptConvention
@@ -141,7 +151,7 @@ struct LogCommand: ParsableCommand {
             period: requestPeriod)
         let new = NewCase(
             reference: ref.map(CaseReference.init(rawValue:)), received: receivedOn, receipt: receipt,
-            requester: requester.map { Requester(name: $0, email: email, address: address) })
+            requester: requester.map { Requester(name: $0, email: email, address: address) }, requestText: requestText)
         try perform {
             let summary = try caseStore.log(new, actor: store.actorName, today: today)
             return try CaseView.render([summary], calendars: caseStore.calendars, today: today, format: format)

@@ -114,3 +114,28 @@ func readNonSchoolDays(_ path: String) throws -> Set<CivilDate> {
     }
     return days
 }
+
+/// A text file (or standard input for `-`) as the text it holds: UTF-8 (a byte-order mark dropped), lines ending in
+/// LF, trailing blank lines and spaces removed. Blank or not UTF-8 is bad input (65).
+func readText(_ path: String) throws -> String {
+    let bytes = try readInput(path)
+    guard var text = String(validating: bytes, as: UTF8.self) else {
+        throw Failure.badInput("'\(path.printable)' is not UTF-8 text; save it as UTF-8")
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
+        String($0.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+    let trimmed = lines.reversed().drop(while: \.isEmpty).reversed().joined(separator: "\n")
+    guard !trimmed.allSatisfy(\.isWhitespace) else {
+        throw Failure.badInput("'\(path.printable)' holds no text")
+    }
+    return trimmed
+}
+
+/// The paragraphs of a text: runs of lines separated by blank lines.
+func paragraphs(_ text: String) -> [String] {
+    text.components(separatedBy: "\n").split(whereSeparator: { $0.allSatisfy(\.isWhitespace) }).map {
+        $0.joined(separator: "\n")
+    }
+}

@@ -28,6 +28,8 @@ func perform<T>(on reference: CaseReference? = nil, _ body: () throws -> T) thro
         throw Failure.refused(error.message(wording: words))
     } catch let error as DeadlineError {
         throw Failure.refused(error.message(wording: words))
+    } catch let error as LetterError {
+        throw Failure.refused(error.message(on: reference))
     } catch let error as InputError {
         throw Failure.badInput(error.description)
     } catch StoreError.lifecycle(let error) {

@@ -1,4 +1,36 @@
 import FOIKit
+import FOIViews
+
+extension LetterError {
+    /// The refusal as one line, naming the command that records each missing part.
+    func message(on reference: CaseReference?) -> String {
+        let ref = reference?.rawValue ?? "REF"
+        switch self {
+        case .doesNotFit(let kind, let reason):
+            return "cannot write the \(kind.rawValue) letter: \(reason); see 'foi show \(ref)'"
+        case .missing(let kind, let gaps):
+            return "cannot write the \(kind.rawValue) letter: missing "
+                + gaps.map { "\($0) (\($0.fix.commandLine(ref)))" }.joined(separator: "; ")
+                + "; or write a draft with the gaps marked (--draft)"
+        case .template(let name, let reason):
+            return "the letter template '\(name)' cannot be used: \(reason)"
+        }
+    }
+}
+
+extension LetterGap.Fix {
+    /// The command that records what is missing.
+    func commandLine(_ ref: String) -> String {
+        switch self {
+        case .setting(let field): "foi settings \(field.rawValue) TEXT"
+        case .requestText: "foi request \(ref) --file FILE"
+        case .reasoning(let citation, _): "foi reason \(ref) --section \(citation) --engaged-file FILE"
+        case .publicInterest(let citation, _):
+            "foi reason \(ref) --section \(citation) --engaged-file FILE --for-file FILE --against-file FILE "
+                + "--balance TEXT"
+        }
+    }
+}
 
 extension Remedy {
     /// The remedy as the `foi` command or option to use, on the case `reference` (nil: the deadline calculator).

@@ -1,0 +1,206 @@
+import FOIKit
+import Foundation
+import Mustache
+
+/// The letters an FOI office sends, each made from the case by a template.
+public enum LetterKind: String, CaseIterable, Sendable {
+    case acknowledgement
+    /// FOIA s.1(3), EIR reg 9, FOISA s.1(3): what is unclear, with advice; the clock has stopped.
+    case clarification
+    /// FOIA s.9, FOISA s.9, EIR reg 8: the amount and the last day to pay.
+    case feesNotice = "fees-notice"
+    /// FOIA s.10(3) and s.17(2), EIR and EIR(S) reg 7, UK GDPR Art. 12(3): more time, and until when.
+    case `extension`
+    /// The answer, whatever the outcome: with the refusal notice where anything is refused.
+    case response
+    case reviewAcknowledgement = "review-acknowledgement"
+    case reviewOutcome = "review-outcome"
+}
+
+extension LetterKind {
+    /// The day the letter answers, where it is a step already recorded: the response's, the review decision's.
+    public func defaultDate(of file: Case) -> CivilDate? {
+        switch self {
+        case .response: file.responses.last?.on
+        case .reviewOutcome: file.review?.decided
+        case .acknowledgement, .clarification, .feesNotice, .extension, .reviewAcknowledgement: nil
+        }
+    }
+}
+
+/// Something a letter needs that the case or the profile does not hold yet, and how to record it.
+public struct LetterGap: Hashable, Sendable, CustomStringConvertible {
+    public enum Fix: Hashable, Sendable {
+        case setting(AuthorityProfile.Field)
+        case requestText
+        /// Why the exemption is engaged.
+        case reasoning(citation: String, part: Regime)
+        /// The public interest factors and the balance of a qualified exemption.
+        case publicInterest(citation: String, part: Regime)
+    }
+
+    public var fix: Fix
+
+    public var description: String {
+        switch fix {
+        case .setting(let field): field.meaning
+        case .requestText: "the request's text"
+        case .reasoning(let citation, _): "why \(citation) is engaged"
+        case .publicInterest(let citation, _): "why \(citation) is engaged, and its public interest test"
+        }
+    }
+}
+
+/// Why a letter cannot be written.
+public enum LetterError: Error, Equatable, Sendable {
+    /// The case has no such step to write about (a review outcome with no review decided): what is missing.
+    case doesNotFit(LetterKind, reason: String)
+    /// Parts the letter needs are missing; `--draft` writes it with the gaps marked.
+    case missing(LetterKind, [LetterGap])
+    /// A template that cannot be read or rendered: its name, and why (with the line).
+    case template(name: String, reason: String)
+}
+
+/// A letter written: its Markdown text, and the gaps a draft marks.
+public struct Letter: Sendable {
+    public var kind: LetterKind
+    public var reference: CaseReference
+    public var markdown: String
+    public var gaps: [LetterGap]
+
+    /// The letter as one self-contained HTML page.
+    public var html: String {
+        LetterDocument(markdown: markdown).html(title: "\(reference) – \(kind.rawValue.replacing("-", with: " "))")
+    }
+
+    /// The SHA-256 of the Markdown text, in hex: what the letter-issued event records.
+    public var digest: String { SHA256.hex(Array(markdown.utf8)) }
+}
+
+/// Everything a letter is made from.
+public struct LetterSource: Sendable {
+    public var detail: CaseDetail
+    public var profile: AuthorityProfile
+    public var calendars: Calendars
+    public var catalogue: ExemptionCatalogue
+    /// The letter's date.
+    public var date: CivilDate
+
+    public init(
+        detail: CaseDetail, profile: AuthorityProfile, calendars: Calendars, catalogue: ExemptionCatalogue,
+        date: CivilDate
+    ) {
+        self.detail = detail
+        self.profile = profile
+        self.calendars = calendars
+        self.catalogue = catalogue
+        self.date = date
+    }
+}
+
+public enum LetterWriter {
+    /// The profile fields every letter prints.
+    static let requiredProfile: [AuthorityProfile.Field] = [.name, .address, .email, .reviewContact, .signature]
+
+    /// Writes `kind` for the case with `templates` (name → Mustache source; each letter's template has the kind's
+    /// name, and may use the partials `letterhead`, `rights` and `signoff`). Refused when the case has no such
+    /// step, or (unless `draft`) when a part is missing; a draft marks each gap in the text.
+    public static func write(
+        _ kind: LetterKind, from source: LetterSource, templates: [String: String], draft: Bool
+    ) throws(LetterError) -> Letter {
+        try requireFit(kind, source.detail.file)
+        var context = LetterContext(source: source, kind: kind)
+        let values = context.build()
+        if !context.gaps.isEmpty && !draft { throw .missing(kind, context.gaps) }
+        // Registered before the templates are read: each one names its content type in its first line.
+        MustacheContentTypes.register(MarkdownText(), named: "MARKDOWN")
+        var library = MustacheLibrary()
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register("{{% CONTENT_TYPE: MARKDOWN}}" + text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw .template(name: name, reason: "line \(error.context.lineNumber): \(Self.describe(error.error))")
+            } catch {
+                throw .template(name: name, reason: "\(error)")
+            }
+        }
+        guard let text = library.render(values, withTemplate: kind.rawValue) else {
+            throw .template(name: kind.rawValue, reason: "there is no template of that name")
+        }
+        return Letter(kind: kind, reference: source.detail.file.reference, markdown: tidy(text), gaps: context.gaps)
+    }
+
+    /// Refuses a letter about a step the case has not taken.
+    static func requireFit(_ kind: LetterKind, _ file: Case) throws(LetterError) {
+        switch kind {
+        case .acknowledgement:
+            return
+        case .clarification where file.clarifications.last?.requested == nil:
+            throw .doesNotFit(kind, reason: "no clarification has been requested")
+        case .feesNotice where file.regime == .sar:
+            throw .doesNotFit(kind, reason: "a subject access request is free (UK GDPR Art. 12(5)); no fees notice")
+        case .feesNotice where file.fees.isEmpty:
+            throw .doesNotFit(kind, reason: "no fees notice has been issued")
+        case .extension
+        where file.status != .extended && file.publicInterestExtension == nil
+            && !file.statutoryExtension:
+            throw .doesNotFit(kind, reason: "the deadline has not been extended")
+        case .response where file.responses.isEmpty:
+            throw .doesNotFit(kind, reason: "no response has been recorded")
+        case .response where file.responses.last?.outcome == .noResponseRequired:
+            throw .doesNotFit(kind, reason: "s.17(6) needs no response: the earlier notice stands")
+        case .reviewAcknowledgement where file.review == nil:
+            throw .doesNotFit(kind, reason: "no internal review has been requested")
+        case .reviewOutcome where file.review?.decision == nil:
+            throw .doesNotFit(kind, reason: "no internal review has been decided")
+        default:
+            return
+        }
+    }
+
+    /// A template's syntax error in words.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "a section is closed with another section's name"
+        case .unfinishedName: "a tag is not closed with }}"
+        case .expectedSectionEnd: "a section ({{#name}} or {{^name}}) is never closed ({{/name}})"
+        case .invalidSetDelimiter: "a delimiter change ({{=...=}}) is malformed"
+        case .unrecognisedConfigVariable, .invalidConfigVariableSyntax: "a {{% ...}} setting is not one foi knows"
+        default: "\(error)"
+        }
+    }
+
+    /// At most one blank line in a row, none at the start, one newline at the end: templates may leave gaps where
+    /// a section is left out.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }.isEmpty ? "" : line
+            if trimmed.isEmpty && (lines.last?.isEmpty ?? true) { continue }
+            lines.append(trimmed)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Text put into Markdown: the characters Markdown would read as formatting are escaped, so that what a requester
+/// or officer typed prints as typed (and, converted to HTML or Word, can never become markup).
+struct MarkdownText: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(Self.escapeLine).joined(separator: "\n")
+    }
+
+    static func escapeLine(_ line: Substring) -> String {
+        var escaped = ""
+        for character in line {
+            if "\\`*_<".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        // A line that would start a heading, a list item or a quotation. (A numbered line, `1.`, is left as typed:
+        // references such as 01.FOI.23.028767 start with digits and a dot, and a list is what such a line means.)
+        if let first = escaped.first, "#-+>".contains(first) { return "\\" + escaped }
+        return escaped
+    }
+}

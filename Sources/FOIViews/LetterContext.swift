@@ -1,0 +1,248 @@
+import FOIKit
+
+/// The values a letter template can use (documented in docs/LETTERS.md), computed from the case: every date comes
+/// from the engine. A value the case does not hold is recorded as a gap and, in a draft, printed as a marker.
+struct LetterContext {
+    let source: LetterSource
+    let kind: LetterKind
+    private(set) var gaps: [LetterGap] = []
+
+    init(source: LetterSource, kind: LetterKind) {
+        self.source = source
+        self.kind = kind
+    }
+
+    private var file: Case { source.detail.file }
+    private var regime: Regime { file.regime }
+
+    /// A value the letter needs: `value`, or a gap and its marker.
+    private mutating func needed(_ value: String?, _ fix: LetterGap.Fix) -> String {
+        if let value, !value.allSatisfy(\.isWhitespace) { return value }
+        let gap = LetterGap(fix: fix)
+        if !gaps.contains(gap) { gaps.append(gap) }
+        return "[MISSING: \(gap.description)]"
+    }
+
+    /// Text as lines, for templates that print each on its own line.
+    private static func lines(_ text: String) -> [[String: Any]] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { ["line": String($0)] }
+    }
+
+    private static func paragraphs(_ texts: [String]) -> [[String: Any]] {
+        texts.map { ["text": $0] }
+    }
+
+    mutating func build() -> [String: Any] {
+        let detail = source.detail
+        var values: [String: Any] = [
+            "ref": file.reference.rawValue,
+            "date": source.date.letterDescription,
+            "subject": file.receipt.subject,
+            "received": file.received.letterDescription,
+            "receivedNumeric": file.received.numericDescription,
+            "regime": regimeValues,
+            "words": words,
+            "regulator": regulator,
+        ]
+        values["authority"] = authority
+        if let name = detail.requester?.name, name != EventFormat.removedText { values["requester"] = ["name": name] }
+        values["request"] = ["lines": Self.lines(needed(file.requestText, .requestText))]
+        if let due = detail.summary.due { values["due"] = due.letterDescription }
+        for clock in detail.clocks where clock.isPending {
+            guard let due = clock.due else { continue }
+            switch clock.name {
+            case .reviewWindow: values["reviewBy"] = due.letterDescription
+            case .regulatorWindow: values["regulatorBy"] = due.letterDescription
+            case .feeLapse: values["payBy"] = due.letterDescription
+            case .review: values["reviewDue"] = due.letterDescription
+            default: break
+            }
+        }
+        if let note = clarificationNote { values["clarificationNote"] = note }
+        if let amount = feeAmount { values["feeAmount"] = amount }
+        if let extendedFrom = detail.summary.extendedFrom {
+            values["extendedFrom"] = extendedFrom.letterDescription
+        }
+        values["extensionDays"] = file.publicInterestExtension.map(String.init)
+        values["searches"] = file.searches.map { ["location": $0.location, "held": $0.held] }
+        values["searchesMade"] = !file.searches.isEmpty
+        values.merge(outcomeValues) { _, new in new }
+        values["exemptions"] = exemptionValues(file.exemptions.filter { !$0.neitherConfirmNorDeny })
+        values["ncndExemptions"] = exemptionValues(file.exemptions.filter(\.neitherConfirmNorDeny))
+        values["hasExemptions"] = !file.exemptions.isEmpty
+        values["hasReasons"] = !file.exemptions.isEmpty
+        values.merge(reviewValues) { _, new in new }
+        return values
+    }
+
+    private var regimeValues: [String: Any] {
+        [
+            "name": regime.shortName, "title": regime.title, regime.rawValue: true,
+            "scottish": regime == .foisa || regime == .eirs,
+            "environmental": regime == .eir || regime == .eirs,
+            "statutoryReview": regime != .foia && regime != .sar,
+        ]
+    }
+
+    /// The words that differ by regime: an exemption or an exception, a review or a reconsideration.
+    private var words: [String: Any] {
+        let environmental = regime == .eir || regime == .eirs
+        return [
+            "exemption": environmental ? "exception" : "exemption",
+            "exemptions": environmental ? "exceptions" : "exemptions",
+            "review": environmental ? "reconsideration" : "internal review",
+            "act": regime == .sar ? "UK GDPR" : regime.title,
+            "notice": [
+                .foia: "section 17 of the Freedom of Information Act 2000",
+                .eir: "regulation 14 of the Environmental Information Regulations 2004",
+                .foisa: "section 16 of the Freedom of Information (Scotland) Act 2002",
+                .eirs: "regulation 13 of the Environmental Information (Scotland) Regulations 2004",
+                .sar: "UK GDPR Article 12(4)",
+            ][regime] ?? "",
+        ]
+    }
+
+    private var regulator: [String: Any] {
+        switch regime {
+        case .foisa, .eirs:
+            [
+                "name": "the Scottish Information Commissioner", "short": "the Commissioner",
+                "address": Self.lines("Kinburn Castle\nDoubledykes Road\nSt Andrews\nKY16 9DS"),
+                "web": "https://www.foi.scot/appeal", "months": "six months",
+            ]
+        case .foia, .eir, .sar:
+            [
+                "name": "the Information Commissioner's Office", "short": "the ICO",
+                "address": Self.lines("Wycliffe House\nWater Lane\nWilmslow\nCheshire\nSK9 5AF"),
+                "web": "https://ico.org.uk/make-a-complaint/",
+            ]
+        }
+    }
+
+    private var authority: [String: Any] {
+        mutating get {
+            let profile = source.profile
+            var values: [String: Any] = [
+                "name": needed(profile[.name], .setting(.name)),
+                "address": Self.lines(needed(profile[.address], .setting(.address))),
+                "email": needed(profile[.email], .setting(.email)),
+                "reviewContact": needed(profile[.reviewContact], .setting(.reviewContact)),
+                "signature": Self.lines(needed(profile[.signature], .setting(.signature))),
+            ]
+            if let contact = profile[.contact] { values["contact"] = contact }
+            if let reuse = profile[.reuseParagraph] { values["reuse"] = reuse }
+            return values
+        }
+    }
+
+    private var clarificationNote: String? {
+        source.detail.events.last {
+            if case .clarificationRequested = $0.recorded.event { true } else { false }
+        }.flatMap {
+            if case .clarificationRequested(let note) = $0.recorded.event { note } else { nil }
+        }
+    }
+
+    private var feeAmount: String? {
+        source.detail.events.last {
+            if case .feeNoticeIssued = $0.recorded.event { true } else { false }
+        }.flatMap {
+            if case .feeNoticeIssued(let amount) = $0.recorded.event { amount } else { nil }
+        }
+    }
+
+    /// The response's outcome as flags, its date and its advice.
+    private var outcomeValues: [String: Any] {
+        guard let response = file.responses.last else { return [:] }
+        var values: [String: Any] = ["respondedOn": response.on.letterDescription]
+        let outcome = response.outcome
+        let flags: [Outcome: String] = [
+            .grantedInFull: "granted", .partiallyWithheld: "partlyWithheld", .withheldInFull: "withheld",
+            .neitherConfirmNorDeny: "ncnd", .notHeld: "notHeld", .refusedCost: "costLimit",
+            .refusedVexatious: "vexatious", .refusedRepeated: "repeated", .adviceOnly: "accessible",
+            .refusedManifestlyUnfounded: "manifestlyUnfounded",
+        ]
+        if let flag = flags[outcome] { values[flag] = true }
+        let ncndRelied = file.exemptions.contains(where: \.neitherConfirmNorDeny)
+        values["withholds"] = [.partiallyWithheld, .withheldInFull].contains(outcome)
+        values["ncndOther"] = ncndRelied && outcome != .neitherConfirmNorDeny
+        values["refused"] = [.refusedCost, .refusedVexatious, .refusedRepeated, .refusedManifestlyUnfounded].contains(
+            outcome)
+        values["refusalNotice"] =
+            outcome.citesExemptions || outcome == .neitherConfirmNorDeny || values["refused"] as? Bool == true
+        if let details = source.detail.events.last(where: {
+            if case .responded = $0.recorded.event { true } else { false }
+        }), case .responded(_, let more) = details.recorded.event, let advice = more.advice {
+            values["advice"] = advice
+        }
+        return values
+    }
+
+    /// Each exemption as the notice names it, with its reasoning (or gaps, where the notice must state it).
+    private mutating func exemptionValues(_ decisions: [ExemptionDecision]) -> [[String: Any]] {
+        let refuses = kind == .response || kind == .reviewOutcome || kind == .extension
+        return decisions.map { decision in
+            let entry = source.catalogue.exemption(citing: decision.citation, in: decision.part)
+            // A section absolute for some subsections and qualified for others (s.40) is qualified where the officer
+            // recorded a public interest conclusion for it.
+            let qualified = entry?.kind == .qualified || (entry?.kind != .absolute && decision.publicInterest != nil)
+            let provision = decision.part == .eir || decision.part == .eirs ? "Regulation" : "Section"
+            var values: [String: Any] = [
+                "citation": "\(provision) \(decision.citation)", "title": entry?.title ?? "",
+                "absolute": !qualified, "qualified": qualified, "ncnd": decision.neitherConfirmNorDeny,
+                "forHeading": decision.neitherConfirmNorDeny ? "confirming or denying" : "disclosure",
+            ]
+            let reasoning = file.reasoning.first { $0.citation == decision.citation && $0.part == decision.part }
+            guard refuses, kind != .extension else { return values }
+            // FOIA s.17(4): no reasons where giving them would itself disclose exempt information; FOISA s.18 omits
+            // the public interest reasons of an NCND notice.
+            let scottishNCND = decision.neitherConfirmNorDeny && (decision.part == .foisa || decision.part == .eirs)
+            let testsPublicInterest = qualified && !scottishNCND
+            let fix: LetterGap.Fix =
+                testsPublicInterest
+                ? .publicInterest(citation: decision.citation, part: decision.part)
+                : .reasoning(citation: decision.citation, part: decision.part)
+            values["engaged"] = needed(reasoning?.engaged, fix)
+            if testsPublicInterest {
+                let factorsFor = reasoning?.factorsFor ?? []
+                let factorsAgainst = reasoning?.factorsAgainst ?? []
+                values["publicInterest"] = true
+                values["factorsFor"] = Self.paragraphs(factorsFor.isEmpty ? [needed(nil, fix)] : factorsFor)
+                values["factorsAgainst"] = Self.paragraphs(factorsAgainst.isEmpty ? [needed(nil, fix)] : factorsAgainst)
+                values["balance"] = needed(reasoning?.balance, fix)
+            }
+            return values
+        }
+    }
+
+    /// The review: when it was asked for, its outcome, and the exemptions it withdrew or added.
+    private var reviewValues: [String: Any] {
+        guard let review = file.review else { return [:] }
+        var values: [String: Any] = ["reviewRequested": review.requested.letterDescription]
+        if let decision = review.decision, let decided = review.decided {
+            values["reviewDecided"] = decided.letterDescription
+            values[
+                [
+                    .upheld: "reviewUpheld", .partiallyUpheld: "reviewPartlyUpheld", .overturned: "reviewOverturned",
+                    .procedural: "reviewProcedural",
+                ][decision.outcome] ?? "reviewUpheld"] = true
+            values["withdrawnExemptions"] = decision.withdrawnExemptions.map { ["citation": $0] }
+            values["addedExemptions"] = decision.addedExemptions.map { ["citation": $0.citation] }
+        }
+        return values
+    }
+}
+
+extension CivilDate {
+    /// The date as letters print it: `5 January 2021`.
+    var letterDescription: String {
+        let parts = fullDescription.split(separator: " ")
+        return parts.dropFirst().joined(separator: " ")
+    }
+
+    /// `08/12/2020`, as letters restate a receipt.
+    var numericDescription: String {
+        let parts = description.split(separator: "-")
+        return "\(parts[2])/\(parts[1])/\(parts[0])"
+    }
+}

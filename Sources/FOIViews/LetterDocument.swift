@@ -1,0 +1,151 @@
+/// A letter's Markdown read as blocks, for the other formats. Only what the templates write is read: headings
+/// (`#` to `###`), paragraphs (each line kept as a line), `- ` items, `> ` quotations (the request restated),
+/// `**bold**`, and backslash escapes; anything else is text.
+struct LetterDocument {
+    enum Block: Equatable {
+        case heading(level: Int, [Run])
+        /// Lines of one paragraph.
+        case paragraph([[Run]])
+        case bullets([[Run]])
+        case quotation([[Run]])
+    }
+
+    /// A stretch of text, bold or not; escapes already undone.
+    struct Run: Equatable {
+        var text: String
+        var bold: Bool
+    }
+
+    var blocks: [Block] = []
+
+    init(markdown: String) {
+        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
+        while let line = lines.first {
+            if line.trimmingSpaces.isEmpty {
+                lines.removeFirst()
+            } else if let level = Self.headingLevel(line) {
+                lines.removeFirst()
+                blocks.append(.heading(level: level, Self.runs(String(line.dropFirst(level + 1)))))
+            } else if line.hasPrefix("- ") {
+                blocks.append(.bullets(Self.take(&lines, prefix: "- ")))
+            } else if line.hasPrefix(">") {
+                blocks.append(.quotation(Self.take(&lines, prefix: ">")))
+            } else {
+                var paragraph: [[Run]] = []
+                while let next = lines.first, !next.trimmingSpaces.isEmpty, Self.headingLevel(next) == nil,
+                    !next.hasPrefix("- "), !next.hasPrefix(">")
+                {
+                    paragraph.append(Self.runs(next))
+                    lines.removeFirst()
+                }
+                blocks.append(.paragraph(paragraph))
+            }
+        }
+    }
+
+    private static func headingLevel(_ line: String) -> Int? {
+        let hashes = line.prefix { $0 == "#" }.count
+        return (1...3).contains(hashes) && line.dropFirst(hashes).hasPrefix(" ") ? hashes : nil
+    }
+
+    /// The lines starting with `prefix`, without it (and one space after a `>`).
+    private static func take(_ lines: inout ArraySlice<String>, prefix: String) -> [[Run]] {
+        var taken: [[Run]] = []
+        while let line = lines.first, line.hasPrefix(prefix) {
+            var rest = line.dropFirst(prefix.count)
+            if prefix == ">" && rest.hasPrefix(" ") { rest = rest.dropFirst() }
+            taken.append(runs(String(rest)))
+            lines.removeFirst()
+        }
+        return taken
+    }
+
+    /// A line's runs: `**` toggles bold; a backslash makes the next character plain text.
+    static func runs(_ line: String) -> [Run] {
+        var runs: [Run] = []
+        var text = ""
+        var bold = false
+        var characters = line[...]
+        func close() {
+            if !text.isEmpty { runs.append(Run(text: text, bold: bold)) }
+            text = ""
+        }
+        while let character = characters.first {
+            characters.removeFirst()
+            if character == "\\", let escaped = characters.first {
+                text.append(escaped)
+                characters.removeFirst()
+            } else if character == "*", characters.first == "*" {
+                characters.removeFirst()
+                close()
+                bold.toggle()
+            } else {
+                text.append(character)
+            }
+        }
+        close()
+        return runs
+    }
+
+    /// One self-contained HTML page, print-ready (A4), every text escaped.
+    func html(title: String) -> String {
+        var body = ""
+        func inline(_ runs: [Run]) -> String {
+            runs.map { $0.bold ? "<strong>\(Self.escape($0.text))</strong>" : Self.escape($0.text) }.joined()
+        }
+        for block in blocks {
+            switch block {
+            case .heading(let level, let runs):
+                body += "<h\(level)>\(inline(runs))</h\(level)>\n"
+            case .paragraph(let lines):
+                body += "<p>" + lines.map(inline).joined(separator: "<br>\n") + "</p>\n"
+            case .bullets(let items):
+                body += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
+            case .quotation(let lines):
+                body += "<blockquote><p>" + lines.map(inline).joined(separator: "<br>\n") + "</p></blockquote>\n"
+            }
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <title>\(Self.escape(title))</title>
+            <style>
+            @page { size: A4; margin: 25mm 22mm; }
+            body { font-family: Georgia, 'Times New Roman', serif; font-size: 11.5pt; line-height: 1.45; color: #111;
+              max-width: 170mm; margin: 2em auto; padding: 0 1em; }
+            h1 { font-size: 14pt; margin: 1.6em 0 0.8em; }
+            h2 { font-size: 12pt; margin: 1.4em 0 0.5em; }
+            h3 { font-size: 11.5pt; margin: 1.2em 0 0.4em; }
+            blockquote { margin: 0.8em 0 0.8em 1.5em; padding-left: 0.8em; border-left: 2px solid #999; }
+            ul { padding-left: 1.5em; }
+            li { margin: 0.2em 0; }
+            @media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; } }
+            </style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: Substring { drop { $0 == " " || $0 == "\t" } }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import FOIKit
+
+/// `foi request`: the request's own words.
+struct RequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request",
+        abstract: "Record the request's full text, or correct it.",
+        discussion: """
+            The text is the request as the requester wrote it, kept line for line (numbered parts such as 1), 2) or \
+            A., B. stay as written): letters restate it. A later text replaces an earlier one; both stay in the \
+            history. The text is personal data: anonymisation removes it. 'foi log --request-file' records it with the \
+            request.
+            """)
+    @OptionGroup var step: StepOptions
+    @Option(help: ArgumentHelp("A UTF-8 text file holding the request, or - for standard input.", valueName: "file"))
+    var file: String
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+
+    func run() throws {
+        try step.record(.requestRecorded(text: try readText(file)), on: step.date(on))
+    }
+}
+
+/// `foi reason`: why an exemption applies, and its public interest test.
+struct ReasonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reason",
+        abstract: "Record why an exemption applies and, for a qualified one, the public interest test.",
+        discussion: """
+            A refusal notice states why each exemption applies (FOIA s.17(1)(c), FOISA s.16(1)(d)) and, for a \
+            qualified one, the public interest reasons (FOIA s.17(3), EIR reg 14(3)(b), FOISA s.16(2)); 'foi letter' \
+            takes them from here. Apply the exemption first ('foi exempt'). Texts come from files (- for standard \
+            input for one of them); in --for-file and --against-file each paragraph, separated by a blank line, is \
+            one factor. A later record for the same exemption replaces the earlier one.
+            """)
+    @OptionGroup var step: StepOptions
+    @Option(help: ArgumentHelp("The exemption as applied, e.g. 31(1)(a)(b).", valueName: "citation")) var section:
+        String
+    @Option(help: "The regime of the part it was applied to (default: the case's).") var part: Regime?
+    @Option(help: ArgumentHelp("Why it is engaged: the harm, or the class of information.", valueName: "file"))
+    var engagedFile: String
+    @Option(help: ArgumentHelp("The factors for disclosure (or for confirming or denying).", valueName: "file"))
+    var forFile: String?
+    @Option(help: ArgumentHelp("The factors against.", valueName: "file")) var againstFile: String?
+    @Option(help: ArgumentHelp("The balance's conclusion, in a sentence.", valueName: "text")) var balance: String?
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+
+    func validate() throws {
+        try Check.nonBlank([(section, "--section"), (balance, "--balance")])
+        if [engagedFile, forFile, againstFile].filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("only one of the files can be standard input (-)")
+        }
+    }
+
+    func run() throws {
+        let engaged = try readText(engagedFile)
+        let factorsFor = try forFile.map { paragraphs(try readText($0)) } ?? []
+        let factorsAgainst = try againstFile.map { paragraphs(try readText($0)) } ?? []
+        try step.record(on: step.date(on)) { file, _ in
+            .reasoningRecorded(
+                ExemptionReasoning(
+                    citation: ExemptionCatalogue.normalise(section), part: part ?? file.regime, engaged: engaged,
+                    factorsFor: factorsFor, factorsAgainst: factorsAgainst, balance: balance))
+        }
+    }
+}

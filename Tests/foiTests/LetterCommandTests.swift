@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+
+/// `foi letter`: the five published responses of ../shared/seeds as tests. Each demo case holds the request and
+/// the reasoning in the demo's own words; completed as published, its response letter has the published one's
+/// structure: the reference, the request restated, the decision and the refusal-notice statement with the same
+/// exemption citations and subsections, the NCND statement where the published one has one, the reasoning of each
+/// exemption, the public interest test of each qualified one, and the rights with their dates.
+@Suite struct LetterCommandTests {
+    let workspace: Workspace
+    let today = "2026-11-21"
+
+    init() throws {
+        workspace = try Workspace()
+        try workspace.ok(["demo"], today: today)
+    }
+
+    func letter(_ ref: String, _ kind: String = "response", _ more: [String] = []) throws -> String {
+        let result = try workspace.run(["letter", ref, kind, "--preview"] + more, today: today)
+        #expect(result.status == 0, "\(ref) \(kind): \(result.stderr)")
+        return result.stdout
+    }
+
+    /// The sections in order: each text must follow the one before.
+    func expectInOrder(_ text: String, _ parts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        var rest = text[...]
+        for part in parts {
+            guard let found = rest.range(of: part) else {
+                Issue.record("'\(part)' is missing, or out of order", sourceLocation: sourceLocation)
+                return
+            }
+            rest = rest[found.upperBound...]
+        }
+    }
+
+    /// Leicestershire 004078/20: NCND in full under s.23(5), s.24(2) and s.31(3); answered on 5 Jan 2021, so the
+    /// review may be asked for until 2 Mar 2021 (40 working days: Jan 6–29 (18), Feb 1–26 (38), Mar 1–2).
+    @Test func leicestershireNeitherConfirmsNorDenies() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let text = try letter("004078/20")
+        expectInOrder(
+            text,
+            [
+                "Our reference: 004078/20", "Date: 5 January 2021", "received on 8 December 2020",
+                "> How many planned terrorist attacks", "## Our decision",
+                "can neither confirm nor deny whether it holds the information you asked for",
+                "refusal notice under section 17", "- Section 23(5)", "- Section 24(2)", "- Section 31(3)",
+                "does, or does not, exist", "### Section 23(5)", "absolute exemption",
+                "### Section 24(2)", "**Factors favouring confirming or denying**",
+                "**Factors against confirming or denying**",
+                "**Balance test**", "### Section 31(3)", "**Balance test**", "by 2 March 2021",
+                "Information Commissioner's Office", "Yours sincerely",
+            ])
+        #expect(!text.contains("any other information"))
+        #expect(!text.contains("MISSING"))
+    }
+
+    /// MPS 01.FOI.23.028767: partly disclosed, investigations withheld under s.24(1) and s.31(1)(a)(b).
+    @Test func counterTerrorismFiguresPartlyWithheld() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(
+            ["respond", "01.FOI.23.028767", "--outcome", "partially-withheld", "--on", today], today: today)
+        expectInOrder(
+            try letter("01.FOI.23.028767"),
+            [
+                "Our reference: 01.FOI.23.028767", "> 1. How many investigations", "> 2. How many times",
+                "I have decided to disclose some of it",
+                "refusal notice under section 17 of the Freedom of Information",
+                "- Section 24(1) – National security", "- Section 31(1)(a)(b) – Law enforcement",
+                "released to the world", "### Section 24(1)", "**Factors favouring disclosure**",
+                "**Factors against disclosure**", "**Balance test**", "### Section 31(1)(a)(b)", "**Balance test**",
+                "If you are not satisfied",
+            ])
+    }
+
+    /// MPS 01.FOI.23.034376: partly disclosed under s.24(1), s.27(1)(a)(c), s.31(1)(a)(b), and NCND for "any other
+    /// information" under s.23(5) and s.24(2).
+    @Test func overseasDeploymentsWithNCNDForAnyOtherInformation() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(
+            ["respond", "01.FOI.23.034376", "--outcome", "partially-withheld", "--on", today], today: today)
+        let text = try letter("01.FOI.23.034376")
+        expectInOrder(
+            text,
+            [
+                "> For the period 1 January 2023", "> 1) Which countries", "> 3) Why was each deployment made?",
+                "I have decided to disclose some of it", "- Section 24(1)",
+                "- Section 27(1)(a)(c) – International relations",
+                "- Section 31(1)(a)(b)",
+                "In addition, Demo Police Service can neither confirm nor deny whether it holds any "
+                    + "other information", "- Section 23(5)", "- Section 24(2)", "### Section 24(1)",
+                "### Section 27(1)(a)(c)", "### Section 31(1)(a)(b)", "### Section 23(5)", "(neither confirm nor deny)",
+                "### Section 24(2)", "**Factors favouring confirming or denying**",
+            ])
+        #expect(!text.contains("whether it holds the information you asked for"))
+    }
+
+    /// MPS 01.FOI.21.022343: clarified, then part A withheld under s.31(1)(a)(b); reasoning recorded from files.
+    @Test func specialistOperationsAfterClarification() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let ref = "01.FOI.21.022343"
+        let files = workspace.directory
+        try Data("Rank-by-rank numbers for each unit would show where protection is thin.\n".utf8)
+            .write(to: files.appendingPathComponent("engaged.txt"))
+        try Data("Openness about how policing is organised.\n\nAccountability for resources.\n".utf8)
+            .write(to: files.appendingPathComponent("for.txt"))
+        try Data("Criminals could target the weakest units.\n".utf8).write(
+            to: files.appendingPathComponent("against.txt"))
+        try workspace.ok(["clarify", ref, "--received", "2026-11-16"], today: today)
+        try workspace.ok(["exempt", ref, "--section", "31(1)(a)(b)", "--public-interest", "maintain"], today: today)
+        try workspace.ok(
+            [
+                "reason", ref, "--section", "s.31(1)(a)(b)", "--engaged-file",
+                files.appendingPathComponent("engaged.txt").path,
+                "--for-file", files.appendingPathComponent("for.txt").path, "--against-file",
+                files.appendingPathComponent("against.txt").path, "--balance",
+                "The balance favours withholding part A.",
+            ], today: today)
+        try workspace.ok(["respond", ref, "--outcome", "partially-withheld"], today: today)
+        expectInOrder(
+            try letter(ref),
+            [
+                "> Further to an earlier request", "> A. How many officers", "> B. What is the chain",
+                "> C. Which portfolios",
+                "- Section 31(1)(a)(b)", "### Section 31(1)(a)(b)", "Rank-by-rank numbers",
+                "- Openness about how policing is organised.", "- Accountability for resources.",
+                "- Criminals could target the weakest units.", "The balance favours withholding part A.",
+            ])
+    }
+
+    /// MPS 01.FOI.22.024312: two documents disclosed with redactions under s.24(1), s.31(1) and s.40(2)(3A)(a), the
+    /// last absolute (the first condition, s.40(3A)(a)).
+    @Test func metBatsDocumentsRedacted() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(
+            ["respond", "01.FOI.22.024312", "--outcome", "partially-withheld", "--on", today], today: today)
+        expectInOrder(
+            try letter("01.FOI.22.024312"),
+            [
+                "> 1. Please send me any policies", "> 2. Please send me a copy", "- Section 24(1)",
+                "- Section 31(1) –",
+                "- Section 40(2)(3A)(a) – Personal information", "### Section 40(2)(3A)(a)", "absolute exemption",
+                "first data protection principle",
+            ])
+    }
+
+    /// A letter with parts missing is refused with each one and the command that records it, and writes nothing;
+    /// --draft marks the gaps; issuing one records a letter-issued event with its digest.
+    @Test func missingPartsDraftsAndIssuing() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(["log", "--subject", "Bins", "--received", "2026-11-02"], today: today)
+        let ref = "FOI-2026-000001"
+        try workspace.ok(["exempt", ref, "--section", "31(1)(a)", "--public-interest", "maintain"], today: today)
+        try workspace.ok(["respond", ref, "--outcome", "withheld-in-full"], today: today)
+        let events = try workspace.eventCount()
+        let refused = try workspace.run(["letter", ref, "response"], today: today)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(
+            refused.stderr.hasPrefix(
+                "Error: cannot write the response letter: missing the request's text "
+                    + "(foi request FOI-2026-000001 --file FILE); why 31(1)(a) is engaged, and its public interest test "
+                    + "(foi reason FOI-2026-000001 --section 31(1)(a) --engaged-file FILE --for-file FILE"))
+        #expect(try workspace.eventCount() == events)
+        let draft = try workspace.run(["letter", ref, "response", "--draft"], today: today)
+        #expect(draft.status == 0)
+        #expect(draft.stdout.contains("> [MISSING: the request's text]"))
+        #expect(try workspace.eventCount() == events)
+
+        let request = workspace.directory.appendingPathComponent("request.txt")
+        try Data("1) <script>alert(1)</script> & *everything*\n2) The rest\n".utf8).write(to: request)
+        try workspace.ok(["request", ref, "--file", request.path], today: today)
+        let acknowledgement = try workspace.run(["letter", ref, "acknowledgement"], today: today)
+        #expect(acknowledgement.status == 0, "\(acknowledgement.stderr)")
+        // Received Mon 2 Nov 2026: Nov 3–27 (19), St Andrew's Day Mon 30 Nov skipped (FOIA counts every part of
+        // the UK), Tue 1 Dec (20).
+        #expect(acknowledgement.stdout.contains("no later than 1 December 2026"))
+        #expect(acknowledgement.stdout.contains(#"> 1) \<script>alert(1)\</script> & \*everything\*"#))
+        let history = try #require(try workspace.json(["history", ref]) as? [[String: Any]])
+        let issued = try #require(history.last?["event"] as? [String: Any])
+        #expect(history.last?["kind"] as? String == "letter-issued")
+        #expect(issued["letter"] as? String == "acknowledgement")
+        #expect((issued["digest"] as? String)?.count == 64)
+        let html = try workspace.run(["letter", ref, "acknowledgement", "--format", "html", "--preview"], today: today)
+        #expect(html.stdout.contains("<blockquote><p>1) &lt;script&gt;alert(1)&lt;/script&gt; &amp; *everything*<br>"))
+        #expect(!html.stdout.contains("<script>"))
+
+        for (arguments, status, message) in [
+            (["letter", ref, "review-outcome"], 1, "no internal review has been decided"),
+            (["letter", ref, "fees-notice"], 1, "no fees notice has been issued"),
+            (["letter", ref, "thank-you"], 64, "thank-you"),
+            (["letter", "NO-SUCH", "response"], 1, "no case 'NO-SUCH'"),
+        ] {
+            let result = try workspace.run(arguments, today: today)
+            #expect(result.status == status, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("Error: ") && result.stderr.split(separator: "\n").count == 1)
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
+}
+
+/// What a person sees: the HTML letter rendered by headless Chromium into a PDF, whose text (pdftotext) carries
+/// the reference, the exemptions and the dates. Needs Debian's `chromium` and `poppler-utils` (`.ci/run` installs
+/// them).
+@Suite struct LetterRenderingTests {
+    static func tool(_ name: String) -> String? {
+        ["/usr/bin/\(name)", "/usr/local/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test func theHTMLLetterRendersInChromium() throws {
+        guard let chromium = Self.tool("chromium"), let pdftotext = Self.tool("pdftotext") else {
+            Issue.record("install chromium and poppler-utils (apt-get install chromium poppler-utils) to run this test")
+            return
+        }
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(["demo"], today: "2026-11-21")
+        let html = try workspace.run(["letter", "004078/20", "response", "--format", "html", "--preview"])
+        let page = workspace.directory.appendingPathComponent("letter.html")
+        let pdf = workspace.directory.appendingPathComponent("letter.pdf")
+        try Data(html.stdout.utf8).write(to: page)
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: chromium)
+        browser.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--user-data-dir=\(workspace.directory.appendingPathComponent("profile").path)",
+            "--print-to-pdf=\(pdf.path)", page.absoluteString,
+        ]
+        browser.standardOutput = FileHandle.nullDevice
+        browser.standardError = FileHandle.nullDevice
+        try browser.run()
+        browser.waitUntilExit()
+        #expect(browser.terminationStatus == 0)
+        let text = Process()
+        text.executableURL = URL(fileURLWithPath: pdftotext)
+        text.arguments = ["-layout", pdf.path, "-"]
+        let output = Pipe()
+        text.standardOutput = output
+        try text.run()
+        // Lines wrap where the page ends them: compared with every run of white space as one space.
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.waitUntilExit()
+        for expected in [
+            "Our reference: 004078/20", "Section 23(5)", "Section 24(2)", "Section 31(3)", "by 2 March 2021",
+            "Factors against confirming or denying", "Balance test",
+        ] {
+            #expect(printed.contains(expected), "the printed letter lacks '\(expected)'")
+        }
+    }
+}
