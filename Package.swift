@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Letter templates: logic-less, so that officers can edit them safely.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Word letters: a .docx is a ZIP package.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The reference data under seeds/ and schema/, compiled into the binary so that a copied `foi` needs no
@@ -43,6 +45,7 @@ let package = Package(
                 .embedInCode("templates/rights.mustache"),
                 .embedInCode("templates/reasons.mustache"),
                 .embedInCode("templates/signoff.mustache"),
+                .embedInCode("templates/reuse.mustache"),
                 .embedInCode("templates/acknowledgement.mustache"),
                 .embedInCode("templates/clarification.mustache"),
                 .embedInCode("templates/fees-notice.mustache"),
@@ -55,7 +58,11 @@ let package = Package(
         .target(name: "FOIKit"),
         // What people and scripts see, built by pure functions from the read models: no store, no command line.
         .target(
-            name: "FOIViews", dependencies: ["FOIKit", .product(name: "Mustache", package: "swift-mustache")]),
+            name: "FOIViews",
+            dependencies: [
+                "FOIKit", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(
             name: "FOIStore",
             dependencies: [

@@ -13,7 +13,8 @@ public enum Seeds {
         [
             "letterhead": PackageResources.letterhead_mustache, "rights": PackageResources.rights_mustache,
             "reasons": PackageResources.reasons_mustache,
-            "signoff": PackageResources.signoff_mustache, "acknowledgement": PackageResources.acknowledgement_mustache,
+            "signoff": PackageResources.signoff_mustache, "reuse": PackageResources.reuse_mustache,
+            "acknowledgement": PackageResources.acknowledgement_mustache,
             "clarification": PackageResources.clarification_mustache,
             "fees-notice": PackageResources.fees_notice_mustache, "extension": PackageResources.extension_mustache,
             "response": PackageResources.response_mustache,

@@ -23,7 +23,9 @@ extension LetterKind {
         switch self {
         case .response: file.responses.last?.on
         case .reviewOutcome: file.review?.decided
-        case .acknowledgement, .clarification, .feesNotice, .extension, .reviewAcknowledgement: nil
+        case .clarification: file.clarifications.last?.requested
+        case .feesNotice: file.fees.last?.notice
+        case .acknowledgement, .extension, .reviewAcknowledgement: nil
         }
     }
 }
@@ -71,6 +73,11 @@ public struct Letter: Sendable {
     /// The letter as one self-contained HTML page.
     public var html: String {
         LetterDocument(markdown: markdown).html(title: "\(reference) – \(kind.rawValue.replacing("-", with: " "))")
+    }
+
+    /// The letter as a Word document's bytes.
+    public func docx() throws -> Data {
+        try LetterDocument(markdown: markdown).docx(title: "\(reference) – \(kind.rawValue.replacing("-", with: " "))")
     }
 
     /// The SHA-256 of the Markdown text, in hex: what the letter-issued event records.

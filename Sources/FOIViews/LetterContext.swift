@@ -48,7 +48,9 @@ struct LetterContext {
         if let name = detail.requester?.name, name != EventFormat.removedText { values["requester"] = ["name": name] }
         values["request"] = ["lines": Self.lines(needed(file.requestText, .requestText))]
         if let due = detail.summary.due { values["due"] = due.letterDescription }
-        for clock in detail.clocks where clock.isPending {
+        // The latest clock of each kind, met or not: a response letter printed after a review was asked for still
+        // gives the window it gave.
+        for clock in detail.clocks {
             guard let due = clock.due else { continue }
             switch clock.name {
             case .reviewWindow: values["reviewBy"] = due.letterDescription

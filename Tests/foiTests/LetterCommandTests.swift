@@ -160,8 +160,8 @@ import Testing
         #expect(
             refused.stderr.hasPrefix(
                 "Error: cannot write the response letter: missing the request's text "
-                    + "(foi request FOI-2026-000001 --file FILE); why 31(1)(a) is engaged, and its public interest test "
-                    + "(foi reason FOI-2026-000001 --section 31(1)(a) --engaged-file FILE --for-file FILE"))
+                    + "(foi request FOI-2026-000001 --file FILE); why 31(1)(a) is engaged, and its public interest "
+                    + "test (foi reason FOI-2026-000001 --section 31(1)(a) --engaged-file FILE --for-file FILE"))
         #expect(try workspace.eventCount() == events)
         let draft = try workspace.run(["letter", ref, "response", "--draft"], today: today)
         #expect(draft.status == 0)
@@ -201,12 +201,71 @@ import Testing
     }
 }
 
-/// What a person sees: the HTML letter rendered by headless Chromium into a PDF, whose text (pdftotext) carries
-/// the reference, the exemptions and the dates. Needs Debian's `chromium` and `poppler-utils` (`.ci/run` installs
-/// them).
+/// What a person sees: the HTML letter printed by headless Chromium, and the Word letter converted by LibreOffice,
+/// each into a PDF whose text (pdftotext) carries the reference, the exemptions and the dates. Needs Debian's
+/// `chromium`, `libreoffice-writer-nogui` and `poppler-utils` (`.ci/run` installs them).
 @Suite struct LetterRenderingTests {
     static func tool(_ name: String) -> String? {
         ["/usr/bin/\(name)", "/usr/local/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static let expected = [
+        "Our reference: 004078/20", "Section 23(5)", "Section 24(2)", "Section 31(3)", "by 2 March 2021",
+        "Factors against confirming or denying", "Balance test",
+    ]
+
+    /// Runs `tool` with `arguments`, its output discarded; true if it succeeded.
+    static func run(_ tool: String, _ arguments: [String]) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// The PDF's text, every run of white space as one space (lines wrap where the page ends them).
+    static func text(ofPDF pdf: URL, pdftotext: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pdftotext)
+        process.arguments = [pdf.path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test func theWordLetterConvertsWithLibreOffice() throws {
+        guard let soffice = Self.tool("soffice"), let pdftotext = Self.tool("pdftotext") else {
+            Issue.record("install libreoffice-writer-nogui and poppler-utils to run this test")
+            return
+        }
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(["demo"], today: "2026-11-21")
+        let docx = workspace.directory.appendingPathComponent("letter.docx")
+        try workspace.ok(
+            ["letter", "004078/20", "response", "--format", "docx", "--output", docx.path], today: "2026-11-21")
+        #expect(
+            try Self.run(
+                soffice,
+                [
+                    "-env:UserInstallation=\(workspace.directory.appendingPathComponent("lo").absoluteString)",
+                    "--headless", "--convert-to", "pdf", "--outdir", workspace.directory.path, docx.path,
+                ]))
+        let printed = try Self.text(
+            ofPDF: workspace.directory.appendingPathComponent("letter.pdf"), pdftotext: pdftotext)
+        for expected in Self.expected { #expect(printed.contains(expected), "the Word letter lacks '\(expected)'") }
+        // The same letter gives the same bytes.
+        let again = workspace.directory.appendingPathComponent("again.docx")
+        try workspace.ok(
+            ["letter", "004078/20", "response", "--format", "docx", "--output", again.path, "--preview"],
+            today: "2026-11-21")
+        #expect(try Data(contentsOf: docx) == Data(contentsOf: again))
     }
 
     @Test func theHTMLLetterRendersInChromium() throws {
@@ -221,33 +280,15 @@ import Testing
         let page = workspace.directory.appendingPathComponent("letter.html")
         let pdf = workspace.directory.appendingPathComponent("letter.pdf")
         try Data(html.stdout.utf8).write(to: page)
-        let browser = Process()
-        browser.executableURL = URL(fileURLWithPath: chromium)
-        browser.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-            "--user-data-dir=\(workspace.directory.appendingPathComponent("profile").path)",
-            "--print-to-pdf=\(pdf.path)", page.absoluteString,
-        ]
-        browser.standardOutput = FileHandle.nullDevice
-        browser.standardError = FileHandle.nullDevice
-        try browser.run()
-        browser.waitUntilExit()
-        #expect(browser.terminationStatus == 0)
-        let text = Process()
-        text.executableURL = URL(fileURLWithPath: pdftotext)
-        text.arguments = ["-layout", pdf.path, "-"]
-        let output = Pipe()
-        text.standardOutput = output
-        try text.run()
-        // Lines wrap where the page ends them: compared with every run of white space as one space.
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        text.waitUntilExit()
-        for expected in [
-            "Our reference: 004078/20", "Section 23(5)", "Section 24(2)", "Section 31(3)", "by 2 March 2021",
-            "Factors against confirming or denying", "Balance test",
-        ] {
-            #expect(printed.contains(expected), "the printed letter lacks '\(expected)'")
-        }
+        #expect(
+            try Self.run(
+                chromium,
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    "--user-data-dir=\(workspace.directory.appendingPathComponent("profile").path)",
+                    "--print-to-pdf=\(pdf.path)", page.absoluteString,
+                ]))
+        let printed = try Self.text(ofPDF: pdf, pdftotext: pdftotext)
+        for expected in Self.expected { #expect(printed.contains(expected), "the printed letter lacks '\(expected)'") }
     }
 }

@@ -29,18 +29,29 @@ struct LetterCommand: ParsableCommand {
     @Argument(help: "The case reference.") var ref: String
     @Argument(help: "The letter: \(LetterKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: LetterKind
-    @Option(help: "markdown (default) or html.") var format: LetterFormat = .markdown
+    @Option(help: "markdown (default), html, or docx (with --output).") var format: LetterFormat = .markdown
+    @Option(help: ArgumentHelp("Write the letter to this new file rather than to stdout.", valueName: "file"))
+    var output: String?
     @Flag(help: "Write it even with parts missing, marking each gap; records nothing.") var draft = false
     @Flag(help: "Write it without recording that it was issued.") var preview = false
     @Option(
         help: ArgumentHelp(
-            "The letter's date (default: the response's date for a response, the review's for its outcome, else "
+            "The letter's date (default: the step's own, e.g. the response's or the clarification request's; else "
                 + "today).", valueName: "date"))
     var on: DateOrTimestamp?
     @OptionGroup var store: StoreOptions
 
     enum LetterFormat: String, CaseIterable, ExpressibleByArgument {
-        case markdown, html
+        case markdown, html, docx
+    }
+
+    func validate() throws {
+        if format == .docx && output == nil {
+            throw ValidationError("a Word letter is a file: give --output FILE.docx")
+        }
+        if let output, FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("'\(output)' exists; give a new file (foi does not overwrite one)")
+        }
     }
 
     func run() throws {
@@ -55,7 +66,24 @@ struct LetterCommand: ParsableCommand {
                 catalogue: caseStore.catalogue, date: date)
             return try LetterWriter.write(kind, from: source, templates: Seeds.letterTemplates, draft: draft)
         }
+        let bytes: Data
+        switch format {
+        case .markdown: bytes = Data(letter.markdown.utf8)
+        case .html: bytes = Data(letter.html.utf8)
+        case .docx: bytes = try perform { try letter.docx() }
+        }
+        // Written before the letter is recorded as issued: a letter that could not be written was not issued.
+        if let output {
+            do {
+                try bytes.write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
+            } catch {
+                throw Failure.refused("cannot write '\(output.printable)': \(error.localizedDescription)")
+            }
+        }
         if records {
+            // A letter the history cannot record is not left behind as if issued.
+            var recordFailed = true
+            defer { if recordFailed, let output { try? FileManager.default.removeItem(atPath: output) } }
             try perform(on: reference) {
                 try caseStore.record(
                     RecordedEvent(
@@ -64,8 +92,9 @@ struct LetterCommand: ParsableCommand {
                             LetterRecord(letter: kind.rawValue, template: "built-in", digest: letter.digest))),
                     for: reference, actor: store.actorName, today: store.todayDate)
             }
+            recordFailed = false
         }
-        FileHandle.standardOutput.write(Data((format == .html ? letter.html : letter.markdown).utf8))
+        if output == nil { FileHandle.standardOutput.write(bytes) }
     }
 }
 
