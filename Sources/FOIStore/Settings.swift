@@ -20,6 +20,8 @@ public enum Settings {
         case reviewContact = "review-contact"
         case signature
         case reuseParagraph = "reuse-paragraph"
+        /// A directory of edited letter templates; unset: the built-in ones.
+        case templatesDirectory = "templates-dir"
 
         public var defaultValue: String {
             switch self {
@@ -28,7 +30,7 @@ public enum Settings {
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
             case .retentionYears: RetentionPolicy().description
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
-                .reuseParagraph:
+                .reuseParagraph, .templatesDirectory:
                 ""
             }
         }
@@ -71,8 +73,9 @@ extension CaseStore {
                 throw StoreError.badSetting(
                     key: key.rawValue, value: value, reason: "give a number of working days from 1 to 250")
             }
-        case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature, .reuseParagraph:
-            // Any text; a blank one unsets it.
+        case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature, .reuseParagraph,
+            .templatesDirectory:
+            // Any text; a blank one unsets it. (A templates directory is read when a letter is written.)
             break
         }
         try write { db in

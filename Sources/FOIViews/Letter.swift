@@ -131,6 +131,7 @@ public enum LetterWriter {
                 throw .template(name: name, reason: "\(error)")
             }
         }
+        try LetterTemplateCheck.check(templates)
         guard let text = library.render(values, withTemplate: kind.rawValue) else {
             throw .template(name: kind.rawValue, reason: "there is no template of that name")
         }

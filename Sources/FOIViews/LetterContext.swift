@@ -248,3 +248,73 @@ extension CivilDate {
         return "\(parts[2])/\(parts[1])/\(parts[0])"
     }
 }
+
+extension LetterContext {
+    /// Every name a template may use, at any depth (docs/LETTERS.md): a tag naming anything else is refused, so that
+    /// a misspelt variable is an error rather than a gap in a letter sent.
+    static let names: Set<String> = [
+        "ref", "date", "subject", "received", "receivedNumeric", "regime", "words", "regulator", "authority",
+        "requester", "request", "due", "reviewBy", "regulatorBy", "payBy", "reviewDue", "clarificationNote",
+        "feeAmount", "extendedFrom", "extensionDays", "searches", "searchesMade", "exemptions", "ncndExemptions",
+        "hasExemptions", "hasReasons", "respondedOn", "withholds", "ncndOther", "refused", "refusalNotice", "advice",
+        "granted", "partlyWithheld", "withheld", "ncnd", "notHeld", "costLimit", "vexatious", "repeated",
+        "accessible", "manifestlyUnfounded", "reviewRequested", "reviewDecided", "reviewUpheld", "reviewPartlyUpheld",
+        "reviewOverturned", "reviewProcedural", "withdrawnExemptions", "addedExemptions",
+        // Inside the objects above.
+        "name", "title", "foia", "eir", "foisa", "eirs", "sar", "scottish", "environmental", "statutoryReview",
+        "exemption", "review", "act", "notice", "short", "address", "web", "months", "email", "reviewContact",
+        "signature", "contact", "reuse", "lines", "line", "location", "held", "citation", "absolute", "qualified",
+        "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text",
+    ]
+}
+
+/// The checks a template set must pass before a letter is written: it parses (checked as it is registered), names
+/// no variable a letter does not have, and names no partial it does not hold.
+enum LetterTemplateCheck {
+    static func check(_ templates: [String: String]) throws(LetterError) {
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            for (line, tag) in tags(text) {
+                let sigil = tag.first.map { "#^/&>{".contains($0) ? String($0) : "" } ?? ""
+                guard !tag.hasPrefix("!"), !tag.hasPrefix("%"), !tag.hasPrefix("=") else { continue }
+                var body = String(tag.dropFirst(sigil.count))
+                if sigil == "{" && body.hasSuffix("}") { body.removeLast() }
+                body = body.trimmingCharacters(in: .whitespaces)
+                if sigil == ">" {
+                    guard templates[body] != nil else {
+                        throw .template(name: name, reason: "line \(line): there is no partial '\(body)'")
+                    }
+                    continue
+                }
+                if body == "." { continue }
+                for component in body.split(separator: ".") where !LetterContext.names.contains(String(component)) {
+                    throw .template(
+                        name: name,
+                        reason: "line \(line): '\(body)' is not a letter variable (see docs/LETTERS.md for the list)")
+                }
+            }
+        }
+    }
+
+    /// Each `{{…}}` tag's inside, with its line.
+    private static func tags(_ text: String) -> [(Int, String)] {
+        var tags: [(Int, String)] = []
+        var line = 1
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            line += rest[..<open.lowerBound].count { $0 == "\n" }
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else { break }
+            var inside = String(afterOpen[..<close.lowerBound])
+            var end = close.upperBound
+            // A triple mustache ends in a third brace.
+            if inside.hasPrefix("{"), afterOpen[end...].hasPrefix("}") {
+                inside += "}"
+                end = afterOpen.index(after: end)
+            }
+            tags.append((line, inside))
+            line += inside.count { $0 == "\n" }
+            rest = afterOpen[end...]
+        }
+        return tags
+    }
+}

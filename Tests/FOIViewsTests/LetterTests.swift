@@ -79,4 +79,59 @@ import Testing
             #expect(reason == "line 4: a section ({{#name}} or {{^name}}) is never closed ({{/name}})")
         }
     }
+
+    /// Every value a letter can hold is named in the list templates are checked against (and docs/LETTERS.md): a
+    /// case with a response, exemptions of each kind with their reasoning, a search and a decided review.
+    @Test func everyValueIsAKnownName() throws {
+        let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
+        let rules = CaseRules(catalogue: catalogue, calendars: calendars)
+        let steps: [(String, CaseEvent)] = [
+            ("2026-11-02", .requestRecorded(text: "1. Everything")),
+            ("2026-11-03", .searchRecorded(Search(location: "Files", held: true, hours: 1))),
+            (
+                "2026-11-04",
+                .exemptionApplied(ExemptionDecision(citation: "31(1)(a)", part: .foia, publicInterest: .maintain))
+            ),
+            (
+                "2026-11-04",
+                .exemptionApplied(ExemptionDecision(citation: "23(5)", part: .foia, neitherConfirmNorDeny: true))
+            ),
+            (
+                "2026-11-05",
+                .reasoningRecorded(
+                    ExemptionReasoning(
+                        citation: "31(1)(a)", part: .foia, engaged: "Harm", factorsFor: ["For"], factorsAgainst: ["No"],
+                        balance: "Kept"))
+            ),
+            ("2026-11-20", .responded(.partiallyWithheld, ResponseDetails(advice: "Ask for less"))),
+            ("2026-11-23", .reviewRequested(ReviewRequest())),
+            ("2026-12-01", .reviewDecided(ReviewDecision(outcome: .upheld, withdrawnExemptions: ["23(5)"]))),
+        ]
+        let file = try Case(
+            reference: CaseReference(rawValue: "X"), received: d("2026-11-02"),
+            receipt: Receipt(regime: .foia, subject: "Bins")
+        ).replaying(steps.map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: d("2026-12-02"))
+        let detail = CaseDetail(
+            summary: answered, requester: Requester(name: "A"), events: [],
+            deadline: try file.deadline(calendars: calendars), file: file, clocks: try file.clocks(calendars: calendars)
+        )
+        let profile = AuthorityProfile(
+            Dictionary(uniqueKeysWithValues: AuthorityProfile.Field.allCases.map { ($0, "x") }))
+        func keys(_ value: Any) -> Set<String> {
+            switch value {
+            case let object as [String: Any]: Set(object.keys).union(object.values.flatMap(keys))
+            case let array as [Any]: array.reduce(into: []) { $0.formUnion(keys($1)) }
+            default: []
+            }
+        }
+        for kind in LetterKind.allCases {
+            var context = LetterContext(
+                source: LetterSource(
+                    detail: detail, profile: profile, calendars: calendars, catalogue: catalogue,
+                    date: d("2026-12-02")),
+                kind: kind)
+            let unknown = keys(context.build()).subtracting(LetterContext.names)
+            #expect(unknown.isEmpty, "\(kind): \(unknown.sorted())")
+        }
+    }
 }

@@ -201,6 +201,49 @@ import Testing
     }
 }
 
+extension LetterCommandTests {
+    /// The built-in templates written out, edited and used: an edit shows in the letter and the event names the
+    /// directory; a misspelt variable or a missing partial is refused with its file and line, exit 65, nothing
+    /// written; exporting over templates is refused.
+    @Test func editedTemplates() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let directory = workspace.directory.appendingPathComponent("templates")
+        #expect(try foi(["letter", "templates", "export", directory.path]).status == 0)
+        let exported = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(exported.count == 12)
+        let again = try foi(["letter", "templates", "export", directory.path])
+        #expect(again.status == 1 && again.stderr.contains("exists; export into a new or empty directory"))
+
+        let signoff = directory.appendingPathComponent("signoff.mustache")
+        try Data("With best wishes from {{authority.name}},\n".utf8).write(to: signoff)
+        try workspace.ok(["settings", "templates-dir", directory.path], today: today)
+        let events = try workspace.json(["history", "004078/20"]) as? [[String: Any]]
+        let letter = try workspace.run(["letter", "004078/20", "response"], today: today)
+        #expect(letter.stdout.contains("\nWith best wishes from Demo Police Service,\n"), "\(letter.stderr)")
+        let history = try #require(try workspace.json(["history", "004078/20"]) as? [[String: Any]])
+        #expect(history.count == (events?.count ?? 0) + 1)
+        #expect((history.last?["event"] as? [String: Any])?["template"] as? String == directory.path)
+
+        let before = history.count
+        for (text, message) in [
+            (
+                "Line one\nYours, {{authority.nmae}}\n",
+                "signoff.mustache' cannot be used: line 2: 'authority.nmae' is "
+                    + "not a letter variable"
+            ),
+            ("{{> footer}}\n", "signoff.mustache' cannot be used: line 1: there is no partial 'footer'"),
+            ("{{#authority}}\nunclosed\n", "signoff.mustache' cannot be used: line 3: a section"),
+        ] {
+            try Data(text.utf8).write(to: signoff)
+            let refused = try workspace.run(["letter", "004078/20", "response"], today: today)
+            #expect(refused.status == 65, "\(text)")
+            #expect(refused.stdout.isEmpty)
+            #expect(refused.stderr.contains(message), "\(refused.stderr)")
+        }
+        #expect(try #require(try workspace.json(["history", "004078/20"]) as? [[String: Any]]).count == before)
+    }
+}
+
 /// What a person sees: the HTML letter printed by headless Chromium, and the Word letter converted by LibreOffice,
 /// each into a PDF whose text (pdftotext) carries the reference, the exemptions and the dates. Needs Debian's
 /// `chromium`, `libreoffice-writer-nogui` and `poppler-utils` (`.ci/run` installs them).

@@ -5,97 +5,197 @@ import FOIStore
 import FOIViews
 import Foundation
 
-/// `foi letter`: a letter to the requester, made from the case.
+/// `foi letter`: a letter to the requester, made from the case; `foi letter templates export DIR`.
 struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "Write a letter from the case: acknowledgement, clarification, fees notice, response, review.",
-        discussion: """
-            Kinds: acknowledgement (with the due date), clarification, fees-notice (the amount and the last day to \
-            pay), extension (FOIA s.10(3) with the exemptions relied on; EIR reg 7; SAR), response (whatever the \
-            outcome, with the refusal notice where anything is refused: each exemption, why it is engaged, the public \
-            interest test of a qualified one, the rights to a review and to the regulator), review-acknowledgement, \
-            review-outcome. The regime chooses the words and every date comes from the case's clocks.
+        discussion: "'foi letter REF KIND' writes a letter (see 'foi letter write --help'); 'foi letter templates "
+            + "export DIR' writes out the built-in templates to edit.",
+        subcommands: [Write.self, Templates.self],
+        defaultSubcommand: Write.self)
+}
 
-            A letter needs the authority's profile ('foi settings': authority-name, authority-address, foi-email, \
-            review-contact, signature; foi-contact and reuse-paragraph are optional), the request's text ('foi \
-            request') and, for a refusal, the reasoning of each exemption ('foi reason'). Without them it is refused \
-            with the list of what is missing; --draft writes it with each gap marked [MISSING: …].
+extension LetterCommand {
+    struct Write: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a letter from the case: acknowledgement, clarification, fees notice, response, review.",
+            discussion: """
+                Kinds: acknowledgement (with the due date), clarification, fees-notice (the amount and the last day \
+                to pay), extension (FOIA s.10(3) with the exemptions relied on; EIR reg 7; SAR), response (whatever \
+                the outcome, with the refusal notice where anything is refused: each exemption, why it is engaged, \
+                the public interest test of a qualified one, the rights to a review and to the regulator), \
+                review-acknowledgement, review-outcome. The regime chooses the words and every date comes from the \
+                case's clocks.
 
-            Writing a letter records a letter-issued event (its kind, template and the SHA-256 of its text); \
-            --preview and --draft record nothing.
-            """)
+                A letter needs the authority's profile ('foi settings': authority-name, authority-address, \
+                foi-email, review-contact, signature; foi-contact and reuse-paragraph are optional), the request's \
+                text ('foi request') and, for a refusal, the reasoning of each exemption ('foi reason'). Without \
+                them it is refused with the list of what is missing; --draft writes it with each gap marked \
+                [MISSING: …].
 
-    @Argument(help: "The case reference.") var ref: String
-    @Argument(help: "The letter: \(LetterKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var kind: LetterKind
-    @Option(help: "markdown (default), html, or docx (with --output).") var format: LetterFormat = .markdown
-    @Option(help: ArgumentHelp("Write the letter to this new file rather than to stdout.", valueName: "file"))
-    var output: String?
-    @Flag(help: "Write it even with parts missing, marking each gap; records nothing.") var draft = false
-    @Flag(help: "Write it without recording that it was issued.") var preview = false
-    @Option(
-        help: ArgumentHelp(
-            "The letter's date (default: the step's own, e.g. the response's or the clarification request's; else "
-                + "today).", valueName: "date"))
-    var on: DateOrTimestamp?
-    @OptionGroup var store: StoreOptions
+                Writing a letter records a letter-issued event (its kind, template and the SHA-256 of its text); \
+                --preview and --draft record nothing.
 
-    enum LetterFormat: String, CaseIterable, ExpressibleByArgument {
-        case markdown, html, docx
-    }
+                Templates: the built-in ones, unless --templates DIR or the templates-dir setting names a directory \
+                of edited ones ('foi letter templates export DIR' writes the built-in ones out): a template there \
+                replaces the built-in one of its name. A template that does not parse, or names a variable letters \
+                do not have (docs/LETTERS.md lists them), is refused with its file and line.
+                """)
 
-    func validate() throws {
-        if format == .docx && output == nil {
-            throw ValidationError("a Word letter is a file: give --output FILE.docx")
+        @Argument(help: "The case reference.") var ref: String
+        @Argument(help: "The letter: \(LetterKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var kind: LetterKind
+        @Option(help: "markdown (default), html, or docx (with --output).") var format: LetterFormat = .markdown
+        @Option(
+            help: ArgumentHelp(
+                "A directory of edited templates (default: the templates-dir setting).", valueName: "dir"))
+        var templates: String?
+        @Option(help: ArgumentHelp("Write the letter to this new file rather than to stdout.", valueName: "file"))
+        var output: String?
+        @Flag(help: "Write it even with parts missing, marking each gap; records nothing.") var draft = false
+        @Flag(help: "Write it without recording that it was issued.") var preview = false
+        @Option(
+            help: ArgumentHelp(
+                "The letter's date (default: the step's own, e.g. the response's or the clarification request's; else "
+                    + "today).", valueName: "date"))
+        var on: DateOrTimestamp?
+        @OptionGroup var store: StoreOptions
+
+        enum LetterFormat: String, CaseIterable, ExpressibleByArgument {
+            case markdown, html, docx
         }
-        if let output, FileManager.default.fileExists(atPath: output) {
-            throw ValidationError("'\(output)' exists; give a new file (foi does not overwrite one)")
-        }
-    }
 
-    func run() throws {
-        let records = !(draft || preview)
-        let caseStore = try store.open(records ? .write : .read)
-        let reference = CaseReference(rawValue: ref)
-        let detail = try perform(on: reference) { try caseStore.detail(reference) }
-        let date = on?.date ?? kind.defaultDate(of: detail.file) ?? store.todayDate
-        let letter = try perform(on: reference) {
-            let source = LetterSource(
-                detail: detail, profile: try caseStore.profile(), calendars: caseStore.calendars,
-                catalogue: caseStore.catalogue, date: date)
-            return try LetterWriter.write(kind, from: source, templates: Seeds.letterTemplates, draft: draft)
-        }
-        let bytes: Data
-        switch format {
-        case .markdown: bytes = Data(letter.markdown.utf8)
-        case .html: bytes = Data(letter.html.utf8)
-        case .docx: bytes = try perform { try letter.docx() }
-        }
-        // Written before the letter is recorded as issued: a letter that could not be written was not issued.
-        if let output {
-            do {
-                try bytes.write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
-            } catch {
-                throw Failure.refused("cannot write '\(output.printable)': \(error.localizedDescription)")
+        func validate() throws {
+            if format == .docx && output == nil {
+                throw ValidationError("a Word letter is a file: give --output FILE.docx")
+            }
+            if let output, FileManager.default.fileExists(atPath: output) {
+                throw ValidationError("'\(output)' exists; give a new file (foi does not overwrite one)")
             }
         }
-        if records {
-            // A letter the history cannot record is not left behind as if issued.
-            var recordFailed = true
-            defer { if recordFailed, let output { try? FileManager.default.removeItem(atPath: output) } }
-            try perform(on: reference) {
-                try caseStore.record(
-                    RecordedEvent(
-                        date: date,
-                        event: .letterIssued(
-                            LetterRecord(letter: kind.rawValue, template: "built-in", digest: letter.digest))),
-                    for: reference, actor: store.actorName, today: store.todayDate)
+
+        func run() throws {
+            let records = !(draft || preview)
+            let caseStore = try store.open(records ? .write : .read)
+            let reference = CaseReference(rawValue: ref)
+            let detail = try perform(on: reference) { try caseStore.detail(reference) }
+            let directory = try templates ?? perform { try caseStore.setting(.templatesDirectory) }
+            let templateSet = try LetterTemplates(directory: directory.isEmpty ? nil : directory)
+            let date = on?.date ?? kind.defaultDate(of: detail.file) ?? store.todayDate
+            let letter = try perform(on: reference) {
+                let source = LetterSource(
+                    detail: detail, profile: try caseStore.profile(), calendars: caseStore.calendars,
+                    catalogue: caseStore.catalogue, date: date)
+                do {
+                    return try LetterWriter.write(kind, from: source, templates: templateSet.templates, draft: draft)
+                } catch LetterError.template(let name, let reason) {
+                    throw Failure.badInput("the letter template '\(templateSet.file(name))' cannot be used: \(reason)")
+                }
             }
-            recordFailed = false
+            let bytes: Data
+            switch format {
+            case .markdown: bytes = Data(letter.markdown.utf8)
+            case .html: bytes = Data(letter.html.utf8)
+            case .docx: bytes = try perform { try letter.docx() }
+            }
+            // Written before the letter is recorded as issued: a letter that could not be written was not issued.
+            if let output {
+                do {
+                    try bytes.write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
+                } catch {
+                    throw Failure.refused("cannot write '\(output.printable)': \(error.localizedDescription)")
+                }
+            }
+            if records {
+                // A letter the history cannot record is not left behind as if issued.
+                var recordFailed = true
+                defer { if recordFailed, let output { try? FileManager.default.removeItem(atPath: output) } }
+                try perform(on: reference) {
+                    try caseStore.record(
+                        RecordedEvent(
+                            date: date,
+                            event: .letterIssued(
+                                LetterRecord(letter: kind.rawValue, template: templateSet.origin, digest: letter.digest)
+                            )),
+                        for: reference, actor: store.actorName, today: store.todayDate)
+                }
+                recordFailed = false
+            }
+            if output == nil { FileHandle.standardOutput.write(bytes) }
         }
-        if output == nil { FileHandle.standardOutput.write(bytes) }
     }
 }
 
 extension LetterKind: ExpressibleByArgument {}
+
+/// The templates a letter is written with: the built-in ones, each replaced by an edited one of its name in
+/// `directory`.
+struct LetterTemplates {
+    var templates = Seeds.letterTemplates
+    /// What the letter-issued event records: `built-in`, or the directory.
+    var origin = "built-in"
+
+    init(directory: String?) throws {
+        guard let directory else { return }
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }
+        } catch {
+            throw Failure.refused(
+                "cannot read the templates directory '\(directory.printable)'; export the built-in templates there "
+                    + "with 'foi letter templates export DIR', or fix the templates-dir setting")
+        }
+        for file in files.sorted() {
+            let path = (directory as NSString).appendingPathComponent(file)
+            templates[String(file.dropLast(".mustache".count))] = try readText(path) + "\n"
+        }
+        origin = directory
+        edited = Set(files.map { String($0.dropLast(".mustache".count)) })
+    }
+
+    /// The templates the directory replaced.
+    private var edited: Set<String> = []
+
+    /// Where template `name` came from, for a message: its file, or the built-in name.
+    func file(_ name: String) -> String {
+        edited.contains(name) ? (origin as NSString).appendingPathComponent("\(name).mustache") : name
+    }
+}
+
+extension LetterCommand {
+    struct Templates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write out the built-in letter templates to edit.", subcommands: [Export.self])
+
+        struct Export: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write every built-in template into DIR, to edit and use with the templates-dir setting.",
+                discussion: """
+                    The directory is made if it does not exist; a template already there is not overwritten (the \
+                    command refuses, naming it). Templates are Mustache, writing Markdown; docs/LETTERS.md lists the \
+                    variables.
+                    """)
+            @Argument(help: ArgumentHelp("The directory.", valueName: "dir")) var directory: String
+
+            func run() throws {
+                let templates = Seeds.letterTemplates.sorted { $0.key < $1.key }
+                let paths = templates.map { (directory as NSString).appendingPathComponent("\($0.key).mustache") }
+                if let existing = paths.first(where: FileManager.default.fileExists(atPath:)) {
+                    throw Failure.refused("'\(existing.printable)' exists; export into a new or empty directory")
+                }
+                do {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                    for ((_, text), path) in zip(templates, paths) {
+                        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+                    }
+                } catch {
+                    throw Failure.refused("cannot write to '\(directory.printable)': \(error.localizedDescription)")
+                }
+                say(
+                    "Wrote \(paths.count) templates to \(directory.printable). To use them: foi settings templates-dir "
+                        + "\(directory.printable)")
+            }
+        }
+    }
+}

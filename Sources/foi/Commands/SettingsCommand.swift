@@ -1,6 +1,7 @@
 import ArgumentParser
 import FOIStore
 import FOIViews
+import Foundation
 
 /// `foi settings`.
 struct SettingsCommand: ParsableCommand {
@@ -13,7 +14,10 @@ struct SettingsCommand: ParsableCommand {
             receipt-convention: statutory (default) or next-working-day, for new cases. clarification-lapse-days: \
             working days to wait for a clarification before the request may be closed (default 60, 1-250; no statute \
             sets it). retention-years: years a closed case keeps its requester's personal data (default 3, 1-100), \
-            with another for a regime after a comma, e.g. "3, sar=6" (see 'foi retention').
+            with another for a regime after a comma, e.g. "3, sar=6" (see 'foi retention'). The authority's profile, \
+            which letters print: authority-name, authority-address, foi-contact, foi-email, review-contact, signature, \
+            reuse-paragraph (a value of several lines in one argument). templates-dir: a directory of edited letter \
+            templates (see 'foi letter templates export').
             """)
     @Argument(help: "The setting to change.") var key: String?
     @Argument(help: "Its new value.") var value: String?
@@ -29,7 +33,11 @@ struct SettingsCommand: ParsableCommand {
             guard let settingKey = Settings.Key(rawValue: key) else {
                 throw Failure.usage("\(StoreError.unknownSetting(key))")
             }
-            try perform { try caseStore.setSetting(settingKey, to: value) }
+            // A templates directory is kept as an absolute path: letters are written from any directory.
+            let stored =
+                settingKey == .templatesDirectory && !value.isEmpty && !value.hasPrefix("/")
+                ? URL(fileURLWithPath: value).standardizedFileURL.path : value
+            try perform { try caseStore.setSetting(settingKey, to: stored) }
         }
         for settingKey in Settings.Key.allCases {
             say("\(settingKey.rawValue) = \(try perform { try caseStore.setting(settingKey) }.printable)")
