@@ -34,7 +34,8 @@ extension LetterDocument {
         var body = ""
         func runs(_ runs: [Run]) -> String {
             runs.map { run in
-                "<w:r>\(run.bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(Self.xml(run.text))</w:t></w:r>"
+                let properties = run.bold ? "<w:rPr><w:b/></w:rPr>" : ""
+                return "<w:r>\(properties)<w:t xml:space=\"preserve\">\(Self.xml(run.text))</w:t></w:r>"
             }.joined()
         }
         func lines(_ lines: [[Run]]) -> String {
@@ -92,7 +93,8 @@ extension LetterDocument {
         ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
         <Override PartName="/word/numbering.xml" \
         ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
-        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+        <Override PartName="/docProps/core.xml" \
+        ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
         </Types>
         """
 
