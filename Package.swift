@@ -41,6 +41,8 @@ let package = Package(
                 .embedInCode("schema/0005_trust.sql"),
                 .embedInCode("schema/0006_after_response.sql"),
                 .embedInCode("schema/0007_holiday_changes.sql"),
+                .embedInCode("schema/0008_paragraphs.sql"),
+                .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),
                 .embedInCode("templates/reasons.mustache"),

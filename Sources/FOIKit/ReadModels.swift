@@ -317,3 +317,48 @@ public struct AuthorityProfile: Hashable, Sendable {
         set { values[field] = newValue }
     }
 }
+
+/// A standard paragraph of reasoning for an exemption, from the library an officer adds to an exemption's
+/// reasoning: shipped with foi, or the authority's own.
+public struct ReasoningParagraph: Hashable, Sendable, Codable {
+    /// What the paragraph argues: why the exemption is engaged, or a public interest factor for or against.
+    public enum Role: String, CaseIterable, Hashable, Sendable, Codable {
+        case engaged
+        case `for`
+        case against
+    }
+
+    public var name: String
+    /// The exemption's section, e.g. `31` (or `12(5)(e)` for an EIR exception).
+    public var section: String
+    public var role: Role
+    public var text: String
+    /// True for the authority's own (added, or replacing a shipped one of the same name).
+    public var isLocal: Bool
+
+    public init(name: String, section: String, role: Role, text: String, isLocal: Bool = false) {
+        self.name = name
+        self.section = section
+        self.role = role
+        self.text = text
+        self.isLocal = isLocal
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, section, role, text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            section: try container.decode(String.self, forKey: .section),
+            role: try container.decode(Role.self, forKey: .role), text: try container.decode(String.self, forKey: .text)
+        )
+    }
+
+    /// Whether the paragraph serves the exemption cited as `citation` (its section, whatever the subsections).
+    public func serves(_ citation: String) -> Bool {
+        citation == section || citation.hasPrefix(section + "(")
+    }
+}

@@ -4,6 +4,8 @@ public enum Seeds {
     public static var bankHolidaysJSON: [UInt8] { PackageResources.uk_bank_holidays_json }
     /// The exemption catalogue: FOIA, EIR, FOISA and EIR(S).
     public static var exemptionsJSON: [UInt8] { PackageResources.exemptions_json }
+    /// The paragraph library shipped with foi.
+    public static var paragraphsJSON: [UInt8] { PackageResources.paragraphs_json }
     /// The demo cases of `foi demo`.
     public static var demoCasesJSON: [UInt8] { PackageResources.demo_cases_json }
 
@@ -34,6 +36,7 @@ public enum Seeds {
             ("0005_trust", String(decoding: PackageResources._005_trust_sql, as: UTF8.self)),
             ("0006_after_response", String(decoding: PackageResources._006_after_response_sql, as: UTF8.self)),
             ("0007_holiday_changes", String(decoding: PackageResources._007_holiday_changes_sql, as: UTF8.self)),
+            ("0008_paragraphs", String(decoding: PackageResources._008_paragraphs_sql, as: UTF8.self)),
         ]
     }
 }

@@ -17,6 +17,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case deadline(DeadlineError)
     case badReferencePattern(String)
     case holidayExists(CivilDate, Division)
+    /// A paragraph the library does not have.
+    case unknownParagraph(String, known: [String])
     /// A day to cancel or move that is not a bank holiday of the division.
     case notAHoliday(CivilDate, Division)
     /// Bank holiday data that is not GOV.UK's bank-holidays.json.
@@ -58,6 +60,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + "{YY}), e.g. FOI-{YYYY}-{SEQ:6} or 01.FOI.{YY}.{SEQ:6}"
         case .holidayExists(let date, let division):
             "\(date) is already a bank holiday in \(division.name)"
+        case .unknownParagraph(let name, let known):
+            "no paragraph '\(name)' in the library; it has \(known.joined(separator: ", ")) (see 'foi paragraphs')"
         case .notAHoliday(let date, let division):
             "\(date) is not a bank holiday in \(division.name); see 'foi holidays list --year \(date.year)'"
         case .badHolidayData(let reason):

@@ -55,4 +55,37 @@ public enum ReferenceView {
         }
         return output
     }
+
+    /// The paragraph library as a table (the start of each text), JSON or CSV (the whole text).
+    public static func render(_ paragraphs: [ReasoningParagraph], format: OutputFormat) throws -> TextOutput {
+        struct Entry: Encodable {
+            var name, section, role, source, text: String
+        }
+        let entries = paragraphs.map {
+            Entry(
+                name: $0.name, section: $0.section, role: $0.role.rawValue, source: $0.isLocal ? "local" : "shipped",
+                text: $0.text)
+        }
+        var output = TextOutput()
+        switch format {
+        case .json:
+            try output.json(entries)
+        case .csv:
+            output.write(CSV.line(["name", "section", "role", "source", "text"]))
+            for entry in entries {
+                output.write(CSV.line([entry.name, entry.section, entry.role, entry.source, entry.text]))
+            }
+        case .table:
+            output.write(
+                Table.render(
+                    header: ["name", "section", "role", "source", "text"],
+                    rows: entries.map {
+                        [
+                            $0.name, $0.section, $0.role, $0.source,
+                            $0.text.count > 60 ? $0.text.prefix(59) + "…" : $0.text,
+                        ]
+                    }))
+        }
+        return output
+    }
 }

@@ -9,7 +9,8 @@ import Testing
 @Suite struct FuzzTests {
     static let commands = [
         "board", "list", "show", "history", "log", "acknowledge", "clarify", "fee", "search", "exempt", "extend",
-        "respond", "withdraw", "transfer", "reopen", "split", "note", "request", "reason", "letter", "review",
+        "respond", "withdraw", "transfer", "reopen", "split", "note", "request", "reason", "letter", "paragraphs",
+        "review",
         "complaint", "decision-notice",
         "appeal",
         "deadline", "holidays", "exemptions", "settings", "backup", "verify", "retention", "anonymise", "nonsense",

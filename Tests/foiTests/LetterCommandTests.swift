@@ -244,6 +244,52 @@ extension LetterCommandTests {
     }
 }
 
+extension LetterCommandTests {
+    /// The paragraph library: a shipped paragraph copied into a case's reasoning, the authority's own replacing it
+    /// for later cases only, and a paragraph for another section or role refused with nothing written.
+    @Test func paragraphLibrary() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let ref = "01.FOI.23.028767"
+        let listed = try workspace.run(["paragraphs", "--section", "31", "--format", "csv"])
+        #expect(listed.stdout.hasPrefix("name,section,role,source,text\ns31-against,31,against,shipped,"))
+        let shipped = try workspace.run(["paragraphs", "show", "s31-harm"]).stdout
+        try workspace.ok(
+            [
+                "reason", ref, "--section", "31(1)(a)(b)", "--engaged-paragraph", "s31-harm", "--for-paragraph",
+                "s31-for", "--against-paragraph", "s31-against", "--balance", "Withhold the investigations.",
+            ], today: today)
+        func reasoning() throws -> [String: Any]? {
+            let shown = try workspace.show(ref, today: today)
+            return (shown["reasoning"] as? [[String: Any]])?.first { $0["citation"] as? String == "31(1)(a)(b)" }
+        }
+        #expect(try reasoning()?["engaged"] as? String == String(shipped.dropLast()))
+        #expect((try reasoning()?["factorsFor"] as? [String])?.count == 1)
+
+        let own = workspace.directory.appendingPathComponent("own.txt")
+        try Data("Our force's own words on law enforcement.\n".utf8).write(to: own)
+        try workspace.ok(
+            ["paragraphs", "add", "s31-harm", "--section", "31", "--role", "engaged", "--file", own.path], today: today)
+        #expect(
+            try workspace.run(["paragraphs", "show", "s31-harm"]).stdout
+                == "Our force's own words on law enforcement.\n")
+        #expect(try reasoning()?["engaged"] as? String == String(shipped.dropLast()))
+
+        let events = try workspace.json(["history", ref]) as? [[String: Any]]
+        for (arguments, message) in [
+            (["--section", "24(1)", "--engaged-paragraph", "s31-harm"], "is engaged reasoning for section 31"),
+            (["--section", "31(1)(a)(b)", "--engaged-paragraph", "s31-for"], "is for reasoning for section 31"),
+            (["--section", "24(1)", "--engaged-paragraph", "nope"], "no paragraph 'nope' in the library"),
+            (["--section", "24(1)"], "say why it is engaged"),
+        ] {
+            let result = try workspace.run(["reason", ref] + arguments, today: today)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+        #expect((try workspace.json(["history", ref]) as? [[String: Any]])?.count == events?.count)
+    }
+}
+
 /// What a person sees: the HTML letter printed by headless Chromium, and the Word letter converted by LibreOffice,
 /// each into a PDF whose text (pdftotext) carries the reference, the exemptions and the dates. Needs Debian's
 /// `chromium`, `libreoffice-writer-nogui` and `poppler-utils` (`.ci/run` installs them).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOIKit
+import FOIStore
 
 /// `foi request`: the request's own words.
 struct RequestCommand: ParsableCommand {
@@ -32,14 +33,24 @@ struct ReasonCommand: ParsableCommand {
             qualified one, the public interest reasons (FOIA s.17(3), EIR reg 14(3)(b), FOISA s.16(2)); 'foi letter' \
             takes them from here. Apply the exemption first ('foi exempt'). Texts come from files (- for standard \
             input for one of them); in --for-file and --against-file each paragraph, separated by a blank line, is \
-            one factor. A later record for the same exemption replaces the earlier one.
+            one factor. Standard paragraphs from the library ('foi paragraphs') are added after the files' text with \
+            --engaged-paragraph, --for-paragraph and --against-paragraph. A later record for the same exemption \
+            replaces the earlier one.
             """)
     @OptionGroup var step: StepOptions
     @Option(help: ArgumentHelp("The exemption as applied, e.g. 31(1)(a)(b).", valueName: "citation")) var section:
         String
     @Option(help: "The regime of the part it was applied to (default: the case's).") var part: Regime?
     @Option(help: ArgumentHelp("Why it is engaged: the harm, or the class of information.", valueName: "file"))
-    var engagedFile: String
+    var engagedFile: String?
+    @Option(
+        help: ArgumentHelp(
+            "A library paragraph on why it is engaged (see 'foi paragraphs'); repeatable.", valueName: "name"))
+    var engagedParagraph: [String] = []
+    @Option(help: ArgumentHelp("A library paragraph that is a factor for; repeatable.", valueName: "name"))
+    var forParagraph: [String] = []
+    @Option(help: ArgumentHelp("A library paragraph that is a factor against; repeatable.", valueName: "name"))
+    var againstParagraph: [String] = []
     @Option(help: ArgumentHelp("The factors for disclosure (or for confirming or denying).", valueName: "file"))
     var forFile: String?
     @Option(help: ArgumentHelp("The factors against.", valueName: "file")) var againstFile: String?
@@ -51,16 +62,39 @@ struct ReasonCommand: ParsableCommand {
         if [engagedFile, forFile, againstFile].filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one of the files can be standard input (-)")
         }
+        if engagedFile == nil && engagedParagraph.isEmpty {
+            throw ValidationError("say why it is engaged: --engaged-file FILE, or --engaged-paragraph NAME")
+        }
     }
 
     func run() throws {
-        let engaged = try readText(engagedFile)
-        let factorsFor = try forFile.map { paragraphs(try readText($0)) } ?? []
-        let factorsAgainst = try againstFile.map { paragraphs(try readText($0)) } ?? []
+        let citation = ExemptionCatalogue.normalise(section)
+        let caseStore = try step.store.open()
+        /// The library paragraphs `names` as `role`, each checked to serve this exemption.
+        func library(_ names: [String], _ role: ReasoningParagraph.Role) throws -> [String] {
+            try names.map { name in
+                let paragraph: ReasoningParagraph
+                do {
+                    paragraph = try caseStore.paragraph(named: name)
+                } catch let error as StoreError {
+                    throw Failure.usage("\(error)")
+                }
+                guard paragraph.role == role, paragraph.serves(citation) else {
+                    throw Failure.usage(
+                        "the paragraph '\(name)' is \(paragraph.role.rawValue) reasoning for section "
+                            + "\(paragraph.section); it cannot be \(role.rawValue) reasoning for \(citation)")
+                }
+                return paragraph.text
+            }
+        }
+        let engaged = (try engagedFile.map { [try readText($0)] } ?? []) + (try library(engagedParagraph, .engaged))
+        let factorsFor = (try forFile.map { paragraphs(try readText($0)) } ?? []) + (try library(forParagraph, .for))
+        let factorsAgainst =
+            (try againstFile.map { paragraphs(try readText($0)) } ?? []) + (try library(againstParagraph, .against))
         try step.record(on: step.date(on)) { file, _ in
             .reasoningRecorded(
                 ExemptionReasoning(
-                    citation: ExemptionCatalogue.normalise(section), part: part ?? file.regime, engaged: engaged,
+                    citation: citation, part: part ?? file.regime, engaged: engaged.joined(separator: "\n\n"),
                     factorsFor: factorsFor, factorsAgainst: factorsAgainst, balance: balance))
         }
     }
