@@ -65,10 +65,13 @@ public struct ExemptionReasoning: Hashable, Sendable {
     public var factorsAgainst: [String]
     /// The conclusion of the balance.
     public var balance: String?
+    /// The parts of the request the exemption is engaged for, as the request numbers them (`A`, `2`), where the
+    /// decision differs by part; empty: the whole request.
+    public var requestParts: [String]
 
     public init(
         citation: String, part: Regime, engaged: String, factorsFor: [String] = [], factorsAgainst: [String] = [],
-        balance: String? = nil
+        balance: String? = nil, requestParts: [String] = []
     ) {
         self.citation = citation
         self.part = part
@@ -76,6 +79,7 @@ public struct ExemptionReasoning: Hashable, Sendable {
         self.factorsFor = factorsFor
         self.factorsAgainst = factorsAgainst
         self.balance = balance
+        self.requestParts = requestParts
     }
 }
 

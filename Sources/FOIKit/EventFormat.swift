@@ -158,6 +158,8 @@ public enum EventFormat {
                 "engaged": .string(reasoning.engaged), "factorsFor": .array(reasoning.factorsFor.map(JSONValue.string)),
                 "factorsAgainst": .array(reasoning.factorsAgainst.map(JSONValue.string)),
                 "balance": reasoning.balance.map(JSONValue.string),
+                "requestParts": reasoning.requestParts.isEmpty
+                    ? nil : .array(reasoning.requestParts.map(JSONValue.string)),
             ]
         case .letterIssued(let record):
             [
@@ -267,8 +269,8 @@ public enum EventFormat {
                 ExemptionReasoning(
                     citation: try fields.string("citation"), part: try fields.choice("part"),
                     engaged: try fields.string("engaged"), factorsFor: try fields.strings("factorsFor"),
-                    factorsAgainst: try fields.strings("factorsAgainst"), balance: try fields.optionalString("balance"))
-            )
+                    factorsAgainst: try fields.strings("factorsAgainst"), balance: try fields.optionalString("balance"),
+                    requestParts: try fields.strings("requestParts")))
         case .letterIssued:
             return .letterIssued(
                 LetterRecord(

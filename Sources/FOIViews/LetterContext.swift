@@ -1,4 +1,5 @@
 import FOIKit
+import Foundation
 
 /// The values a letter template can use (documented in docs/LETTERS.md), computed from the case: every date comes
 /// from the engine. A value the case does not hold is recorded as a gap and, in a draft, printed as a marker.
@@ -153,6 +154,11 @@ struct LetterContext {
         }
     }
 
+    /// `A`, `A and B`, `A, B and C`.
+    private static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
     /// The response's outcome as flags, its date and its advice.
     private var outcomeValues: [String: Any] {
         guard let response = file.responses.last else { return [:] }
@@ -165,6 +171,13 @@ struct LetterContext {
             .refusedManifestlyUnfounded: "manifestlyUnfounded",
         ]
         if let flag = flags[outcome] { values[flag] = true }
+        // The s.12 estimate: the hours the searches recorded, at the Fees Regulations' £25 an hour.
+        let hours = file.searches.reduce(0) { $0 + $1.hours }
+        if hours > 0 {
+            let shown = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
+            values["costHours"] = shown
+            values["costPounds"] = String(Int((hours * 25).rounded()))
+        }
         let ncndRelied = file.exemptions.contains(where: \.neitherConfirmNorDeny)
         values["withholds"] = [.partiallyWithheld, .withheldInFull].contains(outcome)
         values["ncndOther"] = ncndRelied && outcome != .neitherConfirmNorDeny
@@ -205,6 +218,9 @@ struct LetterContext {
                 ? .publicInterest(citation: decision.citation, part: decision.part)
                 : .reasoning(citation: decision.citation, part: decision.part)
             values["engaged"] = needed(reasoning?.engaged, fix)
+            if let parts = reasoning?.requestParts, !parts.isEmpty {
+                values["requestParts"] = parts.count == 1 ? "part \(parts[0])" : "parts " + Self.list(parts)
+            }
             if testsPublicInterest {
                 let factorsFor = reasoning?.factorsFor ?? []
                 let factorsAgainst = reasoning?.factorsAgainst ?? []
@@ -264,7 +280,8 @@ extension LetterContext {
         "name", "title", "foia", "eir", "foisa", "eirs", "sar", "scottish", "environmental", "statutoryReview",
         "exemption", "review", "act", "notice", "short", "address", "web", "months", "email", "reviewContact",
         "signature", "contact", "reuse", "lines", "line", "location", "held", "citation", "absolute", "qualified",
-        "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text",
+        "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
+        "costHours", "costPounds",
     ]
 }
 

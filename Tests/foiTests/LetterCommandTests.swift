@@ -114,7 +114,7 @@ import Testing
                 files.appendingPathComponent("engaged.txt").path,
                 "--for-file", files.appendingPathComponent("for.txt").path, "--against-file",
                 files.appendingPathComponent("against.txt").path, "--balance",
-                "The balance favours withholding part A.",
+                "The balance favours withholding part A.", "--request-part", "A",
             ], today: today)
         try workspace.ok(["respond", ref, "--outcome", "partially-withheld"], today: today)
         expectInOrder(
@@ -123,8 +123,31 @@ import Testing
                 "> Further to an earlier request", "> A. How many officers", "> B. What is the chain",
                 "> C. Which portfolios",
                 "- Section 31(1)(a)(b)", "### Section 31(1)(a)(b)", "Rank-by-rank numbers",
-                "- Openness about how policing is organised.", "- Accountability for resources.",
+                "This applies to part A of your request.", "- Openness about how policing is organised.",
+                "- Accountability for resources.",
                 "- Criminals could target the weakest units.", "The balance favours withholding part A.",
+            ])
+    }
+
+    /// A s.12 refusal states the estimate (the searches' hours at £25 an hour) and the s.16 advice.
+    @Test func aCostLimitRefusalGivesTheEstimateAndAdvice() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let request = workspace.directory.appendingPathComponent("request.txt")
+        try Data("Every email sent by the force since 2010 that mentions drones.\n".utf8).write(to: request)
+        try workspace.ok(
+            ["log", "--subject", "Drone emails", "--received", "2026-11-02", "--request-file", request.path],
+            today: today)
+        let ref = "FOI-2026-000001"
+        try workspace.ok(["search", ref, "--location", "Email archive", "--held", "--hours", "30.5"], today: today)
+        try workspace.ok(
+            ["respond", ref, "--outcome", "refused-s12", "--advice", "A request for 2025 alone could be answered."],
+            today: today)
+        expectInOrder(
+            try letter(ref),
+            [
+                "> Every email sent by the force since 2010", "(section 12 of the Act)",
+                "Our estimate is 30.5 hours of work, £763.", "## Advice and assistance",
+                "A request for 2025 alone could be answered.", "If you are not satisfied",
             ])
     }
 

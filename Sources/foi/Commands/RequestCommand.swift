@@ -55,10 +55,16 @@ struct ReasonCommand: ParsableCommand {
     var forFile: String?
     @Option(help: ArgumentHelp("The factors against.", valueName: "file")) var againstFile: String?
     @Option(help: ArgumentHelp("The balance's conclusion, in a sentence.", valueName: "text")) var balance: String?
+    @Option(
+        help: ArgumentHelp(
+            "A part of the request the exemption is engaged for, as the request numbers it (e.g. A or 2), where the "
+                + "decision differs by part; repeatable.", valueName: "part"))
+    var requestPart: [String] = []
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
 
     func validate() throws {
-        try Check.nonBlank([(section, "--section"), (balance, "--balance")])
+        try Check.nonBlank(
+            [(section, "--section"), (balance, "--balance")] + requestPart.map { ($0, "--request-part") })
         if [engagedFile, forFile, againstFile].filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one of the files can be standard input (-)")
         }
@@ -95,7 +101,8 @@ struct ReasonCommand: ParsableCommand {
             .reasoningRecorded(
                 ExemptionReasoning(
                     citation: citation, part: part ?? file.regime, engaged: engaged.joined(separator: "\n\n"),
-                    factorsFor: factorsFor, factorsAgainst: factorsAgainst, balance: balance))
+                    factorsFor: factorsFor, factorsAgainst: factorsAgainst, balance: balance,
+                    requestParts: requestPart))
         }
     }
 }
