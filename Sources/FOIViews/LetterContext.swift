@@ -95,6 +95,8 @@ struct LetterContext {
             "exemptions": environmental ? "exceptions" : "exemptions",
             "review": environmental ? "reconsideration" : "internal review",
             "act": regime == .sar ? "UK GDPR" : regime.title,
+            "law": environmental ? "the Regulations" : regime == .sar ? "UK GDPR" : "the Act",
+            "exempt": environmental ? "excepted from disclosure" : "exempt from disclosure",
             "notice": [
                 .foia: "section 17 of the Freedom of Information Act 2000",
                 .eir: "regulation 14 of the Environmental Information Regulations 2004",
@@ -278,8 +280,9 @@ extension LetterContext {
         "reviewOverturned", "reviewProcedural", "withdrawnExemptions", "addedExemptions",
         // Inside the objects above.
         "name", "title", "foia", "eir", "foisa", "eirs", "sar", "scottish", "environmental", "statutoryReview",
-        "exemption", "review", "act", "notice", "short", "address", "web", "months", "email", "reviewContact",
-        "signature", "contact", "reuse", "lines", "line", "location", "held", "citation", "absolute", "qualified",
+        "exemption", "review", "act", "law", "exempt", "notice", "short", "address", "web", "months", "email",
+        "reviewContact", "signature", "contact", "reuse", "lines", "line", "location", "held", "citation", "absolute",
+        "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds",
     ]
