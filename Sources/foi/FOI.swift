@@ -24,7 +24,7 @@ struct FOI: ParsableCommand {
             LogCommand.self, AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self,
             ExemptCommand.self, ExtendCommand.self, RespondCommand.self, WithdrawCommand.self, TransferCommand.self,
             ReopenCommand.self, SplitCommand.self, NoteCommand.self, RequestCommand.self, ReasonCommand.self,
-            LetterCommand.self, ParagraphsCommand.self, ReviewCommand.self, ComplaintCommand.self,
+            LetterCommand.self, ParagraphsCommand.self, StatsCommand.self, ReviewCommand.self, ComplaintCommand.self,
             DecisionNoticeCommand.self, AppealCommand.self, DeadlineCommand.self, HolidaysCommand.self,
             ExemptionsCommand.self, SettingsCommand.self, BackupCommand.self, VerifyCommand.self,
             RetentionCommand.self, AnonymiseCommand.self,

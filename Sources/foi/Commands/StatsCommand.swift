@@ -1,0 +1,66 @@
+import ArgumentParser
+import FOIKit
+import FOIStore
+import FOIViews
+
+/// `foi stats`: the figures an authority is judged by, derived from the events.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "The figures an authority is judged by, derived from the case histories.",
+        subcommands: [Timeliness.self])
+
+    struct Timeliness: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The ICO's view: the share of requests and reviews answered in time, with the early warning.",
+            discussion: """
+                For each month of the period and the whole of it: the FOI, EIR, FOISA and EIR(S) requests, and the \
+                internal reviews, falling due in it (their last permitted date), each in time (by the statutory \
+                date), within a permitted extension (FOIA s.10(3), EIR reg 7, a FOIA review extended under the s.45 \
+                Code), late (answered after it, or unanswered once it passed) or pending; the share in time (an \
+                extension counting as in time) and the ICO's band: Good at 95% or more, Adequate from 90%, \
+                Unsatisfactory below (ICO FOI self-assessment toolkit, Timeliness). A reopened case counts by its \
+                first response. Subject access requests are not in these figures.
+
+                The early warning, for the quarter of the as-at date: the share so far, how many of the requests \
+                still due in it can be late before it falls under 90% (and 95%), the share if each is answered on its \
+                date, and those due within 5 working days with no response.
+
+                --as-at DATE gives the figures as they stood at the end of that day: only the steps dated by then \
+                count, so steps taken later never change them (a step recorded late but dated earlier, a correction \
+                or an import, does: it happened by then).
+                """)
+
+        @Option(
+            help: ArgumentHelp(
+                "A month (2026-10), quarter (2026Q3) or year (2026); default: this quarter.", valueName: "period"))
+        var period: String?
+        @Option(
+            help: ArgumentHelp("The figures as they stood at the end of this day (default: today).", valueName: "date"))
+        var asAt: CivilDate?
+        @Option(help: "Output format: table, json, or csv (a row per period and kind).") var format: OutputFormat =
+            .table
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if let period, ReportingPeriod(parsing: period) == nil {
+                throw ValidationError(
+                    "--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
+            }
+        }
+
+        func run() throws {
+            let asAt = asAt ?? store.todayDate
+            let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? ReportingPeriod.quarter(of: asAt)
+            let quarter = ReportingPeriod.quarter(of: asAt)
+            let caseStore = try store.open(.read)
+            let report = try perform {
+                let entries = try caseStore.timeliness(dueIn: chosen.dates, asAt: asAt)
+                let quarterEntries =
+                    chosen == quarter ? entries : try caseStore.timeliness(dueIn: quarter.dates, asAt: asAt)
+                return TimelinessReport(period: chosen, asAt: asAt, entries: entries, quarterEntries: quarterEntries)
+            }
+            try perform { try TimelinessView.render(report, calendars: caseStore.calendars, format: format) }.flush()
+        }
+    }
+}
