@@ -7,9 +7,9 @@ extension CaseStore {
     /// later never change an earlier as-at date's figures. (A step recorded late but dated before it, a correction
     /// or an import, does change them: it happened by then; the history shows when it was recorded.)
     ///
-    /// The requests read are those received from a year before the period to its end (one due in the period and
-    /// received earlier would have waited more than a year for a clarification or a fee), and those with a review
-    /// asked for from 90 days before it.
+    /// The cases read are those received from 120 days before the period to its end, and those with a
+    /// clarification, a payment, an extension, a reopening or a review from a year before it: a request due in the
+    /// period and not among them would have been extended, paused or reviewed more than a year before it.
     public func timeliness(dueIn period: ClosedRange<CivilDate>, asAt: CivilDate) throws -> [TimelinessEntry] {
         try writer.read { db in
             let rules = try rules(db)
@@ -17,12 +17,13 @@ extension CaseStore {
                 db,
                 sql: """
                     SELECT id, ref FROM cases WHERE regime != 'sar' AND (received_on BETWEEN ? AND ?
-                        OR id IN (SELECT case_id FROM events WHERE kind = 'review-requested' AND occurred_on BETWEEN ? AND ?))
+                        OR id IN (SELECT case_id FROM events WHERE occurred_on BETWEEN ? AND ? AND kind IN (
+                            'review-requested', 'clarification-received', 'fee-paid', 'extended', 'reopened')))
                     ORDER BY id
                     """,
                 arguments: [
+                    period.lowerBound.adding(days: -Self.plainReach), min(period.upperBound, asAt),
                     period.lowerBound.adding(days: -Self.timelinessReach), min(period.upperBound, asAt),
-                    period.lowerBound.adding(days: -Self.reviewReach), min(period.upperBound, asAt),
                 ])
             var entries: [TimelinessEntry] = []
             for chunk in chunked(candidates) {
@@ -47,8 +48,10 @@ extension CaseStore {
         }
     }
 
-    /// Calendar days before a period that a request due in it can have been received.
+    /// Calendar days before a period that a request with no pause or extension falls due in it can have been
+    /// received: 60 working days (a school, a day the ICO specifies) and the holidays between, with room to spare.
+    static let plainReach = 120
+    /// Calendar days before a period that the step which set a later date can have been taken: a clarification, a
+    /// payment, an extension (FOIA s.10(3) allows up to 200 further working days here), a reopening, a review.
     static let timelinessReach = 366
-    /// Calendar days before a period that a review due in it can have been requested: 40 working days and more.
-    static let reviewReach = 90
 }

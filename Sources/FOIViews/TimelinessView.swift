@@ -72,6 +72,8 @@ public struct TimelinessReport: Sendable {
 
     /// Working days to look ahead for requests at risk.
     public static let riskHorizon = 5
+    /// How many of them the table names.
+    static let riskListed = 20
 
     func warning(calendars: Calendars) -> Warning {
         let requests = quarterEntries.filter { $0.kind == .request }
@@ -167,11 +169,18 @@ public enum TimelinessView {
             output.printableLine()
             output.printableLine(report.warningLine(warning))
             if !warning.atRisk.isEmpty {
-                output.printableLine("At risk (due within \(TimelinessReport.riskHorizon) working days, no response):")
-                for risk in warning.atRisk {
+                output.printableLine(
+                    "At risk (due within \(TimelinessReport.riskHorizon) working days, no response): "
+                        + "\(warning.atRisk.count)")
+                // The table names the first; the JSON has them all.
+                for risk in warning.atRisk.prefix(TimelinessReport.riskListed) {
                     output.printableLine(
                         "  \(risk.ref)  due \(risk.due.longDescription)"
                             + (risk.workingDaysLeft == 0 ? " (today)" : " (\(risk.workingDaysLeft) left)"))
+                }
+                if warning.atRisk.count > TimelinessReport.riskListed {
+                    let more = warning.atRisk.count - TimelinessReport.riskListed
+                    output.printableLine("  … and \(more) more (--format json lists them all)")
                 }
             }
         }
