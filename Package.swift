@@ -42,6 +42,7 @@ let package = Package(
                 .embedInCode("schema/0006_after_response.sql"),
                 .embedInCode("schema/0007_holiday_changes.sql"),
                 .embedInCode("schema/0008_paragraphs.sql"),
+                .embedInCode("schema/0009_timeliness.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),

@@ -21,6 +21,8 @@ public struct CaseState: Sendable {
     public let deadline: ResponseDeadline
     /// Every clock; the response clock's derivation is left out (see `Case.clocks(calendars:policy:)`).
     public let clocks: [CaseClock]
+    /// The request and reviews as the timeliness figures count them.
+    public let timeliness: [TimelinessEntry]
 
     /// The clocks the board shows that still wait for their step: of two of a kind (two hearings of cross-appeals,
     /// the appeal windows of two notices), the earlier.
@@ -49,7 +51,9 @@ extension Case {
         do {
             let deadline = try deadline(calendars: rules.calendars)
             let clocks = try clocks(response: deadline, calendars: rules.calendars, policy: rules.policy)
-            return CaseState(file: self, deadline: deadline, clocks: clocks)
+            return CaseState(
+                file: self, deadline: deadline, clocks: clocks,
+                timeliness: try timelinessEntries(calendars: rules.calendars))
         } catch {
             throw .deadline(error)
         }
@@ -228,7 +232,9 @@ extension Case {
         // A deadline-moved event changes nothing but the history: the dates are those just computed.
         var moved = self
         moved.history += moves
-        return (moves, CaseState(file: moved, deadline: after.deadline, clocks: after.clocks))
+        return (
+            moves, CaseState(file: moved, deadline: after.deadline, clocks: after.clocks, timeliness: after.timeliness)
+        )
     }
 
     /// An exemption decision for this case: the citation as officers write it normalised (`s.31(1)(a)` →

@@ -188,12 +188,18 @@ public struct Board: Sendable {
     public var overdue: BoardSection
     public var dueSoon: BoardSection
     public var awaiting: BoardSection
+    /// The requests falling due this quarter as the ICO's timeliness figures count them today.
+    public var quarter: TimelinessFigures
 
-    public init(today: CivilDate, overdue: BoardSection, dueSoon: BoardSection, awaiting: BoardSection) {
+    public init(
+        today: CivilDate, overdue: BoardSection, dueSoon: BoardSection, awaiting: BoardSection,
+        quarter: TimelinessFigures = TimelinessFigures([], asAt: .init(dayNumber: 0))
+    ) {
         self.today = today
         self.overdue = overdue
         self.dueSoon = dueSoon
         self.awaiting = awaiting
+        self.quarter = quarter
     }
 }
 

@@ -13,7 +13,7 @@ public enum TimelinessStanding: String, CaseIterable, Hashable, Sendable, Codabl
     case pending
 }
 
-/// One request or review in the figures: when it falls due and how it stands.
+/// One request or review in the figures: when it falls due and when it was answered.
 public struct TimelinessEntry: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, Codable {
         case request, review
@@ -27,12 +27,12 @@ public struct TimelinessEntry: Hashable, Sendable {
     /// The last permitted date: the extended one where there is an extension. The entry counts in the period this
     /// falls in.
     public var due: CivilDate
+    /// The first response (a reopened case counts by it), or the review's decision.
     public var answered: CivilDate?
-    public var standing: TimelinessStanding
 
     public init(
         reference: CaseReference, regime: Regime, kind: Kind, statutoryDue: CivilDate, due: CivilDate,
-        answered: CivilDate?, standing: TimelinessStanding
+        answered: CivilDate?
     ) {
         self.reference = reference
         self.regime = regime
@@ -40,7 +40,16 @@ public struct TimelinessEntry: Hashable, Sendable {
         self.statutoryDue = statutoryDue
         self.due = due
         self.answered = answered
-        self.standing = standing
+    }
+
+    /// How it stood at the end of `asAt` (its answer, if it had one by then, is the one recorded).
+    public func standing(asAt: CivilDate) -> TimelinessStanding {
+        switch answered {
+        case let answered? where answered <= statutoryDue: .inTime
+        case let answered? where answered <= due: .withinExtension
+        case .some: .late
+        case nil: asAt > due ? .late : .pending
+        }
     }
 }
 
@@ -56,28 +65,28 @@ public enum TimelinessBand: String, Hashable, Sendable, Codable {
 }
 
 extension Case {
-    /// The request and each review as they stood at the end of `asAt`, for the timeliness figures; the case must be
-    /// the fold of the events known by then. Left out: subject access requests (not FOI figures), and a request no
-    /// response is owed for, or whose clock is stopped (withdrawn, transferred, lapsed, awaiting a clarification or
-    /// a fee). A reopened case counts by its first response (RULES.md §5.1).
-    public func timeliness(asAt: CivilDate, calendars: Calendars) throws(DeadlineError) -> [TimelinessEntry] {
+    /// The request and each review in the timeliness figures, with their dates. Left out: subject access requests
+    /// (not FOI figures), and a request no response is owed for, or whose clock is stopped (withdrawn, transferred,
+    /// lapsed, awaiting a clarification or a fee); a declined review, or one of a failure to respond. A reopened case
+    /// counts by its first response (RULES.md §5.1). For the figures as at a date, the case is the fold of the events
+    /// dated by then.
+    public func timelinessEntries(calendars: Calendars) throws(DeadlineError) -> [TimelinessEntry] {
         guard regime != .sar else { return [] }
         var entries: [TimelinessEntry] = []
-        if let request = try requestTimeliness(asAt: asAt, calendars: calendars) { entries.append(request) }
+        if let request = try requestTimeliness(calendars: calendars) { entries.append(request) }
         for review in reviews where !review.isDeclined && review.subject == .response {
-            let extended = try reviewDue(review, calendars: calendars).due
             var unextended = review
             unextended.extendedTo = nil
-            let statutory = try reviewDue(unextended, calendars: calendars).due
             entries.append(
-                Self.entry(
-                    reference, regime, .review, statutory: statutory, due: extended, answered: review.decided,
-                    asAt: asAt))
+                TimelinessEntry(
+                    reference: reference, regime: regime, kind: .review,
+                    statutoryDue: try reviewDue(unextended, calendars: calendars).due,
+                    due: try reviewDue(review, calendars: calendars).due, answered: review.decided))
         }
         return entries
     }
 
-    private func requestTimeliness(asAt: CivilDate, calendars: Calendars) throws(DeadlineError) -> TimelinessEntry? {
+    private func requestTimeliness(calendars: Calendars) throws(DeadlineError) -> TimelinessEntry? {
         let first = responses.first
         guard first != nil || status.isOpen else { return nil }
         let deadline = try ResponseClock.deadline(for: clockInput, calendars: calendars)
@@ -87,24 +96,9 @@ extension Case {
         guard let due = deadline.finalDate,
             let statutory = try ResponseClock.deadline(for: unextended, calendars: calendars).due
         else { return nil }
-        return Self.entry(
-            reference, regime, .request, statutory: statutory, due: due, answered: first?.on, asAt: asAt)
-    }
-
-    private static func entry(
-        _ reference: CaseReference, _ regime: Regime, _ kind: TimelinessEntry.Kind, statutory: CivilDate,
-        due: CivilDate, answered: CivilDate?, asAt: CivilDate
-    ) -> TimelinessEntry {
-        let standing: TimelinessStanding =
-            switch answered {
-            case let answered? where answered <= statutory: .inTime
-            case let answered? where answered <= due: .withinExtension
-            case .some: .late
-            case nil: asAt > due ? .late : .pending
-            }
         return TimelinessEntry(
-            reference: reference, regime: regime, kind: kind, statutoryDue: statutory, due: due, answered: answered,
-            standing: standing)
+            reference: reference, regime: regime, kind: .request, statutoryDue: statutory, due: due,
+            answered: first?.on)
     }
 }
 
@@ -112,8 +106,13 @@ extension Case {
 public struct TimelinessFigures: Hashable, Sendable {
     public var counts: [TimelinessStanding: Int] = [:]
 
-    public init(_ entries: some Sequence<TimelinessEntry>) {
-        for entry in entries { counts[entry.standing, default: 0] += 1 }
+    public init(_ entries: some Sequence<TimelinessEntry>, asAt: CivilDate) {
+        for entry in entries { counts[entry.standing(asAt: asAt), default: 0] += 1 }
+    }
+
+    /// Figures counted elsewhere (by the store, from its projection).
+    public init(counts: [TimelinessStanding: Int]) {
+        self.counts = counts
     }
 
     public subscript(standing: TimelinessStanding) -> Int { counts[standing] ?? 0 }

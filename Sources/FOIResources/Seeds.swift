@@ -37,6 +37,7 @@ public enum Seeds {
             ("0006_after_response", String(decoding: PackageResources._006_after_response_sql, as: UTF8.self)),
             ("0007_holiday_changes", String(decoding: PackageResources._007_holiday_changes_sql, as: UTF8.self)),
             ("0008_paragraphs", String(decoding: PackageResources._008_paragraphs_sql, as: UTF8.self)),
+            ("0009_timeliness", String(decoding: PackageResources._009_timeliness_sql, as: UTF8.self)),
         ]
     }
 }

@@ -112,7 +112,7 @@ extension CaseStore {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
         let calendars = calendars
-        let sections = try writer.read { db -> [BoardSection] in
+        let (sections, quarter) = try writer.read { db -> ([BoardSection], TimelinessFigures) in
             // Rows are read through the index that holds them in the section's order, so a limit stops the scan
             // early; SQLite's planner would otherwise sort every match. The partial indexes' conditions are
             // written from the same `ClockWatch` values as the queries' (schema/0003_case_clocks.sql).
@@ -142,15 +142,19 @@ extension CaseStore {
                         }
                     })
             }
-            return [
+            let sections = [
                 try section("\(Self.watched(\.canBeOverdue)) AND due_on < ?", [today], index: "case_clocks_duties"),
                 try section(
                     "\(Self.watched(\.isUpcoming)) AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments,
                     index: "case_clocks_upcoming"),
                 try section(Self.watched { !$0.isUpcoming }, [], index: "case_clocks_requester"),
             ]
+            return (
+                sections, try Self.requestTimeliness(dueIn: ReportingPeriod.quarter(of: today).dates, today: today, db)
+            )
         }
-        return Board(today: today, overdue: sections[0], dueSoon: sections[1], awaiting: sections[2])
+        return Board(
+            today: today, overdue: sections[0], dueSoon: sections[1], awaiting: sections[2], quarter: quarter)
     }
 
     /// `watch = 'duty'` or `watch IN ('duty', 'date')`: the watches FOIKit selects, written as literals so that

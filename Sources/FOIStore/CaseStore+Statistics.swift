@@ -10,8 +10,14 @@ extension CaseStore {
     /// The cases read are those received from 120 days before the period to its end, and those with a
     /// clarification, a payment, an extension, a reopening or a review from a year before it: a request due in the
     /// period and not among them would have been extended, paused or reviewed more than a year before it.
-    public func timeliness(dueIn period: ClosedRange<CivilDate>, asAt: CivilDate) throws -> [TimelinessEntry] {
-        try writer.read { db in
+    ///
+    /// As at `today` or later, the case as it stands is the case as at the date (no step is dated after the day it is
+    /// recorded), so the entries are read from the projection by date rather than replayed.
+    public func timeliness(dueIn period: ClosedRange<CivilDate>, asAt: CivilDate, today: CivilDate) throws
+        -> [TimelinessEntry]
+    {
+        if asAt >= today { return try projectedTimeliness(dueIn: period) }
+        return try writer.read { db in
             let rules = try rules(db)
             let candidates = try Row.fetchAll(
                 db,
@@ -36,7 +42,7 @@ extension CaseStore {
                     let file = try EventLog.replay(
                         CaseReference(rawValue: row[1]), events: Array(known), catalogue: catalogue)
                     do {
-                        entries += try file.timeliness(asAt: asAt, calendars: rules.calendars).filter {
+                        entries += try file.timelinessEntries(calendars: rules.calendars).filter {
                             period.contains($0.due)
                         }
                     } catch let error as DeadlineError {
@@ -54,4 +60,47 @@ extension CaseStore {
     /// Calendar days before a period that the step which set a later date can have been taken: a clarification, a
     /// payment, an extension (FOIA s.10(3) allows up to 200 further working days here), a reopening, a review.
     static let timelinessReach = 366
+
+    /// The entries falling due in `period`, from the projection (`timeliness`, migration 0009).
+    private func projectedTimeliness(dueIn period: ClosedRange<CivilDate>) throws -> [TimelinessEntry] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.ref, t.kind, t.regime, t.statutory_due_on, t.due_on, t.answered_on
+                    FROM timeliness t JOIN cases c ON c.id = t.case_id WHERE t.due_on BETWEEN ? AND ?
+                    ORDER BY t.due_on, c.ref
+                    """, arguments: [period.lowerBound, period.upperBound]
+            ).map { row in
+                guard let kind = TimelinessEntry.Kind(rawValue: row["kind"]),
+                    let regime = Regime(rawValue: row["regime"]),
+                    let statutory: CivilDate = row["statutory_due_on"], let due: CivilDate = row["due_on"]
+                else { throw StoreError.unreadableCase(id: row["id"]) }
+                return TimelinessEntry(
+                    reference: CaseReference(rawValue: row["ref"]), regime: regime, kind: kind, statutoryDue: statutory,
+                    due: due, answered: row["answered_on"])
+            }
+        }
+    }
+
+    /// The requests falling due in `period` counted by how they stand today, in SQL over the projection: the same
+    /// standings as `TimelinessEntry.standing(asAt:)`, for the line the board opens with.
+    static func requestTimeliness(dueIn period: ClosedRange<CivilDate>, today: CivilDate, _ db: Database) throws
+        -> TimelinessFigures
+    {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT coalesce(sum(answered_on <= statutory_due_on), 0),
+                           coalesce(sum(answered_on > statutory_due_on AND answered_on <= due_on), 0),
+                           coalesce(sum(answered_on > due_on OR (answered_on IS NULL AND due_on < ?)), 0),
+                           coalesce(sum(answered_on IS NULL AND due_on >= ?), 0)
+                    FROM timeliness WHERE kind = 'request' AND due_on BETWEEN ? AND ?
+                    """, arguments: [today, today, period.lowerBound, period.upperBound])
+        else { return TimelinessFigures(counts: [:]) }
+        return TimelinessFigures(counts: [
+            .inTime: row[0], .withinExtension: row[1], .late: row[2], .pending: row[3],
+        ])
+    }
 }

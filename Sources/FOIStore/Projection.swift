@@ -29,6 +29,7 @@ enum Projection {
         }
         try writeExemptions(file.exemptions, caseID: caseID, replacing: false, db)
         try writeClocks(state, caseID: caseID, replacing: false, db)
+        try writeTimeliness(state, caseID: caseID, replacing: false, db)
         return caseID
     }
 
@@ -51,6 +52,7 @@ enum Projection {
                 """
         ).execute(arguments: [state.file.status.rawValue, state.file.statusSince] + columns(state) + [caseID])
         try writeClocks(state, caseID: caseID, replacing: true, db)
+        try writeTimeliness(state, caseID: caseID, replacing: true, db)
         if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
     }
 
@@ -68,6 +70,7 @@ enum Projection {
             state.deadline.finalDate, state.deadline.extendedFrom, state.deadline.provisional,
             state.file.history.count, caseID,
         ])
+        try writeTimeliness(state, caseID: caseID, replacing: true, db)
         let update = try db.cachedStatement(
             sql: "UPDATE case_clocks SET due_on = ?, provisional = ? WHERE case_id = ? AND clock = ?")
         for clock in state.boardClocks {
@@ -113,6 +116,25 @@ enum Projection {
             "publicInterestExtension": input.publicInterestExtension.map(JSONValue.integer),
             "statutoryExtension": .bool(input.statutoryExtension),
         ]).canonicalText
+    }
+
+    /// Writes the case's entries in the timeliness figures (migration 0009; a migration before it runs without).
+    static func writeTimeliness(_ state: CaseState, caseID: Int64, replacing: Bool, _ db: Database) throws {
+        guard try db.tableExists("timeliness") else { return }
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM timeliness WHERE case_id = ?").execute(arguments: [caseID])
+        }
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO timeliness (case_id, kind, ordinal, regime, statutory_due_on, due_on, answered_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        for (ordinal, entry) in state.timeliness.enumerated() {
+            try insert.execute(arguments: [
+                caseID, entry.kind.rawValue, ordinal, entry.regime.rawValue, entry.statutoryDue, entry.due,
+                entry.answered,
+            ])
+        }
     }
 
     /// Writes the case's clocks that the board shows and that still wait for their step.

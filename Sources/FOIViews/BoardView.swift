@@ -39,6 +39,7 @@ public enum BoardView {
             }
         case .table:
             output.line("Board for \(today.fullDescription)")
+            output.line(TimelinessReport.warningLine(quarter: ReportingPeriod.quarter(of: today), board.quarter))
             for (key, title, section) in sections {
                 output.line()
                 output.line("\(title) (\(section.count))")

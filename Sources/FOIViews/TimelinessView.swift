@@ -29,9 +29,9 @@ public struct TimelinessReport: Sendable {
         var percentWithinStatutoryDate: Double?
         var band: TimelinessBand?
 
-        init(_ period: ReportingPeriod, _ kind: TimelinessEntry.Kind, _ entries: [TimelinessEntry]) {
+        init(_ period: ReportingPeriod, _ kind: TimelinessEntry.Kind, _ entries: [TimelinessEntry], asAt: CivilDate) {
             let range = period.dates
-            let figures = TimelinessFigures(entries.filter { $0.kind == kind && range.contains($0.due) })
+            let figures = TimelinessFigures(entries.filter { $0.kind == kind && range.contains($0.due) }, asAt: asAt)
             self.period = period.description
             self.kind = kind
             inTime = figures[.inTime]
@@ -48,7 +48,9 @@ public struct TimelinessReport: Sendable {
 
     var rows: [Row] {
         let periods = period.length == .month ? [period] : period.months + [period]
-        return [TimelinessEntry.Kind.request, .review].flatMap { kind in periods.map { Row($0, kind, entries) } }
+        return [TimelinessEntry.Kind.request, .review].flatMap { kind in
+            periods.map { Row($0, kind, entries, asAt: asAt) }
+        }
     }
 
     /// The early warning: the quarter's requests so far, how many of those still due can be late, and which are
@@ -77,8 +79,12 @@ public struct TimelinessReport: Sendable {
 
     func warning(calendars: Calendars) -> Warning {
         let requests = quarterEntries.filter { $0.kind == .request }
-        let figures = TimelinessFigures(requests)
-        let atRisk = requests.filter { $0.standing == .pending }.compactMap { entry -> Warning.AtRisk? in
+        let figures = TimelinessFigures(requests, asAt: asAt)
+        // Five working days are at most eleven calendar days (a weekend and Christmas between): the working days
+        // are counted for those only.
+        let horizon = asAt.adding(days: 11)
+        let atRisk = requests.filter { $0.due <= horizon && $0.standing(asAt: asAt) == .pending }.compactMap {
+            entry -> Warning.AtRisk? in
             guard let left = try? calendars.workingDaysLeft(until: entry.due, regime: entry.regime, today: asAt),
                 left <= Self.riskHorizon
             else { return nil }
@@ -94,20 +100,21 @@ public struct TimelinessReport: Sendable {
     }
 
     /// The early warning in a sentence, as the board opens with it.
-    func warningLine(_ warning: Warning) -> String {
+    static func warningLine(quarter: ReportingPeriod, _ figures: TimelinessFigures) -> String {
         let now =
-            warning.percentInTime.map { "\(Self.percent($0)) in time, \(warning.band?.rawValue ?? "")" }
+            figures.percentInTime.map { "\(percent($0)) in time, \(figures.band?.rawValue ?? "")" }
             ?? "no request due yet"
-        var line = "This quarter (\(warning.quarter)): \(now)"
-        if warning.stillDue > 0 {
-            let allowed = warning.lateAllowedAt90
+        var line = "This quarter (\(quarter)): \(now)"
+        let stillDue = figures[.pending]
+        if stillDue > 0 {
+            let allowed = figures.lateAllowed(keeping: 90)
             line +=
                 allowed < 0
-                ? "; even with all \(warning.stillDue) still due answered in time it stays under 90%"
-                : "; \(min(allowed, warning.stillDue)) of the \(warning.stillDue) still due this quarter can be late "
-                    + "before it falls under 90%"
-            if let projected = warning.projectedPercent {
-                line += " (\(Self.percent(projected)) if each is answered on its date)"
+                ? "; even with all \(stillDue) still due answered in time it stays under 90%"
+                : "; \(min(allowed, stillDue)) of the \(stillDue) still due this quarter can be late before it falls "
+                    + "under 90%"
+            if let projected = figures.projectedPercent {
+                line += " (\(percent(projected)) if each is answered on its date)"
             }
         }
         return line + "."
@@ -167,7 +174,10 @@ public enum TimelinessView {
                         ]
                     }))
             output.printableLine()
-            output.printableLine(report.warningLine(warning))
+            output.printableLine(
+                TimelinessReport.warningLine(
+                    quarter: ReportingPeriod.quarter(of: report.asAt),
+                    TimelinessFigures(report.quarterEntries.filter { $0.kind == .request }, asAt: report.asAt)))
             if !warning.atRisk.isEmpty {
                 output.printableLine(
                     "At risk (due within \(TimelinessReport.riskHorizon) working days, no response): "

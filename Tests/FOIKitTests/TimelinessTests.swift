@@ -2,11 +2,19 @@ import FOIKit
 import Testing
 
 @Suite struct TimelinessTests {
+    /// Entries due by 1 Dec (extended to 31 Dec) in each standing as at 10 Dec.
     func entries(_ standings: [TimelinessStanding]) -> [TimelinessEntry] {
         standings.enumerated().map { index, standing in
-            TimelinessEntry(
+            let answered: CivilDate? =
+                switch standing {
+                case .inTime: d("2026-11-30")
+                case .withinExtension: d("2026-12-07")
+                case .late: d("2027-01-04")
+                case .pending: nil
+                }
+            return TimelinessEntry(
                 reference: CaseReference(rawValue: "R\(index)"), regime: .foia, kind: .request,
-                statutoryDue: d("2026-12-01"), due: d("2026-12-01"), answered: nil, standing: standing)
+                statutoryDue: d("2026-12-01"), due: d("2026-12-31"), answered: answered)
         }
     }
 
@@ -17,7 +25,7 @@ import Testing
         let figures = TimelinessFigures(
             entries(
                 Array(repeating: .inTime, count: 90) + [.withinExtension] + Array(repeating: .late, count: 9)
-                    + Array(repeating: .pending, count: 14)))
+                    + Array(repeating: .pending, count: 14)), asAt: d("2026-12-10"))
         #expect(figures.decided == 100)
         #expect(figures.percentInTime == 91)
         #expect(figures.percentWithinStatutoryDate == 90)
@@ -25,7 +33,9 @@ import Testing
         #expect(figures.lateAllowed(keeping: 90) == 2)
         #expect(figures.lateAllowed(keeping: 95) == -4)
         #expect(figures.projectedPercent.map { ($0 * 10).rounded() / 10 } == 92.1)
-        #expect(TimelinessFigures(entries([])).percentInTime == nil)
+        #expect(TimelinessFigures(entries([]), asAt: d("2026-12-10")).percentInTime == nil)
+        // Unanswered once its last permitted date has passed, a request is late.
+        #expect(entries([.pending])[0].standing(asAt: d("2027-01-01")) == .late)
         #expect(TimelinessBand(percent: 95) == .good)
         #expect(TimelinessBand(percent: 94.9) == .adequate)
         #expect(TimelinessBand(percent: 89.9) == .unsatisfactory)

@@ -71,9 +71,11 @@ var answered: CaseSummary {
     @Test func theBoardSaysHowToSeeTheRestOfASection() throws {
         let row = BoardRow(
             summary: open, clock: .response, due: d("2026-12-01"), provisional: false, workingDaysLeft: 6)
+        // The quarter: 91 of 100 answered in time, 14 still due; 103 of 114 must be in time to keep 90%.
         let board = Board(
             today: d("2026-11-20"), overdue: BoardSection(count: 0, rows: []),
-            dueSoon: BoardSection(count: 3, rows: [row]), awaiting: BoardSection(count: 0, rows: []))
+            dueSoon: BoardSection(count: 3, rows: [row]), awaiting: BoardSection(count: 0, rows: []),
+            quarter: TimelinessFigures(counts: [.inTime: 90, .withinExtension: 1, .late: 9, .pending: 14]))
         let text = String(
             decoding: try BoardView.render(board, horizon: 5, calendars: calendars, format: .table) { "LIST \($0)" }
                 .bytes,
@@ -81,6 +83,8 @@ var answered: CaseSummary {
         #expect(
             text == """
                 Board for Friday 20 November 2026
+                This quarter (2026Q4): 91.0% in time, Adequate; 2 of the 14 still due this quarter can be late before \
+                it falls under 90% (92.1% if each is answered on its date).
 
                 Overdue (0)
 

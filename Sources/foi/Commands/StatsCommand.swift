@@ -55,9 +55,11 @@ struct StatsCommand: ParsableCommand {
             let quarter = ReportingPeriod.quarter(of: asAt)
             let caseStore = try store.open(.read)
             let report = try perform {
-                let entries = try caseStore.timeliness(dueIn: chosen.dates, asAt: asAt)
+                let today = store.todayDate
+                let entries = try caseStore.timeliness(dueIn: chosen.dates, asAt: asAt, today: today)
                 let quarterEntries =
-                    chosen == quarter ? entries : try caseStore.timeliness(dueIn: quarter.dates, asAt: asAt)
+                    chosen == quarter
+                    ? entries : try caseStore.timeliness(dueIn: quarter.dates, asAt: asAt, today: today)
                 return TimelinessReport(period: chosen, asAt: asAt, entries: entries, quarterEntries: quarterEntries)
             }
             try perform { try TimelinessView.render(report, calendars: caseStore.calendars, format: format) }.flush()
