@@ -199,8 +199,9 @@ extension Case {
 
     /// What a change of calendars does to this case: a deadline-moved event for each clock still waiting whose date
     /// it moves (the board's, and the requester's window to ask for a review), dated `today` (or the receipt, if
-    /// later) and worded with `reason`, and the state after them; nil when nothing moves and no date stopped (or
-    /// started) being provisional, as when published data replaces a year's generated holidays.
+    /// later) and worded with `reason`, and the state after them; nil when nothing moves, no date stopped (or
+    /// started) being provisional (as when published data replaces a year's generated holidays) and no date of the
+    /// timeliness figures changed.
     public func changingCalendars(from old: CaseRules, to new: CaseRules, because reason: String, today: CivilDate)
         throws(LifecycleError) -> (moves: [RecordedEvent], state: CaseState)?
     {
@@ -228,7 +229,8 @@ extension Case {
             return RecordedEvent(
                 date: max(today, received), event: .deadlineMoved(from: old, to: moved, reason: wording))
         }
-        guard !moves.isEmpty || reflagged else { return nil }
+        // The timeliness figures' dates too: a request answered early whose statutory date a holiday moves.
+        guard !moves.isEmpty || reflagged || previous.timeliness != after.timeliness else { return nil }
         // A deadline-moved event changes nothing but the history: the dates are those just computed.
         var moved = self
         moved.history += moves

@@ -194,9 +194,9 @@ extension CaseStore {
         return plan
     }
 
-    /// The moves of every case with a board clock due on or after the first day the change touches, or answered
-    /// recently enough for the requester's window to ask for a review (40 working days, at most about 60 calendar
-    /// days) to reach it (or of the cases `among`): FOIKit says which clocks move.
+    /// The moves of every case with a board clock or a date of the timeliness figures on or after the first day the
+    /// change touches, or answered recently enough for the requester's window to ask for a review (40 working days,
+    /// at most about 60 calendar days) to reach it (or of the cases `among`): FOIKit says which clocks move.
     private func decideMoves(_ plan: HolidayPlan, _ db: Database, among: [Int64]? = nil) throws -> [CalendarMove] {
         guard let from = plan.from else { return [] }
         var candidates: [Row] = []
@@ -211,8 +211,9 @@ extension CaseStore {
                 db,
                 sql: """
                     SELECT c.id, c.ref FROM cases c WHERE c.id IN (SELECT case_id FROM case_clocks WHERE due_on >= ?)
-                    OR (c.status = 'responded' AND c.responded_on >= ?) ORDER BY c.id
-                    """, arguments: [from, from.adding(days: -Self.reviewWindowReach)])
+                    OR (c.status = 'responded' AND c.responded_on >= ?)
+                    OR c.id IN (SELECT case_id FROM timeliness WHERE due_on >= ?) ORDER BY c.id
+                    """, arguments: [from, from.adding(days: -Self.reviewWindowReach), from])
         }
         var moves: [CalendarMove] = []
         try EventLog.forEachReplayed(candidates, catalogue: catalogue, db) { caseID, file in
