@@ -181,6 +181,8 @@ public struct Case: Hashable, Sendable {
     public private(set) var reasoning: [ExemptionReasoning] = []
     /// The letters issued, in order.
     public private(set) var letters: [LetterRecord] = []
+    /// How the case appears in the disclosure log, as last decided.
+    public private(set) var publication = Publication()
     /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
     public private(set) var responses: [Response] = []
     /// The day the case was last reopened after a response: a further response is due.
@@ -318,6 +320,8 @@ public struct Case: Hashable, Sendable {
             }
         case .letterIssued(let record):
             next.letters.append(record)
+        case .publicationDecided(let publication):
+            next.publication = publication
         case .exemptionApplied(let decision):
             try validate(decision, catalogue: catalogue)
             next.exemptions.append(decision)
@@ -469,7 +473,8 @@ public struct Case: Hashable, Sendable {
         switch event {
         case .received:
             return false
-        case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued:
+        case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued,
+            .publicationDecided:
             // A calendar change can move any running clock, the review's after the response too; the request's words,
             // the reasoning and the letters can be recorded whenever the officer writes them.
             return true

@@ -100,6 +100,19 @@ public struct LetterRecord: Hashable, Sendable {
     }
 }
 
+/// How a case appears in the disclosure log.
+public struct Publication: Hashable, Sendable {
+    /// The title to publish instead of the subject.
+    public var title: String?
+    /// Why it is held back from the log; nil: it is published.
+    public var heldBack: String?
+
+    public init(title: String? = nil, heldBack: String? = nil) {
+        self.title = title
+        self.heldBack = heldBack
+    }
+}
+
 /// A part of a mixed request split into a case of its own, e.g. the environmental information of a FOIA request,
 /// handled under the EIR with its own clock, extension and review.
 public struct CaseSplit: Hashable, Sendable {
@@ -265,6 +278,9 @@ public enum CaseEvent: Hashable, Sendable {
     case reasoningRecorded(ExemptionReasoning)
     /// A letter issued to the requester.
     case letterIssued(LetterRecord)
+    /// How the case appears in the disclosure log: a title for publication (requesters' subjects can name people),
+    /// or held back from the log with a reason. The latest decides.
+    case publicationDecided(Publication)
     case reopened(reason: String)
     /// A calendar change moved the statutory date (RULES.md §9): recorded, never overwritten.
     case deadlineMoved(from: CivilDate?, to: CivilDate?, reason: String)
@@ -314,6 +330,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .requestRecorded: .requestRecorded
         case .reasoningRecorded: .reasoningRecorded
         case .letterIssued: .letterIssued
+        case .publicationDecided: .publicationDecided
         case .reopened: .reopened
         case .deadlineMoved: .deadlineMoved
         case .reviewRequested: .reviewRequested
@@ -394,6 +411,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .requestRecorded: "record the request's text"
         case .reasoningRecorded: "record the reasoning for an exemption"
         case .letterIssued: "issue a letter"
+        case .publicationDecided: "decide how the case is published"
         case .reopened: "reopen the case"
         case .deadlineMoved: "move the deadline"
         case .reviewRequested: "record a request for review"

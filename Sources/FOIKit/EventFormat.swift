@@ -23,6 +23,7 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case requestRecorded = "request-recorded"
     case reasoningRecorded = "reasoning-recorded"
     case letterIssued = "letter-issued"
+    case publicationDecided = "publication-decided"
     case reopened
     case deadlineMoved = "deadline-moved"
     case reviewRequested = "review-requested"
@@ -161,6 +162,8 @@ public enum EventFormat {
                 "requestParts": reasoning.requestParts.isEmpty
                     ? nil : .array(reasoning.requestParts.map(JSONValue.string)),
             ]
+        case .publicationDecided(let publication):
+            ["title": publication.title.map(JSONValue.string), "heldBack": publication.heldBack.map(JSONValue.string)]
         case .letterIssued(let record):
             [
                 "letter": .string(record.letter), "template": .string(record.template),
@@ -271,6 +274,9 @@ public enum EventFormat {
                     engaged: try fields.string("engaged"), factorsFor: try fields.strings("factorsFor"),
                     factorsAgainst: try fields.strings("factorsAgainst"), balance: try fields.optionalString("balance"),
                     requestParts: try fields.strings("requestParts")))
+        case .publicationDecided:
+            return .publicationDecided(
+                Publication(title: try fields.optionalString("title"), heldBack: try fields.optionalString("heldBack")))
         case .letterIssued:
             return .letterIssued(
                 LetterRecord(

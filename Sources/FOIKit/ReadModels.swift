@@ -368,3 +368,48 @@ public struct ReasoningParagraph: Hashable, Sendable, Codable {
         citation == section || citation.hasPrefix(section + "(")
     }
 }
+
+/// A response as a disclosure log publishes it: nothing of the requester.
+public struct DisclosureLogEntry: Hashable, Sendable {
+    public var reference: CaseReference
+    public var regime: Regime
+    public var received: CivilDate
+    /// The first response.
+    public var responded: CivilDate
+    /// The title for publication: the one decided for the log, else the subject.
+    public var title: String
+    public var outcome: Outcome
+    /// The exemptions relied on in that response, with their subsections.
+    public var exemptions: [ExemptionDecision]
+
+    public init(
+        reference: CaseReference, regime: Regime, received: CivilDate, responded: CivilDate, title: String,
+        outcome: Outcome, exemptions: [ExemptionDecision]
+    ) {
+        self.reference = reference
+        self.regime = regime
+        self.received = received
+        self.responded = responded
+        self.title = title
+        self.outcome = outcome
+        self.exemptions = exemptions
+    }
+}
+
+extension Case {
+    /// The case's entry in the disclosure log, from its history as it stands: nil for a subject access request, a
+    /// case never answered, or one held back from the log.
+    public var disclosureLogEntry: DisclosureLogEntry? {
+        guard regime != .sar, publication.heldBack == nil,
+            let index = history.firstIndex(where: { if case .responded = $0.event { true } else { false } }),
+            case .responded(let outcome, _) = history[index].event
+        else { return nil }
+        // The exemptions as they stood when that response was given: a later review may have changed them.
+        let atResponse = history[...index].reduce(into: [ExemptionDecision]()) { exemptions, recorded in
+            if case .exemptionApplied(let decision) = recorded.event { exemptions.append(decision) }
+        }
+        return DisclosureLogEntry(
+            reference: reference, regime: regime, received: received, responded: history[index].date,
+            title: publication.title ?? receipt.subject, outcome: outcome, exemptions: atResponse)
+    }
+}

@@ -104,3 +104,32 @@ extension CaseStore {
         ])
     }
 }
+
+extension CaseStore {
+    /// The disclosure log of the requests first answered in `period`, and the cases held back from it with their
+    /// reasons. Built from the case histories and the projection of their first responses: the query never reads
+    /// the requesters table, so no requester's name, address or reference can reach it.
+    public func disclosureLog(respondedIn period: ClosedRange<CivilDate>) throws -> (
+        entries: [DisclosureLogEntry], heldBack: [(CaseReference, String)]
+    ) {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.ref FROM timeliness t JOIN cases c ON c.id = t.case_id
+                    WHERE t.kind = 'request' AND t.answered_on BETWEEN ? AND ? AND c.regime != 'sar'
+                    ORDER BY t.answered_on, c.ref
+                    """, arguments: [period.lowerBound, period.upperBound])
+            var entries: [DisclosureLogEntry] = []
+            var heldBack: [(CaseReference, String)] = []
+            try EventLog.forEachReplayed(rows, catalogue: catalogue, db) { _, file in
+                if let reason = file.publication.heldBack {
+                    heldBack.append((file.reference, reason))
+                } else if let entry = file.disclosureLogEntry {
+                    entries.append(entry)
+                }
+            }
+            return (entries, heldBack)
+        }
+    }
+}

@@ -463,6 +463,9 @@ struct EventJSON: Encodable {
             "\(reasoning.part.shortName) \(reasoning.citation): \(reasoning.factorsFor.count) factors for, "
                 + "\(reasoning.factorsAgainst.count) against" + (reasoning.balance == nil ? "" : ", balance given")
         case .letterIssued(let record): "\(record.letter) (\(record.template)), sha256 \(record.digest.prefix(12))"
+        case .publicationDecided(let publication):
+            publication.heldBack.map { "held back from the disclosure log: \($0)" }
+                ?? publication.title.map { "published as: \($0)" } ?? "published under its subject"
         case .reopened(let reason): reason
         case .deadlineMoved(let from, let to, let reason):
             "\(from?.description ?? "none") → \(to?.description ?? "none"): \(reason)"

@@ -1,0 +1,72 @@
+import ArgumentParser
+import FOIKit
+import FOIStore
+import FOIViews
+
+/// `foi disclosure-log`: the requests answered in a period, for publication.
+struct DisclosureLogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "disclosure-log",
+        abstract: "The requests answered in a period, for publication: never the requester, never a SAR.",
+        discussion: """
+            One row per request first answered in the period: its reference, regime, dates received and answered, \
+            a title for publication (the subject, unless 'foi publish REF --title' gave another: requesters' \
+            subjects can name people), the outcome and the exemptions relied on, with their subsections. Subject \
+            access requests are never in it, and it is built without reading the requesters' details at all. A case \
+            held back ('foi publish REF --hold-back REASON') is left out; the table lists those apart, for the \
+            officer. CSV and JSON hold only what is published.
+            """)
+    @Option(help: ArgumentHelp("A month (2026-10), quarter (2026Q3) or year (2026).", valueName: "period"))
+    var period: String
+    @Option(help: "Output format: table, csv or json.") var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if ReportingPeriod(parsing: period) == nil {
+            throw ValidationError("--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
+        }
+    }
+
+    func run() throws {
+        guard let chosen = ReportingPeriod(parsing: period) else { return }
+        let caseStore = try store.open(.read)
+        let log = try perform { try caseStore.disclosureLog(respondedIn: chosen.dates) }
+        try perform { try DisclosureLogView.render(log.entries, heldBack: log.heldBack, format: format) }.flush()
+    }
+}
+
+/// `foi publish`: how a case appears in the disclosure log.
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Set the title a case is published under in the disclosure log, or hold it back from the log.",
+        discussion: """
+            --title gives the title to publish instead of the subject (which a requester may have written with \
+            names in it); --hold-back REASON keeps the case out of the log (e.g. publishing even the request would \
+            identify someone); --include puts a held-back case back. Each is an event: the history shows who \
+            decided what, and when.
+            """)
+    @OptionGroup var step: StepOptions
+    @Option(help: ArgumentHelp("The title to publish.", valueName: "text")) var title: String?
+    @Option(help: ArgumentHelp("Hold it back from the log, for this reason.", valueName: "reason")) var holdBack:
+        String?
+    @Flag(help: "Publish a case held back.") var include = false
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+
+    func validate() throws {
+        try Check.nonBlank([(title, "--title"), (holdBack, "--hold-back")])
+        if holdBack != nil && include { throw ValidationError("give --hold-back or --include, not both") }
+        if title == nil && holdBack == nil && !include {
+            throw ValidationError("give --title TEXT, --hold-back REASON or --include")
+        }
+    }
+
+    func run() throws {
+        try step.record(on: step.date(on)) { file, _ in
+            .publicationDecided(
+                Publication(
+                    title: title ?? file.publication.title,
+                    heldBack: include ? nil : holdBack ?? file.publication.heldBack))
+        }
+    }
+}

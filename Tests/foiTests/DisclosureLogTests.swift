@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `foi disclosure-log`: the requests first answered in a period, with nothing of the requester, no subject access
+/// request and no case held back; a title decided for publication replaces the subject.
+@Suite struct DisclosureLogTests {
+    @Test func theLogPublishesResponsesAndNothingOfTheRequester() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let today = "2026-12-31"
+        for line in [
+            [
+                "log", "--subject", "Drones", "--received", "2026-11-02", "--requester", "Ann Private", "--email",
+                "ann@private.example",
+            ],
+            [
+                "log", "--subject", "Complaint about PC Jane Doe", "--received", "2026-11-02", "--requester",
+                "Ann Private",
+            ],
+            [
+                "log", "--subject", "My own file", "--regime", "sar", "--received", "2026-11-02", "--requester",
+                "Ann Private",
+            ],
+            ["log", "--subject", "Held back", "--received", "2026-11-02"],
+            ["log", "--subject", "Answered next year", "--received", "2026-12-14"],
+            ["respond", "FOI-2026-000001", "--outcome", "granted-in-full", "--on", "2026-11-20"],
+            ["exempt", "FOI-2026-000002", "--section", "40(2)", "--on", "2026-11-20"],
+            ["respond", "FOI-2026-000002", "--outcome", "withheld-in-full", "--on", "2026-11-23"],
+            ["publish", "FOI-2026-000002", "--title", "A complaint about an officer"],
+            // A review adds an exemption later: the log shows the response as it was given.
+            ["review", "FOI-2026-000002", "--requested", "2026-11-30"],
+            ["review", "FOI-2026-000002", "--outcome", "upheld", "--add-exemption", "41", "--on", "2026-12-10"],
+            ["respond", "FOI-2026-000003", "--outcome", "granted-in-full", "--on", "2026-11-25"],
+            ["respond", "FOI-2026-000004", "--outcome", "granted-in-full", "--on", "2026-11-25"],
+            ["publish", "FOI-2026-000004", "--hold-back", "would identify a witness"],
+        ] {
+            try workspace.ok(line, today: today)
+        }
+        let csv = try workspace.run(["disclosure-log", "--period", "2026Q4", "--format", "csv"], today: today).stdout
+        #expect(
+            csv == """
+                reference,regime,received,responded,title,outcome,exemptions
+                FOI-2026-000001,FOIA,2026-11-02,2026-11-20,Drones,granted in full,
+                FOI-2026-000002,FOIA,2026-11-02,2026-11-23,A complaint about an officer,withheld in full,s.40(2)
+
+                """)
+        let json = try workspace.run(["disclosure-log", "--period", "2026-11", "--format", "json"], today: today).stdout
+        let table = try workspace.run(["disclosure-log", "--period", "2026"], today: today).stdout
+        for output in [csv, json, table] {
+            for personal in ["Ann Private", "ann@private.example", "Jane Doe", "My own file"] {
+                #expect(!output.contains(personal), "\(personal)")
+            }
+        }
+        #expect(!csv.contains("Held back") && !json.contains("Held back"))
+        #expect(table.contains("Held back from the log (1):\n  FOI-2026-000004: would identify a witness\n"))
+        #expect(
+            try workspace.run(["disclosure-log", "--period", "2026-10", "--format", "csv"], today: today).stdout
+                == "reference,regime,received,responded,title,outcome,exemptions\n")
+
+        try workspace.ok(["publish", "FOI-2026-000004", "--include"], today: today)
+        #expect(
+            try workspace.run(["disclosure-log", "--period", "2026Q4", "--format", "csv"], today: today).stdout
+                .contains("FOI-2026-000004,FOIA,2026-11-02,2026-11-25,Held back,granted in full,\n"))
+        for (arguments, message) in [
+            (["disclosure-log", "--period", "last year"], "--period 'last year' is not a month"),
+            (["publish", "FOI-2026-000001"], "give --title TEXT, --hold-back REASON or --include"),
+            (["publish", "FOI-2026-000001", "--hold-back", "x", "--include"], "give --hold-back or --include"),
+        ] {
+            let result = try workspace.run(arguments, today: today)
+            #expect(result.status == 64 && result.stdout.isEmpty, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
+}
