@@ -133,3 +133,27 @@ extension CaseStore {
         }
     }
 }
+
+extension CaseStore {
+    /// The requests received in `period`, each replayed from its events dated by the end of `asAt` (cases received
+    /// after `asAt` are not yet known then).
+    public func casesReceived(in period: ClosedRange<CivilDate>, asAt: CivilDate) throws -> [Case] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, ref FROM cases WHERE received_on BETWEEN ? AND ? ORDER BY id",
+                arguments: [period.lowerBound, min(period.upperBound, asAt)])
+            var cases: [Case] = []
+            for chunk in chunked(rows) {
+                let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
+                for row in chunk {
+                    let known = (events[row[0]] ?? []).prefix { $0.recorded.date <= asAt }
+                    guard !known.isEmpty else { continue }
+                    cases.append(
+                        try EventLog.replay(CaseReference(rawValue: row[1]), events: Array(known), catalogue: catalogue)
+                    )
+                }
+            }
+            return cases
+        }
+    }
+}

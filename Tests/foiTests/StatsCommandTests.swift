@@ -126,3 +126,107 @@ import Testing
         #expect(bad.stderr.hasPrefix("Error: --period '2026Q5' is not a month (2026-10), a quarter (2026Q3) or a year"))
     }
 }
+
+extension StatsCommandTests {
+    /// The Cabinet Office return for 2026Q4 as at 31 Dec, every column counted by hand, and its identities. Each
+    /// FOIA request received Mon 2 Nov is due Tue 1 Dec.
+    @Test func theCabinetOfficeReturn() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let cases = [
+            "granted in time", "partly withheld", "withheld late", "cost limit", "vexatious", "not held", "advice",
+            "EIR extended", "never answered", "awaiting clarification", "withdrawn",
+        ]
+        for (index, subject) in cases.enumerated() {
+            try workspace.ok(
+                ["log", "--subject", subject, "--received", "2026-11-02"] + (index == 7 ? ["--regime", "eir"] : []),
+                today: "2026-11-02")
+        }
+        func ref(_ number: Int) -> String { "FOI-2026-\(String(format: "%06d", number))" }
+        try steps([
+            ["log", "--subject", "subject access", "--regime", "sar", "--received", "2026-11-02", "2026-11-02"],
+            ["log", "--subject", "last quarter", "--received", "2026-09-30", "2026-09-30"],
+            ["clarify", ref(10), "--requested", "2026-11-05", "2026-11-05"],
+            ["withdraw", ref(11), "--on", "2026-11-10", "2026-11-10"],
+            ["respond", ref(1), "--outcome", "granted-in-full", "--on", "2026-11-20", "2026-11-20"],
+            ["exempt", ref(2), "--section", "21", "--on", "2026-11-20", "2026-11-20"],
+            ["exempt", ref(2), "--section", "31(1)(a)", "--public-interest", "maintain", "2026-11-20"],
+            ["exempt", ref(3), "--section", "40(2)", "2026-11-20"],
+            ["extend", ref(8), "--on", "2026-11-20", "2026-11-20"],
+            ["respond", ref(2), "--outcome", "partially-withheld", "--on", "2026-11-23", "2026-11-23"],
+            ["respond", ref(4), "--outcome", "refused-s12", "--on", "2026-11-25", "2026-11-25"],
+            ["respond", ref(5), "--outcome", "refused-s14-1", "--on", "2026-11-25", "2026-11-25"],
+            ["respond", ref(6), "--outcome", "not-held", "--on", "2026-11-25", "2026-11-25"],
+            ["respond", ref(7), "--outcome", "advice-only", "--on", "2026-11-25", "2026-11-25"],
+            ["review", ref(1), "--requested", "2026-12-01", "2026-12-01"],
+            ["respond", ref(3), "--outcome", "withheld-in-full", "--on", "2026-12-03", "2026-12-03"],
+            ["review", ref(1), "--outcome", "upheld", "--on", "2026-12-10", "2026-12-10"],
+            ["respond", ref(8), "--outcome", "granted-in-full", "--on", "2026-12-20", "2026-12-20"],
+        ])
+        let result = try workspace.run(
+            ["stats", "cabinet-office", "--period", "2026Q4", "--as-at", "2026-12-31", "--format", "json"],
+            today: "2026-12-31")
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let columns = try #require(document["columns"] as? [[String: String]])
+        let value = Dictionary(columns.map { ($0["column"]!, $0["value"]!) }, uniquingKeysWith: { first, _ in first })
+        func int(_ name: String) -> Int { Int(value[name] ?? "") ?? -1 }
+        let expected: [String: String] = [
+            "Total requests received": "11", "Requests Processed": "8", "Requests on-hold or lapsed": "2",
+            "Requests still being processed": "1", "Requests handled under EIRs": "1",
+            "Total requests received (excluding on-hold and lapsed)": "9", "20-day deadline met": "6",
+            "Permitted extension to 20-day deadline": "1", "Late response (i.e. 20-day deadline missed)": "2",
+            "Percentage of requests meeting 20-day deadline": "66.7",
+            "Percentage of requests \"in time\" (i.e. meeting deadline or with permitted extension)": "77.8",
+            "Requests where advice and assistance provided": "1", "Requests where information not held": "1",
+            "Total \"resolvable\" requests": "7", "Initial Outcome Granted in full": "2",
+            "Initial Outcome  Partially withheld": "1", "Initial Outcome  Fully withheld": "3",
+            "Initial Outcome Response not yet provided": "1",
+            "Percentage of resolvable requests granted in full": "28.6",
+            "Percentage of resolvable requests withheld in full": "42.9", "Fully refused - vexatious": "1",
+            "Fully refused - repeated": "0", "Fully refused - cost limit": "1", "Fully refused - exemption": "1",
+            "S(31)": "1", "S(40)": "1", "S(24)": "0", "Total exemptions and exceptions applied": "2",
+            "Number of requests where an exemption was claimed": "2", "Total Section 21 exemptions used": "1",
+            "S21 Partly Exempt": "1", "S21 Fully Exempt": "0", "S21 20-day deadline met": "1",
+            "S21 Late response (i.e. 20-day deadline missed)": "0",
+            "S21 Percentage of requests meeting 20-day deadline": "100.0", "Total Internal Reviews": "1",
+            "Internal Reviews with outcome known": "1", "IR number upheld in full": "1",
+            "IR number upheld in part": "0",
+            "IR number overturned": "0", "IR percentage upheld in full": "100.0",
+        ]
+        for (name, expectedValue) in expected { #expect(value[name] == expectedValue, "\(name)") }
+        // The published identities.
+        #expect(
+            int("Total requests received")
+                == int("Requests Processed") + int("Requests on-hold or lapsed") + int("Requests still being processed")
+        )
+        let excluding = int("Total requests received (excluding on-hold and lapsed)")
+        #expect(
+            excluding
+                == int("20-day deadline met") + int("Permitted extension to 20-day deadline")
+                + int("Late response (i.e. 20-day deadline missed)"))
+        let resolvable = int("Total \"resolvable\" requests")
+        #expect(
+            resolvable
+                == excluding - int("Requests where advice and assistance provided")
+                - int("Requests where information not held"))
+        #expect(
+            resolvable
+                == int("Initial Outcome Granted in full") + int("Initial Outcome  Partially withheld")
+                + int("Initial Outcome  Fully withheld") + int("Initial Outcome Response not yet provided"))
+        #expect(
+            int("Initial Outcome  Fully withheld")
+                == int("Fully refused - vexatious") + int("Fully refused - repeated")
+                + int("Fully refused - cost limit")
+                + int("Fully refused - exemption"))
+
+        let csv = try workspace.run(
+            ["stats", "cabinet-office", "--period", "2026Q4", "--as-at", "2026-12-31", "--format", "csv"],
+            today: "2026-12-31"
+        ).stdout.split(separator: "\n")
+        #expect(csv.count == 2)
+        #expect(csv[0].hasPrefix("Quarter,Total requests received,Requests Processed,"))
+        #expect(csv[1].hasPrefix("2026Q4,11,8,2,1,1,9,6,1,2,66.7,77.8,"))
+        let month = try workspace.run(["stats", "cabinet-office", "--period", "2026-11"])
+        #expect(month.status == 64 && month.stderr.contains("is not a quarter (2026Q3) or a year (2026)"))
+    }
+}

@@ -1,0 +1,195 @@
+/// The Cabinet Office's quarterly or annual return of a central government body: the FOIA and EIR requests
+/// received in the period as they stood on the as-at date, under the published data file's column names
+/// (docs/STATISTICS.md gives each definition and the choices where the published notes are silent). Its identities
+/// hold by construction: received = processed + on hold or lapsed + still being processed; received excluding on hold
+/// and lapsed = deadline met + permitted extension + late; resolvable = that total - advice and assistance - not held =
+/// granted + partially withheld + fully withheld + not yet provided; fully withheld = vexatious + repeated + cost
+/// limit + exemption.
+public struct CabinetOfficeReturn: Sendable {
+    /// The columns in the order of the published file, each with its value (a count, or a percentage to one
+    /// decimal place; empty where a percentage has nothing to divide).
+    public private(set) var columns: [(name: String, value: String)] = []
+
+    /// The requests of the cohort (received in the period), each the fold of its events dated by `asAt`.
+    public init(cases: [Case], asAt: CivilDate, calendars: Calendars, catalogue: ExemptionCatalogue)
+        throws(DeadlineError)
+    {
+        var tally = Tally()
+        for file in cases where file.regime == .foia || file.regime == .eir {
+            try tally.add(file, asAt: asAt, calendars: calendars, catalogue: catalogue)
+        }
+        columns = tally.columns(catalogue: catalogue)
+    }
+
+    /// The exemption columns: FOIA `S(22)` … `S(44)` (s.21 has a block of its own), then the EIR exceptions.
+    static func exemptionColumns(_ catalogue: ExemptionCatalogue) -> [(key: String, name: String)] {
+        catalogue.exemptions.compactMap { exemption in
+            switch exemption.regime {
+            case .foia where exemption.section != "21":
+                ("foia \(exemption.section)", "S(\(exemption.section))")
+            case .eir:
+                exemption.section == "13"
+                    ? ("eir 13", "3(a) - Exempt personal data")
+                    : ("eir \(exemption.section)", "\(exemption.section.dropFirst(3)) - \(exemption.title)")
+            default:
+                nil
+            }
+        }
+    }
+
+    private struct Tally {
+        var received = 0, processed = 0, onHold = 0, stillProcessing = 0, eir = 0
+        var met = 0, extended = 0, late = 0
+        var advice = 0, notHeld = 0, granted = 0, partly = 0, fully = 0, notYetProvided = 0
+        var vexatious = 0, repeated = 0, cost = 0, exemption = 0
+        var byExemption: [String: Int] = [:]
+        var exemptionsApplied = 0, requestsWithExemption = 0
+        var s21 = 0, s21Partly = 0, s21Fully = 0, s21Met = 0, s21Late = 0
+        var reviews = 0, reviewsKnown = 0, reviewsUpheld = 0, reviewsInPart = 0, reviewsOverturned = 0
+
+        mutating func add(_ file: Case, asAt: CivilDate, calendars: Calendars, catalogue: ExemptionCatalogue)
+            throws(DeadlineError)
+        {
+            received += 1
+            if file.regime == .eir { eir += 1 }
+            let first = file.responses.first
+            let waiting: Set<CaseStatus> = [.awaitingClarification, .awaitingFee, .lapsed, .withdrawn, .transferred]
+            guard first != nil || !waiting.contains(file.status) else {
+                // On hold (waiting on the requester) or lapsed, withdrawn or transferred without a response.
+                onHold += 1
+                return
+            }
+            if first != nil { processed += 1 } else { stillProcessing += 1 }
+            let entry = try file.timelinessEntries(calendars: calendars).first { $0.kind == .request }
+            // An open request not yet past its date counts as on time so far (the published notes are silent).
+            let standing: TimelinessStanding =
+                entry.map { entry -> TimelinessStanding in
+                    switch entry.standing(asAt: asAt) {
+                    case .pending: entry.due == entry.statutoryDue ? .inTime : .withinExtension
+                    case let standing: standing
+                    }
+                } ?? .inTime
+            switch standing {
+            case .inTime: met += 1
+            case .withinExtension: extended += 1
+            case .late, .pending: late += 1
+            }
+            reviewFigures(file)
+            guard let first else {
+                notYetProvided += 1
+                return
+            }
+            let relied = file.exemptionsRelied(atFirstResponse: true)
+            switch first.outcome {
+            case .adviceOnly: advice += 1
+            case .notHeld: notHeld += 1
+            case .grantedInFull: granted += 1
+            case .partiallyWithheld: partly += 1
+            case .withheldInFull, .neitherConfirmNorDeny:
+                fully += 1
+                exemption += 1
+            case .refusedCost:
+                fully += 1
+                cost += 1
+            case .refusedVexatious, .noResponseRequired:
+                fully += 1
+                vexatious += 1
+            case .refusedRepeated:
+                fully += 1
+                repeated += 1
+            case .refusedManifestlyUnfounded:
+                fully += 1
+                exemption += 1
+            }
+            guard
+                first.outcome == .partiallyWithheld || first.outcome.citesExemptions
+                    || first.outcome == .neitherConfirmNorDeny
+            else { return }
+            let keys = Set(
+                relied.map {
+                    "\($0.part.rawValue) \(catalogue.exemption(citing: $0.citation, in: $0.part)?.section ?? $0.citation)"
+                })
+            if keys.contains("foia 21") {
+                s21 += 1
+                if first.outcome == .partiallyWithheld { s21Partly += 1 } else { s21Fully += 1 }
+                if standing == .inTime { s21Met += 1 } else if standing == .late { s21Late += 1 }
+            }
+            let others = keys.subtracting(["foia 21"])
+            for key in others { byExemption[key, default: 0] += 1 }
+            exemptionsApplied += others.count
+            if !others.isEmpty { requestsWithExemption += 1 }
+        }
+
+        mutating func reviewFigures(_ file: Case) {
+            for review in file.reviews where !review.isDeclined {
+                reviews += 1
+                guard let decision = review.decision else { continue }
+                reviewsKnown += 1
+                switch decision.outcome {
+                case .upheld: reviewsUpheld += 1
+                case .partiallyUpheld: reviewsInPart += 1
+                case .overturned: reviewsOverturned += 1
+                case .procedural: reviewsUpheld += 1
+                }
+            }
+        }
+
+        func columns(catalogue: ExemptionCatalogue) -> [(name: String, value: String)] {
+            func percent(_ part: Int, _ whole: Int) -> String {
+                whole == 0 ? "" : "\((Double(part) * 1000 / Double(whole)).rounded() / 10)"
+            }
+            let excluding = received - onHold
+            let resolvable = excluding - advice - notHeld
+            var columns: [(String, String)] = [
+                ("Total requests received", "\(received)"), ("Requests Processed", "\(processed)"),
+                ("Requests on-hold or lapsed", "\(onHold)"), ("Requests still being processed", "\(stillProcessing)"),
+                ("Requests handled under EIRs", "\(eir)"),
+                ("Total requests received (excluding on-hold and lapsed)", "\(excluding)"),
+                ("20-day deadline met", "\(met)"), ("Permitted extension to 20-day deadline", "\(extended)"),
+                ("Late response (i.e. 20-day deadline missed)", "\(late)"),
+                ("Percentage of requests meeting 20-day deadline", percent(met, excluding)),
+                (
+                    "Percentage of requests \"in time\" (i.e. meeting deadline or with permitted extension)",
+                    percent(met + extended, excluding)
+                ),
+                ("Requests where advice and assistance provided", "\(advice)"),
+                ("Requests where information not held", "\(notHeld)"),
+                ("Total \"resolvable\" requests", "\(resolvable)"), ("Initial Outcome Granted in full", "\(granted)"),
+                ("Initial Outcome  Partially withheld", "\(partly)"), ("Initial Outcome  Fully withheld", "\(fully)"),
+                ("Initial Outcome Response not yet provided", "\(notYetProvided)"),
+                ("Percentage of resolvable requests granted in full", percent(granted, resolvable)),
+                ("Percentage of resolvable requests withheld in full", percent(fully, resolvable)),
+                ("Fully refused - vexatious", "\(vexatious)"), ("Fully refused - repeated", "\(repeated)"),
+                ("Fully refused - cost limit", "\(cost)"), ("Fully refused - exemption", "\(exemption)"),
+            ]
+            for (key, name) in CabinetOfficeReturn.exemptionColumns(catalogue) {
+                columns.append((name, "\(byExemption[key] ?? 0)"))
+            }
+            columns += [
+                ("Total exemptions and exceptions applied", "\(exemptionsApplied)"),
+                ("Number of requests where an exemption was claimed", "\(requestsWithExemption)"),
+                ("Total Section 21 exemptions used", "\(s21)"), ("S21 Partly Exempt", "\(s21Partly)"),
+                ("S21 Fully Exempt", "\(s21Fully)"), ("S21 20-day deadline met", "\(s21Met)"),
+                ("S21 Late response (i.e. 20-day deadline missed)", "\(s21Late)"),
+                ("S21 Percentage of requests meeting 20-day deadline", percent(s21Met, s21)),
+                ("Total Internal Reviews", "\(reviews)"), ("Internal Reviews with outcome known", "\(reviewsKnown)"),
+                ("IR number upheld in full", "\(reviewsUpheld)"), ("IR number upheld in part", "\(reviewsInPart)"),
+                ("IR number overturned", "\(reviewsOverturned)"),
+                ("IR percentage upheld in full", percent(reviewsUpheld, reviewsKnown)),
+            ]
+            return columns.map { (name: $0.0, value: $0.1) }
+        }
+    }
+}
+
+extension Case {
+    /// The exemptions relied on: as they stood at the first response, or as they stand now.
+    public func exemptionsRelied(atFirstResponse: Bool) -> [ExemptionDecision] {
+        guard atFirstResponse,
+            let index = history.firstIndex(where: { if case .responded = $0.event { true } else { false } })
+        else { return exemptions }
+        return history[...index].compactMap {
+            if case .exemptionApplied(let decision) = $0.event { decision } else { nil }
+        }
+    }
+}
