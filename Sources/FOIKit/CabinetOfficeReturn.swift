@@ -107,7 +107,8 @@ public struct CabinetOfficeReturn: Sendable {
             else { return }
             let keys = Set(
                 relied.map {
-                    "\($0.part.rawValue) \(catalogue.exemption(citing: $0.citation, in: $0.part)?.section ?? $0.citation)"
+                    let section = catalogue.exemption(citing: $0.citation, in: $0.part)?.section ?? $0.citation
+                    return "\($0.part.rawValue) \(section)"
                 })
             if keys.contains("foia 21") {
                 s21 += 1
@@ -192,4 +193,54 @@ extension Case {
             if case .exemptionApplied(let decision) = $0.event { decision } else { nil }
         }
     }
+}
+
+/// The performance figures the s.45 Code of Practice (2018, paras 8.5-8.6) asks authorities of over 100 staff to
+/// publish, for the FOIA and EIR requests received in the period as they stood on the as-at date (the lines
+/// published by authorities that follow the Code most closely; docs/STATISTICS.md). Received = not yet processed +
+/// processed + suspended + closed without a response.
+public struct SectionFortyFiveReturn: Sendable {
+    public private(set) var columns: [(name: String, value: String)] = []
+
+    public init(cases: [Case], asAt: CivilDate, calendars: Calendars) throws(DeadlineError) {
+        var counts: [String: Int] = [:]
+        func add(_ name: String) { counts[name, default: 0] += 1 }
+        let names = Self.lines
+        for file in cases where file.regime == .foia || file.regime == .eir {
+            add(names[0])
+            let first = file.responses.first
+            if first != nil {
+                add(names[2])
+            } else if file.status == .awaitingClarification || file.status == .awaitingFee {
+                add(names[3])
+            } else if file.status.isOpen {
+                add(names[1])
+            } else {
+                add(names[4])
+            }
+            switch first?.outcome {
+            case .grantedInFull?: add(names[5])
+            case .partiallyWithheld?: add(names[6])
+            case .notHeld?: add(names[7])
+            // The rest refuse: an exemption, s.12, s.14, s.17(6), and s.21 (reasonably accessible elsewhere).
+            case .some: add(names[8])
+            case nil: break
+            }
+            let entry = try file.timelinessEntries(calendars: calendars).first { $0.kind == .request }
+            if entry?.standing(asAt: asAt) == .late { add(names[9]) }
+            if file.publicInterestExtension != nil || file.statutoryExtension { add(names[10]) }
+            if file.reviews.contains(where: { !$0.isDeclined }) { add(names[11]) }
+            if !file.clarifications.isEmpty { add(names[12]) }
+            if !file.fees.isEmpty { add(names[13]) }
+        }
+        columns = names.map { (name: $0, value: "\(counts[$0] ?? 0)") }
+    }
+
+    static let lines = [
+        "Requests received", "Received but not yet processed", "Processed in full",
+        "Suspended (awaiting clarification or a fee)", "Closed without a response (withdrawn, lapsed or transferred)",
+        "Granted in full", "Partially disclosed and partially refused", "Refused in full because not held",
+        "Refused in full", "Not provided within the deadline", "Given an extended deadline",
+        "Referred for internal review", "Clock stopped for clarification", "Clock paused for a fees notice",
+    ]
 }

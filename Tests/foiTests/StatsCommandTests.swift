@@ -226,6 +226,26 @@ extension StatsCommandTests {
         #expect(csv.count == 2)
         #expect(csv[0].hasPrefix("Quarter,Total requests received,Requests Processed,"))
         #expect(csv[1].hasPrefix("2026Q4,11,8,2,1,1,9,6,1,2,66.7,77.8,"))
+        // The s.45 Code's lines for the same cohort: 11 received = 1 not yet processed + 8 processed + 1 suspended + 1
+        // withdrawn; of the 8, 2 granted, 1 partly refused, 1 not held, 4 refused (s.40, s.12, s.14, s.21); 2 not
+        // provided by the deadline (one answered on 3 Dec, one never); EIR's extension; one review; one clarification.
+        let s45 = try workspace.run(
+            ["stats", "s45", "--period", "2026Q4", "--as-at", "2026-12-31", "--format", "csv"], today: "2026-12-31")
+        #expect(
+            s45.stdout
+                == """
+                Period,Requests received,Received but not yet processed,Processed in full,\
+                Suspended (awaiting clarification or a fee),\
+                Closed without a response (withdrawn, lapsed or transferred),Granted in full,\
+                Partially disclosed and partially refused,Refused in full because not held,Refused in full,\
+                Not provided within the deadline,Given an extended deadline,Referred for internal review,\
+                Clock stopped for clarification,Clock paused for a fees notice
+                2026Q4,11,1,8,1,1,2,1,1,4,2,1,1,1,0
+
+                """.replacingOccurrences(
+                    of: "Closed without a response (withdrawn, lapsed or transferred)",
+                    with:
+                        "\"Closed without a response (withdrawn, lapsed or transferred)\""))
         let month = try workspace.run(["stats", "cabinet-office", "--period", "2026-11"])
         #expect(month.status == 64 && month.stderr.contains("is not a quarter (2026Q3) or a year (2026)"))
     }

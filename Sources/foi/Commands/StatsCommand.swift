@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "The figures an authority is judged by, derived from the case histories.",
-        subcommands: [Timeliness.self, CabinetOffice.self])
+        subcommands: [Timeliness.self, CabinetOffice.self, SectionFortyFive.self])
 
     struct Timeliness: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -100,36 +100,55 @@ struct StatsCommand: ParsableCommand {
                     cases: try caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
                     calendars: caseStore.calendars, catalogue: caseStore.catalogue)
             }
-            var output = TextOutput()
-            switch format {
-            case .csv:
-                output.write(CSV.line(["Quarter"] + figures.columns.map(\.name)))
-                output.write(CSV.line([chosen.description] + figures.columns.map(\.value)))
-            case .json:
-                struct Column: Encodable {
-                    var column: String
-                    var value: String
-                }
-                struct Document: Encodable {
-                    var period: String
-                    var asAt: CivilDate
-                    var columns: [Column]
-                }
-                try perform {
-                    try output.json(
-                        Document(
-                            period: chosen.description, asAt: asAt,
-                            columns: figures.columns.map { Column(column: $0.name, value: $0.value) }))
-                }
-            case .table:
-                output.printableLine(
-                    "Cabinet Office return for the requests received in \(chosen), as at \(asAt.longDescription)")
-                output.printableLine()
-                output.write(
-                    Table.render(
-                        header: ["column", "value"], rows: figures.columns.map { [$0.name, $0.value] }, maxWidth: 100))
+            try perform {
+                try StatisticsReturnView.render(
+                    figures.columns, title: "Cabinet Office return", periodColumn: "Quarter", period: chosen,
+                    asAt: asAt,
+                    format: format)
+            }.flush()
+        }
+    }
+
+    struct SectionFortyFive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "s45",
+            abstract:
+                "The s.45 Code's performance figures: the FOIA and EIR requests received in a period, as at a date.",
+            discussion: """
+                What the s.45 Code of Practice (2018, paras 8.5-8.6) asks an authority of over 100 staff to publish, \
+                for the requests received in the period as they stood at the end of the as-at date (default: today; \
+                authorities publish a month after the quarter ends): received, not yet processed, processed, \
+                suspended, closed without a response, granted, partly refused, not held, refused, not provided by \
+                the deadline, given an extended deadline, referred for review, and the clarification and fee pauses.
+                """)
+
+        @Option(help: ArgumentHelp("A month (2026-10), quarter (2026Q3) or year (2026).", valueName: "period"))
+        var period: String
+        @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
+        var asAt: CivilDate?
+        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if ReportingPeriod(parsing: period) == nil {
+                throw ValidationError(
+                    "--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
             }
-            output.flush()
+        }
+
+        func run() throws {
+            guard let chosen = ReportingPeriod(parsing: period) else { return }
+            let asAt = asAt ?? store.todayDate
+            let caseStore = try store.open(.read)
+            let figures = try perform {
+                try SectionFortyFiveReturn(
+                    cases: try caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
+                    calendars: caseStore.calendars)
+            }
+            try perform {
+                try StatisticsReturnView.render(
+                    figures.columns, title: "s.45 Code performance figures", period: chosen, asAt: asAt, format: format)
+            }.flush()
         }
     }
 }
