@@ -62,3 +62,56 @@ public enum DisclosureLogView {
         return output
     }
 }
+
+extension DisclosureLogView {
+    /// The log as a static site to upload: `index.html` listing the responses by the month they were answered, and
+    /// one page per response under `responses/`. Only what the log publishes is in it.
+    public static func site(_ entries: [DisclosureLogEntry], period: ReportingPeriod, authority: String?) -> [(
+        path: String, html: String
+    )] {
+        let heading = "Disclosure log" + (authority.map { " of \($0)" } ?? "") + ", \(period)"
+        var index = "<h1>\(HTMLPage.escape(heading))</h1>\n"
+        if entries.isEmpty { index += "<p>No request was answered in this period.</p>\n" }
+        var pages: [(String, String)] = []
+        for month in period.months {
+            let answered = entries.filter { month.dates.contains($0.responded) }
+            guard !answered.isEmpty else { continue }
+            index += "<h2>\(month.dates.lowerBound.monthAndYear)</h2>\n<ul>\n"
+            for entry in answered {
+                let page = "responses/\(fileName(entry.reference)).html"
+                let row = Entry(entry)
+                index +=
+                    "<li><a href=\"\(HTMLPage.escape(page))\">\(HTMLPage.escape(row.reference))</a>: "
+                    + "\(HTMLPage.escape(row.title)) <em>(\(HTMLPage.escape(row.outcome)))</em></li>\n"
+                pages.append((page, responsePage(row)))
+            }
+            index += "</ul>\n"
+        }
+        return [("index.html", HTMLPage.wrap(title: heading, body: index))] + pages
+    }
+
+    private static func responsePage(_ entry: Entry) -> String {
+        let rows = [
+            ("Reference", entry.reference), ("Regime", entry.regime), ("Received", entry.received.longDescription),
+            ("Answered", entry.responded.longDescription), ("Outcome", entry.outcome),
+            ("Exemptions", entry.exemptions.isEmpty ? "none" : entry.exemptions.joined(separator: "; ")),
+        ]
+        let body =
+            "<p><a href=\"../index.html\">Disclosure log</a></p>\n<h1>\(HTMLPage.escape(entry.title))</h1>\n<table>\n"
+            + rows.map { "<tr><th>\($0.0)</th><td>\(HTMLPage.escape($0.1))</td></tr>\n" }.joined() + "</table>\n"
+        return HTMLPage.wrap(title: "\(entry.reference): \(entry.title)", body: body)
+    }
+
+    /// A reference as a file name: letters, digits, dots and hyphens kept, anything else (`/`) a hyphen.
+    static func fileName(_ reference: CaseReference) -> String {
+        String(
+            reference.rawValue.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") ? $0 : "-" })
+    }
+}
+
+extension CivilDate {
+    /// `January 2021`.
+    var monthAndYear: String {
+        letterDescription.split(separator: " ").dropFirst().joined(separator: " ")
+    }
+}

@@ -71,4 +71,48 @@ import Testing
             #expect(result.stderr.contains(message), "\(result.stderr)")
         }
     }
+
+    /// The static site: an index by month linking a page per response, every text escaped, nothing of the
+    /// requester; written only into a new directory.
+    @Test func theLogAsAStaticSite() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let today = "2026-12-31"
+        for line in [
+            ["log", "--subject", "Drones", "--received", "2026-10-01", "--requester", "Ann Private"],
+            ["log", "--subject", "Bins", "--received", "2026-11-02"],
+            ["respond", "FOI-2026-000001", "--outcome", "granted-in-full", "--on", "2026-10-20"],
+            ["respond", "FOI-2026-000002", "--outcome", "not-held", "--on", "2026-11-20"],
+            ["publish", "FOI-2026-000002", "--title", "Bins <script>alert(1)</script> & more"],
+        ] {
+            try workspace.ok(line, today: today)
+        }
+        let site = workspace.directory.appendingPathComponent("site")
+        let result = try workspace.run(
+            ["disclosure-log", "--period", "2026Q4", "--format", "html", "--output", site.path], today: today)
+        #expect(
+            result.stdout == "Wrote the site to \(site.path): index.html and 2 response pages.\n", "\(result.stderr)")
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<h2>October 2026</h2>\n<ul>\n<li><a href=\"responses/FOI-2026-000001.html\">"))
+        #expect(index.contains("<h2>November 2026</h2>"))
+        #expect(index.contains("Bins &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"))
+        #expect(!index.contains("<script>"))
+        let page = try String(
+            contentsOf: site.appendingPathComponent("responses/FOI-2026-000002.html"), encoding: .utf8)
+        #expect(page.contains("<tr><th>Outcome</th><td>information not held</td></tr>"))
+        for file in [
+            index, page,
+            try String(contentsOf: site.appendingPathComponent("responses/FOI-2026-000001.html"), encoding: .utf8),
+        ] {
+            #expect(!file.contains("Ann Private"))
+        }
+        for arguments in [
+            ["disclosure-log", "--period", "2026Q4", "--format", "html", "--output", site.path],
+            ["disclosure-log", "--period", "2026Q4", "--format", "html"],
+            ["disclosure-log", "--period", "2026Q4", "--output", workspace.directory.appendingPathComponent("x").path],
+        ] {
+            let refused = try workspace.run(arguments, today: today)
+            #expect(refused.status == 64 && refused.stdout.isEmpty, "\(arguments)")
+        }
+    }
 }

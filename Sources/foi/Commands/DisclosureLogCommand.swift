@@ -2,6 +2,7 @@ import ArgumentParser
 import FOIKit
 import FOIStore
 import FOIViews
+import Foundation
 
 /// `foi disclosure-log`: the requests answered in a period, for publication.
 struct DisclosureLogCommand: ParsableCommand {
@@ -18,12 +19,25 @@ struct DisclosureLogCommand: ParsableCommand {
             """)
     @Option(help: ArgumentHelp("A month (2026-10), quarter (2026Q3) or year (2026).", valueName: "period"))
     var period: String
-    @Option(help: "Output format: table, csv or json.") var format: OutputFormat = .table
+    @Option(help: "Output format: table, csv, json, or html (a static site, with --output DIR).")
+    var format: LogFormat = .table
+    @Option(help: ArgumentHelp("With --format html: a new directory to write the site into.", valueName: "dir"))
+    var output: String?
     @OptionGroup var store: StoreOptions
+
+    enum LogFormat: String, CaseIterable, ExpressibleByArgument {
+        case table, csv, json, html
+    }
 
     func validate() throws {
         if ReportingPeriod(parsing: period) == nil {
             throw ValidationError("--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
+        }
+        if (format == .html) != (output != nil) {
+            throw ValidationError("--format html and --output DIR go together: the site is a directory of pages")
+        }
+        if let output, FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("'\(output)' exists; give a new directory (foi does not overwrite one)")
         }
     }
 
@@ -31,7 +45,26 @@ struct DisclosureLogCommand: ParsableCommand {
         guard let chosen = ReportingPeriod(parsing: period) else { return }
         let caseStore = try store.open(.read)
         let log = try perform { try caseStore.disclosureLog(respondedIn: chosen.dates) }
-        try perform { try DisclosureLogView.render(log.entries, heldBack: log.heldBack, format: format) }.flush()
+        guard format == .html, let output else {
+            let format: OutputFormat = format == .csv ? .csv : format == .json ? .json : .table
+            try perform { try DisclosureLogView.render(log.entries, heldBack: log.heldBack, format: format) }.flush()
+            return
+        }
+        let pages = DisclosureLogView.site(
+            log.entries, period: chosen, authority: try perform { try caseStore.profile() }[.name])
+        do {
+            for (path, html) in pages {
+                let url = URL(fileURLWithPath: output).appendingPathComponent(path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(html.utf8).write(to: url, options: .withoutOverwriting)
+            }
+        } catch {
+            throw Failure.refused("cannot write the site to '\(output.printable)': \(error.localizedDescription)")
+        }
+        let responses = pages.count - 1
+        let plural = responses == 1 ? "" : "s"
+        say("Wrote the site to \(output.printable): index.html and \(responses) response page\(plural).")
     }
 }
 
