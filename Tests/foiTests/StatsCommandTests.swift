@@ -250,3 +250,53 @@ extension StatsCommandTests {
         #expect(month.status == 64 && month.stderr.contains("is not a quarter (2026Q3) or a year (2026)"))
     }
 }
+
+extension StatsCommandTests {
+    /// The SIC return for 2026Q4 as at 31 Dec: the quarter's activity. Received Mon 2 Nov, a FOISA request is due
+    /// Tue 1 Dec (St Andrew's Day, Mon 30 Nov, skipped); an EIR(S) one extended under reg 7 is due Thu 31 Dec (40
+    /// working days: Christmas and Mon 28 Dec skipped). A review asked for Thu 1 Oct is due Thu 29 Oct.
+    @Test func theSICReturnCountsTheQuartersActivity() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try steps([
+            ["log", "--subject", "released", "--regime", "foisa", "--received", "2026-11-02", "2026-11-02"],
+            ["log", "--subject", "withheld late", "--regime", "foisa", "--received", "2026-11-02", "2026-11-02"],
+            ["log", "--subject", "never answered", "--regime", "foisa", "--received", "2026-11-02", "2026-11-02"],
+            ["log", "--subject", "withdrawn", "--regime", "foisa", "--received", "2026-11-02", "2026-11-02"],
+            ["log", "--subject", "environmental", "--regime", "eirs", "--received", "2026-11-02", "2026-11-02"],
+            ["log", "--subject", "own data", "--regime", "sar", "--received", "2026-11-02", "2026-11-02"],
+            ["log", "--subject", "reviewed", "--regime", "foisa", "--received", "2026-09-01", "2026-09-01"],
+            ["respond", "FOI-2026-000007", "--outcome", "granted-in-full", "--on", "2026-09-15", "2026-09-15"],
+            ["review", "FOI-2026-000007", "--requested", "2026-10-01", "2026-10-01"],
+            ["review", "FOI-2026-000007", "--outcome", "upheld", "--on", "2026-11-02", "2026-11-02"],
+            ["withdraw", "FOI-2026-000004", "--on", "2026-11-10", "2026-11-10"],
+            ["respond", "FOI-2026-000001", "--outcome", "granted-in-full", "--on", "2026-11-20", "2026-11-20"],
+            ["exempt", "FOI-2026-000002", "--section", "35(1)(a)", "--public-interest", "maintain", "2026-11-20"],
+            ["exempt", "FOI-2026-000005", "--section", "10(5)(b)", "--public-interest", "maintain", "2026-11-20"],
+            ["extend", "FOI-2026-000005", "--on", "2026-11-20", "2026-11-20"],
+            ["respond", "FOI-2026-000002", "--outcome", "withheld-in-full", "--on", "2026-12-03", "2026-12-03"],
+            ["respond", "FOI-2026-000005", "--outcome", "partially-withheld", "--on", "2026-12-20", "2026-12-20"],
+        ])
+        let result = try workspace.run(
+            ["stats", "sic", "--quarter", "2026Q4", "--as-at", "2026-12-31", "--format", "json"], today: "2026-12-31")
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let columns = try #require(document["columns"] as? [[String: String]])
+        let value = Dictionary(columns.map { ($0["column"]!, $0["value"]!) }, uniquingKeysWith: { first, _ in first })
+        let expected: [String: String] = [
+            "FOISA requests": "4", "FOISA closed - unclear": "0", "FOISA closed - withdrawn": "1",
+            "FOISA response on time": "1", "FOISA response late": "1", "FOISA failure to respond": "1",
+            "FOISA full release": "1", "FOISA none released": "1", "FOISA some released": "0",
+            "FOISA reviews received": "1", "FOISA reviews answered late": "1", "FOISA reviews answered on time": "0",
+            "FOISA reviews upheld": "1", "EIRs requests": "1", "EIRs timescale extended": "1",
+            "EIRs response on time": "1", "EIRs some released": "1", "EIRs failure to respond": "0",
+            "Subject Access Requests": "1",
+        ]
+        for (name, expectedValue) in expected { #expect(value[name] == expectedValue, "\(name)") }
+        #expect(value.first { $0.key.hasPrefix("FOISA 35 ") }?.value == "1")
+        #expect(value.first { $0.key.hasPrefix("EIR(S) 10(5)(b) ") }?.value == "1")
+        #expect(value.first { $0.key.hasPrefix("FOISA 30 ") }?.value == "0")
+        #expect(value["FOISA refused - cost"] == "0" && value["EIRs refused - cost"] == nil)
+        let year = try workspace.run(["stats", "sic", "--quarter", "2026"])
+        #expect(year.status == 64 && year.stderr.contains("--quarter '2026' is not a quarter, e.g. 2026Q3"))
+    }
+}

@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "The figures an authority is judged by, derived from the case histories.",
-        subcommands: [Timeliness.self, CabinetOffice.self, SectionFortyFive.self])
+        subcommands: [Timeliness.self, CabinetOffice.self, SectionFortyFive.self, SIC.self])
 
     struct Timeliness: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -148,6 +148,52 @@ struct StatsCommand: ParsableCommand {
             try perform {
                 try StatisticsReturnView.render(
                     figures.columns, title: "s.45 Code performance figures", period: chosen, asAt: asAt, format: format)
+            }.flush()
+        }
+    }
+
+    struct SIC: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sic",
+            abstract: "The Scottish Information Commissioner's quarterly return: the quarter's activity.",
+            discussion: """
+                The activity of the quarter, as the Commissioner's form counts it (not a received cohort): FOISA and \
+                EIR(S) requests received, closed for want of clarification or withdrawn, fees notices and \
+                payments, responses sent on time or late, failures to respond (due in the quarter, unanswered), \
+                the EIR(S) extensions, refusals by reason and releases in full, in part or not at all, not held and \
+                neither confirmed nor denied; reviews received, answered on time or late, unanswered, upheld, \
+                overturned or deciding for the first time; subject access requests received; and the times each \
+                FOISA exemption and EIR(S) exception was applied in the responses sent. As at the end of the as-at \
+                date (default: today).
+                """)
+
+        @Option(help: ArgumentHelp("The quarter, e.g. 2026Q3.", valueName: "quarter")) var quarter: String
+        @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
+        var asAt: CivilDate?
+        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard let chosen = ReportingPeriod(parsing: quarter), chosen.length == .quarter else {
+                throw ValidationError("--quarter '\(quarter)' is not a quarter, e.g. 2026Q3")
+            }
+        }
+
+        func run() throws {
+            guard let chosen = ReportingPeriod(parsing: quarter) else { return }
+            let asAt = asAt ?? store.todayDate
+            let caseStore = try store.open(.read)
+            // Activity in the quarter comes from requests received up to a year before it.
+            let read = chosen.dates.lowerBound.adding(days: -366)...chosen.dates.upperBound
+            let figures = try perform {
+                try SICReturn(
+                    cases: try caseStore.casesReceived(in: read, asAt: asAt), quarter: chosen.dates, asAt: asAt,
+                    calendars: caseStore.calendars, catalogue: caseStore.catalogue)
+            }
+            try perform {
+                try StatisticsReturnView.render(
+                    figures.columns, title: "Scottish Information Commissioner's return", periodColumn: "Quarter",
+                    period: chosen, asAt: asAt, format: format)
             }.flush()
         }
     }
