@@ -80,10 +80,7 @@ struct StatsCommand: ParsableCommand {
                 """)
 
         @Option(help: ArgumentHelp("A quarter (2026Q3) or year (2026).", valueName: "period")) var period: String
-        @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
-        var asAt: CivilDate?
-        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var options: ReturnOptions
 
         func validate() throws {
             guard let chosen = ReportingPeriod(parsing: period), chosen.length != .month else {
@@ -93,8 +90,8 @@ struct StatsCommand: ParsableCommand {
 
         func run() throws {
             guard let chosen = ReportingPeriod(parsing: period) else { return }
-            let asAt = asAt ?? store.todayDate
-            let caseStore = try store.open(.read)
+            let asAt = options.asAt ?? options.store.todayDate
+            let caseStore = try options.store.open(.read)
             let figures = try perform {
                 try CabinetOfficeReturn(
                     cases: try caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
@@ -104,7 +101,7 @@ struct StatsCommand: ParsableCommand {
                 try StatisticsReturnView.render(
                     figures.columns, title: "Cabinet Office return", periodColumn: "Quarter", period: chosen,
                     asAt: asAt,
-                    format: format)
+                    format: options.format)
             }.flush()
         }
     }
@@ -124,10 +121,7 @@ struct StatsCommand: ParsableCommand {
 
         @Option(help: ArgumentHelp("A month (2026-10), quarter (2026Q3) or year (2026).", valueName: "period"))
         var period: String
-        @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
-        var asAt: CivilDate?
-        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var options: ReturnOptions
 
         func validate() throws {
             if ReportingPeriod(parsing: period) == nil {
@@ -138,8 +132,8 @@ struct StatsCommand: ParsableCommand {
 
         func run() throws {
             guard let chosen = ReportingPeriod(parsing: period) else { return }
-            let asAt = asAt ?? store.todayDate
-            let caseStore = try store.open(.read)
+            let asAt = options.asAt ?? options.store.todayDate
+            let caseStore = try options.store.open(.read)
             let figures = try perform {
                 try SectionFortyFiveReturn(
                     cases: try caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
@@ -147,7 +141,8 @@ struct StatsCommand: ParsableCommand {
             }
             try perform {
                 try StatisticsReturnView.render(
-                    figures.columns, title: "s.45 Code performance figures", period: chosen, asAt: asAt, format: format)
+                    figures.columns, title: "s.45 Code performance figures", period: chosen, asAt: asAt,
+                    format: options.format)
             }.flush()
         }
     }
@@ -168,10 +163,7 @@ struct StatsCommand: ParsableCommand {
                 """)
 
         @Option(help: ArgumentHelp("The quarter, e.g. 2026Q3.", valueName: "quarter")) var quarter: String
-        @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
-        var asAt: CivilDate?
-        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var options: ReturnOptions
 
         func validate() throws {
             guard let chosen = ReportingPeriod(parsing: quarter), chosen.length == .quarter else {
@@ -181,8 +173,8 @@ struct StatsCommand: ParsableCommand {
 
         func run() throws {
             guard let chosen = ReportingPeriod(parsing: quarter) else { return }
-            let asAt = asAt ?? store.todayDate
-            let caseStore = try store.open(.read)
+            let asAt = options.asAt ?? options.store.todayDate
+            let caseStore = try options.store.open(.read)
             // Activity in the quarter comes from requests received up to a year before it.
             let read = chosen.dates.lowerBound.adding(days: -366)...chosen.dates.upperBound
             let figures = try perform {
@@ -193,8 +185,16 @@ struct StatsCommand: ParsableCommand {
             try perform {
                 try StatisticsReturnView.render(
                     figures.columns, title: "Scottish Information Commissioner's return", periodColumn: "Quarter",
-                    period: chosen, asAt: asAt, format: format)
+                    period: chosen, asAt: asAt, format: options.format)
             }.flush()
         }
     }
+}
+
+/// What the statistics returns share: the as-at date, the format, the database.
+struct ReturnOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
+    var asAt: CivilDate?
+    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
 }
