@@ -193,7 +193,7 @@ public struct Board: Sendable {
 
     public init(
         today: CivilDate, overdue: BoardSection, dueSoon: BoardSection, awaiting: BoardSection,
-        quarter: TimelinessFigures = TimelinessFigures([], asAt: .init(dayNumber: 0))
+        quarter: TimelinessFigures = TimelinessFigures(counts: [:])
     ) {
         self.today = today
         self.overdue = overdue
@@ -400,16 +400,11 @@ extension Case {
     /// The case's entry in the disclosure log, from its history as it stands: nil for a subject access request, a
     /// case never answered, or one held back from the log.
     public var disclosureLogEntry: DisclosureLogEntry? {
-        guard regime != .sar, publication.heldBack == nil,
-            let index = history.firstIndex(where: { if case .responded = $0.event { true } else { false } }),
-            case .responded(let outcome, _) = history[index].event
-        else { return nil }
+        guard regime != .sar, publication.heldBack == nil, let first = responses.first else { return nil }
         // The exemptions as they stood when that response was given: a later review may have changed them.
-        let atResponse = history[...index].reduce(into: [ExemptionDecision]()) { exemptions, recorded in
-            if case .exemptionApplied(let decision) = recorded.event { exemptions.append(decision) }
-        }
         return DisclosureLogEntry(
-            reference: reference, regime: regime, received: received, responded: history[index].date,
-            title: publication.title ?? receipt.subject, outcome: outcome, exemptions: atResponse)
+            reference: reference, regime: regime, received: received, responded: first.on,
+            title: publication.title ?? receipt.subject, outcome: first.outcome,
+            exemptions: exemptionsRelied(atFirstResponse: true))
     }
 }

@@ -20,11 +20,21 @@ public enum HolidayEdit: Sendable {
 struct HolidayAmendments: Equatable, Sendable {
     /// GOV.UK's data as it was taken in.
     var imported: [UInt8]?
+    /// When it was taken in, which names it: nil for data not yet written. Two sets of amendments with the same
+    /// stamp hold the same data, so only the stamp is compared and read on each write.
+    var importedAt: String?
     var additions: [Holiday]
     var cancellations: [Holiday]
 
-    /// The amendments in `db` (none before migration 0007 made their tables, while older migrations run).
-    static func read(_ db: Database) throws -> HolidayAmendments {
+    static func == (lhs: HolidayAmendments, rhs: HolidayAmendments) -> Bool {
+        (lhs.importedAt, lhs.additions, lhs.cancellations) == (rhs.importedAt, rhs.additions, rhs.cancellations)
+            && (lhs.importedAt != nil || lhs.imported == rhs.imported)
+    }
+
+    /// The amendments in `db` (none before migration 0007 made their tables, while older migrations run). The
+    /// imported data is read only when its stamp is not `known`'s: every step reads the amendments, to see another
+    /// officer's change.
+    static func read(_ db: Database, reusing known: HolidayAmendments? = nil) throws -> HolidayAmendments {
         func holidays(_ sql: String) throws -> [Holiday] {
             try Row.fetchAll(db, sql: sql).compactMap { row in
                 guard let date: CivilDate = row["date"], let division = Division(rawValue: row["division"]) else {
@@ -37,9 +47,13 @@ struct HolidayAmendments: Equatable, Sendable {
         guard try db.tableExists("cancelled_holidays") else {
             return HolidayAmendments(imported: nil, additions: additions, cancellations: [])
         }
+        let stamp = try String.fetchOne(db, sql: "SELECT imported_at FROM imported_holidays WHERE id = 1")
+        let imported =
+            stamp != nil && stamp == known?.importedAt
+            ? known?.imported
+            : try Data.fetchOne(db, sql: "SELECT data FROM imported_holidays WHERE id = 1").map { [UInt8]($0) }
         return HolidayAmendments(
-            imported: try Data.fetchOne(db, sql: "SELECT data FROM imported_holidays WHERE id = 1").map { [UInt8]($0) },
-            additions: additions,
+            imported: imported, importedAt: stamp, additions: additions,
             cancellations: try holidays("SELECT date, division, title FROM cancelled_holidays ORDER BY date, division"))
     }
 
@@ -93,9 +107,11 @@ struct HolidayAmendments: Equatable, Sendable {
                 }
             }
             after.imported = data
+            after.importedAt = nil
             // An addition the new data publishes, or a cancellation of a day it no longer has, is said by the data.
-            let base = try HolidayAmendments(imported: data, additions: [], cancellations: []).holidays(
-                shipped: shipped)
+            let base = try HolidayAmendments(imported: data, importedAt: nil, additions: [], cancellations: [])
+                .holidays(
+                    shipped: shipped)
             after.additions.removeAll { newer.holiday(on: $0.date, in: $0.division)?.source == .published }
             after.cancellations.removeAll { base.holiday(on: $0.date, in: $0.division) == nil }
             return (after, "bank holidays refreshed from GOV.UK's data")
@@ -164,12 +180,13 @@ extension CaseStore {
             } else {
                 moves = try decideMoves(now, db)
             }
-            try write(now.amendments.after, over: now.amendments.before, db)
+            var written = now
+            written.amendments.after = try write(now.amendments.after, over: now.amendments.before, db)
             for move in moves {
                 try Projection.updateDates(
                     to: move.state, appending: move.events, caseID: move.caseID, actor: actor, db)
             }
-            return (moves, now)
+            return (moves, written)
         }
         (calendars, amendmentsInCalendars) = (now.after.calendars, now.amendments.after)
         return HolidayChange(
@@ -230,13 +247,18 @@ extension CaseStore {
     /// and the FOISA deadline's own lead, with room for holidays.
     static let reviewWindowReach = 120
 
-    /// Writes the rows that differ between `before` and `after`.
-    private func write(_ after: HolidayAmendments, over before: HolidayAmendments, _ db: Database) throws {
+    /// Writes the rows that differ between `before` and `after`; returns `after` as written (data newly taken in
+    /// stamped with its time).
+    private func write(_ after: HolidayAmendments, over before: HolidayAmendments, _ db: Database) throws
+        -> HolidayAmendments
+    {
         let now = EventLog.timestamp()
-        if after.imported != before.imported, let data = after.imported {
+        var written = after
+        if after.importedAt == nil, let data = after.imported {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO imported_holidays (id, data, imported_at) VALUES (1, ?, ?)",
                 arguments: [Data(data), now])
+            written.importedAt = now
         }
         for (table, stamp, old, new) in [
             ("holidays", "added_at", before.additions, after.additions),
@@ -253,6 +275,7 @@ extension CaseStore {
                     arguments: [added.date, added.division.rawValue, added.title, now])
             }
         }
+        return written
     }
 }
 

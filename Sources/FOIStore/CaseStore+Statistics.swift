@@ -32,22 +32,11 @@ extension CaseStore {
                     period.lowerBound.adding(days: -Self.timelinessReach), min(period.upperBound, asAt),
                 ])
             var entries: [TimelinessEntry] = []
-            for chunk in chunked(candidates) {
-                let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
-                for row in chunk {
-                    // A history replays only in its order: the case as at the date is its events up to the first
-                    // dated after it (a step recorded after that one but dated earlier waits for it).
-                    let known = (events[row[0]] ?? []).prefix { $0.recorded.date <= asAt }
-                    guard !known.isEmpty else { continue }
-                    let file = try EventLog.replay(
-                        CaseReference(rawValue: row[1]), events: Array(known), catalogue: catalogue)
-                    do {
-                        entries += try file.timelinessEntries(calendars: rules.calendars).filter {
-                            period.contains($0.due)
-                        }
-                    } catch let error as DeadlineError {
-                        throw StoreError.deadline(error)
-                    }
+            try EventLog.forEachReplayed(candidates, catalogue: catalogue, asAt: asAt, db) { _, file in
+                do {
+                    entries += try file.timelinessEntries(calendars: rules.calendars).filter { period.contains($0.due) }
+                } catch let error as DeadlineError {
+                    throw StoreError.deadline(error)
                 }
             }
             return entries.sorted { ($0.due, $0.reference) < ($1.due, $1.reference) }
@@ -143,16 +132,7 @@ extension CaseStore {
                 db, sql: "SELECT id, ref FROM cases WHERE received_on BETWEEN ? AND ? ORDER BY id",
                 arguments: [period.lowerBound, min(period.upperBound, asAt)])
             var cases: [Case] = []
-            for chunk in chunked(rows) {
-                let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
-                for row in chunk {
-                    let known = (events[row[0]] ?? []).prefix { $0.recorded.date <= asAt }
-                    guard !known.isEmpty else { continue }
-                    cases.append(
-                        try EventLog.replay(CaseReference(rawValue: row[1]), events: Array(known), catalogue: catalogue)
-                    )
-                }
-            }
+            try EventLog.forEachReplayed(rows, catalogue: catalogue, asAt: asAt, db) { _, file in cases.append(file) }
             return cases
         }
     }

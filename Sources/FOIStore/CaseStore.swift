@@ -98,7 +98,7 @@ public final class CaseStore {
         self.writer = writer
         catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
         shipped = try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON)
-        amendmentsInCalendars = try writer.read(HolidayAmendments.read)
+        amendmentsInCalendars = try writer.read { try HolidayAmendments.read($0) }
         calendars = Calendars(holidays: try amendmentsInCalendars.holidays(shipped: shipped))
     }
 
@@ -125,7 +125,7 @@ public final class CaseStore {
     /// The calendars are those of the holidays as `db` has them now: another officer may have added one since this
     /// store opened, and a step recorded with the calendars of before would get a date the holiday moved.
     func rules(_ db: Database) throws -> CaseRules {
-        let amendments = try HolidayAmendments.read(db)
+        let amendments = try HolidayAmendments.read(db, reusing: amendmentsInCalendars)
         if amendments != amendmentsInCalendars {
             calendars = Calendars(holidays: try amendments.holidays(shipped: shipped))
             amendmentsInCalendars = amendments

@@ -141,17 +141,21 @@ enum EventLog {
 /// `items` in runs short enough for one `IN (...)` list.
 extension EventLog {
     /// Replays each of `cases` (rows of `id, ref`), a few hundred at a time with their events read in a few
-    /// queries, and hands each to `body` with its id.
+    /// queries, and hands each to `body` with its id. With `asAt`, each as it stood at the end of that day: a
+    /// history replays only in its order, so that is its events up to the first dated after the day (a step recorded
+    /// after that one but dated earlier waits for it); a case with none by then is left out.
     static func forEachReplayed(
-        _ cases: [Row], catalogue: ExemptionCatalogue, _ db: Database, _ body: (Int64, Case) throws -> Void
+        _ cases: [Row], catalogue: ExemptionCatalogue, asAt: CivilDate? = nil, _ db: Database,
+        _ body: (Int64, Case) throws -> Void
     ) throws {
         for chunk in chunked(cases) {
             let events = try events(ofCases: chunk.map { $0[0] }, db)
             for row in chunk {
                 let caseID: Int64 = row[0]
-                try body(
-                    caseID,
-                    try replay(CaseReference(rawValue: row[1]), events: events[caseID] ?? [], catalogue: catalogue))
+                let all = events[caseID] ?? []
+                let known = asAt.map { asAt in Array(all.prefix { $0.recorded.date <= asAt }) } ?? all
+                if asAt != nil && known.isEmpty { continue }
+                try body(caseID, try replay(CaseReference(rawValue: row[1]), events: known, catalogue: catalogue))
             }
         }
     }

@@ -70,14 +70,17 @@ public struct Letter: Sendable {
     public var markdown: String
     public var gaps: [LetterGap]
 
+    /// The title its HTML page and Word document carry: `004078/20 – response`.
+    var title: String { "\(reference) – \(kind.rawValue.replacing("-", with: " "))" }
+
     /// The letter as one self-contained HTML page.
     public var html: String {
-        LetterDocument(markdown: markdown).html(title: "\(reference) – \(kind.rawValue.replacing("-", with: " "))")
+        LetterDocument(markdown: markdown).html(title: title)
     }
 
     /// The letter as a Word document's bytes.
     public func docx() throws -> Data {
-        try LetterDocument(markdown: markdown).docx(title: "\(reference) – \(kind.rawValue.replacing("-", with: " "))")
+        try LetterDocument(markdown: markdown).docx(title: title)
     }
 
     /// The SHA-256 of the Markdown text, in hex: what the letter-issued event records.

@@ -41,7 +41,7 @@ import Testing
             #expect(try due(english) == date("2027-05-19"))
             #expect(try store.verify().isSound)
             // The cancelled published day is kept out; the added day needed only removing.
-            let amendments = try store.writer.read(HolidayAmendments.read)
+            let amendments = try store.writer.read { try HolidayAmendments.read($0) }
             #expect(amendments.additions.isEmpty)
             #expect(amendments.cancellations.map(\.date) == [date("2027-05-03")])
 
@@ -88,7 +88,7 @@ import Testing
             let waiting = try store.detail(provisional)
             #expect(!waiting.summary.provisional)
             #expect(waiting.events.count == 1)
-            let amendments = try store.writer.read(HolidayAmendments.read)
+            let amendments = try store.writer.read { try HolidayAmendments.read($0) }
             #expect(amendments.additions.isEmpty)
             #expect(amendments.imported == data)
             #expect(

@@ -75,15 +75,14 @@ struct ReasonCommand: ParsableCommand {
 
     func run() throws {
         let citation = ExemptionCatalogue.normalise(section)
-        let caseStore = try step.store.open()
+        // The library is read once, and the database opened for it only when a paragraph is named.
+        let named = engagedParagraph + forParagraph + againstParagraph
+        let available = named.isEmpty ? [] : try perform { try step.store.open().paragraphs() }
         /// The library paragraphs `names` as `role`, each checked to serve this exemption.
         func library(_ names: [String], _ role: ReasoningParagraph.Role) throws -> [String] {
             try names.map { name in
-                let paragraph: ReasoningParagraph
-                do {
-                    paragraph = try caseStore.paragraph(named: name)
-                } catch let error as StoreError {
-                    throw Failure.usage("\(error)")
+                guard let paragraph = available.first(where: { $0.name == name }) else {
+                    throw Failure.usage("\(StoreError.unknownParagraph(name, known: available.map(\.name)))")
                 }
                 guard paragraph.role == role, paragraph.serves(citation) else {
                     throw Failure.usage(
