@@ -10,15 +10,98 @@ public struct CabinetOfficeReturn: Sendable {
     /// decimal place; empty where a percentage has nothing to divide).
     public private(set) var columns: [(name: String, value: String)] = []
 
-    /// The requests of the cohort (received in the period), each the fold of its events dated by `asAt`.
-    public init(cases: [Case], asAt: CivilDate, calendars: Calendars, catalogue: ExemptionCatalogue)
-        throws(DeadlineError)
-    {
+    /// The requests of the cohort (received in the period), each the fold of its events dated by `asAt`. For an
+    /// annual return, `previousYear` holds the requests received in the year before, as at the same date: their
+    /// public interest extensions and reviews still under way when that year ended are the carry-over.
+    public init(
+        cases: [Case], asAt: CivilDate, calendars: Calendars, catalogue: ExemptionCatalogue,
+        previousYear: (cases: [Case], end: CivilDate)? = nil
+    ) throws(DeadlineError) {
         var tally = Tally()
         for file in cases where file.regime == .foia || file.regime == .eir {
             try tally.add(file, asAt: asAt, calendars: calendars, catalogue: catalogue)
+            try tally.lengths.add(file, asAt: asAt, calendars: calendars)
         }
         columns = tally.columns(catalogue: catalogue)
+        if let previousYear {
+            var carried = Lengths()
+            for file in previousYear.cases where file.regime == .foia || file.regime == .eir {
+                try carried.add(file, asAt: asAt, calendars: calendars, underWayOn: previousYear.end)
+            }
+            columns += carried.columns(prefix: "uncompleted prev year ")
+        }
+    }
+
+    /// The lengths of public interest extensions and of internal reviews, in working days, in the published bands.
+    struct Lengths {
+        static let extensionBands = [5, 10, 15, 20, 30, 40, 60, 80, 100]
+        static let reviewBands = [10, 20, 40, 60, 80, 100]
+        var extended = 0, extensionsCompleted = 0, reviews = 0, reviewsCompleted = 0
+        var extensionLengths = [Int](repeating: 0, count: extensionBands.count + 1)
+        var reviewLengths = [Int](repeating: 0, count: reviewBands.count + 1)
+
+        /// Counts the case's FOIA public interest extension (s.10(3)) and its reviews; with `underWayOn`, only
+        /// those started by that day and not completed by it (the carry-over).
+        mutating func add(_ file: Case, asAt: CivilDate, calendars: Calendars, underWayOn: CivilDate? = nil)
+            throws(DeadlineError)
+        {
+            let cutoff = underWayOn ?? asAt
+            // Carried over: not completed by the day the previous year ended.
+            func underWay(_ completed: CivilDate?) -> Bool {
+                underWayOn == nil || completed.map { $0 > cutoff } ?? true
+            }
+            if file.publicInterestExtension != nil, let extendedOn = file.extendedOn, extendedOn <= cutoff,
+                underWay(file.responses.first?.on)
+            {
+                extended += 1
+                // The length is the time taken beyond the 20 working days: from the statutory date to the response.
+                if let answered = file.responses.first?.on,
+                    let entry = try file.timelinessEntries(calendars: calendars).first(where: { $0.kind == .request })
+                {
+                    extensionsCompleted += 1
+                    let taken = max(
+                        0,
+                        try calendars.workingDaysLeft(
+                            until: answered, regime: file.regime, today: entry.statutoryDue))
+                    extensionLengths[Self.band(taken, Self.extensionBands)] += 1
+                }
+            }
+            for review in file.reviews
+            where !review.isDeclined && review.requested <= cutoff && underWay(review.decided) {
+                reviews += 1
+                guard let decided = review.decided else { continue }
+                reviewsCompleted += 1
+                let taken = try calendars.workingDaysLeft(until: decided, regime: file.regime, today: review.requested)
+                reviewLengths[Self.band(taken, Self.reviewBands)] += 1
+            }
+        }
+
+        static func band(_ days: Int, _ bands: [Int]) -> Int { bands.firstIndex { days <= $0 } ?? bands.count }
+
+        static func names(_ bands: [Int], first: String) -> [String] {
+            var lower = 1
+            return bands.enumerated().map { index, upper in
+                defer { lower = upper + 1 }
+                return index == 0 ? "\(upper) \(first)" : "\(lower) to \(upper)"
+            } + ["More than \(bands.last!)"]
+        }
+
+        /// The PIT and IR length columns; `prefix` names the carry-over's.
+        func columns(prefix: String = "") -> [(name: String, value: String)] {
+            var columns = [
+                (name: "PIT \(prefix)Total Requests Extended", value: "\(extended)"),
+                (name: "PIT \(prefix)Number Completed", value: "\(extensionsCompleted)"),
+            ]
+            for (name, count) in zip(Self.names(Self.extensionBands, first: "or Less"), extensionLengths) {
+                columns.append((name: "PIT \(prefix)\(name)", value: "\(count)"))
+            }
+            if !prefix.isEmpty { columns.append((name: "IR \(prefix)Total Reviews", value: "\(reviews)")) }
+            columns.append((name: "IR \(prefix)Total Reviews Completed", value: "\(reviewsCompleted)"))
+            for (name, count) in zip(Self.names(Self.reviewBands, first: "or less"), reviewLengths) {
+                columns.append((name: "IR \(prefix)\(name)", value: "\(count)"))
+            }
+            return columns
+        }
     }
 
     /// The exemption columns: FOIA `S(22)` … `S(44)` (s.21 has a block of its own), then the EIR exceptions.
@@ -46,6 +129,8 @@ public struct CabinetOfficeReturn: Sendable {
         var exemptionsApplied = 0, requestsWithExemption = 0
         var s21 = 0, s21Partly = 0, s21Fully = 0, s21Met = 0, s21Late = 0
         var reviews = 0, reviewsKnown = 0, reviewsUpheld = 0, reviewsInPart = 0, reviewsOverturned = 0
+        var complaints = 0, complaintsKnown = 0, complaintsUpheld = 0, complaintsInPart = 0, complaintsOverturned = 0
+        var lengths = Lengths()
 
         mutating func add(_ file: Case, asAt: CivilDate, calendars: Calendars, catalogue: ExemptionCatalogue)
             throws(DeadlineError)
@@ -133,6 +218,17 @@ public struct CabinetOfficeReturn: Sendable {
                 case .procedural: reviewsUpheld += 1
                 }
             }
+            // Upheld, as for reviews, is the authority's decision: a complaint not upheld upholds it in full.
+            for complaint in file.complaints where complaint.regulator == .ico {
+                complaints += 1
+                guard let notice = complaint.decisionNotice else { continue }
+                complaintsKnown += 1
+                switch notice.outcome {
+                case .notUpheld: complaintsUpheld += 1
+                case .partlyUpheld: complaintsInPart += 1
+                case .upheld: complaintsOverturned += 1
+                }
+            }
         }
 
         func columns(catalogue: ExemptionCatalogue) -> [(name: String, value: String)] {
@@ -177,13 +273,23 @@ public struct CabinetOfficeReturn: Sendable {
                 ("IR number upheld in full", "\(reviewsUpheld)"), ("IR number upheld in part", "\(reviewsInPart)"),
                 ("IR number overturned", "\(reviewsOverturned)"),
                 ("IR percentage upheld in full", percent(reviewsUpheld, reviewsKnown)),
+                ("ICO Total Complaints", "\(complaints)"), ("ICO Complaints with known outcome", "\(complaintsKnown)"),
+                ("ICO Number upheld in full", "\(complaintsUpheld)"),
+                ("ICO Number upheld in part", "\(complaintsInPart)"),
+                ("ICO Number overturned", "\(complaintsOverturned)"),
+                ("ICO Percentage upheld in full", percent(complaintsUpheld, complaintsKnown)),
             ]
-            return columns.map { (name: $0.0, value: $0.1) }
+            return columns.map { (name: $0.0, value: $0.1) } + lengths.columns()
         }
     }
 }
 
 extension Case {
+    /// The day the response clock was extended (FOIA s.10(3), EIR reg 7), nil without an extension.
+    var extendedOn: CivilDate? {
+        history.last { if case .extended = $0.event { true } else { false } }?.date
+    }
+
     /// The exemptions relied on: as they stood at the first response, or as they stand now.
     public func exemptionsRelied(atFirstResponse: Bool) -> [ExemptionDecision] {
         guard atFirstResponse,

@@ -152,6 +152,7 @@ extension StatsCommandTests {
             ["exempt", ref(2), "--section", "31(1)(a)", "--public-interest", "maintain", "2026-11-20"],
             ["exempt", ref(3), "--section", "40(2)", "2026-11-20"],
             ["extend", ref(8), "--on", "2026-11-20", "2026-11-20"],
+            ["extend", ref(2), "--days", "20", "--on", "2026-11-20", "2026-11-20"],
             ["respond", ref(2), "--outcome", "partially-withheld", "--on", "2026-11-23", "2026-11-23"],
             ["respond", ref(4), "--outcome", "refused-s12", "--on", "2026-11-25", "2026-11-25"],
             ["respond", ref(5), "--outcome", "refused-s14-1", "--on", "2026-11-25", "2026-11-25"],
@@ -161,6 +162,12 @@ extension StatsCommandTests {
             ["respond", ref(3), "--outcome", "withheld-in-full", "--on", "2026-12-03", "2026-12-03"],
             ["review", ref(1), "--outcome", "upheld", "--on", "2026-12-10", "2026-12-10"],
             ["respond", ref(8), "--outcome", "granted-in-full", "--on", "2026-12-20", "2026-12-20"],
+            ["complaint", ref(1), "--notified", "2026-12-14", "--regulator-ref", "IC-1", "2026-12-14"],
+            [
+                "decision-notice", ref(1), "--notice-ref", "IC-1", "--outcome", "not-upheld", "--on", "2026-12-30",
+                "2026-12-30",
+            ],
+            ["complaint", ref(5), "--notified", "2026-12-15", "--regulator-ref", "IC-2", "2026-12-15"],
         ])
         let result = try workspace.run(
             ["stats", "cabinet-office", "--period", "2026Q4", "--as-at", "2026-12-31", "--format", "json"],
@@ -192,6 +199,14 @@ extension StatsCommandTests {
             "Internal Reviews with outcome known": "1", "IR number upheld in full": "1",
             "IR number upheld in part": "0",
             "IR number overturned": "0", "IR percentage upheld in full": "100.0",
+            // Two complaints, one decided: the notice did not uphold it, so the decision stands in full.
+            "ICO Total Complaints": "2", "ICO Complaints with known outcome": "1", "ICO Number upheld in full": "1",
+            "ICO Number upheld in part": "0", "ICO Number overturned": "0", "ICO Percentage upheld in full": "100.0",
+            // The PIT extension answered on 23 Nov, before the statutory date (1 Dec): no time taken beyond it. The
+            // review asked for on 1 Dec and decided on 10 Dec took 7 working days.
+            "PIT Total Requests Extended": "1", "PIT Number Completed": "1", "PIT 5 or Less": "1",
+            "PIT 6 to 10": "0", "PIT More than 100": "0", "IR Total Reviews Completed": "1", "IR 10 or less": "1",
+            "IR 11 to 20": "0", "IR More than 100": "0",
         ]
         for (name, expectedValue) in expected { #expect(value[name] == expectedValue, "\(name)") }
         // The published identities.
@@ -228,7 +243,8 @@ extension StatsCommandTests {
         #expect(csv[1].hasPrefix("2026Q4,11,8,2,1,1,9,6,1,2,66.7,77.8,"))
         // The s.45 Code's lines for the same cohort: 11 received = 1 not yet processed + 8 processed + 1 suspended + 1
         // withdrawn; of the 8, 2 granted, 1 partly refused, 1 not held, 4 refused (s.40, s.12, s.14, s.21); 2 not
-        // provided by the deadline (one answered on 3 Dec, one never); EIR's extension; one review; one clarification.
+        // provided by the deadline (one answered on 3 Dec, one never); the EIR and the PIT extensions; one review; one
+        // clarification.
         let s45 = try workspace.run(
             ["stats", "s45", "--period", "2026Q4", "--as-at", "2026-12-31", "--format", "csv"], today: "2026-12-31")
         #expect(
@@ -240,7 +256,7 @@ extension StatsCommandTests {
                 Partially disclosed and partially refused,Refused in full because not held,Refused in full,\
                 Not provided within the deadline,Given an extended deadline,Referred for internal review,\
                 Clock stopped for clarification,Clock paused for a fees notice
-                2026Q4,11,1,8,1,1,2,1,1,4,2,1,1,1,0
+                2026Q4,11,1,8,1,1,2,1,1,4,2,2,1,1,0
 
                 """.replacingOccurrences(
                     of: "Closed without a response (withdrawn, lapsed or transferred)",
@@ -298,5 +314,52 @@ extension StatsCommandTests {
         #expect(value["FOISA refused - cost"] == "0" && value["EIRs refused - cost"] == nil)
         let year = try workspace.run(["stats", "sic", "--quarter", "2026"])
         #expect(year.status == 64 && year.stderr.contains("--quarter '2026' is not a quarter, e.g. 2026Q3"))
+    }
+}
+
+extension StatsCommandTests {
+    /// An annual return carries over the previous year's public interest extensions and reviews still under way on
+    /// 31 Dec. Received Mon 1 Dec 2025, a request is due Wed 31 Dec (Christmas and Boxing Day skipped); answered Tue
+    /// 20 Jan 2026 it took 12 working days beyond that (1 and 2 Jan are holidays, 2 Jan in Scotland). A review asked
+    /// for on Wed 10 Dec 2025 and decided Fri 30 Jan 2026 took 33 working days.
+    @Test func anAnnualReturnCarriesOverThePreviousYear() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try steps([
+            ["log", "--subject", "PIT over the new year", "--received", "2025-12-01", "2025-12-01"],
+            ["exempt", "FOI-2025-000001", "--section", "31(1)(a)", "--public-interest", "maintain", "2025-12-10"],
+            ["extend", "FOI-2025-000001", "--days", "20", "--on", "2025-12-15", "2025-12-15"],
+            ["log", "--subject", "review over the new year", "--received", "2025-10-01", "2025-10-01"],
+            ["respond", "FOI-2025-000002", "--outcome", "granted-in-full", "--on", "2025-10-20", "2025-10-20"],
+            ["review", "FOI-2025-000002", "--requested", "2025-12-10", "2025-12-10"],
+            ["log", "--subject", "review never decided", "--received", "2025-10-01", "2025-10-01"],
+            ["respond", "FOI-2025-000003", "--outcome", "granted-in-full", "--on", "2025-10-20", "2025-10-20"],
+            ["review", "FOI-2025-000003", "--requested", "2025-12-12", "2025-12-12"],
+            ["log", "--subject", "answered in 2025", "--received", "2025-11-03", "2025-11-03"],
+            ["respond", "FOI-2025-000004", "--outcome", "granted-in-full", "--on", "2025-11-10", "2025-11-10"],
+            ["respond", "FOI-2025-000001", "--outcome", "withheld-in-full", "--on", "2026-01-20", "2026-01-20"],
+            ["review", "FOI-2025-000002", "--outcome", "overturned", "--on", "2026-01-30", "2026-01-30"],
+            ["log", "--subject", "this year", "--received", "2026-03-02", "2026-03-02"],
+        ])
+        let result = try workspace.run(
+            ["stats", "cabinet-office", "--period", "2026", "--as-at", "2026-12-31", "--format", "json"],
+            today: "2026-12-31")
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let columns = try #require(document["columns"] as? [[String: String]])
+        let value = Dictionary(columns.map { ($0["column"]!, $0["value"]!) }, uniquingKeysWith: { first, _ in first })
+        let expected = [
+            "Total requests received": "1", "PIT Total Requests Extended": "0", "IR Total Reviews Completed": "0",
+            "PIT uncompleted prev year Total Requests Extended": "1",
+            "PIT uncompleted prev year Number Completed": "1", "PIT uncompleted prev year 11 to 15": "1",
+            "PIT uncompleted prev year 5 or Less": "0", "IR uncompleted prev year Total Reviews": "2",
+            "IR uncompleted prev year Total Reviews Completed": "1", "IR uncompleted prev year 21 to 40": "1",
+            "IR uncompleted prev year 10 or less": "0",
+        ]
+        for (name, expectedValue) in expected { #expect(value[name] == expectedValue, "\(name)") }
+        // A quarter's return has no carry-over.
+        let quarter = try workspace.run(
+            ["stats", "cabinet-office", "--period", "2026Q1", "--as-at", "2026-12-31", "--format", "csv"],
+            today: "2026-12-31")
+        #expect(quarter.status == 0 && !quarter.stdout.contains("prev year"))
     }
 }

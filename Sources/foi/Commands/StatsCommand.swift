@@ -73,10 +73,12 @@ struct StatsCommand: ParsableCommand {
             discussion: """
                 The quarterly (or annual) return of a central government body, under the published data file's \
                 column names: status at the time of monitoring, timeliness, initial outcomes and "resolvable" \
-                requests, fully refused by reason, one column per FOIA exemption and EIR exception, the s.21 block \
-                and internal reviews, for the requests received in the period as they stood at the end of the as-at \
-                date (default: today). docs/STATISTICS.md gives every definition and the choices where the notes \
-                are silent. CSV is one row under the return's own column names, to paste into the template.
+                requests, fully refused by reason, one column per FOIA exemption and EIR exception, the s.21 block, \
+                internal reviews and ICO complaints by outcome, and the lengths of public interest extensions and \
+                of reviews in working days (an annual return adds those carried over from the year before), for \
+                the requests received in the period as they stood at the end of the as-at date (default: today). \
+                docs/STATISTICS.md gives every definition and the choices where the notes are silent. \
+                CSV is one row under the return's own column names, to paste into the template.
                 """)
 
         @Option(help: ArgumentHelp("A quarter (2026Q3) or year (2026).", valueName: "period")) var period: String
@@ -93,9 +95,13 @@ struct StatsCommand: ParsableCommand {
             let asAt = options.asAt ?? options.store.todayDate
             let caseStore = try options.store.open(.read)
             let figures = try perform {
-                try CabinetOfficeReturn(
+                // An annual return carries over the previous year's extensions and reviews still under way.
+                let previous = ReportingPeriod(.year, year: chosen.year - 1, index: 1).dates
+                return try CabinetOfficeReturn(
                     cases: try caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
-                    calendars: caseStore.calendars, catalogue: caseStore.catalogue)
+                    calendars: caseStore.calendars, catalogue: caseStore.catalogue,
+                    previousYear: chosen.length == .year
+                        ? (try caseStore.casesReceived(in: previous, asAt: asAt), previous.upperBound) : nil)
             }
             try perform {
                 try StatisticsReturnView.render(
