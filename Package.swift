@@ -43,6 +43,7 @@ let package = Package(
                 .embedInCode("schema/0007_holiday_changes.sql"),
                 .embedInCode("schema/0008_paragraphs.sql"),
                 .embedInCode("schema/0009_timeliness.sql"),
+                .embedInCode("schema/0010_first_responses.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),
@@ -99,7 +100,8 @@ let package = Package(
         .testTarget(
             name: "foiTests",
             dependencies: [
-                "foi", "FOIKit", "FOIResources", "FOITestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "foi", "FOIKit", "FOIResources", "FOIStore", "FOITestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]
 )

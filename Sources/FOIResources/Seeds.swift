@@ -38,6 +38,7 @@ public enum Seeds {
             ("0007_holiday_changes", String(decoding: PackageResources._007_holiday_changes_sql, as: UTF8.self)),
             ("0008_paragraphs", String(decoding: PackageResources._008_paragraphs_sql, as: UTF8.self)),
             ("0009_timeliness", String(decoding: PackageResources._009_timeliness_sql, as: UTF8.self)),
+            ("0010_first_responses", String(decoding: PackageResources._010_first_responses_sql, as: UTF8.self)),
         ]
     }
 }

@@ -96,27 +96,37 @@ extension CaseStore {
 
 extension CaseStore {
     /// The disclosure log of the requests first answered in `period`, and the cases held back from it with their
-    /// reasons. Built from the case histories and the projection of their first responses: the query never reads
-    /// the requesters table, so no requester's name, address or reference can reach it.
+    /// reasons, read from the projection of first responses (`first_responses`, migration 0010) by date. The query
+    /// never reads the requesters table, so no requester's name, address or reference can reach it.
     public func disclosureLog(respondedIn period: ClosedRange<CivilDate>) throws -> (
         entries: [DisclosureLogEntry], heldBack: [(CaseReference, String)]
     ) {
         try writer.read { db in
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT c.id, c.ref FROM timeliness t JOIN cases c ON c.id = t.case_id
-                    WHERE t.kind = 'request' AND t.answered_on BETWEEN ? AND ? AND c.regime != 'sar'
-                    ORDER BY t.answered_on, c.ref
+                    SELECT c.id, c.ref, c.regime, c.received_on, c.subject, f.responded_on, f.outcome, f.exemptions,
+                           f.title, f.held_back
+                    FROM first_responses f JOIN cases c ON c.id = f.case_id
+                    WHERE f.responded_on BETWEEN ? AND ?
+                    ORDER BY f.responded_on, c.ref
                     """, arguments: [period.lowerBound, period.upperBound])
             var entries: [DisclosureLogEntry] = []
             var heldBack: [(CaseReference, String)] = []
-            try EventLog.forEachReplayed(rows, catalogue: catalogue, db) { _, file in
-                if let reason = file.publication.heldBack {
-                    heldBack.append((file.reference, reason))
-                } else if let entry = file.disclosureLogEntry {
-                    entries.append(entry)
+            while let row = try rows.next() {
+                let reference = CaseReference(rawValue: row["ref"])
+                if let reason: String = row["held_back"] {
+                    heldBack.append((reference, reason))
+                    continue
                 }
+                guard let regime = Regime(rawValue: row["regime"]), let received: CivilDate = row["received_on"],
+                    let responded: CivilDate = row["responded_on"], let outcome = Outcome(rawValue: row["outcome"]),
+                    let exemptions = FirstResponseExemptions.decisions(row["exemptions"])
+                else { throw StoreError.unreadableCase(id: row["id"]) }
+                entries.append(
+                    DisclosureLogEntry(
+                        reference: reference, regime: regime, received: received, responded: responded,
+                        title: row["title"] ?? row["subject"], outcome: outcome, exemptions: exemptions))
             }
             return (entries, heldBack)
         }

@@ -26,6 +26,7 @@ enum Migrations {
                     case "0005_trust": try sealEvents(db)
                     case "0006_after_response": try reprojectAfterResponse(db)
                     case "0009_timeliness": try projectTimeliness(db)
+                    case "0010_first_responses": try projectFirstResponses(db)
                     default: break
                     }
                     if parts.count > 1 { try db.execute(sql: parts[1]) }
@@ -126,6 +127,29 @@ enum Migrations {
                     ).state(rules)
                 else { continue }
                 try Projection.writeTimeliness(state, caseID: caseID, replacing: false, db)
+            }
+        }
+    }
+
+    /// Migration 0010: every answered case's first response, replayed from its events; as 0009, a case that does
+    /// not replay is left out.
+    private static func projectFirstResponses(_ db: Database) throws {
+        let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, ref FROM cases
+                WHERE regime != 'sar' AND id IN (SELECT case_id FROM events WHERE kind = 'responded') ORDER BY id
+                """)
+        for chunk in chunked(rows) {
+            let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
+            for row in chunk {
+                let caseID: Int64 = row[0]
+                guard
+                    let file = try? EventLog.replay(
+                        CaseReference(rawValue: row[1]), events: events[caseID] ?? [], catalogue: catalogue)
+                else { continue }
+                try Projection.writeFirstResponse(file, caseID: caseID, replacing: false, db)
             }
         }
     }

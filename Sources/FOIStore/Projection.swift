@@ -30,6 +30,7 @@ enum Projection {
         try writeExemptions(file.exemptions, caseID: caseID, replacing: false, db)
         try writeClocks(state, caseID: caseID, replacing: false, db)
         try writeTimeliness(state, caseID: caseID, replacing: false, db)
+        try writeFirstResponse(file, caseID: caseID, replacing: false, db)
         return caseID
     }
 
@@ -53,6 +54,7 @@ enum Projection {
         ).execute(arguments: [state.file.status.rawValue, state.file.statusSince] + columns(state) + [caseID])
         try writeClocks(state, caseID: caseID, replacing: true, db)
         try writeTimeliness(state, caseID: caseID, replacing: true, db)
+        try writeFirstResponse(state.file, caseID: caseID, replacing: true, db)
         if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
     }
 
@@ -135,6 +137,25 @@ enum Projection {
                 entry.answered,
             ])
         }
+    }
+
+    /// Writes the case's first response as the disclosure log reads it (`first_responses`, migration 0010).
+    static func writeFirstResponse(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
+        guard try db.tableExists("first_responses") else { return }
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM first_responses WHERE case_id = ?").execute(arguments: [caseID])
+        }
+        guard file.regime != .sar, let first = file.responses.first else { return }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO first_responses (case_id, responded_on, outcome, exemptions, title, held_back)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            caseID, first.on, first.outcome.rawValue,
+            FirstResponseExemptions.text(file.exemptionsRelied(atFirstResponse: true)), file.publication.title,
+            file.publication.heldBack,
+        ])
     }
 
     /// Writes the case's clocks that the board shows and that still wait for their step.
@@ -250,5 +271,36 @@ enum Projection {
             summaries[index].summary.exemptions = exemptionsByCase[summaries[index].id] ?? []
         }
         return summaries
+    }
+}
+
+/// The exemptions of a first response as `first_responses.exemptions` stores them: one per line, `part citation`,
+/// then ` ncnd` where the duty to confirm or deny is excluded and the public interest conclusion where there is one
+/// (a citation is checked against the catalogue, so it holds no space or line break).
+enum FirstResponseExemptions {
+    static func text(_ decisions: [ExemptionDecision]) -> String {
+        decisions.map { decision in
+            ([decision.part.rawValue, decision.citation] + (decision.neitherConfirmNorDeny ? ["ncnd"] : [])
+                + [decision.publicInterest?.rawValue].compactMap { $0 }).joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+
+    static func decisions(_ text: String) -> [ExemptionDecision]? {
+        var decisions: [ExemptionDecision] = []
+        for line in text.split(separator: "\n") {
+            var words = line.split(separator: " ").map(String.init)[...]
+            guard words.count >= 2, let part = Regime(rawValue: words.removeFirst()) else { return nil }
+            var decision = ExemptionDecision(citation: words.removeFirst(), part: part)
+            if words.first == "ncnd" {
+                decision.neitherConfirmNorDeny = true
+                words.removeFirst()
+            }
+            if let conclusion = words.first {
+                guard let publicInterest = PublicInterestConclusion(rawValue: conclusion) else { return nil }
+                decision.publicInterest = publicInterest
+            }
+            decisions.append(decision)
+        }
+        return decisions
     }
 }

@@ -1,5 +1,6 @@
 import FOIKit
 import FOIResources
+import FOIStore
 import FOITestSupport
 import Foundation
 import GRDB
@@ -92,6 +93,21 @@ import Testing
             of: "\"workingDaysLeft\" : -201", with: "\"workingDaysLeft\" : null")
         #expect(fixed != released)
         #expect(try run(["board", "--format", "json"]).stdout == fixed)
+    }
+
+    /// Migration 0010 projects each answered case's first response: the disclosure log read from it is the one the
+    /// case histories give.
+    @Test func theDisclosureLogIsTheHistoriesOnes() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try run(["board"]).status == 0)
+        let store = try CaseStore(writer: try DatabaseQueue(path: db), path: db)
+        let replayed = try Self.references.compactMap {
+            try store.caseFile(CaseReference(rawValue: $0)).disclosureLogEntry
+        }
+        let log = try store.disclosureLog(
+            respondedIn: CivilDate(year: 2000, month: 1, day: 1)!...CivilDate(year: 2100, month: 1, day: 1)!)
+        #expect(replayed.count == 3)
+        #expect(log.entries.sorted { $0.reference < $1.reference } == replayed.sorted { $0.reference < $1.reference })
     }
 
     @Test func everyPayloadIsRewrittenInFormatOneAndTheOriginalsAreKept() throws {
