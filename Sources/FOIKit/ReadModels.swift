@@ -408,3 +408,17 @@ extension Case {
             exemptions: exemptionsRelied(atFirstResponse: true))
     }
 }
+
+/// What happened in a period beside the timeliness figures, for the report: the FOI requests received each day,
+/// the outcomes of the first responses sent, the exemptions relied on in them, and the outcomes of the reviews
+/// decided. Subject access requests are not in it.
+public struct PeriodActivity: Hashable, Sendable {
+    public var receivedByDay: [CivilDate: Int] = [:]
+    public var outcomes: [Outcome: Int] = [:]
+    /// Each exemption (by its regime and its catalogue entry's label, `FOIA s.40 Personal information`) with the
+    /// number of responses relying on it.
+    public var exemptions: [String: Int] = [:]
+    public var reviewOutcomes: [ReviewOutcome: Int] = [:]
+
+    public init() {}
+}

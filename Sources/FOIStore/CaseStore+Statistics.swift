@@ -61,13 +61,13 @@ extension CaseStore {
                     ORDER BY t.due_on, c.ref
                     """, arguments: [period.lowerBound, period.upperBound]
             ).map { row in
-                guard let kind = TimelinessEntry.Kind(rawValue: row["kind"]),
-                    let regime = Regime(rawValue: row["regime"]),
-                    let statutory: CivilDate = row["statutory_due_on"], let due: CivilDate = row["due_on"]
-                else { throw StoreError.unreadableCase(id: row["id"]) }
+                // Columns by position: a name is looked up (case-insensitively) on every access.
+                guard let kind = TimelinessEntry.Kind(rawValue: row[2]), let regime = Regime(rawValue: row[3]),
+                    let statutory: CivilDate = row[4], let due: CivilDate = row[5]
+                else { throw StoreError.unreadableCase(id: row[0]) }
                 return TimelinessEntry(
-                    reference: CaseReference(rawValue: row["ref"]), regime: regime, kind: kind, statutoryDue: statutory,
-                    due: due, answered: row["answered_on"])
+                    reference: CaseReference(rawValue: row[1]), regime: regime, kind: kind, statutoryDue: statutory,
+                    due: due, answered: row[6])
             }
         }
     }
@@ -113,22 +113,83 @@ extension CaseStore {
                     """, arguments: [period.lowerBound, period.upperBound])
             var entries: [DisclosureLogEntry] = []
             var heldBack: [(CaseReference, String)] = []
+            // Columns by position: a name is looked up (case-insensitively) on every access.
             while let row = try rows.next() {
-                let reference = CaseReference(rawValue: row["ref"])
-                if let reason: String = row["held_back"] {
+                let reference = CaseReference(rawValue: row[1])
+                if let reason: String = row[9] {
                     heldBack.append((reference, reason))
                     continue
                 }
-                guard let regime = Regime(rawValue: row["regime"]), let received: CivilDate = row["received_on"],
-                    let responded: CivilDate = row["responded_on"], let outcome = Outcome(rawValue: row["outcome"]),
-                    let exemptions = FirstResponseExemptions.decisions(row["exemptions"])
-                else { throw StoreError.unreadableCase(id: row["id"]) }
+                guard let regime = Regime(rawValue: row[2]), let received: CivilDate = row[3],
+                    let responded: CivilDate = row[5], let outcome = Outcome(rawValue: row[6]),
+                    let exemptions = FirstResponseExemptions.decisions(row[7])
+                else { throw StoreError.unreadableCase(id: row[0]) }
                 entries.append(
                     DisclosureLogEntry(
                         reference: reference, regime: regime, received: received, responded: responded,
-                        title: row["title"] ?? row["subject"], outcome: outcome, exemptions: exemptions))
+                        title: row[8] ?? row[4], outcome: outcome, exemptions: exemptions))
             }
             return (entries, heldBack)
+        }
+    }
+}
+
+extension CaseStore {
+    /// The period's activity as the report charts it: requests received (from the cases), first responses and the
+    /// exemptions relied on in them (from `first_responses`), and the reviews decided (their cases replayed: the
+    /// outcome is in the history only).
+    public func activity(in period: ClosedRange<CivilDate>) throws -> PeriodActivity {
+        try writer.read { db in
+            var activity = PeriodActivity()
+            let arguments: StatementArguments = [period.lowerBound, period.upperBound]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT received_on, count(*) FROM cases
+                    WHERE received_on BETWEEN ? AND ? AND regime != 'sar' GROUP BY received_on
+                    """, arguments: arguments)
+            {
+                guard let day: CivilDate = row[0] else { continue }
+                activity.receivedByDay[day] = row[1]
+            }
+            let responses = try Row.fetchCursor(
+                db, sql: "SELECT case_id, outcome, exemptions FROM first_responses WHERE responded_on BETWEEN ? AND ?",
+                arguments: arguments)
+            // Most responses rely on one of a few sets of exemptions: each set's labels are found once.
+            var labelsOf: [String: Set<String>] = [:]
+            while let row = try responses.next() {
+                let text: String = row[2]
+                guard let outcome = Outcome(rawValue: row[1]) else { throw StoreError.unreadableCase(id: row[0]) }
+                activity.outcomes[outcome, default: 0] += 1
+                if let labels = labelsOf[text] {
+                    for label in labels { activity.exemptions[label, default: 0] += 1 }
+                    continue
+                }
+                guard let decisions = FirstResponseExemptions.decisions(text) else {
+                    throw StoreError.unreadableCase(id: row[0])
+                }
+                let labels = Set(
+                    decisions.map {
+                        let label = catalogue.exemption(citing: $0.citation, in: $0.part)?.label ?? $0.citation
+                        return "\($0.part.shortName) \(label)"
+                    })
+                labelsOf[text] = labels
+                for label in labels { activity.exemptions[label, default: 0] += 1 }
+            }
+            let reviewed = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, ref FROM cases WHERE id IN (SELECT case_id FROM timeliness
+                        WHERE kind = 'review' AND answered_on BETWEEN ? AND ?) ORDER BY id
+                    """, arguments: arguments)
+            try EventLog.forEachReplayed(reviewed, catalogue: catalogue, db) { _, file in
+                for review in file.reviews {
+                    guard let decided = review.decided, period.contains(decided), let decision = review.decision
+                    else { continue }
+                    activity.reviewOutcomes[decision.outcome, default: 0] += 1
+                }
+            }
+            return activity
         }
     }
 }

@@ -110,7 +110,8 @@ public struct TimelinessReport: Sendable {
             let allowed = figures.lateAllowed(keeping: 90)
             line +=
                 allowed < 0
-                ? "; even with all \(stillDue) still due answered in time it stays under 90%"
+                ? "; even with \(stillDue == 1 ? "the one" : "all \(stillDue)") still due answered in time it stays "
+                    + "under 90%"
                 : "; \(min(allowed, stillDue)) of the \(stillDue) still due this quarter can be late before it falls "
                     + "under 90%"
             if let projected = figures.projectedPercent {

@@ -10,9 +10,7 @@ import Testing
     static let commands = [
         "board", "list", "show", "history", "log", "acknowledge", "clarify", "fee", "search", "exempt", "extend",
         "respond", "withdraw", "transfer", "reopen", "split", "note", "request", "reason", "letter", "paragraphs",
-        "review",
-        "complaint", "decision-notice",
-        "appeal",
+        "stats", "report", "disclosure-log", "publish", "review", "complaint", "decision-notice", "appeal",
         "deadline", "holidays", "exemptions", "settings", "backup", "verify", "retention", "anonymise", "nonsense",
     ]
     static let options = [

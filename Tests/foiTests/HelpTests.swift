@@ -14,7 +14,7 @@ import Testing
     }()
 
     @Test func theRootCommandListsEveryCommand() {
-        #expect(Self.commands.count == 37)
+        #expect(Self.commands.count == 38)
         for command in ["review", "complaint", "decision-notice", "appeal", "deadline", "split"] {
             #expect(Self.commands.contains(command))
         }

@@ -1,0 +1,65 @@
+import ArgumentParser
+import FOIKit
+import FOIStore
+import FOIViews
+import Foundation
+
+/// `foi report`: the period's figures as one HTML page with charts.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The period's figures as one self-contained HTML page with charts, to send or print.",
+        discussion: """
+            One page, with its charts drawn in SVG inside it (no script, nothing fetched from anywhere, so it can \
+            be mailed or archived as it is): the share of requests and internal reviews answered in time by \
+            month against the ICO's 90% and 95% lines, the requests received each week, the outcomes of the \
+            responses sent, the exemptions most used, the outcomes of the reviews decided, and the early warning \
+            for the current quarter with the requests at risk. The figures are those of 'foi stats timeliness' \
+            as at today; subject access requests are not in them. Without --output the page goes to standard \
+            output.
+            """)
+
+    @Option(
+        help: ArgumentHelp(
+            "A month (2026-10), quarter (2026Q3) or year (2026); default: this quarter.", valueName: "period"))
+    var period: String?
+    @Option(help: ArgumentHelp("A new file to write the page to (foi does not overwrite one).", valueName: "file"))
+    var output: String?
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let period, ReportingPeriod(parsing: period) == nil {
+            throw ValidationError("--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
+        }
+        if let output, FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("'\(output)' exists; give a new file (foi does not overwrite one)")
+        }
+    }
+
+    func run() throws {
+        let today = store.todayDate
+        let quarter = ReportingPeriod.quarter(of: today)
+        let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? quarter
+        let caseStore = try store.open(.read)
+        let html = try perform {
+            let entries = try caseStore.timeliness(dueIn: chosen.dates, asAt: today, today: today)
+            let report = TimelinessReport(
+                period: chosen, asAt: today, entries: entries,
+                quarterEntries: chosen == quarter
+                    ? entries : try caseStore.timeliness(dueIn: quarter.dates, asAt: today, today: today))
+            return ReportView.render(
+                report, activity: try caseStore.activity(in: chosen.dates), authority: try caseStore.profile()[.name],
+                calendars: caseStore.calendars)
+        }
+        guard let output else {
+            FileHandle.standardOutput.write(Data(html.utf8))
+            return
+        }
+        do {
+            try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
+        } catch {
+            throw Failure.refused("cannot write '\(output.printable)': \(error.localizedDescription)")
+        }
+        say("Wrote the report for \(chosen) to \(output.printable).")
+    }
+}
