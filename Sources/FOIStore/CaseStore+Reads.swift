@@ -7,20 +7,24 @@ extension CaseStore {
         try writer.read { db in try loadCase(reference, db).1 }
     }
 
-    /// Everything about one case: projection, requester, history, deadline and clocks.
-    public func detail(_ reference: CaseReference) throws -> CaseDetail {
+    /// Everything about one case: projection, requester, history, deadline and clocks. Without `requester`, the
+    /// requesters table is not read at all (a letter for publication).
+    public func detail(_ reference: CaseReference, requester withRequester: Bool = true) throws -> CaseDetail {
         try writer.read { db in
             let caseID = try Self.caseID(reference, db)
             let rules = try rules(db)
             let events = try EventLog.events(ofCase: caseID, db)
             let file = try EventLog.replay(reference, events: events, catalogue: catalogue)
-            let requester = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT r.name, r.email, r.address FROM requesters r JOIN cases c ON c.requester_id = r.id
-                    WHERE c.id = ?
-                    """, arguments: [caseID]
-            ).map { Requester(name: $0["name"], email: $0["email"], address: $0["address"]) }
+            let requester =
+                try !withRequester
+                ? nil
+                : Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT r.name, r.email, r.address FROM requesters r JOIN cases c ON c.requester_id = r.id
+                        WHERE c.id = ?
+                        """, arguments: [caseID]
+                ).map { Requester(name: $0["name"], email: $0["email"], address: $0["address"]) }
             do {
                 return CaseDetail(
                     summary: try Projection.summary(caseID: caseID, db), requester: requester, events: events,

@@ -65,10 +65,12 @@ public enum DisclosureLogView {
 
 extension DisclosureLogView {
     /// The log as a static site to upload: `index.html` listing the responses by the month they were answered, and
-    /// one page per response under `responses/`. Only what the log publishes is in it.
-    public static func site(_ entries: [DisclosureLogEntry], period: ReportingPeriod, authority: String?) -> [(
-        path: String, html: String
-    )] {
+    /// one page per response under `responses/`, with the response letter where `letters` has one (written for
+    /// publication). Only what the log publishes is in it.
+    public static func site(
+        _ entries: [DisclosureLogEntry], period: ReportingPeriod, authority: String?,
+        letters: [CaseReference: Letter] = [:]
+    ) -> [(path: String, html: String)] {
         let heading = "Disclosure log" + (authority.map { " of \($0)" } ?? "") + ", \(period)"
         var index = "<h1>\(HTMLPage.escape(heading))</h1>\n"
         if entries.isEmpty { index += "<p>No request was answered in this period.</p>\n" }
@@ -83,14 +85,14 @@ extension DisclosureLogView {
                 index +=
                     "<li><a href=\"\(HTMLPage.escape(page))\">\(HTMLPage.escape(row.reference))</a>: "
                     + "\(HTMLPage.escape(row.title)) <em>(\(HTMLPage.escape(row.outcome)))</em></li>\n"
-                pages.append((page, responsePage(row)))
+                pages.append((page, responsePage(row, letter: letters[entry.reference])))
             }
             index += "</ul>\n"
         }
         return [("index.html", HTMLPage.wrap(title: heading, body: index))] + pages
     }
 
-    private static func responsePage(_ entry: Entry) -> String {
+    private static func responsePage(_ entry: Entry, letter: Letter?) -> String {
         let rows = [
             ("Reference", entry.reference), ("Regime", entry.regime), ("Received", entry.received.longDescription),
             ("Answered", entry.responded.longDescription), ("Outcome", entry.outcome),
@@ -99,6 +101,7 @@ extension DisclosureLogView {
         let body =
             "<p><a href=\"../index.html\">Disclosure log</a></p>\n<h1>\(HTMLPage.escape(entry.title))</h1>\n<table>\n"
             + rows.map { "<tr><th>\($0.0)</th><td>\(HTMLPage.escape($0.1))</td></tr>\n" }.joined() + "</table>\n"
+            + (letter.map { "<h2>The response</h2>\n<div class=\"letter\">\n\($0.bodyHTML)</div>\n" } ?? "")
         return HTMLPage.wrap(title: "\(entry.reference): \(entry.title)", body: body)
     }
 

@@ -78,6 +78,9 @@ public struct Letter: Sendable {
         LetterDocument(markdown: markdown).html(title: title)
     }
 
+    /// The letter's text as HTML, without a page around it.
+    var bodyHTML: String { LetterDocument(markdown: markdown).bodyHTML }
+
     /// The letter as a Word document's bytes.
     public func docx() throws -> Data {
         try LetterDocument(markdown: markdown).docx(title: title)
@@ -95,16 +98,20 @@ public struct LetterSource: Sendable {
     public var catalogue: ExemptionCatalogue
     /// The letter's date.
     public var date: CivilDate
+    /// The copy published in the disclosure log: addressed to no one, and restating the request by its title for
+    /// publication rather than in the requester's words (which can name people).
+    public var forPublication: Bool
 
     public init(
         detail: CaseDetail, profile: AuthorityProfile, calendars: Calendars, catalogue: ExemptionCatalogue,
-        date: CivilDate
+        date: CivilDate, forPublication: Bool = false
     ) {
         self.detail = detail
         self.profile = profile
         self.calendars = calendars
         self.catalogue = catalogue
         self.date = date
+        self.forPublication = forPublication
     }
 }
 

@@ -46,8 +46,14 @@ struct LetterContext {
             "regulator": regulator,
         ]
         values["authority"] = authority
-        if let name = detail.requester?.name, name != EventFormat.removedText { values["requester"] = ["name": name] }
-        values["request"] = ["lines": Self.lines(needed(file.requestText, .requestText))]
+        if source.forPublication {
+            values["request"] = ["lines": Self.lines(file.publication.title ?? file.receipt.subject)]
+        } else {
+            if let name = detail.requester?.name, name != EventFormat.removedText {
+                values["requester"] = ["name": name]
+            }
+            values["request"] = ["lines": Self.lines(needed(file.requestText, .requestText))]
+        }
         if let due = detail.summary.due { values["due"] = due.letterDescription }
         // The latest clock of each kind, met or not: a response letter printed after a review was asked for still
         // gives the window it gave.
@@ -68,7 +74,9 @@ struct LetterContext {
         }
         values["extensionDays"] = file.publicInterestExtension.map(String.init)
         values["searches"] = file.searches.map { ["location": $0.location, "held": $0.held] }
-        values["searchesMade"] = !file.searches.isEmpty
+        // A response neither confirming nor denying says nothing of what the searches found: that would confirm or
+        // deny (FOIA s.1(1)(a), ICO guidance on NCND).
+        values["searchesMade"] = !file.searches.isEmpty && file.responses.last?.outcome != .neitherConfirmNorDeny
         values.merge(outcomeValues) { _, new in new }
         values["exemptions"] = exemptionValues(file.exemptions.filter { !$0.neitherConfirmNorDeny })
         values["ncndExemptions"] = exemptionValues(file.exemptions.filter(\.neitherConfirmNorDeny))

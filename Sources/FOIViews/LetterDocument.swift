@@ -89,6 +89,11 @@ struct LetterDocument {
 
     /// One self-contained HTML page, print-ready (A4), every text escaped.
     func html(title: String) -> String {
+        HTMLPage.wrap(title: title, body: bodyHTML)
+    }
+
+    /// The letter's blocks as HTML, to stand in a page of its own or another's.
+    var bodyHTML: String {
         var body = ""
         func inline(_ runs: [Run]) -> String {
             runs.map { $0.bold ? "<strong>\(Self.escape($0.text))</strong>" : Self.escape($0.text) }.joined()
@@ -105,7 +110,7 @@ struct LetterDocument {
                 body += "<blockquote><p>" + lines.map(inline).joined(separator: "<br>\n") + "</p></blockquote>\n"
             }
         }
-        return HTMLPage.wrap(title: title, body: body)
+        return body
     }
 
     static func escape(_ text: String) -> String { HTMLPage.escape(text) }

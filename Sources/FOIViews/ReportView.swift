@@ -135,7 +135,8 @@ public enum ReportView {
             width: width, height: height,
             label: "Timeliness by month: "
                 + months.map { month in
-                    "\(month.label) requests \(month.request?.percentInTime.map(TimelinessReport.percent) ?? "none decided")"
+                    let figure = month.request?.percentInTime.map(TimelinessReport.percent) ?? "none decided"
+                    return "\(month.label) requests \(figure)"
                 }.joined(separator: "; "))
         svg +=
             "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "

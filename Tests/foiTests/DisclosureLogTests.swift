@@ -115,4 +115,58 @@ import Testing
             #expect(refused.status == 64 && refused.stdout.isEmpty, "\(arguments)")
         }
     }
+
+    /// `--letters` puts each response letter on its page as published: addressed to no one and restating the request
+    /// by its published title, written without reading the requester. A letter that lacks a part (here the reasoning
+    /// of a qualified exemption) is left off its page, and the command names the case.
+    @Test func theSiteWithTheResponseLetters() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let today = "2026-12-31"
+        for line in [
+            ["settings", "authority-name", "Borsetshire Council"],
+            ["settings", "authority-address", "County Hall, Borchester"],
+            ["settings", "foi-email", "foi@borsetshire.example"],
+            ["settings", "review-contact", "the Information Governance Manager"],
+            ["settings", "signature", "Information Rights Team"],
+            [
+                "log", "--subject", "Ann Private's own complaint about drones", "--received", "2026-10-01",
+                "--requester", "Ann Private", "--request-file", "-",
+            ],
+            ["publish", "FOI-2026-000001", "--title", "Drone flights over the park"],
+            ["respond", "FOI-2026-000001", "--outcome", "granted-in-full", "--on", "2026-10-20"],
+            ["log", "--subject", "Police tactics", "--received", "2026-10-01"],
+            ["exempt", "FOI-2026-000002", "--section", "31(1)(a)", "--public-interest", "maintain"],
+            ["respond", "FOI-2026-000002", "--outcome", "withheld-in-full", "--on", "2026-10-22"],
+        ] {
+            let step = try foi(
+                line + ["--db", workspace.db, "--today", today],
+                input: "Ann Private asks, as Ann Private, for the drone log.\n")
+            #expect(step.status == 0, "\(line): \(step.stderr)")
+        }
+        let site = workspace.directory.appendingPathComponent("site")
+        let result = try workspace.run(
+            ["disclosure-log", "--period", "2026Q4", "--format", "html", "--output", site.path, "--letters"],
+            today: today)
+        #expect(
+            result.stdout
+                == "Wrote the site to \(site.path): index.html and 2 response pages.\n1 with the response letter; 1 "
+                + "without, its letter lacking a part ('foi letter REF response --draft' shows which): "
+                + "FOI-2026-000002.\n", "\(result.stderr)")
+        let page = try String(
+            contentsOf: site.appendingPathComponent("responses/FOI-2026-000001.html"), encoding: .utf8)
+        for expected in [
+            "<h2>The response</h2>", "Borsetshire Council", "Dear Sir or Madam,", "Drone flights over the park",
+            "20 October 2026",
+        ] {
+            #expect(page.contains(expected), "the page lacks \(expected)")
+        }
+        #expect(!page.contains("Ann Private"))
+        let refused = try String(
+            contentsOf: site.appendingPathComponent("responses/FOI-2026-000002.html"), encoding: .utf8)
+        #expect(!refused.contains("<h2>The response</h2>"))
+        let wrong = try workspace.run(["disclosure-log", "--period", "2026Q4", "--letters"], today: today)
+        #expect(
+            wrong.status == 64 && wrong.stdout.isEmpty && wrong.stderr.contains("--letters goes with --format html"))
+    }
 }

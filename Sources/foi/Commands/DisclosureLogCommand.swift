@@ -23,6 +23,12 @@ struct DisclosureLogCommand: ParsableCommand {
     var format: LogFormat = .table
     @Option(help: ArgumentHelp("With --format html: a new directory to write the site into.", valueName: "dir"))
     var output: String?
+    @Flag(
+        help: """
+            With --format html: put the response letter on each response's page, as published: addressed to no \
+            one, the request restated by its title (letter templates as 'foi letter' uses them).
+            """)
+    var letters = false
     @OptionGroup var store: StoreOptions
 
     enum LogFormat: String, CaseIterable, ExpressibleByArgument {
@@ -35,6 +41,9 @@ struct DisclosureLogCommand: ParsableCommand {
         }
         if (format == .html) != (output != nil) {
             throw ValidationError("--format html and --output DIR go together: the site is a directory of pages")
+        }
+        if letters && format != .html {
+            throw ValidationError("--letters goes with --format html: the letters are pages of the site")
         }
         if let output, FileManager.default.fileExists(atPath: output) {
             throw ValidationError("'\(output)' exists; give a new directory (foi does not overwrite one)")
@@ -50,8 +59,9 @@ struct DisclosureLogCommand: ParsableCommand {
             try perform { try DisclosureLogView.render(log.entries, heldBack: log.heldBack, format: format) }.flush()
             return
         }
-        let pages = DisclosureLogView.site(
-            log.entries, period: chosen, authority: try perform { try caseStore.profile() }[.name])
+        let profile = try perform { try caseStore.profile() }
+        let published = letters ? try publishedLetters(log.entries, caseStore, profile) : [:]
+        let pages = DisclosureLogView.site(log.entries, period: chosen, authority: profile[.name], letters: published)
         do {
             for (path, html) in pages {
                 let url = URL(fileURLWithPath: output).appendingPathComponent(path)
@@ -65,6 +75,35 @@ struct DisclosureLogCommand: ParsableCommand {
         let responses = pages.count - 1
         let plural = responses == 1 ? "" : "s"
         say("Wrote the site to \(output.printable): index.html and \(responses) response page\(plural).")
+        if letters {
+            let without = log.entries.map(\.reference).filter { published[$0] == nil }
+            say(
+                "\(published.count) with the response letter"
+                    + (without.isEmpty
+                        ? "."
+                        : "; \(without.count) without, its letter lacking a part ('foi letter REF response --draft' "
+                            + "shows which): \(without.prefix(10).map(\.rawValue).joined(separator: ", "))"
+                            + (without.count > 10 ? ", …" : "") + "."))
+        }
+    }
+
+    /// Each entry's response letter for publication, dated the day of its first response, written from the case
+    /// without reading its requester; an entry whose letter lacks a part (or whose template fails) has none.
+    private func publishedLetters(
+        _ entries: [DisclosureLogEntry], _ caseStore: CaseStore, _ profile: AuthorityProfile
+    ) throws -> [CaseReference: Letter] {
+        let directory = try perform { try caseStore.setting(.templatesDirectory) }
+        let templates = try LetterTemplates(directory: directory.isEmpty ? nil : directory).templates
+        var letters: [CaseReference: Letter] = [:]
+        for entry in entries {
+            let detail = try perform(on: entry.reference) { try caseStore.detail(entry.reference, requester: false) }
+            let source = LetterSource(
+                detail: detail, profile: profile, calendars: caseStore.calendars, catalogue: caseStore.catalogue,
+                date: entry.responded, forPublication: true)
+            letters[entry.reference] = try? LetterWriter.write(
+                .response, from: source, templates: templates, draft: false)
+        }
+        return letters
     }
 }
 
