@@ -70,6 +70,9 @@ public struct SICReturn: Sendable {
                 if let decided = review.decided, quarter.contains(decided), let decision = review.decision {
                     add(decided <= entry.due ? "reviews on time" : "reviews late", regime)
                     add(decision.outcome == .overturned ? "reviews overturned" : "reviews upheld", regime)
+                    // EIR(S) reg 16(3)(b): the review decides whether the response complied; any outcome but
+                    // upholding it found that it did not, and took steps (released, or put the handling right).
+                    add(decision.outcome == .upheld ? "reviews complied" : "reviews not compliant", regime)
                 } else if review.decided == nil, quarter.contains(entry.due), asAt > entry.due {
                     add("reviews no response", regime)
                 }
@@ -90,12 +93,19 @@ public struct SICReturn: Sendable {
             ("reviews late", "reviews answered late"), ("reviews no response", "reviews with no response"),
             ("reviews upheld", "reviews upheld"), ("reviews overturned", "reviews overturned"),
             ("reviews first decision", "reviews deciding for the first time"),
+            ("reviews complied", "reviews - response complied (reg 16(3)(b))"),
+            ("reviews not compliant", "reviews - response not compliant, steps taken (reg 16(3)(b))"),
         ]
         for regime in [Regime.foisa, .eirs] {
             let prefix = regime == .foisa ? "FOISA" : "EIRs"
             for (key, name) in lines {
                 // The timescale extension and manifest unreasonableness are the EIR(S)'s; costs and s.14, FOISA's.
-                if regime == .foisa && ["extended", "manifestly unreasonable"].contains(key) { continue }
+                if regime == .foisa
+                    && ["extended", "manifestly unreasonable", "reviews complied", "reviews not compliant"].contains(
+                        key)
+                {
+                    continue
+                }
                 if regime == .eirs && ["refused cost", "vexatious", "repeated"].contains(key) { continue }
                 columns.append((name: "\(prefix) \(name)", value: "\(counts["\(regime.rawValue) \(key)"] ?? 0)"))
             }

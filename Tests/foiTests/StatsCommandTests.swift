@@ -291,6 +291,8 @@ extension StatsCommandTests {
             ["extend", "FOI-2026-000005", "--on", "2026-11-20", "2026-11-20"],
             ["respond", "FOI-2026-000002", "--outcome", "withheld-in-full", "--on", "2026-12-03", "2026-12-03"],
             ["respond", "FOI-2026-000005", "--outcome", "partially-withheld", "--on", "2026-12-20", "2026-12-20"],
+            ["review", "FOI-2026-000005", "--requested", "2026-12-21", "2026-12-21"],
+            ["review", "FOI-2026-000005", "--outcome", "partially-upheld", "--on", "2026-12-30", "2026-12-30"],
         ])
         let result = try workspace.run(
             ["stats", "sic", "--quarter", "2026Q4", "--as-at", "2026-12-31", "--format", "json"], today: "2026-12-31")
@@ -306,12 +308,17 @@ extension StatsCommandTests {
             "FOISA reviews upheld": "1", "EIRs requests": "1", "EIRs timescale extended": "1",
             "EIRs response on time": "1", "EIRs some released": "1", "EIRs failure to respond": "0",
             "Subject Access Requests": "1",
+            // The EIR(S) review released more: it found the response did not comply (reg 16(3)(b)).
+            "EIRs reviews received": "1", "EIRs reviews answered on time": "1", "EIRs reviews upheld": "1",
+            "EIRs reviews - response complied (reg 16(3)(b))": "0",
+            "EIRs reviews - response not compliant, steps taken (reg 16(3)(b))": "1",
         ]
         for (name, expectedValue) in expected { #expect(value[name] == expectedValue, "\(name)") }
         #expect(value.first { $0.key.hasPrefix("FOISA 35 ") }?.value == "1")
         #expect(value.first { $0.key.hasPrefix("EIR(S) 10(5)(b) ") }?.value == "1")
         #expect(value.first { $0.key.hasPrefix("FOISA 30 ") }?.value == "0")
         #expect(value["FOISA refused - cost"] == "0" && value["EIRs refused - cost"] == nil)
+        #expect(value["FOISA reviews - response complied (reg 16(3)(b))"] == nil)
         let year = try workspace.run(["stats", "sic", "--quarter", "2026"])
         #expect(year.status == 64 && year.stderr.contains("--quarter '2026' is not a quarter, e.g. 2026Q3"))
     }
