@@ -346,6 +346,10 @@ extension StatsCommandTests {
             ["respond", "FOI-2025-000001", "--outcome", "withheld-in-full", "--on", "2026-01-20", "2026-01-20"],
             ["review", "FOI-2025-000002", "--outcome", "overturned", "--on", "2026-01-30", "2026-01-30"],
             ["log", "--subject", "this year", "--received", "2026-03-02", "2026-03-02"],
+            // Lapsed for want of clarification: on hold or lapsed, neither processed nor timed.
+            ["log", "--subject", "never clarified", "--received", "2026-03-02", "2026-03-02"],
+            ["clarify", "FOI-2026-000002", "--requested", "2026-03-04", "2026-03-04"],
+            ["clarify", "FOI-2026-000002", "--lapsed", "2026-06-05", "2026-06-05"],
         ])
         let result = try workspace.run(
             ["stats", "cabinet-office", "--period", "2026", "--as-at", "2026-12-31", "--format", "json"],
@@ -355,7 +359,10 @@ extension StatsCommandTests {
         let columns = try #require(document["columns"] as? [[String: String]])
         let value = Dictionary(columns.map { ($0["column"]!, $0["value"]!) }, uniquingKeysWith: { first, _ in first })
         let expected = [
-            "Total requests received": "1", "PIT Total Requests Extended": "0", "IR Total Reviews Completed": "0",
+            "Total requests received": "2", "Requests on-hold or lapsed": "1", "Requests still being processed": "1",
+            "Total requests received (excluding on-hold and lapsed)": "1",
+            "Late response (i.e. 20-day deadline missed)": "1",
+            "PIT Total Requests Extended": "0", "IR Total Reviews Completed": "0",
             "PIT uncompleted prev year Total Requests Extended": "1",
             "PIT uncompleted prev year Number Completed": "1", "PIT uncompleted prev year 11 to 15": "1",
             "PIT uncompleted prev year 5 or Less": "0", "IR uncompleted prev year Total Reviews": "2",
