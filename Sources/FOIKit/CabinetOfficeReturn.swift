@@ -128,8 +128,7 @@ public struct CabinetOfficeReturn: Sendable {
         var byExemption: [String: Int] = [:]
         var exemptionsApplied = 0, requestsWithExemption = 0
         var s21 = 0, s21Partly = 0, s21Fully = 0, s21Met = 0, s21Late = 0
-        var reviews = 0, reviewsKnown = 0, reviewsUpheld = 0, reviewsInPart = 0, reviewsOverturned = 0
-        var complaints = 0, complaintsKnown = 0, complaintsUpheld = 0, complaintsInPart = 0, complaintsOverturned = 0
+        var reviews = Decisions(), complaints = Decisions()
         var lengths = Lengths()
 
         mutating func add(_ file: Case, asAt: CivilDate, calendars: Calendars, catalogue: ExemptionCatalogue)
@@ -208,25 +207,43 @@ public struct CabinetOfficeReturn: Sendable {
 
         mutating func reviewFigures(_ file: Case) {
             for review in file.reviews where !review.isDeclined {
-                reviews += 1
-                guard let decision = review.decision else { continue }
-                reviewsKnown += 1
-                switch decision.outcome {
-                case .upheld: reviewsUpheld += 1
-                case .partiallyUpheld: reviewsInPart += 1
-                case .overturned: reviewsOverturned += 1
-                case .procedural: reviewsUpheld += 1
-                }
+                reviews.add(
+                    review.decision.map {
+                        switch $0.outcome {
+                        case .upheld, .procedural: .upheld
+                        case .partiallyUpheld: .inPart
+                        case .overturned: .overturned
+                        }
+                    })
             }
             // Upheld, as for reviews, is the authority's decision: a complaint not upheld upholds it in full.
             for complaint in file.complaints where complaint.regulator == .ico {
-                complaints += 1
-                guard let notice = complaint.decisionNotice else { continue }
-                complaintsKnown += 1
-                switch notice.outcome {
-                case .notUpheld: complaintsUpheld += 1
-                case .partlyUpheld: complaintsInPart += 1
-                case .upheld: complaintsOverturned += 1
+                complaints.add(
+                    complaint.decisionNotice.map {
+                        switch $0.outcome {
+                        case .notUpheld: .upheld
+                        case .partlyUpheld: .inPart
+                        case .upheld: .overturned
+                        }
+                    })
+            }
+        }
+
+        /// How the cohort's reviews, or its complaints, were decided: the authority's decision upheld in full, in
+        /// part, or overturned.
+        struct Decisions {
+            enum Verdict { case upheld, inPart, overturned }
+            var total = 0, known = 0, upheld = 0, inPart = 0, overturned = 0
+
+            /// One more, decided with `verdict` (nil: not yet decided).
+            mutating func add(_ verdict: Verdict?) {
+                total += 1
+                guard let verdict else { return }
+                known += 1
+                switch verdict {
+                case .upheld: upheld += 1
+                case .inPart: inPart += 1
+                case .overturned: overturned += 1
                 }
             }
         }
@@ -269,15 +286,17 @@ public struct CabinetOfficeReturn: Sendable {
                 ("S21 Fully Exempt", "\(s21Fully)"), ("S21 20-day deadline met", "\(s21Met)"),
                 ("S21 Late response (i.e. 20-day deadline missed)", "\(s21Late)"),
                 ("S21 Percentage of requests meeting 20-day deadline", percent(s21Met, s21)),
-                ("Total Internal Reviews", "\(reviews)"), ("Internal Reviews with outcome known", "\(reviewsKnown)"),
-                ("IR number upheld in full", "\(reviewsUpheld)"), ("IR number upheld in part", "\(reviewsInPart)"),
-                ("IR number overturned", "\(reviewsOverturned)"),
-                ("IR percentage upheld in full", percent(reviewsUpheld, reviewsKnown)),
-                ("ICO Total Complaints", "\(complaints)"), ("ICO Complaints with known outcome", "\(complaintsKnown)"),
-                ("ICO Number upheld in full", "\(complaintsUpheld)"),
-                ("ICO Number upheld in part", "\(complaintsInPart)"),
-                ("ICO Number overturned", "\(complaintsOverturned)"),
-                ("ICO Percentage upheld in full", percent(complaintsUpheld, complaintsKnown)),
+                ("Total Internal Reviews", "\(reviews.total)"),
+                ("Internal Reviews with outcome known", "\(reviews.known)"),
+                ("IR number upheld in full", "\(reviews.upheld)"), ("IR number upheld in part", "\(reviews.inPart)"),
+                ("IR number overturned", "\(reviews.overturned)"),
+                ("IR percentage upheld in full", percent(reviews.upheld, reviews.known)),
+                ("ICO Total Complaints", "\(complaints.total)"),
+                ("ICO Complaints with known outcome", "\(complaints.known)"),
+                ("ICO Number upheld in full", "\(complaints.upheld)"),
+                ("ICO Number upheld in part", "\(complaints.inPart)"),
+                ("ICO Number overturned", "\(complaints.overturned)"),
+                ("ICO Percentage upheld in full", percent(complaints.upheld, complaints.known)),
             ]
             return columns.map { (name: $0.0, value: $0.1) } + lengths.columns()
         }

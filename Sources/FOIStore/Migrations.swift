@@ -111,36 +111,36 @@ enum Migrations {
         }
     }
 
-    /// Migration 0009: every case's entries in the timeliness figures, replayed from its events. A case whose
-    /// history does not replay (changed outside foi: `foi verify` names it) is left out of the figures rather than
-    /// keeping the database from opening.
+    /// Migration 0009: every case's entries in the timeliness figures, replayed from its events.
     private static func projectTimeliness(_ db: Database) throws {
         let rules = try migrationRules(db)
         let rows = try Row.fetchAll(db, sql: "SELECT id, ref FROM cases WHERE regime != 'sar' ORDER BY id")
-        for chunk in chunked(rows) {
-            let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
-            for row in chunk {
-                let caseID: Int64 = row[0]
-                guard
-                    let state = try? EventLog.replay(
-                        CaseReference(rawValue: row[1]), events: events[caseID] ?? [], catalogue: rules.catalogue
-                    ).state(rules)
-                else { continue }
-                try Projection.writeTimeliness(state, caseID: caseID, replacing: false, db)
-            }
+        try forEachReplayable(rows, catalogue: rules.catalogue, db) { caseID, file in
+            guard let state = try? file.state(rules) else { return }
+            try Projection.writeTimeliness(state, caseID: caseID, replacing: false, db)
         }
     }
 
-    /// Migration 0010: every answered case's first response, replayed from its events; as 0009, a case that does
-    /// not replay is left out.
+    /// Migration 0010: every answered case's first response, replayed from its events.
     private static func projectFirstResponses(_ db: Database) throws {
-        let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT id, ref FROM cases
                 WHERE regime != 'sar' AND id IN (SELECT case_id FROM events WHERE kind = 'responded') ORDER BY id
                 """)
+        try forEachReplayable(rows, catalogue: try ExemptionCatalogue(json: Seeds.exemptionsJSON), db) {
+            caseID, file in
+            try Projection.writeFirstResponse(file, caseID: caseID, replacing: false, db)
+        }
+    }
+
+    /// Each case of `rows` (id, ref) replayed from its events, for a projection a migration adds. A case whose
+    /// history does not replay (changed outside foi: `foi verify` names it) is left out of the projection rather
+    /// than keeping the database from opening.
+    private static func forEachReplayable(
+        _ rows: [Row], catalogue: ExemptionCatalogue, _ db: Database, _ body: (Int64, Case) throws -> Void
+    ) throws {
         for chunk in chunked(rows) {
             let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
             for row in chunk {
@@ -149,7 +149,7 @@ enum Migrations {
                     let file = try? EventLog.replay(
                         CaseReference(rawValue: row[1]), events: events[caseID] ?? [], catalogue: catalogue)
                 else { continue }
-                try Projection.writeFirstResponse(file, caseID: caseID, replacing: false, db)
+                try body(caseID, file)
             }
         }
     }

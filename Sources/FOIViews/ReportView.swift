@@ -122,15 +122,11 @@ public enum ReportView {
     )
         -> String
     {
-        let width = 720.0
-        let height = 260.0
-        let left = 44.0
-        let right = 96.0
-        let top = 16.0
-        let bottom = 40.0
-        let plotWidth = width - left - right
-        let plotHeight = height - top - bottom
-        func y(_ percent: Double) -> Double { top + plotHeight * (1 - percent / 100) }
+        let frame = Frame(height: 260, right: 96, top: 16, bottom: 40, ceiling: 100)
+        let (width, height, left, bottom, plotWidth) = (
+            frame.width, frame.height, frame.left, frame.bottom, frame.plotWidth
+        )
+        let y = frame.y
         var svg = svgOpen(
             width: width, height: height,
             label: "Timeliness by month: "
@@ -142,10 +138,7 @@ public enum ReportView {
             "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
             + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"white\"/>"
             + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#555\" stroke-width=\"3\"/></pattern></defs>\n"
-        for percent in stride(from: 0.0, through: 100, by: 25) {
-            svg += line(left, y(percent), left + plotWidth, y(percent), Palette.grid)
-            svg += text(left - 6, y(percent) + 4, "\(Int(percent))%", anchor: "end", size: 11)
-        }
+        svg += frame.gridlines(stride(from: 0.0, through: 100, by: 25).map { ($0, "\(Int($0))%") })
         let slot = plotWidth / Double(max(months.count, 1))
         let barWidth = min(44, slot / 3)
         for (index, month) in months.enumerated() {
@@ -199,26 +192,17 @@ public enum ReportView {
             weeks[weeks.count - 1].count += byDay[day] ?? 0
             day = day.adding(days: 1)
         }
-        let width = 720.0
-        let height = 220.0
-        let left = 44.0
-        let right = 12.0
-        let top = 18.0
-        let bottom = 34.0
-        let plotWidth = width - left - right
-        let plotHeight = height - top - bottom
         let (step, steps) = axis(Double(weeks.map(\.count).max() ?? 0))
-        let ceiling = step * Double(steps)
-        func y(_ value: Double) -> Double { top + plotHeight * (1 - value / ceiling) }
+        let frame = Frame(height: 220, right: 12, top: 18, bottom: 34, ceiling: step * Double(steps))
+        let (width, height, left, bottom, plotWidth) = (
+            frame.width, frame.height, frame.left, frame.bottom, frame.plotWidth
+        )
+        let y = frame.y
         var svg = svgOpen(
             width: width, height: height,
             label: "Requests received per week: "
                 + weeks.map { "week of \($0.start.shortLabel) \($0.count)" }.joined(separator: "; "))
-        for index in 0...steps {
-            let value = step * Double(index)
-            svg += line(left, y(value), left + plotWidth, y(value), Palette.grid)
-            svg += text(left - 6, y(value) + 4, "\(Int(value))", anchor: "end", size: 11)
-        }
+        svg += frame.gridlines((0...steps).map { (step * Double($0), "\(Int(step) * $0)") })
         let slot = plotWidth / Double(max(weeks.count, 1))
         // Label every week in a quarter, fewer in a year.
         let labelEvery = max(1, Int((Double(weeks.count) / 14).rounded(.up)))
@@ -264,6 +248,23 @@ public enum ReportView {
         return svg + "</svg>\n"
     }
 
+    /// A column chart's size and margins in SVG units, and its vertical scale from 0 to `ceiling`.
+    struct Frame {
+        var width = 720.0, height: Double, left = 44.0, right: Double, top: Double, bottom: Double
+        var ceiling: Double
+        var plotWidth: Double { width - left - right }
+
+        func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - value / ceiling) }
+
+        /// A horizontal line across the plot at each value, labelled on the left.
+        func gridlines(_ marks: [(value: Double, label: String)]) -> String {
+            marks.map { mark in
+                ReportView.line(left, y(mark.value), left + plotWidth, y(mark.value), Palette.grid)
+                    + ReportView.text(left - 6, y(mark.value) + 4, mark.label, anchor: "end", size: 11)
+            }.joined()
+        }
+    }
+
     // MARK: The early warning
 
     private static func earlyWarning(
@@ -303,11 +304,11 @@ public enum ReportView {
             + "aria-label=\"\(HTMLPage.escape(label))\"><title>\(HTMLPage.escape(label))</title>\n"
     }
 
-    private static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ colour: String) -> String {
+    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ colour: String) -> String {
         "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"\(colour)\"/>\n"
     }
 
-    private static func text(
+    static func text(
         _ x: Double, _ y: Double, _ content: String, anchor: String, size: Int, colour: String = Palette.text,
         title: String? = nil
     ) -> String {
