@@ -1,10 +1,41 @@
 /// RFC 4180 CSV: comma-separated fields, double quotes around fields that hold commas, quotes or line breaks,
 /// `""` for a quote inside one; LF or CRLF line ends; a UTF-8 byte-order mark is ignored.
 public enum CSV {
-    /// One record with the line it starts on (the header is line 1), for error messages.
-    public struct Record: Sendable {
+    /// One record as the file holds it: each field a range of the file's bytes, read as text only when asked (a
+    /// hundred thousand rows are scanned without making a string of every cell). Valid only inside `scan`'s body.
+    public struct Record {
+        public struct Field {
+            /// The field's bytes, without its quotes.
+            public var range: Range<Int>
+            public var quoted: Bool
+            /// A doubled quote inside it stands for one.
+            public var escaped: Bool
+        }
+
+        /// The line it starts on (the header is line 1), for error messages.
         public var line: Int
-        public var fields: [String]
+        public var fields: [Field] = []
+        /// The record's bytes as written, without its line end.
+        public var raw: Range<Int> = 0..<0
+        public var bytes: UnsafeBufferPointer<UInt8>
+
+        /// Field `index` as text, its doubled quotes undone.
+        public func string(_ index: Int) -> String {
+            let field = fields[index]
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[field.range]), as: UTF8.self)
+            return field.escaped ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+        }
+
+        /// Field `index`'s bytes without the spaces around them; nil where it holds a doubled quote (read it with
+        /// `string`).
+        public func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+            let field = fields[index]
+            guard !field.escaped else { return nil }
+            var (start, end) = (field.range.lowerBound, field.range.upperBound)
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            return UnsafeBufferPointer(rebasing: bytes[start..<end])
+        }
     }
 
     /// Why a CSV file could not be read.
@@ -14,70 +45,83 @@ public enum CSV {
         public var description: String { "line \(line): \(reason)" }
     }
 
-    /// Every non-blank record of `bytes`.
-    public static func records(_ bytes: [UInt8]) throws(SyntaxError) -> [Record] {
-        var records: [Record] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var fieldWasQuoted = false
-
-        func endRecord() {
-            if fields.isEmpty && field.isEmpty && !fieldWasQuoted { return }
-            fields.append(String(decoding: field, as: UTF8.self))
-            records.append(Record(line: recordLine, fields: fields))
-            fields = []
-            field = []
-            fieldWasQuoted = false
-        }
-
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if inQuotes {
-                if byte == UInt8(ascii: "\"") {
-                    if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
-                        field.append(byte)
+    /// Calls `body` with each non-blank record of `bytes` in order; stops at the first syntax error.
+    public static func scan(_ bytes: [UInt8], _ body: (Record) throws -> Void) throws {
+        let (quote, comma, lineFeed, carriageReturn) = (UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(0x0A), UInt8(0x0D))
+        try bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var line = 1
+            var record = Record(line: 1, bytes: buffer)
+            while index < count {
+                record.fields.removeAll(keepingCapacity: true)
+                record.line = line
+                let start = index
+                var contentEnd = count
+                var ended = false
+                while !ended {
+                    var field = Record.Field(range: index..<index, quoted: false, escaped: false)
+                    if index < count && buffer[index] == quote {
                         index += 1
+                        let fieldStart = index
+                        while true {
+                            guard index < count else {
+                                throw SyntaxError(line: record.line, reason: "a quoted field is never closed")
+                            }
+                            if buffer[index] == quote {
+                                guard index + 1 < count, buffer[index + 1] == quote else { break }
+                                field.escaped = true
+                                index += 2
+                                continue
+                            }
+                            if buffer[index] == lineFeed { line += 1 }
+                            index += 1
+                        }
+                        field.range = fieldStart..<index
+                        field.quoted = true
+                        index += 1
+                        if index < count && buffer[index] == carriageReturn { index += 1 }
+                        guard index >= count || buffer[index] == comma || buffer[index] == lineFeed else {
+                            throw SyntaxError(line: line, reason: "text after a closing quote")
+                        }
                     } else {
-                        inQuotes = false
+                        let fieldStart = index
+                        while index < count && buffer[index] != comma && buffer[index] != lineFeed {
+                            if buffer[index] == quote {
+                                throw SyntaxError(
+                                    line: line,
+                                    reason:
+                                        "a quote inside an unquoted field; quote the whole field and double the quote")
+                            }
+                            index += 1
+                        }
+                        var end = index
+                        if end > fieldStart && buffer[end - 1] == carriageReturn { end -= 1 }
+                        field.range = fieldStart..<end
                     }
-                } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
+                    record.fields.append(field)
+                    if index >= count {
+                        contentEnd = count
+                        ended = true
+                    } else if buffer[index] == comma {
+                        index += 1
+                        // A comma at the very end leaves one more field, empty.
+                        if index >= count {
+                            record.fields.append(Record.Field(range: count..<count, quoted: false, escaped: false))
+                        }
+                        ended = index >= count
+                    } else {
+                        contentEnd = index > start && buffer[index - 1] == carriageReturn ? index - 1 : index
+                        index += 1
+                        line += 1
+                        ended = true
+                    }
                 }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: ","):
-                fields.append(String(decoding: field, as: UTF8.self))
-                field = []
-                fieldWasQuoted = false
-            case UInt8(ascii: "\""):
-                guard field.isEmpty else {
-                    throw SyntaxError(
-                        line: line,
-                        reason: "a quote inside an unquoted field; quote the whole field and double the quote")
-                }
-                inQuotes = true
-                fieldWasQuoted = true
-            case 0x0D:
-                continue
-            case 0x0A:
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                if fieldWasQuoted { throw SyntaxError(line: line, reason: "text after a closing quote") }
-                field.append(byte)
+                record.raw = start..<max(start, contentEnd)
+                if record.fields.count == 1 && record.fields[0].range.isEmpty && !record.fields[0].quoted { continue }
+                try body(record)
             }
         }
-        if inQuotes { throw SyntaxError(line: recordLine, reason: "a quoted field is never closed") }
-        endRecord()
-        return records
     }
 
     /// `value` as a CSV field, quoted only where it must be. A text a spreadsheet would run as a formula (one that
@@ -97,15 +141,19 @@ public enum CSV {
 
     /// Whether a spreadsheet would take `value` as a formula rather than text or a number.
     static func isFormula(_ value: String) -> Bool {
-        guard let first = value.utf8.first,
-            [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
-        else { return false }
+        guard let first = value.utf8.first, startsFormula(first) else { return false }
         let rest = value.utf8.dropFirst()
         let isNumber =
             (first == UInt8(ascii: "-") || first == UInt8(ascii: "+")) && !rest.isEmpty
             && rest.allSatisfy { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }
             && rest.filter { $0 == UInt8(ascii: ".") }.count <= 1 && rest.first != UInt8(ascii: ".")
         return !isNumber
+    }
+
+    /// Whether a field beginning with `byte` may be one a spreadsheet runs as a formula (`isFormula` decides).
+    static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == 0x09 || byte == 0x0D
     }
 
     /// One CSV line (with its line feed) of `values`.

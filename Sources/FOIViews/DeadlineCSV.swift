@@ -1,89 +1,159 @@
 import FOIKit
 
-/// `foi deadline --input`: the due date of every row of a spreadsheet.
+/// `foi deadline --input`: the dates of every row of a spreadsheet.
 public enum DeadlineCSV {
-    /// The input rows with a `due` column added (replacing one already there), as CSV bytes; throws on the first
-    /// bad row, naming its line and column, before anything is written. Columns the calculator does not know are
-    /// the spreadsheet's own and pass through untouched.
+    /// The columns written, replacing any of the same name.
+    static let added = ["due", "extended_due", "status", "provisional"]
+
+    /// The input rows with `due` (the response date), `extended_due` (the FOIA s.10(3) estimate, or empty), `status`
+    /// (`running`, `awaiting-clarification`, `awaiting-fee`) and `provisional` (`true` where the date relies on
+    /// holidays not yet published) added, as CSV bytes; throws on the first bad row, naming its line and column,
+    /// before anything is written. Columns the calculator does not know are the spreadsheet's own and pass through:
+    /// a row is copied as written unless one of its cells would run as a formula (`CSV.field` neutralises those).
     public static func process(_ bytes: [UInt8], calendars: Calendars) throws(InputError) -> [UInt8] {
-        let records: [CSV.Record]
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 2)
+        var reader: RowReader?
         do {
-            records = try CSV.records(bytes)
+            try CSV.scan(bytes) { record in
+                guard let reader else {
+                    let header = try RowReader(header: record)
+                    output += Array(CSV.line(header.outputHeader).utf8)
+                    reader = header
+                    return
+                }
+                try reader.write(record, calendars: calendars, into: &output)
+            }
+        } catch let error as InputError {
+            throw error
         } catch {
             throw InputError("\(error)")
         }
-        guard let header = records.first else {
+        guard reader != nil else {
             throw InputError("the CSV is empty: it needs a header row with a 'received' column")
         }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let receivedIndex = columns.firstIndex(of: "received") else {
-            throw InputError(
-                "line 1: the header has no 'received' column (it has: \(header.fields.joined(separator: ", ")))")
-        }
-        let dueIndex = columns.firstIndex(of: "due")
-        func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
-        let reader = RowReader(
-            received: receivedIndex, regime: index("regime"), clarified: index("clarified"),
-            clarificationRequested: index("clarification_requested"), feeNotice: index("fee_notice"),
-            feePaid: index("fee_paid"), identityReceived: index("id_received"), extensionDays: index("extension_days"),
-            extended: index("extended"), workingDays: index("working_days"), convention: index("receipt_convention"),
-            division: index("division"), columns: columns)
-
-        var output = TextOutput()
-        output.write(CSV.line(dueIndex == nil ? header.fields + ["due"] : header.fields))
-        for record in records.dropFirst() {
-            guard record.fields.count == header.fields.count else {
-                throw InputError(
-                    "line \(record.line): \(record.fields.count) fields where the header has \(header.fields.count)")
-            }
-            let options = try reader.options(record)
-            let due: CivilDate?
-            do {
-                due = try ResponseClock.deadline(for: try options.clockInput(), calendars: calendars).due
-            } catch {
-                throw InputError("line \(record.line): \(error)")
-            }
-            var fields = record.fields
-            if let dueIndex { fields[dueIndex] = due?.description ?? "" } else { fields.append(due?.description ?? "") }
-            output.write(CSV.line(fields))
-        }
-        return output.bytes
+        return output
     }
 
-    /// Reads one row's cells into the calculator's options; an empty cell is an absent value.
+    /// Reads each row's cells into the calculator's options and writes the row with its dates; an empty cell is an
+    /// absent value. Dates are ISO or as spreadsheets write them, day-first (`SpreadsheetDate`).
     private struct RowReader {
+        var names: [String]
+        var header: [String]
         var received: Int
         var regime, clarified, clarificationRequested, feeNotice, feePaid, identityReceived: Int?
         var extensionDays, extended, workingDays, convention, division: Int?
-        var columns: [String]
+        /// Where each added column already is, if it is.
+        var replaced: [Int?]
+
+        init(header record: CSV.Record) throws(InputError) {
+            header = record.fields.indices.map(record.string)
+            names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let received = names.firstIndex(of: "received") else {
+                throw InputError(
+                    "line 1: the header has no 'received' column (it has: \(header.joined(separator: ", ")))")
+            }
+            self.received = received
+            let names = names
+            func index(_ name: String) -> Int? { names.firstIndex(of: name) }
+            regime = index("regime")
+            clarified = index("clarified")
+            clarificationRequested = index("clarification_requested")
+            feeNotice = index("fee_notice")
+            feePaid = index("fee_paid")
+            identityReceived = index("id_received")
+            extensionDays = index("extension_days")
+            extended = index("extended")
+            workingDays = index("working_days")
+            convention = index("receipt_convention")
+            division = index("division")
+            replaced = DeadlineCSV.added.map(index)
+        }
+
+        var outputHeader: [String] {
+            header + zip(DeadlineCSV.added, replaced).compactMap { $1 == nil ? $0 : nil }
+        }
+
+        func write(_ record: CSV.Record, calendars: Calendars, into output: inout [UInt8]) throws(InputError) {
+            guard record.fields.count == header.count else {
+                throw InputError(
+                    "line \(record.line): \(record.fields.count) fields where the header has \(header.count)")
+            }
+            let deadline: ResponseDeadline
+            do {
+                deadline = try ResponseClock.deadline(for: try options(record).clockInput(), calendars: calendars)
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError("line \(record.line): \(error)")
+            }
+            let status =
+                switch deadline.state {
+                case .running: "running"
+                case .awaitingClarification: "awaiting-clarification"
+                case .awaitingFee: "awaiting-fee"
+                }
+            let values = [
+                deadline.due?.description ?? "", deadline.extendedDue?.description ?? "", status,
+                deadline.provisional ? "true" : "false",
+            ]
+            let copied =
+                replaced.allSatisfy { $0 == nil }
+                && !record.fields.indices.contains { index in
+                    record.fields[index].quoted
+                        ? CSV.isFormula(record.string(index))
+                        : record.fields[index].range.first.map { CSV.startsFormula(record.bytes[$0]) } ?? false
+                }
+            guard !copied else {
+                output += UnsafeBufferPointer(rebasing: record.bytes[record.raw])
+                for value in values {
+                    output.append(UInt8(ascii: ","))
+                    output += value.utf8
+                }
+                output.append(0x0A)
+                return
+            }
+            var fields = record.fields.indices.map(record.string)
+            for (value, index) in zip(values, replaced) {
+                if let index { fields[index] = value } else { fields.append(value) }
+            }
+            output += CSV.line(fields).utf8
+        }
 
         func options(_ record: CSV.Record) throws(InputError) -> DeadlineQuery {
-            func cell(_ index: Int?) -> String? {
+            func fail(_ index: Int, _ reason: String) -> InputError {
+                InputError("line \(record.line), column '\(names[index])': \(reason)")
+            }
+            func text(_ index: Int?) -> String? {
                 guard let index else { return nil }
-                let value = record.fields[index].trimmingCharacters(in: .whitespaces)
+                let value = record.string(index).trimmingCharacters(in: .whitespaces)
                 return value.isEmpty ? nil : value
             }
-            func fail(_ index: Int, _ reason: String) -> InputError {
-                InputError("line \(record.line), column '\(columns[index])': \(reason)")
-            }
             func date(_ index: Int?, receipt: Bool = false) throws(InputError) -> CivilDate? {
-                guard let index, let text = cell(index) else { return nil }
+                guard let index else { return nil }
+                if let bytes = record.trimmedBytes(index) {
+                    if bytes.isEmpty { return nil }
+                    if let parsed = SpreadsheetDate.parse(bytes) { return parsed.date }
+                }
+                guard let text = text(index) else { return nil }
                 do {
-                    return receipt ? try ReceiptTime.londonDate(from: text) : try CivilDate(iso: text)
+                    // A timestamp with its zone, where the receipt's time decides its day.
+                    if receipt && text.contains("T") { return try ReceiptTime.londonDate(from: text) }
+                    return try SpreadsheetDate.parse(text).date
                 } catch {
                     throw fail(index, "\(error)")
                 }
             }
             func number(_ index: Int?) throws(InputError) -> Int? {
-                guard let index, let text = cell(index) else { return nil }
-                guard let value = Int(text) else { throw fail(index, "'\(text)' is not a whole number") }
+                guard let text = text(index) else { return nil }
+                guard let value = Int(text) else { throw fail(index!, "'\(text)' is not a whole number") }
                 return value
             }
             func choice<T: RawRepresentable & CaseIterable>(_ index: Int?, _: T.Type) throws(InputError) -> T?
             where T.RawValue == String {
-                guard let index, let text = cell(index) else { return nil }
+                guard let text = text(index) else { return nil }
                 guard let value = T(rawValue: text.lowercased()) else {
-                    throw fail(index, "'\(text)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw fail(index!, "'\(text)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 return value
             }
@@ -91,11 +161,11 @@ public enum DeadlineCSV {
                 throw fail(received, "the date of receipt is empty")
             }
             var extendedFlag = false
-            if let extended, let text = cell(extended) {
+            if let text = text(extended) {
                 switch text.lowercased() {
                 case "true", "yes", "y", "1": extendedFlag = true
                 case "false", "no", "n", "0": extendedFlag = false
-                default: throw fail(extended, "'\(text)' is not true or false")
+                default: throw fail(extended!, "'\(text)' is not true or false")
                 }
             }
             return DeadlineQuery(

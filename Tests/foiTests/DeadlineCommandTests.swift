@@ -91,7 +91,7 @@ import Testing
     @Test func inputFilesMayBePipesAndWindowsFiles() throws {
         let piped = try foi(["deadline", "--input", "/dev/stdin"], input: "received\r\n2026-01-05\r\n")
         #expect(piped.status == 0, "\(piped.stderr)")
-        #expect(piped.stdout == "received,due\n2026-01-05,2026-02-02\n")
+        #expect(piped.stdout == "received,due,extended_due,status,provisional\n2026-01-05,2026-02-02,,running,false\n")
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let closures = directory.appendingPathComponent("closures.txt")
@@ -117,14 +117,44 @@ import Testing
         #expect(run.status == 0)
         #expect(
             run.stdout == """
-                ref,received,regime,clarified,fee_notice,fee_paid,extended,note,due
-                A-1,2020-12-08,,,,,,"Leicestershire, NCND",2021-01-11
-                A-2,2025-03-10,foisa,,,,,,2025-04-07
-                A-3,2026-01-05,foia,,2026-01-13,2026-01-26,,,2026-02-16
-                A-4,2026-01-05,eir,,,,true,,2026-03-02
-                A-5,2026-03-02,foia,,2026-03-15,,,unpaid,
+                ref,received,regime,clarified,fee_notice,fee_paid,extended,note,due,extended_due,status,provisional
+                A-1,2020-12-08,,,,,,"Leicestershire, NCND",2021-01-11,,running,false
+                A-2,2025-03-10,foisa,,,,,,2025-04-07,,running,false
+                A-3,2026-01-05,foia,,2026-01-13,2026-01-26,,,2026-02-16,,running,false
+                A-4,2026-01-05,eir,,,,true,,2026-03-02,,running,false
+                A-5,2026-03-02,foia,,2026-03-15,,,unpaid,,,awaiting-fee,false
 
                 """)
+    }
+
+    /// The extension a spreadsheet asks for, the clock's state, and dates as spreadsheets write them (day-first).
+    /// Received Mon 5 Jan 2026, due Mon 2 Feb; 20 working days more run to Mon 2 Mar (Feb 3 to Mar 2). Received
+    /// in 2029, past the holidays published (to 2028), the date is provisional. A cell that would run as a formula
+    /// is neutralised, a `due` column already there replaced.
+    @Test func bulkModeGivesTheExtensionTheStateAndTakesDayFirstDates() throws {
+        let csv = """
+            received,regime,extension_days,clarification_requested,due,note
+            5/1/2026,foia,20,,2026-01-30,
+            05 January 2026,foia,,07/01/26,,
+            Friday 5th January 2029,foia,,,,=SUM(A1)
+
+            """
+        let run = try foi(["deadline", "--input", "-"], input: csv)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                received,regime,extension_days,clarification_requested,due,note,extended_due,status,provisional
+                5/1/2026,foia,20,,2026-02-02,,2026-03-02,running,false
+                05 January 2026,foia,,07/01/26,,,,awaiting-clarification,false
+                Friday 5th January 2029,foia,,,2029-02-02,'=SUM(A1),,running,true
+
+                """)
+        let american = try foi(["deadline", "--input", "-"], input: "received\n12/25/2026\n")
+        #expect(american.status == 65 && american.stdout.isEmpty)
+        #expect(
+            american.stderr
+                == "Error: line 2, column 'received': '12/25/2026' reads only month-first (US-style); dates are read "
+                + "day-first: write it as day/month/year\n")
     }
 
     @Test(
