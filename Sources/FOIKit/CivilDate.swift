@@ -177,6 +177,26 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 }
 
 extension CivilDate: CustomStringConvertible {
+    /// Appends `YYYY-MM-DD` to `bytes`: the quick way out for dates written by the hundred thousand.
+    public func appendISO(to bytes: inout [UInt8]) {
+        let (year, month, day) = components
+        guard (0...9999).contains(year) else {
+            bytes += description.utf8
+            return
+        }
+        func digit(_ value: Int) { bytes.append(UInt8(ascii: "0") + UInt8(value % 10)) }
+        digit(year / 1000)
+        digit(year / 100)
+        digit(year / 10)
+        digit(year)
+        bytes.append(UInt8(ascii: "-"))
+        digit(month / 10)
+        digit(month)
+        bytes.append(UInt8(ascii: "-"))
+        digit(day / 10)
+        digit(day)
+    }
+
     /// The ISO-8601 form, `YYYY-MM-DD`.
     public var description: String {
         let (year, month, day) = components

@@ -223,7 +223,8 @@ public struct NonWorkingDay: Hashable, Sendable, Codable {
 /// The working-day calendars of every regime for one set of holidays, each built the first time it is needed.
 public final class Calendars: Sendable {
     public let holidays: HolidaySet
-    private let built = Mutex<[WorkingDayCalendar.Kind: WorkingDayCalendar]>([:])
+    /// By `slot`: a calendar is asked for with every date computed, so it is found by position rather than hashed.
+    private let built = Mutex<[WorkingDayCalendar?]>(Array(repeating: nil, count: 2 + Division.allCases.count))
     /// Each division's holidays, worked out once for every calendar that counts them (FOIA's counts all three).
     private let divisionOffsets = Mutex<[Division: [Int32]]>([:])
 
@@ -238,8 +239,14 @@ public final class Calendars: Sendable {
 
     /// The calendar of `kind`.
     public func calendar(_ kind: WorkingDayCalendar.Kind) -> WorkingDayCalendar {
-        built.withLock { calendars in
-            if let calendar = calendars[kind] { return calendar }
+        let slot: Int =
+            switch kind {
+            case .unitedKingdom: 0
+            case .scotland: 1
+            case .division(let division): 2 + Division.allCases.firstIndex(of: division)!
+            }
+        return built.withLock { calendars in
+            if let calendar = calendars[slot] { return calendar }
             let calendar = WorkingDayCalendar(kind, holidays: holidays) { division in
                 divisionOffsets.withLock { cache in
                     if let offsets = cache[division] { return offsets }
@@ -248,7 +255,7 @@ public final class Calendars: Sendable {
                     return offsets
                 }
             }
-            calendars[kind] = calendar
+            calendars[slot] = calendar
             return calendar
         }
     }

@@ -26,6 +26,13 @@ public enum CSV {
             return field.escaped ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
         }
 
+        /// Whether field `index` may be one a spreadsheet would run as a formula (`CSV.isFormula` decides).
+        public func mayBeFormula(_ index: Int) -> Bool {
+            let field = fields[index]
+            guard let first = field.range.first else { return false }
+            return field.quoted ? CSV.isFormula(string(index)) : CSV.startsFormula(bytes[first])
+        }
+
         /// Field `index`'s bytes without the spaces around them; nil where it holds a doubled quote (read it with
         /// `string`).
         public func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
@@ -47,12 +54,24 @@ public enum CSV {
 
     /// Calls `body` with each non-blank record of `bytes` in order; stops at the first syntax error.
     public static func scan(_ bytes: [UInt8], _ body: (Record) throws -> Void) throws {
-        let (quote, comma, lineFeed, carriageReturn) = (UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(0x0A), UInt8(0x0D))
         try bytes.withUnsafeBufferPointer { buffer in
+            try scan(
+                UnsafeBufferPointer(rebasing: buffer[(buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...]),
+                firstLine: 1, body)
+        }
+    }
+
+    /// Calls `body` with each non-blank record of `buffer`, whose first line is line `firstLine` of the file (a part
+    /// of a file that starts where a record does).
+    public static func scan(_ buffer: UnsafeBufferPointer<UInt8>, firstLine: Int, _ body: (Record) throws -> Void)
+        throws
+    {
+        let (quote, comma, lineFeed, carriageReturn) = (UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(0x0A), UInt8(0x0D))
+        do {
             let count = buffer.count
-            var index = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var line = 1
-            var record = Record(line: 1, bytes: buffer)
+            var index = 0
+            var line = firstLine
+            var record = Record(line: line, bytes: buffer)
             while index < count {
                 record.fields.removeAll(keepingCapacity: true)
                 record.line = line

@@ -17,7 +17,7 @@ public enum DeadlineCSV {
         do {
             try CSV.scan(bytes) { record in
                 guard let reader else {
-                    let header = try RowReader(header: record)
+                    let header = try RowReader(header: record.fields.indices.map(record.string))
                     output += Array(CSV.line(header.outputHeader).utf8)
                     reader = header
                     return
@@ -37,17 +37,18 @@ public enum DeadlineCSV {
 
     /// Reads each row's cells into the calculator's options and writes the row with its dates; an empty cell is an
     /// absent value. Dates are ISO or as spreadsheets write them, day-first (`SpreadsheetDate`).
-    private struct RowReader {
-        var names: [String]
-        var header: [String]
-        var received: Int
-        var regime, clarified, clarificationRequested, feeNotice, feePaid, identityReceived: Int?
-        var extensionDays, extended, workingDays, convention, division: Int?
+    /// A class: it is used once per row, and a struct of arrays would be copied (retained) each time.
+    private final class RowReader {
+        let names: [String]
+        let header: [String]
+        let received: Int
+        let regime, clarified, clarificationRequested, feeNotice, feePaid, identityReceived: Int?
+        let extensionDays, extended, workingDays, convention, division: Int?
         /// Where each added column already is, if it is.
-        var replaced: [Int?]
+        let replaced: [Int?]
 
-        init(header record: CSV.Record) throws(InputError) {
-            header = record.fields.indices.map(record.string)
+        init(header: [String]) throws(InputError) {
+            self.header = header
             names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard let received = names.firstIndex(of: "received") else {
                 throw InputError(
@@ -70,6 +71,11 @@ public enum DeadlineCSV {
             replaced = DeadlineCSV.added.map(index)
         }
 
+        /// Rows are copied as written, the dates appended, unless the dates replace columns of the file's.
+        var copiesRows: Bool { replaced.allSatisfy { $0 == nil } }
+        static let provisionalTrue = Array(",true\n".utf8)
+        static let provisionalFalse = Array(",false\n".utf8)
+
         var outputHeader: [String] {
             header + zip(DeadlineCSV.added, replaced).compactMap { $1 == nil ? $0 : nil }
         }
@@ -87,32 +93,27 @@ public enum DeadlineCSV {
             } catch {
                 throw InputError("line \(record.line): \(error)")
             }
-            let status =
+            let status: StaticString =
                 switch deadline.state {
                 case .running: "running"
                 case .awaitingClarification: "awaiting-clarification"
                 case .awaitingFee: "awaiting-fee"
                 }
-            let values = [
-                deadline.due?.description ?? "", deadline.extendedDue?.description ?? "", status,
-                deadline.provisional ? "true" : "false",
-            ]
-            let copied =
-                replaced.allSatisfy { $0 == nil }
-                && !record.fields.indices.contains { index in
-                    record.fields[index].quoted
-                        ? CSV.isFormula(record.string(index))
-                        : record.fields[index].range.first.map { CSV.startsFormula(record.bytes[$0]) } ?? false
-                }
-            guard !copied else {
+            if copiesRows && !record.fields.indices.contains(where: { record.mayBeFormula($0) }) {
                 output += UnsafeBufferPointer(rebasing: record.bytes[record.raw])
-                for value in values {
-                    output.append(UInt8(ascii: ","))
-                    output += value.utf8
-                }
-                output.append(0x0A)
+                output.append(UInt8(ascii: ","))
+                if let due = deadline.due { due.appendISO(to: &output) }
+                output.append(UInt8(ascii: ","))
+                if let extended = deadline.extendedDue { extended.appendISO(to: &output) }
+                output.append(UInt8(ascii: ","))
+                output += UnsafeBufferPointer(start: status.utf8Start, count: status.utf8CodeUnitCount)
+                output += deadline.provisional ? Self.provisionalTrue : Self.provisionalFalse
                 return
             }
+            let values = [
+                deadline.due?.description ?? "", deadline.extendedDue?.description ?? "", "\(status)",
+                deadline.provisional ? "true" : "false",
+            ]
             var fields = record.fields.indices.map(record.string)
             for (value, index) in zip(values, replaced) {
                 if let index { fields[index] = value } else { fields.append(value) }
@@ -126,7 +127,9 @@ public enum DeadlineCSV {
             }
             func text(_ index: Int?) -> String? {
                 guard let index else { return nil }
-                let value = record.string(index).trimmingCharacters(in: .whitespaces)
+                let value =
+                    record.trimmedBytes(index).map { String(decoding: $0, as: UTF8.self) }
+                    ?? record.string(index).trimmingCharacters(in: .whitespaces)
                 return value.isEmpty ? nil : value
             }
             func date(_ index: Int?, receipt: Bool = false) throws(InputError) -> CivilDate? {
@@ -152,7 +155,7 @@ public enum DeadlineCSV {
             func choice<T: RawRepresentable & CaseIterable>(_ index: Int?, _: T.Type) throws(InputError) -> T?
             where T.RawValue == String {
                 guard let text = text(index) else { return nil }
-                guard let value = T(rawValue: text.lowercased()) else {
+                guard let value = T(rawValue: text) ?? T(rawValue: text.lowercased()) else {
                     throw fail(index!, "'\(text)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 return value
