@@ -183,6 +183,8 @@ public struct Case: Hashable, Sendable {
     public private(set) var letters: [LetterRecord] = []
     /// How the case appears in the disclosure log, as last decided.
     public private(set) var publication = Publication()
+    /// The officer handling the case, as last assigned; nil: no one.
+    public private(set) var handler: String?
     /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
     public private(set) var responses: [Response] = []
     /// The day the case was last reopened after a response: a further response is due.
@@ -322,6 +324,8 @@ public struct Case: Hashable, Sendable {
             next.letters.append(record)
         case .publicationDecided(let publication):
             next.publication = publication
+        case .assigned(let officer):
+            next.handler = officer
         case .exemptionApplied(let decision):
             try validate(decision, catalogue: catalogue)
             next.exemptions.append(decision)
@@ -474,7 +478,7 @@ public struct Case: Hashable, Sendable {
         case .received:
             return false
         case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued,
-            .publicationDecided:
+            .publicationDecided, .assigned:
             // A calendar change can move any running clock, the review's after the response too; the request's words,
             // the reasoning and the letters can be recorded whenever the officer writes them.
             return true

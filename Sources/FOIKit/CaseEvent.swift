@@ -281,6 +281,9 @@ public enum CaseEvent: Hashable, Sendable {
     /// How the case appears in the disclosure log: a title for publication (requesters' subjects can name people),
     /// or held back from the log with a reason. The latest decides.
     case publicationDecided(Publication)
+    /// The officer who handles the case from now on; nil: no one. Each reassignment is an event of its own, so the
+    /// history keeps who handled it when.
+    case assigned(to: String?)
     case reopened(reason: String)
     /// A calendar change moved the statutory date (RULES.md §9): recorded, never overwritten.
     case deadlineMoved(from: CivilDate?, to: CivilDate?, reason: String)
@@ -331,6 +334,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .reasoningRecorded: .reasoningRecorded
         case .letterIssued: .letterIssued
         case .publicationDecided: .publicationDecided
+        case .assigned: .assigned
         case .reopened: .reopened
         case .deadlineMoved: .deadlineMoved
         case .reviewRequested: .reviewRequested
@@ -412,6 +416,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .reasoningRecorded: "record the reasoning for an exemption"
         case .letterIssued: "issue a letter"
         case .publicationDecided: "decide how the case is published"
+        case .assigned: "assign the case"
         case .reopened: "reopen the case"
         case .deadlineMoved: "move the deadline"
         case .reviewRequested: "record a request for review"

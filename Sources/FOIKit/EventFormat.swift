@@ -24,6 +24,7 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case reasoningRecorded = "reasoning-recorded"
     case letterIssued = "letter-issued"
     case publicationDecided = "publication-decided"
+    case assigned
     case reopened
     case deadlineMoved = "deadline-moved"
     case reviewRequested = "review-requested"
@@ -164,6 +165,7 @@ public enum EventFormat {
             ]
         case .publicationDecided(let publication):
             ["title": publication.title.map(JSONValue.string), "heldBack": publication.heldBack.map(JSONValue.string)]
+        case .assigned(let officer): ["to": officer.map(JSONValue.string)]
         case .letterIssued(let record):
             [
                 "letter": .string(record.letter), "template": .string(record.template),
@@ -277,6 +279,7 @@ public enum EventFormat {
         case .publicationDecided:
             return .publicationDecided(
                 Publication(title: try fields.optionalString("title"), heldBack: try fields.optionalString("heldBack")))
+        case .assigned: return .assigned(to: try fields.optionalString("to"))
         case .letterIssued:
             return .letterIssued(
                 LetterRecord(

@@ -58,11 +58,14 @@ public struct CaseSummary: Hashable, Sendable {
     public var respondedOn: CivilDate?
     public var exemptions: [ExemptionDecision]
     public var stage: CaseStage
+    /// The officer handling the case; nil: no one.
+    public var handler: String?
 
     public init(
         ref: CaseReference, regime: Regime, status: CaseStatus, statusSince: CivilDate, received: CivilDate,
         due: CivilDate? = nil, extendedFrom: CivilDate? = nil, provisional: Bool, subject: String, channel: Channel,
-        outcome: Outcome? = nil, respondedOn: CivilDate? = nil, exemptions: [ExemptionDecision], stage: CaseStage
+        outcome: Outcome? = nil, respondedOn: CivilDate? = nil, exemptions: [ExemptionDecision], stage: CaseStage,
+        handler: String? = nil
     ) {
         self.ref = ref
         self.regime = regime
@@ -78,6 +81,7 @@ public struct CaseSummary: Hashable, Sendable {
         self.respondedOn = respondedOn
         self.exemptions = exemptions
         self.stage = stage
+        self.handler = handler
     }
 }
 
@@ -218,8 +222,15 @@ public struct CaseFilter: Sendable {
     public var receivedTo: CivilDate?
     /// At most this many rows (nil: all).
     public var limit: Int?
+    public var handler: HandlerFilter?
 
     public init() {}
+}
+
+/// The cases of one officer, or those no one handles.
+public enum HandlerFilter: Hashable, Sendable {
+    case officer(String)
+    case unassigned
 }
 
 /// What a change to the bank holidays did: the days that became holidays and those that no longer are, in date

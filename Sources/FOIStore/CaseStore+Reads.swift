@@ -68,6 +68,11 @@ extension CaseStore {
         any("status", filter.statuses.map(\.rawValue))
         any("stage", filter.stages.map(\.rawValue))
         any("regime", filter.regime.map { [$0.rawValue] } ?? [])
+        if let handler = filter.handler {
+            let (condition, values) = Self.handled(by: handler, column: "id")
+            conditions.append(condition)
+            arguments += values
+        }
         if let from = filter.receivedFrom {
             conditions.append("received_on >= ?")
             arguments += [from]
@@ -112,15 +117,22 @@ extension CaseStore {
     /// Today's board, over every running clock: the authority's clocks past their date (most overdue first), every
     /// clock due within `horizon` working days of its case's regime calendar, and the cases waiting on the requester
     /// (by the day they may be closed); each section counted in full and listed up to `limit` rows (nil: all).
-    public func board(today: CivilDate, horizon: Int = 5, limit: Int? = nil) throws -> Board {
+    public func board(today: CivilDate, horizon: Int = 5, limit: Int? = nil, handler: HandlerFilter? = nil) throws
+        -> Board
+    {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
+        let (handled, handledArguments) = handler.map { Self.handled(by: $0, column: "case_id") } ?? ("1", [])
         let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
         let calendars = calendars
         let (sections, quarter) = try writer.read { db -> ([BoardSection], TimelinessFigures) in
             // Rows are read through the index that holds them in the section's order, so a limit stops the scan
             // early; SQLite's planner would otherwise sort every match. The partial indexes' conditions are
             // written from the same `ClockWatch` values as the queries' (schema/0003_case_clocks.sql).
-            func section(_ condition: String, _ arguments: StatementArguments, index: String) throws -> BoardSection {
+            func section(_ clockCondition: String, _ clockArguments: StatementArguments, index: String) throws
+                -> BoardSection
+            {
+                let condition = "\(clockCondition) AND \(handled)"
+                let arguments = clockArguments + handledArguments
                 let count = try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM case_clocks WHERE \(condition)", arguments: arguments)
                 let clocks = try Row.fetchAll(
@@ -159,6 +171,14 @@ extension CaseStore {
         }
         return Board(
             today: today, overdue: sections[0], dueSoon: sections[1], awaiting: sections[2], quarter: quarter)
+    }
+
+    /// The SQL condition on `column` (a case's id) selecting the cases `filter` names, with its arguments.
+    private static func handled(by filter: HandlerFilter, column: String) -> (String, StatementArguments) {
+        switch filter {
+        case .officer(let name): ("\(column) IN (SELECT case_id FROM case_handlers WHERE handler = ?)", [name])
+        case .unassigned: ("\(column) NOT IN (SELECT case_id FROM case_handlers)", [])
+        }
     }
 
     /// `watch = 'duty'` or `watch IN ('duty', 'date')`: the watches FOIKit selects, written as literals so that

@@ -31,6 +31,7 @@ enum Projection {
         try writeClocks(state, caseID: caseID, replacing: false, db)
         try writeTimeliness(state, caseID: caseID, replacing: false, db)
         try writeFirstResponse(file, caseID: caseID, replacing: false, db)
+        try writeHandler(file, caseID: caseID, replacing: false, db)
         return caseID
     }
 
@@ -55,6 +56,7 @@ enum Projection {
         try writeClocks(state, caseID: caseID, replacing: true, db)
         try writeTimeliness(state, caseID: caseID, replacing: true, db)
         try writeFirstResponse(state.file, caseID: caseID, replacing: true, db)
+        try writeHandler(state.file, caseID: caseID, replacing: true, db)
         if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
     }
 
@@ -158,6 +160,17 @@ enum Projection {
         ])
     }
 
+    /// Writes who handles the case (`case_handlers`, migration 0011).
+    static func writeHandler(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
+        guard try db.tableExists("case_handlers") else { return }
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM case_handlers WHERE case_id = ?").execute(arguments: [caseID])
+        }
+        guard let handler = file.handler else { return }
+        try db.cachedStatement(sql: "INSERT INTO case_handlers (case_id, handler) VALUES (?, ?)").execute(
+            arguments: [caseID, handler])
+    }
+
     /// Writes the case's clocks that the board shows and that still wait for their step.
     static func writeClocks(_ state: CaseState, caseID: Int64, replacing: Bool = false, _ db: Database) throws {
         if replacing {
@@ -200,7 +213,7 @@ enum Projection {
     /// The columns `summaries` reads, in the order it reads them by index.
     static let summaryColumns = """
         id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional, subject, channel, \
-        outcome, responded_on, stage
+        outcome, responded_on, stage, (SELECT handler FROM case_handlers WHERE case_id = cases.id)
         """
 
     static func summary(caseID: Int64, _ db: Database) throws -> CaseSummary {
@@ -247,7 +260,7 @@ enum Projection {
                         received: received, due: row[6], extendedFrom: row[7], provisional: row[8], subject: row[9],
                         channel: Channel(rawValue: row[10]) ?? .other,
                         outcome: (row[11] as String?).flatMap(Outcome.init(rawValue:)), respondedOn: row[12],
-                        exemptions: [], stage: CaseStage(rawValue: row[13]) ?? .request)
+                        exemptions: [], stage: CaseStage(rawValue: row[13]) ?? .request, handler: row[14])
                 ))
         }
         var exemptionsByCase: [Int64: [ExemptionDecision]] = [:]

@@ -40,6 +40,7 @@ public enum CaseDetailView {
                     + "\(summary.statusSince.longDescription)  (stage: \(summary.stage.rawValue))"
             )
             output.printableLine("Subject:    \(summary.subject)")
+            if let handler = summary.handler { output.printableLine("Handler:    \(handler)") }
             output.printableLine("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
             if let requester = detail.requester {
                 output.printableLine("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")")
@@ -466,6 +467,7 @@ struct EventJSON: Encodable {
         case .publicationDecided(let publication):
             publication.heldBack.map { "held back from the disclosure log: \($0)" }
                 ?? publication.title.map { "published as: \($0)" } ?? "published under its subject"
+        case .assigned(let officer): officer.map { "to \($0)" } ?? "no one handles it now"
         case .reopened(let reason): reason
         case .deadlineMoved(let from, let to, let reason):
             "\(from?.description ?? "none") → \(to?.description ?? "none"): \(reason)"

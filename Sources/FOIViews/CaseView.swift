@@ -18,6 +18,8 @@ public struct CaseView: Encodable, Sendable {
     public var exemptions: [ExemptionJSON]
     @NullWhenAbsent public var outcome: Outcome?
     @NullWhenAbsent public var respondedOn: CivilDate?
+    /// The officer handling the case; absent while no one is assigned.
+    public var handler: String?
 
     public struct ExemptionJSON: Encodable, Sendable {
         public var citation: String
@@ -50,6 +52,7 @@ public struct CaseView: Encodable, Sendable {
         }
         outcome = summary.outcome
         respondedOn = summary.respondedOn
+        handler = summary.handler
     }
 
     /// The columns of a case in a table or CSV.

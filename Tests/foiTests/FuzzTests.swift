@@ -10,7 +10,7 @@ import Testing
     static let commands = [
         "board", "list", "show", "history", "log", "acknowledge", "clarify", "fee", "search", "exempt", "extend",
         "respond", "withdraw", "transfer", "reopen", "split", "note", "request", "reason", "letter", "paragraphs",
-        "stats", "report", "disclosure-log", "publish", "review", "complaint", "decision-notice", "appeal",
+        "stats", "report", "disclosure-log", "publish", "assign", "review", "complaint", "decision-notice", "appeal",
         "deadline", "holidays", "exemptions", "settings", "backup", "verify", "retention", "anonymise", "nonsense",
     ]
     static let options = [
@@ -23,7 +23,7 @@ import Testing
         "--thorough", "--all", "--due", "--text", "--help", "--version", "--channel", "--timestamp", "--part-ref",
         "--period", "--non-school-days", "--request-file", "--file", "--engaged-file", "--for-file", "--against-file",
         "--balance", "--draft", "--preview", "response", "acknowledgement", "timeliness", "--as-at", "--period",
-        "--hold-back", "--include",
+        "--hold-back", "--include", "--officer", "--unassigned", "--unassign",
     ]
     static let values = [
         "", " ", "-", "--", "0", "-1", "-3", "1", "20", "60", "100000", "9223372036854775807", "-9223372036854775808",

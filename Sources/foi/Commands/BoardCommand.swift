@@ -24,6 +24,7 @@ struct BoardCommand: ParsableCommand {
             valueName: "n"))
     var limit: Int?
     @Option(help: "Output format (json and csv add a section field).") var format: OutputFormat = .table
+    @OptionGroup var handler: HandlerOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -36,12 +37,15 @@ struct BoardCommand: ParsableCommand {
         let rowsPerSection = limit ?? (format == .table ? 50 : 0)
         try Self.show(
             caseStore, today: store.todayDate, horizon: horizon, limit: rowsPerSection == 0 ? nil : rowsPerSection,
-            format: format)
+            format: format, handler: handler.filter)
     }
 
-    static func show(_ caseStore: CaseStore, today: CivilDate, horizon: Int, limit: Int?, format: OutputFormat) throws {
+    static func show(
+        _ caseStore: CaseStore, today: CivilDate, horizon: Int, limit: Int?, format: OutputFormat,
+        handler: HandlerFilter? = nil
+    ) throws {
         try perform {
-            let board = try caseStore.board(today: today, horizon: horizon, limit: limit)
+            let board = try caseStore.board(today: today, horizon: horizon, limit: limit, handler: handler)
             return try BoardView.render(board, horizon: horizon, calendars: caseStore.calendars, format: format) {
                 switch $0 {
                 case "overdue": "foi list --overdue"

@@ -29,6 +29,7 @@ struct ListCommand: ParsableCommand {
     var receivedTo: CivilDate?
     @Option(help: ArgumentHelp("At most N cases (0: all).", valueName: "n")) var limit: Int = 0
     @Option(help: "Output format.") var format: OutputFormat = .table
+    @OptionGroup var handler: HandlerOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -53,6 +54,7 @@ struct ListCommand: ParsableCommand {
         filter.receivedFrom = receivedFrom
         filter.receivedTo = receivedTo
         filter.limit = limit == 0 ? nil : limit
+        filter.handler = handler.filter
         let caseStore = try store.open(.read)
         try perform {
             try CaseView.render(

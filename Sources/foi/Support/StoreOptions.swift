@@ -109,3 +109,20 @@ func reference(_ text: String, option: String) throws -> String {
     if trimmed.isEmpty { throw Failure.usage("\(option) needs the reference, e.g. IC-123456-A1B2 or EA/2024/0123") }
     return trimmed
 }
+
+/// Whose cases: one officer's (`--officer NAME`), or those no one handles (`--unassigned`); shared by the board,
+/// the listing and the calendar.
+struct HandlerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only the cases assigned to this officer (foi assign).", valueName: "name"))
+    var officer: String?
+    @Flag(help: "Only the cases no one is assigned to.") var unassigned = false
+
+    func validate() throws {
+        if officer != nil && unassigned { throw ValidationError("give --officer NAME or --unassigned, not both") }
+        try Check.nonBlank([(officer, "--officer")])
+    }
+
+    var filter: HandlerFilter? {
+        officer.map { .officer($0) } ?? (unassigned ? .unassigned : nil)
+    }
+}

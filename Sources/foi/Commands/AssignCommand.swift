@@ -1,0 +1,39 @@
+import ArgumentParser
+import FOIKit
+import FOIViews
+import Foundation
+
+/// `foi assign`: who handles a case.
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "Assign a case to the officer who handles it, or to no one.",
+        discussion: """
+            --to NAME makes NAME the case's handler; --unassign leaves it with no one. Each is an event, so a \
+            reassignment keeps the history of who handled the case when. The handler shows in 'foi show' and in \
+            the JSON of every listing ("handler", absent while no one is assigned); 'foi board', 'foi list' and \
+            'foi calendar' take --officer NAME (or --unassigned) for one officer's cases. Names are matched exactly \
+            as written.
+            """)
+    @OptionGroup var step: StepOptions
+    @Option(help: ArgumentHelp("The officer who handles the case from now on.", valueName: "name")) var to: String?
+    @Flag(help: "Leave the case with no one.") var unassign = false
+    @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
+
+    func validate() throws {
+        try Check.nonBlank([(to, "--to")])
+        if (to == nil) == !unassign { throw ValidationError("give --to NAME or --unassign") }
+    }
+
+    func run() throws {
+        let officer = to?.trimmingCharacters(in: .whitespaces)
+        try step.record(on: step.date(on)) { file, _ in
+            guard file.handler != officer else {
+                throw Failure.refused(
+                    officer.map { "\(file.reference) is already assigned to \($0)" }
+                        ?? "\(file.reference) is not assigned to anyone")
+            }
+            return .assigned(to: officer)
+        }
+    }
+}

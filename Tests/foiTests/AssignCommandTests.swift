@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// `foi assign`: the handler of a case, an event each time, and the board and listings of one officer.
+@Suite struct AssignCommandTests {
+    @Test func anOfficersCasesAndTheHistoryOfWhoHandledThem() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        for subject in ["Drones", "Bins", "Parking"] {
+            try workspace.ok(["log", "--subject", subject, "--received", "2026-11-16"], today: "2026-11-16")
+        }
+        try workspace.ok(["assign", "FOI-2026-000001", "--to", "Priya Shah"], today: "2026-11-17")
+        try workspace.ok(["assign", "FOI-2026-000002", "--to", "Priya Shah"], today: "2026-11-17")
+        try workspace.ok(["assign", "FOI-2026-000001", "--to", "Tom Ellis"], today: "2026-11-18")
+
+        func refs(_ arguments: [String]) throws -> [String] {
+            let rows = try #require(try workspace.json(arguments) as? [[String: Any]])
+            return rows.compactMap { $0["ref"] as? String }
+        }
+        #expect(try refs(["list", "--officer", "Priya Shah"]) == ["FOI-2026-000002"])
+        #expect(try refs(["list", "--officer", "Tom Ellis"]) == ["FOI-2026-000001"])
+        #expect(try refs(["list", "--unassigned"]) == ["FOI-2026-000003"])
+        #expect(try refs(["list", "--officer", "priya shah"]).isEmpty)
+        let all = try #require(try workspace.json(["list"]) as? [[String: Any]])
+        #expect(all.map { $0["handler"] as? String } == ["Tom Ellis", "Priya Shah", nil])
+        #expect(all[2].keys.contains("handler") == false)
+
+        // The board of one officer: all three are due Tue 15 Dec (St Andrew's Day skipped); on Thu 10 Dec each is
+        // due within 5 working days, and Tom's board holds his alone.
+        let board = try workspace.run(["board", "--officer", "Tom Ellis", "--format", "json"], today: "2026-12-10")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(board.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.compactMap { $0["ref"] as? String } == ["FOI-2026-000001"], "\(board.stdout)")
+
+        #expect(try workspace.run(["show", "FOI-2026-000001"]).stdout.contains("\nHandler:    Tom Ellis\n"))
+        let history = try #require(try workspace.json(["history", "FOI-2026-000001"]) as? [[String: Any]])
+        let assignments = history.filter { $0["kind"] as? String == "assigned" }.compactMap {
+            ($0["event"] as? [String: Any])?["to"] as? String
+        }
+        #expect(assignments == ["Priya Shah", "Tom Ellis"])
+
+        // Refused, nothing written: the same officer again, no one when no one is assigned, both or neither.
+        let before = try workspace.eventCount()
+        let again = try workspace.run(["assign", "FOI-2026-000001", "--to", "Tom Ellis"])
+        #expect(again.status == 1 && again.stdout.isEmpty)
+        #expect(again.stderr == "Error: FOI-2026-000001 is already assigned to Tom Ellis\n")
+        try workspace.ok(["assign", "FOI-2026-000003", "--to", "Ann Lee"], today: "2026-11-20")
+        try workspace.ok(["assign", "FOI-2026-000003", "--unassign"], today: "2026-11-20")
+        let none = try workspace.run(["assign", "FOI-2026-000003", "--unassign"])
+        #expect(none.status == 1 && none.stderr == "Error: FOI-2026-000003 is not assigned to anyone\n")
+        for arguments in [
+            ["assign", "FOI-2026-000001"], ["assign", "FOI-2026-000001", "--to", "A", "--unassign"],
+            ["assign", "FOI-2026-000001", "--to", " "], ["list", "--officer", "A", "--unassigned"],
+        ] {
+            let refused = try workspace.run(arguments)
+            #expect(refused.status == 64 && refused.stdout.isEmpty, "\(arguments)")
+        }
+        #expect(try workspace.eventCount() == before)
+        #expect(try workspace.run(["verify"]).status == 0)
+    }
+}
