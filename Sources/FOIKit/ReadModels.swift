@@ -433,3 +433,29 @@ public struct PeriodActivity: Hashable, Sendable {
 
     public init() {}
 }
+
+/// A running clock as a calendar shows it: one all-day event on its date.
+public struct CalendarClock: Hashable, Sendable {
+    public var reference: CaseReference
+    public var regime: Regime
+    public var stage: CaseStage
+    public var clock: ClockName
+    public var due: CivilDate
+    public var provisional: Bool
+    /// The event's revision: the case's steps so far less one. It rises with every step recorded, so with every
+    /// one that moves a date (RFC 5545 asks only that it rise with each significant change).
+    public var sequence: Int
+
+    public init(
+        reference: CaseReference, regime: Regime, stage: CaseStage, clock: ClockName, due: CivilDate,
+        provisional: Bool, sequence: Int
+    ) {
+        self.reference = reference
+        self.regime = regime
+        self.stage = stage
+        self.clock = clock
+        self.due = due
+        self.provisional = provisional
+        self.sequence = sequence
+    }
+}

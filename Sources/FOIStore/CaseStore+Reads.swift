@@ -173,6 +173,42 @@ extension CaseStore {
             today: today, overdue: sections[0], dueSoon: sections[1], awaiting: sections[2], quarter: quarter)
     }
 
+    /// Every running clock on the board (`case_clocks`), or those of `clocks` only, of the cases `handler` selects,
+    /// in date order: what `foi calendar` writes.
+    public func calendarClocks(_ clocks: [ClockName], handler: HandlerFilter?) throws -> [CalendarClock] {
+        var conditions = ["1"]
+        var arguments: StatementArguments = []
+        if !clocks.isEmpty {
+            conditions.append("k.clock IN (\(placeholders(clocks.count)))")
+            arguments += StatementArguments(clocks.map(\.rawValue))
+        }
+        if let handler {
+            let (condition, values) = Self.handled(by: handler, column: "k.case_id")
+            conditions.append(condition)
+            arguments += values
+        }
+        return try writer.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT c.id, c.ref, c.regime, c.stage, c.event_count, k.clock, k.due_on, k.provisional
+                    FROM case_clocks k JOIN cases c ON c.id = k.case_id
+                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY k.due_on, c.ref, k.clock
+                    """, arguments: arguments)
+            var clocks: [CalendarClock] = []
+            while let row = try rows.next() {
+                guard let regime = Regime(rawValue: row[2]), let stage = CaseStage(rawValue: row[3]),
+                    let clock = ClockName(rawValue: row[5]), let due: CivilDate = row[6]
+                else { throw StoreError.unreadableCase(id: row[0]) }
+                clocks.append(
+                    CalendarClock(
+                        reference: CaseReference(rawValue: row[1]), regime: regime, stage: stage, clock: clock,
+                        due: due, provisional: row[7], sequence: max(0, (row[4] as Int) - 1)))
+            }
+            return clocks
+        }
+    }
+
     /// The SQL condition on `column` (a case's id) selecting the cases `filter` names, with its arguments.
     private static func handled(by filter: HandlerFilter, column: String) -> (String, StatementArguments) {
         switch filter {

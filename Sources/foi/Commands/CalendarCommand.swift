@@ -1,0 +1,55 @@
+import ArgumentParser
+import FOIKit
+import FOIStore
+import FOIViews
+import Foundation
+
+/// `foi calendar`: the running clocks as an iCalendar file.
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Every running clock as an iCalendar (.ics) file for Outlook: one all-day event per clock.",
+        discussion: """
+            One all-day event on each date the board watches (responses, reviews, submissions, compliance, appeal \
+            windows, hearings, lapses), summarised as 'FOI-2026-000042 response due' and never with the \
+            requester's name or the subject. Each event's UID is the case and the clock, so importing a newer file \
+            (or subscribing to one published on a share) moves an event whose date moved rather than adding \
+            another; its SEQUENCE rises with every step recorded on the case. Without --output the file goes to \
+            standard output.
+            """)
+    @Option(
+        help: ArgumentHelp(
+            "Only this clock (repeatable): \(ClockName.allValueStrings.joined(separator: ", ")).", valueName: "clock"))
+    var clock: [ClockName] = []
+    @Option(help: ArgumentHelp("A new file to write the calendar to (foi does not overwrite one).", valueName: "file"))
+    var output: String?
+    @OptionGroup var handler: HandlerOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let output, FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("'\(output)' exists; give a new file (foi does not overwrite one)")
+        }
+    }
+
+    func run() throws {
+        let caseStore = try store.open(.read)
+        let clocks = try perform { try caseStore.calendarClocks(clock, handler: handler.filter) }
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let now = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date())
+        let stamp = String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", now.year!, now.month!, now.day!, now.hour!, now.minute!, now.second!)
+        let text = ICalendar.render(clocks, stamp: stamp)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
+        } catch {
+            throw Failure.refused("cannot write '\(output.printable)': \(error.localizedDescription)")
+        }
+        say("Wrote \(clocks.count) event\(clocks.count == 1 ? "" : "s") to \(output.printable).")
+    }
+}
