@@ -10,7 +10,8 @@ import Testing
     static let commands = [
         "board", "list", "show", "history", "log", "acknowledge", "clarify", "fee", "search", "exempt", "extend",
         "respond", "withdraw", "transfer", "reopen", "split", "note", "request", "reason", "letter", "paragraphs",
-        "stats", "report", "disclosure-log", "publish", "assign", "calendar", "review", "complaint", "decision-notice",
+        "stats", "report", "disclosure-log", "publish", "assign", "calendar", "export", "review", "complaint",
+        "decision-notice",
         "appeal",
         "deadline", "holidays", "exemptions", "settings", "backup", "verify", "retention", "anonymise", "nonsense",
     ]

@@ -1,0 +1,74 @@
+import FOIKit
+import GRDB
+
+extension CaseStore {
+    /// The tables `export` writes whole, row by row, under their own names: the organisation's settings, its
+    /// holiday changes, the GOV.UK data it imported, and its own paragraphs.
+    static let exportedTables = ["settings", "holidays", "cancelled_holidays", "imported_holidays", "paragraphs"]
+
+    /// Everything the database holds, as JSON objects in order: a header (`type` `foi-export`, the event format and
+    /// the schema), each row of `exportedTables` (`type` the table), then each case (`type` `case`): its reference
+    /// and every event in the permanent format (docs/EVENTS.md: `sequence`, `date`, `kind`, `event`, `actor`,
+    /// `recordedAt`), with its requester only when `requesters` is set. Read in one transaction, so the export is
+    /// the database at one moment.
+    public func export(requesters: Bool, _ write: (JSONValue) throws -> Void) throws {
+        try writer.read { db in
+            let schema = try String.fetchOne(
+                db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier DESC LIMIT 1")
+            try write(
+                .object([
+                    "type": .string("foi-export"), "eventFormat": .integer(1),
+                    "schema": schema.map(JSONValue.string) ?? .null,
+                ]))
+            for table in Self.exportedTables where try db.tableExists(table) {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
+                    var fields: [String: JSONValue] = ["type": .string(table)]
+                    for (column, value) in row { fields[column] = Self.json(value) }
+                    try write(.object(fields))
+                }
+            }
+            let cases = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.ref, r.name, r.email, r.address FROM cases c
+                    LEFT JOIN requesters r ON \(requesters ? "r.id = c.requester_id" : "0") ORDER BY c.id
+                    """)
+            for chunk in chunked(cases) {
+                let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
+                for row in chunk {
+                    var fields: [String: JSONValue] = [
+                        "type": .string("case"), "ref": .string(row[1]),
+                        "events": .array(
+                            (events[row[0]] ?? []).map { stored in
+                                .object([
+                                    "sequence": .integer(stored.sequence),
+                                    "date": .string(stored.recorded.date.description),
+                                    "kind": .string(stored.recorded.event.kind.rawValue),
+                                    "event": EventFormat.object(of: stored.recorded.event),
+                                    "actor": stored.actor.map(JSONValue.string) ?? .null,
+                                    "recordedAt": .string(stored.recordedAt),
+                                ])
+                            }),
+                    ]
+                    if requesters, let name: String = row[2] {
+                        fields["requester"] = .object([
+                            "name": .string(name), "email": (row[3] as String?).map(JSONValue.string) ?? .null,
+                            "address": (row[4] as String?).map(JSONValue.string) ?? .null,
+                        ])
+                    }
+                    try write(.object(fields))
+                }
+            }
+        }
+    }
+
+    private static func json(_ value: DatabaseValue) -> JSONValue {
+        switch value.storage {
+        case .null: .null
+        case .int64(let number): .integer(Int(number))
+        case .double(let number): .number(number)
+        case .string(let text): .string(text)
+        case .blob(let data): .string(String(decoding: data, as: UTF8.self))
+        }
+    }
+}
