@@ -29,10 +29,13 @@ extension CaseStore {
             }
             let cases = try Row.fetchAll(
                 db,
-                sql: """
+                sql: requesters
+                    ? """
                     SELECT c.id, c.ref, r.name, r.email, r.address FROM cases c
-                    LEFT JOIN requesters r ON \(requesters ? "r.id = c.requester_id" : "0") ORDER BY c.id
-                    """)
+                    LEFT JOIN requesters r ON r.id = c.requester_id ORDER BY c.id
+                    """
+                    // Without them, the requesters table is not read at all.
+                    : "SELECT id, ref, NULL, NULL, NULL FROM cases ORDER BY id")
             for chunk in chunked(cases) {
                 let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
                 for row in chunk {
