@@ -27,9 +27,7 @@ struct CalendarCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if let output, FileManager.default.fileExists(atPath: output) {
-            throw ValidationError("'\(output)' exists; give a new file (foi does not overwrite one)")
-        }
+        try NewOutput.check(output)
     }
 
     func run() throws {
@@ -45,11 +43,7 @@ struct CalendarCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
-        } catch {
-            throw Failure.refused("cannot write '\(output.printable)': \(error.localizedDescription)")
-        }
+        try NewOutput.write(Data(text.utf8), to: output)
         say("Wrote \(clocks.count) event\(clocks.count == 1 ? "" : "s") to \(output.printable).")
     }
 }

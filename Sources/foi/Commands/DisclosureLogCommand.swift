@@ -45,9 +45,7 @@ struct DisclosureLogCommand: ParsableCommand {
         if letters && format != .html {
             throw ValidationError("--letters goes with --format html: the letters are pages of the site")
         }
-        if let output, FileManager.default.fileExists(atPath: output) {
-            throw ValidationError("'\(output)' exists; give a new directory (foi does not overwrite one)")
-        }
+        try NewOutput.check(output, "directory")
     }
 
     func run() throws {

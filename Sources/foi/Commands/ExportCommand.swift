@@ -35,9 +35,7 @@ struct ExportCommand: ParsableCommand {
         if format == .csv && output == nil {
             throw ValidationError("--format csv writes several files: give --output DIR")
         }
-        if let output, FileManager.default.fileExists(atPath: output) {
-            throw ValidationError("'\(output)' exists; give a new directory (foi does not overwrite one)")
-        }
+        try NewOutput.check(output, "directory")
     }
 
     func run() throws {
@@ -154,9 +152,13 @@ final class ExportFiles {
         let path = (directory as NSString).appendingPathComponent(file)
         let manager = FileManager.default
         let mode = isPrivate ? 0o700 : 0o755
-        try manager.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-            attributes: [.posixPermissions: mode])
+        do {
+            try manager.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: mode])
+        } catch {
+            throw Failure.refused("cannot write '\(path.printable)': \(error.localizedDescription)")
+        }
         guard
             manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: isPrivate ? 0o600 : 0o644]),
             let handle = FileHandle(forWritingAtPath: path)

@@ -70,9 +70,7 @@ extension LetterCommand {
             if format == .docx && output == nil {
                 throw ValidationError("a Word letter is a file: give --output FILE.docx")
             }
-            if let output, FileManager.default.fileExists(atPath: output) {
-                throw ValidationError("'\(output)' exists; give a new file (foi does not overwrite one)")
-            }
+            try NewOutput.check(output)
         }
 
         func run() throws {
@@ -101,11 +99,7 @@ extension LetterCommand {
             }
             // Written before the letter is recorded as issued: a letter that could not be written was not issued.
             if let output {
-                do {
-                    try bytes.write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
-                } catch {
-                    throw Failure.refused("cannot write '\(output.printable)': \(error.localizedDescription)")
-                }
+                try NewOutput.write(bytes, to: output)
             }
             if records {
                 // A letter the history cannot record is not left behind as if issued.

@@ -31,9 +31,7 @@ struct ReportCommand: ParsableCommand {
         if let period, ReportingPeriod(parsing: period) == nil {
             throw ValidationError("--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
         }
-        if let output, FileManager.default.fileExists(atPath: output) {
-            throw ValidationError("'\(output)' exists; give a new file (foi does not overwrite one)")
-        }
+        try NewOutput.check(output)
     }
 
     func run() throws {
@@ -55,11 +53,7 @@ struct ReportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(html.utf8))
             return
         }
-        do {
-            try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
-        } catch {
-            throw Failure.refused("cannot write '\(output.printable)': \(error.localizedDescription)")
-        }
+        try NewOutput.write(Data(html.utf8), to: output)
         say("Wrote the report for \(chosen) to \(output.printable).")
     }
 }

@@ -139,3 +139,22 @@ func paragraphs(_ text: String) -> [String] {
         $0.joined(separator: "\n")
     }
 }
+
+/// The output paths foi writes: it never overwrites a file or a directory already there.
+enum NewOutput {
+    /// Refuses `path` when something is there already.
+    static func check(_ path: String?, _ kind: String = "file") throws {
+        if let path, FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("'\(path)' exists; give a new \(kind) (foi does not overwrite one)")
+        }
+    }
+
+    /// Writes `data` to the new file `path`.
+    static func write(_ data: Data, to path: String) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        } catch {
+            throw Failure.refused("cannot write '\(path.printable)': \(error.localizedDescription)")
+        }
+    }
+}
