@@ -91,7 +91,7 @@ let package = Package(
                 "FOIKit", "FOIStore", "FOIResources", "FOITestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources", "FOITestSupport"]),
-        .testTarget(name: "FOIViewsTests", dependencies: ["FOIViews", "FOIKit", "FOIResources"]),
+        .testTarget(name: "FOIViewsTests", dependencies: ["FOIViews", "FOIKit", "FOIResources", "FOITestSupport"]),
         .testTarget(
             name: "FOIStoreTests",
             dependencies: [

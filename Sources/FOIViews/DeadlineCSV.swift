@@ -35,6 +35,24 @@ public enum DeadlineCSV {
         return output
     }
 
+    /// A sheet as CSV text, each row on the line of its number in the sheet (so that an error names the sheet's
+    /// row), every row as wide as the header (a sheet leaves trailing empty cells out).
+    public static func csv(of sheet: XLSX.Sheet) -> [UInt8] {
+        var output: [UInt8] = []
+        let width = sheet.rows.first?.cells.count ?? 0
+        var line = 1
+        for row in sheet.rows {
+            while line < row.number {
+                output.append(0x0A)
+                line += 1
+            }
+            let cells = row.cells + Array(repeating: "", count: max(0, width - row.cells.count))
+            output += CSV.line(cells).utf8
+            line += 1
+        }
+        return output
+    }
+
     /// Reads each row's cells into the calculator's options and writes the row with its dates; an empty cell is an
     /// absent value. Dates are ISO or as spreadsheets write them, day-first (`SpreadsheetDate`).
     /// A class: it is used once per row, and a struct of arrays would be copied (retained) each time.
@@ -49,7 +67,11 @@ public enum DeadlineCSV {
 
         init(header: [String]) throws(InputError) {
             self.header = header
-            names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            // `Extension days` and `extension-days` name extension_days.
+            names = header.map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
+                    .replacingOccurrences(of: "-", with: "_")
+            }
             guard let received = names.firstIndex(of: "received") else {
                 throw InputError(
                     "line 1: the header has no 'received' column (it has: \(header.joined(separator: ", ")))")

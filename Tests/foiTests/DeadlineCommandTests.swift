@@ -1,3 +1,4 @@
+import FOITestSupport
 import Foundation
 import Testing
 
@@ -180,5 +181,29 @@ import Testing
         #expect(run.status == 65)
         #expect(run.stderr == message)
         #expect(run.stdout.isEmpty)
+    }
+
+    /// An Excel workbook is read like a CSV: its first sheet, or the one named, dates by their cells' format.
+    @Test func bulkModeReadsAnExcelWorkbook() throws {
+        let workbook = Fixtures.directory.appendingPathComponent("xlsx/openpyxl.xlsx").path
+        let run = try foi(["deadline", "--input", workbook, "--sheet", "Requests"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                Ref,Received,Regime,Extension days,Note,due,extended_due,status,provisional
+                A-1,2026-01-05,foia,20,"Shared, with a comma",2026-02-02,2026-03-02,running,false
+                A-2,2026-11-02,eir,,,2026-12-01,,running,false
+                A-3,05/01/2026,foia,,typed as text,2026-02-02,,running,false
+
+                """)
+        let first = try foi(["deadline", "--input", workbook])
+        #expect(first.status == 65 && first.stdout.isEmpty)
+        #expect(
+            first.stderr
+                == "Error: line 1: the header has no 'received' column (it has: This sheet is not the requests)\n")
+        let missing = try foi(["deadline", "--input", workbook, "--sheet", "Nope"])
+        #expect(
+            missing.status == 65
+                && missing.stderr == "Error: the workbook has no sheet 'Nope' (it has 'Notes', 'Requests')\n")
     }
 }

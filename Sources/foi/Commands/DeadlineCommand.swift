@@ -19,8 +19,12 @@ struct DeadlineCommand: ParsableCommand {
 
             Bulk mode: --input FILE.csv (or - for standard input) reads a CSV with a header row: received (required), \
             and optionally regime, clarified, clarification_requested, fee_notice, fee_paid, id_received, \
-            extension_days, extended, working_days, receipt_convention, division. It writes the same rows with a \
-            due column added. A bad row stops the run with its line and column named and nothing written.
+            extension_days, extended, working_days, receipt_convention, division (case and spaces do not matter: \
+            'Extension days' is extension_days). Dates may be ISO or day-first as spreadsheets write them. It writes \
+            the same rows with due, extended_due, status and provisional columns. An Excel workbook (.xlsx) is read \
+            the same way from its first sheet (--sheet NAME for another), dates by their cells' format; a line \
+            number is then the sheet's row. A bad row stops the run with its line and column named and nothing \
+            written.
             """
     )
 
@@ -104,15 +108,19 @@ struct DeadlineCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Bulk mode: a CSV file of requests (- for standard input); writes CSV with a due column.", valueName: "file"
-        ))
+            "Bulk mode: a CSV or Excel (.xlsx) file of requests (- for standard input); writes CSV with the dates.",
+            valueName: "file"))
     var input: String?
+
+    @Option(help: ArgumentHelp("Bulk mode, Excel: the sheet to read (default: the first).", valueName: "name"))
+    var sheet: String?
 
     func validate() throws {
         if input == nil && received == nil {
             throw ValidationError("give --received DATE, or --input FILE.csv for bulk mode")
         }
         if input != nil && received != nil { throw ValidationError("give --received or --input, not both") }
+        if sheet != nil && input == nil { throw ValidationError("--sheet goes with --input FILE.xlsx") }
         if extended && workingDays != nil { throw ValidationError("give --extended or --working-days, not both") }
         if nonSchoolDays != nil && workingDays != nil {
             throw ValidationError("give --non-school-days or --working-days, not both")
@@ -122,7 +130,11 @@ struct DeadlineCommand: ParsableCommand {
     func run() throws {
         let calendars = try perform { Calendars(holidays: try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON)) }
         if let input {
-            let bulk = try perform { try DeadlineCSV.process(try readInput(input), calendars: calendars) }
+            let bulk = try perform {
+                var bytes = try readInput(input)
+                if XLSX.isPackage(bytes) { bytes = DeadlineCSV.csv(of: try XLSX.sheet(bytes, named: sheet)) }
+                return try DeadlineCSV.process(bytes, calendars: calendars)
+            }
             FileHandle.standardOutput.write(Data(bulk))
             return
         }
