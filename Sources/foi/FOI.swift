@@ -26,7 +26,7 @@ struct FOI: ParsableCommand {
             ReopenCommand.self, SplitCommand.self, NoteCommand.self, RequestCommand.self, ReasonCommand.self,
             LetterCommand.self, ParagraphsCommand.self, StatsCommand.self, ReportCommand.self,
             DisclosureLogCommand.self,
-            PublishCommand.self, AssignCommand.self, CalendarCommand.self, ExportCommand.self,
+            PublishCommand.self, AssignCommand.self, CalendarCommand.self, ExportCommand.self, ImportCommand.self,
             ReviewCommand.self, ComplaintCommand.self,
             DecisionNoticeCommand.self, AppealCommand.self, DeadlineCommand.self, HolidaysCommand.self,
             ExemptionsCommand.self, SettingsCommand.self, BackupCommand.self, VerifyCommand.self,

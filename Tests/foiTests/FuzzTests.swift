@@ -10,7 +10,7 @@ import Testing
     static let commands = [
         "board", "list", "show", "history", "log", "acknowledge", "clarify", "fee", "search", "exempt", "extend",
         "respond", "withdraw", "transfer", "reopen", "split", "note", "request", "reason", "letter", "paragraphs",
-        "stats", "report", "disclosure-log", "publish", "assign", "calendar", "export", "review", "complaint",
+        "stats", "report", "disclosure-log", "publish", "assign", "calendar", "export", "import", "review", "complaint",
         "decision-notice",
         "appeal",
         "deadline", "holidays", "exemptions", "settings", "backup", "verify", "retention", "anonymise", "nonsense",
@@ -25,7 +25,7 @@ import Testing
         "--thorough", "--all", "--due", "--text", "--help", "--version", "--channel", "--timestamp", "--part-ref",
         "--period", "--non-school-days", "--request-file", "--file", "--engaged-file", "--for-file", "--against-file",
         "--balance", "--draft", "--preview", "response", "acknowledgement", "timeliness", "--as-at", "--period",
-        "--hold-back", "--include", "--officer", "--unassigned", "--unassign", "--sheet",
+        "--hold-back", "--include", "--officer", "--unassigned", "--unassign", "--sheet", "--dry-run",
     ]
     static let values = [
         "", " ", "-", "--", "0", "-1", "-3", "1", "20", "60", "100000", "9223372036854775807", "-9223372036854775808",
