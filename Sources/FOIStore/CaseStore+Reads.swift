@@ -7,6 +7,22 @@ extension CaseStore {
         try writer.read { db in try loadCase(reference, db).1 }
     }
 
+    /// Those of `references` that name a case, in one read.
+    public func existing(_ references: [CaseReference]) throws -> Set<CaseReference> {
+        try writer.read { db in
+            var found: Set<CaseReference> = []
+            for chunk in chunked(references) {
+                for ref in try String.fetchAll(
+                    db, sql: "SELECT ref FROM cases WHERE ref IN (\(placeholders(chunk.count)))",
+                    arguments: StatementArguments(chunk.map(\.rawValue)))
+                {
+                    found.insert(CaseReference(rawValue: ref))
+                }
+            }
+            return found
+        }
+    }
+
     /// Everything about one case: projection, requester, history, deadline and clocks. Without `requester`, the
     /// requesters table is not read at all (a letter for publication).
     public func detail(_ reference: CaseReference, requester withRequester: Bool = true) throws -> CaseDetail {

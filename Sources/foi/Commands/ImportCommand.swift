@@ -57,10 +57,11 @@ struct ImportCommand: ParsableCommand {
         }
         report += try audit(plan.rows, calendars: caseStore.calendars)
 
+        let known = try perform { try caseStore.existing(plan.rows.compactMap(\.new.reference)) }
         var fresh: [SpreadsheetImport.Row] = []
         var existing: [String] = []
         for row in plan.rows {
-            if let reference = row.new.reference, (try? caseStore.caseFile(reference)) != nil {
+            if let reference = row.new.reference, known.contains(reference) {
                 existing.append(reference.rawValue)
             } else {
                 fresh.append(row)
