@@ -6,7 +6,9 @@ import FOIKit
 public enum SpreadsheetImport {
     /// What a column holds.
     public enum Field: String, CaseIterable, Sendable {
-        case reference, received, due, responded, subject, requestText = "request text", requester, email, address
+        case reference, received, due, responded, subject
+        case requestText = "request text"
+        case requester, email, address
         case regime, channel, outcome, exemptions, handler
 
         /// Header names seen in real logs and trackers, as `normalised` writes them.
