@@ -36,7 +36,22 @@ public enum SpreadsheetImport {
 
     /// `Date Received` → `datereceived`: letters and digits, lower case.
     static func normalised(_ header: String) -> String {
-        String(header.lowercased().filter { $0.isLetter || $0.isNumber })
+        // Scalars rather than Characters: a hundred thousand rows' outcomes are normalised.
+        var scalars = String.UnicodeScalarView()
+        for scalar in header.lowercased().unicodeScalars
+        where scalar.isASCII
+            ? (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)) : scalar.properties.isAlphabetic
+        {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// `text` without the spaces and tabs around it.
+    static func trimmed(_ text: String) -> Substring {
+        var trimmed = text.drop { $0 == " " || $0 == "\t" }
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+        return trimmed
     }
 
     /// One row as a case.
@@ -80,8 +95,8 @@ public enum SpreadsheetImport {
         for row in rows.dropFirst() where row.cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
             func cell(_ field: Field) -> String? {
                 guard let position = index[field], position < row.cells.count else { return nil }
-                let text = row.cells[position].trimmingCharacters(in: .whitespaces)
-                return text.isEmpty ? nil : text
+                let text = trimmed(row.cells[position])
+                return text.isEmpty ? nil : String(text)
             }
             func fail(_ field: Field, _ reason: String) -> InputError {
                 InputError("line \(row.line), column '\(columns[index[field]!].header)': \(reason)")
@@ -180,9 +195,13 @@ public enum SpreadsheetImport {
         ("advised and assisted", .adviceOnly), ("s21", .adviceOnly), ("reasonably accessible", .adviceOnly),
     ]
 
+    static let outcomesByKey = Dictionary(
+        outcomes.map { (normalised($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
+
     static func outcome(_ text: String) -> Outcome? {
-        let key = normalised(text.replacingOccurrences(of: "FOI-", with: "").replacingOccurrences(of: "EIR-", with: ""))
-        return outcomes.first { normalised($0.0) == key }?.1 ?? Outcome(rawValue: text.lowercased())
+        // House on the Hill prefixes its codes: `FOI-Granted in full`.
+        let unprefixed = text.hasPrefix("FOI-") || text.hasPrefix("EIR-") ? String(text.dropFirst(4)) : text
+        return outcomesByKey[normalised(unprefixed)] ?? Outcome(rawValue: text.lowercased())
     }
 
     /// `s.40(2); 31(1)(a), section 43` → `40(2)`, `31(1)(a)`, `43`.
