@@ -102,6 +102,11 @@ public final class CaseStore {
         calendars = Calendars(holidays: try amendmentsInCalendars.holidays(shipped: shipped))
     }
 
+    /// An empty store in memory, migrated: what a dry run checks a file against before there is a database.
+    public static func inMemory() throws -> CaseStore {
+        try CaseStore(writer: DatabaseQueue(configuration: configuration))
+    }
+
     /// The connection settings every store uses: WAL, a busy timeout so that officers writing at once queue
     /// instead of failing, foreign keys on.
     public static var configuration: Configuration {

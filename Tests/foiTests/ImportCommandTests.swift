@@ -22,9 +22,11 @@ import Testing
         let file = workspace.directory.appendingPathComponent("tracker.csv")
         try Data(Self.tracker.utf8).write(to: file)
 
-        let dry = try workspace.run(["import", file.path, "--dry-run"])
+        let dry = try foi(
+            ["import", file.path, "--dry-run", "--db", workspace.db, "--today", "2026-11-20"], in: workspace.directory)
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: workspace.db))
+        // Nothing written: no database, and no file beside the tracker.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.directory.path) == ["tracker.csv"])
         for expected in [
             "Read \(file.path): 4 rows.", "'Date Received' as received", "'Officer' as handler",
             "Not used: 'Priority'.",

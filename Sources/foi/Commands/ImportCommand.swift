@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
         // A dry run before there is a database checks the file against an empty one, made in memory.
         let caseStore =
             dryRun && !FileManager.default.fileExists(atPath: store.path)
-            ? try perform { try CaseStore(path: ":memory:", access: .create) }
+            ? try perform { try CaseStore.inMemory() }
             : try store.open(dryRun ? .read : .create)
         let plan = try perform { try SpreadsheetImport.plan(rows, catalogue: caseStore.catalogue) }
         var report: [String] = ["Read \(file.printable): \(plan.rows.count) row\(plan.rows.count == 1 ? "" : "s")."]
