@@ -67,18 +67,16 @@ public enum DeadlineCSV {
 
         init(header: [String]) throws(InputError) {
             self.header = header
-            // `Extension days` and `extension-days` name extension_days.
-            names = header.map {
-                $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
-                    .replacingOccurrences(of: "-", with: "_")
-            }
+            // Headers are matched as the import matches them: `Extension days` and `extension-days` name
+            // extension_days.
+            names = header.map(SpreadsheetImport.normalised)
             guard let received = names.firstIndex(of: "received") else {
                 throw InputError(
                     "line 1: the header has no 'received' column (it has: \(header.joined(separator: ", ")))")
             }
             self.received = received
             let names = names
-            func index(_ name: String) -> Int? { names.firstIndex(of: name) }
+            func index(_ name: String) -> Int? { names.firstIndex(of: SpreadsheetImport.normalised(name)) }
             regime = index("regime")
             clarified = index("clarified")
             clarificationRequested = index("clarification_requested")
@@ -145,7 +143,8 @@ public enum DeadlineCSV {
 
         func options(_ record: CSV.Record) throws(InputError) -> DeadlineQuery {
             func fail(_ index: Int, _ reason: String) -> InputError {
-                InputError("line \(record.line), column '\(names[index])': \(reason)")
+                InputError(
+                    "line \(record.line), column '\(header[index].trimmingCharacters(in: .whitespaces))': \(reason)")
             }
             func text(_ index: Int?) -> String? {
                 guard let index else { return nil }
