@@ -116,6 +116,15 @@ public enum EventFormat {
         return try event(eventKind, Fields(kind: kind, object: object))
     }
 
+    /// The event of `kind` whose fields are `object`, as `object(of:)` writes them (an export's events).
+    public static func event(kind: String, object: JSONValue) throws(EventFormatError) -> CaseEvent {
+        guard let eventKind = EventKind(rawValue: kind) else { throw .unknownKind(kind) }
+        guard case .object(let fields) = object else {
+            throw .badField(kind: kind, field: "(event)", reason: "is not an object")
+        }
+        return try event(eventKind, Fields(kind: kind, object: fields))
+    }
+
     // MARK: - Version 1
 
     /// The named fields of each kind; nil values are left out of the payload.

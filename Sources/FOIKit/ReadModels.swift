@@ -103,12 +103,18 @@ public struct StoredEvent: Hashable, Sendable {
     public var recorded: RecordedEvent
     public var actor: String?
     public var recordedAt: String
+    /// The personal fields (`EventFormat.personalFields`) whose texts were removed: the event reads them as
+    /// `EventFormat.removedText`.
+    public var removedTexts: [String]
 
-    public init(sequence: Int, recorded: RecordedEvent, actor: String? = nil, recordedAt: String) {
+    public init(
+        sequence: Int, recorded: RecordedEvent, actor: String? = nil, recordedAt: String, removedTexts: [String] = []
+    ) {
         self.sequence = sequence
         self.recorded = recorded
         self.actor = actor
         self.recordedAt = recordedAt
+        self.removedTexts = removedTexts
     }
 }
 

@@ -4,13 +4,16 @@ import GRDB
 extension CaseStore {
     /// The tables `export` writes whole, row by row, under their own names: the organisation's settings, its
     /// holiday changes, the GOV.UK data it imported, and its own paragraphs.
-    static let exportedTables = ["settings", "holidays", "cancelled_holidays", "imported_holidays", "paragraphs"]
+    static let exportedTables = [
+        "settings", "holidays", "cancelled_holidays", "imported_holidays", "paragraphs", "reference_sequences",
+    ]
 
     /// Everything the database holds, as JSON objects in order: a header (`type` `foi-export`, the event format and
     /// the schema), each row of `exportedTables` (`type` the table), then each case (`type` `case`): its reference
     /// and every event in the permanent format (docs/EVENTS.md: `sequence`, `date`, `kind`, `event`, `actor`,
-    /// `recordedAt`), with its requester only when `requesters` is set. Read in one transaction, so the export is
-    /// the database at one moment.
+    /// `recordedAt`, and `removed`: the personal fields whose texts are not in it), with its requester and the
+    /// events' personal texts only when `requesters` is set. Read in one transaction, so the export is the database
+    /// at one moment.
     public func export(requesters: Bool, _ write: (JSONValue) throws -> Void) throws {
         try writer.read { db in
             let schema = try String.fetchOne(
@@ -42,16 +45,7 @@ extension CaseStore {
                     var fields: [String: JSONValue] = [
                         "type": .string("case"), "ref": .string(row[1]),
                         "events": .array(
-                            (events[row[0]] ?? []).map { stored in
-                                .object([
-                                    "sequence": .integer(stored.sequence),
-                                    "date": .string(stored.recorded.date.description),
-                                    "kind": .string(stored.recorded.event.kind.rawValue),
-                                    "event": EventFormat.object(of: stored.recorded.event),
-                                    "actor": stored.actor.map(JSONValue.string) ?? .null,
-                                    "recordedAt": .string(stored.recordedAt),
-                                ])
-                            }),
+                            (events[row[0]] ?? []).map { stored in Self.exported(stored, texts: requesters) }),
                     ]
                     if requesters, let name: String = row[2] {
                         fields["requester"] = .object([
@@ -63,6 +57,26 @@ extension CaseStore {
                 }
             }
         }
+    }
+
+    /// An event as the export writes it; without `texts`, its personal texts read as removed.
+    private static func exported(_ stored: StoredEvent, texts: Bool) -> JSONValue {
+        var event = EventFormat.object(of: stored.recorded.event)
+        var removed = stored.removedTexts
+        if !texts, case .object(var fields) = event {
+            for field in EventFormat.personalFields[stored.recorded.event.kind] ?? [] where fields[field] != nil {
+                fields[field] = .string(EventFormat.removedText)
+                if !removed.contains(field) { removed.append(field) }
+            }
+            event = .object(fields)
+        }
+        var object: [String: JSONValue] = [
+            "sequence": .integer(stored.sequence), "date": .string(stored.recorded.date.description),
+            "kind": .string(stored.recorded.event.kind.rawValue), "event": event,
+            "actor": stored.actor.map(JSONValue.string) ?? .null, "recordedAt": .string(stored.recordedAt),
+        ]
+        if !removed.isEmpty { object["removed"] = .array(removed.sorted().map(JSONValue.string)) }
+        return .object(object)
     }
 
     private static func json(_ value: DatabaseValue) -> JSONValue {

@@ -2,6 +2,11 @@ import FOIKit
 import GRDB
 
 extension CaseStore {
+    /// How many cases the database holds.
+    public func caseCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
+    }
+
     /// The case with `reference`, replayed from its events.
     public func caseFile(_ reference: CaseReference) throws -> Case {
         try writer.read { db in try loadCase(reference, db).1 }

@@ -6,21 +6,25 @@ import GRDB
 /// chained to the one before by its hash; personal texts beside it in `event_texts`.
 enum EventLog {
     /// Appends `recorded` as event number `sequence` of the case `caseID` (`reference`), after the event whose
-    /// hash is `previous` (nil for the first); returns its hash.
+    /// hash is `previous` (nil for the first); returns its hash. `restoring`: the event as an export recorded it
+    /// (its actor, its time, the personal texts already removed, which are stored as removed on `removedOn`).
     @discardableResult
     static func append(
         _ recorded: RecordedEvent, sequence: Int, caseID: Int64, reference: CaseReference, previous: String?,
-        actor: String?, _ db: Database
+        actor: String?, restoring: (event: StoredEvent, removedOn: CivilDate)? = nil, _ db: Database
     ) throws -> String {
         let (payload, texts) = EventFormat.sealed(recorded.event)
-        var salted: [(field: String, text: String, salt: String, digest: String)] = []
+        var salted: [(field: String, text: String?, salt: String, digest: String)] = []
         for (field, text) in texts.sorted(by: { $0.key < $1.key }) {
             let salt = randomSalt()
-            salted.append((field, text, salt, EventChain.digest(of: text, salt: salt)))
+            let removed = restoring?.event.removedTexts.contains(field) == true
+            salted.append((field, removed ? nil : text, salt, EventChain.digest(of: text, salt: salt)))
         }
+        let actor = restoring.map(\.event.actor) ?? actor
         let link = EventChain.Link(
             caseReference: reference, sequence: sequence, kind: recorded.event.kind.rawValue, date: recorded.date,
-            format: EventFormat.version, payload: payload, actor: actor, recordedAt: timestamp(),
+            format: EventFormat.version, payload: payload, actor: actor,
+            recordedAt: restoring?.event.recordedAt ?? timestamp(),
             textDigests: Dictionary(uniqueKeysWithValues: salted.map { ($0.field, $0.digest) }))
         let hash = EventChain.hash(of: link, after: previous)
         try db.cachedStatement(
@@ -33,9 +37,15 @@ enum EventLog {
         ])
         let eventID = db.lastInsertedRowID
         for text in salted {
+            // A removed text keeps only its digest, as anonymisation leaves it.
             try db.cachedStatement(
-                sql: "INSERT INTO event_texts (event_id, field, text, salt, digest) VALUES (?, ?, ?, ?, ?)"
-            ).execute(arguments: [eventID, text.field, text.text, text.salt, text.digest])
+                sql: """
+                    INSERT INTO event_texts (event_id, field, text, salt, digest, removed_on) VALUES (?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                eventID, text.field, text.text, text.text == nil ? nil : text.salt, text.digest,
+                text.text == nil ? restoring?.removedOn : nil,
+            ])
         }
         return hash
     }
@@ -82,7 +92,9 @@ enum EventLog {
                     id: id, kind: row[3], date: row[4], payload: row[5], version: legacy ? 1 : row[6],
                     texts: texts[id], fromLegacy: legacy)
                 byCase[row[1], default: []].append(
-                    StoredEvent(sequence: row[2], recorded: recorded, actor: row[7], recordedAt: row[8]))
+                    StoredEvent(
+                        sequence: row[2], recorded: recorded, actor: row[7], recordedAt: row[8],
+                        removedTexts: (texts[id] ?? [:]).filter { $0.value.text == nil }.keys.sorted()))
             }
         }
         return byCase

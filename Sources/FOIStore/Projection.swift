@@ -5,8 +5,12 @@ import GRDB
 /// The projection tables (`cases`, `case_clocks`, `case_exemptions`): what FOIKit decided a case now is, written
 /// in the same transaction as the event that made it so, and read back as `CaseSummary`.
 enum Projection {
-    /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
-    static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
+    /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id. `restoring`: the events
+    /// as an export recorded them, one for each of the history's (their actors and times, their removed texts).
+    static func insert(
+        _ state: CaseState, requesterID: Int64?, actor: String?,
+        restoring: (events: [StoredEvent], removedOn: CivilDate)? = nil, _ db: Database
+    ) throws -> Int64 {
         let file = state.file
         try db.cachedStatement(
             sql: """
@@ -25,7 +29,7 @@ enum Projection {
         for (index, recorded) in file.history.enumerated() {
             previous = try EventLog.append(
                 recorded, sequence: index + 1, caseID: caseID, reference: file.reference, previous: previous,
-                actor: actor, db)
+                actor: actor, restoring: restoring.map { ($0.events[index], $0.removedOn) }, db)
         }
         try writeExemptions(file.exemptions, caseID: caseID, replacing: false, db)
         try writeClocks(state, caseID: caseID, replacing: false, db)

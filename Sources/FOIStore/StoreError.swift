@@ -32,6 +32,18 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case alreadyAnonymised(CaseReference, on: CivilDate)
     /// Personal data is kept while anything about the case is under way.
     case notClosed(CaseReference)
+    /// A line of an export that cannot be restored.
+    case badExport(line: Int, reason: String)
+    /// An export is restored whole, into a database without cases.
+    case restoreNeedsNewDatabase(cases: Int)
+
+    /// The error lies in data given to foi (a file to read), not in the database or the request.
+    public var isBadInput: Bool {
+        switch self {
+        case .badHolidayData, .badExport: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -76,6 +88,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "'\(value)' is not a value of \(key): \(reason)"
         case .alreadyAnonymised(let reference, let date):
             "\(reference)'s personal data was removed on \(date); nothing was changed"
+        case .badExport(let line, let reason):
+            "line \(line) of the export: \(reason)"
+        case .restoreNeedsNewDatabase(let cases):
+            "the database holds \(cases) case\(cases == 1 ? "" : "s") already; an export is restored whole into a new "
+                + "database: give one with --db NEW.sqlite"
         case .notClosed(let reference):
             "cannot anonymise \(reference): the request, or a review, complaint or appeal about it, is still under "
                 + "way and needs its personal data; nothing was changed"

@@ -101,4 +101,52 @@ import Testing
         let cases = try #require(try workspace.json(["list"]) as? [[String: Any]])
         #expect(cases.count == 1)
     }
+
+    /// A bad line of an export (`foi export`): exit 65, its line named, nothing restored — not even the rows
+    /// before it.
+    @Test(
+        arguments: [
+            ("{\"type\":\"case\",\"ref\":\"A\",\"events\":[]}", "line 3 of the export: A's history does not replay"),
+            (
+                "{\"type\":\"settings\",\"key\":\"x\",\"colour\":\"red\"}",
+                "line 3 of the export: the table settings has no column 'colour'"
+            ),
+            ("not JSON", "line 3 of the export: not a JSON object with a \"type\""),
+            ("{\"type\":\"mystery\"}", "line 3 of the export: no record of type 'mystery'"),
+            (
+                "{\"type\":\"case\",\"ref\":\"A\",\"events\":[{\"sequence\":2,\"date\":\"2026-01-05\",\"kind\":"
+                    + "\"received\",\"event\":{},\"recordedAt\":\"2026-01-05T09:00:00Z\"}]}",
+                "line 3 of the export: A's event 1: its sequence is not 1"
+            ),
+            (
+                "{\"type\":\"case\",\"ref\":\"A\",\"events\":[{\"sequence\":1,\"date\":\"2026-01-05\",\"kind\":"
+                    + "\"received\",\"event\":{\"regime\":\"foia\"},\"recordedAt\":\"2026-01-05T09:00:00Z\"}]}",
+                "line 3 of the export: A's event 1: "
+            ),
+        ] as [(String, String)])
+    func aBadExportRestoresNothing(line: String, message: String) throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(["settings", "authority-name", "Ours"], today: "2026-11-20")
+        let export = """
+            {"eventFormat":1,"schema":"0011_handlers","type":"foi-export"}
+            {"key":"authority-name","type":"settings","value":"Theirs"}
+            \(line)
+
+            """
+        let run = try foi(["import", "-", "--db", workspace.db, "--today", "2026-11-20"], input: export)
+        #expect(run.status == 65 && run.stdout.isEmpty, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("Error: \(message)"), "\(run.stderr)")
+        #expect(try workspace.run(["settings"]).stdout.contains("authority-name = Ours\n"))
+        #expect((try workspace.json(["list"]) as? [Any])?.isEmpty == true)
+    }
+
+    @Test func anExportInANewerEventFormatIsRefused() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let run = try foi(
+            ["import", "-", "--db", workspace.db], input: "{\"eventFormat\":2,\"type\":\"foi-export\"}\n")
+        #expect(
+            run.status == 65 && run.stderr.hasPrefix("Error: line 1 of the export: events in a format other than 1"))
+    }
 }

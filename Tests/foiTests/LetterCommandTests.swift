@@ -235,7 +235,7 @@ extension LetterCommandTests {
         let exported = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(exported.count == 12)
         let again = try foi(["letter", "templates", "export", directory.path])
-        #expect(again.status == 1 && again.stderr.contains("exists; export into a new or empty directory"))
+        #expect(again.status == 1 && again.stderr.contains("exists; write into a new or empty directory"))
 
         let signoff = directory.appendingPathComponent("signoff.mustache")
         try Data("With best wishes from {{authority.name}},\n".utf8).write(to: signoff)

@@ -152,6 +152,107 @@ import Testing
         }
     }
 
+    /// Leaving and coming back: the fixture (every kind of event) with today's additions — a handler, a request's
+    /// words, a removed requester, a setting, a holiday, a paragraph, a template — exported, imported into a new
+    /// database, shows every case as before (the events with their actors and times, the requesters, every clock),
+    /// verifies, and goes on numbering where it left off. Without the requesters, only they and the personal
+    /// texts differ.
+    @Test func anExportImportedIntoANewDatabaseShowsEveryCaseAsBefore() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let templates = directory.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("Our own acknowledgement for {{case.ref}}.\n".utf8)
+            .write(to: templates.appendingPathComponent("acknowledgement.mustache"))
+        let paragraph = directory.appendingPathComponent("paragraph.txt")
+        try Data("Our own words on law enforcement.\n".utf8).write(to: paragraph)
+        let request = directory.appendingPathComponent("request.txt")
+        try Data("Please send the locations of the speed cameras.\n".utf8).write(to: request)
+        let closed = try #require(
+            try JSONSerialization.jsonObject(with: Data(run(["retention", "--all", "--format", "json"]).stdout.utf8))
+                as? [[String: Any]]
+        ).compactMap { $0["ref"] as? String }
+        for arguments in [
+            ["assign", "FOI-2026-000001", "--to", "Priya Shah"], ["anonymise", try #require(closed.first)],
+            [
+                "log", "--received", "2026-11-19", "--subject", "Speed cameras", "--requester", "Ann Other",
+                "--request-file", request.path,
+            ],
+            ["settings", "clarification-lapse-days", "40"], ["settings", "templates-dir", templates.path],
+            ["holidays", "add", "2026-12-30", "--division", "scotland", "--title", "Extra day"],
+            ["paragraphs", "add", "s31-harm", "--section", "31", "--role", "engaged", "--file", paragraph.path],
+        ] {
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let references = ReleaseFixtureTests.references + ["FOI-2026-000009"]
+        func shows(_ database: String) throws -> [String] {
+            try references.map {
+                try foi(["show", $0, "--format", "json", "--db", database, "--today", "2026-11-20"]).stdout
+            }
+        }
+        let before = try shows(db)
+        #expect(before.allSatisfy { $0.hasPrefix("{") })
+
+        let export = directory.appendingPathComponent("export.jsonl")
+        try Data(try run(["export", "--include-requesters"]).stdout.utf8).write(to: export)
+        let restored = directory.appendingPathComponent("restored.sqlite").path
+        let written = directory.appendingPathComponent("templates-again")
+        let imported = try foi(
+            ["import", export.path, "--templates-dir", written.path, "--db", restored, "--today", "2026-11-20"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Restored \(references.count) cases with their events, and "))
+        #expect(imported.stdout.contains("Edited letter templates (acknowledgement) written to \(written.path)"))
+        let after = try shows(restored)
+        for (reference, (then, now)) in zip(references, zip(before, after)) { #expect(then == now, "\(reference)") }
+        let verified = try foi(["verify", "--db", restored])
+        #expect(verified.status == 0 && verified.stdout.contains("Everything verifies."), "\(verified.stdout)")
+        func setting(_ key: String, _ database: String) throws -> String {
+            try foi(["settings", "--db", database]).stdout.split(separator: "\n").first { $0.hasPrefix("\(key) = ") }
+                .map(String.init) ?? ""
+        }
+        #expect(try setting("templates-dir", restored) == "templates-dir = \(written.path)")
+        #expect(
+            try String(contentsOf: written.appendingPathComponent("acknowledgement.mustache"), encoding: .utf8)
+                == "Our own acknowledgement for {{case.ref}}.\n")
+        let next = try foi([
+            "log", "--received", "2026-11-20", "--subject", "Next", "--db", restored, "--today", "2026-11-20",
+        ])
+        #expect(next.stdout.contains("FOI-2026-000010"), "\(next.stdout)")
+
+        // Into a database with cases: refused, nothing written.
+        let again = try foi(["import", export.path, "--db", restored, "--today", "2026-11-20"])
+        #expect(again.status == 1 && again.stdout.isEmpty && again.stderr.contains("holds 15 cases already"))
+
+        // Without the requesters: the same cases, but for them and the personal texts (read as removed).
+        let anonymous = directory.appendingPathComponent("anonymous.jsonl")
+        let withoutRequesters = try run(["export"]).stdout
+        #expect(!withoutRequesters.contains("speed cameras.") && !withoutRequesters.contains("Ann Other"))
+        try Data(withoutRequesters.utf8).write(to: anonymous)
+        let second = directory.appendingPathComponent("second.sqlite").path
+        #expect(try foi(["import", anonymous.path, "--db", second, "--today", "2026-11-20"]).status == 0)
+        func agrees(_ expected: JSONValue, _ actual: JSONValue) -> Bool {
+            switch (expected, actual) {
+            case (.string(let expected), .string(let actual)) where actual.contains(EventFormat.removedText):
+                // The text, or a line quoting it, with the text read as removed.
+                { parts in parts.count == 2 && expected.hasPrefix(parts[0]) && expected.hasSuffix(parts[1]) }(
+                    actual.components(separatedBy: EventFormat.removedText))
+            case (.object(let expected), .object(let actual)):
+                expected.keys == actual.keys && expected.allSatisfy { agrees($0.value, actual[$0.key]!) }
+            case (.array(let expected), .array(let actual)):
+                expected.count == actual.count && zip(expected, actual).allSatisfy(agrees)
+            default: expected == actual
+            }
+        }
+        var removed = 0
+        for (reference, (then, now)) in zip(references, zip(before, try shows(second))) {
+            guard case .object(var expected) = try JSONValue(parsing: then) else { continue }
+            expected["requester"] = .null
+            #expect(agrees(.object(expected), try JSONValue(parsing: now)), "\(reference): \(now)")
+            removed += now.components(separatedBy: "\"\(EventFormat.removedText)\"").count - 1
+        }
+        #expect(removed > 0)
+    }
+
     /// Eight officers opening a database a migration behind at once: the migration runs once, and every command
     /// succeeds (checking and applying the migrations is one exclusive step).
     @Test func eightProcessesOpeningAnOutdatedDatabaseAtOnce() throws {

@@ -14,8 +14,10 @@ struct ExportCommand: ParsableCommand {
             the schema), then a row of each organisation table ("settings", "holidays", "cancelled_holidays", \
             "imported_holidays", "paragraphs"), every edited letter template ("template", from the templates-dir \
             setting), and every case ("case": its reference and each event in the permanent format of \
-            docs/EVENTS.md). Requesters' names, emails and addresses only with --include-requesters (as \
-            "requester" on each case); the files are then readable by their owner alone.
+            docs/EVENTS.md). Requesters' names, emails and addresses (as "requester" on each case) and the \
+            personal texts of events (a request's words, a note: otherwise read as removed, listed in "removed") \
+            only with --include-requesters; the files are then readable by their owner alone. 'foi import' \
+            restores the JSON Lines into a new database.
 
             CSV (needs --output DIR): events.csv (ref, sequence, date, kind, event as JSON, actor, recorded_at), a \
             file per organisation table, template files under templates/, and with --include-requesters \

@@ -28,15 +28,29 @@ struct ImportCommand: ParsableCommand {
 
             All or nothing: a bad row stops the import with its line (an Excel sheet's row) and column named, \
             exit 65, and nothing written. --dry-run prints the whole report and writes nothing.
+
+            Given the JSON Lines of 'foi export', it restores them whole into a database that holds no case: the \
+            organisation's settings, holidays and paragraphs, every case from its events as they were recorded (their \
+            actors and times), and the requesters if the export has them. --templates-dir DIR writes the export's \
+            edited letter templates into a new directory and points the templates-dir setting there.
             """)
-    @Argument(help: ArgumentHelp("The spreadsheet: a .csv or .xlsx file (- for standard input).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "The spreadsheet (a .csv or .xlsx file) or an export of foi (- for standard input).", valueName: "file"))
     var file: String
     @Option(help: ArgumentHelp("Excel: the sheet to read (default: the first).", valueName: "name")) var sheet: String?
     @Flag(help: "Print the report and write nothing.") var dryRun = false
+    @Option(
+        help: ArgumentHelp(
+            "An export: a new directory to write its edited letter templates into (the templates-dir setting).",
+            valueName: "dir"))
+    var templatesDir: String?
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let bytes = try readInput(file)
+        if CaseStore.isExport(bytes) { return try restore(bytes) }
+        if templatesDir != nil { throw Failure.usage("--templates-dir goes with an export of foi ('foi export')") }
         let rows = try perform { try Self.rows(bytes, sheet: sheet) }
         // A dry run before there is a database checks the file against an empty one, made in memory.
         let caseStore =
@@ -82,6 +96,51 @@ struct ImportCommand: ParsableCommand {
             dryRun
                 ? "Dry run: nothing written; \(fresh.count) case\(fresh.count == 1 ? "" : "s") would be imported."
                 : "Imported \(fresh.count) case\(fresh.count == 1 ? "" : "s").")
+        for line in report { say(line.printable) }
+    }
+
+    /// Restores an export of foi into a new database: its organisation's tables, every case from its events, its
+    /// requesters if it has them, and with --templates-dir its edited templates.
+    func restore(_ bytes: [UInt8]) throws {
+        if sheet != nil { throw Failure.usage("--sheet goes with an Excel workbook (.xlsx), not an export") }
+        try NewOutput.check(templatesDir, "directory")
+        if dryRun && FileManager.default.fileExists(atPath: store.path) {
+            // The restore's first check, made without writing: the database must hold no case.
+            let cases = try perform { try store.open(.read).caseCount() }
+            if cases > 0 { throw Failure.refused("\(StoreError.restoreNeedsNewDatabase(cases: cases))") }
+        }
+        let caseStore = dryRun ? try perform { try CaseStore.inMemory() } : try store.open(.create)
+        let restoration = try perform {
+            try caseStore.restore(export: bytes, today: store.todayDate) { templates in
+                guard let templatesDir, !dryRun, !templates.isEmpty else { return nil }
+                try LetterCommand.Templates.Export.write(templates, into: templatesDir)
+                return URL(fileURLWithPath: templatesDir).standardizedFileURL.path
+            }
+        }
+        var report = ["Read \(file.printable): an export of foi (schema \(restoration.schema ?? "not given"))."]
+        let tables = restoration.rows.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        if !tables.isEmpty { report.append("Organisation rows: \(tables.joined(separator: ", ")).") }
+        if restoration.removedTexts > 0 {
+            report.append(
+                "Personal texts not in the export (removed, or exported without --include-requesters), stored as "
+                    + "removed: \(restoration.removedTexts).")
+        }
+        let names = restoration.templates.map(\.name).joined(separator: ", ")
+        switch (restoration.templates.isEmpty, templatesDir) {
+        case (true, _): break
+        case (false, let directory?) where !dryRun:
+            report.append("Edited letter templates (\(names)) written to \(directory.printable), the templates-dir.")
+        case (false, _):
+            report.append(
+                "The export holds edited letter templates (\(names)): --templates-dir DIR writes them out and points "
+                    + "the templates-dir setting there.")
+        }
+        let cases = "\(restoration.cases) case\(restoration.cases == 1 ? "" : "s")"
+        let requesters = "\(restoration.requesters) requester\(restoration.requesters == 1 ? "" : "s")"
+        report.append(
+            dryRun
+                ? "Dry run: nothing written; \(cases) (\(requesters)) would be restored."
+                : "Restored \(cases) with their events, and \(requesters).")
         for line in report { say(line.printable) }
     }
 

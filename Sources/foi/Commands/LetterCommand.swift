@@ -174,21 +174,26 @@ extension LetterCommand {
 
             func run() throws {
                 let templates = Seeds.letterTemplates.sorted { $0.key < $1.key }
-                let paths = templates.map { (directory as NSString).appendingPathComponent("\($0.key).mustache") }
+                try Self.write(templates.map { ($0.key, $0.value) }, into: directory)
+                say(
+                    "Wrote \(templates.count) templates to \(directory.printable). To use them: foi settings "
+                        + "templates-dir \(directory.printable)")
+            }
+
+            /// Writes each template as NAME.mustache into `directory` (made if need be), refusing to overwrite one.
+            static func write(_ templates: [(name: String, text: String)], into directory: String) throws {
+                let paths = templates.map { (directory as NSString).appendingPathComponent("\($0.name).mustache") }
                 if let existing = paths.first(where: FileManager.default.fileExists(atPath:)) {
-                    throw Failure.refused("'\(existing.printable)' exists; export into a new or empty directory")
+                    throw Failure.refused("'\(existing.printable)' exists; write into a new or empty directory")
                 }
                 do {
                     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                    for ((_, text), path) in zip(templates, paths) {
-                        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+                    for (template, path) in zip(templates, paths) {
+                        try Data(template.text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
                     }
                 } catch {
                     throw Failure.refused("cannot write to '\(directory.printable)': \(error.localizedDescription)")
                 }
-                say(
-                    "Wrote \(paths.count) templates to \(directory.printable). To use them: foi settings templates-dir "
-                        + "\(directory.printable)")
             }
         }
     }

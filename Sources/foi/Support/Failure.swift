@@ -34,8 +34,8 @@ func perform<T>(on reference: CaseReference? = nil, _ body: () throws -> T) thro
         throw Failure.badInput(error.description)
     } catch StoreError.lifecycle(let error) {
         throw Failure.refused(error.message(wording: words))
-    } catch StoreError.badHolidayData(let reason) {
-        throw Failure.badInput(reason)
+    } catch let error as StoreError where error.isBadInput {
+        throw Failure.badInput(error.description)
     } catch StoreError.deadline(let error) {
         throw Failure.refused(error.message(wording: words))
     } catch {

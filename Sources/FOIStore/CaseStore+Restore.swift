@@ -1,0 +1,207 @@
+import FOIKit
+import GRDB
+
+/// What restoring an export did.
+public struct Restoration: Sendable {
+    public var cases = 0
+    public var requesters = 0
+    /// The rows restored into each organisation table.
+    public var rows: [String: Int] = [:]
+    /// The personal texts the export did not hold (removed from the database it came from, or exported without
+    /// the requesters): stored as removed.
+    public var removedTexts = 0
+    /// The edited letter templates it holds: foi keeps templates in a directory, not in the database.
+    public var templates: [(name: String, text: String)] = []
+    /// The schema of the database it came from.
+    public var schema: String?
+}
+
+extension CaseStore {
+    /// Whether `bytes` are an export: the first line is its `foi-export` header.
+    public static func isExport(_ bytes: [UInt8]) -> Bool {
+        let firstLine = bytes.prefix { $0 != 0x0A }
+        guard firstLine.first == UInt8(ascii: "{"),
+            case .object(let header)? = try? JSONValue(parsing: String(decoding: firstLine, as: UTF8.self))
+        else { return false }
+        return header["type"] == .string("foi-export")
+    }
+
+    /// Restores `export`'s JSON Lines into this database, which must hold no case: the organisation's tables row by
+    /// row, then each case replayed from its events through the lifecycle under the restored rules and stored with
+    /// the events as they were recorded (their actors and times; the personal texts the export lacks stored as
+    /// removed; the chain sealed anew), its projection, and its requester if the export has it. One transaction: a
+    /// bad line writes nothing (`StoreError.badExport` names it).
+    /// `writeTemplates` is given the export's edited letter templates before the transaction commits (a failure
+    /// there writes nothing) and returns the directory the templates-dir setting is to name, if it wrote them.
+    public func restore(
+        export bytes: [UInt8], today: CivilDate,
+        writeTemplates: ([(name: String, text: String)]) throws -> String? = { _ in nil }
+    ) throws -> Restoration {
+        try write { db in
+            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0
+            guard existing == 0 else { throw StoreError.restoreNeedsNewDatabase(cases: existing) }
+            var restoration = Restoration()
+            var rules: CaseRules?
+            var columns: [String: Set<String>] = [:]
+            var lineNumber = 0
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                lineNumber += 1
+                func fail(_ reason: String) -> StoreError { .badExport(line: lineNumber, reason: reason) }
+                if line.isEmpty && lineNumber > 1 { continue }
+                guard case .object(var fields)? = try? JSONValue(parsing: String(decoding: line, as: UTF8.self)),
+                    case .string(let type)? = fields.removeValue(forKey: "type")
+                else { throw fail("not a JSON object with a \"type\"") }
+                if lineNumber == 1 {
+                    guard type == "foi-export" else { throw fail("the first line is not the export's header") }
+                    guard fields["eventFormat"] == .integer(1) else {
+                        throw fail("events in a format other than 1 (docs/EVENTS.md); this foi reads format 1")
+                    }
+                    if case .string(let schema)? = fields["schema"] { restoration.schema = schema }
+                    continue
+                }
+                switch type {
+                case _ where Self.exportedTables.contains(type):
+                    guard rules == nil else { throw fail("a \(type) row after the cases: the tables come first") }
+                    let known = try columns[type] ?? Set(db.columns(in: type).map(\.name))
+                    columns[type] = known
+                    if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+                        throw fail("the table \(type) has no column '\(unknown)'")
+                    }
+                    let names = fields.keys.sorted()
+                    do {
+                        try db.execute(
+                            sql: """
+                                INSERT OR REPLACE INTO \(type) (\(names.joined(separator: ", ")))
+                                VALUES (\(placeholders(names.count)))
+                                """,
+                            arguments: StatementArguments(try names.map { try Self.databaseValue(fields[$0]!) }))
+                    } catch let error as DatabaseError {
+                        throw fail("a \(type) row foi cannot store: \(error.message ?? "\(error.resultCode)")")
+                    } catch let reason as RestoreFailure {
+                        throw fail("a \(type) row: \(reason)")
+                    }
+                    restoration.rows[type, default: 0] += 1
+                case "template":
+                    guard case .string(let name)? = fields["name"], case .string(let text)? = fields["text"] else {
+                        throw fail("a template needs its name and text")
+                    }
+                    restoration.templates.append((name, text))
+                case "case":
+                    let caseRules = try rules ?? self.rules(db)
+                    rules = caseRules
+                    do {
+                        try restoreCase(fields, rules: caseRules, today: today, into: &restoration, db)
+                    } catch let reason as RestoreFailure {
+                        throw fail(reason.description)
+                    }
+                default:
+                    throw fail("no record of type '\(type)' in an export")
+                }
+            }
+            if let templatesDirectory = try writeTemplates(restoration.templates) {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                    arguments: [Settings.Key.templatesDirectory.rawValue, templatesDirectory])
+            }
+            return restoration
+        }
+    }
+
+    private func restoreCase(
+        _ fields: [String: JSONValue], rules: CaseRules, today: CivilDate, into restoration: inout Restoration,
+        _ db: Database
+    ) throws {
+        guard case .string(let ref)? = fields["ref"], !ref.isEmpty else { throw RestoreFailure("a case needs its ref") }
+        let reference = CaseReference(rawValue: ref)
+        guard case .array(let objects)? = fields["events"] else { throw RestoreFailure("\(ref) has no events") }
+        let events = try objects.enumerated().map { index, object in
+            try Self.storedEvent(object, number: index + 1, of: ref)
+        }
+        let state: CaseState
+        do {
+            state = try Case(reference: reference, history: events.map(\.recorded), catalogue: rules.catalogue)
+                .state(rules)
+        } catch {
+            throw RestoreFailure("\(ref)'s history does not replay: \(error)")
+        }
+        let anonymised = events.last { if case .anonymised = $0.recorded.event { true } else { false } }?.recorded.date
+        var requesterID: Int64?
+        if case .object(let requester)? = fields["requester"] {
+            guard case .string(let name)? = requester["name"] else {
+                throw RestoreFailure("\(ref)'s requester has no name")
+            }
+            func text(_ key: String) -> String? { if case .string(let text)? = requester[key] { text } else { nil } }
+            try db.cachedStatement(
+                sql: "INSERT INTO requesters (name, email, address, anonymised_on) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [name, text("email"), text("address"), anonymised])
+            requesterID = db.lastInsertedRowID
+            restoration.requesters += 1
+        }
+        let caseID: Int64
+        do {
+            caseID = try Projection.insert(
+                state, requesterID: requesterID, actor: nil, restoring: (events, anonymised ?? today), db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw RestoreFailure("\(ref) is in the export twice")
+        }
+        if let anonymised {
+            try db.cachedStatement(sql: "UPDATE cases SET anonymised_on = ? WHERE id = ?")
+                .execute(arguments: [anonymised, caseID])
+        }
+        restoration.cases += 1
+        restoration.removedTexts += events.reduce(0) { $0 + $1.removedTexts.count }
+    }
+
+    /// Event number `number` of the case `ref`, as the export wrote it.
+    private static func storedEvent(_ value: JSONValue, number: Int, of ref: String) throws -> StoredEvent {
+        guard case .object(let fields) = value else {
+            throw RestoreFailure("\(ref)'s event \(number) is not an object")
+        }
+        func fail(_ reason: String) -> RestoreFailure { RestoreFailure("\(ref)'s event \(number): \(reason)") }
+        guard fields["sequence"] == .integer(number) else { throw fail("its sequence is not \(number)") }
+        guard case .string(let kind)? = fields["kind"], let event = fields["event"] else {
+            throw fail("it needs its kind and event")
+        }
+        guard case .string(let day)? = fields["date"], let date = try? CivilDate(iso: day) else {
+            throw fail("its date is not a date (YYYY-MM-DD)")
+        }
+        guard case .string(let recordedAt)? = fields["recordedAt"] else { throw fail("it needs its recordedAt") }
+        let actor: String?
+        switch fields["actor"] {
+        case .string(let name)?: actor = name
+        case .null?, nil: actor = nil
+        default: throw fail("its actor is not text")
+        }
+        var removed: [String] = []
+        if case .array(let names)? = fields["removed"] {
+            let personal = EventKind(rawValue: kind).flatMap { EventFormat.personalFields[$0] } ?? []
+            for case .string(let name) in names where personal.contains(name) { removed.append(name) }
+        }
+        do {
+            return StoredEvent(
+                sequence: number,
+                recorded: RecordedEvent(date: date, event: try EventFormat.event(kind: kind, object: event)),
+                actor: actor, recordedAt: recordedAt, removedTexts: removed)
+        } catch {
+            throw fail("\(error)")
+        }
+    }
+
+    /// A cell of an exported table row as SQLite stores it.
+    private static func databaseValue(_ value: JSONValue) throws -> DatabaseValue {
+        switch value {
+        case .null: .null
+        case .integer(let number): number.databaseValue
+        case .number(let number): number.databaseValue
+        case .string(let text): text.databaseValue
+        case .bool(let flag): flag.databaseValue
+        default: throw RestoreFailure("a table's value is not text, a number or null")
+        }
+    }
+}
+
+/// Why one line of an export cannot be restored.
+private struct RestoreFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
