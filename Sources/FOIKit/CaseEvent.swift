@@ -380,7 +380,7 @@ public enum CaseEvent: Hashable, Sendable {
     }
 
     /// The step as a noun in a message: `the response was on …`.
-    var noun: String {
+    public var noun: String {
         switch self {
         case .received: "request"
         case .clarificationRequested: "request for clarification"

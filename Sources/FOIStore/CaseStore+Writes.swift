@@ -26,17 +26,17 @@ extension CaseStore {
     /// Imports whole cases (a spreadsheet's history, generated data, the demo) in one transaction: each is
     /// replayed through the lifecycle on `today`, so an illegal history is refused and nothing of the batch is
     /// written.
-    public func importCases(_ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate)
-        throws
-    {
+    /// `progress` is told how many are done, every thousand.
+    public func importCases(
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate,
+        progress: (Int) -> Void = { _ in }
+    ) throws {
         try write { db in
             let rules = try rules(db)
-            for (new, steps) in cases {
+            for (offset, (new, steps)) in cases.enumerated() {
+                if offset % 1000 == 0 && offset > 0 { progress(offset) }
                 let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
-                let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
-                let state = try deciding {
-                    try opened.replaying(new.stepsAtReceipt + steps, rules: rules, today: today).state(rules)
-                }
+                let state = try Self.imported(new, steps, as: reference, row: offset, rules: rules, today: today)
                 let requesterID = try new.requester.map { try Self.insert($0, db) }
                 do {
                     _ = try Projection.insert(state, requesterID: requesterID, actor: actor, db)
@@ -44,6 +44,94 @@ extension CaseStore {
                     throw StoreError.duplicateReference(reference)
                 }
             }
+        }
+    }
+
+    /// Brings cases imported before up to date with their rows (`foi import --update`): where the steps an import
+    /// makes (`SpreadsheetImport`'s kinds, in order) that the case already has are the first of the row's, the rest
+    /// are recorded, and a different handler is assigned; a history that differs is refused, since history is only
+    /// ever appended to. Returns how many steps each case gained. One transaction.
+    public func updateImported(
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate, dryRun: Bool = false
+    ) throws -> [Int] {
+        func compared(_ event: CaseEvent) -> Bool {
+            switch event {
+            case .note, .anonymised, .deadlineMoved, .assigned, .requestRecorded, .reasoningRecorded, .letterIssued,
+                .publicationDecided, .acknowledged, .searchRecorded:
+                false
+            default: true
+            }
+        }
+        // A dry run makes every check in a read, and records nothing.
+        let access: ((Database) throws -> [Int]) throws -> [Int] =
+            dryRun ? { try self.writer.read($0) } : { try self.write($0) }
+        return try access { db in
+            let rules = try rules(db)
+            var gained: [Int] = []
+            for (offset, (new, steps)) in cases.enumerated() {
+                guard let reference = new.reference else {
+                    throw StoreError.importRefused(row: offset, reason: "no ref")
+                }
+                let (caseID, loaded) = try loadCase(reference, db)
+                var current = loaded
+                let had = current.history.filter { compared($0.event) }
+                let sheet = [RecordedEvent(date: new.received, event: .received(new.receipt))] + steps
+                let wanted = sheet.filter { compared($0.event) }
+                // The first of the case's steps the sheet does not have at its place.
+                if let first = had.indices.first(where: { $0 >= wanted.count || had[$0] != wanted[$0] }) {
+                    let theirs =
+                        first < wanted.count ? "\(wanted[first].event.noun) on \(wanted[first].date)" : "nothing"
+                    throw StoreError.importRefused(
+                        row: offset,
+                        reason: "its history has \(had[first].event.noun) on \(had[first].date) where the "
+                            + "sheet has \(theirs); foi adds to a history and never rewrites it: record the change "
+                            + "with foi's own commands")
+                }
+                var added = wanted.dropFirst(had.count).map { $0 }
+                let handler = steps.last { if case .assigned = $0.event { true } else { false } }
+                if case .assigned(let name)? = handler?.event, name != current.handler {
+                    added.append(RecordedEvent(date: today, event: .assigned(to: name)))
+                }
+                for recorded in added {
+                    let step: CaseStep
+                    do { step = try current.step(recorded, rules: rules, today: today) } catch {
+                        throw StoreError.importRefused(row: offset, reason: "\(reference): \(error)")
+                    }
+                    if !dryRun {
+                        try Projection.update(
+                            to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged,
+                            caseID: caseID, actor: actor, db)
+                    }
+                    current = step.state.file
+                }
+                gained.append(added.count)
+            }
+            return gained
+        }
+    }
+
+    /// Checks that each of `cases` could be imported on `today` (`importCases`'s replay), writing nothing.
+    public func checkImport(_ cases: [(new: NewCase, steps: [RecordedEvent])], today: CivilDate) throws {
+        try writer.read { db in
+            let rules = try rules(db)
+            for (offset, (new, steps)) in cases.enumerated() {
+                _ = try Self.imported(
+                    new, steps, as: new.reference ?? CaseReference(rawValue: "-"), row: offset, rules: rules,
+                    today: today)
+            }
+        }
+    }
+
+    /// Case number `row` of an import, replayed through the lifecycle.
+    private static func imported(
+        _ new: NewCase, _ steps: [RecordedEvent], as reference: CaseReference, row: Int, rules: CaseRules,
+        today: CivilDate
+    ) throws -> CaseState {
+        let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
+        do {
+            return try opened.replaying(new.stepsAtReceipt + steps, rules: rules, today: today).state(rules)
+        } catch {
+            throw StoreError.importRefused(row: row, reason: error.description)
         }
     }
 

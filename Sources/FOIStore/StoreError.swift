@@ -34,6 +34,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case notClosed(CaseReference)
     /// A line of an export that cannot be restored.
     case badExport(line: Int, reason: String)
+    /// Case number `row` (from 0) of an import cannot happen as its row has it.
+    case importRefused(row: Int, reason: String)
     /// An export is restored whole, into a database without cases.
     case restoreNeedsNewDatabase(cases: Int)
 
@@ -90,6 +92,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(reference)'s personal data was removed on \(date); nothing was changed"
         case .badExport(let line, let reason):
             "line \(line) of the export: \(reason)"
+        case .importRefused(let row, let reason):
+            "case \(row + 1) of the import: \(reason)"
         case .restoreNeedsNewDatabase(let cases):
             "the database holds \(cases) case\(cases == 1 ? "" : "s") already; an export is restored whole into a new "
                 + "database: give one with --db NEW.sqlite"

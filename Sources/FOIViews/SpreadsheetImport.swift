@@ -9,33 +9,142 @@ public enum SpreadsheetImport {
         case reference, received, due, responded, subject
         case requestText = "request text"
         case requester, email, address
-        case regime, channel, outcome, exemptions, handler
+        case regime, channel, status, outcome, exemptions, handler
+        case clarificationRequested = "clarification requested"
+        case clarificationReceived = "clarification received"
+        case feeNotice = "fees notice"
+        case feePaid = "fee paid"
+        case extended
+        case extensionDays = "extension days"
+        case reviewRequested = "review requested"
+        case reviewDecided = "review decided"
+        case reviewOutcome = "review outcome"
+        case complaintReference = "complaint reference"
+        case complaintNotified = "complaint notified"
+        case decisionNotice = "decision notice"
+        case decisionNoticeOutcome = "decision notice outcome"
 
         /// Header names seen in real logs and trackers, as `normalised` writes them.
         var synonyms: [String] {
             switch self {
-            case .reference: ["ref", "reference", "foiref", "caseref", "requestid", "ourref", "id"]
+            case .reference:
+                ["ref", "reference", "foiref", "caseref", "requestid", "ourref", "id", "referencenumber", "requestref"]
             case .received:
                 ["received", "datereceived", "dateofrequest", "daterequestreceived", "receiveddate", "receivedon"]
             case .due: ["due", "duedate", "deadline", "targetdate", "20daydeadline", "datedue"]
             case .responded:
-                ["responded", "dateresponded", "dateofreply", "responsedate", "dateclosed", "closed", "replydate"]
+                [
+                    "responded", "dateresponded", "dateofreply", "responsedate", "dateclosed", "closed", "replydate",
+                    "dateresponsesent",
+                ]
             case .subject: ["subject", "title", "summary", "requestsummary", "description", "summaryofrequest"]
             case .requestText: ["request", "requesttext", "wording", "fullrequest", "wordingoftherequest"]
             case .requester: ["requester", "name", "applicant", "correspondent", "requestername"]
             case .email: ["email", "emailaddress", "requesteremail"]
             case .address: ["address", "postaladdress", "requesteraddress"]
-            case .regime: ["regime", "type", "legislation", "act", "requesttype"]
+            case .regime: ["regime", "type", "legislation", "act", "requesttype", "foioreir"]
             case .channel: ["channel", "receivedvia", "method", "deliverymethod"]
+            case .status: ["status", "stage", "casestatus", "currentstatus", "requeststatus"]
             case .outcome: ["outcome", "result", "decision"]
-            case .exemptions: ["exemptions", "exemption", "exemptionsapplied", "exemptionsused", "section", "sections"]
+            case .exemptions:
+                [
+                    "exemptions", "exemption", "exemptionsapplied", "exemptionsused", "section", "sections",
+                    "exemptionsexceptionsapplied", "exceptionsapplied",
+                ]
             case .handler: ["handler", "officer", "assignedto", "owner", "caseofficer"]
+            case .clarificationRequested:
+                ["clarificationrequested", "clarificationsought", "dateclarificationrequested", "clarificationdate"]
+            case .clarificationReceived: ["clarificationreceived", "dateclarificationreceived"]
+            case .feeNotice:
+                [
+                    "feesnotice", "feenotice", "feesnoticeissued", "feenoticeissued", "feesnoticedate",
+                    "datefeenoticeissued",
+                ]
+            case .feePaid: ["feepaid", "feespaid", "feereceived", "feesreceived", "datefeepaid", "datefeereceived"]
+            case .extended:
+                ["extended", "pit", "pitextension", "dateextended", "extensionnotified", "pitdate", "dateextendedpit"]
+            case .extensionDays: ["extensiondays", "furtherworkingdays", "pitdays", "extendedby", "daysextended"]
+            case .reviewRequested:
+                ["ir", "internalreview", "irdate", "irrequested", "reviewrequested", "internalreviewrequested"]
+            case .reviewDecided:
+                ["irresponse", "irresponsedate", "irdecided", "ircompleted", "reviewdecided", "reviewcompleted"]
+            case .reviewOutcome: ["iroutcome", "reviewoutcome", "internalreviewoutcome"]
+            case .complaintReference: ["icoref", "icoreference", "sicref", "sicreference", "complaintref"]
+            case .complaintNotified: ["ico", "icodate", "iconotified", "icocomplaint", "complainttoico", "sicdate"]
+            case .decisionNotice: ["decisionnotice", "decisionnoticedate", "icodecisiondate", "sicdecisiondate"]
+            case .decisionNoticeOutcome: ["icooutcome", "icodecision", "sicoutcome", "sicdecision"]
+            }
+        }
+    }
+
+    /// Where a tracker's status leaves a case, beyond what its date columns record.
+    public enum Status: String, CaseIterable, Sendable {
+        case open
+        case awaitingClarification = "awaiting-clarification"
+        case awaitingFee = "awaiting-fee"
+        case extended
+        case responded
+        case withdrawn
+        case transferred
+        case lapsedClarification = "lapsed-clarification"
+        case lapsedFee = "lapsed-fee"
+    }
+
+    /// Additions to the built-in tables: a mapping file (JSON) of `columns` (header → field, or null to leave the
+    /// column out), `outcomes` (spelling → outcome) and `statuses` (spelling → status).
+    public struct Mapping: Sendable {
+        var columns: [String: Field?] = [:]
+        var outcomes: [String: Outcome] = [:]
+        var statuses: [String: Status] = [:]
+
+        public init() {}
+
+        public init(parsing bytes: [UInt8]) throws(InputError) {
+            let value: JSONValue
+            do { value = try JSONValue(parsing: String(decoding: bytes, as: UTF8.self)) } catch {
+                throw InputError("the mapping file is not JSON: \(error)")
+            }
+            guard case .object(let sections) = value else {
+                throw InputError("the mapping file is not a JSON object of \"columns\", \"outcomes\", \"statuses\"")
+            }
+            func entries(_ section: String) throws(InputError) -> [(key: String, value: JSONValue)] {
+                guard let entries = sections[section] else { return [] }
+                guard case .object(let pairs) = entries else {
+                    throw InputError("the mapping file's \"\(section)\" is not an object")
+                }
+                return pairs.sorted { $0.key < $1.key }
+            }
+            if let unknown = sections.keys.sorted().first(where: { !["columns", "outcomes", "statuses"].contains($0) })
+            {
+                throw InputError(
+                    "the mapping file has \"\(unknown)\"; it takes \"columns\", \"outcomes\" and \"statuses\"")
+            }
+            func choice<T: RawRepresentable<String> & CaseIterable>(
+                _ value: JSONValue, _ key: String, _ section: String
+            )
+                throws(InputError) -> T
+            {
+                guard case .string(let name) = value, let choice = T(rawValue: name) else {
+                    throw InputError(
+                        "the mapping file's \(section) '\(key)': give one of "
+                            + T.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return choice
+            }
+            for (header, field) in try entries("columns") {
+                columns[normalised(header)] = field == .null ? .some(nil) : .some(try choice(field, header, "column"))
+            }
+            for (spelling, outcome) in try entries("outcomes") {
+                outcomes[spellingKey(spelling)] = try choice(outcome, spelling, "outcome") as Outcome
+            }
+            for (spelling, status) in try entries("statuses") {
+                statuses[spellingKey(spelling)] = try choice(status, spelling, "status") as Status
             }
         }
     }
 
     /// `Date Received` → `datereceived`: letters and digits, lower case.
-    static func normalised(_ header: String) -> String {
+    static func normalised(_ header: some StringProtocol) -> String {
         // Scalars rather than Characters: a hundred thousand rows' outcomes are normalised.
         var scalars = String.UnicodeScalarView()
         for scalar in header.lowercased().unicodeScalars
@@ -70,51 +179,127 @@ public enum SpreadsheetImport {
         public var rows: [Row]
     }
 
-    /// The cases of `rows` (the first is the header; each with its line, or its row in the sheet).
-    public static func plan(_ rows: [(line: Int, cells: [String])], catalogue: ExemptionCatalogue)
-        throws(InputError) -> Plan
-    {
-        guard let header = rows.first else { throw InputError("the file is empty: it needs a header row") }
+    /// The cases of `rows` (the first is the header; each with its line, or its row in the sheet), with `mapping`'s
+    /// additions to the built-in header names and spellings.
+    public static func plan(
+        _ rows: [(line: Int, cells: [String])], catalogue: ExemptionCatalogue, mapping: Mapping = Mapping()
+    ) throws(InputError) -> Plan {
+        guard let first = rows.first else { throw InputError("the file is empty: it needs a header row") }
+        guard let headerAt = headerIndex(rows, mapping: mapping) else {
+            throw InputError(
+                "line \(first.line): no column of the date received (a header such as 'Date received'; it has: "
+                    + "\(first.cells.joined(separator: ", ")))")
+        }
+        let header = rows[headerAt]
         var columns: [(header: String, field: Field?)] = []
         var index: [Field: Int] = [:]
         for (position, name) in header.cells.enumerated() {
-            let key = normalised(name)
-            let field = Field.allCases.first { field in
-                index[field] == nil && field.synonyms.contains(key)
+            let field = Self.field(name, mapping: mapping, taken: index)
+            if let field {
+                guard index[field] == nil else {
+                    throw InputError(
+                        "line \(header.line): the columns '\(columns[index[field]!].header)' and '\(name)' are both "
+                            + "the \(field.rawValue); map one to null in a --mapping file")
+                }
+                index[field] = position
             }
-            if let field { index[field] = position }
             columns.append((name, field))
-        }
-        guard index[.received] != nil else {
-            throw InputError(
-                "line \(header.line): no column of the date received (a header such as 'Date received'; it has: "
-                    + "\(header.cells.joined(separator: ", ")))")
         }
         var forms: [SpreadsheetDate.Form: Int] = [:]
         var planned: [Row] = []
-        for row in rows.dropFirst() where row.cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
-            func cell(_ field: Field) -> String? {
-                guard let position = index[field], position < row.cells.count else { return nil }
-                let text = trimmed(row.cells[position])
-                return text.isEmpty ? nil : String(text)
+        for row in rows.dropFirst(headerAt + 1) where row.cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            var reader = RowReader(row: row, columns: columns, index: index, mapping: mapping)
+            planned.append(try reader.read(catalogue: catalogue))
+            forms.merge(reader.forms, uniquingKeysWith: +)
+        }
+        return Plan(columns: columns, dateForms: forms, rows: planned)
+    }
+
+    /// The field of a column named `name`, unless `taken` has it already (the first of two columns alike wins).
+    static func field(_ name: String, mapping: Mapping, taken: [Field: Int]) -> Field? {
+        let key = normalised(name)
+        return mapping.columns[key] ?? Field.allCases.first { taken[$0] == nil && $0.synonyms.contains(key) }
+    }
+
+    /// The header row: the first of the first ten with a column of the date received (a template's title rows are
+    /// above it).
+    static func headerIndex(_ rows: [(line: Int, cells: [String])], mapping: Mapping) -> Int? {
+        rows.prefix(10).firstIndex { row in
+            row.cells.contains { field($0, mapping: mapping, taken: [:]) == .received }
+        }
+    }
+
+    /// Whether `rows` are a tracker: a header names the date received.
+    public static func holdsTracker(_ rows: [(line: Int, cells: [String])], mapping: Mapping) -> Bool {
+        headerIndex(rows, mapping: mapping) != nil
+    }
+
+    /// One row's cells read as a case and its history.
+    private struct RowReader {
+        let row: (line: Int, cells: [String])
+        let columns: [(header: String, field: Field?)]
+        let index: [Field: Int]
+        let mapping: Mapping
+        var forms: [SpreadsheetDate.Form: Int] = [:]
+
+        init(
+            row: (line: Int, cells: [String]), columns: [(header: String, field: Field?)], index: [Field: Int],
+            mapping: Mapping
+        ) {
+            (self.row, self.columns, self.index, self.mapping) = (row, columns, index, mapping)
+        }
+
+        func cell(_ field: Field) -> String? {
+            guard let position = index[field], position < row.cells.count else { return nil }
+            let text = trimmed(row.cells[position])
+            return text.isEmpty ? nil : String(text)
+        }
+
+        func fail(_ field: Field, _ reason: String) -> InputError {
+            InputError("line \(row.line), column '\(columns[index[field]!].header)': \(reason)")
+        }
+
+        mutating func date(_ field: Field) throws(InputError) -> CivilDate? {
+            guard let text = cell(field) else { return nil }
+            do {
+                let parsed = try SpreadsheetDate.parse(text)
+                forms[parsed.form, default: 0] += 1
+                return parsed.date
+            } catch {
+                throw fail(field, "\(error)")
             }
-            func fail(_ field: Field, _ reason: String) -> InputError {
-                InputError("line \(row.line), column '\(columns[index[field]!].header)': \(reason)")
+        }
+
+        /// `field`'s date, which `reason` needs.
+        mutating func required(_ field: Field, for reason: String) throws(InputError) -> CivilDate {
+            if let date = try date(field) { return date }
+            guard index[field] != nil else {
+                throw InputError(
+                    "line \(row.line): \(reason) needs the date in a column of the \(field.rawValue) (e.g. a header "
+                        + "'\(field.rawValue.capitalized)')")
             }
-            func date(_ field: Field) throws(InputError) -> CivilDate? {
-                guard let text = cell(field) else { return nil }
-                do {
-                    let parsed = try SpreadsheetDate.parse(text)
-                    forms[parsed.form, default: 0] += 1
-                    return parsed.date
-                } catch {
-                    throw fail(field, "\(error)")
-                }
-            }
+            throw fail(field, "\(reason) needs this date")
+        }
+
+        /// `text` in the table `table` of a column `field`, or the error naming what maps.
+        func choice<T: RawRepresentable<String> & CaseIterable>(
+            _ field: Field, _ table: [String: T], what: String, examples: [String]
+        ) throws(InputError) -> T? {
+            guard let text = cell(field) else { return nil }
+            if let value = table[spellingKey(text)] ?? T(rawValue: text.lowercased()) { return value }
+            throw fail(
+                field,
+                "'\(text)' is not \(what) foi maps: spellings such as "
+                    + examples.prefix(6).map { "'\($0)'" }.joined(separator: ", ")
+                    + " map, and a --mapping file can map it to one of "
+                    + T.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+
+        mutating func read(catalogue: ExemptionCatalogue) throws(InputError) -> Row {
             guard let received = try date(.received) else { throw fail(.received, "the date received is empty") }
             let regime =
                 try cell(.regime).map { text throws(InputError) in
-                    guard let regime = Self.regime(text) else {
+                    guard let regime = SpreadsheetImport.regime(text) else {
                         throw fail(.regime, "'\(text)' is not a regime foi knows (FOI, EIR, FOISA, EIR(S), SAR)")
                     }
                     return regime
@@ -126,43 +311,129 @@ public enum SpreadsheetImport {
                 requester: cell(.requester).map { Requester(name: $0, email: cell(.email), address: cell(.address)) },
                 requestText: cell(.requestText))
             var steps: [RecordedEvent] = []
-            if let handler = cell(.handler) {
-                steps.append(RecordedEvent(date: received, event: .assigned(to: handler)))
+            func record(_ date: CivilDate, _ event: CaseEvent) { steps.append(RecordedEvent(date: date, event: event)) }
+            if let handler = cell(.handler) { record(received, .assigned(to: handler)) }
+
+            // The status, or an outcome column that holds one ("Withdrawn"), says where the case was left.
+            let outcomes = mapping.outcomes.merging(outcomesByKey) { mapped, _ in mapped }
+            let statuses = mapping.statuses.merging(statusesByKey) { mapped, _ in mapped }
+            var status = try choice(.status, statuses, what: "a status", examples: SpreadsheetImport.statuses.map(\.0))
+            var outcome: Outcome?
+            if let text = cell(.outcome), outcomes[spellingKey(text)] == nil,
+                let closing = statuses[spellingKey(text)], status == nil || status == .responded
+            {
+                status = closing
+            } else {
+                outcome = try choice(
+                    .outcome, outcomes, what: "an outcome", examples: SpreadsheetImport.outcomes.map(\.0))
             }
             let responded = try date(.responded)
-            let outcome = try cell(.outcome).map { text throws(InputError) in
-                guard let outcome = Self.outcome(text) else {
-                    throw fail(
-                        .outcome,
-                        "'\(text)' is not an outcome foi maps; it maps the spellings of real trackers, e.g. "
-                            + Self.outcomes.prefix(8).map { "'\($0.0)'" }.joined(separator: ", "))
-                }
-                return outcome
+
+            if let asked = try date(.clarificationRequested) {
+                record(asked, .clarificationRequested(note: nil))
+                if let answered = try date(.clarificationReceived) { record(answered, .clarificationReceived) }
+            } else if status == .awaitingClarification || status == .lapsedClarification {
+                _ = try required(.clarificationRequested, for: "the status '\(cell(.status) ?? "")'")
             }
-            for citation in cell(.exemptions).map(Self.citations) ?? [] {
+            if let notice = try date(.feeNotice) {
+                record(notice, .feeNoticeIssued(amount: nil))
+                if let paid = try date(.feePaid) { record(paid, .feePaid) }
+            } else if status == .awaitingFee || status == .lapsedFee {
+                _ = try required(.feeNotice, for: "the status '\(cell(.status) ?? "")'")
+            }
+            // A public interest extension follows the qualified exemption it is for: the exemptions are dated then.
+            let extended = try date(.extended)
+            if extended == nil && status == .extended {
+                _ = try required(.extended, for: "the status '\(cell(.status) ?? "")'")
+            }
+            for citation in cell(.exemptions).map(citations) ?? [] {
                 let part: Regime = regime == .sar ? .sar : regime
                 guard let exemption = catalogue.exemption(citing: citation, in: part) else {
                     throw fail(.exemptions, "'\(citation)' is not an exemption of the \(regime.shortName)")
                 }
-                steps.append(
-                    RecordedEvent(
-                        date: responded ?? received,
-                        event: .exemptionApplied(
-                            ExemptionDecision(
-                                citation: citation, part: part,
-                                neitherConfirmNorDeny: outcome == .neitherConfirmNorDeny,
-                                // Withheld under a qualified exemption: the balance came down on withholding.
-                                publicInterest: exemption.kind == .qualified ? .maintain : nil))))
+                record(
+                    extended ?? responded ?? received,
+                    .exemptionApplied(
+                        ExemptionDecision(
+                            citation: citation, part: part, neitherConfirmNorDeny: outcome == .neitherConfirmNorDeny,
+                            // Withheld under a qualified exemption: the balance came down on withholding.
+                            publicInterest: exemption.kind == .qualified ? .maintain : nil)))
             }
-            switch (responded, outcome) {
-            case (let day?, let outcome?): steps.append(RecordedEvent(date: day, event: .responded(outcome)))
-            case (.some, nil): throw fail(.responded, "a response date needs its outcome (an outcome column)")
-            case (nil, .some): throw fail(.outcome, "an outcome needs the date of the response")
+
+            if let extended {
+                let days = try cell(.extensionDays).map { text throws(InputError) in
+                    guard let days = Int(text), days > 0 else {
+                        throw fail(.extensionDays, "'\(text)' is not a number of working days")
+                    }
+                    return days
+                }
+                record(extended, .extended(workingDays: days, reason: nil))
+            }
+
+            let closing: CaseEvent? =
+                switch status {
+                case .withdrawn: .withdrawn(reason: nil)
+                case .transferred: .transferred(to: "not recorded in the tracker")
+                case .lapsedClarification: .clarificationLapsed
+                case .lapsedFee: .feeLapsed
+                default: nil
+                }
+            if let closing {
+                if outcome != nil { throw fail(.outcome, "a case \(status!.rawValue) has no outcome") }
+                record(try required(.responded, for: "the status '\(cell(.status) ?? cell(.outcome) ?? "")'"), closing)
+            } else {
+                switch (responded, outcome) {
+                case (let day?, let outcome?): record(day, .responded(outcome))
+                case (.some, nil): throw fail(.responded, "a response date needs its outcome (an outcome column)")
+                case (nil, .some): throw fail(.outcome, "an outcome needs the date of the response")
+                case (nil, nil):
+                    if status == .responded { _ = try required(.responded, for: "the status '\(cell(.status)!)'") }
+                }
+                if responded != nil, let status, status != .responded {
+                    throw fail(
+                        .status, "'\(cell(.status)!)' says the request is not answered, but it has a response date")
+                }
+            }
+
+            if let asked = try date(.reviewRequested) { record(asked, .reviewRequested(ReviewRequest())) }
+            let reviewOutcome = try choice(
+                .reviewOutcome, reviewOutcomesByKey, what: "a review outcome", examples: reviewOutcomes.map(\.0))
+            switch (try date(.reviewDecided), reviewOutcome) {
+            case (let day?, let outcome?): record(day, .reviewDecided(ReviewDecision(outcome: outcome)))
+            case (.some, nil): throw fail(.reviewDecided, "a review decided needs its outcome (an IR outcome column)")
+            case (nil, .some): throw fail(.reviewOutcome, "a review outcome needs the date it was decided")
             case (nil, nil): break
             }
-            planned.append(Row(line: row.line, new: new, steps: steps, sheetDue: try date(.due)))
+            let complaint = cell(.complaintReference) ?? "not recorded in the tracker"
+            if let notified = try date(.complaintNotified) {
+                record(notified, .complaintNotified(ComplaintNotice(reference: complaint)))
+            }
+            let noticeOutcome = try choice(
+                .decisionNoticeOutcome, decisionNoticeOutcomesByKey, what: "a decision notice outcome",
+                examples: decisionNoticeOutcomes.map(\.0))
+            switch (try date(.decisionNotice), noticeOutcome) {
+            case (let day?, let outcome?):
+                record(day, .decisionNoticeIssued(DecisionNotice(reference: complaint, outcome: outcome)))
+            case (.some, nil):
+                throw fail(.decisionNotice, "a decision notice needs its outcome (an ICO outcome column)")
+            case (nil, .some): throw fail(.decisionNoticeOutcome, "a decision notice outcome needs the notice's date")
+            case (nil, nil): break
+            }
+            // In the order they happened; on one day, in the order above (a clarification before its answer).
+            let ordered = steps.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            return Row(line: row.line, new: new, steps: ordered.map(\.element), sheetDue: try date(.due))
         }
-        return Plan(columns: columns, dateForms: forms, rows: planned)
+    }
+
+    /// A status or outcome as the tables key it: normalised, without a regime's prefix.
+    static func spellingKey(_ text: String) -> String { normalised(unprefixed(text)) }
+
+    /// `FOI-Granted in full`, `EIR Fees Due` → the spelling without the regime (House on the Hill prefixes its codes).
+    static func unprefixed(_ text: String) -> Substring {
+        for prefix in ["FOI-", "EIR-", "DP-", "FOI ", "EIR ", "DP "] where text.uppercased().hasPrefix(prefix) {
+            return text.dropFirst(prefix.count)
+        }
+        return Substring(text)
     }
 
     static func regime(_ text: String) -> Regime? {
@@ -195,13 +466,50 @@ public enum SpreadsheetImport {
         ("advised and assisted", .adviceOnly), ("s21", .adviceOnly), ("reasonably accessible", .adviceOnly),
     ]
 
-    static let outcomesByKey = Dictionary(
-        outcomes.map { (normalised($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
+    static let outcomesByKey = keyed(outcomes)
 
-    static func outcome(_ text: String) -> Outcome? {
-        // House on the Hill prefixes its codes: `FOI-Granted in full`.
-        let unprefixed = text.hasPrefix("FOI-") || text.hasPrefix("EIR-") ? String(text.dropFirst(4)) : text
-        return outcomesByKey[normalised(unprefixed)] ?? Outcome(rawValue: text.lowercased())
+    /// Statuses and stages of real systems (House on the Hill without its prefix, MoD, eCase, MoJ, councils).
+    static let statuses: [(String, Status)] = [
+        ("open", .open), ("received", .open), ("in progress", .open), ("draft", .open), ("new", .open),
+        ("clarification received", .open), ("fees received", .open), ("fee paid", .open),
+        ("clarification required", .awaitingClarification), ("clarify request", .awaitingClarification),
+        ("awaiting clarification", .awaitingClarification), ("clarification sought", .awaitingClarification),
+        ("fees due", .awaitingFee), ("fee due", .awaitingFee), ("awaiting fee", .awaitingFee),
+        ("awaiting payment", .awaitingFee), ("public int test extension", .extended), ("pit extension", .extended),
+        ("extended", .extended), ("complete", .responded), ("completed", .responded), ("closed", .responded),
+        ("closed (complete)", .responded), ("responded", .responded), ("response sent", .responded),
+        ("withdrawn", .withdrawn), ("withdrawn - by requestor", .withdrawn), ("withdrawn by requester", .withdrawn),
+        ("withdrawn - business as usual", .withdrawn), ("withdrawn - admin reasons", .withdrawn),
+        ("transferred", .transferred), ("transferred/referred", .transferred), ("referred", .transferred),
+        ("complete. no clarification", .lapsedClarification), ("refused. no clarification", .lapsedClarification),
+        ("no clarification", .lapsedClarification), ("lapsed", .lapsedClarification),
+        ("fees not paid", .lapsedFee), ("fee not paid", .lapsedFee), ("no fee received", .lapsedFee),
+    ]
+
+    static let statusesByKey = keyed(statuses)
+
+    /// Internal review outcomes as trackers write them: whether the original decision stood.
+    static let reviewOutcomes: [(String, ReviewOutcome)] = [
+        ("upheld", .upheld), ("original decision upheld", .upheld), ("decision upheld", .upheld),
+        ("upheld in part", .partiallyUpheld), ("partially upheld", .partiallyUpheld),
+        ("partly upheld", .partiallyUpheld),
+        ("overturned", .overturned), ("reversed", .overturned), ("procedural", .procedural),
+    ]
+
+    static let reviewOutcomesByKey = keyed(reviewOutcomes)
+
+    /// The regulator's decision on the complaint.
+    static let decisionNoticeOutcomes: [(String, DecisionNoticeOutcome)] = [
+        ("upheld", .upheld), ("complaint upheld", .upheld), ("partly upheld", .partlyUpheld),
+        ("partially upheld", .partlyUpheld), ("upheld in part", .partlyUpheld), ("not upheld", .notUpheld),
+        ("complaint not upheld", .notUpheld), ("dismissed", .notUpheld),
+    ]
+
+    static let decisionNoticeOutcomesByKey = keyed(decisionNoticeOutcomes)
+
+    /// A table of spellings by their normalised form (the first of two that normalise alike).
+    private static func keyed<T>(_ table: [(String, T)]) -> [String: T] {
+        Dictionary(table.map { (normalised($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// `s.40(2); 31(1)(a), section 43` → `40(2)`, `31(1)(a)`, `43`.

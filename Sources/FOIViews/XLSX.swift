@@ -19,6 +19,21 @@ public enum XLSX {
     /// Whether `bytes` begin as a ZIP package does.
     public static func isPackage(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
+    /// The names of the workbook's sheets, in order.
+    public static func sheetNames(_ bytes: [UInt8]) throws(InputError) -> [String] {
+        do {
+            let archive = try Archive(data: Data(bytes), accessMode: .read)
+            guard let entry = archive["xl/workbook.xml"] else { throw InputError("it is not an Excel workbook") }
+            var data = Data()
+            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            return try XMLElement.parse(data).all("sheet").compactMap { $0.attributes["name"] }
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError("it is not a workbook Excel could open: \(error)")
+        }
+    }
+
     /// The sheet named `name` (default: the first).
     public static func sheet(_ bytes: [UInt8], named name: String?) throws(InputError) -> Sheet {
         do {

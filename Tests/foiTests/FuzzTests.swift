@@ -25,7 +25,8 @@ import Testing
         "--thorough", "--all", "--due", "--text", "--help", "--version", "--channel", "--timestamp", "--part-ref",
         "--period", "--non-school-days", "--request-file", "--file", "--engaged-file", "--for-file", "--against-file",
         "--balance", "--draft", "--preview", "response", "acknowledgement", "timeliness", "--as-at", "--period",
-        "--hold-back", "--include", "--officer", "--unassigned", "--unassign", "--sheet", "--dry-run",
+        "--hold-back", "--include", "--officer", "--unassigned", "--unassign", "--sheet", "--dry-run", "--mapping",
+        "--update", "--templates-dir",
     ]
     static let values = [
         "", " ", "-", "--", "0", "-1", "-3", "1", "20", "60", "100000", "9223372036854775807", "-9223372036854775808",

@@ -90,6 +90,15 @@ import Testing
             ),
             ("Ref,Subject\nA,x\n", "line 1: no column of the date received"),
             ("Ref,Received,Exemptions\nA,1/1/2026,s.99\n", "line 2, column 'Exemptions': '99' is not an exemption"),
+            (
+                "Ref,Received,Status\nA,1/1/2026,Clarification required\n",
+                "line 2: the status 'Clarification required' needs the date in a column of the clarification requested"
+            ),
+            (
+                "Ref,Received,Status\nA,1/1/2026,Sleeping\n",
+                "line 2, column 'Status': 'Sleeping' is not a status foi maps"
+            ),
+            ("Ref,Received,Date of reply,Outcome\nA,05/01/2026,02/01/2026,Not held\n", "line 2 (A): "),
         ] as [(String, String)])
     func aBadRowImportsNothing(csv: String, message: String) throws {
         let workspace = try Workspace()
@@ -148,5 +157,161 @@ import Testing
             ["import", "-", "--db", workspace.db], input: "{\"eventFormat\":2,\"type\":\"foi-export\"}\n")
         #expect(
             run.status == 65 && run.stderr.hasPrefix("Error: line 1 of the export: events in a format other than 1"))
+    }
+
+    /// A workbook shaped like the ICO's tracking template (scripts/make-ico-tracker-fixture): instructions first, the
+    /// headers under title rows. Hand counts: ICO-002's clarification received Mon 15 Apr 2024 restarts the count,
+    /// due Tue 14 May (6 May a bank holiday), as the sheet says; ICO-003, received Mon 3 Jun, is due Mon 1 Jul, and
+    /// extended by 10 working days to Tue 16 Jul (Fri 12 Jul is the Battle of the Boyne, a Northern Ireland
+    /// holiday); ICO-001's 29 May misses both May holidays.
+    @Test func theICOTrackingTemplatesShape() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let workbook = Fixtures.directory.appendingPathComponent("xlsx/ico-tracker-shape.xlsx").path
+        let run = try workspace.run(["import", workbook])
+        #expect(run.status == 0, "\(run.stderr)")
+        for expected in [
+            "'Reference number' as reference", "'Date extended (PIT)' as extended", "'Status' as status",
+            "Not used: 'Notes'.", "Deadline audit: 1 of 4 due dates differ from the statutory date:",
+            "line 5 (ICO-001): the sheet's 2024-05-29, the statutory date 2024-05-31", "Imported 4 cases.",
+        ] {
+            #expect(run.stdout.contains(expected), "the report lacks \(expected)")
+        }
+        let cases = try #require(try workspace.json(["list"]) as? [[String: Any]])
+        let byRef = Dictionary(uniqueKeysWithValues: cases.map { ($0["ref"] as! String, $0) })
+        #expect(byRef["ICO-002"]?["status"] as? String == "open" && byRef["ICO-002"]?["due"] as? String == "2024-05-14")
+        #expect(
+            byRef["ICO-002"]?["regime"] as? String == "eir" && byRef["ICO-002"]?["handler"] as? String == "Tom Ellis")
+        #expect(byRef["ICO-003"]?["due"] as? String == "2024-07-16")
+        #expect(byRef["ICO-003"]?["extendedFrom"] as? String == "2024-07-01")
+        #expect(byRef["ICO-003"]?["outcome"] as? String == "partially-withheld")
+        #expect(byRef["ICO-004"]?["status"] as? String == "withdrawn")
+        let history = try #require(try workspace.json(["history", "ICO-003"]) as? [[String: Any]])
+        #expect(
+            history.map { "\($0["kind"]!) \($0["date"]!)" } == [
+                "received 2024-06-03", "exemption-applied 2024-06-28", "exemption-applied 2024-06-28",
+                "extended 2024-06-28", "responded 2024-07-12",
+            ])
+    }
+
+    /// Statuses and stage columns of real systems become the steps they stand for; review and complaint columns too.
+    @Test func statusesClarificationsFeesReviewsAndComplaints() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let csv = """
+            Ref,Date received,Status,Clarification requested,Clarification received,Fees notice,Fee paid,Date closed,\
+            Outcome,Exemptions,IR date,IR response date,IR outcome,ICO ref,ICO date,Decision notice,ICO outcome
+            A1,02/09/2024,FOI Clarification Required,04/09/2024,,,,,,,,,,,,,
+            A2,02/09/2024,Clarification received,04/09/2024,10/09/2024,,,,,,,,,,,,
+            A3,02/09/2024,FOI Fees Due,,,05/09/2024,,,,,,,,,,,
+            A4,02/09/2024,Withdrawn – By Requestor,,,,,20/09/2024,,,,,,,,,
+            A5,02/09/2024,Complete,,,,,25/09/2024,Refused in part,s.40(2),01/10/2024,25/10/2024,Upheld,IC-1234,\
+            01/11/2024,03/03/2025,Not upheld
+            A6,02/09/2024,,,,,,20/09/2024,Withdrawn,,,,,,,,
+
+            """
+        let run = try foi(["import", "-", "--db", workspace.db, "--today", "2026-11-20"], input: csv)
+        #expect(run.status == 0 && run.stdout.hasSuffix("Imported 6 cases.\n"), "\(run.stderr)")
+        let cases = try #require(try workspace.json(["list"]) as? [[String: Any]])
+        let statuses = Dictionary(uniqueKeysWithValues: cases.map { ($0["ref"] as! String, $0["status"] as! String) })
+        #expect(
+            statuses == [
+                "A1": "awaiting-clarification", "A2": "open", "A3": "awaiting-fee", "A4": "withdrawn",
+                "A5": "responded", "A6": "withdrawn",
+            ])
+        // Clarification received Tue 10 Sep 2024: 20 working days from then is Tue 8 Oct.
+        #expect(cases.first { $0["ref"] as? String == "A2" }?["due"] as? String == "2024-10-08")
+        let history = try #require(try workspace.json(["history", "A5"]) as? [[String: Any]])
+        #expect(
+            history.map { $0["kind"] as! String } == [
+                "received", "exemption-applied", "responded", "review-requested", "review-decided",
+                "complaint-notified", "decision-notice",
+            ])
+    }
+
+    /// A mapping file adds header names and spellings; without it the same file is refused, naming what maps.
+    @Test func aMappingFileAddsNamesAndSpellings() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let csv =
+            "Case,Logged,Stage,Replied,Result,Internal notes\nX-1,03/02/2025,With legal,,,keep\n"
+            + "X-2,03/02/2025,Done,14/02/2025,Released,\n"
+        let file = workspace.directory.appendingPathComponent("log.csv")
+        try Data(csv.utf8).write(to: file)
+        let refused = try workspace.run(["import", file.path])
+        #expect(refused.status == 65 && refused.stderr.hasPrefix("Error: line 1: no column of the date received"))
+
+        let mapping = workspace.directory.appendingPathComponent("mapping.json")
+        try Data(
+            """
+            {"columns": {"Case": "reference", "Logged": "received", "Replied": "responded", "Internal notes": null},
+             "statuses": {"With legal": "open"}}
+            """.utf8
+        ).write(to: mapping)
+        let unmapped = try workspace.run(["import", file.path, "--mapping", mapping.path])
+        #expect(unmapped.status == 65, "\(unmapped.stderr)")
+        #expect(
+            unmapped.stderr.hasPrefix(
+                "Error: line 3, column 'Stage': 'Done' is not a status foi maps: spellings such as")
+                && unmapped.stderr.contains("a --mapping file can map it to one of open, awaiting-clarification"))
+
+        try Data(
+            """
+            {"columns": {"Case": "reference", "Logged": "received", "Replied": "responded", "Internal notes": null},
+             "statuses": {"With legal": "open", "Done": "responded"}, "outcomes": {"Released": "granted-in-full"}}
+            """.utf8
+        ).write(to: mapping)
+        let run = try workspace.run(["import", file.path, "--mapping", mapping.path])
+        #expect(run.status == 0 && run.stdout.contains("'Case' as reference; 'Logged' as received"), "\(run.stderr)")
+        #expect(run.stdout.contains("Not used: 'Internal notes'.") && run.stdout.hasSuffix("Imported 2 cases.\n"))
+        let cases = try #require(try workspace.json(["list"]) as? [[String: Any]])
+        #expect(cases.first { $0["ref"] as? String == "X-2" }?["outcome"] as? String == "granted-in-full")
+
+        for (text, message) in [
+            ("[]", "the mapping file is not a JSON object"), ("{\"colours\": {}}", "the mapping file has \"colours\""),
+            ("{\"outcomes\": {\"Won\": \"victory\"}}", "the mapping file's outcome 'Won': give one of granted-in-full"),
+        ] {
+            try Data(text.utf8).write(to: mapping)
+            let bad = try workspace.run(["import", file.path, "--mapping", mapping.path])
+            #expect(bad.status == 65 && bad.stderr.hasPrefix("Error: \(message)"), "\(bad.stderr)")
+        }
+    }
+
+    /// --update adds to an imported case what its row has since; a row whose earlier history differs is refused
+    /// (a history is only appended to), and nothing of the file is written.
+    @Test func updateAddsWhatTheRowHasSince() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let file = workspace.directory.appendingPathComponent("tracker.csv")
+        func write(_ rows: String) throws {
+            try Data(("Ref,Received,Officer,Date of reply,Outcome\n" + rows).utf8).write(to: file)
+        }
+        try write("U-1,04/11/2024,Priya Shah,,\nU-2,05/11/2024,,,\n")
+        #expect(try workspace.run(["import", file.path]).status == 0)
+        try write("U-1,04/11/2024,Tom Ellis,15/11/2024,Not held\nU-2,05/11/2024,,,\nU-3,06/11/2024,,,\n")
+        let skipped = try workspace.run(["import", file.path])
+        #expect(skipped.stdout.contains("Already in the database, skipped: 2 (U-1, U-2); --update adds"))
+        #expect(skipped.stdout.hasSuffix("Imported 1 case.\n"))
+        let dry = try workspace.run(["import", file.path, "--update", "--dry-run"])
+        #expect(dry.stdout.contains("Would update 1 of 3 cases already in the database with 2 steps"), "\(dry.stdout)")
+        let updated = try workspace.run(["import", file.path, "--update"])
+        #expect(
+            updated.stdout.contains("Updated 1 of 3 cases already in the database with 2 steps"), "\(updated.stderr)")
+        let history = try #require(try workspace.json(["history", "U-1"]) as? [[String: Any]])
+        #expect(history.map { $0["kind"] as! String } == ["received", "assigned", "responded", "assigned"])
+        #expect((try workspace.json(["show", "U-1"]) as? [String: Any])?["handler"] as? String == "Tom Ellis")
+
+        func histories() throws -> [String] {
+            try ["U-1", "U-2", "U-3"].map { try workspace.run(["history", $0, "--format", "json"]).stdout }
+        }
+        let before = try histories()
+        try write("U-1,05/11/2024,Tom Ellis,15/11/2024,Not held\nU-2,05/11/2024,,20/11/2024,Not held\n")
+        let refused = try workspace.run(["import", file.path, "--update"])
+        #expect(refused.status == 65 && refused.stdout.isEmpty)
+        #expect(
+            refused.stderr.hasPrefix(
+                "Error: line 2 (U-1): its history has request on 2024-11-04 where the sheet has request on 2024-11-05"),
+            "\(refused.stderr)")
+        #expect(try histories() == before)
     }
 }

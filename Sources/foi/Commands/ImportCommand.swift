@@ -11,23 +11,39 @@ struct ImportCommand: ParsableCommand {
         abstract: "Bring in the cases of a tracking spreadsheet (CSV or Excel), with an audit of its due dates.",
         discussion: """
             Columns are found by the names trackers give them, whatever their case, spaces or punctuation: the \
-            reference (Ref, FOI ref, Our ref), the date received (Received, Date received, Date of request), the \
-            due date (Due, Deadline, Target date), the response date (Date responded, Date of reply, Closed), the \
-            subject (Subject, Title, Summary), the request's words (Request, Wording), the requester (Name, \
-            Requester; Email; Address), the regime (Type: FOI, EIR, FOISA, EIR(S), SAR), the channel, the outcome \
-            (the spellings of real systems: 'Granted in full', 'Refused in part', 'Information not held', 'Exceeded \
-            cost limit', 'NCND' …), the exemptions ('s.40(2); 31(1)(a)') and the handler (Officer, Assigned to). \
-            The report lists the columns used and those that are not. Dates are read day-first (7/5/2024, 07/05/24, \
-            7 May 2024, ISO; an Excel date by its cell's format); one that reads only month-first is an error.
+            reference (Ref, FOI ref, Reference number), the date received (Received, Date received, Date of \
+            request), the due date (Due, Deadline), the response or closing date (Date responded, Date of reply, \
+            Date closed), the subject (Subject, Summary), the request's words (Request, Wording), the requester \
+            (Name; Email; Address), the regime (Type, FOI or EIR: FOI, EIR, FOISA, EIR(S), SAR), the channel, the \
+            status (Status, Stage), the outcome, the exemptions ('s.40(2); 31(1)(a)'), the handler (Officer, \
+            Assigned to), the dates of a clarification asked and received, a fees notice and its payment, a public \
+            interest extension (PIT, with Extension days), an internal review asked and decided (IR date, IR \
+            response date, IR outcome), and a complaint (ICO ref, ICO date, Decision notice, ICO outcome). The \
+            header may sit under title rows; an Excel workbook's first sheet with such a header is read unless \
+            --sheet names one. The report lists the columns used and those that are not. Dates are read day-first \
+            (7/5/2024, 07/05/24, 7 May 2024, ISO; an Excel date by its cell's format); one that reads only \
+            month-first is an error naming its cell.
 
-            Each row becomes a case whose history is rebuilt as events (received, assigned, each exemption — a \
-            qualified one withheld records the public interest as maintained — and the response), recorded by \
-            'import'; the requester goes to the requester store only. The deadline audit compares each due date \
-            of the sheet with the statutory one and names the holidays between them, without changing what is \
-            imported. A reference already in the database is skipped, and said so.
+            Statuses and outcomes are mapped from the spellings of real systems ('FOI Clarification Required', \
+            'Fees Due', 'Withdrawn - By Requestor', 'Granted in full', 'Refused in part', 'NCND' …); an unmapped \
+            one is an error naming what it can map to. --mapping FILE adds to the built-in names, a JSON object: \
+            {"columns": {"Logged": "received", "Notes": null}, "outcomes": {"Released": "granted-in-full"}, \
+            "statuses": {"With legal": "open"}} (a column mapped to null is left out; the values are the fields the \
+            report prints, the outcomes of 'foi respond', and open, awaiting-clarification, awaiting-fee, extended, \
+            responded, withdrawn, transferred, lapsed-clarification or lapsed-fee).
+
+            Each row becomes a case whose history is rebuilt as events in the order they happened (received, \
+            assigned, clarification, fees, the exemptions — a qualified one withheld records the public interest as \
+            maintained — the extension, the response or the withdrawal, review, complaint), recorded by 'import'; \
+            the requester goes to the requester store only. The deadline audit compares each due date of the sheet \
+            with the statutory one of the row's history and names the holidays between them, without changing what \
+            is imported. A reference already in the database is skipped, and said so; with --update, what its row \
+            has since (a later step, another handler) is added to it, and a row whose earlier history differs is \
+            refused, since a history is only ever added to.
 
             All or nothing: a bad row stops the import with its line (an Excel sheet's row) and column named, \
-            exit 65, and nothing written. --dry-run prints the whole report and writes nothing.
+            exit 65, and nothing written. --dry-run prints the whole report, checks every row, and writes nothing. \
+            A large import shows its progress on standard error when that is a terminal.
 
             Given the JSON Lines of 'foi export', it restores them whole into a database that holds no case: the \
             organisation's settings, holidays and paragraphs, every case from its events as they were recorded (their \
@@ -45,19 +61,30 @@ struct ImportCommand: ParsableCommand {
             "An export: a new directory to write its edited letter templates into (the templates-dir setting).",
             valueName: "dir"))
     var templatesDir: String?
+    @Option(
+        help: ArgumentHelp(
+            "A JSON file of column names, outcome and status spellings to add to the built-in ones.",
+            valueName: "file"))
+    var mapping: String?
+    @Flag(help: "Add to cases already imported what their rows have since (the sheet's later steps).")
+    var update = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let bytes = try readInput(file)
         if CaseStore.isExport(bytes) { return try restore(bytes) }
         if templatesDir != nil { throw Failure.usage("--templates-dir goes with an export of foi ('foi export')") }
-        let rows = try perform { try Self.rows(bytes, sheet: sheet) }
+        let mapping = try mapping.map { path in try perform { try SpreadsheetImport.Mapping(parsing: readInput(path)) }
+        }
+        let rows = try perform { try Self.rows(bytes, sheet: sheet, mapping: mapping ?? .init()) }
         // A dry run before there is a database checks the file against an empty one, made in memory.
         let caseStore =
             dryRun && !FileManager.default.fileExists(atPath: store.path)
             ? try perform { try CaseStore.inMemory() }
             : try store.open(dryRun ? .read : .create)
-        let plan = try perform { try SpreadsheetImport.plan(rows, catalogue: caseStore.catalogue) }
+        let plan = try perform {
+            try SpreadsheetImport.plan(rows, catalogue: caseStore.catalogue, mapping: mapping ?? .init())
+        }
         var report: [String] = ["Read \(file.printable): \(plan.rows.count) row\(plan.rows.count == 1 ? "" : "s")."]
         report.append(
             "Columns: "
@@ -69,40 +96,66 @@ struct ImportCommand: ParsableCommand {
         if !forms.isEmpty {
             report.append("Dates read: \(forms.joined(separator: ", ")) (day-first is the convention).")
         }
-        report += try audit(plan.rows, calendars: caseStore.calendars)
+        report += audit(plan.rows, calendars: caseStore.calendars, catalogue: caseStore.catalogue)
 
         let known = try perform { try caseStore.existing(plan.rows.compactMap(\.new.reference)) }
-        var fresh: [SpreadsheetImport.Row] = []
-        var existing: [String] = []
-        for row in plan.rows {
-            if let reference = row.new.reference, known.contains(reference) {
-                existing.append(reference.rawValue)
-            } else {
-                fresh.append(row)
+        let (existing, fresh) = (
+            plan.rows.filter { $0.new.reference.map(known.contains) == true },
+            plan.rows.filter { $0.new.reference.map(known.contains) != true }
+        )
+        /// A refused case named by its line (and reference).
+        func named<T>(_ rows: [SpreadsheetImport.Row], _ body: () throws -> T) throws -> T {
+            do {
+                return try body()
+            } catch StoreError.importRefused(let index, let reason) {
+                let row = rows[index]
+                throw Failure.badInput("line \(row.line)\(row.new.reference.map { " (\($0))" } ?? ""): \(reason)")
             }
         }
-        if !existing.isEmpty {
+        var updated: [Int] = []
+        if update && !existing.isEmpty {
+            updated = try perform {
+                try named(existing) {
+                    try caseStore.updateImported(
+                        existing.map { ($0.new, $0.steps) }, actor: "import", today: store.todayDate, dryRun: dryRun)
+                }
+            }
+        } else if !existing.isEmpty {
+            let references = existing.map { $0.new.reference!.rawValue }
             report.append(
-                "Already in the database, skipped: \(existing.count) (\(existing.prefix(10).joined(separator: ", "))"
-                    + (existing.count > 10 ? ", …" : "") + ").")
+                "Already in the database, skipped: \(existing.count) (\(references.prefix(10).joined(separator: ", "))"
+                    + (existing.count > 10 ? ", …" : "") + "); --update adds what their rows have since.")
         }
-        if !dryRun {
-            try perform {
-                try caseStore.importCases(
-                    fresh.map { ($0.new, $0.steps) }, actor: "import", today: store.todayDate)
+        try perform {
+            try named(fresh) {
+                if dryRun {
+                    try caseStore.checkImport(fresh.map { ($0.new, $0.steps) }, today: store.todayDate)
+                } else {
+                    let progress = Progress(total: fresh.count, noun: "cases")
+                    defer { progress.finish() }
+                    try caseStore.importCases(
+                        fresh.map { ($0.new, $0.steps) }, actor: "import", today: store.todayDate,
+                        progress: progress.update)
+                }
             }
         }
-        report.append(
-            dryRun
-                ? "Dry run: nothing written; \(fresh.count) case\(fresh.count == 1 ? "" : "s") would be imported."
-                : "Imported \(fresh.count) case\(fresh.count == 1 ? "" : "s").")
+        let steps = updated.reduce(0, +)
+        if update && !existing.isEmpty {
+            report.append(
+                "\(dryRun ? "Would update" : "Updated") \(updated.filter { $0 > 0 }.count) of \(existing.count) cases "
+                    + "already in the database with \(steps) step\(steps == 1 ? "" : "s") from their rows.")
+        }
+        let cases = "\(fresh.count) case\(fresh.count == 1 ? "" : "s")"
+        report.append(dryRun ? "Dry run: nothing written; \(cases) would be imported." : "Imported \(cases).")
         for line in report { say(line.printable) }
     }
 
     /// Restores an export of foi into a new database: its organisation's tables, every case from its events, its
     /// requesters if it has them, and with --templates-dir its edited templates.
     func restore(_ bytes: [UInt8]) throws {
-        if sheet != nil { throw Failure.usage("--sheet goes with an Excel workbook (.xlsx), not an export") }
+        if sheet != nil || mapping != nil || update {
+            throw Failure.usage("--sheet, --mapping and --update go with a spreadsheet, not an export")
+        }
         try NewOutput.check(templatesDir, "directory")
         if dryRun && FileManager.default.fileExists(atPath: store.path) {
             // The restore's first check, made without writing: the database must hold no case.
@@ -145,9 +198,17 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// The rows of a CSV file or an Excel sheet, each with its line (the sheet's row).
-    static func rows(_ bytes: [UInt8], sheet: String?) throws -> [(line: Int, cells: [String])] {
+    /// Without `sheet`, a workbook's first sheet that is a tracker (the ICO's template begins with instructions).
+    static func rows(_ bytes: [UInt8], sheet: String?, mapping: SpreadsheetImport.Mapping = .init()) throws
+        -> [(line: Int, cells: [String])]
+    {
         if XLSX.isPackage(bytes) {
-            return try XLSX.sheet(bytes, named: sheet).rows.map { ($0.number, $0.cells) }
+            let names = try sheet.map { [$0] } ?? XLSX.sheetNames(bytes)
+            for name in names {
+                let rows = try XLSX.sheet(bytes, named: name).rows.map { (line: $0.number, cells: $0.cells) }
+                if sheet != nil || SpreadsheetImport.holdsTracker(rows, mapping: mapping) { return rows }
+            }
+            return try XLSX.sheet(bytes, named: nil).rows.map { ($0.number, $0.cells) }
         }
         if sheet != nil { throw Failure.usage("--sheet goes with an Excel workbook (.xlsx)") }
         var rows: [(line: Int, cells: [String])] = []
@@ -160,29 +221,36 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// Where the sheet's due date is not the statutory one: the line, both dates, and the holidays between them
-    /// (the usual cause: a bank holiday a hand count missed).
-    func audit(_ rows: [SpreadsheetImport.Row], calendars: Calendars) throws -> [String] {
+    /// (the usual cause: a bank holiday a hand count missed). The statutory date is the row's own history's: a
+    /// clarification restarts the count, a fees notice pauses it.
+    func audit(_ rows: [SpreadsheetImport.Row], calendars: Calendars, catalogue: ExemptionCatalogue) -> [String] {
         var findings: [String] = []
         var checked = 0
         for row in rows {
             guard let sheetDue = row.sheetDue else { continue }
             checked += 1
-            let query = DeadlineQuery(received: row.new.received, regime: row.new.receipt.regime)
-            guard let due = try? ResponseClock.deadline(for: try query.clockInput(), calendars: calendars).due,
-                due != sheetDue
+            var file = Case(
+                reference: row.new.reference ?? CaseReference(rawValue: "-"), received: row.new.received,
+                receipt: row.new.receipt)
+            // A history the lifecycle refuses is reported by the import's own check; the audit leaves it.
+            for step in row.steps { try? file.apply(step, catalogue: catalogue) }
+            guard let deadline = try? file.deadline(calendars: calendars), let due = deadline.due, due != sheetDue
             else { continue }
             let divisions = row.new.receipt.regime.calendarKind.divisions
             var holidays: [String] = []
-            var day = row.new.received.adding(days: 1)
+            var day = deadline.dayZero.adding(days: 1)
             while day <= max(due, sheetDue) {
                 if let holiday = divisions.lazy.compactMap({ calendars.holidays.holiday(on: day, in: $0) }).first {
                     holidays.append("\(day.longDescription) is \(holiday.title)")
                 }
                 day = day.adding(days: 1)
             }
+            let count = deadline.workingDays.map { "\($0) working days" } ?? "the period"
+            let from = deadline.dayZero == row.new.received ? "" : " (the clock restarted)"
+            let paused = deadline.disregarded.isEmpty ? "" : ", days awaiting a fee left out"
             findings.append(
                 "  line \(row.line)\(row.new.reference.map { " (\($0))" } ?? ""): the sheet's \(sheetDue), the "
-                    + "statutory date \(due) (20 working days from \(row.new.received)"
+                    + "statutory date \(due) (\(count) from \(deadline.dayZero)\(from)\(paused)"
                     + (holidays.isEmpty ? ")" : "; \(holidays.joined(separator: ", ")))"))
         }
         guard checked > 0 else { return [] }

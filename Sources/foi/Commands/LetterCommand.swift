@@ -105,7 +105,7 @@ extension LetterCommand {
                 // A letter the history cannot record is not left behind as if issued.
                 var recordFailed = true
                 defer { if recordFailed, let output { try? FileManager.default.removeItem(atPath: output) } }
-                try perform(on: reference) {
+                _ = try perform(on: reference) {
                     try caseStore.record(
                         RecordedEvent(
                             date: date,
