@@ -31,19 +31,45 @@ extension CaseStore {
         _ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate,
         progress: (Int) -> Void = { _ in }
     ) throws {
+        // A hundred thousand cases' pages: kept in memory rather than spilled and read again.
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
         try write { db in
             let rules = try rules(db)
-            for (offset, (new, steps)) in cases.enumerated() {
-                if offset % 1000 == 0 && offset > 0 { progress(offset) }
-                let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
-                let state = try Self.imported(new, steps, as: reference, row: offset, rules: rules, today: today)
-                let requesterID = try new.requester.map { try Self.insert($0, db) }
-                do {
-                    _ = try Projection.insert(state, requesterID: requesterID, actor: actor, db)
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                    throw StoreError.duplicateReference(reference)
+            // Into a database with fewer cases than the import, the indexes are built once at the end rather than
+            // row by row (the same statements, so the schema is as its migrations wrote it).
+            let rebuilt =
+                try cases.count > 1000 && Int.fetchOne(db, sql: "SELECT count(*) FROM cases")! < cases.count
+                ? Self.dropIndexes(db) : []
+            // The references first: a generated one is part of each event's hash.
+            let references = try cases.map { try $0.new.reference ?? Self.nextReference(for: $0.new.received.year, db) }
+            let recordedAt = EventLog.timestamp()
+            // Each run of cases is replayed and sealed on another thread while the run before it is written.
+            let runs = stride(from: 0, to: cases.count, by: 500).map { $0..<min($0 + 500, cases.count) }
+            func prepare(_ run: Range<Int>) -> Prefetch<[(CaseState, [EventLog.Sealed])]> {
+                Prefetch {
+                    try run.map { offset in
+                        let state = try Self.imported(
+                            cases[offset].new, cases[offset].steps, as: references[offset], row: offset, rules: rules,
+                            today: today)
+                        return (state, Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt))
+                    }
                 }
             }
+            var next = runs.first.map(prepare)
+            for (index, run) in runs.enumerated() {
+                let prepared = try next!.value()
+                next = index + 1 < runs.count ? prepare(runs[index + 1]) : nil
+                if index > 0 && run.lowerBound % 1000 == 0 { progress(run.lowerBound) }
+                for (offset, (state, sealed)) in zip(run, prepared) {
+                    let requesterID = try cases[offset].new.requester.map { try Self.insert($0, db) }
+                    do {
+                        _ = try Projection.insert(state, requesterID: requesterID, sealed: sealed, db)
+                    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                        throw StoreError.duplicateReference(references[offset])
+                    }
+                }
+            }
+            for statement in rebuilt { try db.execute(sql: statement) }
         }
     }
 
@@ -108,6 +134,19 @@ extension CaseStore {
             }
             return gained
         }
+    }
+
+    /// Drops the indexes foi's schema made (not those behind a UNIQUE or PRIMARY KEY constraint), returning the
+    /// statements that make them again.
+    private static func dropIndexes(_ db: Database) throws -> [String] {
+        let indexes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name
+                """)
+        for index in indexes { try db.execute(sql: "DROP INDEX \"\(index[0] as String)\"") }
+        return indexes.map { $0[1] }
     }
 
     /// Checks that each of `cases` could be imported on `today` (`importCases`'s replay), writing nothing.

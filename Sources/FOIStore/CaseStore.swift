@@ -193,3 +193,23 @@ func deciding<T>(_ body: () throws -> T) throws -> T {
         throw StoreError.lifecycle(error)
     }
 }
+
+/// Work begun on another thread at once, its result waited for when it is needed: one core prepares while the
+/// other writes.
+final class Prefetch<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the worker before it signals, read only after the wait.
+    private var result: Result<Value, any Error>?
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async {
+            self.result = Result(catching: work)
+            self.done.signal()
+        }
+    }
+
+    func value() throws -> Value {
+        done.wait()
+        return try result!.get()
+    }
+}

@@ -5,6 +5,15 @@ import GRDB
 /// The `events` table: each case's history in the permanent event format, appended and never changed, each event
 /// chained to the one before by its hash; personal texts beside it in `event_texts`.
 enum EventLog {
+    /// An event sealed into its case's chain, ready to write: its payload, its personal texts salted, its hash.
+    struct Sealed: Sendable {
+        var link: EventChain.Link
+        var texts: [(field: String, text: String?, salt: String, digest: String)]
+        var hash: String
+        /// The day its removed texts were removed (a restored event's).
+        var removedOn: CivilDate?
+    }
+
     /// Appends `recorded` as event number `sequence` of the case `caseID` (`reference`), after the event whose
     /// hash is `previous` (nil for the first); returns its hash. `restoring`: the event as an export recorded it
     /// (its actor, its time, the personal texts already removed, which are stored as removed on `removedOn`).
@@ -13,6 +22,19 @@ enum EventLog {
         _ recorded: RecordedEvent, sequence: Int, caseID: Int64, reference: CaseReference, previous: String?,
         actor: String?, restoring: (event: StoredEvent, removedOn: CivilDate)? = nil, _ db: Database
     ) throws -> String {
+        let sealed = seal(
+            recorded, sequence: sequence, reference: reference, previous: previous, actor: actor,
+            recordedAt: timestamp(), restoring: restoring)
+        try write(sealed, caseID: caseID, db)
+        return sealed.hash
+    }
+
+    /// `recorded` sealed as event number `sequence` of the case `reference` after the event whose hash is
+    /// `previous`: pure, so that many can be sealed at once before they are written.
+    static func seal(
+        _ recorded: RecordedEvent, sequence: Int, reference: CaseReference, previous: String?, actor: String?,
+        recordedAt: String, restoring: (event: StoredEvent, removedOn: CivilDate)? = nil
+    ) -> Sealed {
         let (payload, texts) = EventFormat.sealed(recorded.event)
         var salted: [(field: String, text: String?, salt: String, digest: String)] = []
         for (field, text) in texts.sorted(by: { $0.key < $1.key }) {
@@ -20,23 +42,30 @@ enum EventLog {
             let removed = restoring?.event.removedTexts.contains(field) == true
             salted.append((field, removed ? nil : text, salt, EventChain.digest(of: text, salt: salt)))
         }
-        let actor = restoring.map(\.event.actor) ?? actor
         let link = EventChain.Link(
             caseReference: reference, sequence: sequence, kind: recorded.event.kind.rawValue, date: recorded.date,
-            format: EventFormat.version, payload: payload, actor: actor,
-            recordedAt: restoring?.event.recordedAt ?? timestamp(),
+            format: EventFormat.version, payload: payload, actor: restoring.map(\.event.actor) ?? actor,
+            recordedAt: restoring?.event.recordedAt ?? recordedAt,
             textDigests: Dictionary(uniqueKeysWithValues: salted.map { ($0.field, $0.digest) }))
-        let hash = EventChain.hash(of: link, after: previous)
+        return Sealed(
+            link: link, texts: salted, hash: EventChain.hash(of: link, after: previous), removedOn: restoring?.removedOn
+        )
+    }
+
+    /// Writes a sealed event of the case `caseID`.
+    static func write(_ sealed: Sealed, caseID: Int64, _ db: Database) throws {
+        let link = sealed.link
         try db.cachedStatement(
             sql: """
                 INSERT INTO events (case_id, sequence, kind, occurred_on, payload, format, actor, recorded_at, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            caseID, sequence, link.kind, recorded.date, payload, link.format, actor, link.recordedAt, hash,
+            caseID, link.sequence, link.kind, link.date, link.payload, link.format, link.actor, link.recordedAt,
+            sealed.hash,
         ])
         let eventID = db.lastInsertedRowID
-        for text in salted {
+        for text in sealed.texts {
             // A removed text keeps only its digest, as anonymisation leaves it.
             try db.cachedStatement(
                 sql: """
@@ -44,10 +73,9 @@ enum EventLog {
                     """
             ).execute(arguments: [
                 eventID, text.field, text.text, text.text == nil ? nil : text.salt, text.digest,
-                text.text == nil ? restoring?.removedOn : nil,
+                text.text == nil ? sealed.removedOn : nil,
             ])
         }
-        return hash
     }
 
     /// The hash of the case's event number `sequence`.

@@ -11,6 +11,30 @@ enum Projection {
         _ state: CaseState, requesterID: Int64?, actor: String?,
         restoring: (events: [StoredEvent], removedOn: CivilDate)? = nil, _ db: Database
     ) throws -> Int64 {
+        try insert(
+            state, requesterID: requesterID,
+            sealed: sealedHistory(state, actor: actor, recordedAt: EventLog.timestamp(), restoring: restoring), db)
+    }
+
+    /// The case's history sealed into its chain, as `insert` writes it.
+    static func sealedHistory(
+        _ state: CaseState, actor: String?, recordedAt: String,
+        restoring: (events: [StoredEvent], removedOn: CivilDate)? = nil
+    ) -> [EventLog.Sealed] {
+        var previous: String?
+        return state.file.history.enumerated().map { index, recorded in
+            let sealed = EventLog.seal(
+                recorded, sequence: index + 1, reference: state.file.reference, previous: previous, actor: actor,
+                recordedAt: recordedAt, restoring: restoring.map { ($0.events[index], $0.removedOn) })
+            previous = sealed.hash
+            return sealed
+        }
+    }
+
+    /// Inserts a new case's row, its sealed events (`sealedHistory`), exemptions and clocks; returns its id.
+    static func insert(_ state: CaseState, requesterID: Int64?, sealed: [EventLog.Sealed], _ db: Database) throws
+        -> Int64
+    {
         let file = state.file
         try db.cachedStatement(
             sql: """
@@ -25,12 +49,7 @@ enum Projection {
                 file.receipt.subject, file.receipt.channel.rawValue, file.receipt.convention.rawValue, requesterID,
             ] + columns(state))
         let caseID = db.lastInsertedRowID
-        var previous: String?
-        for (index, recorded) in file.history.enumerated() {
-            previous = try EventLog.append(
-                recorded, sequence: index + 1, caseID: caseID, reference: file.reference, previous: previous,
-                actor: actor, restoring: restoring.map { ($0.events[index], $0.removedOn) }, db)
-        }
+        for event in sealed { try EventLog.write(event, caseID: caseID, db) }
         try writeExemptions(file.exemptions, caseID: caseID, replacing: false, db)
         try writeClocks(state, caseID: caseID, replacing: false, db)
         try writeTimeliness(state, caseID: caseID, replacing: false, db)

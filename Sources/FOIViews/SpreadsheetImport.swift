@@ -205,10 +205,12 @@ public enum SpreadsheetImport {
             }
             columns.append((name, field))
         }
+        let outcomes = mapping.outcomes.merging(outcomesByKey) { mapped, _ in mapped }
+        let statuses = mapping.statuses.merging(statusesByKey) { mapped, _ in mapped }
         var forms: [SpreadsheetDate.Form: Int] = [:]
         var planned: [Row] = []
         for row in rows.dropFirst(headerAt + 1) where row.cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
-            var reader = RowReader(row: row, columns: columns, index: index, mapping: mapping)
+            var reader = RowReader(row: row, columns: columns, index: index, outcomes: outcomes, statuses: statuses)
             planned.append(try reader.read(catalogue: catalogue))
             forms.merge(reader.forms, uniquingKeysWith: +)
         }
@@ -239,14 +241,17 @@ public enum SpreadsheetImport {
         let row: (line: Int, cells: [String])
         let columns: [(header: String, field: Field?)]
         let index: [Field: Int]
-        let mapping: Mapping
+        /// The built-in spellings with the mapping file's.
+        let outcomes: [String: Outcome]
+        let statuses: [String: Status]
         var forms: [SpreadsheetDate.Form: Int] = [:]
 
         init(
             row: (line: Int, cells: [String]), columns: [(header: String, field: Field?)], index: [Field: Int],
-            mapping: Mapping
+            outcomes: [String: Outcome], statuses: [String: Status]
         ) {
-            (self.row, self.columns, self.index, self.mapping) = (row, columns, index, mapping)
+            (self.row, self.columns, self.index) = (row, columns, index)
+            (self.outcomes, self.statuses) = (outcomes, statuses)
         }
 
         func cell(_ field: Field) -> String? {
@@ -315,8 +320,6 @@ public enum SpreadsheetImport {
             if let handler = cell(.handler) { record(received, .assigned(to: handler)) }
 
             // The status, or an outcome column that holds one ("Withdrawn"), says where the case was left.
-            let outcomes = mapping.outcomes.merging(outcomesByKey) { mapped, _ in mapped }
-            let statuses = mapping.statuses.merging(statusesByKey) { mapped, _ in mapped }
             var status = try choice(.status, statuses, what: "a status", examples: SpreadsheetImport.statuses.map(\.0))
             var outcome: Outcome?
             if let text = cell(.outcome), outcomes[spellingKey(text)] == nil,

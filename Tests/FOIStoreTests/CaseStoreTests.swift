@@ -247,4 +247,42 @@ func count(_ path: String, _ sql: String) throws -> Int {
             #expect(migration.sql == (try String(contentsOf: schema.appendingPathComponent(file), encoding: .utf8)))
         }
     }
+
+    /// A large import into a database with fewer cases builds its indexes once at the end: the schema after it is
+    /// the migrations' own, and a refused case late in the batch (prepared on another thread) writes nothing, the
+    /// indexes included.
+    @Test func aLargeImportLeavesTheSchemaAsTheMigrationsMadeIt() throws {
+        try withStore { store, path in
+            func schema() throws -> [String] {
+                try DatabaseQueue(path: path).read { db in
+                    try String.fetchAll(
+                        db, sql: "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name"
+                    )
+                }
+            }
+            let before = try schema()
+            let generated = (0..<1_500).map { number in
+                (
+                    new: newCase("2025-0\(number % 9 + 1)-1\(number % 10)"),
+                    steps: [RecordedEvent(date: date("2025-10-01"), event: .responded(.notHeld))]
+                )
+            }
+            var refused = generated
+            refused[1_234].steps = [RecordedEvent(date: date("2031-01-01"), event: .responded(.notHeld))]
+            #expect(throws: StoreError.self) { try store.importCases(refused, today: later) }
+            #expect(try count(path, "SELECT count(*) FROM cases") == 0)
+            #expect(try schema() == before)
+
+            var reported: [Int] = []
+            try store.importCases(generated, today: later) { reported.append($0) }
+            #expect(try count(path, "SELECT count(*) FROM cases") == 1_500)
+            #expect(try count(path, "SELECT count(*) FROM events") == 3_000)
+            #expect(try schema() == before)
+            #expect(reported == [1_000])
+            let references = try DatabaseQueue(path: path).read {
+                try String.fetchAll($0, sql: "SELECT ref FROM cases")
+            }
+            #expect(Set(references).count == 1_500)
+        }
+    }
 }
