@@ -1,4 +1,5 @@
 import FOIKit
+import Foundation
 import GRDB
 
 /// What restoring an export did.
@@ -42,7 +43,8 @@ extension CaseStore {
             guard existing == 0 else { throw StoreError.restoreNeedsNewDatabase(cases: existing) }
             var restoration = Restoration()
             var rules: CaseRules?
-            var columns: [String: Set<String>] = [:]
+            // Each table's columns with their declared types.
+            var columns: [String: [String: String]] = [:]
             var lineNumber = 0
             for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 lineNumber += 1
@@ -62,9 +64,13 @@ extension CaseStore {
                 switch type {
                 case _ where Self.exportedTables.contains(type):
                     guard rules == nil else { throw fail("a \(type) row after the cases: the tables come first") }
-                    let known = try columns[type] ?? Set(db.columns(in: type).map(\.name))
+                    let known =
+                        try columns[type]
+                        ?? Dictionary(
+                            db.columns(in: type).map { ($0.name, $0.type.uppercased()) },
+                            uniquingKeysWith: { a, _ in a })
                     columns[type] = known
-                    if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
+                    if let unknown = fields.keys.sorted().first(where: { known[$0] == nil }) {
                         throw fail("the table \(type) has no column '\(unknown)'")
                     }
                     let names = fields.keys.sorted()
@@ -74,7 +80,8 @@ extension CaseStore {
                                 INSERT OR REPLACE INTO \(type) (\(names.joined(separator: ", ")))
                                 VALUES (\(placeholders(names.count)))
                                 """,
-                            arguments: StatementArguments(try names.map { try Self.databaseValue(fields[$0]!) }))
+                            arguments: StatementArguments(
+                                try names.map { try Self.databaseValue(fields[$0]!, blob: known[$0] == "BLOB") }))
                     } catch let error as DatabaseError {
                         throw fail("a \(type) row foi cannot store: \(error.message ?? "\(error.resultCode)")")
                     } catch let reason as RestoreFailure {
@@ -187,12 +194,13 @@ extension CaseStore {
         }
     }
 
-    /// A cell of an exported table row as SQLite stores it.
-    private static func databaseValue(_ value: JSONValue) throws -> DatabaseValue {
+    /// A cell of an exported table row as SQLite stores it (the export writes a `blob` column's bytes as text).
+    private static func databaseValue(_ value: JSONValue, blob: Bool) throws -> DatabaseValue {
         switch value {
         case .null: .null
         case .integer(let number): number.databaseValue
         case .number(let number): number.databaseValue
+        case .string(let text) where blob: Data(text.utf8).databaseValue
         case .string(let text): text.databaseValue
         case .bool(let flag): flag.databaseValue
         default: throw RestoreFailure("a table's value is not text, a number or null")

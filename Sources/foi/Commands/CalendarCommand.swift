@@ -38,12 +38,12 @@ struct CalendarCommand: ParsableCommand {
         let now = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date())
         let stamp = String(
             format: "%04d%02d%02dT%02d%02d%02dZ", now.year!, now.month!, now.day!, now.hour!, now.minute!, now.second!)
-        let text = ICalendar.render(clocks, stamp: stamp)
+        let calendar = ICalendar.render(clocks, stamp: stamp)
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data(calendar))
             return
         }
-        try NewOutput.write(Data(text.utf8), to: output)
+        try NewOutput.write(Data(calendar), to: output)
         say("Wrote \(clocks.count) event\(clocks.count == 1 ? "" : "s") to \(output.printable).")
     }
 }
