@@ -165,6 +165,8 @@ import Testing
             .write(to: templates.appendingPathComponent("acknowledgement.mustache"))
         let paragraph = directory.appendingPathComponent("paragraph.txt")
         try Data("Our own words on law enforcement.\n".utf8).write(to: paragraph)
+        let holidays = directory.appendingPathComponent("bank-holidays.json")
+        try Data(Seeds.bankHolidaysJSON).write(to: holidays)
         let request = directory.appendingPathComponent("request.txt")
         try Data("Please send the locations of the speed cameras.\n".utf8).write(to: request)
         let closed = try #require(
@@ -179,6 +181,7 @@ import Testing
             ],
             ["settings", "clarification-lapse-days", "40"], ["settings", "templates-dir", templates.path],
             ["holidays", "add", "2026-12-30", "--division", "scotland", "--title", "Extra day"],
+            ["holidays", "import", holidays.path],
             ["paragraphs", "add", "s31-harm", "--section", "31", "--role", "engaged", "--file", paragraph.path],
         ] {
             let result = try run(arguments)
@@ -204,6 +207,13 @@ import Testing
         #expect(imported.stdout.contains("Edited letter templates (acknowledgement) written to \(written.path)"))
         let after = try shows(restored)
         for (reference, (then, now)) in zip(references, zip(before, after)) { #expect(then == now, "\(reference)") }
+        // The GOV.UK data as it was taken in, bytes and all.
+        func holidayData(_ database: String) throws -> [String] {
+            try DatabaseQueue(path: database).read {
+                try String.fetchAll($0, sql: "SELECT typeof(data) || ' ' || hex(data) FROM imported_holidays")
+            }
+        }
+        #expect(try holidayData(restored) == holidayData(db) && holidayData(db).count == 1)
         let verified = try foi(["verify", "--db", restored])
         #expect(verified.status == 0 && verified.stdout.contains("Everything verifies."), "\(verified.stdout)")
         func setting(_ key: String, _ database: String) throws -> String {
