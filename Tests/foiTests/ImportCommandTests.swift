@@ -38,7 +38,7 @@ import Testing
             #expect(dry.stdout.contains(expected), "the report lacks \(expected)")
         }
 
-        let run = try workspace.run(["import", file.path])
+        let run = try workspace.run(["import", file.path, "--actor", "Priya Shah"])
         #expect(run.stdout.hasSuffix("Imported 4 cases.\n"), "\(run.stderr)")
         let cases = try #require(try workspace.json(["list"]) as? [[String: Any]])
         let byRef = Dictionary(uniqueKeysWithValues: cases.map { ($0["ref"] as! String, $0) })
@@ -55,7 +55,7 @@ import Testing
         #expect(!history.contains("Ann Private") && !history.contains("ann@example.org"))
         let events = try #require(try workspace.json(["history", "FOI/24/001"]) as? [[String: Any]])
         #expect(events.map { $0["kind"] as! String } == ["received", "assigned", "responded"])
-        #expect(events.allSatisfy { $0["actor"] as? String == "import" })
+        #expect(events.allSatisfy { $0["actor"] as? String == "import by Priya Shah" })
 
         let again = try workspace.run(["import", file.path])
         #expect(

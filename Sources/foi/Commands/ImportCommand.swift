@@ -34,8 +34,9 @@ struct ImportCommand: ParsableCommand {
 
             Each row becomes a case whose history is rebuilt as events in the order they happened (received, \
             assigned, clarification, fees, the exemptions — a qualified one withheld records the public interest as \
-            maintained — the extension, the response or the withdrawal, review, complaint), recorded by 'import'; \
-            the requester goes to the requester store only. The deadline audit compares each due date of the sheet \
+            maintained — the extension, the response or the withdrawal, review, complaint), recorded by 'import \
+            by' the officer (--actor, else the login name); the requester goes to the requester store only. The \
+            deadline audit compares each due date of the sheet \
             with the statutory one of the row's history and names the holidays between them, without changing what \
             is imported. A reference already in the database is skipped, and said so; with --update, what its row \
             has since (a later step, another handler) is added to it, and a row whose earlier history differs is \
@@ -98,6 +99,8 @@ struct ImportCommand: ParsableCommand {
         }
         report += audit(plan.rows, calendars: caseStore.calendars, catalogue: caseStore.catalogue)
 
+        // Every event says it was imported, and by whom.
+        let importer = "import" + (store.actorName.map { " by \($0)" } ?? "")
         let known = try perform { try caseStore.existing(plan.rows.compactMap(\.new.reference)) }
         let (existing, fresh) = (
             plan.rows.filter { $0.new.reference.map(known.contains) == true },
@@ -117,7 +120,7 @@ struct ImportCommand: ParsableCommand {
             updated = try perform {
                 try named(existing) {
                     try caseStore.updateImported(
-                        existing.map { ($0.new, $0.steps) }, actor: "import", today: store.todayDate, dryRun: dryRun)
+                        existing.map { ($0.new, $0.steps) }, actor: importer, today: store.todayDate, dryRun: dryRun)
                 }
             }
         } else if !existing.isEmpty {
@@ -134,7 +137,7 @@ struct ImportCommand: ParsableCommand {
                     let progress = Progress(total: fresh.count, noun: "cases")
                     defer { progress.finish() }
                     try caseStore.importCases(
-                        fresh.map { ($0.new, $0.steps) }, actor: "import", today: store.todayDate,
+                        fresh.map { ($0.new, $0.steps) }, actor: importer, today: store.todayDate,
                         progress: progress.update)
                 }
             }
