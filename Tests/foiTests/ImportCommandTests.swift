@@ -314,4 +314,18 @@ import Testing
             "\(refused.stderr)")
         #expect(try histories() == before)
     }
+
+    /// A refused import into a database that did not exist leaves no database behind, from a sheet or an export.
+    @Test(
+        arguments: [
+            "Ref,Received,Date of reply,Outcome\nA,05/01/2026,02/01/2026,Not held\n",
+            "{\"eventFormat\":1,\"type\":\"foi-export\"}\n{\"type\":\"case\",\"ref\":\"A\",\"events\":[]}\n",
+        ])
+    func aRefusedImportLeavesNoNewDatabase(input: String) throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let run = try foi(["import", "-", "--db", workspace.db, "--today", "2026-11-20"], input: input)
+        #expect(run.status == 65 && run.stderr.hasPrefix("Error: line 2"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.db))
+    }
 }

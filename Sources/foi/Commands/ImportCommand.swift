@@ -72,6 +72,19 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        // A database this import made is removed again if it fails: a refused import leaves nothing behind.
+        let existed = FileManager.default.fileExists(atPath: store.path)
+        do {
+            try importFile()
+        } catch {
+            if !existed {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
+            }
+            throw error
+        }
+    }
+
+    func importFile() throws {
         let bytes = try readInput(file)
         if CaseStore.isExport(bytes) { return try restore(bytes) }
         if templatesDir != nil { throw Failure.usage("--templates-dir goes with an export of foi ('foi export')") }
