@@ -77,25 +77,12 @@ public enum SpreadsheetImport {
         }
     }
 
-    /// Where a tracker's status leaves a case, beyond what its date columns record.
-    public enum Status: String, CaseIterable, Sendable {
-        case open
-        case awaitingClarification = "awaiting-clarification"
-        case awaitingFee = "awaiting-fee"
-        case extended
-        case responded
-        case withdrawn
-        case transferred
-        case lapsedClarification = "lapsed-clarification"
-        case lapsedFee = "lapsed-fee"
-    }
-
     /// Additions to the built-in tables: a mapping file (JSON) of `columns` (header → field, or null to leave the
     /// column out), `outcomes` (spelling → outcome) and `statuses` (spelling → status).
     public struct Mapping: Sendable {
         var columns: [String: Field?] = [:]
         var outcomes: [String: Outcome] = [:]
-        var statuses: [String: Status] = [:]
+        var statuses: [String: CaseStatus] = [:]
 
         public init() {}
 
@@ -138,7 +125,7 @@ public enum SpreadsheetImport {
                 outcomes[spellingKey(spelling)] = try choice(outcome, spelling, "outcome") as Outcome
             }
             for (spelling, status) in try entries("statuses") {
-                statuses[spellingKey(spelling)] = try choice(status, spelling, "status") as Status
+                statuses[spellingKey(spelling)] = try choice(status, spelling, "status") as CaseStatus
             }
         }
     }
@@ -243,12 +230,12 @@ public enum SpreadsheetImport {
         let index: [Field: Int]
         /// The built-in spellings with the mapping file's.
         let outcomes: [String: Outcome]
-        let statuses: [String: Status]
+        let statuses: [String: CaseStatus]
         var forms: [SpreadsheetDate.Form: Int] = [:]
 
         init(
             row: (line: Int, cells: [String]), columns: [(header: String, field: Field?)], index: [Field: Int],
-            outcomes: [String: Outcome], statuses: [String: Status]
+            outcomes: [String: Outcome], statuses: [String: CaseStatus]
         ) {
             (self.row, self.columns, self.index) = (row, columns, index)
             (self.outcomes, self.statuses) = (outcomes, statuses)
@@ -332,22 +319,27 @@ public enum SpreadsheetImport {
             }
             let responded = try date(.responded)
 
-            if let asked = try date(.clarificationRequested) {
+            let stated = "the status '\(cell(.status) ?? cell(.outcome) ?? "")'"
+            let asked = try date(.clarificationRequested)
+            let answered = asked == nil ? nil : try date(.clarificationReceived)
+            if let asked {
                 record(asked, .clarificationRequested(note: nil))
-                if let answered = try date(.clarificationReceived) { record(answered, .clarificationReceived) }
-            } else if status == .awaitingClarification || status == .lapsedClarification {
-                _ = try required(.clarificationRequested, for: "the status '\(cell(.status) ?? "")'")
+                if let answered { record(answered, .clarificationReceived) }
+            } else if status == .awaitingClarification {
+                _ = try required(.clarificationRequested, for: stated)
             }
-            if let notice = try date(.feeNotice) {
+            let notice = try date(.feeNotice)
+            let paid = notice == nil ? nil : try date(.feePaid)
+            if let notice {
                 record(notice, .feeNoticeIssued(amount: nil))
-                if let paid = try date(.feePaid) { record(paid, .feePaid) }
-            } else if status == .awaitingFee || status == .lapsedFee {
-                _ = try required(.feeNotice, for: "the status '\(cell(.status) ?? "")'")
+                if let paid { record(paid, .feePaid) }
+            } else if status == .awaitingFee {
+                _ = try required(.feeNotice, for: stated)
             }
             // A public interest extension follows the qualified exemption it is for: the exemptions are dated then.
             let extended = try date(.extended)
             if extended == nil && status == .extended {
-                _ = try required(.extended, for: "the status '\(cell(.status) ?? "")'")
+                _ = try required(.extended, for: stated)
             }
             for citation in cell(.exemptions).map(citations) ?? [] {
                 let part: Regime = regime == .sar ? .sar : regime
@@ -373,24 +365,30 @@ public enum SpreadsheetImport {
                 record(extended, .extended(workingDays: days, reason: nil))
             }
 
-            let closing: CaseEvent? =
-                switch status {
-                case .withdrawn: .withdrawn(reason: nil)
-                case .transferred: .transferred(to: "not recorded in the tracker")
-                case .lapsedClarification: .clarificationLapsed
-                case .lapsedFee: .feeLapsed
-                default: nil
-                }
+            let closing: CaseEvent?
+            switch status {
+            case .withdrawn: closing = .withdrawn(reason: nil)
+            case .transferred: closing = .transferred(to: "not recorded in the tracker")
+            // What lapsed is what was still awaited: a fee, else a clarification.
+            case .lapsed where notice != nil && paid == nil: closing = .feeLapsed
+            case .lapsed where asked != nil && answered == nil: closing = .clarificationLapsed
+            case .lapsed:
+                throw InputError(
+                    "line \(row.line): \(stated) needs what lapsed: the date a clarification was asked and never "
+                        + "given, or a fees notice never paid (columns such as 'Clarification requested', "
+                        + "'Fees notice')")
+            default: closing = nil
+            }
             if let closing {
                 if outcome != nil { throw fail(.outcome, "a case \(status!.rawValue) has no outcome") }
-                record(try required(.responded, for: "the status '\(cell(.status) ?? cell(.outcome) ?? "")'"), closing)
+                record(try required(.responded, for: stated), closing)
             } else {
                 switch (responded, outcome) {
                 case (let day?, let outcome?): record(day, .responded(outcome))
                 case (.some, nil): throw fail(.responded, "a response date needs its outcome (an outcome column)")
                 case (nil, .some): throw fail(.outcome, "an outcome needs the date of the response")
                 case (nil, nil):
-                    if status == .responded { _ = try required(.responded, for: "the status '\(cell(.status)!)'") }
+                    if status == .responded { _ = try required(.responded, for: stated) }
                 }
                 if responded != nil, let status, status != .responded {
                     throw fail(
@@ -472,7 +470,7 @@ public enum SpreadsheetImport {
     static let outcomesByKey = keyed(outcomes)
 
     /// Statuses and stages of real systems (House on the Hill without its prefix, MoD, eCase, MoJ, councils).
-    static let statuses: [(String, Status)] = [
+    static let statuses: [(String, CaseStatus)] = [
         ("open", .open), ("received", .open), ("in progress", .open), ("draft", .open), ("new", .open),
         ("clarification received", .open), ("fees received", .open), ("fee paid", .open),
         ("clarification required", .awaitingClarification), ("clarify request", .awaitingClarification),
@@ -484,9 +482,8 @@ public enum SpreadsheetImport {
         ("withdrawn", .withdrawn), ("withdrawn - by requestor", .withdrawn), ("withdrawn by requester", .withdrawn),
         ("withdrawn - business as usual", .withdrawn), ("withdrawn - admin reasons", .withdrawn),
         ("transferred", .transferred), ("transferred/referred", .transferred), ("referred", .transferred),
-        ("complete. no clarification", .lapsedClarification), ("refused. no clarification", .lapsedClarification),
-        ("no clarification", .lapsedClarification), ("lapsed", .lapsedClarification),
-        ("fees not paid", .lapsedFee), ("fee not paid", .lapsedFee), ("no fee received", .lapsedFee),
+        ("complete. no clarification", .lapsed), ("refused. no clarification", .lapsed), ("no clarification", .lapsed),
+        ("lapsed", .lapsed), ("fees not paid", .lapsed), ("fee not paid", .lapsed), ("no fee received", .lapsed),
     ]
 
     static let statusesByKey = keyed(statuses)

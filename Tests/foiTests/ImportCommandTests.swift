@@ -99,6 +99,7 @@ import Testing
                 "line 2, column 'Status': 'Sleeping' is not a status foi maps"
             ),
             ("Ref,Received,Date of reply,Outcome\nA,05/01/2026,02/01/2026,Not held\n", "line 2 (A): "),
+            ("Ref,Received,Status,Date closed\nA,1/1/2026,Lapsed,2/3/2026\n", "line 2: the status 'Lapsed' needs what"),
         ] as [(String, String)])
     func aBadRowImportsNothing(csv: String, message: String) throws {
         let workspace = try Workspace()
@@ -208,17 +209,23 @@ import Testing
             A5,02/09/2024,Complete,,,,,25/09/2024,Refused in part,s.40(2),01/10/2024,25/10/2024,Upheld,IC-1234,\
             01/11/2024,03/03/2025,Not upheld
             A6,02/09/2024,,,,,,20/09/2024,Withdrawn,,,,,,,,
+            A7,02/09/2024,FOI Fees Not Paid,,,05/09/2024,,10/12/2024,,,,,,,,,
+            A8,02/09/2024,FOI Complete. No Clarification,04/09/2024,,,,10/12/2024,,,,,,,,,
 
             """
         let run = try foi(["import", "-", "--db", workspace.db, "--today", "2026-11-20"], input: csv)
-        #expect(run.status == 0 && run.stdout.hasSuffix("Imported 6 cases.\n"), "\(run.stderr)")
+        #expect(run.status == 0 && run.stdout.hasSuffix("Imported 8 cases.\n"), "\(run.stderr)")
         let cases = try #require(try workspace.json(["list"]) as? [[String: Any]])
         let statuses = Dictionary(uniqueKeysWithValues: cases.map { ($0["ref"] as! String, $0["status"] as! String) })
         #expect(
             statuses == [
                 "A1": "awaiting-clarification", "A2": "open", "A3": "awaiting-fee", "A4": "withdrawn",
-                "A5": "responded", "A6": "withdrawn",
+                "A5": "responded", "A6": "withdrawn", "A7": "lapsed", "A8": "lapsed",
             ])
+        for (reference, lapse) in [("A7", "fee-lapsed"), ("A8", "clarification-lapsed")] {
+            let events = try #require(try workspace.json(["history", reference]) as? [[String: Any]])
+            #expect(events.last?["kind"] as? String == lapse && events.last?["date"] as? String == "2024-12-10")
+        }
         // Clarification received Tue 10 Sep 2024: 20 working days from then is Tue 8 Oct.
         #expect(cases.first { $0["ref"] as? String == "A2" }?["due"] as? String == "2024-10-08")
         let history = try #require(try workspace.json(["history", "A5"]) as? [[String: Any]])

@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
             {"columns": {"Logged": "received", "Notes": null}, "outcomes": {"Released": "granted-in-full"}, \
             "statuses": {"With legal": "open"}} (a column mapped to null is left out; the values are the fields the \
             report prints, the outcomes of 'foi respond', and open, awaiting-clarification, awaiting-fee, extended, \
-            responded, withdrawn, transferred, lapsed-clarification or lapsed-fee).
+            responded, withdrawn, transferred or lapsed: what lapsed is the clarification or fee the row awaits).
 
             Each row becomes a case whose history is rebuilt as events in the order they happened (received, \
             assigned, clarification, fees, the exemptions — a qualified one withheld records the public interest as \
