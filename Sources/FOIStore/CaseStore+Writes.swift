@@ -88,36 +88,62 @@ extension CaseStore {
             default: true
             }
         }
-        // A dry run makes every check in a read, and records nothing.
+        let references = cases.map { $0.new.reference ?? CaseReference(rawValue: "") }
+        return try addSteps(to: references, actor: actor, today: today, dryRun: dryRun) { offset, current in
+            let (new, steps) = cases[offset]
+            let had = current.history.filter { compared($0.event) }
+            let sheet = [RecordedEvent(date: new.received, event: .received(new.receipt))] + steps
+            let wanted = sheet.filter { compared($0.event) }
+            // The first of the case's steps the sheet does not have at its place.
+            if let first = had.indices.first(where: { $0 >= wanted.count || had[$0] != wanted[$0] }) {
+                let theirs = first < wanted.count ? "\(wanted[first].event.noun) on \(wanted[first].date)" : "nothing"
+                throw StoreError.importRefused(
+                    row: offset,
+                    reason: "its history has \(had[first].event.noun) on \(had[first].date) where the sheet has "
+                        + "\(theirs); foi adds to a history and never rewrites it: record the change with foi's own "
+                        + "commands")
+            }
+            var added = Array(wanted.dropFirst(had.count))
+            let handler = steps.last { if case .assigned = $0.event { true } else { false } }
+            if case .assigned(let name)? = handler?.event, name != current.handler {
+                added.append(RecordedEvent(date: today, event: .assigned(to: name)))
+            }
+            return added
+        }
+    }
+
+    /// Records on cases already in the database the steps of a sheet of later steps (an internal review tracker)
+    /// that each does not have yet. Returns how many steps each case gained. One transaction.
+    public func addLaterSteps(
+        _ rows: [(reference: CaseReference, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate,
+        dryRun: Bool = false
+    ) throws -> [Int] {
+        try addSteps(to: rows.map(\.reference), actor: actor, today: today, dryRun: dryRun) { offset, current in
+            rows[offset].steps.filter { !current.history.contains($0) }
+        }
+    }
+
+    /// Records on each case of `references` the steps `choosing` gives for it (from its index and the case as it
+    /// stands), in one transaction; a refusal names the case's index. A dry run checks each step in a read.
+    private func addSteps(
+        to references: [CaseReference], actor: String?, today: CivilDate, dryRun: Bool,
+        choosing: (Int, Case) throws -> [RecordedEvent]
+    ) throws -> [Int] {
         let access: ((Database) throws -> [Int]) throws -> [Int] =
             dryRun ? { try self.writer.read($0) } : { try self.write($0) }
         return try access { db in
             let rules = try rules(db)
             var gained: [Int] = []
-            for (offset, (new, steps)) in cases.enumerated() {
-                guard let reference = new.reference else {
-                    throw StoreError.importRefused(row: offset, reason: "no ref")
-                }
-                let (caseID, loaded) = try loadCase(reference, db)
-                var current = loaded
-                let had = current.history.filter { compared($0.event) }
-                let sheet = [RecordedEvent(date: new.received, event: .received(new.receipt))] + steps
-                let wanted = sheet.filter { compared($0.event) }
-                // The first of the case's steps the sheet does not have at its place.
-                if let first = had.indices.first(where: { $0 >= wanted.count || had[$0] != wanted[$0] }) {
-                    let theirs =
-                        first < wanted.count ? "\(wanted[first].event.noun) on \(wanted[first].date)" : "nothing"
+            for (offset, reference) in references.enumerated() {
+                let caseID: Int64
+                var current: Case
+                do {
+                    (caseID, current) = try loadCase(reference, db)
+                } catch StoreError.caseNotFound {
                     throw StoreError.importRefused(
-                        row: offset,
-                        reason: "its history has \(had[first].event.noun) on \(had[first].date) where the "
-                            + "sheet has \(theirs); foi adds to a history and never rewrites it: record the change "
-                            + "with foi's own commands")
+                        row: offset, reason: "no case '\(reference)' in the database: import its request first")
                 }
-                var added = wanted.dropFirst(had.count).map { $0 }
-                let handler = steps.last { if case .assigned = $0.event { true } else { false } }
-                if case .assigned(let name)? = handler?.event, name != current.handler {
-                    added.append(RecordedEvent(date: today, event: .assigned(to: name)))
-                }
+                let added = try choosing(offset, current)
                 for recorded in added {
                     let step: CaseStep
                     do { step = try current.step(recorded, rules: rules, today: today) } catch {

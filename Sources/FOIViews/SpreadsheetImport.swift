@@ -65,9 +65,15 @@ public enum SpreadsheetImport {
                 ["extended", "pit", "pitextension", "dateextended", "extensionnotified", "pitdate", "dateextendedpit"]
             case .extensionDays: ["extensiondays", "furtherworkingdays", "pitdays", "extendedby", "daysextended"]
             case .reviewRequested:
-                ["ir", "internalreview", "irdate", "irrequested", "reviewrequested", "internalreviewrequested"]
+                [
+                    "ir", "internalreview", "irdate", "irrequested", "reviewrequested", "internalreviewrequested",
+                    "dateirrequested", "datereviewrequested",
+                ]
             case .reviewDecided:
-                ["irresponse", "irresponsedate", "irdecided", "ircompleted", "reviewdecided", "reviewcompleted"]
+                [
+                    "irresponse", "irresponsedate", "irdecided", "ircompleted", "reviewdecided", "reviewcompleted",
+                    "dateirresponsesent", "irresponsesent", "datereviewdecided",
+                ]
             case .reviewOutcome: ["iroutcome", "reviewoutcome", "internalreviewoutcome"]
             case .complaintReference: ["icoref", "icoreference", "sicref", "sicreference", "complaintref"]
             case .complaintNotified: ["ico", "icodate", "iconotified", "icocomplaint", "complainttoico", "sicdate"]
@@ -396,6 +402,19 @@ public enum SpreadsheetImport {
                 }
             }
 
+            steps += try afterResponse()
+            return Row(line: row.line, new: new, steps: Self.chronological(steps), sheetDue: try date(.due))
+        }
+
+        /// In the order they happened; on one day, in the order recorded (a clarification before its answer).
+        static func chronological(_ steps: [RecordedEvent]) -> [RecordedEvent] {
+            steps.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        }
+
+        /// The row's internal review and complaint to the regulator.
+        mutating func afterResponse() throws(InputError) -> [RecordedEvent] {
+            var steps: [RecordedEvent] = []
+            func record(_ date: CivilDate, _ event: CaseEvent) { steps.append(RecordedEvent(date: date, event: event)) }
             if let asked = try date(.reviewRequested) { record(asked, .reviewRequested(ReviewRequest())) }
             let reviewOutcome = try choice(
                 .reviewOutcome, reviewOutcomesByKey, what: "a review outcome", examples: reviewOutcomes.map(\.0))
@@ -420,10 +439,57 @@ public enum SpreadsheetImport {
             case (nil, .some): throw fail(.decisionNoticeOutcome, "a decision notice outcome needs the notice's date")
             case (nil, nil): break
             }
-            // In the order they happened; on one day, in the order above (a clarification before its answer).
-            let ordered = steps.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-            return Row(line: row.line, new: new, steps: ordered.map(\.element), sheetDue: try date(.due))
+            return steps
         }
+    }
+
+    /// A sheet of what happened after the response to cases already in the database — the ICO template's internal
+    /// review tracker: a reference column and review or complaint columns, no date received.
+    public struct LaterSteps: Sendable {
+        public var columns: [(header: String, field: Field?)]
+        public var dateForms: [SpreadsheetDate.Form: Int]
+        public var rows: [(line: Int, reference: CaseReference, steps: [RecordedEvent])]
+    }
+
+    /// The fields a sheet of later steps may hold.
+    static let laterFields: Set<Field> = [
+        .reference, .reviewRequested, .reviewDecided, .reviewOutcome, .complaintReference, .complaintNotified,
+        .decisionNotice, .decisionNoticeOutcome,
+    ]
+
+    /// `rows` as later steps, or nil when they are not such a sheet (no header with a reference and a review or
+    /// complaint column among the first ten rows).
+    public static func laterSteps(_ rows: [(line: Int, cells: [String])], mapping: Mapping = Mapping())
+        throws(InputError) -> LaterSteps?
+    {
+        guard
+            let headerAt = rows.prefix(10).firstIndex(where: { row in
+                let fields = Set(row.cells.compactMap { field($0, mapping: mapping, taken: [:]) })
+                return fields.contains(.reference) && !fields.contains(.received)
+                    && !fields.isDisjoint(with: [.reviewRequested, .complaintNotified])
+            })
+        else { return nil }
+        var columns: [(header: String, field: Field?)] = []
+        var index: [Field: Int] = [:]
+        for (position, name) in rows[headerAt].cells.enumerated() {
+            let field = Self.field(name, mapping: mapping, taken: index).flatMap { laterFields.contains($0) ? $0 : nil }
+            if let field { index[field] = position }
+            columns.append((name, field))
+        }
+        var forms: [SpreadsheetDate.Form: Int] = [:]
+        var later: [(line: Int, reference: CaseReference, steps: [RecordedEvent])] = []
+        for row in rows.dropFirst(headerAt + 1) where row.cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            var reader = RowReader(row: row, columns: columns, index: index, outcomes: [:], statuses: [:])
+            guard let reference = reader.cell(.reference) else {
+                throw reader.fail(.reference, "the case's reference is empty")
+            }
+            let steps = try reader.afterResponse()
+            forms.merge(reader.forms, uniquingKeysWith: +)
+            if !steps.isEmpty {
+                later.append((row.line, CaseReference(rawValue: reference), RowReader.chronological(steps)))
+            }
+        }
+        return LaterSteps(columns: columns, dateForms: forms, rows: later)
     }
 
     /// A status or outcome as the tables key it: normalised, without a regime's prefix.

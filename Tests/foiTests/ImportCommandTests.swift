@@ -193,6 +193,22 @@ import Testing
                 "received 2024-06-03", "exemption-applied 2024-06-28", "exemption-applied 2024-06-28",
                 "extended 2024-06-28", "responded 2024-07-12",
             ])
+
+        // The template's internal review tracker: steps for cases already there, each added once.
+        let reviews = try workspace.run(["import", workbook, "--sheet", "Internal review tracker"])
+        #expect(reviews.stdout.contains("1 row of later steps") && reviews.stdout.contains("'IR outcome' as review"))
+        #expect(reviews.stdout.hasSuffix("Added 2 steps to 1 of 1 cases (steps a case has already are left).\n"))
+        let reviewed = try #require(try workspace.json(["history", "ICO-003"]) as? [[String: Any]])
+        #expect(
+            reviewed.suffix(2).map { "\($0["kind"]!) \($0["date"]!)" } == [
+                "review-requested 2024-07-20", "review-decided 2024-08-15",
+            ])
+        let again = try workspace.run(["import", workbook, "--sheet", "Internal review tracker"])
+        #expect(again.stdout.hasSuffix("Added 0 steps to 0 of 1 cases (steps a case has already are left).\n"))
+        let unknown = try foi(
+            ["import", "-", "--db", workspace.db, "--today", "2026-11-20"], input: "Ref,IR date\nNOPE,01/02/2025\n")
+        #expect(unknown.status == 65 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr == "Error: line 2: no case 'NOPE' in the database: import its request first\n")
     }
 
     /// Statuses and stage columns of real systems become the steps they stand for; review and complaint columns too.

@@ -40,7 +40,9 @@ struct ImportCommand: ParsableCommand {
             with the statutory one of the row's history and names the holidays between them, without changing what \
             is imported. A reference already in the database is skipped, and said so; with --update, what its row \
             has since (a later step, another handler) is added to it, and a row whose earlier history differs is \
-            refused, since a history is only ever added to.
+            refused, since a history is only ever added to. A sheet with a reference and review or complaint \
+            columns but no date received (the ICO template's internal review tracker) adds those steps to the cases \
+            already in the database, each once.
 
             All or nothing: a bad row stops the import with its line (an Excel sheet's row) and column named, \
             exit 65, and nothing written. --dry-run prints the whole report, checks every row, and writes nothing. \
@@ -88,32 +90,24 @@ struct ImportCommand: ParsableCommand {
         let bytes = try readInput(file)
         if CaseStore.isExport(bytes) { return try restore(bytes) }
         if templatesDir != nil { throw Failure.usage("--templates-dir goes with an export of foi ('foi export')") }
-        let mapping = try mapping.map { path in try perform { try SpreadsheetImport.Mapping(parsing: readInput(path)) }
+        let mapping =
+            try mapping.map { path in try perform { try SpreadsheetImport.Mapping(parsing: readInput(path)) } }
+            ?? .init()
+        let rows = try perform { try Self.rows(bytes, sheet: sheet, mapping: mapping) }
+        if !SpreadsheetImport.holdsTracker(rows, mapping: mapping),
+            let later = try perform({ try SpreadsheetImport.laterSteps(rows, mapping: mapping) })
+        {
+            return try addLaterSteps(later)
         }
-        let rows = try perform { try Self.rows(bytes, sheet: sheet, mapping: mapping ?? .init()) }
         // A dry run before there is a database checks the file against an empty one, made in memory.
         let caseStore =
             dryRun && !FileManager.default.fileExists(atPath: store.path)
             ? try perform { try CaseStore.inMemory() }
             : try store.open(dryRun ? .read : .create)
-        let plan = try perform {
-            try SpreadsheetImport.plan(rows, catalogue: caseStore.catalogue, mapping: mapping ?? .init())
-        }
+        let plan = try perform { try SpreadsheetImport.plan(rows, catalogue: caseStore.catalogue, mapping: mapping) }
         var report: [String] = ["Read \(file.printable): \(plan.rows.count) row\(plan.rows.count == 1 ? "" : "s")."]
-        report.append(
-            "Columns: "
-                + plan.columns.compactMap { column in column.field.map { "'\(column.header)' as \($0.rawValue)" } }
-                .joined(separator: "; ") + ".")
-        let unused = plan.columns.filter { $0.field == nil }.map { "'\($0.header)'" }
-        if !unused.isEmpty { report.append("Not used: \(unused.joined(separator: ", ")).") }
-        let forms = plan.dateForms.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
-        if !forms.isEmpty {
-            report.append("Dates read: \(forms.joined(separator: ", ")) (day-first is the convention).")
-        }
+        report += Self.describe(plan.columns, plan.dateForms)
         report += audit(plan.rows, calendars: caseStore.calendars, catalogue: caseStore.catalogue)
-
-        // Every event says it was imported, and by whom.
-        let importer = "import" + (store.actorName.map { " by \($0)" } ?? "")
         let known = try perform { try caseStore.existing(plan.rows.compactMap(\.new.reference)) }
         let (existing, fresh) = (
             plan.rows.filter { $0.new.reference.map(known.contains) == true },
@@ -163,6 +157,54 @@ struct ImportCommand: ParsableCommand {
         }
         let cases = "\(fresh.count) case\(fresh.count == 1 ? "" : "s")"
         report.append(dryRun ? "Dry run: nothing written; \(cases) would be imported." : "Imported \(cases).")
+        for line in report { say(line.printable) }
+    }
+
+    /// Every event says it was imported, and by whom.
+    var importer: String { "import" + (store.actorName.map { " by \($0)" } ?? "") }
+
+    /// The report's lines on the columns used and not, and the forms of the dates read.
+    static func describe(
+        _ columns: [(header: String, field: SpreadsheetImport.Field?)], _ dateForms: [SpreadsheetDate.Form: Int]
+    )
+        -> [String]
+    {
+        var lines = [
+            "Columns: "
+                + columns.compactMap { column in column.field.map { "'\(column.header)' as \($0.rawValue)" } }
+                .joined(separator: "; ") + "."
+        ]
+        let unused = columns.filter { $0.field == nil }.map { "'\($0.header)'" }
+        if !unused.isEmpty { lines.append("Not used: \(unused.joined(separator: ", ")).") }
+        let forms = dateForms.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
+        if !forms.isEmpty {
+            lines.append("Dates read: \(forms.joined(separator: ", ")) (day-first is the convention).")
+        }
+        return lines
+    }
+
+    /// A sheet of later steps (an internal review tracker): each row's review and complaint recorded on its case,
+    /// where the case does not have them yet.
+    func addLaterSteps(_ later: SpreadsheetImport.LaterSteps) throws {
+        let caseStore = try store.open(dryRun ? .read : .write)
+        var report = [
+            "Read \(file.printable): \(later.rows.count) row\(later.rows.count == 1 ? "" : "s") of later steps (no "
+                + "date received: reviews and complaints of cases already in the database)."
+        ]
+        report += Self.describe(later.columns, later.dateForms)
+        let gained = try perform {
+            do {
+                return try caseStore.addLaterSteps(
+                    later.rows.map { ($0.reference, $0.steps) }, actor: importer, today: store.todayDate,
+                    dryRun: dryRun)
+            } catch StoreError.importRefused(let index, let reason) {
+                throw Failure.badInput("line \(later.rows[index].line): \(reason)")
+            }
+        }
+        let steps = gained.reduce(0, +)
+        report.append(
+            "\(dryRun ? "Dry run: nothing written; would add" : "Added") \(steps) step\(steps == 1 ? "" : "s") to "
+                + "\(gained.filter { $0 > 0 }.count) of \(gained.count) cases (steps a case has already are left).")
         for line in report { say(line.printable) }
     }
 
