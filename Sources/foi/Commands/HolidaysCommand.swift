@@ -13,6 +13,7 @@ struct HolidaysCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the bank holidays of a year: published, generated (provisional) and added locally.")
         @Option(help: "The year (default: this year).") var year: Int?
         @Option(help: "Only this division.") var division: Division?
@@ -39,6 +40,7 @@ struct HolidaysCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a newly proclaimed bank holiday and move the deadlines it touches.",
             discussion: """
                 A day proclaimed under the Banking and Financial Dealings Act 1971 s.1(3) is a non-working day for \
@@ -63,6 +65,7 @@ struct HolidaysCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Record that a bank holiday was cancelled by proclamation, and move the deadlines it touches.",
             discussion: """
                 The day becomes a working day in its division; every running clock whose period contains it is \
@@ -78,6 +81,7 @@ struct HolidaysCommand: ParsableCommand {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: "Record that a bank holiday was moved by proclamation to another day, and move the deadlines.",
             discussion: """
                 E.g. 2020: the early May bank holiday moved from Monday 4 May to Friday 8 May (VE Day) in England, \
@@ -102,6 +106,7 @@ struct HolidaysCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Take in a refreshed GOV.UK bank-holidays.json, and move the deadlines it changes.",
             discussion: """
                 Download https://www.gov.uk/bank-holidays.json and give its path (- for standard input). For each \

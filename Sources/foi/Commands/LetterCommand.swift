@@ -19,6 +19,7 @@ struct LetterCommand: ParsableCommand {
 extension LetterCommand {
     struct Write: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "write",
             abstract: "Write a letter from the case: acknowledgement, clarification, fees notice, response, review.",
             discussion: """
                 Kinds: acknowledgement (with the due date), clarification, fees-notice (the amount and the last day \
@@ -160,10 +161,12 @@ struct LetterTemplates {
 extension LetterCommand {
     struct Templates: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "templates",
             abstract: "Write out the built-in letter templates to edit.", subcommands: [Export.self])
 
         struct Export: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "export",
                 abstract: "Write every built-in template into DIR, to edit and use with the templates-dir setting.",
                 discussion: """
                     The directory is made if it does not exist; a template already there is not overwritten (the \

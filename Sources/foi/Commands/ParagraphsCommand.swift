@@ -18,7 +18,8 @@ struct ParagraphsCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Add.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the paragraphs, by section.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the paragraphs, by section.")
         @Option(help: ArgumentHelp("Only those for this section, e.g. 31.", valueName: "section")) var section: String?
         @Option(help: "Output format.") var format: OutputFormat = .table
         @OptionGroup var store: StoreOptions
@@ -33,7 +34,8 @@ struct ParagraphsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one paragraph's text.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Print one paragraph's text.")
         @Argument(help: "The paragraph's name.") var name: String
         @OptionGroup var store: StoreOptions
 
@@ -45,6 +47,7 @@ struct ParagraphsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a paragraph of the authority's own, or replace the one of its name.")
         @Argument(help: "Its name, e.g. s31-burglary-patterns (letters, digits and hyphens).") var name: String
         @Option(help: ArgumentHelp("The exemption's section, e.g. 31.", valueName: "section")) var section: String

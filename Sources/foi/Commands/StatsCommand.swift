@@ -12,6 +12,7 @@ struct StatsCommand: ParsableCommand {
 
     struct Timeliness: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "timeliness",
             abstract: "The ICO's view: the share of requests and reviews answered in time, with the early warning.",
             discussion: """
                 For each month of the period and the whole of it: the FOI, EIR, FOISA and EIR(S) requests, and the \
