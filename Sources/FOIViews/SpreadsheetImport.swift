@@ -173,9 +173,11 @@ public enum SpreadsheetImport {
     }
 
     /// The cases of `rows` (the first is the header; each with its line, or its row in the sheet), with `mapping`'s
-    /// additions to the built-in header names and spellings.
+    /// additions to the built-in header names and spellings. `inSheet`: the rows are an Excel sheet's, whose cells
+    /// an error names (`B17`).
     public static func plan(
-        _ rows: [(line: Int, cells: [String])], catalogue: ExemptionCatalogue, mapping: Mapping = Mapping()
+        _ rows: [(line: Int, cells: [String])], catalogue: ExemptionCatalogue, mapping: Mapping = Mapping(),
+        inSheet: Bool = false
     ) throws(InputError) -> Plan {
         guard let first = rows.first else { throw InputError("the file is empty: it needs a header row") }
         guard let headerAt = headerIndex(rows, mapping: mapping) else {
@@ -203,7 +205,8 @@ public enum SpreadsheetImport {
         var forms: [SpreadsheetDate.Form: Int] = [:]
         var planned: [Row] = []
         for row in rows.dropFirst(headerAt + 1) where row.cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
-            var reader = RowReader(row: row, columns: columns, index: index, outcomes: outcomes, statuses: statuses)
+            var reader = RowReader(
+                row: row, columns: columns, index: index, outcomes: outcomes, statuses: statuses, inSheet: inSheet)
             planned.append(try reader.read(catalogue: catalogue))
             forms.merge(reader.forms, uniquingKeysWith: +)
         }
@@ -237,14 +240,16 @@ public enum SpreadsheetImport {
         /// The built-in spellings with the mapping file's.
         let outcomes: [String: Outcome]
         let statuses: [String: CaseStatus]
+        /// The rows are an Excel sheet's: errors name the cell.
+        let inSheet: Bool
         var forms: [SpreadsheetDate.Form: Int] = [:]
 
         init(
             row: (line: Int, cells: [String]), columns: [(header: String, field: Field?)], index: [Field: Int],
-            outcomes: [String: Outcome], statuses: [String: CaseStatus]
+            outcomes: [String: Outcome] = [:], statuses: [String: CaseStatus] = [:], inSheet: Bool
         ) {
             (self.row, self.columns, self.index) = (row, columns, index)
-            (self.outcomes, self.statuses) = (outcomes, statuses)
+            (self.outcomes, self.statuses, self.inSheet) = (outcomes, statuses, inSheet)
         }
 
         func cell(_ field: Field) -> String? {
@@ -253,8 +258,14 @@ public enum SpreadsheetImport {
             return text.isEmpty ? nil : String(text)
         }
 
+        /// The cell of `field` in this row named, as a sheet names it (`cell B17 ('Date received')`) or as a CSV
+        /// file's line and column.
         func fail(_ field: Field, _ reason: String) -> InputError {
-            InputError("line \(row.line), column '\(columns[index[field]!].header)': \(reason)")
+            let position = index[field]!
+            return InputError(
+                inSheet
+                    ? "cell \(XLSX.columnName(position))\(row.line) ('\(columns[position].header)'): \(reason)"
+                    : "line \(row.line), column '\(columns[position].header)': \(reason)")
         }
 
         mutating func date(_ field: Field) throws(InputError) -> CivilDate? {
@@ -459,9 +470,9 @@ public enum SpreadsheetImport {
 
     /// `rows` as later steps, or nil when they are not such a sheet (no header with a reference and a review or
     /// complaint column among the first ten rows).
-    public static func laterSteps(_ rows: [(line: Int, cells: [String])], mapping: Mapping = Mapping())
-        throws(InputError) -> LaterSteps?
-    {
+    public static func laterSteps(
+        _ rows: [(line: Int, cells: [String])], mapping: Mapping = Mapping(), inSheet: Bool = false
+    ) throws(InputError) -> LaterSteps? {
         guard
             let headerAt = rows.prefix(10).firstIndex(where: { row in
                 let fields = Set(row.cells.compactMap { field($0, mapping: mapping, taken: [:]) })
@@ -479,7 +490,7 @@ public enum SpreadsheetImport {
         var forms: [SpreadsheetDate.Form: Int] = [:]
         var later: [(line: Int, reference: CaseReference, steps: [RecordedEvent])] = []
         for row in rows.dropFirst(headerAt + 1) where row.cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
-            var reader = RowReader(row: row, columns: columns, index: index, outcomes: [:], statuses: [:])
+            var reader = RowReader(row: row, columns: columns, index: index, inSheet: inSheet)
             guard let reference = reader.cell(.reference) else {
                 throw reader.fail(.reference, "the case's reference is empty")
             }

@@ -121,6 +121,17 @@ public enum XLSX {
         return rows
     }
 
+    /// 1 → `B`, 26 → `AA`: a column's letters (from 0), as a cell reference writes them.
+    public static func columnName(_ index: Int) -> String {
+        var letters: [Character] = []
+        var number = index + 1
+        while number > 0 {
+            letters.insert(Character(UnicodeScalar(UInt8(65 + (number - 1) % 26))), at: 0)
+            number = (number - 1) / 26
+        }
+        return String(letters)
+    }
+
     /// `B17` → 1 (the column, from 0).
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0

@@ -42,6 +42,12 @@ import Testing
         #expect(throws: InputError.self) { try XLSX.sheet(Array("not a workbook".utf8), named: nil) }
     }
 
+    /// Column letters as cell references write them, and back.
+    @Test func columnNames() {
+        #expect([0, 1, 25, 26, 27, 701, 702].map(XLSX.columnName) == ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"])
+        for index in 0..<2_000 { #expect(XLSX.columnIndex(XLSX.columnName(index) + "7") == index) }
+    }
+
     /// Serial numbers by hand: 1 is 1 January 1900, 59 the 28 February, 60 Lotus's 29 February that never was, 61
     /// 1 March 1900; 46027 is 5 January 2026; in the 1904 system 0 is 1 January 1904 and 44565 5 January 2026.
     @Test func serialNumbers() {

@@ -338,6 +338,17 @@ import Testing
         #expect(try histories() == before)
     }
 
+    /// In an Excel sheet a bad value is named by its cell.
+    @Test func aBadCellOfASheetIsNamed() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let workbook = Fixtures.directory.appendingPathComponent("xlsx/month-first.xlsx").path
+        let run = try foi(["import", workbook, "--db", workspace.db, "--today", "2026-11-20"])
+        #expect(run.status == 65 && run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("Error: cell B3 ('Date received'): '12/25/2024' reads only month-first"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.db))
+    }
+
     /// A refused import into a database that did not exist leaves no database behind, from a sheet or an export.
     @Test(
         arguments: [

@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
             columns but no date received (the ICO template's internal review tracker) adds those steps to the cases \
             already in the database, each once.
 
-            All or nothing: a bad row stops the import with its line (an Excel sheet's row) and column named, \
+            All or nothing: a bad row stops the import with its line and column named (in a workbook, its cell: B17), \
             exit 65, and nothing written. --dry-run prints the whole report, checks every row, and writes nothing. \
             A large import shows its progress on standard error when that is a terminal.
 
@@ -95,7 +95,9 @@ struct ImportCommand: ParsableCommand {
             ?? .init()
         let rows = try perform { try Self.rows(bytes, sheet: sheet, mapping: mapping) }
         if !SpreadsheetImport.holdsTracker(rows, mapping: mapping),
-            let later = try perform({ try SpreadsheetImport.laterSteps(rows, mapping: mapping) })
+            let later = try perform({
+                try SpreadsheetImport.laterSteps(rows, mapping: mapping, inSheet: XLSX.isPackage(bytes))
+            })
         {
             return try addLaterSteps(later)
         }
@@ -104,7 +106,10 @@ struct ImportCommand: ParsableCommand {
             dryRun && !FileManager.default.fileExists(atPath: store.path)
             ? try perform { try CaseStore.inMemory() }
             : try store.open(dryRun ? .read : .create)
-        let plan = try perform { try SpreadsheetImport.plan(rows, catalogue: caseStore.catalogue, mapping: mapping) }
+        let plan = try perform {
+            try SpreadsheetImport.plan(
+                rows, catalogue: caseStore.catalogue, mapping: mapping, inSheet: XLSX.isPackage(bytes))
+        }
         var report: [String] = ["Read \(file.printable): \(plan.rows.count) row\(plan.rows.count == 1 ? "" : "s")."]
         report += Self.describe(plan.columns, plan.dateForms)
         report += audit(plan.rows, calendars: caseStore.calendars, catalogue: caseStore.catalogue)
