@@ -337,22 +337,13 @@ public enum SpreadsheetImport {
             let responded = try date(.responded)
 
             let stated = "the status '\(cell(.status) ?? cell(.outcome) ?? "")'"
-            let asked = try date(.clarificationRequested)
-            let answered = asked == nil ? nil : try date(.clarificationReceived)
-            if let asked {
-                record(asked, .clarificationRequested(note: nil))
-                if let answered { record(answered, .clarificationReceived) }
-            } else if status == .awaitingClarification {
-                _ = try required(.clarificationRequested, for: stated)
-            }
-            let notice = try date(.feeNotice)
-            let paid = notice == nil ? nil : try date(.feePaid)
-            if let notice {
-                record(notice, .feeNoticeIssued(amount: nil))
-                if let paid { record(paid, .feePaid) }
-            } else if status == .awaitingFee {
-                _ = try required(.feeNotice, for: stated)
-            }
+            let (asked, answered) = try pause(
+                .clarificationRequested, .clarificationReceived,
+                (.clarificationRequested(note: nil), .clarificationReceived),
+                awaited: status == .awaitingClarification, stated: stated, record: record)
+            let (notice, paid) = try pause(
+                .feeNotice, .feePaid, (.feeNoticeIssued(amount: nil), .feePaid), awaited: status == .awaitingFee,
+                stated: stated, record: record)
             // A public interest extension follows the qualified exemption it is for: the exemptions are dated then.
             let extended = try date(.extended)
             if extended == nil && status == .extended {
@@ -415,6 +406,22 @@ public enum SpreadsheetImport {
 
             steps += try afterResponse()
             return Row(line: row.line, new: new, steps: Self.chronological(steps), sheetDue: try date(.due))
+        }
+
+        /// A pause of the clock the row records (a clarification, a fees notice): the dates it began and ended, each
+        /// recorded as its step; a status that waits on it (`awaited`) needs the date it began.
+        mutating func pause(
+            _ began: Field, _ ended: Field, _ steps: (began: CaseEvent, ended: CaseEvent), awaited: Bool,
+            stated: String, record: (CivilDate, CaseEvent) -> Void
+        ) throws(InputError) -> (began: CivilDate?, ended: CivilDate?) {
+            guard let start = try date(began) else {
+                if awaited { _ = try required(began, for: stated) }
+                return (nil, nil)
+            }
+            record(start, steps.began)
+            let end = try date(ended)
+            if let end { record(end, steps.ended) }
+            return (start, end)
         }
 
         /// In the order they happened; on one day, in the order recorded (a clarification before its answer).
