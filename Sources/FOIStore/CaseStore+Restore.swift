@@ -38,11 +38,15 @@ extension CaseStore {
         export bytes: [UInt8], today: CivilDate,
         writeTemplates: ([(name: String, text: String)]) throws -> String? = { _ in nil }
     ) throws -> Restoration {
-        try write { db in
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
+        return try write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0
             guard existing == 0 else { throw StoreError.restoreNeedsNewDatabase(cases: existing) }
             var restoration = Restoration()
-            var rules: CaseRules?
+            // The cases come after the tables, and are restored under the rules the tables make: their lines are
+            // read on another thread while the ones before are written.
+            var caseLines: [(line: Int, bytes: Range<Int>)] = []
+            let caseSuffix = Array(",\"type\":\"case\"}".utf8)
             // Each table's columns with their declared types.
             var columns: [String: [String: String]] = [:]
             var lineNumber = 0
@@ -50,6 +54,11 @@ extension CaseStore {
                 lineNumber += 1
                 func fail(_ reason: String) -> StoreError { .badExport(line: lineNumber, reason: reason) }
                 if line.isEmpty && lineNumber > 1 { continue }
+                // A case as `export` writes it (canonical JSON: "type" is its last key), left to parse later.
+                if lineNumber > 1 && line.reversed().starts(with: caseSuffix.reversed()) {
+                    caseLines.append((lineNumber, line.startIndex..<line.endIndex))
+                    continue
+                }
                 guard case .object(var fields)? = try? JSONValue(parsing: String(decoding: line, as: UTF8.self)),
                     case .string(let type)? = fields.removeValue(forKey: "type")
                 else { throw fail("not a JSON object with a \"type\"") }
@@ -63,7 +72,9 @@ extension CaseStore {
                 }
                 switch type {
                 case _ where Self.exportedTables.contains(type):
-                    guard rules == nil else { throw fail("a \(type) row after the cases: the tables come first") }
+                    guard caseLines.isEmpty else {
+                        throw fail("a \(type) row after the cases: the tables come first")
+                    }
                     let known =
                         try columns[type]
                         ?? Dictionary(
@@ -94,15 +105,30 @@ extension CaseStore {
                     }
                     restoration.templates.append((name, text))
                 case "case":
-                    let caseRules = try rules ?? self.rules(db)
-                    rules = caseRules
-                    do {
-                        try restoreCase(fields, rules: caseRules, today: today, into: &restoration, db)
-                    } catch let reason as RestoreFailure {
-                        throw fail(reason.description)
-                    }
+                    caseLines.append((lineNumber, line.startIndex..<line.endIndex))
                 default:
                     throw fail("no record of type '\(type)' in an export")
+                }
+            }
+            let rules = try rules(db)
+            let cases = caseLines
+            try Self.indexingAfter(cases.count > 1000, db) {
+                try pipelined(count: cases.count) { offset in
+                    do {
+                        guard
+                            case .object(let fields)? = try? JSONValue(
+                                parsing: String(decoding: bytes[cases[offset].bytes], as: UTF8.self))
+                        else { throw RestoreFailure("not a JSON object with a \"type\"") }
+                        return try Self.restoredCase(fields, rules: rules, today: today)
+                    } catch let reason as RestoreFailure {
+                        throw StoreError.badExport(line: cases[offset].line, reason: reason.description)
+                    }
+                } write: { offset, restored in
+                    do {
+                        try Self.write(restored, into: &restoration, db)
+                    } catch let reason as RestoreFailure {
+                        throw StoreError.badExport(line: cases[offset].line, reason: reason.description)
+                    }
                 }
             }
             if let templatesDirectory = try writeTemplates(restoration.templates) {
@@ -114,10 +140,21 @@ extension CaseStore {
         }
     }
 
-    private func restoreCase(
-        _ fields: [String: JSONValue], rules: CaseRules, today: CivilDate, into restoration: inout Restoration,
-        _ db: Database
-    ) throws {
+    /// A case of an export, replayed and sealed: what `write` stores.
+    private struct RestoredCase: Sendable {
+        var state: CaseState
+        var sealed: [EventLog.Sealed]
+        var requester: Requester?
+        /// The day its personal data was removed, if it was.
+        var anonymised: CivilDate?
+        var removedTexts: Int
+    }
+
+    /// A case line's fields replayed through the lifecycle under `rules` and sealed into its chain as its events
+    /// were recorded. Pure, so that it runs on another thread.
+    private static func restoredCase(_ fields: [String: JSONValue], rules: CaseRules, today: CivilDate) throws
+        -> RestoredCase
+    {
         guard case .string(let ref)? = fields["ref"], !ref.isEmpty else { throw RestoreFailure("a case needs its ref") }
         let reference = CaseReference(rawValue: ref)
         guard case .array(let objects)? = fields["events"] else { throw RestoreFailure("\(ref) has no events") }
@@ -132,31 +169,44 @@ extension CaseStore {
             throw RestoreFailure("\(ref)'s history does not replay: \(error)")
         }
         let anonymised = events.last { if case .anonymised = $0.recorded.event { true } else { false } }?.recorded.date
-        var requesterID: Int64?
-        if case .object(let requester)? = fields["requester"] {
-            guard case .string(let name)? = requester["name"] else {
+        var requester: Requester?
+        if case .object(let fields)? = fields["requester"] {
+            guard case .string(let name)? = fields["name"] else {
                 throw RestoreFailure("\(ref)'s requester has no name")
             }
-            func text(_ key: String) -> String? { if case .string(let text)? = requester[key] { text } else { nil } }
+            func text(_ key: String) -> String? { if case .string(let text)? = fields[key] { text } else { nil } }
+            requester = Requester(name: name, email: text("email"), address: text("address"))
+        }
+        return RestoredCase(
+            state: state,
+            sealed: Projection.sealedHistory(
+                state, actor: nil, recordedAt: "", restoring: (events, anonymised ?? today)),
+            requester: requester, anonymised: anonymised,
+            removedTexts: events.reduce(0) { $0 + $1.removedTexts.count })
+    }
+
+    /// Stores a restored case: its requester, its row, events and projection.
+    private static func write(_ restored: RestoredCase, into restoration: inout Restoration, _ db: Database) throws {
+        var requesterID: Int64?
+        if let requester = restored.requester {
             try db.cachedStatement(
                 sql: "INSERT INTO requesters (name, email, address, anonymised_on) VALUES (?, ?, ?, ?)"
-            ).execute(arguments: [name, text("email"), text("address"), anonymised])
+            ).execute(arguments: [requester.name, requester.email, requester.address, restored.anonymised])
             requesterID = db.lastInsertedRowID
             restoration.requesters += 1
         }
         let caseID: Int64
         do {
-            caseID = try Projection.insert(
-                state, requesterID: requesterID, actor: nil, restoring: (events, anonymised ?? today), db)
+            caseID = try Projection.insert(restored.state, requesterID: requesterID, sealed: restored.sealed, db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw RestoreFailure("\(ref) is in the export twice")
+            throw RestoreFailure("\(restored.state.file.reference) is in the export twice")
         }
-        if let anonymised {
+        if let anonymised = restored.anonymised {
             try db.cachedStatement(sql: "UPDATE cases SET anonymised_on = ? WHERE id = ?")
                 .execute(arguments: [anonymised, caseID])
         }
         restoration.cases += 1
-        restoration.removedTexts += events.reduce(0) { $0 + $1.removedTexts.count }
+        restoration.removedTexts += restored.removedTexts
     }
 
     /// Event number `number` of the case `ref`, as the export wrote it.
@@ -209,7 +259,7 @@ extension CaseStore {
 }
 
 /// Why one line of an export cannot be restored.
-private struct RestoreFailure: Error, CustomStringConvertible {
+private struct RestoreFailure: Error, CustomStringConvertible, Sendable {
     var description: String
     init(_ description: String) { self.description = description }
 }

@@ -31,46 +31,44 @@ extension CaseStore {
         _ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate,
         progress: (Int) -> Void = { _ in }
     ) throws {
-        // A hundred thousand cases' pages: kept in memory rather than spilled and read again.
-        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
-        try write { db in
+        try bulkWrite(count: cases.count) { db in
             let rules = try rules(db)
-            // Into a database with fewer cases than the import, the indexes are built once at the end rather than
-            // row by row (the same statements, so the schema is as its migrations wrote it).
-            let rebuilt =
-                try cases.count > 1000 && Int.fetchOne(db, sql: "SELECT count(*) FROM cases")! < cases.count
-                ? Self.dropIndexes(db) : []
             // The references first: a generated one is part of each event's hash.
             let references = try cases.map { try $0.new.reference ?? Self.nextReference(for: $0.new.received.year, db) }
             let recordedAt = EventLog.timestamp()
-            // Each run of cases is replayed and sealed on another thread while the run before it is written.
-            let runs = stride(from: 0, to: cases.count, by: 500).map { $0..<min($0 + 500, cases.count) }
-            func prepare(_ run: Range<Int>) -> Prefetch<[(CaseState, [EventLog.Sealed])]> {
-                Prefetch {
-                    try run.map { offset in
-                        let state = try Self.imported(
-                            cases[offset].new, cases[offset].steps, as: references[offset], row: offset, rules: rules,
-                            today: today)
-                        return (state, Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt))
-                    }
+            try pipelined(count: cases.count, progress: progress) { offset in
+                let state = try Self.imported(
+                    cases[offset].new, cases[offset].steps, as: references[offset], row: offset, rules: rules,
+                    today: today)
+                return (state, Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt))
+            } write: { offset, prepared in
+                let requesterID = try cases[offset].new.requester.map { try Self.insert($0, db) }
+                do {
+                    _ = try Projection.insert(prepared.0, requesterID: requesterID, sealed: prepared.1, db)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                    throw StoreError.duplicateReference(references[offset])
                 }
             }
-            var next = runs.first.map(prepare)
-            for (index, run) in runs.enumerated() {
-                let prepared = try next!.value()
-                next = index + 1 < runs.count ? prepare(runs[index + 1]) : nil
-                if index > 0 && run.lowerBound % 1000 == 0 { progress(run.lowerBound) }
-                for (offset, (state, sealed)) in zip(run, prepared) {
-                    let requesterID = try cases[offset].new.requester.map { try Self.insert($0, db) }
-                    do {
-                        _ = try Projection.insert(state, requesterID: requesterID, sealed: sealed, db)
-                    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                        throw StoreError.duplicateReference(references[offset])
-                    }
-                }
-            }
-            for statement in rebuilt { try db.execute(sql: statement) }
         }
+    }
+
+    /// A write of `count` new cases in one transaction. Into a database with fewer cases than that, the indexes are
+    /// built once at the end rather than row by row (the same statements, so the schema is as its migrations wrote
+    /// it), and a larger page cache keeps a hundred thousand cases' pages in memory rather than spilled and read again.
+    func bulkWrite<T>(count: Int, _ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
+        return try write { db in
+            let bulk = try count > 1000 && Int.fetchOne(db, sql: "SELECT count(*) FROM cases")! < count
+            return try Self.indexingAfter(bulk, db) { try body(db) }
+        }
+    }
+
+    /// Runs `body`, with the indexes built once after it when `bulk` (see `bulkWrite`).
+    static func indexingAfter<T>(_ bulk: Bool, _ db: Database, _ body: () throws -> T) throws -> T {
+        let rebuilt = bulk ? try dropIndexes(db) : []
+        let result = try body()
+        for statement in rebuilt { try db.execute(sql: statement) }
+        return result
     }
 
     /// Brings cases imported before up to date with their rows (`foi import --update`): where the steps an import

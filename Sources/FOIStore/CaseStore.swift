@@ -194,6 +194,24 @@ func deciding<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// Items `0..<count` prepared on another thread, a run of them at a time, while the run before is handed to `write`
+/// in order: one core replays and seals cases while the other writes them. `progress` is told how many are done,
+/// every thousand.
+func pipelined<Prepared: Sendable>(
+    count: Int, progress: (Int) -> Void = { _ in }, prepare: @escaping @Sendable (Int) throws -> Prepared,
+    write: (Int, Prepared) throws -> Void
+) throws {
+    let runs = stride(from: 0, to: count, by: 500).map { $0..<min($0 + 500, count) }
+    func start(_ run: Range<Int>) -> Prefetch<[Prepared]> { Prefetch { try run.map(prepare) } }
+    var next = runs.first.map(start)
+    for (index, run) in runs.enumerated() {
+        let prepared = try next!.value()
+        next = index + 1 < runs.count ? start(runs[index + 1]) : nil
+        if index > 0 && run.lowerBound % 1000 == 0 { progress(run.lowerBound) }
+        for (offset, item) in zip(run, prepared) { try write(offset, item) }
+    }
+}
+
 /// Work begun on another thread at once, its result waited for when it is needed: one core prepares while the
 /// other writes.
 final class Prefetch<Value: Sendable>: @unchecked Sendable {

@@ -283,6 +283,23 @@ func count(_ path: String, _ sql: String) throws -> Int {
                 try String.fetchAll($0, sql: "SELECT ref FROM cases")
             }
             #expect(Set(references).count == 1_500)
+
+            // Restored from its export into a new database: the same cases, the same schema, every chain sound.
+            var export: [UInt8] = []
+            try store.export(requesters: true) { export += $0.canonicalBytes + [0x0A] }
+            try withStore { restored, restoredPath in
+                let restoration = try restored.restore(export: export, today: later)
+                #expect(restoration.cases == 1_500 && restoration.requesters == 1_500)
+                #expect(try count(restoredPath, "SELECT count(*) FROM events") == 3_000)
+                let schemas = try [path, restoredPath].map { database in
+                    try DatabaseQueue(path: database).read { db in
+                        try String.fetchAll(db, sql: "SELECT ifnull(sql, name) FROM sqlite_master ORDER BY name")
+                    }
+                }
+                #expect(schemas[0] == schemas[1])
+                let report = try restored.verify()
+                #expect(report.cases == 1_500 && report.failures.isEmpty && report.integrity.isEmpty)
+            }
         }
     }
 }
