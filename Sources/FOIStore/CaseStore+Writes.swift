@@ -27,19 +27,29 @@ extension CaseStore {
     /// replayed through the lifecycle on `today`, so an illegal history is refused and nothing of the batch is
     /// written.
     /// `progress` is told how many are done, every thousand.
+    /// `updating`: cases imported before, to which what their rows have since is added first, in the same
+    /// transaction (`stepsSince`); returns how many steps each of those gained. A refused case is named by its index
+    /// among `updating` then `cases`.
+    @discardableResult
     public func importCases(
-        _ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate,
-        progress: (Int) -> Void = { _ in }
-    ) throws {
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [(new: NewCase, steps: [RecordedEvent])] = [],
+        actor: String? = nil, today: CivilDate, progress: (Int) -> Void = { _ in }
+    ) throws -> [Int] {
         try bulkWrite(count: cases.count) { db in
             let rules = try rules(db)
+            let gained = try addSteps(
+                to: updating.map { $0.new.reference ?? CaseReference(rawValue: "") }, in: db, rules: rules,
+                actor: actor, today: today, record: true
+            ) { offset, current in
+                try Self.stepsSince(updating[offset], of: current, row: offset, today: today)
+            }
             // The references first: a generated one is part of each event's hash.
             let references = try cases.map { try $0.new.reference ?? Self.nextReference(for: $0.new.received.year, db) }
             let recordedAt = EventLog.timestamp()
             try pipelined(count: cases.count, progress: progress) { offset in
                 let state = try Self.imported(
-                    cases[offset].new, cases[offset].steps, as: references[offset], row: offset, rules: rules,
-                    today: today)
+                    cases[offset].new, cases[offset].steps, as: references[offset], row: updating.count + offset,
+                    rules: rules, today: today)
                 return (state, Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt))
             } write: { offset, prepared in
                 let requesterID = try cases[offset].new.requester.map { try Self.insert($0, db) }
@@ -49,6 +59,7 @@ extension CaseStore {
                     throw StoreError.duplicateReference(references[offset])
                 }
             }
+            return gained
         }
     }
 
@@ -71,13 +82,12 @@ extension CaseStore {
         return result
     }
 
-    /// Brings cases imported before up to date with their rows (`foi import --update`): where the steps an import
-    /// makes (`SpreadsheetImport`'s kinds, in order) that the case already has are the first of the row's, the rest
-    /// are recorded, and a different handler is assigned; a history that differs is refused, since history is only
-    /// ever appended to. Returns how many steps each case gained. One transaction.
-    public func updateImported(
-        _ cases: [(new: NewCase, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate, dryRun: Bool = false
-    ) throws -> [Int] {
+    /// What a case imported before lacks of its row (`foi import --update`): where the steps an import makes that
+    /// the case already has (`SpreadsheetImport`'s kinds, in order) are the first of the row's, the rest, and its
+    /// handler if another; a history that differs is refused, since history is only ever appended to.
+    static func stepsSince(
+        _ row: (new: NewCase, steps: [RecordedEvent]), of current: Case, row offset: Int, today: CivilDate
+    ) throws -> [RecordedEvent] {
         func compared(_ event: CaseEvent) -> Bool {
             switch event {
             case .note, .anonymised, .deadlineMoved, .assigned, .requestRecorded, .reasoningRecorded, .letterIssued,
@@ -86,78 +96,77 @@ extension CaseStore {
             default: true
             }
         }
-        let references = cases.map { $0.new.reference ?? CaseReference(rawValue: "") }
-        return try addSteps(to: references, actor: actor, today: today, dryRun: dryRun) { offset, current in
-            let (new, steps) = cases[offset]
-            let had = current.history.filter { compared($0.event) }
-            let sheet = [RecordedEvent(date: new.received, event: .received(new.receipt))] + steps
-            let wanted = sheet.filter { compared($0.event) }
-            // The first of the case's steps the sheet does not have at its place.
-            if let first = had.indices.first(where: { $0 >= wanted.count || had[$0] != wanted[$0] }) {
-                let theirs = first < wanted.count ? "\(wanted[first].event.noun) on \(wanted[first].date)" : "nothing"
-                throw StoreError.importRefused(
-                    row: offset,
-                    reason: "its history has \(had[first].event.noun) on \(had[first].date) where the sheet has "
-                        + "\(theirs); foi adds to a history and never rewrites it: record the change with foi's own "
-                        + "commands")
-            }
-            var added = Array(wanted.dropFirst(had.count))
-            let handler = steps.last { if case .assigned = $0.event { true } else { false } }
-            if case .assigned(let name)? = handler?.event, name != current.handler {
-                added.append(RecordedEvent(date: today, event: .assigned(to: name)))
-            }
-            return added
+        let had = current.history.filter { compared($0.event) }
+        let sheet = [RecordedEvent(date: row.new.received, event: .received(row.new.receipt))] + row.steps
+        let wanted = sheet.filter { compared($0.event) }
+        // The first of the case's steps the sheet does not have at its place.
+        if let first = had.indices.first(where: { $0 >= wanted.count || had[$0] != wanted[$0] }) {
+            let theirs = first < wanted.count ? "\(wanted[first].event.noun) on \(wanted[first].date)" : "nothing"
+            throw StoreError.importRefused(
+                row: offset,
+                reason: "its history has \(had[first].event.noun) on \(had[first].date) where the sheet has "
+                    + "\(theirs); foi adds to a history and never rewrites it: record the change with foi's own "
+                    + "commands")
         }
+        var added = Array(wanted.dropFirst(had.count))
+        let handler = row.steps.last { if case .assigned = $0.event { true } else { false } }
+        if case .assigned(let name)? = handler?.event, name != current.handler {
+            added.append(RecordedEvent(date: today, event: .assigned(to: name)))
+        }
+        return added
     }
 
     /// Records on cases already in the database the steps of a sheet of later steps (an internal review tracker)
-    /// that each does not have yet. Returns how many steps each case gained. One transaction.
+    /// that each does not have yet. Returns how many steps each case gained. One transaction; a dry run checks each
+    /// step in a read.
     public func addLaterSteps(
         _ rows: [(reference: CaseReference, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate,
         dryRun: Bool = false
     ) throws -> [Int] {
-        try addSteps(to: rows.map(\.reference), actor: actor, today: today, dryRun: dryRun) { offset, current in
-            rows[offset].steps.filter { !current.history.contains($0) }
+        let access: ((Database) throws -> [Int]) throws -> [Int] =
+            dryRun ? { try self.writer.read($0) } : { try self.write($0) }
+        return try access { db in
+            try addSteps(
+                to: rows.map(\.reference), in: db, rules: try rules(db), actor: actor, today: today, record: !dryRun
+            ) { offset, current in
+                rows[offset].steps.filter { !current.history.contains($0) }
+            }
         }
     }
 
     /// Records on each case of `references` the steps `choosing` gives for it (from its index and the case as it
-    /// stands), in one transaction; a refusal names the case's index. A dry run checks each step in a read.
+    /// stands) — or, without `record`, only checks that the lifecycle allows them; a refusal names the case's
+    /// index. Returns how many steps each gained.
     private func addSteps(
-        to references: [CaseReference], actor: String?, today: CivilDate, dryRun: Bool,
-        choosing: (Int, Case) throws -> [RecordedEvent]
+        to references: [CaseReference], in db: Database, rules: CaseRules, actor: String?, today: CivilDate,
+        record: Bool, choosing: (Int, Case) throws -> [RecordedEvent]
     ) throws -> [Int] {
-        let access: ((Database) throws -> [Int]) throws -> [Int] =
-            dryRun ? { try self.writer.read($0) } : { try self.write($0) }
-        return try access { db in
-            let rules = try rules(db)
-            var gained: [Int] = []
-            for (offset, reference) in references.enumerated() {
-                let caseID: Int64
-                var current: Case
-                do {
-                    (caseID, current) = try loadCase(reference, db)
-                } catch StoreError.caseNotFound {
-                    throw StoreError.importRefused(
-                        row: offset, reason: "no case '\(reference)' in the database: import its request first")
-                }
-                let added = try choosing(offset, current)
-                for recorded in added {
-                    let step: CaseStep
-                    do { step = try current.step(recorded, rules: rules, today: today) } catch {
-                        throw StoreError.importRefused(row: offset, reason: "\(reference): \(error)")
-                    }
-                    if !dryRun {
-                        try Projection.update(
-                            to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged,
-                            caseID: caseID, actor: actor, db)
-                    }
-                    current = step.state.file
-                }
-                gained.append(added.count)
+        var gained: [Int] = []
+        for (offset, reference) in references.enumerated() {
+            let caseID: Int64
+            var current: Case
+            do {
+                (caseID, current) = try loadCase(reference, db)
+            } catch StoreError.caseNotFound {
+                throw StoreError.importRefused(
+                    row: offset, reason: "no case '\(reference)' in the database: import its request first")
             }
-            return gained
+            let added = try choosing(offset, current)
+            for recorded in added {
+                let step: CaseStep
+                do { step = try current.step(recorded, rules: rules, today: today) } catch {
+                    throw StoreError.importRefused(row: offset, reason: "\(reference): \(error)")
+                }
+                if record {
+                    try Projection.update(
+                        to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged,
+                        caseID: caseID, actor: actor, db)
+                }
+                current = step.state.file
+            }
+            gained.append(added.count)
         }
+        return gained
     }
 
     /// Drops the indexes foi's schema made (not those behind a UNIQUE or PRIMARY KEY constraint), returning the
@@ -173,15 +182,26 @@ extension CaseStore {
         return indexes.map { $0[1] }
     }
 
-    /// Checks that each of `cases` could be imported on `today` (`importCases`'s replay), writing nothing.
-    public func checkImport(_ cases: [(new: NewCase, steps: [RecordedEvent])], today: CivilDate) throws {
+    /// Checks that each of `cases` could be imported on `today`, and `updating` brought up to date
+    /// (`importCases`), writing nothing; returns how many steps each of `updating` would gain.
+    public func checkImport(
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [(new: NewCase, steps: [RecordedEvent])] = [],
+        today: CivilDate
+    ) throws -> [Int] {
         try writer.read { db in
             let rules = try rules(db)
+            let gained = try addSteps(
+                to: updating.map { $0.new.reference ?? CaseReference(rawValue: "") }, in: db, rules: rules,
+                actor: nil, today: today, record: false
+            ) { offset, current in
+                try Self.stepsSince(updating[offset], of: current, row: offset, today: today)
+            }
             for (offset, (new, steps)) in cases.enumerated() {
                 _ = try Self.imported(
-                    new, steps, as: new.reference ?? CaseReference(rawValue: "-"), row: offset, rules: rules,
-                    today: today)
+                    new, steps, as: new.reference ?? CaseReference(rawValue: "-"), row: updating.count + offset,
+                    rules: rules, today: today)
             }
+            return gained
         }
     }
 

@@ -336,6 +336,14 @@ import Testing
                 "Error: line 2 (U-1): its history has request on 2024-11-04 where the sheet has request on 2024-11-05"),
             "\(refused.stderr)")
         #expect(try histories() == before)
+
+        // One transaction: a new row refused leaves the cases brought up to date as they were.
+        try write(
+            "U-1,04/11/2024,Tom Ellis,15/11/2024,Not held\nU-2,05/11/2024,,20/11/2024,Not held\n"
+                + "U-4,10/11/2024,,01/11/2024,Not held\n")
+        let late = try workspace.run(["import", file.path, "--update"])
+        #expect(late.status == 65 && late.stderr.hasPrefix("Error: line 4 (U-4): "), "\(late.stderr)")
+        #expect(try histories() == before)
     }
 
     /// In an Excel sheet a bad value is named by its cell.

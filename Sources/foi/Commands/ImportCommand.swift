@@ -118,40 +118,30 @@ struct ImportCommand: ParsableCommand {
             plan.rows.filter { $0.new.reference.map(known.contains) == true },
             plan.rows.filter { $0.new.reference.map(known.contains) != true }
         )
-        /// A refused case named by its line (and reference).
-        func named<T>(_ rows: [SpreadsheetImport.Row], _ body: () throws -> T) throws -> T {
-            do {
-                return try body()
-            } catch StoreError.importRefused(let index, let reason) {
-                let row = rows[index]
-                throw Failure.badInput("line \(row.line)\(row.new.reference.map { " (\($0))" } ?? ""): \(reason)")
-            }
-        }
-        var updated: [Int] = []
-        if update && !existing.isEmpty {
-            updated = try perform {
-                try named(existing) {
-                    try caseStore.updateImported(
-                        existing.map { ($0.new, $0.steps) }, actor: importer, today: store.todayDate, dryRun: dryRun)
-                }
-            }
-        } else if !existing.isEmpty {
+        // Brought up to date (with --update) and imported in one transaction: a refused row writes nothing.
+        let updating = update ? existing : []
+        if !update && !existing.isEmpty {
             let references = existing.map { $0.new.reference!.rawValue }
             report.append(
                 "Already in the database, skipped: \(existing.count) (\(references.prefix(10).joined(separator: ", "))"
                     + (existing.count > 10 ? ", …" : "") + "); --update adds what their rows have since.")
         }
-        try perform {
-            try named(fresh) {
+        let updated = try perform {
+            do {
                 if dryRun {
-                    try caseStore.checkImport(fresh.map { ($0.new, $0.steps) }, today: store.todayDate)
-                } else {
-                    let progress = Progress(total: fresh.count, noun: "cases")
-                    defer { progress.finish() }
-                    try caseStore.importCases(
-                        fresh.map { ($0.new, $0.steps) }, actor: importer, today: store.todayDate,
-                        progress: progress.update)
+                    return try caseStore.checkImport(
+                        fresh.map { ($0.new, $0.steps) }, updating: updating.map { ($0.new, $0.steps) },
+                        today: store.todayDate)
                 }
+                let progress = Progress(total: fresh.count, noun: "cases")
+                defer { progress.finish() }
+                return try caseStore.importCases(
+                    fresh.map { ($0.new, $0.steps) }, updating: updating.map { ($0.new, $0.steps) }, actor: importer,
+                    today: store.todayDate, progress: progress.update)
+            } catch StoreError.importRefused(let index, let reason) {
+                // The refused case named by its line (and reference).
+                let row = (updating + fresh)[index]
+                throw Failure.badInput("line \(row.line)\(row.new.reference.map { " (\($0))" } ?? ""): \(reason)")
             }
         }
         let steps = updated.reduce(0, +)
