@@ -160,8 +160,7 @@ extension CaseStore {
 
     /// The first half of a change: every move decided while reading, without the lock.
     func planHolidays(_ edit: HolidayEdit, today: CivilDate) throws -> HolidayPlan {
-        // The moves read tens of thousands of cases: keep their pages in memory rather than spill and re-read.
-        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
+        try keepingPagesInMemory()
         return try writer.read { db in try planHolidays(edit, today: today, db) }
     }
 

@@ -38,7 +38,7 @@ extension CaseStore {
         export bytes: [UInt8], today: CivilDate,
         writeTemplates: ([(name: String, text: String)]) throws -> String? = { _ in nil }
     ) throws -> Restoration {
-        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
+        try keepingPagesInMemory()
         return try write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0
             guard existing == 0 else { throw StoreError.restoreNeedsNewDatabase(cases: existing) }

@@ -51,8 +51,7 @@ extension CaseStore {
     /// the chain still verifies). Records an anonymisation event on each. Dates, outcomes, exemptions and clocks
     /// are untouched. Refused, writing nothing, for a case that is not closed or is already anonymised.
     public func anonymise(_ references: [CaseReference]?, actor: String?, today: CivilDate) throws -> Anonymisation {
-        // A hundred thousand cases' pages: kept in memory rather than spilled and read again.
-        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
+        try keepingPagesInMemory()
         return try write { db in
             let chosen = try references ?? Self.retention(today: today, all: false, db).map(\.reference)
             var result = Anonymisation()

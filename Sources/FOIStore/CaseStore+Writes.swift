@@ -35,8 +35,10 @@ extension CaseStore {
         _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [(new: NewCase, steps: [RecordedEvent])] = [],
         actor: String? = nil, today: CivilDate, progress: (Int) -> Void = { _ in }
     ) throws -> [Int] {
-        try bulkWrite(count: cases.count) { db in
+        try keepingPagesInMemory()
+        return try write { db in
             let rules = try rules(db)
+            // The cases brought up to date first, while their indexes are there to find their rows.
             let gained = try addSteps(
                 to: updating.map { $0.new.reference ?? CaseReference(rawValue: "") }, in: db, rules: rules,
                 actor: actor, today: today, record: true
@@ -46,35 +48,34 @@ extension CaseStore {
             // The references first: a generated one is part of each event's hash.
             let references = try cases.map { try $0.new.reference ?? Self.nextReference(for: $0.new.received.year, db) }
             let recordedAt = EventLog.timestamp()
-            try pipelined(count: cases.count, progress: progress) { offset in
-                let state = try Self.imported(
-                    cases[offset].new, cases[offset].steps, as: references[offset], row: updating.count + offset,
-                    rules: rules, today: today)
-                return (state, Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt))
-            } write: { offset, prepared in
-                let requesterID = try cases[offset].new.requester.map { try Self.insert($0, db) }
-                do {
-                    _ = try Projection.insert(prepared.0, requesterID: requesterID, sealed: prepared.1, db)
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                    throw StoreError.duplicateReference(references[offset])
+            let bulk = try cases.count > 1000 && Int.fetchOne(db, sql: "SELECT count(*) FROM cases")! < cases.count
+            try Self.indexingAfter(bulk, db) {
+                try pipelined(count: cases.count, progress: progress) { offset in
+                    let state = try Self.imported(
+                        cases[offset].new, cases[offset].steps, as: references[offset], row: updating.count + offset,
+                        rules: rules, today: today)
+                    return (state, Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt))
+                } write: { offset, prepared in
+                    let requesterID = try cases[offset].new.requester.map { try Self.insert($0, db) }
+                    do {
+                        _ = try Projection.insert(prepared.0, requesterID: requesterID, sealed: prepared.1, db)
+                    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                        throw StoreError.duplicateReference(references[offset])
+                    }
                 }
             }
             return gained
         }
     }
 
-    /// A write of `count` new cases in one transaction. Into a database with fewer cases than that, the indexes are
-    /// built once at the end rather than row by row (the same statements, so the schema is as its migrations wrote
-    /// it), and a larger page cache keeps a hundred thousand cases' pages in memory rather than spilled and read again.
-    func bulkWrite<T>(count: Int, _ body: (Database) throws -> T) throws -> T {
+    /// A large write's pages kept in memory (128 MB) rather than spilled and read again.
+    func keepingPagesInMemory() throws {
         try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
-        return try write { db in
-            let bulk = try count > 1000 && Int.fetchOne(db, sql: "SELECT count(*) FROM cases")! < count
-            return try Self.indexingAfter(bulk, db) { try body(db) }
-        }
     }
 
-    /// Runs `body`, with the indexes built once after it when `bulk` (see `bulkWrite`).
+    /// Runs `body`, with the indexes built once after it when `bulk`: a write of many new cases into a database
+    /// with fewer builds them at the end rather than row by row (the same statements, so the schema is as its
+    /// migrations wrote it).
     static func indexingAfter<T>(_ bulk: Bool, _ db: Database, _ body: () throws -> T) throws -> T {
         let rebuilt = bulk ? try dropIndexes(db) : []
         let result = try body()
