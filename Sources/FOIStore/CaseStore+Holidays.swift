@@ -101,9 +101,9 @@ struct HolidayAmendments: Equatable, Sendable {
                     new.lowerBound > old.upperBound + 1 || new.upperBound + 1 < old.lowerBound
                 {
                     throw StoreError.badHolidayData(
-                        "the data for \(division.name) covers \(new.lowerBound)–\(new.upperBound), which does not meet "
-                            + "the years foi has (\(old.lowerBound)–\(old.upperBound)); download the whole file from "
-                            + "https://www.gov.uk/bank-holidays.json")
+                        "the data for \(division.name) covers \(new.lowerBound)–\(new.upperBound), which does not "
+                            + "meet the years foi has (\(old.lowerBound)–\(old.upperBound)); download the whole file "
+                            + "from https://www.gov.uk/bank-holidays.json")
                 }
             }
             after.imported = data

@@ -513,7 +513,8 @@ public enum SpreadsheetImport {
     /// A status or outcome as the tables key it: normalised, without a regime's prefix.
     static func spellingKey(_ text: String) -> String { normalised(unprefixed(text)) }
 
-    /// `FOI-Granted in full`, `EIR Fees Due` → the spelling without the regime (House on the Hill prefixes its codes).
+    /// `FOI-Granted in full`, `EIR Fees Due` → the spelling without the regime (House on the Hill prefixes its
+    /// codes).
     static func unprefixed(_ text: String) -> Substring {
         for prefix in ["FOI-", "EIR-", "DP-", "FOI ", "EIR ", "DP "] where text.uppercased().hasPrefix(prefix) {
             return text.dropFirst(prefix.count)
