@@ -39,12 +39,7 @@ extension CaseStore {
         return try write { db in
             let rules = try rules(db)
             // The cases brought up to date first, while their indexes are there to find their rows.
-            let gained = try addSteps(
-                to: updating.map { $0.new.reference ?? CaseReference(rawValue: "") }, in: db, rules: rules,
-                actor: actor, today: today, record: true
-            ) { offset, current in
-                try Self.stepsSince(updating[offset], of: current, row: offset, today: today)
-            }
+            let gained = try bringUpToDate(updating, in: db, rules: rules, actor: actor, today: today, record: true)
             // The references first: a generated one is part of each event's hash.
             let references = try cases.map { try $0.new.reference ?? Self.nextReference(for: $0.new.received.year, db) }
             let recordedAt = EventLog.timestamp()
@@ -83,10 +78,23 @@ extension CaseStore {
         return result
     }
 
+    /// Adds to each case imported before what its row has since (`stepsSince`); returns how many steps each gained.
+    private func bringUpToDate(
+        _ rows: [(new: NewCase, steps: [RecordedEvent])], in db: Database, rules: CaseRules, actor: String?,
+        today: CivilDate, record: Bool
+    ) throws -> [Int] {
+        try addSteps(
+            to: rows.map { $0.new.reference ?? CaseReference(rawValue: "") }, in: db, rules: rules, actor: actor,
+            today: today, record: record
+        ) { offset, current in
+            try Self.stepsSince(rows[offset], of: current, row: offset, today: today)
+        }
+    }
+
     /// What a case imported before lacks of its row (`foi import --update`): where the steps an import makes that
     /// the case already has (`SpreadsheetImport`'s kinds, in order) are the first of the row's, the rest, and its
     /// handler if another; a history that differs is refused, since history is only ever appended to.
-    static func stepsSince(
+    private static func stepsSince(
         _ row: (new: NewCase, steps: [RecordedEvent]), of current: Case, row offset: Int, today: CivilDate
     ) throws -> [RecordedEvent] {
         func compared(_ event: CaseEvent) -> Bool {
@@ -191,12 +199,7 @@ extension CaseStore {
     ) throws -> [Int] {
         try writer.read { db in
             let rules = try rules(db)
-            let gained = try addSteps(
-                to: updating.map { $0.new.reference ?? CaseReference(rawValue: "") }, in: db, rules: rules,
-                actor: nil, today: today, record: false
-            ) { offset, current in
-                try Self.stepsSince(updating[offset], of: current, row: offset, today: today)
-            }
+            let gained = try bringUpToDate(updating, in: db, rules: rules, actor: nil, today: today, record: false)
             for (offset, (new, steps)) in cases.enumerated() {
                 _ = try Self.imported(
                     new, steps, as: new.reference ?? CaseReference(rawValue: "-"), row: updating.count + offset,

@@ -15,22 +15,23 @@ enum EventLog {
     }
 
     /// Appends `recorded` as event number `sequence` of the case `caseID` (`reference`), after the event whose
-    /// hash is `previous` (nil for the first); returns its hash. `restoring`: the event as an export recorded it
-    /// (its actor, its time, the personal texts already removed, which are stored as removed on `removedOn`).
+    /// hash is `previous` (nil for the first); returns its hash.
     @discardableResult
     static func append(
         _ recorded: RecordedEvent, sequence: Int, caseID: Int64, reference: CaseReference, previous: String?,
-        actor: String?, restoring: (event: StoredEvent, removedOn: CivilDate)? = nil, _ db: Database
+        actor: String?, _ db: Database
     ) throws -> String {
         let sealed = seal(
             recorded, sequence: sequence, reference: reference, previous: previous, actor: actor,
-            recordedAt: timestamp(), restoring: restoring)
+            recordedAt: timestamp())
         try write(sealed, caseID: caseID, db)
         return sealed.hash
     }
 
     /// `recorded` sealed as event number `sequence` of the case `reference` after the event whose hash is
-    /// `previous`: pure, so that many can be sealed at once before they are written.
+    /// `previous`: pure, so that many can be sealed at once before they are written. `restoring`: the event as an
+    /// export recorded it (its actor and time instead of `actor` and `recordedAt`; the personal texts already
+    /// removed, stored as removed on `removedOn`).
     static func seal(
         _ recorded: RecordedEvent, sequence: Int, reference: CaseReference, previous: String?, actor: String?,
         recordedAt: String, restoring: (event: StoredEvent, removedOn: CivilDate)? = nil

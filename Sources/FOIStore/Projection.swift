@@ -5,18 +5,15 @@ import GRDB
 /// The projection tables (`cases`, `case_clocks`, `case_exemptions`): what FOIKit decided a case now is, written
 /// in the same transaction as the event that made it so, and read back as `CaseSummary`.
 enum Projection {
-    /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id. `restoring`: the events
-    /// as an export recorded them, one for each of the history's (their actors and times, their removed texts).
-    static func insert(
-        _ state: CaseState, requesterID: Int64?, actor: String?,
-        restoring: (events: [StoredEvent], removedOn: CivilDate)? = nil, _ db: Database
-    ) throws -> Int64 {
+    /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
+    static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
         try insert(
             state, requesterID: requesterID,
-            sealed: sealedHistory(state, actor: actor, recordedAt: EventLog.timestamp(), restoring: restoring), db)
+            sealed: sealedHistory(state, actor: actor, recordedAt: EventLog.timestamp()), db)
     }
 
-    /// The case's history sealed into its chain, as `insert` writes it.
+    /// The case's history sealed into its chain, as `insert` writes it. `restoring`: the events as an export
+    /// recorded them, one for each of the history's (their actors and times, their removed texts).
     static func sealedHistory(
         _ state: CaseState, actor: String?, recordedAt: String,
         restoring: (events: [StoredEvent], removedOn: CivilDate)? = nil

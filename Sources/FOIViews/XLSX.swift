@@ -19,59 +19,76 @@ public enum XLSX {
     /// Whether `bytes` begin as a ZIP package does.
     public static func isPackage(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
-    /// The names of the workbook's sheets, in order.
-    public static func sheetNames(_ bytes: [UInt8]) throws(InputError) -> [String] {
-        do {
-            let archive = try Archive(data: Data(bytes), accessMode: .read)
-            guard let entry = archive["xl/workbook.xml"] else { throw InputError("it is not an Excel workbook") }
-            var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-            return try XMLElement.parse(data).all("sheet").compactMap { $0.attributes["name"] }
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError("it is not a workbook Excel could open: \(error)")
-        }
-    }
-
     /// The sheet named `name` (default: the first).
     public static func sheet(_ bytes: [UInt8], named name: String?) throws(InputError) -> Sheet {
-        do {
-            let archive = try Archive(data: Data(bytes), accessMode: .read)
-            func part(_ path: String) throws -> XMLElement? {
-                guard let entry = archive[path.hasPrefix("/") ? String(path.dropFirst()) : path] else { return nil }
-                var data = Data()
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-                return try XMLElement.parse(data)
+        try Workbook(bytes).sheet(named: name)
+    }
+
+    /// A workbook opened once: its sheets' names, and each sheet read when asked for, with the parts every sheet
+    /// shares (the shared strings, the date styles) read only once.
+    public struct Workbook {
+        /// The names of its sheets, in order.
+        public let sheetNames: [String]
+        private let archive: Archive
+        private let sheets: [XMLElement]
+        private let relationships: [XMLElement]
+        private let strings: [String]
+        private let dateStyles: Set<Int>
+        private let epoch: Epoch
+
+        public init(_ bytes: [UInt8]) throws(InputError) {
+            do {
+                archive = try Archive(data: Data(bytes), accessMode: .read)
+                guard let workbook = try Self.part("xl/workbook.xml", of: archive) else {
+                    throw InputError("it is not an Excel workbook")
+                }
+                sheets = workbook.all("sheet")
+                sheetNames = sheets.compactMap { $0.attributes["name"] }
+                relationships = try Self.part("xl/_rels/workbook.xml.rels", of: archive)?.all("Relationship") ?? []
+                strings = try Self.part("xl/sharedStrings.xml", of: archive)?.all("si").map(\.text) ?? []
+                dateStyles = dates(in: try Self.part("xl/styles.xml", of: archive))
+                let epoch1904 = workbook.all("workbookPr").first?.attributes["date1904"].map {
+                    $0 == "1" || $0 == "true"
+                }
+                epoch = epoch1904 == true ? .epoch1904 : .epoch1900
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError("it is not a workbook Excel could open: \(error)")
             }
-            guard let workbook = try part("xl/workbook.xml") else { throw InputError("it is not an Excel workbook") }
-            let sheets = workbook.all("sheet")
+        }
+
+        /// The sheet named `name` (default: the first).
+        public func sheet(named name: String?) throws(InputError) -> Sheet {
             let found = name.map { name in sheets.first { $0.attributes["name"] == name } } ?? sheets.first
             guard let chosen = found else {
-                let names = sheets.compactMap { $0.attributes["name"] }.map { "'\($0)'" }.joined(separator: ", ")
+                let names = sheetNames.map { "'\($0)'" }.joined(separator: ", ")
                 throw InputError("the workbook has no sheet '\(name ?? "")' (it has \(names))")
             }
-            let relationships = try part("xl/_rels/workbook.xml.rels")?.all("Relationship") ?? []
             let id = chosen.attributes.first { $0.key.hasSuffix(":id") }?.value
             guard let target = relationships.first(where: { $0.attributes["Id"] == id })?.attributes["Target"] else {
                 throw InputError("the workbook does not say where sheet '\(chosen.attributes["name"] ?? "")' is")
             }
-            guard let worksheet = try part(target.hasPrefix("/") ? target : "xl/" + target) else {
-                throw InputError("the workbook's sheet '\(chosen.attributes["name"] ?? "")' is missing")
+            do {
+                guard let worksheet = try Self.part(target.hasPrefix("/") ? target : "xl/" + target, of: archive) else {
+                    throw InputError("the workbook's sheet '\(chosen.attributes["name"] ?? "")' is missing")
+                }
+                return Sheet(
+                    name: chosen.attributes["name"] ?? "",
+                    rows: try rows(worksheet, strings: strings, dateStyles: dateStyles, epoch: epoch))
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError("it is not a workbook Excel could open: \(error)")
             }
-            let strings = try part("xl/sharedStrings.xml")?.all("si").map(\.text) ?? []
-            let dateStyles = dates(in: try part("xl/styles.xml"))
-            let epoch1904 = workbook.all("workbookPr").first?.attributes["date1904"].map { $0 == "1" || $0 == "true" }
-            return Sheet(
-                name: chosen.attributes["name"] ?? "",
-                rows: try rows(
-                    worksheet, strings: strings, dateStyles: dateStyles,
-                    epoch: epoch1904 == true ? .epoch1904 : .epoch1900
-                ))
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError("it is not a workbook Excel could open: \(error)")
+        }
+
+        /// The XML part at `path` of the package, if it has one.
+        private static func part(_ path: String, of archive: Archive) throws -> XMLElement? {
+            guard let entry = archive[path.hasPrefix("/") ? String(path.dropFirst()) : path] else { return nil }
+            var data = Data()
+            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            return try XMLElement.parse(data)
         }
     }
 

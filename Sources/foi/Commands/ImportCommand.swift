@@ -256,12 +256,15 @@ struct ImportCommand: ParsableCommand {
         -> [(line: Int, cells: [String])]
     {
         if XLSX.isPackage(bytes) {
-            let names = try sheet.map { [$0] } ?? XLSX.sheetNames(bytes)
-            for name in names {
-                let rows = try XLSX.sheet(bytes, named: name).rows.map { (line: $0.number, cells: $0.cells) }
-                if sheet != nil || SpreadsheetImport.holdsTracker(rows, mapping: mapping) { return rows }
+            let workbook = try XLSX.Workbook(bytes)
+            if let sheet { return try workbook.sheet(named: sheet).rows.map { ($0.number, $0.cells) } }
+            var first: [(line: Int, cells: [String])]?
+            for name in workbook.sheetNames {
+                let rows = try workbook.sheet(named: name).rows.map { (line: $0.number, cells: $0.cells) }
+                if SpreadsheetImport.holdsTracker(rows, mapping: mapping) { return rows }
+                first = first ?? rows
             }
-            return try XLSX.sheet(bytes, named: nil).rows.map { ($0.number, $0.cells) }
+            return first ?? []
         }
         if sheet != nil { throw Failure.usage("--sheet goes with an Excel workbook (.xlsx)") }
         var rows: [(line: Int, cells: [String])] = []
