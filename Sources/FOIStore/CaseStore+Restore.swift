@@ -75,28 +75,10 @@ extension CaseStore {
                     guard caseLines.isEmpty else {
                         throw fail("a \(type) row after the cases: the tables come first")
                     }
-                    let known =
-                        try columns[type]
-                        ?? Dictionary(
-                            db.columns(in: type).map { ($0.name, $0.type.uppercased()) },
-                            uniquingKeysWith: { a, _ in a })
-                    columns[type] = known
-                    if let unknown = fields.keys.sorted().first(where: { known[$0] == nil }) {
-                        throw fail("the table \(type) has no column '\(unknown)'")
-                    }
-                    let names = fields.keys.sorted()
                     do {
-                        try db.execute(
-                            sql: """
-                                INSERT OR REPLACE INTO \(type) (\(names.joined(separator: ", ")))
-                                VALUES (\(placeholders(names.count)))
-                                """,
-                            arguments: StatementArguments(
-                                try names.map { try Self.databaseValue(fields[$0]!, blob: known[$0] == "BLOB") }))
-                    } catch let error as DatabaseError {
-                        throw fail("a \(type) row foi cannot store: \(error.message ?? "\(error.resultCode)")")
+                        try Self.insert(fields, into: type, columns: &columns, db)
                     } catch let reason as RestoreFailure {
-                        throw fail("a \(type) row: \(reason)")
+                        throw fail(reason.description)
                     }
                     restoration.rows[type, default: 0] += 1
                 case "template":
@@ -137,6 +119,35 @@ extension CaseStore {
                     arguments: [Settings.Key.templatesDirectory.rawValue, templatesDirectory])
             }
             return restoration
+        }
+    }
+
+    /// A row of an organisation table, as the export wrote it. `columns`: each table's columns with their declared
+    /// types, read once.
+    private static func insert(
+        _ fields: [String: JSONValue], into table: String, columns: inout [String: [String: String]], _ db: Database
+    ) throws {
+        let known =
+            try columns[table]
+            ?? Dictionary(
+                db.columns(in: table).map { ($0.name, $0.type.uppercased()) }, uniquingKeysWith: { a, _ in a })
+        columns[table] = known
+        let names = fields.keys.sorted()
+        if let unknown = names.first(where: { known[$0] == nil }) {
+            throw RestoreFailure("the table \(table) has no column '\(unknown)'")
+        }
+        do {
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO \(table) (\(names.joined(separator: ", ")))
+                    VALUES (\(placeholders(names.count)))
+                    """,
+                arguments: StatementArguments(
+                    try names.map { try databaseValue(fields[$0]!, blob: known[$0] == "BLOB") }))
+        } catch let error as DatabaseError {
+            throw RestoreFailure("a \(table) row foi cannot store: \(error.message ?? "\(error.resultCode)")")
+        } catch let reason as RestoreFailure {
+            throw RestoreFailure("a \(table) row: \(reason)")
         }
     }
 
