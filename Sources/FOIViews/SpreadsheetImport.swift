@@ -600,12 +600,7 @@ public enum SpreadsheetImport {
     /// `s.40(2); 31(1)(a), section 43` → `40(2)`, `31(1)(a)`, `43`.
     static func citations(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "/" || $0 == "&" }).compactMap { part in
-            var citation = part.trimmingCharacters(in: .whitespaces).lowercased()
-            for prefix in ["section", "regulation", "reg.", "reg", "s."] where citation.hasPrefix(prefix) {
-                citation.removeFirst(prefix.count)
-                break
-            }
-            citation = citation.trimmingCharacters(in: .whitespaces)
+            let citation = ExemptionCatalogue.normalise(String(trimmed(String(part))))
             return citation.isEmpty ? nil : citation
         }
     }
