@@ -19,6 +19,14 @@ public enum ReceiptTime {
         return londonDate(atUTCSeconds: day.dayNumber * 86_400 + secondsIntoDay - offsetSeconds)
     }
 
+    /// An instant given as seconds since 1970-01-01T00:00Z as ISO 8601 in UTC: `2026-11-20T09:15:02Z`.
+    public static func utcTimestamp(atUTCSeconds seconds: Int) -> String {
+        let time = seconds - floorDivide(seconds, 86_400) * 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(CivilDate(dayNumber: floorDivide(seconds, 86_400)))T\(two(time / 3600)):\(two(time / 60 % 60)):"
+            + "\(two(time % 60))Z"
+    }
+
     /// The London civil date at an instant given as seconds since 1970-01-01T00:00Z.
     public static func londonDate(atUTCSeconds seconds: Int) -> CivilDate {
         CivilDate(dayNumber: floorDivide(seconds + londonOffset(atUTCSeconds: seconds), 86_400))

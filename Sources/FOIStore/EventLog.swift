@@ -171,11 +171,7 @@ enum EventLog {
 
     /// The current UTC time as ISO 8601 (`2026-11-20T09:15:02Z`), for the audit column `recorded_at`.
     static func timestamp() -> String {
-        let seconds = Int(Date().timeIntervalSince1970)
-        let day = CivilDate(dayNumber: seconds / 86_400)
-        let time = seconds % 86_400
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(day)T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
+        ReceiptTime.utcTimestamp(atUTCSeconds: Int(Date().timeIntervalSince1970))
     }
 }
 

@@ -51,6 +51,13 @@ import Testing
 }
 
 @Suite struct ReceiptTimeTests {
+    /// The audit columns' and iCalendar's UTC time: 1,795,342,539 seconds after the epoch is 10:15:39 on
+    /// 22 November 2026; the epoch itself is midnight.
+    @Test func utcTimestamps() {
+        #expect(ReceiptTime.utcTimestamp(atUTCSeconds: 0) == "1970-01-01T00:00:00Z")
+        #expect(ReceiptTime.utcTimestamp(atUTCSeconds: 1_795_342_539) == "2026-11-22T10:15:39Z")
+    }
+
     @Test(arguments: [
         // 23:30 BST on 1 June is still 1 June in London, though 22:30 UTC.
         ("2026-06-01T23:30:00+01:00", "2026-06-01"),

@@ -33,11 +33,9 @@ struct CalendarCommand: ParsableCommand {
     func run() throws {
         let caseStore = try store.open(.read)
         let clocks = try perform { try caseStore.calendarClocks(clock, handler: handler.filter) }
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
-        let now = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date())
-        let stamp = String(
-            format: "%04d%02d%02dT%02d%02d%02dZ", now.year!, now.month!, now.day!, now.hour!, now.minute!, now.second!)
+        // iCalendar's basic form of the UTC time: `20261121T094500Z`.
+        let stamp = ReceiptTime.utcTimestamp(atUTCSeconds: Int(Date().timeIntervalSince1970))
+            .filter { $0 != "-" && $0 != ":" }
         let calendar = ICalendar.render(clocks, stamp: stamp)
         guard let output else {
             FileHandle.standardOutput.write(Data(calendar))
