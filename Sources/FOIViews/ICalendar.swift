@@ -122,48 +122,26 @@ public enum ICalendar {
             bytes.removeSubrange(start + 4...start + 4)
         }
 
-        /// Appends the line, folded, and its CRLF to `output`, and empties it for the next.
+        /// Appends the line folded so that no line is longer than 75 octets (RFC 5545 §3.1), each continuation
+        /// starting with a space and no character's UTF-8 bytes split, and its CRLF, to `output`; and empties it for
+        /// the next.
         mutating func end(into output: inout [UInt8]) {
-            bytes.withUnsafeBufferPointer { ICalendar.appendFolded($0, to: &output) }
+            bytes.withUnsafeBufferPointer { bytes in
+                var start = 0
+                var limit = 75
+                while bytes.count - start > limit {
+                    var end = start + limit
+                    // Back to the first byte of a character: a continuation byte is 10xxxxxx.
+                    while bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                    output += UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    output += [0x0D, 0x0A, 0x20]
+                    start = end
+                    limit = 74
+                }
+                output += UnsafeBufferPointer(rebasing: bytes[start...])
+                output += [0x0D, 0x0A]
+            }
             bytes.removeAll(keepingCapacity: true)
         }
-    }
-
-    /// TEXT escaped, as a value (see `Line.text`).
-    static func escape(_ text: String) -> String {
-        var line = Line()
-        line.text(text)
-        return String(decoding: line.bytes, as: UTF8.self)
-    }
-
-    /// A content line folded so that no line is longer than 75 octets (RFC 5545 §3.1), each continuation starting
-    /// with a space; a character's UTF-8 bytes are never split.
-    static func fold(_ line: String) -> String {
-        var output: [UInt8] = []
-        appendFolded(line, to: &output)
-        return String(decoding: output.dropLast(2), as: UTF8.self)
-    }
-
-    /// Appends `line`, folded, and its CRLF to `output`.
-    static func appendFolded(_ line: String, to output: inout [UInt8]) {
-        var line = line
-        line.withUTF8 { appendFolded($0, to: &output) }
-    }
-
-    /// Appends the line's UTF-8 `bytes`, folded, and its CRLF to `output`.
-    static func appendFolded(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        var start = 0
-        var limit = 75
-        while bytes.count - start > limit {
-            var end = start + limit
-            // Back to the first byte of a character: a continuation byte is 10xxxxxx.
-            while bytes[end] & 0xC0 == 0x80 { end -= 1 }
-            output += UnsafeBufferPointer(rebasing: bytes[start..<end])
-            output += [0x0D, 0x0A, 0x20]
-            start = end
-            limit = 74
-        }
-        output += UnsafeBufferPointer(rebasing: bytes[start...])
-        output += [0x0D, 0x0A]
     }
 }

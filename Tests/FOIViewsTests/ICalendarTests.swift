@@ -11,8 +11,11 @@ import Testing
     func foldingNeverSplitsACharacter(unit: String) {
         for count in 1...200 {
             let line = "DESCRIPTION:" + String(repeating: unit, count: count)
-            let folded = ICalendar.fold(line)
-            let parts = folded.components(separatedBy: "\r\n")
+            var written = ICalendar.Line()
+            written.raw(line)
+            var output: [UInt8] = []
+            written.end(into: &output)
+            let parts = String(decoding: output.dropLast(2), as: UTF8.self).components(separatedBy: "\r\n")
             #expect(parts.allSatisfy { $0.utf8.count <= 75 })
             #expect(parts.dropFirst().allSatisfy { $0.hasPrefix(" ") })
             #expect(parts.first! + parts.dropFirst().map { String($0.dropFirst()) }.joined() == line)
@@ -20,7 +23,12 @@ import Testing
     }
 
     @Test func textIsEscaped() {
-        #expect(ICalendar.escape("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne")
-        #expect(ICalendar.escape("plain text") == "plain text")
+        func escaped(_ text: String) -> String {
+            var line = ICalendar.Line()
+            line.text(text)
+            return String(decoding: line.bytes, as: UTF8.self)
+        }
+        #expect(escaped("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne")
+        #expect(escaped("plain text") == "plain text")
     }
 }
