@@ -63,4 +63,20 @@ import Testing
             #expect(refused.status == 64 && refused.stdout.isEmpty, "\(arguments)")
         }
     }
+
+    /// A blank file or directory given to the commands that write or read one is a usage error, not a file named "".
+    @Test(
+        arguments: [
+            (["export", "--output", ""], "--output"), (["calendar", "--output", " "], "--output"),
+            (["report", "--output", ""], "--output"), (["import", "x.csv", "--mapping", ""], "--mapping"),
+            (["import", "x.csv", "--sheet", ""], "--sheet"),
+            (["import", "x.jsonl", "--templates-dir", ""], "--templates-dir"),
+        ] as [([String], String)])
+    func aBlankPathIsRefused(arguments: [String], option: String) throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let run = try workspace.run(arguments)
+        #expect(run.status == 64 && run.stdout.isEmpty, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("Error: \(option) cannot be blank"), "\(run.stderr)")
+    }
 }

@@ -73,6 +73,10 @@ struct ImportCommand: ParsableCommand {
     var update = false
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        try Check.nonBlank([(sheet, "--sheet"), (mapping, "--mapping"), (templatesDir, "--templates-dir")])
+    }
+
     func run() throws {
         // A database this import made is removed again if it fails: a refused import leaves nothing behind.
         let existed = FileManager.default.fileExists(atPath: store.path)
@@ -209,7 +213,7 @@ struct ImportCommand: ParsableCommand {
         if sheet != nil || mapping != nil || update {
             throw Failure.usage("--sheet, --mapping and --update go with a spreadsheet, not an export")
         }
-        try NewOutput.check(templatesDir, "directory")
+        try NewOutput.check(templatesDir, "directory", option: "--templates-dir")
         if dryRun && FileManager.default.fileExists(atPath: store.path) {
             // The restore's first check, made without writing: the database must hold no case.
             let cases = try perform { try store.open(.read).caseCount() }

@@ -142,8 +142,9 @@ func paragraphs(_ text: String) -> [String] {
 
 /// The output paths foi writes: it never overwrites a file or a directory already there.
 enum NewOutput {
-    /// Refuses `path` when something is there already.
-    static func check(_ path: String?, _ kind: String = "file") throws {
+    /// Refuses `path`, given as `option`, when it is blank or something is there already.
+    static func check(_ path: String?, _ kind: String = "file", option: String = "--output") throws {
+        try Check.nonBlank([(path, option)])
         if let path, FileManager.default.fileExists(atPath: path) {
             throw ValidationError("'\(path)' exists; give a new \(kind) (foi does not overwrite one)")
         }
