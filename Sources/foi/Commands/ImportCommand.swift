@@ -57,7 +57,8 @@ struct ImportCommand: ParsableCommand {
         help: ArgumentHelp(
             "The spreadsheet (a .csv or .xlsx file) or an export of foi (- for standard input).", valueName: "file"))
     var file: String
-    @Option(help: ArgumentHelp("Excel: the sheet to read (default: the first).", valueName: "name")) var sheet: String?
+    @Option(help: ArgumentHelp("Excel: the sheet to read (default: the first that is a tracker).", valueName: "name"))
+    var sheet: String?
     @Flag(help: "Print the report and write nothing.") var dryRun = false
     @Option(
         help: ArgumentHelp(

@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The case database. Default: $FOI_DB, else $XDG_DATA_HOME/foi/foi.sqlite ($HOME/.local/share/foi/"
-                + "foi.sqlite). Only log, demo and settings create a missing one.", valueName: "path"))
+                + "foi.sqlite). Only log, demo, settings and import create a missing one.", valueName: "path"))
     var db: String?
 
     @Option(
