@@ -9,6 +9,44 @@ public struct CaseReference: RawRepresentable, Hashable, Comparable, Codable, Se
     public var description: String { rawValue }
 
     public static func < (lhs: CaseReference, rhs: CaseReference) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The longest reference taken: every scheme in use is far shorter, and a longer one is a cell or a field
+    /// taken by mistake.
+    public static let maximumLength = 64
+
+    /// `text` as a reference given by a person or a file (typed for a new case, an imported sheet, an export), refused
+    /// where it could not be shown, filed or written into a calendar as it is: blank, longer than `maximumLength`,
+    /// or holding a control character (a line break, a tab, an escape, NUL) or an invisible formatting one (a
+    /// direction override).
+    public init(validating text: String) throws(ReferenceError) {
+        if text.allSatisfy(\.isWhitespace) { throw .blank }
+        if text.count > Self.maximumLength { throw .tooLong(text.count) }
+        let hidden = text.unicodeScalars.first { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: true
+            default: false
+            }
+        }
+        if let hidden { throw .controlCharacter(hidden) }
+        self.init(rawValue: text)
+    }
+}
+
+/// Why a text cannot be a case's reference.
+public enum ReferenceError: Error, Equatable, Sendable, CustomStringConvertible {
+    case blank
+    case tooLong(Int)
+    case controlCharacter(Unicode.Scalar)
+
+    public var description: String {
+        switch self {
+        case .blank: "a reference cannot be blank"
+        case .tooLong(let count):
+            "a reference is at most \(CaseReference.maximumLength) characters (this one has \(count))"
+        case .controlCharacter(let scalar):
+            "a reference cannot hold a control character (a line break, a tab, an escape: here \(scalar.codePoint))"
+        }
+    }
 }
 
 /// How a request arrived.

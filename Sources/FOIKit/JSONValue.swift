@@ -81,11 +81,35 @@ public enum JSONValue: Hashable, Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Whether the canonical text `canonical` holds a string with the NUL character. The writer escapes it as
+    /// `\u0000` and a typed backslash as `\\`, so the escape is the one with an odd run of backslashes before it.
+    public static func canonicalTextHoldsNUL(_ canonical: String) -> Bool {
+        let bytes = Array(canonical.utf8)
+        let escape = Array("u0000".utf8)
+        var backslashes = 0
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "\\") {
+                backslashes += 1
+                continue
+            }
+            if backslashes % 2 == 1 && bytes[index...].starts(with: escape) { return true }
+            backslashes = 0
+        }
+        return false
+    }
+
     // MARK: - Reading
 
     /// Parses JSON text (RFC 8259).
     public init(parsing text: String) throws(JSONSyntaxError) {
-        var parser = JSONParser(bytes: Array(text.utf8))
+        try self.init(parsing: Array(text.utf8))
+    }
+
+    /// Parses JSON text (RFC 8259) given as bytes, which must be UTF-8. Stricter than the RFC where a text could not
+    /// be kept whole or the reader exhausted: no NUL character in a string (SQLite's texts end at one), and no value
+    /// nested deeper than `JSONParser.maximumDepth`.
+    public init(parsing bytes: [UInt8]) throws(JSONSyntaxError) {
+        var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         self = try parser.value()
         parser.skipSpace()
@@ -96,8 +120,14 @@ public enum JSONValue: Hashable, Sendable {
 
 /// The reader behind `JSONValue(parsing:)` and `JSONScanner`.
 struct JSONParser {
+    /// How deep arrays and objects may nest: far beyond any file read or written here (an event is three deep), and
+    /// far short of what would exhaust a thread's stack.
+    static let maximumDepth = 512
+
     let bytes: [UInt8]
     var index = 0
+    /// The arrays and objects open at `index`.
+    private var depth = 0
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -129,6 +159,8 @@ struct JSONParser {
         case UInt8(ascii: "\""):
             return .string(try string())
         case UInt8(ascii: "["):
+            try enter()
+            defer { depth -= 1 }
             index += 1
             var values: [JSONValue] = []
             skipSpace()
@@ -146,6 +178,8 @@ struct JSONParser {
                 guard bytes[index - 1] == UInt8(ascii: ",") else { throw error("expected , or ]") }
             }
         case UInt8(ascii: "{"):
+            try enter()
+            defer { depth -= 1 }
             index += 1
             var fields: [String: JSONValue] = [:]
             skipSpace()
@@ -170,6 +204,14 @@ struct JSONParser {
         default:
             return try number()
         }
+    }
+
+    /// One more level of nesting, refused past `maximumDepth`.
+    private mutating func enter() throws(JSONSyntaxError) {
+        guard depth < Self.maximumDepth else {
+            throw error("arrays and objects nested deeper than \(Self.maximumDepth) levels")
+        }
+        depth += 1
     }
 
     mutating func number() throws(JSONSyntaxError) -> JSONValue {
@@ -198,12 +240,21 @@ struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                defer { index += 1 }
-                if decoded.isEmpty { return String(decoding: bytes[run..<index], as: UTF8.self) }
-                decoded.append(contentsOf: bytes[run..<index])
-                return String(decoding: decoded, as: UTF8.self)
+                let text: String?
+                if decoded.isEmpty {
+                    text = String(validating: bytes[run..<index], as: UTF8.self)
+                } else {
+                    decoded.append(contentsOf: bytes[run..<index])
+                    text = String(validating: decoded, as: UTF8.self)
+                }
+                guard let text else { throw error("a string that is not UTF-8") }
+                index += 1
+                return text
             }
             guard byte == UInt8(ascii: "\\") else {
+                // The RFC's rule: a control character in a string is written as an escape. A raw NUL is the one
+                // that matters most, for a text is cut at it when stored.
+                guard byte >= 0x20 else { throw error("a control character (\(byte)) inside a string") }
                 index += 1
                 continue
             }
@@ -231,6 +282,7 @@ struct JSONParser {
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 }
                 guard let scalar = Unicode.Scalar(code) else { throw error("a lone surrogate") }
+                guard scalar != "\u{0}" else { throw error("the NUL character (\\u0000), which is not kept") }
                 scalars.append(scalar)
             default:
                 throw error("an unknown escape")

@@ -22,7 +22,7 @@ extension CaseStore {
     public static func isExport(_ bytes: [UInt8]) -> Bool {
         let firstLine = bytes.prefix { $0 != 0x0A }
         guard firstLine.first == UInt8(ascii: "{"),
-            case .object(let header)? = try? JSONValue(parsing: String(decoding: firstLine, as: UTF8.self))
+            case .object(let header)? = try? JSONValue(parsing: Array(firstLine))
         else { return false }
         return header["type"] == .string("foi-export")
     }
@@ -59,8 +59,9 @@ extension CaseStore {
                     caseLines.append((lineNumber, line.startIndex..<line.endIndex))
                     continue
                 }
-                guard case .object(var fields)? = try? JSONValue(parsing: String(decoding: line, as: UTF8.self)),
-                    case .string(let type)? = fields.removeValue(forKey: "type")
+                let value: JSONValue
+                do throws(RestoreFailure) { value = try Self.parse(line) } catch { throw fail(error.description) }
+                guard case .object(var fields) = value, case .string(let type)? = fields.removeValue(forKey: "type")
                 else { throw fail("not a JSON object with a \"type\"") }
                 if lineNumber == 1 {
                     guard type == "foi-export" else { throw fail("the first line is not the export's header") }
@@ -97,10 +98,9 @@ extension CaseStore {
             try Self.indexingAfter(cases.count > 1000, db) {
                 try pipelined(count: cases.count) { offset in
                     do {
-                        guard
-                            case .object(let fields)? = try? JSONValue(
-                                parsing: String(decoding: bytes[cases[offset].bytes], as: UTF8.self))
-                        else { throw RestoreFailure("not a JSON object with a \"type\"") }
+                        guard case .object(let fields) = try Self.parse(bytes[cases[offset].bytes]) else {
+                            throw RestoreFailure("not a JSON object with a \"type\"")
+                        }
                         return try Self.restoredCase(fields, rules: rules, today: today)
                     } catch let reason as RestoreFailure {
                         throw StoreError.badExport(line: cases[offset].line, reason: reason.description)
@@ -119,6 +119,15 @@ extension CaseStore {
                     arguments: [Settings.Key.templatesDirectory.rawValue, templatesDirectory])
             }
             return restoration
+        }
+    }
+
+    /// One line of an export as JSON; why it is not, as the line's failure.
+    private static func parse(_ line: ArraySlice<UInt8>) throws(RestoreFailure) -> JSONValue {
+        do {
+            return try JSONValue(parsing: Array(line))
+        } catch {
+            throw RestoreFailure("\(error)")
         }
     }
 
@@ -166,8 +175,13 @@ extension CaseStore {
     private static func restoredCase(_ fields: [String: JSONValue], rules: CaseRules, today: CivilDate) throws
         -> RestoredCase
     {
-        guard case .string(let ref)? = fields["ref"], !ref.isEmpty else { throw RestoreFailure("a case needs its ref") }
-        let reference = CaseReference(rawValue: ref)
+        guard case .string(let ref)? = fields["ref"] else { throw RestoreFailure("a case needs its ref") }
+        let reference: CaseReference
+        do {
+            reference = try CaseReference(validating: ref)
+        } catch {
+            throw RestoreFailure("the case '\(ref)': \(error)")
+        }
         guard case .array(let objects)? = fields["events"] else { throw RestoreFailure("\(ref) has no events") }
         let events = try objects.enumerated().map { index, object in
             try Self.storedEvent(object, number: index + 1, of: ref)
@@ -190,7 +204,7 @@ extension CaseStore {
         }
         return RestoredCase(
             state: state,
-            sealed: Projection.sealedHistory(
+            sealed: try Projection.sealedHistory(
                 state, actor: nil, recordedAt: "", restoring: (events, anonymised ?? today)),
             requester: requester, anonymised: anonymised,
             removedTexts: events.reduce(0) { $0 + $1.removedTexts.count })

@@ -49,7 +49,11 @@ extension CaseStore {
                     let state = try Self.imported(
                         cases[offset].new, cases[offset].steps, as: references[offset], row: updating.count + offset,
                         rules: rules, today: today)
-                    return (state, Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt))
+                    do throws(StoreError) {
+                        return (state, try Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt))
+                    } catch {
+                        throw StoreError.importRefused(row: updating.count + offset, reason: error.description)
+                    }
                 } write: { offset, prepared in
                     let requesterID = try cases[offset].new.requester.map { try Self.insert($0, db) }
                     do {

@@ -21,7 +21,7 @@ enum EventLog {
         _ recorded: RecordedEvent, sequence: Int, caseID: Int64, reference: CaseReference, previous: String?,
         actor: String?, _ db: Database
     ) throws -> String {
-        let sealed = seal(
+        let sealed = try seal(
             recorded, sequence: sequence, reference: reference, previous: previous, actor: actor,
             recordedAt: timestamp())
         try write(sealed, caseID: caseID, db)
@@ -35,8 +35,15 @@ enum EventLog {
     static func seal(
         _ recorded: RecordedEvent, sequence: Int, reference: CaseReference, previous: String?, actor: String?,
         recordedAt: String, restoring: (event: StoredEvent, removedOn: CivilDate)? = nil
-    ) -> Sealed {
+    ) throws(StoreError) -> Sealed {
         let (payload, texts) = EventFormat.sealed(recorded.event)
+        // SQLite's texts end at a NUL: a text cut there would no longer be the one the hash covers. Every way in
+        // refuses it; this is the last line.
+        if JSONValue.canonicalTextHoldsNUL(payload) || texts.values.contains(where: { $0.utf8.contains(0) })
+            || reference.rawValue.utf8.contains(0)
+        {
+            throw .textHoldsNUL(reference)
+        }
         var salted: [(field: String, text: String?, salt: String, digest: String)] = []
         for (field, text) in texts.sorted(by: { $0.key < $1.key }) {
             let salt = randomSalt()

@@ -9,7 +9,7 @@ enum Projection {
     static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
         try insert(
             state, requesterID: requesterID,
-            sealed: sealedHistory(state, actor: actor, recordedAt: EventLog.timestamp()), db)
+            sealed: try sealedHistory(state, actor: actor, recordedAt: EventLog.timestamp()), db)
     }
 
     /// The case's history sealed into its chain, as `insert` writes it. `restoring`: the events as an export
@@ -17,10 +17,10 @@ enum Projection {
     static func sealedHistory(
         _ state: CaseState, actor: String?, recordedAt: String,
         restoring: (events: [StoredEvent], removedOn: CivilDate)? = nil
-    ) -> [EventLog.Sealed] {
+    ) throws(StoreError) -> [EventLog.Sealed] {
         var previous: String?
-        return state.file.history.enumerated().map { index, recorded in
-            let sealed = EventLog.seal(
+        return try state.file.history.enumerated().map { index, recorded throws(StoreError) in
+            let sealed = try EventLog.seal(
                 recorded, sequence: index + 1, reference: state.file.reference, previous: previous, actor: actor,
                 recordedAt: recordedAt, restoring: restoring.map { ($0.events[index], $0.removedOn) })
             previous = sealed.hash

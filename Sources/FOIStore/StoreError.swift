@@ -38,11 +38,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case importRefused(row: Int, reason: String)
     /// An export is restored whole, into a database without cases.
     case restoreNeedsNewDatabase(cases: Int)
+    /// A text of the case holds the NUL character, which SQLite's texts end at.
+    case textHoldsNUL(CaseReference)
 
     /// The error lies in data given to foi (a file to read), not in the database or the request.
     public var isBadInput: Bool {
         switch self {
-        case .badHolidayData, .badExport: true
+        case .badHolidayData, .badExport, .textHoldsNUL: true
         default: false
         }
     }
@@ -97,6 +99,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .restoreNeedsNewDatabase(let cases):
             "the database holds \(cases) case\(cases == 1 ? "" : "s") already; an export is restored whole into a new "
                 + "database: give one with --db NEW.sqlite"
+        case .textHoldsNUL(let reference):
+            "a text of \(reference) holds a NUL character, which is not text and cannot be stored; nothing was written"
         case .notClosed(let reference):
             "cannot anonymise \(reference): the request, or a review, complaint or appeal about it, is still under "
                 + "way and needs its personal data; nothing was changed"

@@ -1,5 +1,5 @@
 /// RFC 4180 CSV: comma-separated fields, double quotes around fields that hold commas, quotes or line breaks,
-/// `""` for a quote inside one; LF or CRLF line ends; a UTF-8 byte-order mark is ignored.
+/// `""` for a quote inside one; LF, CRLF or CR line ends; a UTF-8 byte-order mark is ignored.
 public enum CSV {
     /// One record as the file holds it: each field a range of the file's bytes, read as text only when asked (a
     /// hundred thousand rows are scanned without making a string of every cell). Valid only inside `scan`'s body.
@@ -52,8 +52,11 @@ public enum CSV {
         public var description: String { "line \(line): \(reason)" }
     }
 
-    /// Calls `body` with each non-blank record of `bytes` in order; stops at the first syntax error.
+    /// Calls `body` with each non-blank record of `bytes` in order; stops at the first syntax error. A file whose
+    /// lines end in CR alone (Excel for the Mac's "CSV (Macintosh)") is read with CR as the line end.
     public static func scan(_ bytes: [UInt8], _ body: (Record) throws -> Void) throws {
+        let carriageReturnLines = !bytes.contains(0x0A) && bytes.contains(0x0D)
+        let bytes = carriageReturnLines ? bytes.map { $0 == 0x0D ? 0x0A : $0 } : bytes
         try bytes.withUnsafeBufferPointer { buffer in
             try scan(
                 UnsafeBufferPointer(rebasing: buffer[(buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...]),

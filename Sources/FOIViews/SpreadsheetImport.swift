@@ -94,7 +94,7 @@ public enum SpreadsheetImport {
 
         public init(parsing bytes: [UInt8]) throws(InputError) {
             let value: JSONValue
-            do { value = try JSONValue(parsing: String(decoding: bytes, as: UTF8.self)) } catch {
+            do { value = try JSONValue(parsing: bytes) } catch {
                 throw InputError("the mapping file is not JSON: \(error)")
             }
             guard case .object(let sections) = value else {
@@ -268,6 +268,16 @@ public enum SpreadsheetImport {
                     : "line \(row.line), column '\(columns[position].header)': \(reason)")
         }
 
+        /// The row's reference, if it gives one, as `foi log --ref` would take it.
+        func reference() throws(InputError) -> CaseReference? {
+            guard let text = cell(.reference) else { return nil }
+            do throws(ReferenceError) {
+                return try CaseReference(validating: text)
+            } catch {
+                throw fail(.reference, "\(error)")
+            }
+        }
+
         mutating func date(_ field: Field) throws(InputError) -> CivilDate? {
             guard let text = cell(field) else { return nil }
             do {
@@ -315,7 +325,7 @@ public enum SpreadsheetImport {
                 } ?? .foia
             let channel = cell(.channel).flatMap { Channel(rawValue: normalised($0)) } ?? .other
             let new = NewCase(
-                reference: cell(.reference).map(CaseReference.init(rawValue:)), received: received,
+                reference: try reference(), received: received,
                 receipt: Receipt(regime: regime, subject: cell(.subject) ?? "Imported request", channel: channel),
                 requester: cell(.requester).map { Requester(name: $0, email: cell(.email), address: cell(.address)) },
                 requestText: cell(.requestText))
@@ -498,13 +508,13 @@ public enum SpreadsheetImport {
         var later: [(line: Int, reference: CaseReference, steps: [RecordedEvent])] = []
         for row in rows.dropFirst(headerAt + 1) where row.cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
             var reader = RowReader(row: row, columns: columns, index: index, inSheet: inSheet)
-            guard let reference = reader.cell(.reference) else {
+            guard let reference = try reader.reference() else {
                 throw reader.fail(.reference, "the case's reference is empty")
             }
             let steps = try reader.afterResponse()
             forms.merge(reader.forms, uniquingKeysWith: +)
             if !steps.isEmpty {
-                later.append((row.line, CaseReference(rawValue: reference), RowReader.chronological(steps)))
+                later.append((row.line, reference, RowReader.chronological(steps)))
             }
         }
         return LaterSteps(columns: columns, dateForms: forms, rows: later)

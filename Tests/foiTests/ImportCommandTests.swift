@@ -121,7 +121,7 @@ import Testing
                 "{\"type\":\"settings\",\"key\":\"x\",\"colour\":\"red\"}",
                 "line 3 of the export: the table settings has no column 'colour'"
             ),
-            ("not JSON", "line 3 of the export: not a JSON object with a \"type\""),
+            ("not JSON", "line 3 of the export: not JSON at byte 1: expected null"),
             ("{\"type\":\"mystery\"}", "line 3 of the export: no record of type 'mystery'"),
             (
                 "{\"type\":\"case\",\"ref\":\"A\",\"events\":[{\"sequence\":2,\"date\":\"2026-01-05\",\"kind\":"

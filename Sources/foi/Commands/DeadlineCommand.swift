@@ -131,8 +131,10 @@ struct DeadlineCommand: ParsableCommand {
         let calendars = try perform { Calendars(holidays: try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON)) }
         if let input {
             let bulk = try perform {
-                var bytes = try readInput(input)
-                if XLSX.isPackage(bytes) { bytes = DeadlineCSV.csv(of: try XLSX.sheet(bytes, named: sheet)) }
+                var bytes = try readInput(input, limit: InputLimit.spreadsheet)
+                bytes =
+                    XLSX.isPackage(bytes)
+                    ? DeadlineCSV.csv(of: try XLSX.sheet(bytes, named: sheet)) : try utf8Text(bytes, from: input)
                 return try DeadlineCSV.process(bytes, calendars: calendars)
             }
             FileHandle.standardOutput.write(Data(bulk))

@@ -120,7 +120,7 @@ struct HolidaysCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let data = try readInput(file)
+            let data = try readTextInput(file)
             // Checked before the store opens: a file that is not GOV.UK's data is bad input (65), not a refusal.
             do throws(HolidayDataError) {
                 _ = try HolidaySet(govUKJSON: data)

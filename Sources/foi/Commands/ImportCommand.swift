@@ -92,11 +92,12 @@ struct ImportCommand: ParsableCommand {
     }
 
     func importFile() throws {
-        let bytes = try readInput(file)
+        var bytes = try readInput(file, limit: InputLimit.spreadsheet)
+        if !XLSX.isPackage(bytes) { bytes = try utf8Text(bytes, from: file) }
         if CaseStore.isExport(bytes) { return try restore(bytes) }
         if templatesDir != nil { throw Failure.usage("--templates-dir goes with an export of foi ('foi export')") }
         let mapping =
-            try mapping.map { path in try perform { try SpreadsheetImport.Mapping(parsing: readInput(path)) } }
+            try mapping.map { path in try perform { try SpreadsheetImport.Mapping(parsing: readTextInput(path)) } }
             ?? .init()
         let rows = try perform { try Self.rows(bytes, sheet: sheet, mapping: mapping) }
         if !SpreadsheetImport.holdsTracker(rows, mapping: mapping),

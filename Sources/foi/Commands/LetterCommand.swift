@@ -143,7 +143,7 @@ struct LetterTemplates {
         }
         for file in files.sorted() {
             let path = (directory as NSString).appendingPathComponent(file)
-            templates[String(file.dropLast(".mustache".count))] = try readText(path) + "\n"
+            templates[String(file.dropLast(".mustache".count))] = try readText(path, limit: InputLimit.template) + "\n"
         }
         origin = directory
         edited = Set(files.map { String($0.dropLast(".mustache".count)) })

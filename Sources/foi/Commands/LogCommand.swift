@@ -108,9 +108,7 @@ struct LogCommand: ParsableCommand {
             (subject, "--subject"), (ref, "--ref"), (requester, "--requester"), (email, "--email"),
             (address, "--address"),
         ])
-        if let ref, ref.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw ValidationError("--ref cannot contain control characters (a line break, a tab, an escape)")
-        }
+        try Check.reference(ref, "--ref")
         if (period == .icoSpecified) != (periodDays != nil) {
             throw ValidationError("--period ico-specified and --period-days go together")
         }
@@ -141,7 +139,7 @@ struct LogCommand: ParsableCommand {
         let receivedOn = received?.date ?? today
         // Read before the store opens: a bad file must not leave a new, empty database behind.
         let requestPeriod = try requestPeriod(received: receivedOn)
-        let requestText = try requestFile.map(readText)
+        let requestText = try requestFile.map { try readText($0) }
         let caseStore = try store.open(.create)
         let convention =
             try receiptConvention

@@ -34,9 +34,7 @@ struct SplitCommand: ParsableCommand {
 
     func validate() throws {
         try Check.nonBlank([(subject, "--subject"), (partRef, "--part-ref")])
-        if let partRef, partRef.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw ValidationError("--part-ref cannot contain control characters (a line break, a tab, an escape)")
-        }
+        try Check.reference(partRef, "--part-ref")
     }
 
     func run() throws {
@@ -44,7 +42,8 @@ struct SplitCommand: ParsableCommand {
         let today = step.store.todayDate
         let (original, part) = try perform(on: step.reference) {
             try caseStore.split(
-                step.reference, into: regime, subject: subject, partReference: partRef.map(CaseReference.init),
+                step.reference, into: regime, subject: subject,
+                partReference: partRef.map(CaseReference.init(rawValue:)),
                 on: step.date(on), actor: step.store.actorName, today: today)
         }
         try perform {

@@ -88,6 +88,16 @@ enum Check {
         }
     }
 
+    /// Refuses a reference that `CaseReference(validating:)` would not take.
+    static func reference(_ text: String?, _ option: String) throws {
+        guard let text else { return }
+        do throws(ReferenceError) {
+            _ = try CaseReference(validating: text)
+        } catch {
+            throw ValidationError("\(option): \(error)")
+        }
+    }
+
     /// Refuses a number outside `range`, naming the range.
     static func within(_ value: Int?, _ range: ClosedRange<Int>, _ option: String, _ unit: String) throws {
         if let value, !range.contains(value) {
@@ -98,7 +108,7 @@ enum Check {
 
 /// Reads the schools rule's closures: one date, or an inclusive range `A..B`, a line; `#` starts a comment.
 func readNonSchoolDays(_ path: String) throws -> Set<CivilDate> {
-    let text = String(decoding: try readInput(path), as: UTF8.self)
+    let text = String(decoding: try readTextInput(path), as: UTF8.self)
     var days: Set<CivilDate> = []
     // Lines end in LF or CR LF (a file from Windows): a CR LF pair is one Character, so split on newlines.
     for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
@@ -115,14 +125,11 @@ func readNonSchoolDays(_ path: String) throws -> Set<CivilDate> {
     return days
 }
 
-/// A text file (or standard input for `-`) as the text it holds: UTF-8 (a byte-order mark dropped), lines ending in
-/// LF, trailing blank lines and spaces removed. Blank or not UTF-8 is bad input (65).
-func readText(_ path: String) throws -> String {
-    let bytes = try readInput(path)
-    guard var text = String(validating: bytes, as: UTF8.self) else {
-        throw Failure.badInput("'\(path.printable)' is not UTF-8 text; save it as UTF-8")
-    }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+/// A text file (or standard input for `-`) as the text it holds (`readTextInput`: UTF-8 or UTF-16, a byte-order mark
+/// dropped), lines ending in LF, trailing blank lines and spaces removed. Blank, not text, or holding a NUL is bad
+/// input (65).
+func readText(_ path: String, limit: Int = InputLimit.text) throws -> String {
+    let text = String(decoding: try readTextInput(path, limit: limit), as: UTF8.self)
     let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
         String($0.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
     }
