@@ -91,7 +91,13 @@ let package = Package(
                 "FOIKit", "FOIStore", "FOIResources", "FOITestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources", "FOITestSupport"]),
-        .testTarget(name: "FOIViewsTests", dependencies: ["FOIViews", "FOIKit", "FOIResources", "FOITestSupport"]),
+        .testTarget(
+            name: "FOIViewsTests",
+            dependencies: [
+                "FOIViews", "FOIKit", "FOIResources", "FOITestSupport",
+                // Workbooks made part by part, as a hostile one can be.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "FOIStoreTests",
             dependencies: [

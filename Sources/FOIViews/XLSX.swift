@@ -2,18 +2,39 @@ import FOIKit
 import Foundation
 import ZIPFoundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// One sheet of an Excel workbook (Office Open XML, `.xlsx`) as rows of text: shared and inline strings, numbers,
 /// booleans, and dates by their cell's number format (a serial number in the 1900 or the 1904 date system, written
 /// as `YYYY-MM-DD`). Empty cells are empty texts; rows keep their sheet numbers.
+///
+/// A workbook is an attachment from anyone, so it is read within stated limits (`Limits`), each refused in words
+/// that say which: no part inflates past its limit or far past its compressed size, no sheet holds more cells than
+/// Excel allows in twenty columns, and every part is read by `XMLReader`, which takes nothing that is not whole.
 public enum XLSX {
     public struct Sheet: Sendable {
         public var name: String
         /// Each row that holds a cell, with its number in the sheet (1-based), its cells from column A.
         public var rows: [(number: Int, cells: [String])]
+    }
+
+    /// What a workbook may be: far beyond any tracker, and short of what would exhaust a desktop.
+    public enum Limits {
+        /// The most one part may inflate to: Excel's largest sheet (1,048,576 rows) of a few columns is ~120 MB.
+        public static let part = 1 << 30
+        /// How many times its compressed size a part may inflate to, beyond its first megabyte: a genuine sheet
+        /// compresses ten to twenty times, a decompression bomb a thousand.
+        public static let ratio = 100
+        /// The most all the parts read may inflate to together (sheets that share a part are read once).
+        public static let workbook = 2 << 30
+        /// Parts (ZIP entries) and sheets: a tracker has a few of each.
+        public static let entries = 10_000
+        public static let sheets = 256
+        /// Excel's last row and column (XFD).
+        public static let rows = 1_048_576
+        public static let columns = 16_384
+        /// The cells of a sheet, counted to the last filled one of each row: Excel's rows, twenty columns wide.
+        public static let cells = 20 * rows
+        /// The elements of a workbook's smaller parts (its sheet list, relationships, styles), read whole.
+        public static let elements = 1_000_000
     }
 
     /// Whether `bytes` begin as a ZIP package does.
@@ -26,36 +47,72 @@ public enum XLSX {
 
     /// A workbook opened once: its sheets' names, and each sheet read when asked for, with the parts every sheet
     /// shares (the shared strings, the date styles) read only once.
-    public struct Workbook {
+    public final class Workbook {
         /// The names of its sheets, in order.
         public let sheetNames: [String]
         private let archive: Archive
         private let sheets: [XMLElement]
         private let relationships: [XMLElement]
-        private let strings: [String]
+        private let strings: SharedStrings
         private let dateStyles: Set<Int>
         private let epoch: Epoch
+        /// The sheets read so far, by the part they are in.
+        private var read: [String: [(number: Int, cells: [String])]] = [:]
+        /// The bytes inflated so far, against `Limits.workbook`.
+        private var inflated = 0
 
         public init(_ bytes: [UInt8]) throws(InputError) {
+            let archive: Archive
             do {
                 archive = try Archive(data: Data(bytes), accessMode: .read)
-                guard let workbook = try Self.part("xl/workbook.xml", of: archive) else {
-                    throw InputError("it is not an Excel workbook")
-                }
-                sheets = workbook.all("sheet")
-                sheetNames = sheets.compactMap { $0.attributes["name"] }
-                relationships = try Self.part("xl/_rels/workbook.xml.rels", of: archive)?.all("Relationship") ?? []
-                strings = try Self.part("xl/sharedStrings.xml", of: archive)?.all("si").map(\.text) ?? []
-                dateStyles = dates(in: try Self.part("xl/styles.xml", of: archive))
-                let epoch1904 = workbook.all("workbookPr").first?.attributes["date1904"].map {
-                    $0 == "1" || $0 == "true"
-                }
-                epoch = epoch1904 == true ? .epoch1904 : .epoch1900
-            } catch let error as InputError {
-                throw error
             } catch {
-                throw InputError("it is not a workbook Excel could open: \(error)")
+                throw InputError("it is not a workbook Excel could open: \(Self.words(error))")
             }
+            var paths: Set<String> = []
+            var entries = 0
+            for entry in archive {
+                entries += 1
+                guard entries <= Limits.entries else {
+                    throw InputError("it has more than \(Limits.entries) parts, more than any workbook of a tracker")
+                }
+                // Two parts of one name are read differently by different programs: what foi imports must be what
+                // the officer saw.
+                guard paths.insert(entry.path).inserted else {
+                    throw InputError("it has two parts named '\(entry.path)'; save it again from Excel")
+                }
+            }
+            var inflated = 0
+            func part(_ path: String) throws(InputError) -> [UInt8]? {
+                try Self.inflate(path, of: archive, total: &inflated)
+            }
+            guard
+                let workbook = try part("xl/workbook.xml").map({ bytes throws(InputError) in
+                    try XMLElement.parse(bytes, "xl/workbook.xml")
+                })
+            else {
+                throw InputError("it is not an Excel workbook")
+            }
+            sheets = workbook.all("sheet")
+            guard sheets.count <= Limits.sheets else {
+                throw InputError("it has \(sheets.count) sheets, more than any tracker (\(Limits.sheets) at most)")
+            }
+            sheetNames = sheets.compactMap { $0.attributes["name"] }
+            relationships =
+                try part("xl/_rels/workbook.xml.rels").map { bytes throws(InputError) in
+                    try XMLElement.parse(bytes, "xl/_rels/workbook.xml.rels").all("Relationship")
+                } ?? []
+            strings =
+                try part("xl/sharedStrings.xml").map { bytes throws(InputError) in
+                    try SharedStrings(bytes)
+                } ?? SharedStrings()
+            dateStyles = dates(
+                in: try part("xl/styles.xml").map { bytes throws(InputError) in
+                    try XMLElement.parse(bytes, "xl/styles.xml")
+                })
+            let epoch1904 = workbook.all("workbookPr").first?.attributes["date1904"].map { $0 == "1" || $0 == "true" }
+            epoch = epoch1904 == true ? .epoch1904 : .epoch1900
+            self.archive = archive
+            self.inflated = inflated
         }
 
         /// The sheet named `name` (default: the first).
@@ -65,77 +122,288 @@ public enum XLSX {
                 let names = sheetNames.map { "'\($0)'" }.joined(separator: ", ")
                 throw InputError("the workbook has no sheet '\(name ?? "")' (it has \(names))")
             }
-            let id = chosen.attributes.first { $0.key.hasSuffix(":id") }?.value
+            let sheetName = chosen.attributes["name"] ?? ""
+            // The relationship's id, `r:id`: attributes are kept by their local names.
+            let id = chosen.attributes["id"]
             guard let target = relationships.first(where: { $0.attributes["Id"] == id })?.attributes["Target"] else {
-                throw InputError("the workbook does not say where sheet '\(chosen.attributes["name"] ?? "")' is")
+                throw InputError("the workbook does not say where sheet '\(sheetName)' is")
             }
+            let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            if let rows = read[path] { return Sheet(name: sheetName, rows: rows) }
+            guard let worksheet = try Self.inflate(path, of: archive, total: &inflated) else {
+                throw InputError("the workbook's sheet '\(sheetName)' is missing")
+            }
+            let rows = try XLSX.rows(
+                of: worksheet, named: sheetName, strings: strings, dateStyles: dateStyles, epoch: epoch)
+            read[path] = rows
+            return Sheet(name: sheetName, rows: rows)
+        }
+
+        /// The part at `path` inflated, if the package has one, within `Limits`; `total` counts what the workbook
+        /// has inflated so far.
+        private static func inflate(_ path: String, of archive: Archive, total: inout Int) throws(InputError)
+            -> [UInt8]?
+        {
+            guard let entry = archive[path] else { return nil }
+            let limit = min(Limits.part, max(1 << 20, Limits.ratio * Int(entry.compressedSize)))
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(Int(entry.uncompressedSize), limit))
+            var exceeded: String?
+            let inflatedBefore = total
             do {
-                guard let worksheet = try Self.part(target.hasPrefix("/") ? target : "xl/" + target, of: archive) else {
-                    throw InputError("the workbook's sheet '\(chosen.attributes["name"] ?? "")' is missing")
+                _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                    guard bytes.count + chunk.count <= limit else {
+                        exceeded =
+                            limit == Limits.part
+                            ? "its part \(path) inflates to more than \(Limits.part >> 20) MB"
+                            : "its part \(path) inflates to more than \(Limits.ratio) times its compressed size, as a "
+                                + "decompression bomb does and no spreadsheet"
+                        throw CancellationError()
+                    }
+                    guard inflatedBefore + bytes.count + chunk.count <= Limits.workbook else {
+                        exceeded = "its parts inflate to more than \(Limits.workbook >> 30) GB together"
+                        throw CancellationError()
+                    }
+                    bytes.append(contentsOf: chunk)
                 }
-                return Sheet(
-                    name: chosen.attributes["name"] ?? "",
-                    rows: try rows(worksheet, strings: strings, dateStyles: dateStyles, epoch: epoch))
-            } catch let error as InputError {
-                throw error
             } catch {
-                throw InputError("it is not a workbook Excel could open: \(error)")
+                throw InputError(
+                    exceeded.map { "the workbook is refused: \($0)" }
+                        ?? "it is not a workbook Excel could open: its part \(path) \(words(error))")
+            }
+            total += bytes.count
+            return bytes
+        }
+
+        /// ZIPFoundation's error in words.
+        static func words(_ error: any Error) -> String {
+            switch error {
+            case Archive.ArchiveError.missingEndOfCentralDirectoryRecord:
+                "the ZIP file is incomplete (cut short in copying or downloading?)"
+            case Archive.ArchiveError.invalidCRC32:
+                "is damaged (its checksum does not match)"
+            case Archive.ArchiveError.invalidCompressionMethod:
+                "is compressed in a way Excel does not use"
+            case Archive.ArchiveError.unreadableArchive:
+                "the ZIP file cannot be read"
+            default:
+                "is damaged (its ZIP structure or compressed data is broken)"
+            }
+        }
+    }
+
+    /// The workbook's shared strings, kept as one run of UTF-8 and where each ends: a million short strings take a
+    /// few megabytes, not a string object each.
+    struct SharedStrings {
+        private var bytes: [UInt8] = []
+        private var ends: [Int] = []
+
+        init() {}
+
+        /// The strings of `sharedStrings.xml`: each `si`'s text, its runs' `t` joined, its phonetic guides left out.
+        init(_ part: [UInt8]) throws(InputError) {
+            do {
+                try part.withUnsafeBufferPointer { buffer throws(XMLError) in
+                    var reader = try XMLReader(buffer)
+                    var phonetic = 0
+                    var inText = false
+                    while let event = try reader.next() {
+                        switch event {
+                        case .start where reader.isNamed("rPh"): phonetic += 1
+                        case .end where reader.isNamed("rPh"): phonetic -= 1
+                        case .start where reader.isNamed("t"): inText = phonetic == 0
+                        case .end where reader.isNamed("t"): inText = false
+                        case .end where reader.isNamed("si"): ends.append(bytes.count)
+                        case .text where inText: reader.appendText(to: &bytes)
+                        default: break
+                        }
+                    }
+                }
+            } catch {
+                throw InputError("its shared strings (xl/sharedStrings.xml) are not XML Excel writes: \(error)")
             }
         }
 
-        /// The XML part at `path` of the package, if it has one.
-        private static func part(_ path: String, of archive: Archive) throws -> XMLElement? {
-            guard let entry = archive[path.hasPrefix("/") ? String(path.dropFirst()) : path] else { return nil }
-            var data = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-            return try XMLElement.parse(data)
+        var count: Int { ends.count }
+
+        subscript(index: Int) -> String {
+            String(decoding: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]], as: UTF8.self)
         }
     }
 
     enum Epoch { case epoch1900, epoch1904 }
 
-    /// The text of each cell of each row.
-    private static func rows(_ worksheet: XMLElement, strings: [String], dateStyles: Set<Int>, epoch: Epoch) throws
-        -> [(number: Int, cells: [String])]
-    {
-        var rows: [(number: Int, cells: [String])] = []
-        for row in worksheet.all("row") {
-            let number = row.attributes["r"].flatMap(Int.init) ?? (rows.last?.number ?? 0) + 1
-            var cells: [String] = []
-            for cell in row.children where cell.name == "c" {
-                let reference = cell.attributes["r"] ?? ""
-                let column = columnIndex(reference) ?? cells.count
-                let value = cell.children.first { $0.name == "v" }?.text
-                let text: String
-                switch cell.attributes["t"] {
-                case "s":
-                    guard let index = value.flatMap(Int.init), strings.indices.contains(index) else {
-                        throw InputError("cell \(reference): a shared string that is not in the workbook")
-                    }
-                    text = strings[index]
-                case "inlineStr": text = cell.children.first { $0.name == "is" }?.text ?? ""
-                case "b": text = value == "1" ? "TRUE" : "FALSE"
-                case "str", "e": text = value ?? ""
-                default:
-                    guard let value else {
-                        text = ""
-                        break
-                    }
-                    if let style = cell.attributes["s"].flatMap(Int.init), dateStyles.contains(style) {
-                        guard let serial = Double(value), let date = date(serial: serial, epoch: epoch) else {
-                            throw InputError("cell \(reference): '\(value)' is not a date Excel writes")
-                        }
-                        text = date.description
-                    } else {
-                        text = value
-                    }
-                }
-                if column >= cells.count { cells += Array(repeating: "", count: column - cells.count + 1) }
-                cells[column] = text
+    /// The text of each cell of each row of the sheet `name`, whose part is `worksheet`.
+    private static func rows(
+        of worksheet: [UInt8], named name: String, strings: SharedStrings, dateStyles: Set<Int>, epoch: Epoch
+    ) throws(InputError) -> [(number: Int, cells: [String])] {
+        try worksheet.withUnsafeBufferPointer { buffer throws(InputError) in
+            func refused(_ error: XMLError) -> InputError {
+                InputError("the sheet '\(name)' is not XML Excel writes: \(error)")
             }
-            rows.append((number, cells))
+            var reader: XMLReader
+            do throws(XMLError) { reader = try XMLReader(buffer) } catch { throw refused(error) }
+            var sheet = SheetReader(strings: strings, dateStyles: dateStyles, epoch: epoch)
+            while true {
+                let event: XMLReader.Event?
+                do throws(XMLError) { event = try reader.next() } catch { throw refused(error) }
+                guard let event else { return sheet.rows }
+                try sheet.read(event, of: reader)
+            }
         }
-        return rows
+    }
+
+    /// A sheet's rows, gathered from its part's XML events. A sheet has a million cells: its elements are told
+    /// apart by their names' bytes, and a cell's attributes read as bytes too.
+    private struct SheetReader {
+        let strings: SharedStrings
+        let dateStyles: Set<Int>
+        let epoch: Epoch
+        var rows: [(number: Int, cells: [String])] = []
+        /// The cells gathered so far, counted to the last filled one of each row (`Limits.cells`).
+        var cellCount = 0
+        var row: (number: Int, cells: [String])?
+        /// The cell being read, and the text of its value or its inline string.
+        var cell: Cell?
+        var value: [UInt8]?
+        var inlineText: [UInt8]?
+        var phonetic = 0
+        var collecting = false
+
+        struct Cell {
+            /// Its reference as written (`B17`), for messages.
+            var reference: String
+            var column: Int
+            var type: CellType
+            var style: Int?
+        }
+
+        enum CellType {
+            case number, sharedString, inlineString, boolean, string
+        }
+
+        /// The elements of a sheet that hold its values.
+        enum Element {
+            case row, cell, value, inlineString, text, phonetic, other
+
+            init(_ name: UnsafeBufferPointer<UInt8>) {
+                switch name.count {
+                case 1 where name[0] == UInt8(ascii: "c"): self = .cell
+                case 1 where name[0] == UInt8(ascii: "v"): self = .value
+                case 1 where name[0] == UInt8(ascii: "t"): self = .text
+                case 2 where XMLReader.matches(name, "is"): self = .inlineString
+                case 3 where XMLReader.matches(name, "row"): self = .row
+                case 3 where XMLReader.matches(name, "rPh"): self = .phonetic
+                default: self = .other
+                }
+            }
+        }
+
+        mutating func read(_ event: XMLReader.Event, of reader: XMLReader) throws(InputError) {
+            if event == .text {
+                if collecting && inlineText != nil {
+                    reader.appendText(to: &inlineText!)
+                } else if collecting {
+                    reader.appendText(to: &value!)
+                }
+                return
+            }
+            switch (event, Element(reader.nameBytes)) {
+            case (.start, .row):
+                var number = (rows.last?.number ?? 0) + 1
+                if let text = reader.attribute("r") {
+                    guard let given = Int(text), (1...Limits.rows).contains(given) else {
+                        throw InputError("a row numbered '\(text.prefix(20))', beyond Excel's \(Limits.rows) rows")
+                    }
+                    number = given
+                }
+                row = (number, [])
+            case (.end, .row):
+                if let row { rows.append(row) }
+                row = nil
+            case (.start, .cell):
+                cell = try Self.cell(reader, next: row?.cells.count ?? 0)
+                (value, inlineText) = (nil, nil)
+            case (.end, .cell):
+                if let cell { try place(cell) }
+                cell = nil
+            case (.start, .value) where cell != nil:
+                value = []
+                collecting = true
+            case (.start, .inlineString) where cell != nil:
+                inlineText = []
+            case (.start, .text) where inlineText != nil:
+                collecting = phonetic == 0
+            case (.end, .value), (.end, .text):
+                collecting = false
+            case (.start, .phonetic): phonetic += 1
+            case (.end, .phonetic): phonetic -= 1
+            default: break
+            }
+        }
+
+        /// The cell whose `c` element `reader` has just started; `next`: its column when it gives no reference.
+        private static func cell(_ reader: XMLReader, next: Int) throws(InputError) -> Cell {
+            let reference = reader.attribute("r") ?? ""
+            var column = next
+            if !reference.isEmpty {
+                guard let index = XLSX.columnIndex(reference), index < Limits.columns else {
+                    throw InputError("cell \(reference.prefix(20)): a column beyond XFD, the last Excel has")
+                }
+                column = index
+            }
+            let type: CellType
+            switch reader.attributeBytes("t").map({ String(decoding: $0, as: UTF8.self) }) {
+            case "s": type = .sharedString
+            case "inlineStr": type = .inlineString
+            case "b": type = .boolean
+            case "str", "e": type = .string
+            default: type = .number
+            }
+            let style = reader.attributeBytes("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+            return Cell(reference: reference, column: column, type: type, style: style)
+        }
+
+        /// The cell just read, at its column of the row.
+        private mutating func place(_ cell: Cell) throws(InputError) {
+            let value = value.map { String(decoding: $0, as: UTF8.self) }
+            let text: String
+            switch cell.type {
+            case .sharedString:
+                guard let index = value.flatMap({ Int($0) }), (0..<strings.count).contains(index) else {
+                    throw InputError("cell \(cell.reference): a shared string that is not in the workbook")
+                }
+                text = strings[index]
+            case .inlineString: text = inlineText.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            case .boolean: text = value == "1" ? "TRUE" : "FALSE"
+            case .string: text = value ?? ""
+            case .number:
+                guard let value else {
+                    text = ""
+                    break
+                }
+                if let style = cell.style, dateStyles.contains(style) {
+                    guard let serial = Double(value), let date = XLSX.date(serial: serial, epoch: epoch) else {
+                        throw InputError("cell \(cell.reference): '\(value.prefix(40))' is not a date Excel writes")
+                    }
+                    text = date.description
+                } else {
+                    text = value
+                }
+            }
+            guard row != nil else { throw InputError("cell \(cell.reference) outside a row") }
+            if cell.column >= row!.cells.count {
+                let added = cell.column - row!.cells.count + 1
+                cellCount += added
+                guard cellCount <= Limits.cells else {
+                    throw InputError(
+                        "the sheet holds more than \(Limits.cells) cells (rows times columns to the last filled "
+                            + "one): more than foi reads of a tracker")
+                }
+                row!.cells += repeatElement("", count: added)
+            }
+            row!.cells[cell.column] = text
+        }
     }
 
     /// 1 → `B`, 26 → `AA`: a column's letters (from 0), as a cell reference writes them.
@@ -149,14 +417,16 @@ public enum XLSX {
         return String(letters)
     }
 
-    /// `B17` → 1 (the column, from 0).
+    /// `B17` → 1 (the column, from 0); nil without letters, or with more than Excel's three (`XFD`, the last,
+    /// is 16,383).
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         var letters = 0
         for character in reference.uppercased() {
             guard let ascii = character.asciiValue, (65...90).contains(ascii) else { break }
-            index = index * 26 + Int(ascii - 64)
             letters += 1
+            guard letters <= 3 else { return nil }
+            index = index * 26 + Int(ascii - 64)
         }
         return letters == 0 ? nil : index - 1
     }
@@ -207,60 +477,57 @@ public enum XLSX {
     }
 }
 
-/// A parsed XML element: its local name (namespace prefix dropped), attributes, children and text.
+/// A parsed XML element of a workbook's smaller parts: its local name (namespace prefix dropped), attributes and
+/// children (their texts are not needed).
 final class XMLElement {
     let name: String
     let attributes: [String: String]
     var children: [XMLElement] = []
-    private var ownText = ""
 
     init(name: String, attributes: [String: String]) {
         self.name = name
         self.attributes = attributes
     }
 
-    /// The text inside, its descendants' included (a rich-text string's runs joined).
-    var text: String { ownText + children.filter { $0.name != "rPh" }.map(\.text).joined() }
-
     /// Every descendant named `name`, in document order.
     func all(_ name: String) -> [XMLElement] {
         children.flatMap { ($0.name == name ? [$0] : []) + $0.all(name) }
     }
 
-    static func parse(_ data: Data) throws -> XMLElement {
-        let builder = Builder()
-        let parser = XMLParser(data: data)
-        parser.delegate = builder
-        guard parser.parse(), let root = builder.root else {
-            throw InputError("a part of the workbook is not well-formed XML")
-        }
-        return root
-    }
-
-    private final class Builder: NSObject, XMLParserDelegate {
-        var root: XMLElement?
-        var stack: [XMLElement] = []
-
-        func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-            attributes: [String: String] = [:]
-        ) {
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            let element = XMLElement(name: local, attributes: attributes)
-            if let parent = stack.last { parent.children.append(element) } else { root = element }
-            stack.append(element)
-        }
-
-        func parser(
-            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
-        ) {
-            stack.removeLast()
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            // Only a text element's characters count: white space between elements is layout.
-            guard let current = stack.last, current.name == "t" || current.name == "v" else { return }
-            current.ownText += string
+    /// The part `bytes` (at `path`) as a tree, of at most `XLSX.Limits.elements` elements.
+    static func parse(_ bytes: [UInt8], _ path: String) throws(InputError) -> XMLElement {
+        do {
+            return try bytes.withUnsafeBufferPointer { buffer throws(XMLError) in
+                var reader = try XMLReader(buffer)
+                var root: XMLElement?
+                var stack: [XMLElement] = []
+                var count = 0
+                while let event = try reader.next() {
+                    switch event {
+                    case .start:
+                        count += 1
+                        guard count <= XLSX.Limits.elements else {
+                            throw XMLError("more than \(XLSX.Limits.elements) elements")
+                        }
+                        var attributes: [String: String] = [:]
+                        for attribute in reader.attributes {
+                            attributes[String(decoding: buffer[attribute.name], as: UTF8.self)] = reader.value(
+                                of: attribute)
+                        }
+                        let element = XMLElement(
+                            name: String(decoding: buffer[reader.name], as: UTF8.self), attributes: attributes)
+                        if let parent = stack.last { parent.children.append(element) } else { root = element }
+                        stack.append(element)
+                    case .end:
+                        stack.removeLast()
+                    case .text:
+                        break
+                    }
+                }
+                return root!
+            }
+        } catch {
+            throw InputError("its part \(path) is not XML Excel writes: \(error)")
         }
     }
 }

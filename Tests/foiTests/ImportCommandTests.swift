@@ -371,3 +371,53 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.db))
     }
 }
+
+/// Trackers as large as an authority's years of requests, written by openpyxl as a real export is: each sheet part
+/// is tens of megabytes (the 10 MB that Foundation's parser stopped at is long past), read whole within a memory
+/// budget.
+@Suite struct LargeWorkbookTests {
+    /// Writes a tracker of `rows` requests with openpyxl (write-only, as trackers export) to `path`; false when
+    /// Python or openpyxl is missing.
+    static func writeTracker(rows: Int, to path: String) throws -> Bool {
+        let script = """
+            import datetime, sys
+            from openpyxl import Workbook
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet("Requests")
+            sheet.append(["Ref", "Date Received", "Type", "Summary", "Name", "Officer", "Deadline", "Date of reply",
+                          "Outcome", "Exemptions applied"])
+            for i in range(int(sys.argv[2])):
+                received = datetime.date(2019, 1, 1) + datetime.timedelta(days=i % 2500)
+                sheet.append([f"T/{i:06d}", received, "FOI", f"Request {i}", f"Person {i}", f"Officer {i % 40}",
+                              None, received + datetime.timedelta(days=10), "Granted in full", None])
+            book.save(sys.argv[1])
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path, String(rows)]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test(arguments: [30_000, 100_000])
+    func aLargeOpenpyxlTrackerIsReadWholeWithinAGigabyte(rows: Int) throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let workbook = workspace.directory.appendingPathComponent("tracker.xlsx").path
+        guard try Self.writeTracker(rows: rows, to: workbook) else {
+            Issue.record("install Python's openpyxl (pip install openpyxl, or apt-get install python3-openpyxl)")
+            return
+        }
+        // The address space capped at 1 GiB: a reader that held the sheet as a tree of objects would not fit.
+        let run = try foi(
+            [
+                "--as=\(1 << 30)", foiBinary.path, "import", workbook, "--dry-run", "--db", workspace.db, "--today",
+                "2026-11-20",
+            ], executable: URL(fileURLWithPath: "/usr/bin/prlimit"))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("Dry run: nothing written; \(rows) cases would be imported.\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("Dates read: \(2 * rows) iso"), "\(run.stdout)")
+    }
+}

@@ -32,13 +32,15 @@ func launch(_ process: Process) throws {
     try process.run()
 }
 
-/// Runs `foi` with `arguments`, feeding `input` on standard input, with `environment` added, in `directory` (default:
-/// the test's). A run not finished within two minutes is killed and reported with status -1.
+/// Runs `foi` (or `executable`, a program that runs it) with `arguments`, feeding `input` on standard input, with
+/// `environment` added, in `directory` (default: the test's). A run not finished within two minutes is killed and
+/// reported with status -1.
 func foi(
-    _ arguments: [String], input: String? = nil, environment: [String: String] = [:], in directory: URL? = nil
+    _ arguments: [String], input: String? = nil, environment: [String: String] = [:], in directory: URL? = nil,
+    executable: URL = foiBinary
 ) throws -> Run {
     let process = Process()
-    process.executableURL = foiBinary
+    process.executableURL = executable
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     if let directory { process.currentDirectoryURL = directory }

@@ -264,13 +264,19 @@ struct ImportCommand: ParsableCommand {
         if XLSX.isPackage(bytes) {
             let workbook = try XLSX.Workbook(bytes)
             if let sheet { return try workbook.sheet(named: sheet).rows.map { ($0.number, $0.cells) } }
-            var first: [(line: Int, cells: [String])]?
-            for name in workbook.sheetNames {
-                let rows = try workbook.sheet(named: name).rows.map { (line: $0.number, cells: $0.cells) }
-                if SpreadsheetImport.holdsTracker(rows, mapping: mapping) { return rows }
-                first = first ?? rows
+            func lines(_ rows: some Collection<(number: Int, cells: [String])>) -> [(line: Int, cells: [String])] {
+                rows.map { ($0.number, $0.cells) }
             }
-            return first ?? []
+            var first: XLSX.Sheet?
+            for name in workbook.sheetNames {
+                let sheet = try workbook.sheet(named: name)
+                // A tracker's header is among its first rows: the rest are read only from the sheet chosen.
+                if SpreadsheetImport.holdsTracker(lines(sheet.rows.prefix(10)), mapping: mapping) {
+                    return lines(sheet.rows)
+                }
+                first = first ?? sheet
+            }
+            return first.map { lines($0.rows) } ?? []
         }
         if sheet != nil { throw Failure.usage("--sheet goes with an Excel workbook (.xlsx)") }
         var rows: [(line: Int, cells: [String])] = []
