@@ -16,7 +16,8 @@ extension CaseStore {
         let onFile = path != ":memory:"
         let fileCheck =
             onFile
-            ? Background { [path] in try Self.readOnlyQueue(path: path).read { try Self.findings(pragma, $0) } } : nil
+            ? Background { [location] in try Self.readOnlyQueue(path: location).read { try Self.findings(pragma, $0) } }
+            : nil
         let (rules, bounds): (CaseRules, (low: Int64, high: Int64)) = try writer.read { db in
             report.foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                 let table: String = row[0]
@@ -41,7 +42,7 @@ extension CaseStore {
             }
             return found
         }
-        let helper = onFile ? Background { [path] in try Self.readOnlyQueue(path: path).read(walk) } : nil
+        let helper = onFile ? Background { [location] in try Self.readOnlyQueue(path: location).read(walk) } : nil
         var found = [try writer.read(walk)]
         if let helper { found.append(try helper.result()) }
         for part in found { report.add(part) }

@@ -9,6 +9,9 @@ import GRDB
 public final class CaseStore {
     /// Where the database is, for messages; `:memory:` for an in-memory one.
     public let path: String
+    /// What SQLite opens for another connection to the same file: its path, or a URI that opens it as immutable
+    /// (a database in a place that cannot be written).
+    let location: String
     public let catalogue: ExemptionCatalogue
     let writer: any DatabaseWriter
     /// The bank holidays as published and shipped with foi.
@@ -29,32 +32,60 @@ public final class CaseStore {
     /// Opens the database file at `path` and brings its schema up to date. With `.create`, makes it first if there
     /// is none: a new file is readable by its owner only (0600), in a directory of its owner's (0700) if the
     /// directory is new too, for it holds requesters' personal data. With `.read`, opens it read-only, unless it
-    /// was written by an older foi and must first be brought up to date.
+    /// was written by an older foi and must first be brought up to date; a database in a place that cannot be
+    /// written (a read-only share, a mounted backup) is read as it stands.
+    ///
+    /// What is not a foi database is refused before anything is written to it: a path that is not a file (a
+    /// directory, a pipe, a device), a symbolic link to nothing, an empty file (except to a command that starts a
+    /// database), a SQLite database of another program.
     public convenience init(path: String, access: Access = .write) throws {
         let queue: DatabaseQueue
+        var location = path
         do {
-            if !FileManager.default.fileExists(atPath: path) {
+            switch try DatabaseFile.kind(at: path) {
+            case .missing:
                 guard access == .create else { throw StoreError.noDatabase(path: path) }
-                try Self.createPrivateFile(at: path)
+                try DatabaseFile.createPrivate(at: path)
+            case .empty where access != .create:
+                throw StoreError.notADatabase(path: path, reason: "it is empty")
+            case .empty, .file:
+                break
             }
             // A read-only open that fails (another officer's foi is converting a new file to WAL or migrating it at
             // that moment) falls back to the ordinary open, which waits its turn.
             if access == .read, let reader = try? Self.currentReadOnly(path: path) {
                 queue = reader
+            } else if access == .read, let immutable = try Self.immutableLocation(path: path) {
+                queue = try Self.readOnlyQueue(path: immutable)
+                location = immutable
             } else {
                 queue = try DatabaseQueue(path: path, configuration: Self.configuration)
             }
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseFileError {
+            throw StoreError.cannotOpen(path: path, reason: error.description)
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
         }
         do {
-            try self.init(writer: queue, path: path)
+            try self.init(writer: queue, path: path, location: location)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             throw StoreError.cannotOpen(
                 path: path,
                 reason: "it was written by an older foi and must be brought up to date once, which needs write access")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notADatabase(path: path, reason: "it is not a SQLite database")
+        }
+    }
+
+    /// Whether there is a database file at `path` (a symbolic link followed); what is neither a file nor nothing
+    /// (a directory, a pipe, a link to nothing) is refused.
+    public static func exists(at path: String) throws -> Bool {
+        do {
+            return try DatabaseFile.kind(at: path) != .missing
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: error.description)
         }
     }
 
@@ -71,29 +102,28 @@ public final class CaseStore {
         return try reader.read { try Migrations.isCurrent($0, path: path) } ? reader : nil
     }
 
-    /// An empty file at `path` with mode 0600 (SQLite gives its -wal and -shm files the same), its directory made
-    /// with 0700 where it does not exist; whatever the umask.
-    private static func createPrivateFile(at path: String) throws {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: directory.path) {
-            try FileManager.default.createDirectory(
-                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+    /// For the file at `path` in a directory this process cannot write, the URI that opens it as immutable: SQLite
+    /// cannot make there the shared-memory file a WAL database is read with, and no one can be writing to it. Nil
+    /// where the directory can be written (the ordinary open is the way); refused where a write-ahead log beside it
+    /// holds changes that reading it as immutable would miss.
+    private static func immutableLocation(path: String) throws -> String? {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard access(directory, W_OK) != 0 else { return nil }
+        if let log = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int, log > 0 {
+            throw StoreError.cannotOpen(
+                path: path,
+                reason: "it is in a place that cannot be written, and its write-ahead log (-wal) holds changes that "
+                    + "can only be read where it can; copy the database with its -wal file somewhere writable")
         }
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        // Another officer's process may have made it a moment ago: then it is theirs, with the same mode.
-        guard descriptor >= 0 || errno == EEXIST else {
-            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-        }
-        if descriptor >= 0 {
-            fchmod(descriptor, 0o600)
-            close(descriptor)
-        }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute)
+            + "?immutable=1"
     }
 
     /// A store over `writer` (a queue or a pool; an in-memory queue in tests), made with `CaseStore.configuration`.
-    public init(writer: any DatabaseWriter, path: String = ":memory:") throws {
+    public init(writer: any DatabaseWriter, path: String = ":memory:", location: String? = nil) throws {
         self.path = path
+        self.location = location ?? path
         try Migrations.migrate(writer, path: path)
         self.writer = writer
         catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
@@ -118,8 +148,22 @@ public final class CaseStore {
         // bytes as they were. The mode is kept in the file, so this writes only when a database is new.
         configuration.prepareDatabase { db in
             guard !db.configuration.readonly else { return }
-            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // Officers opening a new file at once can each hold the lock the other needs to switch it to WAL:
+            // SQLite then answers one of them BUSY at once rather than wait (it would wait for ever), and that one
+            // lets go and tries again, for as long as the busy timeout.
+            for attempt in 1... {
+                do {
+                    // Another program's database is left as it is (the migrator refuses it): only a new file or a
+                    // foi database becomes WAL.
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal",
+                        try !Bool.fetchOne(db, sql: Migrations.isForeignSQL)!
+                    {
+                        try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    }
+                    break
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 200 {
+                    usleep(50_000)
+                }
             }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -158,29 +202,71 @@ public final class CaseStore {
         }
     }
 
+    /// Why an operation on a database file failed, in words.
     static func reason(_ error: any Error) -> String {
-        (error as? DatabaseError)?.message ?? "\(error)"
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        switch error.resultCode {
+        case .SQLITE_FULL: return "the disk is full"
+        // SQLite's own message for a failed backup step is "not an error": the code says what happened.
+        case .SQLITE_IOERR: return "the disk could not be read or written (is it full?)"
+        case .SQLITE_NOTADB: return "it is not a SQLite database"
+        case .SQLITE_CORRUPT: return "the database is damaged"
+        case .SQLITE_READONLY: return "it cannot be written here"
+        case .SQLITE_CANTOPEN: return "it cannot be opened"
+        default: return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
     }
 
     // MARK: - Backup
 
     /// A consistent copy of the whole database in a new file at `destination` (0600, like the database), taken with
-    /// SQLite's online backup while other officers go on writing; returns how many cases it holds.
+    /// SQLite's online backup while other officers go on working; returns how many cases it holds. The copy is
+    /// written under a temporary name, flushed to the disk and only then given its name: a backup that fails (a
+    /// full disk) leaves no file behind that could be taken for a good one, and none is ever written through a
+    /// symbolic link or over a file.
     public func backup(to destination: String) throws -> Int {
-        guard !FileManager.default.fileExists(atPath: destination) else {
-            throw StoreError.backupExists(path: destination)
-        }
         do {
-            try Self.createPrivateFile(at: destination)
-            // Written in SQLite's default rollback mode: through a WAL every page would be written twice. The copied
-            // header keeps the database's own WAL mode for whoever opens the copy next.
-            let copy = try DatabaseQueue(path: destination)
-            try writer.backup(to: copy)
-            return try copy.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM cases") ?? 0 }
+            guard try DatabaseFile.isAbsent(destination) else {
+                throw StoreError.backupExists(path: destination)
+            }
+            return try DatabaseFile.publish(at: destination, purpose: "backup") { temporary in
+                // Written in SQLite's default rollback mode: through a WAL every page would be written twice. The
+                // copied header keeps the database's own WAL mode for whoever opens the copy next.
+                let copy = try DatabaseQueue(path: temporary)
+                try writer.backup(to: copy)
+                let cases = try copy.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM cases") ?? 0 }
+                try copy.close()
+                return cases
+            }
+        } catch DatabaseFileError.appeared {
+            throw StoreError.backupExists(path: destination)
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.cannotOpen(path: destination, reason: Self.reason(error))
+            throw StoreError.cannotWrite(path: destination, reason: Self.reason(error))
+        }
+    }
+
+    /// A new database at `path`, where there is none, made by `body` on a store under a temporary name beside it and
+    /// put in its place only once `body` has succeeded: a refused or interrupted import leaves no database, and the
+    /// one it makes never replaces one another process made meanwhile (that is refused, and the import can be run
+    /// again into it). A build abandoned by a process that died is removed by the next.
+    public static func buildingNew<T>(at path: String, _ body: (CaseStore) throws -> T) throws -> T {
+        do {
+            return try DatabaseFile.publish(at: path, purpose: "import") { temporary in
+                let store = try CaseStore(path: temporary, access: .create)
+                let result = try body(store)
+                // Its log checkpointed into the file and the file closed, so that the file alone is the database.
+                try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+                try store.writer.close()
+                return result
+            }
+        } catch DatabaseFileError.appeared {
+            throw StoreError.databaseAppeared(path: path)
+        } catch let error as DatabaseFileError {
+            throw StoreError.cannotWrite(path: path, reason: error.description)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotWrite(path: path, reason: Self.reason(error))
         }
     }
 }

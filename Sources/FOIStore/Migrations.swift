@@ -38,6 +38,12 @@ enum Migrations {
         }
     }
 
+    /// Whether the database is another program's: it has tables, and none of foi's. foi writes nothing into it.
+    static let isForeignSQL = """
+        SELECT NOT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'grdb_migrations')
+            AND EXISTS (SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')
+        """
+
     /// Whether every migration is applied (a newer database is refused).
     static func isCurrent(_ db: Database, path: String) throws -> Bool {
         try pending(db, path: path).isEmpty
@@ -46,9 +52,13 @@ enum Migrations {
     /// The migrations of `schema/` not yet applied, in order; refuses a database written by a newer foi. The table
     /// of applied migrations keeps the name GRDB's migrator gave it, which earlier releases used.
     private static func pending(_ db: Database, path: String) throws -> [(identifier: String, sql: String)] {
-        let applied =
-            try db.tableExists("grdb_migrations")
-            ? try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        guard try db.tableExists("grdb_migrations") else {
+            if try Bool.fetchOne(db, sql: isForeignSQL)! {
+                throw StoreError.notADatabase(path: path, reason: "it is a SQLite database of another program")
+            }
+            return Seeds.migrations
+        }
+        let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
         let known = Set(Seeds.migrations.map(\.identifier))
         let unknown = applied.subtracting(known)
         if !unknown.isEmpty { throw StoreError.newerDatabase(path: path, unknownMigrations: unknown.sorted()) }

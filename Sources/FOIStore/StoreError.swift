@@ -7,6 +7,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The database was written by a newer `foi`.
     case newerDatabase(path: String, unknownMigrations: [String])
     case cannotOpen(path: String, reason: String)
+    /// What is at the path is not a foi database (an empty file, another program's database).
+    case notADatabase(path: String, reason: String)
+    /// A new file (a backup, an imported database) could not be written; nothing was left there.
+    case cannotWrite(path: String, reason: String)
+    /// Another process made a database where an import was building one.
+    case databaseAppeared(path: String)
     /// A backup would overwrite a file.
     case backupExists(path: String)
     /// Another process held the write lock for longer than the busy timeout.
@@ -67,6 +73,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + "'foi log' or 'foi demo'"
         case .cannotOpen(let path, let reason):
             "cannot open the database \(path): \(reason)"
+        case .notADatabase(let path, let reason):
+            "\(path) is not a foi database: \(reason); give the right one with --db (or $FOI_DB)"
+        case .cannotWrite(let path, let reason):
+            "cannot write \(path): \(reason); nothing was left there"
+        case .databaseAppeared(let path):
+            "another foi made a database at \(path) while this import ran; nothing was imported, and that database is "
+                + "as it was: run the import again to import into it"
         case .lifecycle(let error):
             error.description
         case .deadline(let error):

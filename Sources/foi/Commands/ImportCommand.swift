@@ -79,19 +79,6 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        // A database this import made is removed again if it fails: a refused import leaves nothing behind.
-        let existed = FileManager.default.fileExists(atPath: store.path)
-        do {
-            try importFile()
-        } catch {
-            if !existed {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
-            }
-            throw error
-        }
-    }
-
-    func importFile() throws {
         var bytes = try readInput(file, limit: InputLimit.spreadsheet)
         if !XLSX.isPackage(bytes) { bytes = try utf8Text(bytes, from: file) }
         if CaseStore.isExport(bytes) { return try restore(bytes) }
@@ -107,14 +94,36 @@ struct ImportCommand: ParsableCommand {
         {
             return try addLaterSteps(later)
         }
-        // A dry run before there is a database checks the file against an empty one, made in memory.
-        let caseStore =
-            dryRun && !FileManager.default.fileExists(atPath: store.path)
-            ? try perform { try CaseStore.inMemory() }
-            : try store.open(dryRun ? .read : .create)
+        // The report is printed once the import is in place: a database another officer made meanwhile refuses it.
+        let report = try withStore { caseStore in
+            try importRows(rows, mapping: mapping, into: caseStore, inSheet: XLSX.isPackage(bytes))
+        }
+        for line in report { say(line.printable) }
+    }
+
+    /// Runs `body` on the database, or where there is none yet on a new one that takes its place only if `body`
+    /// succeeds (a dry run: on an empty one in memory). A refused import leaves no database behind, and never removes
+    /// one another officer made meanwhile. `restoring`: a dry run of a restore checks that the database holds no
+    /// case, then restores into an empty one in memory.
+    func withStore<T>(restoring: Bool = false, _ body: (CaseStore) throws -> T) throws -> T {
+        let exists = try perform { try CaseStore.exists(at: store.path) }
+        if exists && restoring && dryRun {
+            let cases = try perform { try store.open(.read).caseCount() }
+            if cases > 0 { throw Failure.refused("\(StoreError.restoreNeedsNewDatabase(cases: cases))") }
+        } else if exists {
+            return try body(store.open(dryRun ? .read : .write))
+        }
+        if dryRun { return try body(perform { try CaseStore.inMemory() }) }
+        return try perform { try CaseStore.buildingNew(at: store.path, body) }
+    }
+
+    /// Imports the tracker's `rows` into `caseStore`, or with --dry-run checks them against it; returns the report.
+    func importRows(
+        _ rows: [(line: Int, cells: [String])], mapping: SpreadsheetImport.Mapping, into caseStore: CaseStore,
+        inSheet: Bool
+    ) throws -> [String] {
         let plan = try perform {
-            try SpreadsheetImport.plan(
-                rows, catalogue: caseStore.catalogue, mapping: mapping, inSheet: XLSX.isPackage(bytes))
+            try SpreadsheetImport.plan(rows, catalogue: caseStore.catalogue, mapping: mapping, inSheet: inSheet)
         }
         var report: [String] = ["Read \(file.printable): \(plan.rows.count) row\(plan.rows.count == 1 ? "" : "s")."]
         report += Self.describe(plan.columns, plan.dateForms)
@@ -158,7 +167,7 @@ struct ImportCommand: ParsableCommand {
         }
         let cases = "\(fresh.count) case\(fresh.count == 1 ? "" : "s")"
         report.append(dryRun ? "Dry run: nothing written; \(cases) would be imported." : "Imported \(cases).")
-        for line in report { say(line.printable) }
+        return report
     }
 
     /// Every event says it was imported, and by whom.
@@ -216,17 +225,13 @@ struct ImportCommand: ParsableCommand {
             throw Failure.usage("--sheet, --mapping and --update go with a spreadsheet, not an export")
         }
         try NewOutput.check(templatesDir, "directory", option: "--templates-dir")
-        if dryRun && FileManager.default.fileExists(atPath: store.path) {
-            // The restore's first check, made without writing: the database must hold no case.
-            let cases = try perform { try store.open(.read).caseCount() }
-            if cases > 0 { throw Failure.refused("\(StoreError.restoreNeedsNewDatabase(cases: cases))") }
-        }
-        let caseStore = dryRun ? try perform { try CaseStore.inMemory() } : try store.open(.create)
-        let restoration = try perform {
-            try caseStore.restore(export: bytes, today: store.todayDate) { templates in
-                guard let templatesDir, !dryRun, !templates.isEmpty else { return nil }
-                try LetterCommand.Templates.Export.write(templates, into: templatesDir)
-                return URL(fileURLWithPath: templatesDir).standardizedFileURL.path
+        let restoration = try withStore(restoring: true) { caseStore in
+            try perform {
+                try caseStore.restore(export: bytes, today: store.todayDate) { templates in
+                    guard let templatesDir, !dryRun, !templates.isEmpty else { return nil }
+                    try LetterCommand.Templates.Export.write(templates, into: templatesDir)
+                    return URL(fileURLWithPath: templatesDir).standardizedFileURL.path
+                }
             }
         }
         var report = ["Read \(file.printable): an export of foi (schema \(restoration.schema ?? "not given"))."]

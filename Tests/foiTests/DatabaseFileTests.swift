@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// What `--db` and `foi backup` may name, and what foi leaves on the disk: never a file written through a link, a
+/// file that looks like a database and is not one, or a database where a command failed.
+@Suite struct DatabaseFileTests {
+    /// Runs `arguments` with `--db db` and `--today`; the run.
+    func run(_ arguments: [String], db: String) throws -> Run {
+        try foi(arguments + ["--db", db, "--today", "2026-12-06"])
+    }
+
+    func mode(_ path: String) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! Int
+    }
+
+    @Test func aSymbolicLinkToNothingIsNeverWrittenThrough() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let link = directory.appendingPathComponent("link.sqlite").path
+        let target = directory.appendingPathComponent("elsewhere.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let logged = try run(["log", "--subject", "x", "--requester", "Secret Person"], db: link)
+        #expect(logged.status == 1 && logged.stderr.contains("it is a symbolic link to nothing"), "\(logged.stderr)")
+        let database = directory.appendingPathComponent("foi.sqlite").path
+        #expect(try run(["demo"], db: database).status == 0)
+        let backup = try run(["backup", link], db: database)
+        #expect(backup.status == 1 && backup.stderr.contains("exists already"), "\(backup.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target))
+        // A backup into a new directory: the directory its owner's, the file too, whatever the umask.
+        let fresh = directory.appendingPathComponent("backups/one.sqlite").path
+        #expect(try run(["backup", fresh], db: database).status == 0)
+        #expect(try mode(fresh) == 0o600 && mode(directory.appendingPathComponent("backups").path) == 0o700)
+        #expect(try run(["verify"], db: fresh).status == 0)
+    }
+
+    /// Write commands and read commands alike refuse what is not a foi database, and write nothing into it.
+    @Test func whatIsNotAFoiDatabaseIsRefusedAndLeftAsItWas() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = directory.appendingPathComponent("empty.db").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        for command in [["verify"], ["list"], ["note", "X-1", "text"]] {
+            let run = try run(command, db: empty)
+            #expect(run.status == 1 && run.stderr.contains("is not a foi database: it is empty"), "\(run.stderr)")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int == 0)
+        let other = directory.appendingPathComponent("other.db").path
+        let sqlite = try foi(
+            ["-c", "import sqlite3; sqlite3.connect('\(other)').execute('create table t(x)')"],
+            executable: URL(fileURLWithPath: "/usr/bin/python3"))
+        #expect(sqlite.status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: other))
+        for command in [["log", "--subject", "x"], ["verify"]] {
+            let run = try run(command, db: other)
+            #expect(run.stderr.contains("it is a SQLite database of another program"), "\(run.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
+        let pipe = directory.appendingPathComponent("pipe.sqlite").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let waited = try run(["list"], db: pipe)
+        #expect(waited.status == 1 && waited.stderr.contains("it is a pipe, not a database file"), "\(waited.stderr)")
+    }
+
+    /// A backup that cannot be finished (the file size limit stands in for a full disk) says why, and leaves no file
+    /// that `foi verify` could take for a good backup.
+    @Test func aBackupThatFailsLeavesNoFileBehind() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("foi.sqlite").path
+        #expect(try run(["demo"], db: database).status == 0)
+        let backup = directory.appendingPathComponent("backup.sqlite").path
+        // SIGXFSZ ignored, so that a write past the limit fails as a full disk does rather than end the process.
+        let run = try foi(
+            [
+                "-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" backup \"$1\" --db \"$2\"", foiBinary.path, backup,
+                database,
+            ],
+            executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(run.status == 1 && run.stderr.hasPrefix("Error: cannot write \(backup): "), "\(run.stderr)")
+        #expect(run.stderr.contains("nothing was left there"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("backup") }
+        #expect(left.isEmpty, "\(left)")
+        let verify = try self.run(["verify"], db: backup)
+        #expect(verify.status == 1 && verify.stderr.contains("there is no case database"), "\(verify.stderr)")
+    }
+
+    /// An import killed part-way into a path with no database leaves none there; the next import finishes the job
+    /// and clears what the killed one left.
+    @Test func aKilledImportLeavesNoDatabase() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tracker = directory.appendingPathComponent("tracker.csv")
+        let rows = (0..<60_000).map { "K-\($0),05/10/2026,Request \($0)" }.joined(separator: "\n")
+        try Data(("Our ref,Date received,Subject\n" + rows + "\n").utf8).write(to: tracker)
+        let db = directory.appendingPathComponent("data/foi.sqlite").path
+        let process = Process()
+        process.executableURL = foiBinary
+        process.arguments = ["import", tracker.path, "--db", db, "--today", "2026-12-06"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try launch(process)
+        // Killed once it has begun to write its new database.
+        let data = directory.appendingPathComponent("data").path
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline
+            && ((try? FileManager.default.contentsOfDirectory(atPath: data))?.contains { $0.hasSuffix("-wal") } != true)
+        {
+            usleep(10_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let again = try run(["import", tracker.path], db: db)
+        #expect(again.status == 0 && again.stdout.hasSuffix("Imported 60000 cases.\n"), "\(again.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data) == ["foi.sqlite"])
+    }
+
+    /// A database in a place that cannot be written (a read-only share, a mounted backup) is read as it stands:
+    /// run as another user, since the tests' own may write anywhere.
+    @Test func aDatabaseInAReadOnlyPlaceCanBeReadAndVerified() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+        let directory = try temporaryDirectory()
+        defer {
+            chmod(directory.path, 0o755)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        chmod(directory.path, 0o755)
+        let db = directory.appendingPathComponent("foi.sqlite").path
+        #expect(try run(["demo"], db: db).status == 0)
+        chmod(db, 0o444)
+        chmod(directory.path, 0o555)
+        let asNobody = ["--reuid=65534", "--regid=65534", "--clear-groups", foiBinary.path]
+        let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+        let verify = try foi(asNobody + ["verify", "--db", db, "--today", "2026-12-06"], executable: setpriv)
+        #expect(verify.status == 0 && verify.stdout.hasSuffix("Everything verifies.\n"), "\(verify.stderr)")
+        let board = try foi(asNobody + ["list", "--db", db, "--today", "2026-12-06"], executable: setpriv)
+        #expect(board.status == 0 && board.stdout.contains("004078/20"), "\(board.stderr)")
+        let note = try foi(
+            asNobody + ["note", "004078/20", "x", "--db", db, "--today", "2026-12-06"], executable: setpriv)
+        #expect(note.status == 1 && note.stderr.contains("cannot open the database"), "\(note.stderr)")
+    }
+}
