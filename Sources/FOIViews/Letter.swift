@@ -129,6 +129,9 @@ public enum LetterWriter {
         var context = LetterContext(source: source, kind: kind)
         let values = context.build()
         if !context.gaps.isEmpty && !draft { throw .missing(kind, context.gaps) }
+        // A template nested deep enough to exhaust the parser's stack, or with tags enough to take it minutes, is
+        // refused before the parser sees it.
+        try LetterTemplateCheck.checkShape(templates)
         // Registered before the templates are read: each one names its content type in its first line.
         MustacheContentTypes.register(MarkdownText(), named: "MARKDOWN")
         var library = MustacheLibrary()
@@ -204,7 +207,10 @@ public enum LetterWriter {
 }
 
 /// Text put into Markdown: the characters Markdown would read as formatting are escaped, so that what a requester
-/// or officer typed prints as typed (and, converted to HTML or Word, can never become markup).
+/// or officer typed prints as typed (and, converted to HTML or Word, can never become markup). That includes what
+/// only a renderer elsewhere (a mail client, a wiki) would read: strikethrough (`~`), a table (`|`), the `]` that
+/// makes a link, an image or a link's definition (`](`, `][`, `]:`) and the `&` of an entity (`&amp;`, `&#60;`). A
+/// bracket or an ampersand that makes none of these stays as typed (`[MISSING: …]`, `Smith & Co`).
 struct MarkdownText: MustacheContentType {
     func escapeText(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map(Self.escapeLine).joined(separator: "\n")
@@ -212,13 +218,26 @@ struct MarkdownText: MustacheContentType {
 
     static func escapeLine(_ line: Substring) -> String {
         var escaped = ""
-        for character in line {
-            if "\\`*_<".contains(character) { escaped.append("\\") }
+        var rest = line[...]
+        while let character = rest.popFirst() {
+            let next = rest.first
+            switch character {
+            case "\\", "`", "*", "_", "<", "~", "|": escaped.append("\\")
+            case "]" where next == "(" || next == "[" || next == ":": escaped.append("\\")
+            case "&" where isEntity(rest): escaped.append("\\")
+            default: break
+            }
             escaped.append(character)
         }
         // A line that would start a heading, a list item or a quotation. (A numbered line, `1.`, is left as typed:
         // references such as 01.FOI.23.028767 start with digits and a dot, and a list is what such a line means.)
         if let first = escaped.first, "#-+>".contains(first) { return "\\" + escaped }
         return escaped
+    }
+
+    /// Whether `rest`, after an `&`, is an entity's name or number and its `;`.
+    static func isEntity(_ rest: Substring) -> Bool {
+        let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") }
+        return !name.isEmpty && rest.dropFirst(name.count).first == ";"
     }
 }

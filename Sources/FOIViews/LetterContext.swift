@@ -297,51 +297,144 @@ extension LetterContext {
 }
 
 /// The checks a template set must pass before a letter is written: it parses (checked as it is registered), names
-/// no variable a letter does not have, and names no partial it does not hold.
-enum LetterTemplateCheck {
-    static func check(_ templates: [String: String]) throws(LetterError) {
+/// no variable a letter does not have, and names no partial it does not hold. Templates are the authority's own, but
+/// they also come in exports from elsewhere: whatever would crash, hang or amplify a letter is refused too, naming
+/// its line. A partial that includes itself, directly or through others; sections nested deeper than
+/// `maximumDepth`, or a section inside one of its own name (a list repeated inside itself multiplies a letter by
+/// its length at each level); more than `maximumTags` tags; a delimiter change (after it the checks could not read
+/// the tags), a `{{% …}}` setting, and an unescaped tag (`{{{…}}}`, `{{&…}}`), which would print a requester's
+/// text as Markdown.
+public enum LetterTemplateCheck {
+    /// How deeply a template's sections may nest: the built-in ones nest three deep.
+    public static let maximumDepth = 16
+    /// How many tags a template may have: the built-in response has under a hundred. (The template parser's time
+    /// grows with its tags times its length.)
+    public static let maximumTags = 1_000
+
+    /// The names a template may have: its file is NAME.mustache in a directory of templates.
+    public static func isName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 64
+            && name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+    }
+
+    /// Every check: the set can be used for letters.
+    public static func check(_ templates: [String: String]) throws(LetterError) {
+        try checkCycles(walk(templates, names: true))
+    }
+
+    /// The checks that keep the template parser within its stack and its time (names, tags, nesting), made before
+    /// it runs; the parser's own errors come before the rest of `check`.
+    static func checkShape(_ templates: [String: String]) throws(LetterError) {
+        _ = try walk(templates, names: false)
+    }
+
+    /// Walks every template's tags, refusing what `check` refuses (`names`: also a variable or partial the set does
+    /// not have); the partials each template includes.
+    private static func walk(_ templates: [String: String], names: Bool) throws(LetterError)
+        -> [String: [(line: Int, name: String)]]
+    {
+        var partials: [String: [(line: Int, name: String)]] = [:]
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
-            for (line, tag) in tags(text) {
-                let sigil = tag.first.map { "#^/&>{".contains($0) ? String($0) : "" } ?? ""
-                guard !tag.hasPrefix("!"), !tag.hasPrefix("%"), !tag.hasPrefix("=") else { continue }
-                var body = String(tag.dropFirst(sigil.count))
-                if sigil == "{" && body.hasSuffix("}") { body.removeLast() }
-                body = body.trimmingCharacters(in: .whitespaces)
-                if sigil == ">" {
-                    guard templates[body] != nil else {
-                        throw .template(name: name, reason: "line \(line): there is no partial '\(body)'")
-                    }
+            guard isName(name) else {
+                throw .template(name: name, reason: "a template's name is lower-case letters, digits and hyphens")
+            }
+            var open: [String] = []
+            let tags = tags(text)
+            if tags.count > maximumTags {
+                throw .template(name: name, reason: "it has \(tags.count) tags, more than \(maximumTags)")
+            }
+            for (line, tag) in tags {
+                func refuse(_ reason: String) -> LetterError {
+                    .template(name: name, reason: "line \(line): \(reason)")
+                }
+                let sigil = tag.first.map { "#^/&>{!%=".contains($0) ? String($0) : "" } ?? ""
+                switch sigil {
+                case "!": continue
+                case "=": throw refuse("a delimiter change ({{=…=}}) is not allowed: letters keep {{ and }}")
+                case "%": throw refuse("a {{% …}} setting is not allowed: foi sets how a letter is escaped")
+                case "{", "&":
+                    throw refuse("an unescaped tag ({{{…}}} or {{&…}}) is not allowed: foi escapes what it prints")
+                default: break
+                }
+                let body = String(tag.dropFirst(sigil.count)).trimmingCharacters(in: .whitespaces)
+                switch sigil {
+                case ">":
+                    guard templates[body] != nil || !names else { throw refuse("there is no partial '\(body)'") }
+                    partials[name, default: []].append((line, body))
+                    continue
+                case "#", "^":
+                    if open.contains(body) { throw refuse("the section '\(body)' is inside a section of its own name") }
+                    open.append(body)
+                    if open.count > maximumDepth { throw refuse("sections nested deeper than \(maximumDepth)") }
+                case "/":
+                    if !open.isEmpty { open.removeLast() }
+                    continue
+                default: break
+                }
+                if body == "." || !names { continue }
+                for component in body.split(separator: ".") where !LetterContext.names.contains(String(component)) {
+                    throw refuse("'\(body)' is not a letter variable (see docs/LETTERS.md for the list)")
+                }
+            }
+        }
+        return partials
+    }
+
+    /// Refuses a partial that includes itself, through any chain of others.
+    private static func checkCycles(_ partials: [String: [(line: Int, name: String)]]) throws(LetterError) {
+        var finished: Set<String> = []
+        for start in partials.keys.sorted() where !finished.contains(start) {
+            // Depth first, the path kept to name the cycle.
+            var path: [(name: String, next: Int)] = [(start, 0)]
+            while let top = path.last {
+                let included = partials[top.name] ?? []
+                guard top.next < included.count else {
+                    finished.insert(top.name)
+                    path.removeLast()
                     continue
                 }
-                if body == "." { continue }
-                for component in body.split(separator: ".") where !LetterContext.names.contains(String(component)) {
+                path[path.count - 1].next += 1
+                let (line, name) = included[top.next]
+                if let loop = path.firstIndex(where: { $0.name == name }) {
+                    let cycle = path[loop...].map(\.name) + [name]
                     throw .template(
-                        name: name,
-                        reason: "line \(line): '\(body)' is not a letter variable (see docs/LETTERS.md for the list)")
+                        name: top.name,
+                        reason:
+                            "line \(line): the partial '\(name)' includes itself (\(cycle.joined(separator: " → ")))")
                 }
+                if !finished.contains(name) { path.append((name, 0)) }
             }
         }
     }
 
-    /// Each `{{…}}` tag's inside, with its line.
+    /// Each `{{…}}` tag's inside, with its line; read once over the template's bytes.
     private static func tags(_ text: String) -> [(Int, String)] {
+        let bytes = Array(text.utf8)
+        let brace = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         var tags: [(Int, String)] = []
         var line = 1
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            line += rest[..<open.lowerBound].count { $0 == "\n" }
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "}}") else { break }
-            var inside = String(afterOpen[..<close.lowerBound])
-            var end = close.upperBound
-            // A triple mustache ends in a third brace.
-            if inside.hasPrefix("{"), afterOpen[end...].hasPrefix("}") {
-                inside += "}"
-                end = afterOpen.index(after: end)
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 0x0A { line += 1 }
+            guard bytes[index] == brace, bytes[index + 1] == brace else {
+                index += 1
+                continue
             }
-            tags.append((line, inside))
-            line += inside.count { $0 == "\n" }
-            rest = afterOpen[end...]
+            let start = index + 2
+            var end = start
+            while end + 1 < bytes.count && !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+            guard end + 1 < bytes.count else { break }
+            var after = end + 2
+            // A triple mustache ends in a third brace.
+            if start < bytes.count && bytes[start] == brace && after < bytes.count && bytes[after] == close {
+                end += 1
+                after += 1
+            }
+            let inside = bytes[start..<end]
+            tags.append((line, String(decoding: inside, as: UTF8.self)))
+            line += inside.count { $0 == 0x0A }
+            index = after
         }
         return tags
     }

@@ -135,3 +135,86 @@ import Testing
         }
     }
 }
+
+/// What a set of templates may not do, however it arrives (edited by hand, from an export): each is refused before
+/// a letter is parsed or rendered, naming the template and the line, in time linear in its length.
+@Suite struct LetterTemplateCheckTests {
+    /// The built-in templates with `name` replaced by (or added as) `text`; why the set is refused, or nil.
+    func refusal(_ name: String, _ text: String) -> String? {
+        var templates = Seeds.letterTemplates
+        templates[name] = text
+        do throws(LetterError) {
+            try LetterTemplateCheck.check(templates)
+            return nil
+        } catch {
+            guard case .template(let refused, let reason) = error else { return "\(error)" }
+            return "\(refused): \(reason)"
+        }
+    }
+
+    @Test func theBuiltInTemplatesPass() throws {
+        #expect(throws: Never.self) { try LetterTemplateCheck.check(Seeds.letterTemplates) }
+    }
+
+    @Test func aPartialThatIncludesItselfIsRefused() {
+        let letterhead = Seeds.letterTemplates["letterhead"]!
+        #expect(
+            refusal("letterhead", letterhead + "{{> letterhead}}\n")
+                == "letterhead: line 11: the partial 'letterhead' includes itself (letterhead → letterhead)")
+        var templates = Seeds.letterTemplates
+        templates["signoff"]! += "{{> letterhead}}\n"
+        templates["letterhead"]! += "{{#requester}}{{> signoff}}{{/requester}}\n"
+        #expect(throws: LetterError.self) { try LetterTemplateCheck.check(templates) }
+        #expect(refusal("a", "{{> b}}") == "a: line 1: there is no partial 'b'")
+    }
+
+    @Test func nestingThatWouldExhaustTheParserOrMultiplyTheLetterIsRefused() {
+        #expect(
+            refusal("response", "{{#request}}{{#lines}}{{#request}}x{{/request}}{{/lines}}{{/request}}")
+                == "response: line 1: the section 'request' is inside a section of its own name")
+        let deep =
+            String(repeating: "{{#requester}}", count: 100_000) + String(repeating: "{{/requester}}", count: 100_000)
+        #expect(refusal("response", deep)?.hasPrefix("response: it has 200000 tags") == true)
+        let names = [
+            "requester", "request", "lines", "exemptions", "searches", "review", "granted", "ncnd", "withheld",
+            "refused", "held", "advice", "reuse", "partlyWithheld", "notHeld", "costLimit", "vexatious",
+        ]
+        #expect(
+            refusal("response", names.map { "{{#\($0)}}" }.joined() + names.reversed().map { "{{/\($0)}}" }.joined())
+                == "response: line 1: sections nested deeper than 16")
+    }
+
+    @Test func tagsTheChecksCouldNotReadOrThatPrintUnescapedAreRefused() {
+        #expect(
+            refusal("response", "a\n{{=<% %>=}}<% nosuch %>")
+                == "response: line 2: a delimiter change ({{=…=}}) is not allowed: letters keep {{ and }}")
+        #expect(refusal("response", "{{{subject}}}")?.contains("an unescaped tag") == true)
+        #expect(refusal("response", "{{& subject}}")?.contains("an unescaped tag") == true)
+        #expect(refusal("response", "{{% CONTENT_TYPE: TEXT}}")?.contains("a {{% …}} setting is not allowed") == true)
+        #expect(refusal("../../x", "text") == "../../x: a template's name is lower-case letters, digits and hyphens")
+        #expect(refusal("response", "{{! a comment }}{{subject}}") == nil)
+    }
+
+    /// A template of many tags is checked in a moment: the check reads it once (it had been quadratic: 50,000 tags
+    /// took half a minute), and refuses more than the parser takes in reasonable time.
+    @Test func aTemplateOfManyTagsIsReadOnce() {
+        let started = ContinuousClock.now
+        #expect(refusal("response", String(repeating: "{{date}} ", count: 50_000))?.contains("50000 tags") == true)
+        #expect(refusal("response", String(repeating: "{{date}} ", count: 1_000)) == nil)
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    /// What only a Markdown renderer elsewhere would read as markup is escaped too; brackets and ampersands that
+    /// make nothing stay as typed.
+    @Test func linksImagesTablesAndEntitiesStayText() {
+        let escape = MarkdownText().escapeText
+        #expect(
+            escape("[link](javascript:alert(2)) ![img](http://evil.example/t.png) [a][b] [c]: http://x")
+                == #"[link\](javascript:alert(2)) ![img\](http://evil.example/t.png) [a\][b] [c\]: http://x"#)
+        #expect(
+            escape("~~s~~ |t| &amp; &#60; Smith & Co; [MISSING: x]")
+                == #"\~\~s\~\~ \|t\| \&amp; \&#60; Smith & Co; [MISSING: x]"#)
+        let document = LetterDocument(markdown: escape("[a](b) ~~c~~ |d| &amp;") + "\n")
+        #expect(document.blocks == [.paragraph([[.init(text: "[a](b) ~~c~~ |d| &amp;", bold: false)]])])
+    }
+}

@@ -165,4 +165,48 @@ extension Workspace {
         try workspace.expectRefused(
             ["request", Self.demoCase, "--file", large], saying: "larger than foi reads of such a file (16 MiB)")
     }
+
+    @Test func templatesThatWouldCrashOrEscapeTheirDirectoryAreRefused() throws {
+        let workspace = try demo()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let header = "{\"eventFormat\":1,\"type\":\"foi-export\"}\n"
+        let fresh = try Workspace()
+        defer { try? FileManager.default.removeItem(at: fresh.directory) }
+        let templatesDirectory = fresh.directory.appendingPathComponent("a/tpl").path
+        for (template, message) in [
+            ("{\"name\":\"../../traversal\",\"text\":\"x\",\"type\":\"template\"}", "name is lower-case letters"),
+            (
+                "{\"name\":\"letterhead\",\"text\":\"{{> letterhead}}\",\"type\":\"template\"}",
+                "the partial 'letterhead' includes itself"
+            ),
+        ] {
+            let export = try workspace.file("export.jsonl", header + template + "\n")
+            let run = try fresh.run(["import", export, "--templates-dir", templatesDirectory])
+            #expect(run.status == 65 && run.stderr.contains(message), "\(run.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: fresh.directory.path).isEmpty)
+        }
+        // A directory of templates that every letter would fail with is refused when it is set.
+        let directory = workspace.directory.appendingPathComponent("tpl").path
+        #expect(try foi(["letter", "templates", "export", directory]).status == 0)
+        let letterhead = URL(fileURLWithPath: directory).appendingPathComponent("letterhead.mustache")
+        try (String(contentsOf: letterhead, encoding: .utf8) + "{{> signoff}}\n").write(
+            to: letterhead, atomically: true, encoding: .utf8)
+        let signoff = URL(fileURLWithPath: directory).appendingPathComponent("signoff.mustache")
+        try (String(contentsOf: signoff, encoding: .utf8) + "{{> letterhead}}\n").write(
+            to: signoff, atomically: true, encoding: .utf8)
+        try workspace.expectRefused(
+            ["settings", "templates-dir", directory], saying: "(letterhead → signoff → letterhead)")
+        try workspace.expectRefused(
+            ["letter", "004078/20", "response", "--preview", "--templates", directory], saying: "includes itself")
+        // A template that is a pipe with no writer, or a link to a device, is read no further than a template is.
+        try FileManager.default.removeItem(at: signoff)
+        #expect(mkfifo(signoff.path, 0o600) == 0)
+        try workspace.expectRefused(
+            ["letter", "004078/20", "response", "--preview", "--templates", directory], saying: "is empty")
+        try FileManager.default.removeItem(at: signoff)
+        try FileManager.default.createSymbolicLink(atPath: signoff.path, withDestinationPath: "/dev/zero")
+        try workspace.expectRefused(
+            ["letter", "004078/20", "response", "--preview", "--templates", directory],
+            saying: "is larger than foi reads of such a file (256 KiB)")
+    }
 }

@@ -161,7 +161,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let templates = directory.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try Data("Our own acknowledgement for {{case.ref}}.\n".utf8)
+        try Data("Our own acknowledgement for {{ref}}.\n".utf8)
             .write(to: templates.appendingPathComponent("acknowledgement.mustache"))
         let paragraph = directory.appendingPathComponent("paragraph.txt")
         try Data("Our own words on law enforcement.\n".utf8).write(to: paragraph)
@@ -223,7 +223,7 @@ import Testing
         #expect(try setting("templates-dir", restored) == "templates-dir = \(written.path)")
         #expect(
             try String(contentsOf: written.appendingPathComponent("acknowledgement.mustache"), encoding: .utf8)
-                == "Our own acknowledgement for {{case.ref}}.\n")
+                == "Our own acknowledgement for {{ref}}.\n")
         let next = try foi([
             "log", "--received", "2026-11-20", "--subject", "Next", "--db", restored, "--today", "2026-11-20",
         ])

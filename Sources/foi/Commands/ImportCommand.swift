@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOIKit
+import FOIResources
 import FOIStore
 import FOIViews
 import Foundation
@@ -229,6 +230,14 @@ struct ImportCommand: ParsableCommand {
             try perform {
                 try caseStore.restore(export: bytes, today: store.todayDate) { templates in
                     guard let templatesDir, !dryRun, !templates.isEmpty else { return nil }
+                    // Checked as the letters will use them, with the built-in ones they do not replace.
+                    let merged = Seeds.letterTemplates.merging(templates.map { ($0.name, $0.text) }) { $1 }
+                    do throws(LetterError) {
+                        try LetterTemplateCheck.check(merged)
+                    } catch {
+                        guard case .template(let name, let reason) = error else { throw error }
+                        throw Failure.badInput("the export's letter template '\(name)' cannot be used: \(reason)")
+                    }
                     try LetterCommand.Templates.Export.write(templates, into: templatesDir)
                     return URL(fileURLWithPath: templatesDir).standardizedFileURL.path
                 }

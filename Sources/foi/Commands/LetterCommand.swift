@@ -89,7 +89,7 @@ extension LetterCommand {
                 do {
                     return try LetterWriter.write(kind, from: source, templates: templateSet.templates, draft: draft)
                 } catch LetterError.template(let name, let reason) {
-                    throw Failure.badInput("the letter template '\(templateSet.file(name))' cannot be used: \(reason)")
+                    throw Failure.badInput(templateSet.describe(.template(name: name, reason: reason)))
                 }
             }
             let bytes: Data
@@ -155,6 +155,12 @@ struct LetterTemplates {
     /// Where template `name` came from, for a message: its file, or the built-in name.
     func file(_ name: String) -> String {
         edited.contains(name) ? (origin as NSString).appendingPathComponent("\(name).mustache") : name
+    }
+
+    /// A template's refusal, naming its file.
+    func describe(_ error: LetterError) -> String {
+        guard case .template(let name, let reason) = error else { return error.message(on: nil) }
+        return "the letter template '\(file(name))' cannot be used: \(reason)"
     }
 }
 

@@ -37,6 +37,15 @@ struct SettingsCommand: ParsableCommand {
             let stored =
                 settingKey == .templatesDirectory && !value.isEmpty && !value.hasPrefix("/")
                 ? URL(fileURLWithPath: value).standardizedFileURL.path : value
+            // A directory of templates every letter would fail with is refused now, not at the next letter.
+            if settingKey == .templatesDirectory && !value.isEmpty {
+                let templates = try LetterTemplates(directory: stored)
+                do throws(LetterError) {
+                    try LetterTemplateCheck.check(templates.templates)
+                } catch {
+                    throw Failure.badInput(templates.describe(error))
+                }
+            }
             try perform { try caseStore.setSetting(settingKey, to: stored) }
         }
         for settingKey in Settings.Key.allCases {

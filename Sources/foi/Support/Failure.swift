@@ -68,8 +68,8 @@ enum InputLimit {
     /// A text an officer writes or keeps (a request's words, reasoning, a paragraph, a mapping file, the schools'
     /// closures, GOV.UK's bank holiday data).
     static let text = 16 << 20
-    /// A letter template.
-    static let template = 1 << 20
+    /// A letter template: the built-in response is 4 KiB.
+    static let template = 256 << 10
 
     /// `limit` bytes in words.
     static func describe(_ limit: Int) -> String {
