@@ -72,6 +72,13 @@ public enum EventChain {
         return SHA256.hex(text)
     }
 
+    /// The ledger's hash at a position: SHA-256 of the hash at the position before (empty at the first) and the
+    /// hash of the event appended there, joined by a line feed, as 64 hex digits. The ledger chains every event of
+    /// the database in the order it was appended, so that removing a case's last event, or a whole case, breaks it.
+    public static func ledgerHash(after previous: String?, event: String) -> String {
+        SHA256.hex(Array(((previous ?? "") + "\n" + event).utf8))
+    }
+
     /// The digest of a personal text under its salt. The salt (random, kept beside the text and removed with it)
     /// stops a removed name from being found again by hashing candidate names.
     public static func digest(of text: String, salt: String) -> String {

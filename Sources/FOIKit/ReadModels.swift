@@ -283,10 +283,45 @@ public struct VerificationReport: Sendable {
     public var failures: [CaseFailure] = []
     /// Events whose case does not exist.
     public var orphanEvents = 0
+    /// Where the schema is not the one the migrations make: a protective trigger dropped, a table or an index
+    /// changed, an object they do not make.
+    public var schema: [String] = []
+    /// Where the ledger (every event in the order it was appended) breaks: an event removed or changed.
+    public var ledger: [String] = []
+    /// Requester rows that two cases point at, or that no case does.
+    public var requesters: [String] = []
+    /// The ledger's last position and hash, to keep somewhere else: given back to a later verify, it shows that
+    /// nothing recorded up to it has been removed or rewritten since.
+    public var head: LedgerHead?
 
     public init() {}
 
-    public var isSound: Bool { integrity.isEmpty && foreignKeys.isEmpty && failures.isEmpty && orphanEvents == 0 }
+    public var isSound: Bool {
+        integrity.isEmpty && foreignKeys.isEmpty && failures.isEmpty && orphanEvents == 0 && schema.isEmpty
+            && ledger.isEmpty && requesters.isEmpty
+    }
+}
+
+/// A position of the ledger and its hash, written `POSITION:HASH` (`1234:9f86d0…`).
+public struct LedgerHead: Hashable, Sendable, CustomStringConvertible {
+    public var position: Int64
+    public var hash: String
+
+    public init(position: Int64, hash: String) {
+        self.position = position
+        self.hash = hash
+    }
+
+    /// `POSITION:HASH`, the hash 64 lower-case hex digits; nil for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let position = Int64(parts[0]), position >= 1, parts[1].utf8.count == 64,
+            parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return nil }
+        self.init(position: position, hash: String(parts[1]))
+    }
+
+    public var description: String { "\(position):\(hash)" }
 }
 
 /// A case that fails verification.

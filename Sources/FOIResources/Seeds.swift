@@ -40,6 +40,7 @@ public enum Seeds {
             ("0009_timeliness", String(decoding: PackageResources._009_timeliness_sql, as: UTF8.self)),
             ("0010_first_responses", String(decoding: PackageResources._010_first_responses_sql, as: UTF8.self)),
             ("0011_handlers", String(decoding: PackageResources._011_handlers_sql, as: UTF8.self)),
+            ("0012_ledger", String(decoding: PackageResources._012_ledger_sql, as: UTF8.self)),
         ]
     }
 }

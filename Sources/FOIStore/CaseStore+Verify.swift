@@ -4,13 +4,16 @@ import GRDB
 import Synchronization
 
 extension CaseStore {
-    /// Checks the whole database: each case's hash chain and personal-text digests, its projection against a replay
-    /// of its history, and SQLite's integrity (`thorough`: the full check of every index; otherwise the quick check
-    /// of the file's structure) and foreign keys.
+    /// Checks the whole database: each case's hash chain and personal-text digests, its projection (every table the
+    /// board, the figures and the disclosure log read) against a replay of its history, the ledger that chains
+    /// every event in the order it was appended (and, given the `head` a verify printed before, that it is still
+    /// there), the schema foi made (its protective triggers among it), that each requester belongs to one case, and
+    /// SQLite's integrity (`thorough`: the full check of every index; otherwise the quick check of the file's
+    /// structure) and foreign keys.
     ///
     /// A file's cases are checked in runs shared by two walkers on two connections and threads, beside SQLite's own
     /// check on a third: a million cases take seconds per core, and the machine has cores to spare.
-    public func verify(thorough: Bool = false) throws -> VerificationReport {
+    public func verify(thorough: Bool = false, head: LedgerHead? = nil) throws -> VerificationReport {
         let pragma = thorough ? "PRAGMA integrity_check" : "PRAGMA quick_check"
         var report = VerificationReport()
         let onFile = path != ":memory:"
@@ -18,6 +21,10 @@ extension CaseStore {
             onFile
             ? Background { [location] in try Self.readOnlyQueue(path: location).read { try Self.findings(pragma, $0) } }
             : nil
+        // The schema foi makes, made in memory by the same migrations.
+        let fresh = try DatabaseQueue(configuration: Self.configuration)
+        try Migrations.migrate(fresh, path: ":memory:")
+        let expectedSchema = try fresh.read(Self.schema(of:))
         let (rules, bounds): (CaseRules, (low: Int64, high: Int64)) = try writer.read { db in
             report.foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                 let table: String = row[0]
@@ -25,6 +32,19 @@ extension CaseStore {
                 return "a row of \(table) (rowid \(row[1] as Int64? ?? 0)) points at a missing row of \(parent)"
             }
             if !onFile { report.integrity = try Self.findings(pragma, db) }
+            report.schema = Self.schemaDifferences(try Self.schema(of: db), expected: expectedSchema)
+            report.ledger = try Ledger.problems(db)
+            report.head = try Ledger.head(db).map { LedgerHead(position: $0.position, hash: $0.hash) }
+            if let head {
+                let kept = try String.fetchOne(
+                    db, sql: "SELECT hash FROM ledger WHERE position = ?", arguments: [head.position])
+                if kept != head.hash {
+                    report.ledger.append(
+                        "the ledger's position \(head.position) is not the head kept (\(head)): what was recorded up "
+                            + "to it has been \(kept == nil ? "cut" : "rewritten") since")
+                }
+            }
+            report.requesters = try Self.requesterProblems(db)
             let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM cases")
             return (try self.rules(db), (low: row?[0] as Int64? ?? 0, high: row?[1] as Int64? ?? 0))
         }
@@ -43,11 +63,22 @@ extension CaseStore {
             return found
         }
         let helper = onFile ? Background { [location] in try Self.readOnlyQueue(path: location).read(walk) } : nil
-        var found = [try writer.read(walk)]
-        if let helper { found.append(try helper.result()) }
+        // A damaged file can stop a walk or SQLite's own check part-way: that is a finding, not a reason to stop.
+        var damage: [String] = []
+        func finished<T>(_ work: () throws -> T) throws -> T? {
+            do {
+                return try work()
+            } catch let error as DatabaseError where Self.isDamage(error) {
+                damage.append("the check could not finish: the file is damaged (\(error.message ?? "SQLite error"))")
+                return nil
+            }
+        }
+        var found = [try finished { try writer.read(walk) }].compactMap { $0 }
+        if let helper, let part = try finished({ try helper.result() }) { found.append(part) }
         for part in found { report.add(part) }
         report.failures.sort { $0.caseID < $1.caseID }
-        if let fileCheck { report.integrity = try fileCheck.result() }
+        if let fileCheck { report.integrity = try finished { try fileCheck.result() } ?? [] }
+        report.integrity += damage.prefix(1)
         return report
     }
 
@@ -59,8 +90,71 @@ extension CaseStore {
         }
     }
 
+    /// SQLite's findings; a check that cannot finish on a damaged file is a finding too.
     private static func findings(_ pragma: String, _ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: pragma).filter { $0 != "ok" }
+        do {
+            return try String.fetchAll(db, sql: pragma).filter { $0 != "ok" }
+        } catch let error as DatabaseError where isDamage(error) {
+            return ["the check could not finish: the file is damaged (\(error.message ?? "SQLite error"))"]
+        }
+    }
+
+    private static func isDamage(_ error: DatabaseError) -> Bool {
+        [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
+    }
+
+    /// The tables, indexes and triggers of `db` as their SQL, by type and name (white space made single, for a
+    /// database's tables carry the text they were made with); the table of applied migrations is the migrator's.
+    private static func schema(of db: Database) throws -> [String: String] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT type, name, sql FROM sqlite_master
+                WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations' AND sql IS NOT NULL
+                """)
+        return Dictionary(
+            rows.map { row in
+                (
+                    "\(row[0] as String) \(row[1] as String)",
+                    (row[2] as String).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                )
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// How `schema` differs from the schema foi makes.
+    private static func schemaDifferences(_ schema: [String: String], expected: [String: String]) -> [String] {
+        var differences: [String] = []
+        for (object, sql) in expected.sorted(by: { $0.key < $1.key }) where schema[object] != sql {
+            differences.append(
+                "the \(object) \(schema[object] == nil ? "is missing" : "differs from the one foi makes")")
+        }
+        for object in schema.keys.sorted() where expected[object] == nil {
+            differences.append("the \(object) is not one foi makes")
+        }
+        return differences
+    }
+
+    /// Requester rows that several cases point at (each case has its own, a split part a copy), or none does.
+    private static func requesterProblems(_ db: Database) throws -> [String] {
+        var problems = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT group_concat(ref, ', ') FROM cases WHERE requester_id IS NOT NULL
+                GROUP BY requester_id HAVING count(*) > 1
+                """
+        ).map { "the cases \($0[0] as String) point at one requester: a case's requester was changed outside foi" }
+        let orphans = try Int.fetchOne(
+            db,
+            sql:
+                """
+                SELECT count(*) FROM requesters
+                WHERE id NOT IN (SELECT requester_id FROM cases WHERE requester_id IS NOT NULL)
+                """
+        )!
+        if orphans > 0 {
+            problems.append("\(orphans) requester row\(orphans == 1 ? " belongs" : "s belong") to no case")
+        }
+        return problems
     }
 
     /// Which cases one walk checks: ids above `after` (nil: from the first) up to `through` (nil: to the last),
@@ -100,7 +194,8 @@ extension CaseStore {
             db,
             sql: """
                 SELECT id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional,
-                       subject, outcome, responded_on, event_count, stage, closed_on
+                       subject, outcome, responded_on, event_count, stage, closed_on, channel, receipt_convention,
+                       clock, anonymised_on, requester_id
                 FROM cases WHERE \(range.condition("id")) ORDER BY id
                 """)
         var events = Peeking(
@@ -131,12 +226,32 @@ extension CaseStore {
                 exemption: "\(row[1] as String) \(row[2] as String) \(row[3] as Bool) \(row[4] as String? ?? "")"
             )
         }
+        // The other projection tables, as rows after their case id, in the order the writer gives them.
+        func projected(_ table: String, _ columns: String, order: String = "") throws -> Peeking<
+            (Int64, [DatabaseValue])
+        > {
+            Peeking(
+                try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT case_id, \(columns) FROM \(table) WHERE \(range.condition("case_id"))
+                        ORDER BY case_id\(order)
+                        """)
+            ) { row in (row[0], Array(row.databaseValues.dropFirst())) }
+        }
+        var timeliness = try projected(
+            "timeliness", "kind, ordinal, regime, statutory_due_on, due_on, answered_on", order: ", kind, ordinal")
+        var firstResponses = try projected("first_responses", "responded_on, outcome, exemptions, title, held_back")
+        var handlers = try projected("case_handlers", "handler")
         while let row = try cases.next() {
             let caseID: Int64 = row[0]
             let reference = CaseReference(rawValue: row[1])
             report.orphanEvents += try events.take { $0.caseID < caseID }.count
             _ = try clocks.take { $0.caseID < caseID }
             _ = try exemptions.take { $0.caseID < caseID }
+            _ = try timeliness.take { $0.0 < caseID }
+            _ = try firstResponses.take { $0.0 < caseID }
+            _ = try handlers.take { $0.0 < caseID }
             let caseEvents = try events.take { $0.caseID == caseID }
             report.cases += 1
             report.events += caseEvents.count
@@ -144,7 +259,12 @@ extension CaseStore {
             problems += projectionProblems(
                 row, events: caseEvents, texts: texts,
                 clocks: Set(try clocks.take { $0.caseID == caseID }.map(\.clock)),
-                exemptions: Set(try exemptions.take { $0.caseID == caseID }.map(\.exemption)), rules: rules)
+                exemptions: Set(try exemptions.take { $0.caseID == caseID }.map(\.exemption)),
+                tables: Tables(
+                    timeliness: try timeliness.take { $0.0 == caseID }.map(\.1),
+                    firstResponse: try firstResponses.take { $0.0 == caseID }.map(\.1).first,
+                    handler: try handlers.take { $0.0 == caseID }.first?.1.first),
+                rules: rules)
             if !problems.isEmpty {
                 report.failures.append(CaseFailure(reference: reference, problems: problems, caseID: caseID))
             }
@@ -191,10 +311,18 @@ extension CaseStore {
         return problems
     }
 
-    /// Where the projection row, clocks and exemptions differ from what a replay of the events gives.
+    /// A case's rows of the projection tables the figures, the disclosure log and the listings read.
+    private struct Tables {
+        var timeliness: [[DatabaseValue]]
+        var firstResponse: [DatabaseValue]?
+        var handler: DatabaseValue?
+    }
+
+    /// Where the projection row, clocks, exemptions and other tables differ from what a replay of the events gives,
+    /// and where personal texts were removed without an anonymisation.
     private static func projectionProblems(
         _ row: Row, events: [StoredEventRow], texts: [Int64: [String: StoredText]], clocks: Set<String>,
-        exemptions: Set<String>, rules: CaseRules
+        exemptions: Set<String>, tables: Tables, rules: CaseRules
     ) -> [String] {
         guard !events.isEmpty else { return [] }
         let reference = CaseReference(rawValue: row[1])
@@ -237,6 +365,29 @@ extension CaseStore {
         compare("event_count", row[12] as Int, file.history.count)
         compare("stage", row[13] as String, file.stage.rawValue)
         compare("closed_on", row[14] as CivilDate?, file.closedOn)
+        compare("channel", row[15] as String, file.receipt.channel.rawValue)
+        compare("receipt_convention", row[16] as String, file.receipt.convention.rawValue)
+        compare("clock", row[17] as String, Projection.storedClock(file))
+        let anonymised = file.history.lastIndex { if case .anonymised = $0.event { true } else { false } }
+        compare("anonymised_on", row[18] as CivilDate?, anonymised.map { file.history[$0].date })
+        if tables.timeliness != Projection.timelinessRows(state) {
+            problems.append("its rows of the timeliness figures differ from those its history gives")
+        }
+        if tables.firstResponse != Projection.firstResponseRow(file) {
+            problems.append("its first response in the disclosure log differs from the one its history gives")
+        }
+        compare("handler (case_handlers)", tables.handler.flatMap(String.fromDatabaseValue), file.handler)
+        // Personal texts are removed by an anonymisation, of the events before it; or, restored from an export
+        // without the requesters, every one of a case that then has no requester.
+        let removed = events.filter { event in texts[event.id]?.values.contains { $0.text == nil } == true }
+        if let anonymised, let late = removed.first(where: { $0.sequence > anonymised + 1 }) {
+            problems.append("event \(late.sequence)'s personal text was removed after the case was anonymised")
+        } else if anonymised == nil && !removed.isEmpty {
+            let all = events.allSatisfy { event in texts[event.id]?.values.allSatisfy { $0.text == nil } ?? true }
+            if !all || row[19] as Int64? != nil {
+                problems.append("a personal text was removed, though the case was never anonymised")
+            }
+        }
         let replayedClocks = Set(
             state.boardClocks.map { "\($0.name.rawValue) \($0.due?.description ?? "") \($0.provisional)" })
         if clocks != replayedClocks { problems.append("the projection's clocks differ from those its history gives") }

@@ -73,6 +73,7 @@ enum EventLog {
             sealed.hash,
         ])
         let eventID = db.lastInsertedRowID
+        try Ledger.append(eventID: eventID, eventHash: sealed.hash, db)
         for text in sealed.texts {
             // A removed text keeps only its digest, as anonymisation leaves it.
             try db.cachedStatement(

@@ -153,11 +153,17 @@ enum Projection {
                 INSERT INTO timeliness (case_id, kind, ordinal, regime, statutory_due_on, due_on, answered_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-        for (ordinal, entry) in state.timeliness.enumerated() {
-            try insert.execute(arguments: [
-                caseID, entry.kind.rawValue, ordinal, entry.regime.rawValue, entry.statutoryDue, entry.due,
-                entry.answered,
-            ])
+        for row in timelinessRows(state) { try insert.execute(arguments: StatementArguments([caseID] + row)) }
+    }
+
+    /// The case's rows of `timeliness`, after its id: kind, ordinal, regime, statutory_due_on, due_on, answered_on.
+    /// (What `verify` compares the table with, too.)
+    static func timelinessRows(_ state: CaseState) -> [[DatabaseValue]] {
+        state.timeliness.enumerated().map { ordinal, entry in
+            [
+                entry.kind.rawValue.databaseValue, ordinal.databaseValue, entry.regime.rawValue.databaseValue,
+                entry.statutoryDue.databaseValue, entry.due.databaseValue, entry.answered.databaseValue,
+            ]
         }
     }
 
@@ -167,17 +173,24 @@ enum Projection {
         if replacing {
             try db.cachedStatement(sql: "DELETE FROM first_responses WHERE case_id = ?").execute(arguments: [caseID])
         }
-        guard file.regime != .sar, let first = file.responses.first else { return }
+        guard let row = firstResponseRow(file) else { return }
         try db.cachedStatement(
             sql: """
                 INSERT INTO first_responses (case_id, responded_on, outcome, exemptions, title, held_back)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
-            caseID, first.on, first.outcome.rawValue,
-            FirstResponseExemptions.text(file.exemptionsRelied(atFirstResponse: true)), file.publication.title,
-            file.publication.heldBack,
-        ])
+        ).execute(arguments: StatementArguments([caseID.databaseValue] + row))
+    }
+
+    /// The case's row of `first_responses`, after its id (none for a subject access request, or before a response):
+    /// responded_on, outcome, exemptions, title, held_back. (What `verify` compares the table with, too.)
+    static func firstResponseRow(_ file: Case) -> [DatabaseValue]? {
+        guard file.regime != .sar, let first = file.responses.first else { return nil }
+        return [
+            first.on.databaseValue, first.outcome.rawValue.databaseValue,
+            FirstResponseExemptions.text(file.exemptionsRelied(atFirstResponse: true)).databaseValue,
+            file.publication.title.databaseValue, file.publication.heldBack.databaseValue,
+        ]
     }
 
     /// Writes who handles the case (`case_handlers`, migration 0011).

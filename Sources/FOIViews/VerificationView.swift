@@ -13,20 +13,31 @@ public enum VerificationView {
                 for problem in failure.problems { output.write(CSV.line([failure.reference.rawValue, problem])) }
             }
             for finding in report.integrity { output.write(CSV.line(["", "SQLite: \(finding)"])) }
-            for finding in report.foreignKeys { output.write(CSV.line(["", finding])) }
+            for finding in report.foreignKeys + report.schema + report.ledger + report.requesters {
+                output.write(CSV.line(["", finding]))
+            }
         case .table:
             let check = thorough ? "integrity check" : "quick check"
             output.line(
                 "Checked \(report.cases) case\(report.cases == 1 ? "" : "s") and \(report.events) "
-                    + "event\(report.events == 1 ? "" : "s"): hash chains, personal-text digests, and the projection "
-                    + "against a replay of each history; SQLite's \(check) and foreign keys.")
+                    + "event\(report.events == 1 ? "" : "s"): hash chains, personal-text digests, the ledger of every "
+                    + "event, the projection against a replay of each history, the schema and its protective "
+                    + "triggers; SQLite's \(check) and foreign keys.")
+            if report.cases == 0 { output.line("The database holds no case.") }
             for failure in report.failures {
                 output.printableLine("\(failure.reference): \(failure.problems.joined(separator: "; "))")
             }
             for finding in report.integrity { output.printableLine("SQLite \(check): \(finding)") }
             for finding in report.foreignKeys { output.printableLine("Foreign key: \(finding)") }
+            for finding in report.schema { output.printableLine("Schema: \(finding)") }
+            for finding in report.ledger { output.printableLine("Ledger: \(finding)") }
+            for finding in report.requesters { output.printableLine("Requesters: \(finding)") }
             if report.orphanEvents > 0 {
                 output.line("\(report.orphanEvents) event\(report.orphanEvents == 1 ? "" : "s") belong to no case.")
+            }
+            if let head = report.head {
+                output.line("Ledger head (keep it elsewhere: 'foi verify --head' checks it later):")
+                output.line("  \(head)")
             }
             if report.isSound { output.line("Everything verifies.") }
         }
@@ -41,6 +52,11 @@ public enum VerificationView {
         var integrity: [String]
         var foreignKeys: [String]
         var orphanEvents: Int
+        var schema: [String]
+        var ledger: [String]
+        var requesters: [String]
+        /// `POSITION:HASH`, or null for a database without events.
+        var head: String?
 
         init(_ report: VerificationReport) {
             cases = report.cases
@@ -50,6 +66,10 @@ public enum VerificationView {
             integrity = report.integrity
             foreignKeys = report.foreignKeys
             orphanEvents = report.orphanEvents
+            schema = report.schema
+            ledger = report.ledger
+            requesters = report.requesters
+            head = report.head?.description
         }
     }
 

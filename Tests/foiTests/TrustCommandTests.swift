@@ -118,7 +118,8 @@ import Testing
         try queue.close()
         let verified = try workspace.run(["verify", "--format", "json"])
         #expect(verified.status == 1)
-        #expect(verified.stderr.hasPrefix("Error: the database fails verification: 2 cases"))
+        #expect(
+            verified.stderr.hasPrefix("Error: the database fails verification (2 cases, the schema): it was changed"))
         let report = try #require(try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any])
         let failures = try #require(report["failures"] as? [[String: Any]])
         #expect(Set(failures.compactMap { $0["ref"] as? String }) == ["FOI-2026-000900", "01.FOI.21.022343"])
