@@ -6,6 +6,9 @@ public struct Anonymisation: Sendable {
     public var cases: [CaseReference] = []
     public var requesters = 0
     public var texts = 0
+    /// Another connection to the database kept its write-ahead log from being emptied: the removed data stays in
+    /// the log until that connection closes and a later write empties it.
+    public var logKept = false
 }
 
 extension CaseStore {
@@ -50,9 +53,15 @@ extension CaseStore {
     /// requester's identity, and each personal text of their events (the text and its salt; the digest stays, so
     /// the chain still verifies). Records an anonymisation event on each. Dates, outcomes, exemptions and clocks
     /// are untouched. Refused, writing nothing, for a case that is not closed or is already anonymised.
+    ///
+    /// What is removed is erased from the file, not only unlinked: the connection overwrites the space it frees
+    /// (SQLite's `secure_delete`, which not every build has on by default), and the write-ahead log, which holds
+    /// the pages as they were, is checkpointed into the file and emptied (`logKept` when another connection
+    /// prevents it).
     public func anonymise(_ references: [CaseReference]?, actor: String?, today: CivilDate) throws -> Anonymisation {
         try keepingPagesInMemory()
-        return try write { db in
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA secure_delete = ON") }
+        var result = try write { db in
             let chosen = try references ?? Self.retention(today: today, all: false, db).map(\.reference)
             var result = Anonymisation()
             let personalKinds = EventFormat.personalFields.keys.map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -111,6 +120,18 @@ extension CaseStore {
                 result.texts += removal.texts
             }
             return result
+        }
+        result.logKept = try !emptyLog()
+        return result
+    }
+
+    /// Checkpoints the write-ahead log into the database file and truncates it; false when another connection's
+    /// reading kept part of it (SQLite answers busy, or copies less than the log holds).
+    func emptyLog() throws -> Bool {
+        try writer.writeWithoutTransaction { db in
+            guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return true }
+            let (busy, logged, copied): (Int, Int, Int) = (row[0], row[1], row[2])
+            return busy == 0 && logged <= copied
         }
     }
 }

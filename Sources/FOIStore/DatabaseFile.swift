@@ -3,6 +3,7 @@ import Foundation
 /// The files of a case database and its backups as the operating system has them: what is at a path, a new private
 /// file, and a file built under a temporary name and given its own only when whole. They hold requesters' personal
 /// data: a new one is its owner's alone (0600), is never made through a symbolic link, and never replaces a file.
+/// (`WholeFile` writes the other outputs the same way.)
 enum DatabaseFile {
     enum Kind: Equatable {
         case missing
@@ -40,7 +41,7 @@ enum DatabaseFile {
     /// An empty file at `path` with mode 0600 (SQLite gives its -wal and -shm files the same), its directory made
     /// with 0700 where it does not exist, whatever the umask. Another officer's process may have made it a moment
     /// ago: then it is theirs, with the same mode; a symbolic link there is refused, never followed.
-    static func createPrivate(at path: String) throws(DatabaseFileError) {
+    static func createPrivate(at path: String, mode: mode_t = 0o600) throws(DatabaseFileError) {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if try isAbsent(directory) {
             do {
@@ -51,7 +52,7 @@ enum DatabaseFile {
                 throw .cannotMakeDirectory(directory)
             }
         }
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else {
             guard errno == EEXIST else { throw .system(errno) }
             var status = stat()
@@ -61,7 +62,7 @@ enum DatabaseFile {
             }
             return
         }
-        fchmod(descriptor, 0o600)
+        fchmod(descriptor, mode)
         close(descriptor)
     }
 
@@ -70,7 +71,9 @@ enum DatabaseFile {
     /// replace whatever another process put there meanwhile (`DatabaseFileError.appeared`). A failure leaves
     /// nothing: neither the temporary file nor a directory made for it. `purpose` names the temporary file
     /// (`.foi.sqlite.import-4242`); one that a process that has died left is removed.
-    static func publish<T>(at path: String, purpose: String, _ build: (String) throws -> T) throws -> T {
+    static func publish<T>(at path: String, purpose: String, mode: mode_t = 0o600, _ build: (String) throws -> T)
+        throws -> T
+    {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         let madeDirectory = try isAbsent(directory)
@@ -83,7 +86,7 @@ enum DatabaseFile {
             remove(temporary)
             if madeDirectory && !published { rmdir(directory) }
         }
-        try createPrivate(at: temporary)
+        try createPrivate(at: temporary, mode: mode)
         let result = try build(temporary)
         try flush(temporary)
         guard link(temporary, path) == 0 else {

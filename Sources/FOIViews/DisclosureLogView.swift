@@ -75,12 +75,18 @@ extension DisclosureLogView {
         var index = "<h1>\(HTMLPage.escape(heading))</h1>\n"
         if entries.isEmpty { index += "<p>No request was answered in this period.</p>\n" }
         var pages: [(String, String)] = []
+        // References that make one file name (`A/1`, `A-1`, `A 1`) are told apart by a number.
+        var taken: Set<String> = []
         for month in period.months {
             let answered = entries.filter { month.dates.contains($0.responded) }
             guard !answered.isEmpty else { continue }
             index += "<h2>\(month.dates.lowerBound.monthAndYear)</h2>\n<ul>\n"
             for entry in answered {
-                let page = "responses/\(fileName(entry.reference)).html"
+                var name = fileName(entry.reference)
+                if !taken.insert(name).inserted {
+                    name = (2...).lazy.map { "\(name)-\($0)" }.first { taken.insert($0).inserted }!
+                }
+                let page = "responses/\(name).html"
                 let row = Entry(entry)
                 index +=
                     "<li><a href=\"\(HTMLPage.escape(page))\">\(HTMLPage.escape(row.reference))</a>: "

@@ -139,4 +139,84 @@ import Testing
             asNobody + ["note", "004078/20", "x", "--db", db, "--today", "2026-12-06"], executable: setpriv)
         #expect(note.status == 1 && note.stderr.contains("cannot open the database"), "\(note.stderr)")
     }
+
+    /// A letter, a calendar, an export or a disclosure site that cannot be finished (a file size limit of 64 KiB
+    /// stands in for a full disk) leaves nothing behind, says why in words, and the same command then works.
+    @Test func anOutputThatFailsLeavesNothingAndATryAgainWorks() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("foi.sqlite").path
+        // 1,500 requests of 2026, half answered: every output is larger than the limit.
+        let rows = (0..<1_500).map { index in
+            let day = 5 + index % 300
+            let received = CivilDateText.day(2026, dayOfYear: day)
+            let answered = index % 2 == 0 && day + 10 <= 330
+            return "B-\(index),\(received),Request \(index) about a subject in some detail,"
+                + (answered ? "\(CivilDateText.day(2026, dayOfYear: day + 10)),Granted in full" : ",")
+        }
+        let tracker = directory.appendingPathComponent("tracker.csv")
+        try Data(("Our ref,Date received,Summary,Date of reply,Outcome\n" + rows.joined(separator: "\n")).utf8)
+            .write(to: tracker)
+        #expect(try run(["import", tracker.path], db: db).status == 0)
+        let words = directory.appendingPathComponent("request.txt")
+        try Data(String(repeating: "The minutes of every meeting. ", count: 4_000).utf8).write(to: words)
+        #expect(try run(["request", "B-0", "--file", words.path], db: db).status == 0)
+        let outputs: [(arguments: [String], name: String)] = [
+            (["letter", "B-0", "response", "--draft", "--output"], "letter.md"),
+            (["calendar", "--output"], "calendar.ics"),
+            (["export", "--include-requesters", "--output"], "export"),
+            (["disclosure-log", "--period", "2026", "--format", "html", "--output"], "site"),
+        ]
+        for (arguments, name) in outputs {
+            let path = directory.appendingPathComponent(name).path
+            // SIGXFSZ ignored, so that a write past the limit fails as on a full disk rather than end the process.
+            let limited = try foi(
+                ["-c", "trap '' XFSZ; exec prlimit --fsize=65536 \"$@\"", "sh", foiBinary.path] + arguments
+                    + [path, "--db", db, "--today", "2026-12-06"],
+                executable: URL(fileURLWithPath: "/bin/sh"))
+            #expect(limited.status == 1, "\(name): \(limited.stderr)")
+            #expect(limited.stderr.hasPrefix("Error: cannot write '\(path)"), "\(name): \(limited.stderr)")
+            #expect(limited.stderr.contains("too large") && !limited.stderr.contains("Domain"), "\(limited.stderr)")
+            let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(name) }
+            #expect(left.isEmpty, "\(name): \(left)")
+            let again = try run(arguments + [path], db: db)
+            #expect(again.status == 0, "\(name): \(again.stderr)")
+        }
+        // A letter is addressed to a requester: its file is its owner's alone.
+        #expect(try mode(directory.appendingPathComponent("letter.md").path) == 0o600)
+    }
+
+    /// References that make one page name each get a page of their own, and the index links each to its own.
+    @Test func referencesThatMakeOnePageNameGetOneEach() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("foi.sqlite").path
+        for reference in ["A/1", "A-1", "A 1"] {
+            #expect(
+                try run(["log", "--ref", reference, "--subject", "S \(reference)", "--received", "2026-10-01"], db: db)
+                    .status == 0)
+            #expect(
+                try run(["respond", reference, "--outcome", "granted-in-full", "--on", "2026-10-20"], db: db).status
+                    == 0)
+        }
+        let site = directory.appendingPathComponent("site").path
+        let run = try run(["disclosure-log", "--period", "2026", "--format", "html", "--output", site], db: db)
+        #expect(run.status == 0, "\(run.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: site + "/responses").sorted()
+        #expect(pages == ["A-1-2.html", "A-1-3.html", "A-1.html"])
+        let index = try String(contentsOfFile: site + "/index.html", encoding: .utf8)
+        for page in pages { #expect(index.contains("href=\"responses/\(page)\"")) }
+    }
+}
+
+/// Dates as a tracker writes them, day-first.
+enum CivilDateText {
+    /// The `dayOfYear`th day of `year` (from 1), as `DD/MM/YYYY`.
+    static func day(_ year: Int, dayOfYear: Int) -> String {
+        var components = DateComponents(year: year, day: dayOfYear)
+        components.timeZone = TimeZone(identifier: "UTC")
+        let date = Calendar(identifier: .gregorian).date(from: components)!
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        return String(format: "%02d/%02d/%04d", parts.day!, parts.month!, parts.year!)
+    }
 }

@@ -36,5 +36,12 @@ struct AnonymiseCommand: ParsableCommand {
         say(
             "Anonymised \(counted(result.cases.count, "case")): \(counted(result.requesters, "requester")) and "
                 + "\(counted(result.texts, "personal text")) removed.")
+        guard !result.cases.isEmpty else { return }
+        if result.logKept {
+            warn(
+                "another program has the database open, so the removed data stays in its write-ahead log "
+                    + "(\(caseStore.path.printable)-wal) until that program closes and foi next writes to it")
+        }
+        say("Backups and exports made before now still hold it: remove or replace them as the retention policy says.")
     }
 }

@@ -60,15 +60,17 @@ struct DisclosureLogCommand: ParsableCommand {
         let profile = try perform { try caseStore.profile() }
         let published = letters ? try publishedLetters(log.entries, caseStore, profile) : [:]
         let pages = DisclosureLogView.site(log.entries, period: chosen, authority: profile[.name], letters: published)
-        do {
+        try NewOutput.directory(output, personal: false) { directory in
             for (path, html) in pages {
-                let url = URL(fileURLWithPath: output).appendingPathComponent(path)
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(html.utf8).write(to: url, options: .withoutOverwriting)
+                let url = URL(fileURLWithPath: directory).appendingPathComponent(path)
+                do {
+                    try FileManager.default.createDirectory(
+                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try WholeFile.create(Array(html.utf8), at: url.path)
+                } catch {
+                    throw Failure.refused(WholeFileError(path: output, error).description.printable)
+                }
             }
-        } catch {
-            throw Failure.refused("cannot write the site to '\(output.printable)': \(error.localizedDescription)")
         }
         let responses = pages.count - 1
         let plural = responses == 1 ? "" : "s"

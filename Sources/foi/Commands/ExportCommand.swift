@@ -45,9 +45,10 @@ struct ExportCommand: ParsableCommand {
         let directory = try perform { try caseStore.setting(.templatesDirectory) }
         let templates = try LetterTemplates(directory: directory.isEmpty ? nil : directory)
         let edited = templates.templates.keys.sorted().filter { templates.file($0) != $0 }
-        let files = ExportFiles(directory: output, personal: includeRequesters)
         var cases = 0
-        do {
+        func export(into directory: String?) throws {
+            let files = ExportFiles(directory: directory, named: output, personal: includeRequesters)
+            defer { try? files.close() }
             try perform {
                 try caseStore.export(requesters: includeRequesters) { record in
                     if case .object(let fields) = record, fields["type"] == .string("case") { cases += 1 }
@@ -62,11 +63,11 @@ struct ExportCommand: ParsableCommand {
                 }
             }
             try files.close()
-        } catch {
-            files.discard()
-            throw error
         }
-        if let output { say("Exported \(cases) case\(cases == 1 ? "" : "s") to \(output.printable).") }
+        guard let output else { return try export(into: nil) }
+        // The directory is filled aside and takes its name only once whole: a failed export leaves nothing.
+        try NewOutput.directory(output, personal: includeRequesters) { try export(into: $0) }
+        say("Exported \(cases) case\(cases == 1 ? "" : "s") to \(output.printable).")
     }
 }
 
@@ -74,13 +75,16 @@ struct ExportCommand: ParsableCommand {
 /// data). Lines are buffered and written in large blocks.
 final class ExportFiles {
     let directory: String?
+    /// The directory as the officer named it (`directory` is filled aside), for messages.
+    let name: String?
     let isPrivate: Bool
     private var handles: [String: FileHandle] = [:]
     private var buffers: [String: [UInt8]] = [:]
     private var headers: [String: [String]] = [:]
 
-    init(directory: String?, personal isPrivate: Bool) {
+    init(directory: String?, named name: String?, personal isPrivate: Bool) {
         self.directory = directory
+        self.name = name
         self.isPrivate = isPrivate
     }
 
@@ -143,7 +147,11 @@ final class ExportFiles {
 
     private func flush() throws {
         for (file, bytes) in buffers where !bytes.isEmpty {
-            try handle(file).write(contentsOf: bytes)
+            do {
+                try handle(file).write(contentsOf: bytes)
+            } catch {
+                throw Failure.refused(WholeFileError(path: name ?? "-", error).description.printable)
+            }
             buffers[file] = []
         }
     }
@@ -159,12 +167,12 @@ final class ExportFiles {
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: mode])
         } catch {
-            throw Failure.refused("cannot write '\(path.printable)': \(error.localizedDescription)")
+            throw Failure.refused(WholeFileError(path: name ?? path, error).description.printable)
         }
         guard
             manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: isPrivate ? 0o600 : 0o644]),
             let handle = FileHandle(forWritingAtPath: path)
-        else { throw Failure.refused("cannot write '\(path.printable)'") }
+        else { throw Failure.refused("cannot write '\((name ?? path).printable)'; nothing was left there") }
         handles[file] = handle
         return handle
     }
@@ -172,10 +180,6 @@ final class ExportFiles {
     func close() throws {
         try flush()
         for handle in handles.values { try handle.close() }
-    }
-
-    /// Removes a half-written export: nothing is left behind on failure.
-    func discard() {
-        if let directory { try? FileManager.default.removeItem(atPath: directory) }
+        handles = [:]
     }
 }

@@ -100,7 +100,8 @@ extension LetterCommand {
             }
             // Written before the letter is recorded as issued: a letter that could not be written was not issued.
             if let output {
-                try NewOutput.write(bytes, to: output)
+                // A letter is addressed to its requester: personal data, its owner's alone.
+                try NewOutput.write(bytes, to: output, personal: true)
             }
             if records {
                 // A letter the history cannot record is not left behind as if issued.

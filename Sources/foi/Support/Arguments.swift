@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOIKit
+import FOIStore
 import FOIViews
 import Foundation
 
@@ -152,17 +153,29 @@ enum NewOutput {
     /// Refuses `path`, given as `option`, when it is blank or something is there already.
     static func check(_ path: String?, _ kind: String = "file", option: String = "--output") throws {
         try Check.nonBlank([(path, option)])
-        if let path, FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("'\(path)' exists; give a new \(kind) (foi does not overwrite one)")
+        if let path, FileManager.default.fileExists(atPath: path) { throw ValidationError(exists(path, kind)) }
+    }
+
+    /// Writes `data` to the new file `path`, whole or not at all (`WholeFile`); owner-only when it is `personal`.
+    static func write(_ data: Data, to path: String, personal: Bool = false) throws {
+        do throws(WholeFileError) {
+            try WholeFile.write([UInt8](data), to: path, personal: personal)
+        } catch {
+            throw error.exists ? Failure.usage(exists(path)) : Failure.refused(error.description.printable)
         }
     }
 
-    /// Writes `data` to the new file `path`.
-    static func write(_ data: Data, to path: String) throws {
+    /// The refusal of an output path something is at.
+    static func exists(_ path: String, _ kind: String = "file") -> String {
+        "'\(path.printable)' exists; give a new \(kind) (foi does not overwrite one)"
+    }
+
+    /// Makes the new directory `path` with `fill`, whole or not at all (`WholeFile`).
+    static func directory(_ path: String, personal: Bool, _ fill: (String) throws -> Void) throws {
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
-        } catch {
-            throw Failure.refused("cannot write '\(path.printable)': \(error.localizedDescription)")
+            try WholeFile.directory(at: path, personal: personal, fill)
+        } catch let error as WholeFileError {
+            throw error.exists ? Failure.usage(exists(path, "directory")) : Failure.refused(error.description.printable)
         }
     }
 }
