@@ -114,12 +114,27 @@ extension CaseStore {
         let wanted = sheet.filter { compared($0.event) }
         // The first of the case's steps the sheet does not have at its place.
         if let first = had.indices.first(where: { $0 >= wanted.count || had[$0] != wanted[$0] }) {
-            let theirs = first < wanted.count ? "\(wanted[first].event.noun) on \(wanted[first].date)" : "nothing"
+            let ours = had[first]
+            let theirs = first < wanted.count ? wanted[first] : nil
+            // Two steps of one kind and day differ in a field: name it, with both values.
+            var (ourDetail, theirDetail) = ("", "")
+            if let theirs, theirs.event.kind == ours.event.kind, theirs.date == ours.date,
+                case .object(let mine) = EventFormat.object(of: ours.event),
+                case .object(let other) = EventFormat.object(of: theirs.event)
+            {
+                func value(_ field: JSONValue?) -> String {
+                    if case .string(let text)? = field { return "'\(text)'" }
+                    return field?.canonicalText ?? "none"
+                }
+                let fields = Set(mine.keys).union(other.keys).filter { mine[$0] != other[$0] }.sorted()
+                ourDetail = " (" + fields.map { "\($0) \(value(mine[$0]))" }.joined(separator: ", ") + ")"
+                theirDetail = " (" + fields.map { "\($0) \(value(other[$0]))" }.joined(separator: ", ") + ")"
+            }
             throw StoreError.importRefused(
                 row: offset,
-                reason: "its history has \(had[first].event.noun) on \(had[first].date) where the sheet has "
-                    + "\(theirs); foi adds to a history and never rewrites it: record the change with foi's own "
-                    + "commands")
+                reason: "its history has \(ours.event.noun) on \(ours.date)\(ourDetail) where the sheet has "
+                    + (theirs.map { "\($0.event.noun) on \($0.date)\(theirDetail)" } ?? "nothing")
+                    + "; foi adds to a history and never rewrites it: record the change with foi's own commands")
         }
         var added = Array(wanted.dropFirst(had.count))
         let handler = row.steps.last { if case .assigned = $0.event { true } else { false } }

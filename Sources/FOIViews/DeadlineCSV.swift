@@ -72,7 +72,7 @@ public enum DeadlineCSV {
             names = header.map(SpreadsheetImport.normalised)
             guard let received = names.firstIndex(of: "received") else {
                 throw InputError(
-                    "line 1: the header has no 'received' column (it has: \(header.joined(separator: ", ")))")
+                    "line 1: the header has no 'received' column (it has: \(SpreadsheetImport.listed(header)))")
             }
             self.received = received
             let names = names

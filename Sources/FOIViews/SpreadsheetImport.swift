@@ -183,7 +183,7 @@ public enum SpreadsheetImport {
         guard let headerAt = headerIndex(rows, mapping: mapping) else {
             throw InputError(
                 "line \(first.line): no column of the date received (a header such as 'Date received'; it has: "
-                    + "\(first.cells.joined(separator: ", ")))")
+                    + "\(listed(first.cells)))")
         }
         let header = rows[headerAt]
         var columns: [(header: String, field: Field?)] = []
@@ -204,13 +204,27 @@ public enum SpreadsheetImport {
         let statuses = mapping.statuses.merging(statusesByKey) { mapped, _ in mapped }
         var forms: [SpreadsheetDate.Form: Int] = [:]
         var planned: [Row] = []
+        // Where each reference was first seen: one reference is one case.
+        var lines: [CaseReference: Int] = [:]
         for row in rows.dropFirst(headerAt + 1) where row.cells.contains(where: { !$0.allSatisfy(\.isWhitespace) }) {
             var reader = RowReader(
                 row: row, columns: columns, index: index, outcomes: outcomes, statuses: statuses, inSheet: inSheet)
-            planned.append(try reader.read(catalogue: catalogue))
+            let read = try reader.read(catalogue: catalogue)
+            if let reference = read.new.reference {
+                if let earlier = lines.updateValue(row.line, forKey: reference) {
+                    throw reader.fail(.reference, "'\(reference)' is on line \(earlier) too: one reference is one case")
+                }
+            }
+            planned.append(read)
             forms.merge(reader.forms, uniquingKeysWith: +)
         }
         return Plan(columns: columns, dateForms: forms, rows: planned)
+    }
+
+    /// `names`, quoted, as a message lists them: the first ten, each cut to forty characters, and how many more.
+    public static func listed(_ names: [String]) -> String {
+        let shown = names.prefix(10).map { $0.count > 40 ? "'\($0.prefix(40))…'" : "'\($0)'" }
+        return shown.joined(separator: ", ") + (names.count > 10 ? " and \(names.count - 10) more" : "")
     }
 
     /// The field of a column named `name`, unless `taken` has it already (the first of two columns alike wins).

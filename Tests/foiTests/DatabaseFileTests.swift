@@ -138,6 +138,10 @@ import Testing
         let note = try foi(
             asNobody + ["note", "004078/20", "x", "--db", db, "--today", "2026-12-06"], executable: setpriv)
         #expect(note.status == 1 && note.stderr.contains("cannot open the database"), "\(note.stderr)")
+        // A directory of another's is not "no database".
+        chmod(directory.path, 0o700)
+        let unreachable = try foi(asNobody + ["list", "--db", db, "--today", "2026-12-06"], executable: setpriv)
+        #expect(unreachable.status == 1 && unreachable.stderr.hasSuffix("permission denied\n"), "\(unreachable.stderr)")
     }
 
     /// A letter, a calendar, an export or a disclosure site that cannot be finished (a file size limit of 64 KiB

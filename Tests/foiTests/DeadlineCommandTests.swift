@@ -168,7 +168,7 @@ import Testing
                 "received,regime\n2026-01-05,gdpr\n",
                 "Error: line 2, column 'regime': 'gdpr' is not one of foia, eir, foisa, eirs, sar\n"
             ),
-            ("regime\nfoia\n", "Error: line 1: the header has no 'received' column (it has: regime)\n"),
+            ("regime\nfoia\n", "Error: line 1: the header has no 'received' column (it has: 'regime')\n"),
             (
                 "received,fee_notice,fee_paid\n2026-01-05,2026-01-13,2026-01-12\n",
                 "Error: line 2: the fee cannot be paid (2026-01-12) before the fees notice was given (2026-01-13); "
@@ -200,7 +200,7 @@ import Testing
         #expect(first.status == 65 && first.stdout.isEmpty)
         #expect(
             first.stderr
-                == "Error: line 1: the header has no 'received' column (it has: This sheet is not the requests)\n")
+                == "Error: line 1: the header has no 'received' column (it has: 'This sheet is not the requests')\n")
         let missing = try foi(["deadline", "--input", workbook, "--sheet", "Nope"])
         #expect(
             missing.status == 65

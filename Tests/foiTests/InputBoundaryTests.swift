@@ -209,4 +209,30 @@ extension Workspace {
             ["letter", "004078/20", "response", "--preview", "--templates", directory],
             saying: "is larger than foi reads of such a file (256 KiB)")
     }
+
+    /// Messages a person can act on: a reference twice in a file names both lines, a header of a hundred thousand
+    /// columns is not printed whole, and an update that differs says how.
+    @Test func refusalsSayWhatIsWrongInALine() throws {
+        let workspace = try demo()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let twice = try workspace.file(
+            "twice.csv", "Our ref,Date received\nV-15,05/10/2026\nV-16,05/10/2026\nV-15,06/10/2026\n")
+        try workspace.expectRefused(
+            ["import", twice], saying: "line 4, column 'Our ref': 'V-15' is on line 2 too: one reference is one case")
+        let wide = try workspace.file(
+            "wide.csv", (0..<100_000).map { "Column number \($0)" }.joined(separator: ",") + "\nx\n")
+        let run = try workspace.run(["import", wide])
+        #expect(run.status == 65 && run.stderr.count < 1_000, "\(run.stderr.prefix(300))")
+        #expect(run.stderr.contains("'Column number 9' and 99990 more"))
+        let tracker = try workspace.file(
+            "tracker.csv", "Ref,Date received,Date of reply,Outcome\nU-1,05/10/2026,20/10/2026,Granted in full\n")
+        #expect(try workspace.run(["import", tracker]).status == 0)
+        let changed = try workspace.file(
+            "changed.csv", "Ref,Date received,Date of reply,Outcome\nU-1,05/10/2026,20/10/2026,Information not held\n")
+        try workspace.expectRefused(
+            ["import", changed, "--update"],
+            saying:
+                "its history has response on 2026-10-20 (outcome 'granted-in-full') where the sheet has response on "
+                + "2026-10-20 (outcome 'not-held')")
+    }
 }

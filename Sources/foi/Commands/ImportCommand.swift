@@ -185,8 +185,8 @@ struct ImportCommand: ParsableCommand {
                 + columns.compactMap { column in column.field.map { "'\(column.header)' as \($0.rawValue)" } }
                 .joined(separator: "; ") + "."
         ]
-        let unused = columns.filter { $0.field == nil }.map { "'\($0.header)'" }
-        if !unused.isEmpty { lines.append("Not used: \(unused.joined(separator: ", ")).") }
+        let unused = columns.filter { $0.field == nil }.map(\.header)
+        if !unused.isEmpty { lines.append("Not used: \(SpreadsheetImport.listed(unused)).") }
         let forms = dateForms.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
         if !forms.isEmpty {
             lines.append("Dates read: \(forms.joined(separator: ", ")) (day-first is the convention).")
