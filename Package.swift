@@ -84,7 +84,12 @@ let package = Package(
             ]
         ),
         // Shared by tests and benchmarks; not part of the product.
-        .target(name: "FOITestSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "FOITestSupport",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // Release-mode benchmarks run by scripts/bench-*; not part of the product.
         .executableTarget(
             name: "foi-bench",
@@ -94,11 +99,7 @@ let package = Package(
         .testTarget(name: "FOIKitTests", dependencies: ["FOIKit", "FOIResources", "FOITestSupport"]),
         .testTarget(
             name: "FOIViewsTests",
-            dependencies: [
-                "FOIViews", "FOIKit", "FOIResources", "FOITestSupport",
-                // Workbooks made part by part, as a hostile one can be.
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]),
+            dependencies: ["FOIViews", "FOIKit", "FOIResources", "FOITestSupport"]),
         .testTarget(
             name: "FOIStoreTests",
             dependencies: [
@@ -108,7 +109,9 @@ let package = Package(
         .testTarget(
             name: "foiTests",
             dependencies: [
-                "foi", "FOIKit", "FOIResources", "FOIStore", "FOITestSupport",
+                "foi", "FOIKit", "FOIResources", "FOIStore", "FOIViews", "FOITestSupport",
+                // The fuzz tests give the readers what they read, in-process too.
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]

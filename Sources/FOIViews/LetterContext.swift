@@ -301,15 +301,17 @@ extension LetterContext {
 /// they also come in exports from elsewhere: whatever would crash, hang or amplify a letter is refused too, naming
 /// its line. A partial that includes itself, directly or through others; sections nested deeper than
 /// `maximumDepth`, or a section inside one of its own name (a list repeated inside itself multiplies a letter by
-/// its length at each level); more than `maximumTags` tags; a delimiter change (after it the checks could not read
-/// the tags), a `{{% …}}` setting, and an unescaped tag (`{{{…}}}`, `{{&…}}`), which would print a requester's
-/// text as Markdown.
+/// its length at each level); more than `maximumTags` tags or `maximumBraces` braces; a delimiter change (after it
+/// the checks could not read the tags), a `{{% …}}` setting, and an unescaped tag (`{{{…}}}`, `{{&…}}`), which would
+/// print a requester's text as Markdown.
 public enum LetterTemplateCheck {
     /// How deeply a template's sections may nest: the built-in ones nest three deep.
     public static let maximumDepth = 16
     /// How many tags a template may have: the built-in response has under a hundred. (The template parser's time
-    /// grows with its tags times its length.)
+    /// grows with its tags, and every other brace, times its length.)
     public static let maximumTags = 1_000
+    /// How many braces a template may have, in its tags and its text.
+    public static let maximumBraces = 3 * maximumTags
 
     /// The names a template may have: its file is NAME.mustache in a directory of templates.
     public static func isName(_ name: String) -> Bool {
@@ -324,7 +326,7 @@ public enum LetterTemplateCheck {
 
     /// The checks that keep the template parser within its stack and its time (names, tags, nesting), made before
     /// it runs; the parser's own errors come before the rest of `check`.
-    static func checkShape(_ templates: [String: String]) throws(LetterError) {
+    public static func checkShape(_ templates: [String: String]) throws(LetterError) {
         _ = try walk(templates, names: false)
     }
 
@@ -342,6 +344,10 @@ public enum LetterTemplateCheck {
             let tags = tags(text)
             if tags.count > maximumTags {
                 throw .template(name: name, reason: "it has \(tags.count) tags, more than \(maximumTags)")
+            }
+            let braces = text.utf8.count { $0 == UInt8(ascii: "{") }
+            if braces > maximumBraces {
+                throw .template(name: name, reason: "it has \(braces) braces ({), more than \(maximumBraces)")
             }
             for (line, tag) in tags {
                 func refuse(_ reason: String) -> LetterError {

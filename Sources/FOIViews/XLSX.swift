@@ -62,12 +62,7 @@ public enum XLSX {
         private var inflated = 0
 
         public init(_ bytes: [UInt8]) throws(InputError) {
-            let archive: Archive
-            do {
-                archive = try Archive(data: Data(bytes), accessMode: .read)
-            } catch {
-                throw InputError("it is not a workbook Excel could open: \(Self.words(error))")
-            }
+            let archive = try Self.archive(bytes)
             var paths: Set<String> = []
             var entries = 0
             for entry in archive {
@@ -113,6 +108,39 @@ public enum XLSX {
             epoch = epoch1904 == true ? .epoch1904 : .epoch1900
             self.archive = archive
             self.inflated = inflated
+        }
+
+        /// `bytes` as a ZIP archive, read from a file: ZIPFoundation's archive in memory reads past the end of its
+        /// data, and crashes, where a damaged or hostile package points beyond its end; a file read there gives
+        /// nothing, and the error is the package's. The file is the process's own (0600) and is unlinked as soon as
+        /// it is open.
+        private static func archive(_ bytes: [UInt8]) throws(InputError) -> Archive {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "foi-workbook-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+            ).path
+            let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw InputError(
+                    "it cannot be read: a temporary file cannot be made (\(String(cString: strerror(errno))))")
+            }
+            defer { unlink(path) }
+            var written = 0
+            while written < bytes.count {
+                let count = bytes.withUnsafeBytes {
+                    writeBytes(descriptor, $0.baseAddress! + written, $0.count - written)
+                }
+                guard count > 0 else {
+                    close(descriptor)
+                    throw InputError("it cannot be read: a temporary file cannot be written")
+                }
+                written += count
+            }
+            close(descriptor)
+            do {
+                return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            } catch {
+                throw InputError("it is not a workbook Excel could open: \(Self.words(error))")
+            }
         }
 
         /// The sheet named `name` (default: the first).
@@ -530,4 +558,9 @@ final class XMLElement {
             throw InputError("its part \(path) is not XML Excel writes: \(error)")
         }
     }
+}
+
+/// The system's `write`, out of the reach of the names of the types here.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }
