@@ -2,27 +2,16 @@
 -- migrator as "0012_ledger"; never edit, append a new file instead.
 
 -- Each case's events are chained by hash, but a case's last event, or a whole case with its events, could be removed
--- and every chain left whole. The ledger chains every event of the database in the order it was appended: the hash
--- at each position is SHA-256 of the hash before it and the event's own, so removing or changing any event but the
--- very last breaks it, and the head (the last position and its hash), kept elsewhere, shows the last too.
-CREATE TABLE ledger (
-    position INTEGER PRIMARY KEY,
-    event_id INTEGER NOT NULL UNIQUE REFERENCES events(id),
-    hash TEXT NOT NULL CHECK (length(hash) = 64)
-);
-CREATE TRIGGER ledger_is_append_only_update BEFORE UPDATE ON ledger
-BEGIN
-    SELECT RAISE(ABORT, 'the ledger is append-only');
-END;
-CREATE TRIGGER ledger_is_append_only_delete BEFORE DELETE ON ledger
-BEGIN
-    SELECT RAISE(ABORT, 'the ledger is append-only');
-END;
-CREATE TRIGGER ledger_is_appended_in_order BEFORE INSERT ON ledger
-WHEN NEW.position IS NOT (SELECT ifnull(max(position), 0) + 1 FROM ledger)
-BEGIN
-    SELECT RAISE(ABORT, 'the ledger is appended to in order');
-END;
-
--- Every event there is, in the order of its id, which is the order it was appended.
+-- and every chain left whole. The ledger chains every event of the database in the order it was appended (the order
+-- of the events' ids): each event's `ledger` is SHA-256 of the `ledger` of the event before it and the event's own
+-- hash, so removing or changing any event but the very last breaks it, and the head (the last event's id and its
+-- `ledger`), kept elsewhere, shows the last too. The append-only trigger is lifted for this one filling, in this
+-- migration's transaction, and put back before it commits.
+-- (An event written without its place shows in `foi verify`, which recomputes the ledger.)
+ALTER TABLE events ADD COLUMN ledger TEXT CHECK (length(ledger) = 64);
+DROP TRIGGER events_are_append_only_update;
 -- foi: the Swift step of this migration runs here.
+CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only: record a new event instead');
+END;

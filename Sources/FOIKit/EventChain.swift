@@ -76,7 +76,12 @@ public enum EventChain {
     /// hash of the event appended there, joined by a line feed, as 64 hex digits. The ledger chains every event of
     /// the database in the order it was appended, so that removing a case's last event, or a whole case, breaks it.
     public static func ledgerHash(after previous: String?, event: String) -> String {
-        SHA256.hex(Array(((previous ?? "") + "\n" + event).utf8))
+        var text: [UInt8] = []
+        text.reserveCapacity(129)
+        text += (previous ?? "").utf8
+        text.append(0x0A)
+        text += event.utf8
+        return SHA256.hex(text)
     }
 
     /// The digest of a personal text under its salt. The salt (random, kept beside the text and removed with it)

@@ -84,18 +84,24 @@ public enum JSONValue: Hashable, Sendable {
     /// Whether the canonical text `canonical` holds a string with the NUL character. The writer escapes it as
     /// `\u0000` and a typed backslash as `\\`, so the escape is the one with an odd run of backslashes before it.
     public static func canonicalTextHoldsNUL(_ canonical: String) -> Bool {
-        let bytes = Array(canonical.utf8)
-        let escape = Array("u0000".utf8)
-        var backslashes = 0
-        for index in bytes.indices {
-            if bytes[index] == UInt8(ascii: "\\") {
-                backslashes += 1
-                continue
+        var canonical = canonical
+        return canonical.withUTF8 { bytes in
+            var backslashes = 0
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "\\") {
+                    backslashes += 1
+                    continue
+                }
+                if backslashes % 2 == 1 && bytes[index] == UInt8(ascii: "u") && index + 4 < bytes.count
+                    && bytes[index + 1] == 0x30 && bytes[index + 2] == 0x30 && bytes[index + 3] == 0x30
+                    && bytes[index + 4] == 0x30
+                {
+                    return true
+                }
+                backslashes = 0
             }
-            if backslashes % 2 == 1 && bytes[index...].starts(with: escape) { return true }
-            backslashes = 0
+            return false
         }
-        return false
     }
 
     // MARK: - Reading

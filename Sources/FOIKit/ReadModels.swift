@@ -290,7 +290,7 @@ public struct VerificationReport: Sendable {
     public var ledger: [String] = []
     /// Requester rows that two cases point at, or that no case does.
     public var requesters: [String] = []
-    /// The ledger's last position and hash, to keep somewhere else: given back to a later verify, it shows that
+    /// The ledger's last event and its hash, to keep somewhere else: given back to a later verify, it shows that
     /// nothing recorded up to it has been removed or rewritten since.
     public var head: LedgerHead?
 
@@ -302,26 +302,27 @@ public struct VerificationReport: Sendable {
     }
 }
 
-/// A position of the ledger and its hash, written `POSITION:HASH` (`1234:9f86d0…`).
+/// An event of the ledger and its ledger hash, written `EVENT:HASH` (`1234:9f86d0…`): its head, kept elsewhere.
 public struct LedgerHead: Hashable, Sendable, CustomStringConvertible {
-    public var position: Int64
+    /// The event's id, the order it was appended in.
+    public var event: Int64
     public var hash: String
 
-    public init(position: Int64, hash: String) {
-        self.position = position
+    public init(event: Int64, hash: String) {
+        self.event = event
         self.hash = hash
     }
 
-    /// `POSITION:HASH`, the hash 64 lower-case hex digits; nil for anything else.
+    /// `EVENT:HASH`, the hash 64 lower-case hex digits; nil for anything else.
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let position = Int64(parts[0]), position >= 1, parts[1].utf8.count == 64,
+        guard parts.count == 2, let event = Int64(parts[0]), event >= 1, parts[1].utf8.count == 64,
             parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         else { return nil }
-        self.init(position: position, hash: String(parts[1]))
+        self.init(event: event, hash: String(parts[1]))
     }
 
-    public var description: String { "\(position):\(hash)" }
+    public var description: String { "\(event):\(hash)" }
 }
 
 /// A case that fails verification.

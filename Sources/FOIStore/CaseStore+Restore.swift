@@ -95,13 +95,16 @@ extension CaseStore {
             }
             let rules = try rules(db)
             let cases = caseLines
+            let ledger = Ledger.RunningTail(try Ledger.Tail(db))
             try Self.indexingAfter(cases.count > 1000, db) {
                 try pipelined(count: cases.count) { offset in
                     do {
                         guard case .object(let fields) = try Self.parse(bytes[cases[offset].bytes]) else {
                             throw RestoreFailure("not a JSON object with a \"type\"")
                         }
-                        return try Self.restoredCase(fields, rules: rules, today: today)
+                        var restored = try Self.restoredCase(fields, rules: rules, today: today)
+                        ledger.place(&restored.sealed)
+                        return restored
                     } catch let reason as RestoreFailure {
                         throw StoreError.badExport(line: cases[offset].line, reason: reason.description)
                     }

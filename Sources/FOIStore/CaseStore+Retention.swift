@@ -109,10 +109,10 @@ extension CaseStore {
                 let event = CaseEvent.anonymised(removal)
                 precondition(event.isRemark)
                 let sequence = (row[1] as Int) + 1
+                var ledger = try Ledger.Tail(db)
                 try EventLog.append(
                     RecordedEvent(date: today, event: event), sequence: sequence, caseID: caseID,
-                    reference: reference, previous: row[5],
-                    actor: actor, db)
+                    reference: reference, previous: row[5], actor: actor, ledger: &ledger, db)
                 try db.cachedStatement(sql: "UPDATE cases SET event_count = ?, anonymised_on = ? WHERE id = ?")
                     .execute(arguments: [sequence, today, caseID])
                 result.cases.append(reference)

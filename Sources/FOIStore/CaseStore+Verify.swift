@@ -34,14 +34,14 @@ extension CaseStore {
             if !onFile { report.integrity = try Self.findings(pragma, db) }
             report.schema = Self.schemaDifferences(try Self.schema(of: db), expected: expectedSchema)
             report.ledger = try Ledger.problems(db)
-            report.head = try Ledger.head(db).map { LedgerHead(position: $0.position, hash: $0.hash) }
+            report.head = try Ledger.head(db).map { LedgerHead(event: $0.eventID, hash: $0.hash) }
             if let head {
                 let kept = try String.fetchOne(
-                    db, sql: "SELECT hash FROM ledger WHERE position = ?", arguments: [head.position])
+                    db, sql: "SELECT ledger FROM events WHERE id = ?", arguments: [head.event])
                 if kept != head.hash {
                     report.ledger.append(
-                        "the ledger's position \(head.position) is not the head kept (\(head)): what was recorded up "
-                            + "to it has been \(kept == nil ? "cut" : "rewritten") since")
+                        "the ledger's event \(head.event) is not the head kept (\(head)): what was recorded up to it "
+                            + "has been \(kept == nil ? "cut" : "rewritten") since")
                 }
             }
             report.requesters = try Self.requesterProblems(db)

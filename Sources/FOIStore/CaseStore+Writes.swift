@@ -44,13 +44,16 @@ extension CaseStore {
             let references = try cases.map { try $0.new.reference ?? Self.nextReference(for: $0.new.received.year, db) }
             let recordedAt = EventLog.timestamp()
             let bulk = try cases.count > 1000 && Int.fetchOne(db, sql: "SELECT count(*) FROM cases")! < cases.count
+            let ledger = Ledger.RunningTail(try Ledger.Tail(db))
             try Self.indexingAfter(bulk, db) {
                 try pipelined(count: cases.count, progress: progress) { offset in
                     let state = try Self.imported(
                         cases[offset].new, cases[offset].steps, as: references[offset], row: updating.count + offset,
                         rules: rules, today: today)
                     do throws(StoreError) {
-                        return (state, try Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt))
+                        var sealed = try Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt)
+                        ledger.place(&sealed)
+                        return (state, sealed)
                     } catch {
                         throw StoreError.importRefused(row: updating.count + offset, reason: error.description)
                     }

@@ -12,6 +12,8 @@ enum EventLog {
         var hash: String
         /// The day its removed texts were removed (a restored event's).
         var removedOn: CivilDate?
+        /// Its hash in the ledger, given when its place in the database's order is known (`Ledger.Tail.place`).
+        var ledger = ""
     }
 
     /// Appends `recorded` as event number `sequence` of the case `caseID` (`reference`), after the event whose
@@ -19,11 +21,12 @@ enum EventLog {
     @discardableResult
     static func append(
         _ recorded: RecordedEvent, sequence: Int, caseID: Int64, reference: CaseReference, previous: String?,
-        actor: String?, _ db: Database
+        actor: String?, ledger: inout Ledger.Tail, _ db: Database
     ) throws -> String {
-        let sealed = try seal(
+        var sealed = try seal(
             recorded, sequence: sequence, reference: reference, previous: previous, actor: actor,
             recordedAt: timestamp())
+        sealed.ledger = ledger.next(sealed.hash)
         try write(sealed, caseID: caseID, db)
         return sealed.hash
     }
@@ -60,20 +63,20 @@ enum EventLog {
         )
     }
 
-    /// Writes a sealed event of the case `caseID`.
+    /// Writes a sealed event of the case `caseID`, with its place in the ledger.
     static func write(_ sealed: Sealed, caseID: Int64, _ db: Database) throws {
         let link = sealed.link
         try db.cachedStatement(
             sql: """
-                INSERT INTO events (case_id, sequence, kind, occurred_on, payload, format, actor, recorded_at, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO events (case_id, sequence, kind, occurred_on, payload, format, actor, recorded_at, hash,
+                                    ledger)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             caseID, link.sequence, link.kind, link.date, link.payload, link.format, link.actor, link.recordedAt,
-            sealed.hash,
+            sealed.hash, sealed.ledger,
         ])
         let eventID = db.lastInsertedRowID
-        try Ledger.append(eventID: eventID, eventHash: sealed.hash, db)
         for text in sealed.texts {
             // A removed text keeps only its digest, as anonymisation leaves it.
             try db.cachedStatement(

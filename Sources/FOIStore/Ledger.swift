@@ -1,76 +1,78 @@
 import FOIKit
 import GRDB
 
-/// The `ledger` table (migration 0012): every event of the database in the order it was appended, each position's
-/// hash chained to the one before (`EventChain.ledgerHash`). Appended to in the same transaction as the event.
+/// The ledger (migration 0012): every event of the database in the order it was appended (the order of the events'
+/// ids), each one's `ledger` column chained to the one before it (`EventChain.ledgerHash`). Written with the event.
 enum Ledger {
-    /// Appends the event `eventID`, whose hash is `eventHash`, after the ledger's last position.
-    static func append(eventID: Int64, eventHash: String, _ db: Database) throws {
-        let last = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT position, hash FROM ledger ORDER BY position DESC LIMIT 1"))
-        let position: Int64 = (last?[0] ?? 0) + 1
-        try db.cachedStatement(sql: "INSERT INTO ledger (position, event_id, hash) VALUES (?, ?, ?)").execute(
-            arguments: [position, eventID, EventChain.ledgerHash(after: last?[1], event: eventHash)])
+    /// The ledger's last hash as a write goes on: read once when the write begins, then carried from one event to
+    /// the next (an import appends a few hundred thousand).
+    struct Tail {
+        private(set) var hash: String?
+
+        init(_ db: Database) throws {
+            hash = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT ledger FROM events ORDER BY id DESC LIMIT 1"))
+        }
+
+        /// The ledger hash of an event whose hash is `eventHash`, appended now.
+        mutating func next(_ eventHash: String) -> String {
+            let next = EventChain.ledgerHash(after: hash, event: eventHash)
+            hash = next
+            return next
+        }
+
+        /// Gives each of `events`, appended now in their order, its ledger hash.
+        mutating func place(_ events: inout [EventLog.Sealed]) {
+            for index in events.indices { events[index].ledger = next(events[index].hash) }
+        }
     }
 
-    /// Migration 0012: every event there is, in the order of its id (the order it was appended).
-    static func appendEveryEvent(_ db: Database) throws {
+    /// A tail that the thread preparing a bulk write's cases carries from one run of them to the next: the runs are
+    /// prepared one after another, in the order they are written, so the events get their ledger hashes there and
+    /// the writing thread only writes them.
+    final class RunningTail: @unchecked Sendable {
+        // Used by one preparing thread at a time: the next run is begun only after the one before is finished.
+        private var tail: Tail
+
+        init(_ tail: Tail) { self.tail = tail }
+
+        func place(_ events: inout [EventLog.Sealed]) { tail.place(&events) }
+    }
+
+    /// Migration 0012: every event there is, in the order of its id.
+    static func fill(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, hash FROM events ORDER BY id")
-        let insert = try db.makeStatement(sql: "INSERT INTO ledger (position, event_id, hash) VALUES (?, ?, ?)")
+        let update = try db.makeStatement(sql: "UPDATE events SET ledger = ? WHERE id = ?")
         var previous: String?
-        var position: Int64 = 0
         while let row = try rows.next() {
-            position += 1
             let hash = EventChain.ledgerHash(after: previous, event: row[1] ?? "")
-            try insert.execute(arguments: [position, row[0] as Int64, hash])
+            try update.execute(arguments: [hash, row[0] as Int64])
             previous = hash
         }
     }
 
-    /// The head: the last position and its hash (nil when the ledger is empty).
-    static func head(_ db: Database) throws -> (position: Int64, hash: String)? {
-        try Row.fetchOne(db, sql: "SELECT position, hash FROM ledger ORDER BY position DESC LIMIT 1").map {
-            ($0[0], $0[1])
+    /// The head: the last event's id and its ledger hash (nil when there is no event).
+    static func head(_ db: Database) throws -> (eventID: Int64, hash: String)? {
+        try Row.fetchOne(db, sql: "SELECT id, ledger FROM events ORDER BY id DESC LIMIT 1").flatMap { row in
+            (row[1] as String?).map { (row[0], $0) }
         }
     }
 
-    /// Where the ledger does not chain every event: a position whose hash is not its event's and the hash before
-    /// it, an event it does not hold, or one it holds that no longer exists.
+    /// Where the ledger breaks: an event whose ledger hash is not the one of its own hash and of the event before.
     static func problems(_ db: Database) throws -> [String] {
-        var problems: [String] = []
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT l.position, l.hash, e.hash FROM ledger l LEFT JOIN events e ON e.id = l.event_id
-                ORDER BY l.position
-                """)
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, hash, ledger FROM events ORDER BY id")
         var previous: String?
-        var expected: Int64 = 1
         while let row = try rows.next() {
-            let position: Int64 = row[0]
-            guard position == expected else {
-                problems.append("the ledger has no position \(expected): an event was removed from it")
-                break
-            }
-            guard let eventHash: String = row[2] else {
-                problems.append("the ledger's position \(position) holds an event that no longer exists")
-                break
-            }
-            let hash = EventChain.ledgerHash(after: previous, event: eventHash)
-            guard hash == row[1] else {
-                problems.append(
-                    "the ledger breaks at position \(position): an event before it, or its own, was changed or "
-                        + "removed after it was recorded")
-                break
+            let eventID: Int64 = row[0]
+            let hash = EventChain.ledgerHash(after: previous, event: row[1] ?? "")
+            guard hash == row[2] else {
+                return [
+                    "the ledger breaks at event \(eventID): an event before it, or its own, was changed or removed "
+                        + "after it was recorded"
+                ]
             }
             previous = hash
-            expected += 1
         }
-        let missing = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM events WHERE id NOT IN (SELECT event_id FROM ledger)")!
-        if missing > 0 {
-            problems.append("\(missing) event\(missing == 1 ? " is" : "s are") not in the ledger: written outside foi")
-        }
-        return problems
+        return []
     }
 }

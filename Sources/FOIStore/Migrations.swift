@@ -27,7 +27,7 @@ enum Migrations {
                     case "0006_after_response": try reprojectAfterResponse(db)
                     case "0009_timeliness": try projectTimeliness(db)
                     case "0010_first_responses": try projectFirstResponses(db)
-                    case "0012_ledger": try Ledger.appendEveryEvent(db)
+                    case "0012_ledger": try Ledger.fill(db)
                     default: break
                     }
                     if parts.count > 1 { try db.execute(sql: parts[1]) }

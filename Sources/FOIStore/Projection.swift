@@ -7,9 +7,10 @@ import GRDB
 enum Projection {
     /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
     static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
-        try insert(
-            state, requesterID: requesterID,
-            sealed: try sealedHistory(state, actor: actor, recordedAt: EventLog.timestamp()), db)
+        var sealed = try sealedHistory(state, actor: actor, recordedAt: EventLog.timestamp())
+        var ledger = try Ledger.Tail(db)
+        ledger.place(&sealed)
+        return try insert(state, requesterID: requesterID, sealed: sealed, db)
     }
 
     /// The case's history sealed into its chain, as `insert` writes it. `restoring`: the events as an export
@@ -28,7 +29,8 @@ enum Projection {
         }
     }
 
-    /// Inserts a new case's row, its sealed events (`sealedHistory`), exemptions and clocks; returns its id.
+    /// Inserts a new case's row, its sealed events (`sealedHistory`, with their places in the ledger), exemptions
+    /// and clocks; returns its id.
     static func insert(_ state: CaseState, requesterID: Int64?, sealed: [EventLog.Sealed], _ db: Database) throws
         -> Int64
     {
@@ -110,10 +112,11 @@ enum Projection {
     ) throws {
         let first = state.file.history.count - events.count + 1
         var previous = try EventLog.hash(caseID: caseID, sequence: first - 1, db)
+        var ledger = try Ledger.Tail(db)
         for (offset, recorded) in events.enumerated() {
             previous = try EventLog.append(
                 recorded, sequence: first + offset, caseID: caseID, reference: state.file.reference,
-                previous: previous, actor: actor, db)
+                previous: previous, actor: actor, ledger: &ledger, db)
         }
     }
 
@@ -153,11 +156,16 @@ enum Projection {
                 INSERT INTO timeliness (case_id, kind, ordinal, regime, statutory_due_on, due_on, answered_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-        for row in timelinessRows(state) { try insert.execute(arguments: StatementArguments([caseID] + row)) }
+        for (ordinal, entry) in state.timeliness.enumerated() {
+            try insert.execute(arguments: [
+                caseID, entry.kind.rawValue, ordinal, entry.regime.rawValue, entry.statutoryDue, entry.due,
+                entry.answered,
+            ])
+        }
     }
 
-    /// The case's rows of `timeliness`, after its id: kind, ordinal, regime, statutory_due_on, due_on, answered_on.
-    /// (What `verify` compares the table with, too.)
+    /// The case's rows of `timeliness` as `writeTimeliness` writes them, after its id: kind, ordinal, regime,
+    /// statutory_due_on, due_on, answered_on (what `verify` compares the table with).
     static func timelinessRows(_ state: CaseState) -> [[DatabaseValue]] {
         state.timeliness.enumerated().map { ordinal, entry in
             [

@@ -55,7 +55,7 @@ public enum VerificationView {
         var schema: [String]
         var ledger: [String]
         var requesters: [String]
-        /// `POSITION:HASH`, or null for a database without events.
+        /// `EVENT:HASH`, or null for a database without events.
         var head: String?
 
         init(_ report: VerificationReport) {

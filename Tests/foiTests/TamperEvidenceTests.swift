@@ -69,20 +69,18 @@ import Testing
             DELETE FROM events WHERE case_id = \(ta) AND sequence = 3;
             UPDATE cases SET event_count = 2 WHERE ref = 'TA'; DELETE FROM case_handlers WHERE case_id = \(ta);
             """,
-            "holds an event that no longer exists"
+            "the ledger breaks at event"
         ),
         (
-            "a whole case removed, its ledger rows too",
+            "a whole case removed",
             """
             DROP TRIGGER events_are_append_only_delete; DROP TRIGGER event_texts_are_kept;
-            DROP TRIGGER ledger_is_append_only_delete;
-            DELETE FROM ledger WHERE event_id IN (SELECT id FROM events WHERE case_id = \(ta));
             DELETE FROM event_texts WHERE event_id IN (SELECT id FROM events WHERE case_id = \(ta));
             DELETE FROM events WHERE case_id = \(ta);
             DELETE FROM timeliness WHERE case_id = \(ta); DELETE FROM case_handlers WHERE case_id = \(ta);
             DELETE FROM case_clocks WHERE case_id = \(ta); DELETE FROM cases WHERE ref = 'TA';
             """,
-            "the ledger has no position"
+            "the ledger breaks at event"
         ),
         (
             "a payload rewritten as JSON nested 200,000 deep",
@@ -120,21 +118,16 @@ import Testing
         let head = try #require(verified.stdout.split(separator: "\n").last { $0.hasPrefix("  ") })
             .trimmingCharacters(in: .whitespaces)
         #expect(try foi(["verify", "--head", head, "--db", db, "--today", "2026-12-06"]).status == 0)
-        // TB's response, the last event appended, removed with its ledger row and its case put back as it was.
+        // TB's response, the last event appended, removed: every chain and the ledger are whole without it.
         try DatabaseQueue(path: db).writeWithoutTransaction { db in
             try db.execute(
                 sql: """
                     PRAGMA foreign_keys = OFF;
-                    DROP TRIGGER events_are_append_only_delete; DROP TRIGGER ledger_is_append_only_delete;
-                    DELETE FROM ledger WHERE position = (SELECT max(position) FROM ledger);
+                    DROP TRIGGER events_are_append_only_delete;
                     DELETE FROM events WHERE id = (SELECT max(id) FROM events);
                     CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
                     BEGIN
                         SELECT RAISE(ABORT, 'events are append-only: record a new event instead');
-                    END;
-                    CREATE TRIGGER ledger_is_append_only_delete BEFORE DELETE ON ledger
-                    BEGIN
-                        SELECT RAISE(ABORT, 'the ledger is append-only');
                     END;
                     """)
         }
@@ -142,7 +135,7 @@ import Testing
         #expect(cut.status == 1)
         #expect(cut.stdout.contains("is not the head kept (\(head)): what was recorded up to it has been cut since"))
         let malformed = try foi(["verify", "--head", "12:abc", "--db", db, "--today", "2026-12-06"])
-        #expect(malformed.status == 64 && malformed.stderr.contains("POSITION:HASH"))
+        #expect(malformed.status == 64 && malformed.stderr.contains("EVENT:HASH"))
     }
 
     /// A damaged page is reported by the thorough check, not a reason to stop; an empty database says so.

@@ -17,8 +17,8 @@ struct VerifyCommand: ParsableCommand {
             figures, the disclosure log's first responses, handlers), checks that the schema and its protective \
             triggers are foi's and that each requester belongs to one case, and runs SQLite's quick check \
             (--thorough: its full integrity check, slower) and foreign-key check. It names every case that fails \
-            and exits 1 if anything does. Run it on a backup too. It prints the ledger's head (POSITION:HASH): keep \
-            it somewhere else, and a later 'foi verify --head POSITION:HASH' shows that nothing recorded up to it \
+            and exits 1 if anything does. Run it on a backup too. It prints the ledger's head (EVENT:HASH): keep \
+            it somewhere else, and a later 'foi verify --head EVENT:HASH' shows that nothing recorded up to it \
             has been removed or rewritten since, even by someone who recomputed every hash.
             """)
 
@@ -26,7 +26,7 @@ struct VerifyCommand: ParsableCommand {
     var thorough = false
     @Option(
         help: ArgumentHelp(
-            "A ledger head an earlier verify printed (POSITION:HASH): check it is still there, unchanged.",
+            "A ledger head an earlier verify printed (EVENT:HASH): check it is still there, unchanged.",
             valueName: "head"))
     var head: String?
     @Option(help: "Output format.") var format: OutputFormat = .table
@@ -34,7 +34,7 @@ struct VerifyCommand: ParsableCommand {
 
     func validate() throws {
         if let head, LedgerHead(head) == nil {
-            throw ValidationError("--head: give it as an earlier verify printed it, POSITION:HASH (64 hex digits)")
+            throw ValidationError("--head: give it as an earlier verify printed it, EVENT:HASH (64 hex digits)")
         }
     }
 
