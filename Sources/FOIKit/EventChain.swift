@@ -72,16 +72,20 @@ public enum EventChain {
         return SHA256.hex(text)
     }
 
-    /// The ledger's hash at a position: SHA-256 of the hash at the position before (empty at the first) and the
-    /// hash of the event appended there, joined by a line feed, as 64 hex digits. The ledger chains every event of
+    /// An event's ledger hash: SHA-256 of 64 bytes, the ledger hash of the event before it (32 zero bytes for the
+    /// first) and the event's own hash, each as the 32 bytes its hex digits write. The ledger chains every event of
     /// the database in the order it was appended, so that removing a case's last event, or a whole case, breaks it.
+    /// (Bytes rather than text: 64 bytes are two blocks of SHA-256 to hash, the texts three, and a verification hashes
+    /// every event so.)
+    public static func ledgerDigest(after previous: Digest?, event: Digest) -> Digest {
+        SHA256.digest((previous ?? Digest()).bytes + event.bytes)
+    }
+
+    /// `ledgerDigest` of hashes as stored, as 64 hex digits; a hash that is not 64 hex digits is read as zeros (a
+    /// ledger over it then fails to match).
     public static func ledgerHash(after previous: String?, event: String) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(129)
-        text += (previous ?? "").utf8
-        text.append(0x0A)
-        text += event.utf8
-        return SHA256.hex(text)
+        ledgerDigest(after: previous.map { Digest(hex: $0) ?? Digest() }, event: Digest(hex: event) ?? Digest())
+            .description
     }
 
     /// The digest of a personal text under its salt. The salt (random, kept beside the text and removed with it)

@@ -240,18 +240,21 @@ struct JSONParser {
 
     mutating func string() throws(JSONSyntaxError) -> String {
         index += 1
-        // The bytes of the string, escapes decoded; most strings have none and are one slice.
+        // The bytes of the string, escapes decoded; most strings have none and are one slice, and most are ASCII,
+        // which needs no validating (every payload of a verify is parsed).
         var decoded: [UInt8] = []
         var run = index
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if !decoded.isEmpty { decoded.append(contentsOf: bytes[run..<index]) }
                 let text: String?
-                if decoded.isEmpty {
-                    text = String(validating: bytes[run..<index], as: UTF8.self)
-                } else {
-                    decoded.append(contentsOf: bytes[run..<index])
-                    text = String(validating: decoded, as: UTF8.self)
+                switch (ascii, decoded.isEmpty) {
+                case (true, true): text = String(decoding: bytes[run..<index], as: UTF8.self)
+                case (true, false): text = String(decoding: decoded, as: UTF8.self)
+                case (false, true): text = String(validating: bytes[run..<index], as: UTF8.self)
+                case (false, false): text = String(validating: decoded, as: UTF8.self)
                 }
                 guard let text else { throw error("a string that is not UTF-8") }
                 index += 1
@@ -261,6 +264,7 @@ struct JSONParser {
                 // The RFC's rule: a control character in a string is written as an escape. A raw NUL is the one
                 // that matters most, for a text is cut at it when stored.
                 guard byte >= 0x20 else { throw error("a control character (\(byte)) inside a string") }
+                if byte >= 0x80 { ascii = false }
                 index += 1
                 continue
             }

@@ -17,6 +17,19 @@ public struct SHA256: Sendable {
         return hash.finalizeHex()
     }
 
+    /// The digest of `bytes`, as its 32 bytes.
+    public static func digest(_ bytes: [UInt8]) -> Digest {
+        var hash = SHA256()
+        hash.update(bytes)
+        hash.finalizeState()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for word in [hash.h0, hash.h1, hash.h2, hash.h3, hash.h4, hash.h5, hash.h6, hash.h7] {
+            for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> shift)) }
+        }
+        return Digest(bytes: bytes)
+    }
+
     /// Adds `bytes` to the message.
     public mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
@@ -126,4 +139,51 @@ private let roundConstants: [UInt32] = [
 private extension UInt32 {
     @inline(__always)
     func rotatedRight(_ count: UInt32) -> UInt32 { self >> count | self << (32 - count) }
+}
+
+/// A SHA-256 digest as its 32 bytes, read from and written as 64 lower-case hex digits: compared and chained without
+/// a string of each (the ledger chains every event of a database).
+public struct Digest: Hashable, Sendable, CustomStringConvertible {
+    public private(set) var bytes = [UInt8](repeating: 0, count: 32)
+
+    public init() {}
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The digest 64 lower-case hex digits write; nil for anything else.
+    public init?(hex: UnsafeBufferPointer<UInt8>) {
+        guard hex.count == 64 else { return nil }
+        for index in 0..<32 {
+            guard let high = Self.value(hex[2 * index]), let low = Self.value(hex[2 * index + 1]) else { return nil }
+            bytes[index] = high << 4 | low
+        }
+    }
+
+    /// The digest the 64 lower-case hex digits of `hex` write; nil for anything else.
+    public init?(hex: String) {
+        var hex = hex
+        guard let digest = hex.withUTF8({ Digest(hex: $0) }) else { return nil }
+        self = digest
+    }
+
+    private static func value(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case 0x30...0x39: digit - 0x30
+        case 0x61...0x66: digit - 0x61 + 10
+        default: nil
+        }
+    }
+
+    public var description: String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 64) { hex in
+            digits.withUTF8Buffer { digits in
+                for index in 0..<32 {
+                    hex[2 * index] = digits[Int(bytes[index] >> 4)]
+                    hex[2 * index + 1] = digits[Int(bytes[index] & 0xf)]
+                }
+            }
+            return 64
+        }
+    }
 }

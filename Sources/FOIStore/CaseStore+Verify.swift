@@ -21,6 +21,12 @@ extension CaseStore {
             onFile
             ? Background { [location] in try Self.readOnlyQueue(path: location).read { try Self.findings(pragma, $0) } }
             : nil
+        // The ledger and the requesters are checked on a connection and a thread of their own, beside the walks.
+        let wholeChecks: @Sendable (Database) throws -> (ledger: [String], requesters: [String]) = { db in
+            (try Ledger.problems(db), try Self.requesterProblems(db))
+        }
+        let wholeCheck =
+            onFile ? Background { [location] in try Self.readOnlyQueue(path: location).read(wholeChecks) } : nil
         // The schema foi makes, made in memory by the same migrations.
         let fresh = try DatabaseQueue(configuration: Self.configuration)
         try Migrations.migrate(fresh, path: ":memory:")
@@ -33,7 +39,7 @@ extension CaseStore {
             }
             if !onFile { report.integrity = try Self.findings(pragma, db) }
             report.schema = Self.schemaDifferences(try Self.schema(of: db), expected: expectedSchema)
-            report.ledger = try Ledger.problems(db)
+            if !onFile { (report.ledger, report.requesters) = try wholeChecks(db) }
             report.head = try Ledger.head(db).map { LedgerHead(event: $0.eventID, hash: $0.hash) }
             if let head {
                 let kept = try String.fetchOne(
@@ -44,7 +50,6 @@ extension CaseStore {
                             + "has been \(kept == nil ? "cut" : "rewritten") since")
                 }
             }
-            report.requesters = try Self.requesterProblems(db)
             let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM cases")
             return (try self.rules(db), (low: row?[0] as Int64? ?? 0, high: row?[1] as Int64? ?? 0))
         }
@@ -78,6 +83,10 @@ extension CaseStore {
         for part in found { report.add(part) }
         report.failures.sort { $0.caseID < $1.caseID }
         if let fileCheck { report.integrity = try finished { try fileCheck.result() } ?? [] }
+        if let whole = try wholeCheck.flatMap({ check in try finished { try check.result() } }) {
+            report.ledger = whole.ledger + report.ledger
+            report.requesters = whole.requesters
+        }
         report.integrity += damage.prefix(1)
         return report
     }
@@ -194,8 +203,8 @@ extension CaseStore {
             db,
             sql: """
                 SELECT id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional,
-                       subject, outcome, responded_on, event_count, stage, closed_on, channel, receipt_convention,
-                       clock, anonymised_on, requester_id
+                       subject, outcome, responded_on, event_count, stage, closed_on, channel, anonymised_on,
+                       requester_id
                 FROM cases WHERE \(range.condition("id")) ORDER BY id
                 """)
         var events = Peeking(
@@ -366,10 +375,8 @@ extension CaseStore {
         compare("stage", row[13] as String, file.stage.rawValue)
         compare("closed_on", row[14] as CivilDate?, file.closedOn)
         compare("channel", row[15] as String, file.receipt.channel.rawValue)
-        compare("receipt_convention", row[16] as String, file.receipt.convention.rawValue)
-        compare("clock", row[17] as String, Projection.storedClock(file))
         let anonymised = file.history.lastIndex { if case .anonymised = $0.event { true } else { false } }
-        compare("anonymised_on", row[18] as CivilDate?, anonymised.map { file.history[$0].date })
+        compare("anonymised_on", row[16] as CivilDate?, anonymised.map { file.history[$0].date })
         if tables.timeliness != Projection.timelinessRows(state) {
             problems.append("its rows of the timeliness figures differ from those its history gives")
         }
@@ -384,7 +391,7 @@ extension CaseStore {
             problems.append("event \(late.sequence)'s personal text was removed after the case was anonymised")
         } else if anonymised == nil && !removed.isEmpty {
             let all = events.allSatisfy { event in texts[event.id]?.values.allSatisfy { $0.text == nil } ?? true }
-            if !all || row[19] as Int64? != nil {
+            if !all || row[17] as Int64? != nil {
                 problems.append("a personal text was removed, though the case was never anonymised")
             }
         }

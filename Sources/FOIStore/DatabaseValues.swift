@@ -17,3 +17,19 @@ extension CivilDate: DatabaseValueConvertible, StatementColumnConvertible {
         self = date
     }
 }
+
+extension Digest: StatementColumnConvertible {
+    /// Read straight from the column's hex digits: a verify reads two of every event.
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        guard let text = sqlite3_column_text(sqliteStatement, index) else { return nil }
+        self.init(hex: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqliteStatement, index))))
+    }
+}
+
+extension Digest: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Digest? {
+        String.fromDatabaseValue(dbValue).flatMap { Digest(hex: $0) }
+    }
+}

@@ -61,10 +61,10 @@ enum Ledger {
     /// Where the ledger breaks: an event whose ledger hash is not the one of its own hash and of the event before.
     static func problems(_ db: Database) throws -> [String] {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, hash, ledger FROM events ORDER BY id")
-        var previous: String?
+        var previous: Digest?
         while let row = try rows.next() {
             let eventID: Int64 = row[0]
-            let hash = EventChain.ledgerHash(after: previous, event: row[1] ?? "")
+            let hash = EventChain.ledgerDigest(after: previous, event: row[1] ?? Digest())
             guard hash == row[2] else {
                 return [
                     "the ledger breaks at event \(eventID): an event before it, or its own, was changed or removed "

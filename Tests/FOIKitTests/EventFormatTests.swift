@@ -208,4 +208,18 @@ import Testing
         ])
         #expect(EventChain.hash(of: link, after: previous) == SHA256.hex(Array(object.canonicalText.utf8)))
     }
+
+    /// The ledger as docs/EVENTS.md describes it, worked with Python's hashlib: the events' hashes are those of
+    /// "first" and "second"; the first ledger hash is of 32 zero bytes and the first event's, the second of the
+    /// first ledger hash and the second event's, each as its 32 bytes.
+    @Test func theLedgerChainsEventsAsDocumented() {
+        let first = "a7937b64b8caa58f03721bb6bacf5c78cb235febe0e70b1b84cd99541461a08e"
+        let second = "16367aacb67a4a017c8da8ab95682ccb390863780f7114dda0a0e0c55644c7c4"
+        #expect(first == SHA256.hex(Array("first".utf8)) && second == SHA256.hex(Array("second".utf8)))
+        let ledger = EventChain.ledgerHash(after: nil, event: first)
+        #expect(ledger == "664cc94c690b164c5c4e366131ce26d2f535300a175c0486c5f470991af63a5f")
+        #expect(
+            EventChain.ledgerHash(after: ledger, event: second)
+                == "5898c2c1efbc17ff65053618ccf77d3e8962574875df360a91092a990f1f25c7")
+    }
 }
