@@ -191,9 +191,6 @@ public struct HolidaySet: Sendable {
         return HolidayRules.dates(of: division, in: year).filter { !cancelledDates.contains($0) } + stored.map(\.date)
     }
 
-    /// Every year where all divisions have published data.
-    public var fullyPublishedYears: ClosedRange<Int>? { publishedYears(of: Division.allCases) }
-
     /// The years where every one of `divisions` has published data, or nil where they share none.
     public func publishedYears(of divisions: [Division]) -> ClosedRange<Int>? {
         let ranges = divisions.compactMap { publishedYears[$0] }

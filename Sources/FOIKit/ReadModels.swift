@@ -449,16 +449,54 @@ public struct DisclosureLogEntry: Hashable, Sendable {
     }
 }
 
+/// A case's first response as the disclosure log and the report read it: what a store keeps of it.
+public struct FirstResponseRecord: Hashable, Sendable {
+    public var responded: CivilDate
+    public var outcome: Outcome
+    /// The exemptions relied on in that response, as they stood then: a later review may have changed them.
+    public var exemptions: [ExemptionDecision]
+    /// The title decided for the log, if one was.
+    public var title: String?
+    /// Why the case is held back from the log, if it is.
+    public var heldBack: String?
+
+    public init(
+        responded: CivilDate, outcome: Outcome, exemptions: [ExemptionDecision], title: String?, heldBack: String?
+    ) {
+        self.responded = responded
+        self.outcome = outcome
+        self.exemptions = exemptions
+        self.title = title
+        self.heldBack = heldBack
+    }
+
+    /// The entry it makes in the disclosure log, titled as decided or else by the request's subject; nil where the
+    /// case is held back.
+    public func logEntry(reference: CaseReference, regime: Regime, received: CivilDate, subject: String)
+        -> DisclosureLogEntry?
+    {
+        guard heldBack == nil else { return nil }
+        return DisclosureLogEntry(
+            reference: reference, regime: regime, received: received, responded: responded, title: title ?? subject,
+            outcome: outcome, exemptions: exemptions)
+    }
+}
+
 extension Case {
+    /// The first response as the disclosure log keeps it: nil for a request outside the FOI figures (subject
+    /// access) or one never answered.
+    public var firstResponseRecord: FirstResponseRecord? {
+        guard regime.isInFOIFigures, let first = responses.first else { return nil }
+        return FirstResponseRecord(
+            responded: first.on, outcome: first.outcome, exemptions: exemptionsRelied(atFirstResponse: true),
+            title: publication.title, heldBack: publication.heldBack)
+    }
+
     /// The case's entry in the disclosure log, from its history as it stands: nil for a subject access request, a
     /// case never answered, or one held back from the log.
     public var disclosureLogEntry: DisclosureLogEntry? {
-        guard regime != .sar, publication.heldBack == nil, let first = responses.first else { return nil }
-        // The exemptions as they stood when that response was given: a later review may have changed them.
-        return DisclosureLogEntry(
-            reference: reference, regime: regime, received: received, responded: first.on,
-            title: publication.title ?? receipt.subject, outcome: first.outcome,
-            exemptions: exemptionsRelied(atFirstResponse: true))
+        firstResponseRecord?.logEntry(
+            reference: reference, regime: regime, received: received, subject: receipt.subject)
     }
 }
 

@@ -46,8 +46,12 @@ public enum Regime: String, CaseIterable, Codable, Hashable, Sendable {
     /// Whether the regime counts its response period in working days (all but SAR).
     public var countsWorkingDays: Bool { self != .sar }
 
-    /// The statutory response period in working days (20), nil for SAR's calendar month.
-    public var responseWorkingDays: Int? { countsWorkingDays ? 20 : nil }
+    /// Whether its requests are in the freedom of information figures: the timeliness figures, the report's activity
+    /// and the disclosure log. A subject access request is data protection, answered to the data subject alone.
+    public var isInFOIFigures: Bool { self != .sar }
+
+    /// The regimes in the freedom of information figures, for a store to select their cases by.
+    public static let inFOIFigures = allCases.filter(\.isInFOIFigures)
 
     /// The provision that sets the response time.
     public var responseCitation: String {

@@ -71,7 +71,7 @@ extension Case {
     /// counts by its first response (RULES.md §5.1). For the figures as at a date, the case is the fold of the events
     /// dated by then.
     public func timelinessEntries(calendars: Calendars) throws(DeadlineError) -> [TimelinessEntry] {
-        guard regime != .sar else { return [] }
+        guard regime.isInFOIFigures else { return [] }
         var entries: [TimelinessEntry] = []
         if let request = try requestTimeliness(calendars: calendars) { entries.append(request) }
         for review in reviews where !review.isDeclined && review.subject == .response {

@@ -227,9 +227,14 @@ extension CaseStore {
                 db,
                 sql: """
                     SELECT c.id, c.ref FROM cases c WHERE c.id IN (SELECT case_id FROM case_clocks WHERE due_on >= ?)
-                    OR (c.status = 'responded' AND c.responded_on >= ?)
+                    OR (c.status = ? AND c.responded_on >= ?)
                     OR c.id IN (SELECT case_id FROM timeliness WHERE due_on >= ?) ORDER BY c.id
-                    """, arguments: [from, from.adding(days: -Self.reviewWindowReach), from])
+                    """,
+                arguments: [
+                    from, CaseSelection.reviewWindowStatus.rawValue,
+                    from.adding(days: -CaseSelection.reviewWindowReach),
+                    from,
+                ])
         }
         var moves: [CalendarMove] = []
         try EventLog.forEachReplayed(candidates, catalogue: catalogue, db) { caseID, file in
@@ -241,10 +246,6 @@ extension CaseStore {
         }
         return moves
     }
-
-    /// Calendar days before a holiday that a response can be and its review window still reach it: 40 working days
-    /// and the FOISA deadline's own lead, with room for holidays.
-    static let reviewWindowReach = 120
 
     /// Writes the rows that differ between `before` and `after`; returns `after` as written (data newly taken in
     /// stamped with its time).

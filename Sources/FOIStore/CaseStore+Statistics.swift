@@ -19,18 +19,23 @@ extension CaseStore {
         if asAt >= today { return try projectedTimeliness(dueIn: period) }
         return try writer.read { db in
             let rules = try rules(db)
+            let regimes = Regime.inFOIFigures.map(\.rawValue)
+            let steps = CaseSelection.stepsMovingDueDates.map(\.rawValue)
             let candidates = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, ref FROM cases WHERE regime != 'sar' AND (received_on BETWEEN ? AND ?
-                        OR id IN (SELECT case_id FROM events WHERE occurred_on BETWEEN ? AND ? AND kind IN (
-                            'review-requested', 'clarification-received', 'fee-paid', 'extended', 'reopened')))
+                    SELECT id, ref FROM cases WHERE regime IN (\(placeholders(regimes.count)))
+                        AND (received_on BETWEEN ? AND ? OR id IN (SELECT case_id FROM events
+                            WHERE occurred_on BETWEEN ? AND ? AND kind IN (\(placeholders(steps.count)))))
                     ORDER BY id
                     """,
-                arguments: [
-                    period.lowerBound.adding(days: -Self.plainReach), min(period.upperBound, asAt),
-                    period.lowerBound.adding(days: -Self.timelinessReach), min(period.upperBound, asAt),
-                ])
+                arguments: StatementArguments(
+                    regimes.map(\.databaseValue)
+                        + [
+                            period.lowerBound.adding(days: -CaseSelection.receiptReach), min(period.upperBound, asAt),
+                            period.lowerBound.adding(days: -CaseSelection.dueDateStepReach),
+                            min(period.upperBound, asAt),
+                        ].map(\.databaseValue) + steps.map(\.databaseValue)))
             var entries: [TimelinessEntry] = []
             try EventLog.forEachReplayed(candidates, catalogue: catalogue, asAt: asAt, db) { _, file in
                 do {
@@ -43,54 +48,38 @@ extension CaseStore {
         }
     }
 
-    /// Calendar days before a period that a request with no pause or extension falls due in it can have been
-    /// received: 60 working days (a school, a day the ICO specifies) and the holidays between, with room to spare.
-    static let plainReach = 120
-    /// Calendar days before a period that the step which set a later date can have been taken: a clarification, a
-    /// payment, an extension (FOIA s.10(3) allows up to 200 further working days here), a reopening, a review.
-    static let timelinessReach = 366
-
     /// The entries falling due in `period`, from the projection (`timeliness`, migration 0009).
     private func projectedTimeliness(dueIn period: ClosedRange<CivilDate>) throws -> [TimelinessEntry] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.id, c.ref, t.kind, t.regime, t.statutory_due_on, t.due_on, t.answered_on
-                    FROM timeliness t JOIN cases c ON c.id = t.case_id WHERE t.due_on BETWEEN ? AND ?
-                    ORDER BY t.due_on, c.ref
-                    """, arguments: [period.lowerBound, period.upperBound]
-            ).map { row in
-                // Columns by position: a name is looked up (case-insensitively) on every access.
-                guard let kind = TimelinessEntry.Kind(rawValue: row[2]), let regime = Regime(rawValue: row[3]),
-                    let statutory: CivilDate = row[4], let due: CivilDate = row[5]
-                else { throw StoreError.unreadableCase(id: row[0]) }
-                return TimelinessEntry(
-                    reference: CaseReference(rawValue: row[1]), regime: regime, kind: kind, statutoryDue: statutory,
-                    due: due, answered: row[6])
-            }
+        try writer.read { db in try Self.projectedTimeliness(dueIn: period, db) }
+    }
+
+    private static func projectedTimeliness(dueIn period: ClosedRange<CivilDate>, _ db: Database) throws
+        -> [TimelinessEntry]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.id, c.ref, t.kind, t.regime, t.statutory_due_on, t.due_on, t.answered_on
+                FROM timeliness t JOIN cases c ON c.id = t.case_id WHERE t.due_on BETWEEN ? AND ?
+                ORDER BY t.due_on, c.ref
+                """, arguments: [period.lowerBound, period.upperBound]
+        ).map { row in
+            // Columns by position: a name is looked up (case-insensitively) on every access.
+            guard let kind = TimelinessEntry.Kind(rawValue: row[2]), let regime = Regime(rawValue: row[3]),
+                let statutory: CivilDate = row[4], let due: CivilDate = row[5]
+            else { throw StoreError.unreadableCase(id: row[0]) }
+            return TimelinessEntry(
+                reference: CaseReference(rawValue: row[1]), regime: regime, kind: kind, statutoryDue: statutory,
+                due: due, answered: row[6])
         }
     }
 
-    /// The requests falling due in `period` counted by how they stand today, in SQL over the projection: the same
-    /// standings as `TimelinessEntry.standing(asAt:)`, for the line the board opens with.
+    /// The requests falling due in `period` counted by how they stand today, from the projection: the line the
+    /// board opens with.
     static func requestTimeliness(dueIn period: ClosedRange<CivilDate>, today: CivilDate, _ db: Database) throws
         -> TimelinessFigures
     {
-        guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT coalesce(sum(answered_on <= statutory_due_on), 0),
-                           coalesce(sum(answered_on > statutory_due_on AND answered_on <= due_on), 0),
-                           coalesce(sum(answered_on > due_on OR (answered_on IS NULL AND due_on < ?)), 0),
-                           coalesce(sum(answered_on IS NULL AND due_on >= ?), 0)
-                    FROM timeliness WHERE kind = 'request' AND due_on BETWEEN ? AND ?
-                    """, arguments: [today, today, period.lowerBound, period.upperBound])
-        else { return TimelinessFigures(counts: [:]) }
-        return TimelinessFigures(counts: [
-            .inTime: row[0], .withinExtension: row[1], .late: row[2], .pending: row[3],
-        ])
+        TimelinessFigures(try projectedTimeliness(dueIn: period, db).filter { $0.kind == .request }, asAt: today)
     }
 }
 
@@ -116,18 +105,19 @@ extension CaseStore {
             // Columns by position: a name is looked up (case-insensitively) on every access.
             while let row = try rows.next() {
                 let reference = CaseReference(rawValue: row[1])
-                if let reason: String = row[9] {
-                    heldBack.append((reference, reason))
-                    continue
-                }
                 guard let regime = Regime(rawValue: row[2]), let received: CivilDate = row[3],
                     let responded: CivilDate = row[5], let outcome = Outcome(rawValue: row[6]),
                     let exemptions = FirstResponseExemptions.decisions(row[7])
                 else { throw StoreError.unreadableCase(id: row[0]) }
-                entries.append(
-                    DisclosureLogEntry(
-                        reference: reference, regime: regime, received: received, responded: responded,
-                        title: row[8] ?? row[4], outcome: outcome, exemptions: exemptions))
+                let record = FirstResponseRecord(
+                    responded: responded, outcome: outcome, exemptions: exemptions, title: row[8], heldBack: row[9])
+                if let entry = record.logEntry(
+                    reference: reference, regime: regime, received: received, subject: row[4])
+                {
+                    entries.append(entry)
+                } else if let reason = record.heldBack {
+                    heldBack.append((reference, reason))
+                }
             }
             return (entries, heldBack)
         }
@@ -142,12 +132,13 @@ extension CaseStore {
         try writer.read { db in
             var activity = PeriodActivity()
             let arguments: StatementArguments = [period.lowerBound, period.upperBound]
+            let regimes = Regime.inFOIFigures.map(\.rawValue)
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT received_on, count(*) FROM cases
-                    WHERE received_on BETWEEN ? AND ? AND regime != 'sar' GROUP BY received_on
-                    """, arguments: arguments)
+                    SELECT received_on, count(*) FROM cases WHERE received_on BETWEEN ? AND ?
+                        AND regime IN (\(placeholders(regimes.count))) GROUP BY received_on
+                    """, arguments: arguments + StatementArguments(regimes))
             {
                 guard let day: CivilDate = row[0] else { continue }
                 activity.receivedByDay[day] = row[1]

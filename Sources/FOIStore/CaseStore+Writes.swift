@@ -345,7 +345,7 @@ extension CaseStore {
                         INSERT INTO reference_sequences (year, last) VALUES (?, 1)
                         ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last
                         """, arguments: [year])
-            else { throw StoreError.badReferencePattern(pattern) }
+            else { throw ReferencePatternError(pattern: pattern) }
             let reference = try ReferencePattern.expand(pattern, year: year, sequence: sequence)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) != true
             {

@@ -193,11 +193,11 @@ enum Projection {
     /// The case's row of `first_responses`, after its id (none for a subject access request, or before a response):
     /// responded_on, outcome, exemptions, title, held_back. (What `verify` compares the table with, too.)
     static func firstResponseRow(_ file: Case) -> [DatabaseValue]? {
-        guard file.regime != .sar, let first = file.responses.first else { return nil }
+        guard let first = file.firstResponseRecord else { return nil }
         return [
-            first.on.databaseValue, first.outcome.rawValue.databaseValue,
-            FirstResponseExemptions.text(file.exemptionsRelied(atFirstResponse: true)).databaseValue,
-            file.publication.title.databaseValue, file.publication.heldBack.databaseValue,
+            first.responded.databaseValue, first.outcome.rawValue.databaseValue,
+            FirstResponseExemptions.text(first.exemptions).databaseValue, first.title.databaseValue,
+            first.heldBack.databaseValue,
         ]
     }
 

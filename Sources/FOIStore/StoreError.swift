@@ -21,7 +21,6 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case noDatabase(path: String)
     case lifecycle(LifecycleError)
     case deadline(DeadlineError)
-    case badReferencePattern(String)
     case holidayExists(CivilDate, Division)
     /// A paragraph the library does not have.
     case unknownParagraph(String, known: [String])
@@ -29,12 +28,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case notAHoliday(CivilDate, Division)
     /// Bank holiday data that is not GOV.UK's bank-holidays.json.
     case badHolidayData(String)
-    case unknownSetting(String)
     /// A stored event that cannot be read: the database was changed by something other than foi.
     case unreadableEvent(id: Int64, reason: String)
     /// A projection row that cannot be read: the database was changed by something other than foi.
     case unreadableCase(id: Int64)
-    case badSetting(key: String, value: String, reason: String)
+    /// A stored setting that is not a value it can take: the database was changed by something other than foi.
+    case unreadableSetting(Settings.Key, value: String)
     case alreadyAnonymised(CaseReference, on: CivilDate)
     /// Personal data is kept while anything about the case is under way.
     case notClosed(CaseReference)
@@ -84,9 +83,6 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             error.description
         case .deadline(let error):
             error.description
-        case .badReferencePattern(let pattern):
-            "the reference pattern '\(pattern)' needs {SEQ} or {SEQ:n} with n at most 12 (and may use {YYYY} and "
-                + "{YY}), e.g. FOI-{YYYY}-{SEQ:6} or 01.FOI.{YY}.{SEQ:6}"
         case .holidayExists(let date, let division):
             "\(date) is already a bank holiday in \(division.name)"
         case .unknownParagraph(let name, let known):
@@ -95,14 +91,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(date) is not a bank holiday in \(division.name); see 'foi holidays list --year \(date.year)'"
         case .badHolidayData(let reason):
             reason
-        case .unknownSetting(let key):
-            "no setting '\(key)'; the settings are \(Settings.Key.allCases.map(\.rawValue).joined(separator: ", "))"
         case .unreadableEvent(let id, let reason):
             "event \(id) cannot be read: \(reason); the database was changed outside foi"
         case .unreadableCase(let id):
             "case row \(id) cannot be read; the database was changed outside foi"
-        case .badSetting(let key, let value, let reason):
-            "'\(value)' is not a value of \(key): \(reason)"
+        case .unreadableSetting(let key, let value):
+            "the setting \(key.rawValue) holds '\(value)', which is not one of its values; the database was changed "
+                + "outside foi"
         case .alreadyAnonymised(let reference, let date):
             "\(reference)'s personal data was removed on \(date); nothing was changed"
         case .badExport(let line, let reason):

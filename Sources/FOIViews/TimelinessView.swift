@@ -80,10 +80,9 @@ public struct TimelinessReport: Sendable {
     func warning(calendars: Calendars) -> Warning {
         let requests = quarterEntries.filter { $0.kind == .request }
         let figures = TimelinessFigures(requests, asAt: asAt)
-        // Five working days are at most eleven calendar days (a weekend and Christmas between): the working days
-        // are counted for those only.
-        let horizon = asAt.adding(days: 11)
-        let atRisk = requests.filter { $0.due <= horizon && $0.standing(asAt: asAt) == .pending }.compactMap {
+        // Counted in each request's own calendar: under FOIA a bank holiday anywhere in the UK stops the count, so
+        // five working days can span thirteen calendar days over the New Year.
+        let atRisk = requests.filter { $0.standing(asAt: asAt) == .pending }.compactMap {
             entry -> Warning.AtRisk? in
             guard let left = try? calendars.workingDaysLeft(until: entry.due, regime: entry.regime, today: asAt),
                 left <= Self.riskHorizon

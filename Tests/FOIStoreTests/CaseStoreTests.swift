@@ -54,7 +54,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
                 try store.log(newCase("2023-05-03", ref: "01.FOI.23.028767"), today: later)
             }
             for broken in ["FOI-{YYYY}", "FOI-{SEQ", "FOI-{SEQ:}", "FOI-{SEQ:2000000000}", "FOI-{SEQ:13}"] {
-                #expect(throws: StoreError.self, "\(broken)") { try store.setSetting(.referencePattern, to: broken) }
+                #expect(throws: SettingError.self, "\(broken)") { try store.setSetting(.referencePattern, to: broken) }
             }
             #expect(try store.setting(.referencePattern) == "01.FOI.{YY}.{SEQ:6}")
         }

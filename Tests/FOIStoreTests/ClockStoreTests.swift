@@ -186,7 +186,7 @@ import Testing
                 today: later)
             // 20 working days after Tue 3 Nov, St Andrew's Day skipped: Wed 2 Dec 2026.
             #expect(try store.board(today: date("2026-11-20")).awaiting.rows.first?.due == date("2026-12-02"))
-            #expect(throws: StoreError.self) { try store.setSetting(.clarificationLapseDays, to: "0") }
+            #expect(throws: SettingError.self) { try store.setSetting(.clarificationLapseDays, to: "0") }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIKit
 import FOIStore
 import FOIViews
 import Foundation
@@ -30,9 +31,8 @@ struct SettingsCommand: ParsableCommand {
     func run() throws {
         let caseStore = try store.open(.create)
         if let key, let value {
-            guard let settingKey = Settings.Key(rawValue: key) else {
-                throw Failure.usage("\(StoreError.unknownSetting(key))")
-            }
+            let settingKey: Settings.Key
+            do { settingKey = try Settings.key(named: key) } catch { throw Failure.usage(error.description) }
             // A templates directory is kept as an absolute path: letters are written from any directory.
             let stored =
                 settingKey == .templatesDirectory && !value.isEmpty && !value.hasPrefix("/")

@@ -1,0 +1,145 @@
+/// The organisation's settings: what each holds, its default, and which values it takes. A store keeps them as
+/// text by key; what a value means is decided here.
+public enum Settings {
+    public enum Key: String, CaseIterable, Sendable {
+        /// How generated references look: `FOI-{YYYY}-{SEQ:6}` by default.
+        case referencePattern = "reference-pattern"
+        /// Day 0 for requests received on a non-working day, for new cases: `statutory` or `next-working-day`.
+        case receiptConvention = "receipt-convention"
+        /// Working days to wait for clarification before the request may be closed (no statute sets it).
+        case clarificationLapseDays = "clarification-lapse-days"
+        /// Years after a case closes that its requester's personal data is kept: `3`, or `3, sar=6`.
+        case retentionYears = "retention-years"
+        // The authority's profile, which letters print: unset until the authority gives it.
+        case authorityName = "authority-name"
+        case authorityAddress = "authority-address"
+        case foiContact = "foi-contact"
+        case foiEmail = "foi-email"
+        case reviewContact = "review-contact"
+        case signature
+        case reuseParagraph = "reuse-paragraph"
+        /// A directory of edited letter templates; unset: the built-in ones.
+        case templatesDirectory = "templates-dir"
+
+        public var defaultValue: String {
+            switch self {
+            case .referencePattern: "FOI-{YYYY}-{SEQ:6}"
+            case .receiptConvention: ReceiptConvention.statutory.rawValue
+            case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
+            case .retentionYears: RetentionPolicy().description
+            case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
+                .reuseParagraph, .templatesDirectory:
+                ""
+            }
+        }
+
+        /// The profile field the setting holds, if it is one (they share their names).
+        public var profileField: AuthorityProfile.Field? { AuthorityProfile.Field(rawValue: rawValue) }
+
+        /// Refuses a value the setting cannot take. Any text goes for the profile (a blank one unsets it) and for a
+        /// templates directory, which is read when a letter is written.
+        public func check(_ value: String) throws(SettingError) {
+            switch self {
+            case .referencePattern:
+                // Checked by the same parser that will use it.
+                do { _ = try ReferencePattern.expand(value, year: 2026, sequence: 1) } catch {
+                    throw .badValue(self, value: value, reason: error.description)
+                }
+            case .receiptConvention:
+                guard ReceiptConvention(rawValue: value) != nil else {
+                    throw .badValue(self, value: value, reason: "use statutory or next-working-day")
+                }
+            case .retentionYears:
+                do { _ = try RetentionPolicy(parsing: value) } catch {
+                    throw .badValue(self, value: value, reason: error.advice)
+                }
+            case .clarificationLapseDays:
+                _ = try ClockPolicy(clarificationLapseDays: value)
+            case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
+                .reuseParagraph, .templatesDirectory:
+                break
+            }
+        }
+    }
+
+    /// The setting named `name`, or why there is none.
+    public static func key(named name: String) throws(SettingError) -> Key {
+        guard let key = Key(rawValue: name) else { throw .unknown(name: name) }
+        return key
+    }
+}
+
+/// A setting that does not exist, or a value it cannot take.
+public enum SettingError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknown(name: String)
+    case badValue(Settings.Key, value: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknown(let name):
+            "no setting '\(name)'; the settings are \(Settings.Key.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .badValue(let key, let value, let reason):
+            "'\(value)' is not a value of \(key.rawValue): \(reason)"
+        }
+    }
+}
+
+extension ClockPolicy {
+    /// The longest wait for a clarification a setting may give: a year of working days and more is a typo.
+    public static let longestClarificationLapse = 250
+
+    /// The policy a `clarification-lapse-days` setting gives.
+    public init(clarificationLapseDays text: String) throws(SettingError) {
+        guard let days = Int(text), (1...Self.longestClarificationLapse).contains(days) else {
+            throw .badValue(
+                .clarificationLapseDays, value: text,
+                reason: "give a number of working days from 1 to \(Self.longestClarificationLapse)")
+        }
+        self.init(clarificationLapseWorkingDays: days)
+    }
+}
+
+/// Generated references: `{YYYY}`, `{YY}` and `{SEQ:n}` (the yearly sequence, zero-padded to n digits).
+public enum ReferencePattern {
+    /// The reference the pattern gives the `sequence`-th request of `year`. Parsed by hand: a regular expression
+    /// here cost every new case a few milliseconds of ICU start-up.
+    public static func expand(_ pattern: String, year: Int, sequence: Int) throws(ReferencePatternError)
+        -> CaseReference
+    {
+        guard let start = pattern.firstRange(of: "{SEQ") else { throw ReferencePatternError(pattern: pattern) }
+        var rest = pattern[start.upperBound...]
+        var width = 0
+        if rest.first == ":" {
+            let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            // A sequence padded to more digits than any office will issue is a typo, not a pattern.
+            guard !digits.isEmpty, let number = Int(digits), number <= 12 else {
+                throw ReferencePatternError(pattern: pattern)
+            }
+            width = number
+            rest = rest[digits.endIndex...]
+        }
+        guard rest.first == "}" else { throw ReferencePatternError(pattern: pattern) }
+        func padded(_ number: Int, to width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        let text = (pattern[..<start.lowerBound] + padded(sequence, to: width) + rest.dropFirst())
+            .replacing("{YYYY}", with: String(year))
+            .replacing("{YY}", with: padded(year % 100, to: 2))
+        return CaseReference(rawValue: String(text))
+    }
+}
+
+/// A reference pattern that cannot make references.
+public struct ReferencePatternError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var pattern: String
+
+    public init(pattern: String) {
+        self.pattern = pattern
+    }
+
+    public var description: String {
+        "the reference pattern '\(pattern)' needs {SEQ} or {SEQ:n} with n at most 12 (and may use {YYYY} and {YY}), "
+            + "e.g. FOI-{YYYY}-{SEQ:6} or 01.FOI.{YY}.{SEQ:6}"
+    }
+}
