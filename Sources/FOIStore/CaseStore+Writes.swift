@@ -137,7 +137,7 @@ extension CaseStore {
                 row: offset,
                 reason: "its history has \(ours.event.noun) on \(ours.date)\(ourDetail) where the sheet has "
                     + (theirs.map { "\($0.event.noun) on \($0.date)\(theirDetail)" } ?? "nothing")
-                    + "; foi adds to a history and never rewrites it: record the change with foi's own commands")
+                    + "; foi adds to a history and never rewrites it: record the change as a new step")
         }
         var added = Array(wanted.dropFirst(had.count))
         let handler = row.steps.last { if case .assigned = $0.event { true } else { false } }

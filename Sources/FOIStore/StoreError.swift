@@ -1,6 +1,7 @@
 import FOIKit
 
-/// Why a store operation failed. Each says what to do.
+/// Why a store operation failed, in words that name no front end: each front end adds where to look or what to
+/// type (the command line's `StoreError.commandLine`).
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     case caseNotFound(CaseReference)
     case duplicateReference(CaseReference)
@@ -57,7 +58,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .caseNotFound(let ref):
-            "no case '\(ref)'; see 'foi list' for the references"
+            "no case '\(ref)'"
         case .duplicateReference(let ref):
             "a case '\(ref)' already exists; give another reference, or none to have one generated"
         case .newerDatabase(let path, let unknown):
@@ -68,12 +69,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .busy(let path):
             "another foi command is writing to \(path) and did not finish in time; nothing was recorded, try again"
         case .noDatabase(let path):
-            "there is no case database at \(path); give the right one with --db (or $FOI_DB), or start one with "
-                + "'foi log' or 'foi demo'"
+            "there is no case database at \(path)"
         case .cannotOpen(let path, let reason):
             "cannot open the database \(path): \(reason)"
         case .notADatabase(let path, let reason):
-            "\(path) is not a foi database: \(reason); give the right one with --db (or $FOI_DB)"
+            "\(path) is not a foi database: \(reason)"
         case .cannotWrite(let path, let reason):
             "cannot write \(path): \(reason); nothing was left there"
         case .databaseAppeared(let path):
@@ -86,9 +86,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .holidayExists(let date, let division):
             "\(date) is already a bank holiday in \(division.name)"
         case .unknownParagraph(let name, let known):
-            "no paragraph '\(name)' in the library; it has \(known.joined(separator: ", ")) (see 'foi paragraphs')"
+            "no paragraph '\(name)' in the library; it has \(known.joined(separator: ", "))"
         case .notAHoliday(let date, let division):
-            "\(date) is not a bank holiday in \(division.name); see 'foi holidays list --year \(date.year)'"
+            "\(date) is not a bank holiday in \(division.name)"
         case .badHolidayData(let reason):
             reason
         case .unreadableEvent(let id, let reason):
@@ -106,7 +106,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "case \(row + 1) of the import: \(reason)"
         case .restoreNeedsNewDatabase(let cases):
             "the database holds \(cases) case\(cases == 1 ? "" : "s") already; an export is restored whole into a new "
-                + "database: give one with --db NEW.sqlite"
+                + "database"
         case .textHoldsNUL(let reference):
             "a text of \(reference) holds a NUL character, which is not text and cannot be stored; nothing was written"
         case .notClosed(let reference):

@@ -292,7 +292,7 @@ public enum ReportView {
         if warning.atRisk.count > TimelinessReport.riskListed {
             html +=
                 "<p class=\"note\">… and \(warning.atRisk.count - TimelinessReport.riskListed) more "
-                + "(foi stats timeliness --format json lists them all).</p>\n"
+                + "(the timeliness statistics in JSON list them all).</p>\n"
         }
         return html + "</section>\n"
     }

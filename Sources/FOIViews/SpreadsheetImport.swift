@@ -194,7 +194,7 @@ public enum SpreadsheetImport {
                 guard index[field] == nil else {
                     throw InputError(
                         "line \(header.line): the columns '\(columns[index[field]!].header)' and '\(name)' are both "
-                            + "the \(field.rawValue); map one to null in a --mapping file")
+                            + "the \(field.rawValue); map one to null in a mapping file")
                 }
                 index[field] = position
             }
@@ -324,7 +324,7 @@ public enum SpreadsheetImport {
                 field,
                 "'\(text)' is not \(what) foi maps: spellings such as "
                     + examples.prefix(6).map { "'\($0)'" }.joined(separator: ", ")
-                    + " map, and a --mapping file can map it to one of "
+                    + " map, and a mapping file can map it to one of "
                     + T.allCases.map(\.rawValue).joined(separator: ", "))
         }
 

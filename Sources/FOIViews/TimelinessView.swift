@@ -190,7 +190,7 @@ public enum TimelinessView {
                 }
                 if warning.atRisk.count > TimelinessReport.riskListed {
                     let more = warning.atRisk.count - TimelinessReport.riskListed
-                    output.printableLine("  … and \(more) more (--format json lists them all)")
+                    output.printableLine("  … and \(more) more (the JSON lists them all)")
                 }
             }
         }

@@ -36,7 +36,7 @@ public enum VerificationView {
                 output.line("\(report.orphanEvents) event\(report.orphanEvents == 1 ? "" : "s") belong to no case.")
             }
             if let head = report.head {
-                output.line("Ledger head (keep it elsewhere: 'foi verify --head' checks it later):")
+                output.line("Ledger head (keep it elsewhere: the ledger can be checked against it later):")
                 output.line("  \(head)")
             }
             if report.isSound { output.line("Everything verifies.") }

@@ -276,7 +276,7 @@ import Testing
         #expect(
             unmapped.stderr.hasPrefix(
                 "Error: line 3, column 'Stage': 'Done' is not a status foi maps: spellings such as")
-                && unmapped.stderr.contains("a --mapping file can map it to one of open, awaiting-clarification"))
+                && unmapped.stderr.contains("a mapping file can map it to one of open, awaiting-clarification"))
 
         try Data(
             """

@@ -110,7 +110,7 @@ struct ImportCommand: ParsableCommand {
         let exists = try perform { try CaseStore.exists(at: store.path) }
         if exists && restoring && dryRun {
             let cases = try perform { try store.open(.read).caseCount() }
-            if cases > 0 { throw Failure.refused("\(StoreError.restoreNeedsNewDatabase(cases: cases))") }
+            if cases > 0 { throw Failure.refused(StoreError.restoreNeedsNewDatabase(cases: cases).commandLine) }
         } else if exists {
             return try body(store.open(dryRun ? .read : .write))
         }

@@ -82,7 +82,7 @@ struct ReasonCommand: ParsableCommand {
         func library(_ names: [String], _ role: ReasoningParagraph.Role) throws -> [String] {
             try names.map { name in
                 guard let paragraph = available.first(where: { $0.name == name }) else {
-                    throw Failure.usage("\(StoreError.unknownParagraph(name, known: available.map(\.name)))")
+                    throw Failure.usage(StoreError.unknownParagraph(name, known: available.map(\.name)).commandLine)
                 }
                 guard paragraph.role == role, paragraph.serves(citation) else {
                     throw Failure.usage(

@@ -35,9 +35,11 @@ func perform<T>(on reference: CaseReference? = nil, _ body: () throws -> T) thro
     } catch StoreError.lifecycle(let error) {
         throw Failure.refused(error.message(wording: words))
     } catch let error as StoreError where error.isBadInput {
-        throw Failure.badInput(error.description)
+        throw Failure.badInput(error.commandLine)
     } catch StoreError.deadline(let error) {
         throw Failure.refused(error.message(wording: words))
+    } catch let error as StoreError {
+        throw Failure.refused(error.commandLine)
     } catch {
         throw Failure.refused("\(error)")
     }

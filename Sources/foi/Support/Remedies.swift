@@ -1,4 +1,5 @@
 import FOIKit
+import FOIStore
 import FOIViews
 
 extension LetterError {
@@ -97,4 +98,20 @@ extension Remedy {
 extension StepWarning {
     /// The warning with the option that records a refusal instead of an acceptance.
     var commandLine: String { message(declining: "--decline-late records a refusal instead") }
+}
+
+extension StoreError {
+    /// The error with where to look or what to type on the command line.
+    var commandLine: String {
+        switch self {
+        case .caseNotFound: "\(self); see 'foi list' for the references"
+        case .noDatabase:
+            "\(self); give the right one with --db (or $FOI_DB), or start one with 'foi log' or 'foi demo'"
+        case .notADatabase: "\(self); give the right one with --db (or $FOI_DB)"
+        case .unknownParagraph: "\(self) (see 'foi paragraphs')"
+        case .notAHoliday(let date, _): "\(self); see 'foi holidays list --year \(date.year)'"
+        case .restoreNeedsNewDatabase: "\(self): give one with --db NEW.sqlite"
+        default: description
+        }
+    }
 }
