@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "FOIKit", targets: ["FOIKit"]),
         .library(name: "FOIViews", targets: ["FOIViews"]),
         .library(name: "FOIStore", targets: ["FOIStore"]),
+        .library(name: "FOIIntake", targets: ["FOIIntake"]),
+        .library(name: "FOIApp", targets: ["FOIApp"]),
         .executable(name: "foi", targets: ["foi"]),
     ],
     dependencies: [
@@ -25,7 +27,8 @@ let package = Package(
             name: "FOIResources",
             path: ".",
             exclude: [
-                "Sources/FOIKit", "Sources/FOIViews", "Sources/FOIStore", "Sources/foi", "Sources/foi-bench",
+                "Sources/FOIKit", "Sources/FOIViews", "Sources/FOIStore", "Sources/FOIIntake", "Sources/FOIApp",
+                "Sources/foi", "Sources/foi-bench",
                 "Sources/FOITestSupport",
                 "Tests", "scripts", "docs", "README.md",
             ],
@@ -69,6 +72,13 @@ let package = Package(
                 "FOIKit", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // What comes in from outside (spreadsheets, CSV; next, e-mail) read into values FOIKit knows: no store, no
+        // command line.
+        .target(
+            name: "FOIIntake",
+            dependencies: ["FOIKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The use cases every front end calls: intake, the domain and the views put together.
+        .target(name: "FOIApp", dependencies: ["FOIKit", "FOIIntake", "FOIViews"]),
         .target(
             name: "FOIStore",
             dependencies: [
@@ -79,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "foi",
             dependencies: [
-                "FOIKit", "FOIViews", "FOIStore", "FOIResources",
+                "FOIKit", "FOIIntake", "FOIApp", "FOIViews", "FOIStore", "FOIResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +110,7 @@ let package = Package(
         .testTarget(
             name: "FOIViewsTests",
             dependencies: ["FOIViews", "FOIKit", "FOIResources", "FOITestSupport"]),
+        .testTarget(name: "FOIIntakeTests", dependencies: ["FOIIntake", "FOIKit", "FOITestSupport"]),
         .testTarget(
             name: "FOIStoreTests",
             dependencies: [
@@ -109,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "foiTests",
             dependencies: [
-                "foi", "FOIKit", "FOIResources", "FOIStore", "FOIViews", "FOITestSupport",
+                "foi", "FOIKit", "FOIResources", "FOIStore", "FOIIntake", "FOIApp", "FOIViews", "FOITestSupport",
                 // The fuzz tests give the readers what they read, in-process too.
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),

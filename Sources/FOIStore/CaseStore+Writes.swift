@@ -1,6 +1,18 @@
 import FOIKit
 import GRDB
 
+/// A case imported before, brought up to date: `stepsSince` gives what it lacks as it stands (the import decides
+/// what its row has since), or throws why its history cannot be brought to the row's.
+public struct CaseUpdate: Sendable {
+    public var reference: CaseReference
+    public var stepsSince: @Sendable (Case) throws -> [RecordedEvent]
+
+    public init(reference: CaseReference, stepsSince: @escaping @Sendable (Case) throws -> [RecordedEvent]) {
+        self.reference = reference
+        self.stepsSince = stepsSince
+    }
+}
+
 extension CaseStore {
     /// Logs a new request on `today` (it cannot be received later): its received event and its projection, with a
     /// generated reference unless it brings one.
@@ -28,11 +40,11 @@ extension CaseStore {
     /// written.
     /// `progress` is told how many are done, every thousand.
     /// `updating`: cases imported before, to which what their rows have since is added first, in the same
-    /// transaction (`stepsSince`); returns how many steps each of those gained. A refused case is named by its index
+    /// transaction; returns how many steps each of those gained. A refused case is named by its index
     /// among `updating` then `cases`.
     @discardableResult
     public func importCases(
-        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [(new: NewCase, steps: [RecordedEvent])] = [],
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [],
         actor: String? = nil, today: CivilDate, progress: (Int) -> Void = { _ in }
     ) throws -> [Int] {
         try keepingPagesInMemory()
@@ -85,66 +97,20 @@ extension CaseStore {
         return result
     }
 
-    /// Adds to each case imported before what its row has since (`stepsSince`); returns how many steps each gained.
+    /// Adds to each case of `updating` what `stepsSince` gives for it as it stands; returns how many steps each
+    /// gained.
     private func bringUpToDate(
-        _ rows: [(new: NewCase, steps: [RecordedEvent])], in db: Database, rules: CaseRules, actor: String?,
-        today: CivilDate, record: Bool
+        _ updating: [CaseUpdate], in db: Database, rules: CaseRules, actor: String?, today: CivilDate, record: Bool
     ) throws -> [Int] {
         try addSteps(
-            to: rows.map { $0.new.reference ?? CaseReference(rawValue: "") }, in: db, rules: rules, actor: actor,
-            today: today, record: record
+            to: updating.map(\.reference), in: db, rules: rules, actor: actor, today: today, record: record
         ) { offset, current in
-            try Self.stepsSince(rows[offset], of: current, row: offset, today: today)
-        }
-    }
-
-    /// What a case imported before lacks of its row (`foi import --update`): where the steps an import makes that
-    /// the case already has (`SpreadsheetImport`'s kinds, in order) are the first of the row's, the rest, and its
-    /// handler if another; a history that differs is refused, since history is only ever appended to.
-    private static func stepsSince(
-        _ row: (new: NewCase, steps: [RecordedEvent]), of current: Case, row offset: Int, today: CivilDate
-    ) throws -> [RecordedEvent] {
-        func compared(_ event: CaseEvent) -> Bool {
-            switch event {
-            case .note, .anonymised, .deadlineMoved, .assigned, .requestRecorded, .reasoningRecorded, .letterIssued,
-                .publicationDecided, .acknowledged, .searchRecorded:
-                false
-            default: true
+            do {
+                return try updating[offset].stepsSince(current)
+            } catch {
+                throw StoreError.importRefused(row: offset, reason: "\(error)")
             }
         }
-        let had = current.history.filter { compared($0.event) }
-        let sheet = [RecordedEvent(date: row.new.received, event: .received(row.new.receipt))] + row.steps
-        let wanted = sheet.filter { compared($0.event) }
-        // The first of the case's steps the sheet does not have at its place.
-        if let first = had.indices.first(where: { $0 >= wanted.count || had[$0] != wanted[$0] }) {
-            let ours = had[first]
-            let theirs = first < wanted.count ? wanted[first] : nil
-            // Two steps of one kind and day differ in a field: name it, with both values.
-            var (ourDetail, theirDetail) = ("", "")
-            if let theirs, theirs.event.kind == ours.event.kind, theirs.date == ours.date,
-                case .object(let mine) = EventFormat.object(of: ours.event),
-                case .object(let other) = EventFormat.object(of: theirs.event)
-            {
-                func value(_ field: JSONValue?) -> String {
-                    if case .string(let text)? = field { return "'\(text)'" }
-                    return field?.canonicalText ?? "none"
-                }
-                let fields = Set(mine.keys).union(other.keys).filter { mine[$0] != other[$0] }.sorted()
-                ourDetail = " (" + fields.map { "\($0) \(value(mine[$0]))" }.joined(separator: ", ") + ")"
-                theirDetail = " (" + fields.map { "\($0) \(value(other[$0]))" }.joined(separator: ", ") + ")"
-            }
-            throw StoreError.importRefused(
-                row: offset,
-                reason: "its history has \(ours.event.noun) on \(ours.date)\(ourDetail) where the sheet has "
-                    + (theirs.map { "\($0.event.noun) on \($0.date)\(theirDetail)" } ?? "nothing")
-                    + "; foi adds to a history and never rewrites it: record the change as a new step")
-        }
-        var added = Array(wanted.dropFirst(had.count))
-        let handler = row.steps.last { if case .assigned = $0.event { true } else { false } }
-        if case .assigned(let name)? = handler?.event, name != current.handler {
-            added.append(RecordedEvent(date: today, event: .assigned(to: name)))
-        }
-        return added
     }
 
     /// Records on cases already in the database the steps of a sheet of later steps (an internal review tracker)
@@ -216,7 +182,7 @@ extension CaseStore {
     /// Checks that each of `cases` could be imported on `today`, and `updating` brought up to date
     /// (`importCases`), writing nothing; returns how many steps each of `updating` would gain.
     public func checkImport(
-        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [(new: NewCase, steps: [RecordedEvent])] = [],
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [],
         today: CivilDate
     ) throws -> [Int] {
         try writer.read { db in

@@ -15,7 +15,7 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
             $0.hasSuffix(".swift")
         }
-        #expect(files.count > 3, "\(library)")
+        #expect(!files.isEmpty, "\(library)")
         return try files.flatMap { file in
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
             return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
@@ -35,9 +35,9 @@ import Testing
     static let commandOrOptionInText =
         #"'foi [a-z]|\(foi [a-z]|\bfoi (log|list|show|import|verify|stats|settings|demo)\b|(^|[^-])--[a-z]"#
 
-    /// The store and the views are shared by the command line and the web: what they say (comments aside) names
+    /// The libraries are shared by the command line and the web: what they say (comments aside) names
     /// no command and no option; each front end adds its own way to act.
-    @Test(arguments: ["FOIStore", "FOIViews"])
+    @Test(arguments: ["FOIStore", "FOIViews", "FOIIntake", "FOIApp"])
     func librariesWordNoCommandAndNoOption(library: String) throws {
         for (file, number, line) in try Self.lines(of: library) {
             guard !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") else { continue }

@@ -1,3 +1,4 @@
+import FOIIntake
 import FOIKit
 import FOIResources
 import FOITestSupport
@@ -87,7 +88,8 @@ import Testing
         guard let text = try? TextFile.utf8(bytes) else { return }
         var rows: [(line: Int, cells: [String])] = []
         guard
-            (try? CSV.scan(text, { record in rows.append((record.line, record.fields.indices.map(record.string))) }))
+            (try? CSVReader.scan(
+                text, { record in rows.append((record.line, record.fields.indices.map(record.string))) }))
                 != nil
         else { return }
         _ = try? SpreadsheetImport.plan(rows, catalogue: catalogue, mapping: .init())

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FOIApp
+import FOIIntake
 import FOIKit
 import FOIResources
 import FOIViews
@@ -134,8 +136,8 @@ struct DeadlineCommand: ParsableCommand {
                 var bytes = try readInput(input, limit: InputLimit.spreadsheet)
                 bytes =
                     XLSX.isPackage(bytes)
-                    ? DeadlineCSV.csv(of: try XLSX.sheet(bytes, named: sheet)) : try utf8Text(bytes, from: input)
-                return try DeadlineCSV.process(bytes, calendars: calendars)
+                    ? DeadlineSheet.csv(of: try XLSX.sheet(bytes, named: sheet)) : try utf8Text(bytes, from: input)
+                return try DeadlineSheet.process(bytes, calendars: calendars)
             }
             FileHandle.standardOutput.write(Data(bulk))
             return

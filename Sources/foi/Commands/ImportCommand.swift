@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIIntake
 import FOIKit
 import FOIResources
 import FOIStore
@@ -142,17 +143,19 @@ struct ImportCommand: ParsableCommand {
                 "Already in the database, skipped: \(existing.count) (\(references.prefix(10).joined(separator: ", "))"
                     + (existing.count > 10 ? ", …" : "") + "); --update adds what their rows have since.")
         }
+        let updates = updating.map { row in
+            CaseUpdate(reference: row.new.reference!) { current in try row.stepsSince(current, today: store.todayDate) }
+        }
         let updated = try perform {
             do {
                 if dryRun {
                     return try caseStore.checkImport(
-                        fresh.map { ($0.new, $0.steps) }, updating: updating.map { ($0.new, $0.steps) },
-                        today: store.todayDate)
+                        fresh.map { ($0.new, $0.steps) }, updating: updates, today: store.todayDate)
                 }
                 let progress = Progress(total: fresh.count, noun: "cases")
                 defer { progress.finish() }
                 return try caseStore.importCases(
-                    fresh.map { ($0.new, $0.steps) }, updating: updating.map { ($0.new, $0.steps) }, actor: importer,
+                    fresh.map { ($0.new, $0.steps) }, updating: updates, actor: importer,
                     today: store.todayDate, progress: progress.update)
             } catch StoreError.importRefused(let index, let reason) {
                 // The refused case named by its line (and reference).
@@ -295,7 +298,7 @@ struct ImportCommand: ParsableCommand {
         if sheet != nil { throw Failure.usage("--sheet goes with an Excel workbook (.xlsx)") }
         var rows: [(line: Int, cells: [String])] = []
         do {
-            try CSV.scan(bytes) { record in rows.append((record.line, record.fields.indices.map(record.string))) }
+            try CSVReader.scan(bytes) { record in rows.append((record.line, record.fields.indices.map(record.string))) }
         } catch {
             throw InputError("\(error)")
         }

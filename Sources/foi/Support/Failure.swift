@@ -1,3 +1,4 @@
+import FOIIntake
 import FOIKit
 import FOIStore
 import FOIViews

@@ -1,7 +1,10 @@
+import FOIIntake
 import FOIKit
+import FOIViews
 
-/// `foi deadline --input`: the dates of every row of a spreadsheet.
-public enum DeadlineCSV {
+/// The deadline calculator over a spreadsheet: each row read (`CSVReader`), its dates decided (`ResponseClock`) and
+/// the row written with them (`CSV`).
+public enum DeadlineSheet {
     /// The columns written, replacing any of the same name.
     static let added = ["due", "extended_due", "status", "provisional"]
 
@@ -15,7 +18,7 @@ public enum DeadlineCSV {
         output.reserveCapacity(bytes.count + bytes.count / 2)
         var reader: RowReader?
         do {
-            try CSV.scan(bytes) { record in
+            try CSVReader.scan(bytes) { record in
                 guard let reader else {
                     let header = try RowReader(header: record.fields.indices.map(record.string))
                     output += Array(CSV.line(header.outputHeader).utf8)
@@ -88,7 +91,7 @@ public enum DeadlineCSV {
             workingDays = index("working_days")
             convention = index("receipt_convention")
             division = index("division")
-            replaced = DeadlineCSV.added.map(index)
+            replaced = DeadlineSheet.added.map(index)
         }
 
         /// Rows are copied as written, the dates appended, unless the dates replace columns of the file's.
@@ -97,10 +100,10 @@ public enum DeadlineCSV {
         static let provisionalFalse = Array(",false\n".utf8)
 
         var outputHeader: [String] {
-            header + zip(DeadlineCSV.added, replaced).compactMap { $1 == nil ? $0 : nil }
+            header + zip(DeadlineSheet.added, replaced).compactMap { $1 == nil ? $0 : nil }
         }
 
-        func write(_ record: CSV.Record, calendars: Calendars, into output: inout [UInt8]) throws(InputError) {
+        func write(_ record: CSVReader.Record, calendars: Calendars, into output: inout [UInt8]) throws(InputError) {
             guard record.fields.count == header.count else {
                 throw InputError(
                     "line \(record.line): \(record.fields.count) fields where the header has \(header.count)")
@@ -141,7 +144,7 @@ public enum DeadlineCSV {
             output += CSV.line(fields).utf8
         }
 
-        func options(_ record: CSV.Record) throws(InputError) -> DeadlineQuery {
+        func options(_ record: CSVReader.Record) throws(InputError) -> DeadlineQuery {
             func fail(_ index: Int, _ reason: String) -> InputError {
                 InputError(
                     "line \(record.line), column '\(header[index].trimmingCharacters(in: .whitespaces))': \(reason)")
@@ -201,14 +204,5 @@ public enum DeadlineCSV {
                 nonSchoolDays: nil, convention: try choice(convention, ReceiptConvention.self) ?? .statutory,
                 division: try choice(division, Division.self) ?? .englandAndWales)
         }
-    }
-}
-
-/// A malformed input file, with the line and column at fault (exit 65 on the command line).
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
     }
 }

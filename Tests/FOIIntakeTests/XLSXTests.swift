@@ -3,7 +3,7 @@ import FOITestSupport
 import Foundation
 import Testing
 
-@testable import FOIViews
+@testable import FOIIntake
 
 /// Workbooks from three producers (Tests/Fixtures/xlsx): openpyxl (inline strings, a date format of its own, the
 /// requests on the second sheet), XlsxWriter (inline strings, the 1904 date system) and one written by hand in the

@@ -3,7 +3,7 @@ import FOITestSupport
 import Foundation
 import Testing
 
-@testable import FOIViews
+@testable import FOIIntake
 
 /// Workbooks as an attacker or a damaged disk makes them: each is refused whole, in words, within a bounded time
 /// and memory, or read whole; none is read in part, and none crashes foi.

@@ -137,7 +137,7 @@ public enum SpreadsheetImport {
     }
 
     /// `Date Received` → `datereceived`: letters and digits, lower case.
-    static func normalised(_ header: some StringProtocol) -> String {
+    public static func normalised(_ header: some StringProtocol) -> String {
         // Scalars rather than Characters: a hundred thousand rows' outcomes are normalised.
         var scalars = String.UnicodeScalarView()
         for scalar in header.lowercased().unicodeScalars
