@@ -107,25 +107,57 @@ public enum ReviewSubject: String, Codable, Hashable, Sendable {
 
 /// An internal review as the events so far define it.
 public struct Review: Hashable, Codable, Sendable {
+    /// Where a review stands: a late request the authority declined runs no review; an accepted one is under way
+    /// until it is decided, once.
+    public enum State: Hashable, Codable, Sendable {
+        case underWay
+        case declined(on: CivilDate)
+        case decided(on: CivilDate, ReviewDecision)
+    }
+
     /// The day the request for review was received: day 0 of the review clock.
     public var requested: CivilDate
     public var request: ReviewRequest
     /// What the review looks at, from where the case stood when it was asked for.
-    public var subject: ReviewSubject = .response
+    public var subject: ReviewSubject
     /// FOIA (s.45 Code): the working days the review was extended to, with why.
     public var extendedTo: Int?
     public var extensionReason: String?
-    public var decided: CivilDate?
-    public var decision: ReviewDecision?
+    public private(set) var state: State
 
+    /// A review asked for on `requested`: declined from the start where the request came late and the authority
+    /// declined it (on its letter's day, or the day the request came).
+    init(requested: CivilDate, request: ReviewRequest, subject: ReviewSubject) {
+        self.requested = requested
+        self.request = request
+        self.subject = subject
+        if let late = request.outOfTime, !late.accepted {
+            state = .declined(on: late.declinedOn ?? requested)
+        } else {
+            state = .underWay
+        }
+    }
+
+    /// The review decided on `date`: only one under way is.
+    mutating func decide(_ decision: ReviewDecision, on date: CivilDate) {
+        precondition(state == .underWay, "a review is decided once, while under way")
+        state = .decided(on: date, decision)
+    }
+
+    public var decided: CivilDate? {
+        if case .decided(let date, _) = state { date } else { nil }
+    }
+    public var decision: ReviewDecision? {
+        if case .decided(_, let decision) = state { decision } else { nil }
+    }
     /// A late request the authority declined: no review runs.
-    public var isDeclined: Bool { request.outOfTime?.accepted == false }
+    public var isDeclined: Bool { declinedOn != nil }
     /// The day the authority declined a late request: its letter, or the day the request came.
     public var declinedOn: CivilDate? {
-        request.outOfTime.flatMap { $0.accepted ? nil : $0.declinedOn ?? requested }
+        if case .declined(let date) = state { date } else { nil }
     }
     /// Accepted and not yet decided.
-    public var isUnderWay: Bool { decided == nil && !isDeclined }
+    public var isUnderWay: Bool { state == .underWay }
 }
 
 /// The regulator that hears complaints about a regime: the ICO, or the SIC in Scotland.
@@ -201,6 +233,13 @@ public struct DecisionNotice: Hashable, Codable, Sendable {
 
 /// A complaint to the regulator as the events so far define it.
 public struct Complaint: Hashable, Codable, Sendable {
+    /// Where a complaint stands: under investigation until a decision notice decides it or it ends otherwise (once).
+    public enum State: Hashable, Codable, Sendable {
+        case underWay
+        case decided(on: CivilDate, DecisionNotice)
+        case closed(on: CivilDate, ComplaintEnding)
+    }
+
     public var regulator: Regulator
     /// The day the regulator notified the authority.
     public var notified: CivilDate
@@ -209,18 +248,42 @@ public struct Complaint: Hashable, Codable, Sendable {
     /// The day the submissions-due date was set (the notification, or a later letter).
     public var submissionsRequested: CivilDate?
     public var submissionsSent: CivilDate?
-    public var decisionNotice: DecisionNotice?
-    public var decided: CivilDate?
+    public private(set) var state: State = .underWay
     /// The day the steps the notice (or the Tribunal) ordered were taken.
     public var complied: CivilDate?
-    /// How the complaint ended without a decision notice, and when.
-    public var ending: ComplaintEnding?
-    public var closed: CivilDate?
     /// The appeals against its decision notice, in the order they were lodged.
     public var appeals: [Appeal] = []
 
+    init(regulator: Regulator, notified: CivilDate, notice: ComplaintNotice) {
+        self.regulator = regulator
+        self.notified = notified
+        reference = notice.reference
+        submissionsDue = notice.submissionsDue
+        submissionsRequested = notice.submissionsDue.map { _ in notified }
+    }
+
+    /// The complaint decided by `notice` on `date`, or ended without one: only one under way is.
+    mutating func end(_ state: State) {
+        precondition(self.state == .underWay && state != .underWay, "a complaint ends once, while under way")
+        self.state = state
+    }
+
+    public var decisionNotice: DecisionNotice? {
+        if case .decided(_, let notice) = state { notice } else { nil }
+    }
+    public var decided: CivilDate? {
+        if case .decided(let date, _) = state { date } else { nil }
+    }
+    /// How the complaint ended without a decision notice, and when.
+    public var ending: ComplaintEnding? {
+        if case .closed(_, let ending) = state { ending } else { nil }
+    }
+    public var closed: CivilDate? {
+        if case .closed(let date, _) = state { date } else { nil }
+    }
+
     /// Under investigation: no decision notice and no other ending yet.
-    public var isUnderWay: Bool { decided == nil && closed == nil }
+    public var isUnderWay: Bool { state == .underWay }
 
     /// Whether steps are due from the authority: the notice ordered some and no Tribunal decision took them away,
     /// or a Tribunal decision ordered some (an appeal allowed, the substituted notice's steps).
@@ -339,14 +402,36 @@ public struct AppealDecision: Hashable, Codable, Sendable {
 
 /// An appeal as the events so far define it.
 public struct Appeal: Hashable, Codable, Sendable {
+    /// Where an appeal stands: under way until the Tribunal disposes of it (once).
+    public enum State: Hashable, Codable, Sendable {
+        case underWay
+        case decided(on: CivilDate, AppealDecision)
+    }
+
     public var lodged: CivilDate
     public var lodging: AppealLodging
     public var hearing: CivilDate?
-    public var decided: CivilDate?
-    public var decision: AppealDecision?
+    public private(set) var state: State = .underWay
 
+    init(lodged: CivilDate, lodging: AppealLodging) {
+        self.lodged = lodged
+        self.lodging = lodging
+    }
+
+    /// The appeal disposed of on `date`: only one under way is.
+    mutating func decide(_ decision: AppealDecision, on date: CivilDate) {
+        precondition(state == .underWay, "an appeal is decided once, while under way")
+        state = .decided(on: date, decision)
+    }
+
+    public var decided: CivilDate? {
+        if case .decided(let date, _) = state { date } else { nil }
+    }
+    public var decision: AppealDecision? {
+        if case .decided(_, let decision) = state { decision } else { nil }
+    }
     public var outcome: AppealOutcome? { decision?.outcome }
-    public var isUnderWay: Bool { decided == nil }
+    public var isUnderWay: Bool { state == .underWay }
 }
 
 /// A response sent, kept in order: a reopened case keeps its first response, by which its timeliness is judged.

@@ -164,47 +164,47 @@ public struct Case: Hashable, Sendable {
     public let reference: CaseReference
     public let receipt: Receipt
     public let received: CivilDate
-    public private(set) var status: CaseStatus
+    public internal(set) var status: CaseStatus
     /// The date of the event that set the current status.
-    public private(set) var statusSince: CivilDate
-    public private(set) var clarifications: [Clarification] = []
-    public private(set) var fees: [FeePeriod] = []
-    public private(set) var publicInterestExtension: Int?
-    public private(set) var statutoryExtension = false
-    public private(set) var exemptions: [ExemptionDecision] = []
-    public private(set) var searches: [Search] = []
+    public internal(set) var statusSince: CivilDate
+    public internal(set) var clarifications: [Clarification] = []
+    public internal(set) var fees: [FeePeriod] = []
+    public internal(set) var publicInterestExtension: Int?
+    public internal(set) var statutoryExtension = false
+    public internal(set) var exemptions: [ExemptionDecision] = []
+    public internal(set) var searches: [Search] = []
     /// The parts of the request split into cases of their own, in order.
-    public private(set) var parts: [CaseSplit] = []
+    public internal(set) var parts: [CaseSplit] = []
     /// The request's own words, as last recorded.
-    public private(set) var requestText: String?
+    public internal(set) var requestText: String?
     /// The reasoning for each exemption, as last recorded, in the order first recorded.
-    public private(set) var reasoning: [ExemptionReasoning] = []
+    public internal(set) var reasoning: [ExemptionReasoning] = []
     /// The letters issued, in order.
-    public private(set) var letters: [LetterRecord] = []
+    public internal(set) var letters: [LetterRecord] = []
     /// How the case appears in the disclosure log, as last decided.
-    public private(set) var publication = Publication()
+    public internal(set) var publication = Publication()
     /// The officer handling the case, as last assigned; nil: no one.
-    public private(set) var handler: String?
+    public internal(set) var handler: String?
     /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
-    public private(set) var responses: [Response] = []
+    public internal(set) var responses: [Response] = []
     /// The day the case was last reopened after a response: a further response is due.
-    public private(set) var reopenedAfterResponse: CivilDate?
+    public internal(set) var reopenedAfterResponse: CivilDate?
     /// Every internal review and complaint to the regulator, in order; each complaint holds its appeals.
-    public private(set) var reviews: [Review] = []
-    public private(set) var complaints: [Complaint] = []
-    public private(set) var stage: CaseStage = .request
+    public internal(set) var reviews: [Review] = []
+    public internal(set) var complaints: [Complaint] = []
+    public internal(set) var stage: CaseStage = .request
     public internal(set) var history: [RecordedEvent]
 
     public var regime: Regime { receipt.regime }
 
     /// The latest internal review, nil until there is one.
-    public private(set) var review: Review? {
+    public internal(set) var review: Review? {
         get { reviews.last }
         set { if let newValue { reviews[reviews.count - 1] = newValue } }
     }
 
     /// The latest complaint to the regulator, nil until there is one.
-    public private(set) var complaint: Complaint? {
+    public internal(set) var complaint: Complaint? {
         get { complaints.last }
         set { if let newValue { complaints[complaints.count - 1] = newValue } }
     }
@@ -268,204 +268,55 @@ public struct Case: Hashable, Sendable {
         }
         var next = self
         switch event {
-        case .received:
-            throw .receiptNotFirst
-        case .acknowledged, .note, .deadlineMoved, .anonymised:
-            break
-        case .clarificationRequested:
-            next.clarifications.append(Clarification(requested: date, received: nil))
-            next.setStatus(.awaitingClarification, date)
-        case .clarificationReceived:
-            // The status says a clarification was requested; the lifecycle records it with its date.
-            if let requested = next.clarifications.last?.requested, date < requested {
-                throw .beforeItsCause(
-                    action: event.action, date: date, cause: "request for clarification", causeDate: requested)
-            }
-            next.clarifications[next.clarifications.count - 1].received = date
-            next.setStatus(resumedStatus, date)
-        case .clarificationLapsed, .feeLapsed:
-            next.setStatus(.lapsed, date)
-            next.stage = .closed
-        case .feeNoticeIssued:
-            next.fees.append(FeePeriod(notice: date, paid: nil))
-            next.setStatus(.awaitingFee, date)
-        case .feePaid:
-            let notice = next.fees[next.fees.count - 1].notice
-            guard date >= notice else {
-                throw .beforeItsCause(action: event.action, date: date, cause: "fees notice", causeDate: notice)
-            }
-            next.fees[next.fees.count - 1].paid = date
-            next.setStatus(resumedStatus, date)
-        case .transferred:
-            next.setStatus(.transferred, date)
-            next.stage = .closed
-        case .withdrawn:
-            next.setStatus(.withdrawn, date)
-            next.stage = .closed
-        case .searchRecorded(let search):
-            next.searches.append(search)
-        case .split(let part):
-            next.parts.append(part)
-        case .requestRecorded(let text):
-            next.requestText = text
-        case .reasoningRecorded(let reasoning):
-            guard exemptions.contains(where: { $0.citation == reasoning.citation && $0.part == reasoning.part }) else {
-                throw .reasoningWithoutExemption(
-                    citation: reasoning.citation, relied: exemptions.map { "\($0.part.shortName) \($0.citation)" })
-            }
-            if let index = next.reasoning.firstIndex(where: {
-                $0.citation == reasoning.citation && $0.part == reasoning.part
-            }) {
-                next.reasoning[index] = reasoning
-            } else {
-                next.reasoning.append(reasoning)
-            }
-        case .letterIssued(let record):
-            next.letters.append(record)
-        case .publicationDecided(let publication):
-            next.publication = publication
-        case .assigned(let officer):
-            next.handler = officer
-        case .exemptionApplied(let decision):
-            try validate(decision, catalogue: catalogue)
-            next.exemptions.append(decision)
-        case .extended(let workingDays, _):
-            try next.extend(by: workingDays, catalogue: catalogue)
-            next.setStatus(.extended, date)
-        case .responded(let outcome, _):
-            if outcome.citesExemptions && exemptions.isEmpty { throw .exemptionRequired(outcome) }
-            next.responses.append(Response(on: date, outcome: outcome))
-            next.setStatus(.responded, date)
-            if next.stage == .request { next.stage = .responded }
-        case .reopened:
-            try requireNothingUnderWay(event)
-            if !responses.isEmpty { next.reopenedAfterResponse = date }
-            next.stage = .request
-            next.setStatus(resumedStatus, date)
-        case .reviewRequested(let request):
-            try requireNothingUnderWay(event)
-            let subject = try reviewSubject(event)
-            next.reviews.append(Review(requested: date, request: request, subject: subject))
-            next.stage = .review
-        case .reviewExtended(let workingDays, _):
-            try next.extendReview(to: workingDays, event: event)
+        case .received: throw .receiptNotFirst
+        case .acknowledged, .note, .deadlineMoved, .anonymised: break
+        // The request and its clock (CaseRequestProcess.swift).
+        case .clarificationRequested: next.requestClarification(on: date)
+        case .clarificationReceived: try next.receiveClarification(on: date, event: event)
+        case .clarificationLapsed, .feeLapsed: next.close(as: .lapsed, on: date)
+        case .feeNoticeIssued: next.issueFeeNotice(on: date)
+        case .feePaid: try next.payFee(on: date, event: event)
+        case .transferred: next.close(as: .transferred, on: date)
+        case .withdrawn: next.close(as: .withdrawn, on: date)
+        case .exemptionApplied(let decision): try next.apply(decision, catalogue: catalogue)
+        case .extended(let workingDays, _): try next.extend(by: workingDays, on: date, catalogue: catalogue)
+        case .responded(let outcome, _): try next.respond(outcome, on: date)
+        case .reopened: try next.reopen(on: date, event: event)
+        // What the officer records of the request, in any status.
+        case .searchRecorded(let search): next.searches.append(search)
+        case .split(let part): next.parts.append(part)
+        case .requestRecorded(let text): next.requestText = text
+        case .reasoningRecorded(let reasoning): try next.record(reasoning)
+        case .letterIssued(let record): next.letters.append(record)
+        case .publicationDecided(let publication): next.publication = publication
+        case .assigned(let officer): next.handler = officer
+        // The internal review (CaseReviewProcess.swift).
+        case .reviewRequested(let request): try next.requestReview(request, on: date, event: event)
+        case .reviewExtended(let workingDays, _): try next.extendReview(to: workingDays, event: event)
         case .reviewDecided(let decision):
-            let review = try reviewUnderWay(event)
-            guard date >= review.requested else {
-                throw .beforeItsCause(
-                    action: event.action, date: date, cause: "request for review", causeDate: review.requested)
-            }
-            try next.revise(exemptions: decision, catalogue: catalogue)
-            next.review?.decided = date
-            next.review?.decision = decision
-        case .complaintNotified(let notice):
-            try requireNothingUnderWay(event, allowingReview: true)
-            next.complaints.append(
-                Complaint(
-                    regulator: Regulator(for: regime), notified: date, reference: notice.reference,
-                    submissionsDue: notice.submissionsDue, submissionsRequested: notice.submissionsDue.map { _ in date }
-                ))
-            next.stage = .regulator
-        case .submissionsRequested(let due):
-            let complaint = try complaintUnderWay(event)
-            guard due >= date else {
-                throw .beforeItsCause(action: event.action, date: due, cause: "regulator's letter", causeDate: date)
-            }
-            guard date >= complaint.notified else {
-                throw .beforeItsCause(
-                    action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
-            }
-            next.complaint?.submissionsDue = due
-            next.complaint?.submissionsRequested = date
-            next.complaint?.submissionsSent = nil
-        case .submissionsSent:
-            let complaint = try complaintUnderWay(event)
-            guard let requested = complaint.submissionsRequested, complaint.submissionsSent == nil else {
-                throw .outOfOrder(
-                    action: event.action, reason: "the \(complaint.regulator.shortName) has not asked for submissions",
-                    remedy: .recordSubmissionsDate)
-            }
-            guard date >= requested else {
-                throw .beforeItsCause(
-                    action: event.action, date: date, cause: "request for submissions", causeDate: requested)
-            }
-            next.complaint?.submissionsSent = date
-        case .complaintClosed(let ending):
-            let complaint = try complaintUnderWay(event)
-            guard date >= complaint.notified else {
-                throw .beforeItsCause(
-                    action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
-            }
-            if (ending == .concluded) != (regime == .sar) {
-                throw .outOfOrder(
-                    action: event.action,
-                    reason: regime == .sar
-                        ? "a data protection complaint ends in the ICO's outcome (concluded), or resolved, withdrawn "
-                            + "or declined"
-                        : "only a data protection complaint ends in an outcome letter; a complaint about "
-                            + "\(regime.shortName) ends in a decision notice, or resolved, withdrawn or declined",
-                    remedy: regime == .sar ? .closeComplaint : .recordDecisionNotice)
-            }
-            next.complaint?.ending = ending
-            next.complaint?.closed = date
-        case .decisionNoticeIssued(let notice):
-            let complaint = try complaintUnderWay(event)
-            guard date >= complaint.notified else {
-                throw .beforeItsCause(
-                    action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
-            }
-            if notice.outcome == .notUpheld && (notice.steps != nil || notice.complyBy != nil) {
-                throw .stepsWithoutUpheldComplaint
-            }
-            if let complyBy = notice.complyBy, complyBy < date {
-                throw .beforeItsCause(action: event.action, date: complyBy, cause: "notice's own date", causeDate: date)
-            }
-            next.complaint?.decisionNotice = notice
-            next.complaint?.decided = date
-        case .decisionNoticeComplied:
-            guard let index = complaints.lastIndex(where: \.awaitsCompliance), let decided = complaints[index].decided
-            else {
-                throw .outOfOrder(
-                    action: event.action, reason: "no decision notice orders steps on this case",
-                    remedy: .recordNoticeWithSteps
-                )
-            }
-            guard date >= decided else {
-                throw .beforeItsCause(action: event.action, date: date, cause: "decision notice", causeDate: decided)
-            }
-            next.complaints[index].complied = date
-        case .appealLodged(let lodging):
-            try next.lodge(lodging, on: date, event: event)
-            next.stage = .tribunal
+            try next.decideReview(decision, on: date, event: event, catalogue: catalogue)
+        // The regulator and the Tribunal (CaseRegulatorProcess.swift).
+        case .complaintNotified(let notice): try next.notifyComplaint(notice, on: date, event: event)
+        case .submissionsRequested(let due): try next.requestSubmissions(due: due, on: date, event: event)
+        case .submissionsSent: try next.sendSubmissions(on: date, event: event)
+        case .complaintClosed(let ending): try next.closeComplaint(ending, on: date, event: event)
+        case .decisionNoticeIssued(let notice): try next.issueDecisionNotice(notice, on: date, event: event)
+        case .decisionNoticeComplied: try next.complyWithNotice(on: date, event: event)
+        case .appealLodged(let lodging): try next.lodge(lodging, on: date, event: event)
         case .hearingListed(let hearing, let reference):
-            let (complaintIndex, appealIndex) = try appealUnderWay(event, reference: reference)
-            let appeal = complaints[complaintIndex].appeals[appealIndex]
-            guard hearing >= appeal.lodged else {
-                throw .beforeItsCause(action: event.action, date: hearing, cause: "appeal", causeDate: appeal.lodged)
-            }
-            next.complaints[complaintIndex].appeals[appealIndex].hearing = hearing
-        case .appealDecided(let decision):
-            let (complaintIndex, appealIndex) = try appealUnderWay(event, reference: decision.appeal)
-            let appeal = complaints[complaintIndex].appeals[appealIndex]
-            guard date >= appeal.lodged else {
-                throw .beforeItsCause(action: event.action, date: date, cause: "appeal", causeDate: appeal.lodged)
-            }
-            if let complyBy = decision.complyBy, complyBy < date {
-                throw .beforeItsCause(action: event.action, date: complyBy, cause: "decision", causeDate: date)
-            }
-            next.complaints[complaintIndex].appeals[appealIndex].decided = date
-            next.complaints[complaintIndex].appeals[appealIndex].decision = decision
+            try next.listHearing(on: hearing, appeal: reference, event: event)
+        case .appealDecided(let decision): try next.decideAppeal(decision, on: date, event: event)
         }
         next.history.append(recorded)
         self = next
     }
 
     /// The status a case returns to when its clock runs again: extended if an extension is in place.
-    private var resumedStatus: CaseStatus {
+    var resumedStatus: CaseStatus {
         statutoryExtension || publicInterestExtension != nil ? .extended : .open
     }
 
-    private mutating func setStatus(_ status: CaseStatus, _ date: CivilDate) {
+    mutating func setStatus(_ status: CaseStatus, _ date: CivilDate) {
         self.status = status
         statusSince = date
     }
@@ -523,13 +374,19 @@ public struct Case: Hashable, Sendable {
             case .clarificationReceived, .clarificationLapsed: return .requestClarification
             case .feePaid, .feeLapsed: return .issueFeeNotice
             case .reopened: return .alreadyOpen
-            default: return .seeHistory
+            case .received, .acknowledged, .clarificationRequested, .feeNoticeIssued, .transferred, .withdrawn,
+                .split, .searchRecorded, .exemptionApplied, .extended, .responded, .note, .requestRecorded,
+                .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewRequested,
+                .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
+                .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
+                .appealDecided, .anonymised:
+                return .seeHistory
             }
         }
     }
 
     /// Refuses `event` while a review (unless `allowingReview`), a complaint or an appeal is under way.
-    private func requireNothingUnderWay(_ event: CaseEvent, allowingReview: Bool = false) throws(LifecycleError) {
+    func requireNothingUnderWay(_ event: CaseEvent, allowingReview: Bool = false) throws(LifecycleError) {
         if let review, review.isUnderWay, !allowingReview {
             throw .outOfOrder(
                 action: event.action, reason: "an internal review is under way since \(review.requested)",
@@ -548,225 +405,6 @@ public struct Case: Hashable, Sendable {
                 action: event.action,
                 reason: "an appeal (\(appeal.lodging.reference)) is under way since \(appeal.lodged)",
                 remedy: .recordAppealOutcome)
-        }
-    }
-
-    /// What a request for review recorded now looks at. Before the response, FOISA s.20(1), EIR reg 11 and EIR(S)
-    /// reg 16 allow a review of the failure to respond (whether the response is late is checked with the calendar,
-    /// `requireLawful`) or of a fees notice; FOIA's review follows the response, and the ICO accepts a complaint
-    /// about a failure to respond without one; a subject access request has no statutory review at all.
-    private func reviewSubject(_ event: CaseEvent) throws(LifecycleError) -> ReviewSubject {
-        if status == .responded { return .response }
-        guard regime.reviewsFailureToRespond else {
-            throw .outOfOrder(
-                action: event.action,
-                reason:
-                    "the case is \(status.phrase) since \(statusSince), and a \(regime.shortName) review follows the "
-                    + "response (the ICO accepts a complaint about a failure to respond without a review)",
-                remedy: .recordResponseOrComplaint)
-        }
-        return status == .awaitingFee ? .feesNotice : .failureToRespond
-    }
-
-    /// Records an appeal against the latest decision notice (either party, once each: cross-appeals are allowed,
-    /// [2014] UKUT 444 (AAC)) or an application for permission to appeal a decided one onward (SI 2009/1976 r.42).
-    private mutating func lodge(_ lodging: AppealLodging, on date: CivilDate, event: CaseEvent) throws(LifecycleError) {
-        guard let index = complaints.indices.last, let decided = complaints[index].decided else {
-            throw .outOfOrder(
-                action: event.action, reason: "there is no decision notice to appeal against",
-                remedy: .recordNoticeToAppeal)
-        }
-        let earlier = complaints[index].appeals
-        let cause: (name: String, date: CivilDate)
-        switch lodging.level {
-        case .firstTier:
-            cause = ("decision notice", decided)
-        case .upperTribunal:
-            guard regime == .foia || regime == .eir else {
-                throw .outOfOrder(
-                    action: event.action,
-                    reason: "an appeal from the Court of Session goes to the Supreme Court, which this tool does not "
-                        + "track", remedy: .seeCase)
-            }
-            guard let tribunal = earlier.last(where: { $0.lodging.level == .firstTier && $0.decided != nil }),
-                let tribunalDecided = tribunal.decided
-            else {
-                throw .outOfOrder(
-                    action: event.action, reason: "no First-tier Tribunal decision on this notice has been recorded",
-                    remedy: .recordAppealOutcome)
-            }
-            cause = ("Tribunal's decision", tribunalDecided)
-        }
-        if let same = earlier.first(where: {
-            $0.lodging.level == lodging.level && $0.lodging.appellant == lodging.appellant
-        }) {
-            throw .outOfOrder(
-                action: event.action,
-                reason: "the \(lodging.appellant.rawValue)'s appeal \(same.lodging.reference) is already recorded "
-                    + "against this decision", remedy: .seeCase)
-        }
-        guard date >= cause.date else {
-            throw .beforeItsCause(action: event.action, date: date, cause: cause.name, causeDate: cause.date)
-        }
-        complaints[index].appeals.append(Appeal(lodged: date, lodging: lodging))
-    }
-
-    private func reviewUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Review {
-        guard let review else {
-            throw .outOfOrder(
-                action: event.action, reason: "no internal review was requested",
-                remedy: .recordReviewRequest)
-        }
-        guard review.isUnderWay else {
-            throw .outOfOrder(
-                action: event.action,
-                reason: review.isDeclined
-                    ? "the late request for review of \(review.requested) was declined"
-                    : "the review was decided on \(review.decided?.description ?? "")",
-                remedy: .seeCase)
-        }
-        return review
-    }
-
-    private func complaintUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Complaint {
-        guard let complaint else {
-            throw .outOfOrder(
-                action: event.action, reason: "no complaint to the \(Regulator(for: regime).shortName) is recorded",
-                remedy: .recordComplaint)
-        }
-        guard complaint.isUnderWay else {
-            throw .outOfOrder(
-                action: event.action,
-                reason: "the complaint \(complaint.reference) was decided on \(complaint.decided?.description ?? "")",
-                remedy: .seeCase)
-        }
-        return complaint
-    }
-
-    /// The appeal a hearing or decision is for: the one named by `reference`, or the only one under way.
-    private func appealUnderWay(_ event: CaseEvent, reference: String?) throws(LifecycleError) -> (Int, Int) {
-        let underWay = complaints.indices.flatMap { complaint in
-            complaints[complaint].appeals.indices.compactMap { appeal in
-                complaints[complaint].appeals[appeal].isUnderWay ? (complaint, appeal) : nil
-            }
-        }
-        let named = underWay.filter {
-            reference == nil || complaints[$0.0].appeals[$0.1].lodging.reference == reference
-        }
-        if named.count == 1, let only = named.first { return only }
-        let references = underWay.map { complaints[$0.0].appeals[$0.1].lodging.reference }
-        if named.count > 1 {
-            throw .outOfOrder(
-                action: event.action,
-                reason: "two appeals are under way (\(references.joined(separator: ", "))): say which",
-                remedy: .nameAppeal)
-        }
-        let reason: String
-        if let reference, !references.isEmpty {
-            reason = "no appeal \(reference) is under way (under way: \(references.joined(separator: ", ")))"
-        } else if let last = appeals.last {
-            reason = "the appeal \(last.lodging.reference) was decided on \(last.decided?.description ?? "")"
-        } else {
-            reason = "no appeal is recorded"
-        }
-        throw .outOfOrder(action: event.action, reason: reason, remedy: appeals.isEmpty ? .recordAppeal : .seeCase)
-    }
-
-    /// FOIA (s.45 Code): one extension of the review, to at most 40 working days; the other regimes fix the period.
-    private mutating func extendReview(to workingDays: Int, event: CaseEvent) throws(LifecycleError) {
-        let review = try reviewUnderWay(event)
-        switch regime {
-        case .foia, .sar:
-            // SAR: refused for new steps (`requireLawful`); a history recorded when it was allowed replays.
-            break
-        case .eir:
-            throw .reviewExtensionRefused(reason: "EIR reg 11(4) fixes the review at 40 working days", remedy: nil)
-        case .foisa:
-            throw .reviewExtensionRefused(reason: "FOISA s.21(1) fixes the review at 20 working days", remedy: nil)
-        case .eirs:
-            throw .reviewExtensionRefused(reason: "EIR(S) reg 16(4) fixes the review at 20 working days", remedy: nil)
-        }
-        if let extendedTo = review.extendedTo {
-            throw .reviewExtensionRefused(
-                reason: "it was already extended to \(extendedTo) working days, and the s.45 Code allows one extension",
-                remedy: nil)
-        }
-        guard workingDays > 20 else {
-            throw .reviewExtensionRefused(
-                reason: "20 working days is the review's own period; extend to more than 20, at most 40", remedy: nil)
-        }
-        guard workingDays <= 40 else {
-            throw .reviewExtensionRefused(
-                reason: "the s.45 Code of Practice allows a review at most 40 working days from receipt of the request "
-                    + "(20, extended once by up to 20); \(workingDays) is more", remedy: nil)
-        }
-        guard case .reviewExtended(_, let reason) = event, !reason.allSatisfy(\.isWhitespace) else {
-            throw .reviewExtensionRefused(reason: "no reason was given", remedy: .giveReviewExtensionReason)
-        }
-        self.review?.extendedTo = workingDays
-        self.review?.extensionReason = reason
-    }
-
-    /// Applies a review's exemption changes: withdrawn ones must be relied on now; added ones are checked as usual.
-    private mutating func revise(exemptions decision: ReviewDecision, catalogue: ExemptionCatalogue)
-        throws(LifecycleError)
-    {
-        for citation in decision.withdrawnExemptions {
-            guard let index = exemptions.firstIndex(where: { $0.citation == citation }) else {
-                throw .exemptionNotRelied(citation: citation, relied: exemptions.map(\.citation))
-            }
-            exemptions.remove(at: index)
-        }
-        for added in decision.addedExemptions {
-            try validate(added, catalogue: catalogue)
-            exemptions.removeAll { $0.citation == added.citation && $0.part == added.part }
-            exemptions.append(added)
-        }
-    }
-
-    private func validate(_ decision: ExemptionDecision, catalogue: ExemptionCatalogue) throws(LifecycleError) {
-        guard decision.part == regime || decision.part == Self.sibling(of: regime) else {
-            throw .partNotAllowed(part: decision.part, caseRegime: regime)
-        }
-        guard let exemption = catalogue.exemption(citing: decision.citation, in: decision.part) else {
-            throw .unknownExemption(
-                citation: decision.citation, regime: decision.part,
-                elsewhere: catalogue.regimes(citing: decision.citation))
-        }
-        if decision.neitherConfirmNorDeny && exemption.ncnd == nil {
-            throw .ncndNotAvailable(citation: exemption.label)
-        }
-        if exemption.kind == .qualified && decision.publicInterest == nil {
-            throw .publicInterestRequired(citation: exemption.label)
-        }
-    }
-
-    private mutating func extend(by workingDays: Int?, catalogue: ExemptionCatalogue) throws(LifecycleError) {
-        switch regime {
-        case .foia:
-            guard let workingDays, workingDays > 0 else {
-                throw .extensionNotAvailable(
-                    reason: "a FOIA public interest extension (s.10(3)) needs its further working days",
-                    remedy: .givePublicInterestDays)
-            }
-            let qualified = exemptions.contains {
-                catalogue.exemption(citing: $0.citation, in: $0.part)?.kind != .absolute
-            }
-            guard qualified else {
-                throw .extensionNotAvailable(
-                    reason: "s.10(3) extends only to consider the public interest: apply a qualified exemption first",
-                    remedy: nil)
-            }
-            publicInterestExtension = workingDays
-        case .eir, .eirs, .sar:
-            guard workingDays == nil else {
-                throw .extensionNotAvailable(
-                    reason: "\(regime.shortName)'s extension is fixed (\(regime.statutoryExtension?.citation ?? ""))",
-                    remedy: .dropExtensionDays)
-            }
-            statutoryExtension = true
-        case .foisa:
-            throw .extensionNotAvailable(reason: "FOISA allows no extension of its 20 working days", remedy: nil)
         }
     }
 

@@ -492,7 +492,12 @@ extension Case {
             }
             lodging.lastDay = recorded.date > window.due ? window.due : nil
             return RecordedEvent(date: recorded.date, event: .appealLodged(lodging))
-        default:
+        case .received, .acknowledged, .clarificationRequested, .clarificationReceived, .clarificationLapsed,
+            .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .searchRecorded,
+            .exemptionApplied, .extended, .responded, .note, .requestRecorded, .reasoningRecorded, .letterIssued,
+            .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
+            .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
+            .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised:
             return recorded
         }
     }

@@ -398,7 +398,12 @@ public enum CaseEvent: Hashable, Sendable {
             request.outOfTime.map { .lateReviewRequest(lastDay: $0.lastDay, accepted: $0.accepted) }
         case .appealLodged(let lodging):
             lodging.lastDay.map { .lateAppeal(lastDay: $0) }
-        default:
+        case .received, .acknowledged, .clarificationRequested, .clarificationReceived, .clarificationLapsed,
+            .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .searchRecorded,
+            .exemptionApplied, .extended, .responded, .note, .requestRecorded, .reasoningRecorded, .letterIssued,
+            .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
+            .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
+            .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised:
             nil
         }
     }
@@ -412,7 +417,10 @@ public enum CaseEvent: Hashable, Sendable {
             .feePaid, .feeLapsed, .transferred, .withdrawn, .extended, .responded, .reopened, .reviewRequested,
             .complaintNotified:
             true
-        default:
+        case .acknowledged, .split, .searchRecorded, .exemptionApplied, .note, .requestRecorded, .reasoningRecorded,
+            .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewExtended, .reviewDecided,
+            .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
+            .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised:
             false
         }
     }
@@ -428,7 +436,12 @@ public enum CaseEvent: Hashable, Sendable {
         case .extended: "extension"
         case .responded: "response"
         case .reopened: "reopening"
-        default: "last step"
+        case .acknowledged, .clarificationLapsed, .feeLapsed, .transferred, .withdrawn, .split, .searchRecorded,
+            .exemptionApplied, .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided,
+            .assigned, .deadlineMoved, .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified,
+            .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
+            .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised:
+            "last step"
         }
     }
 

@@ -160,7 +160,12 @@ extension Case {
                     reason: "the review fell due on \(due), before \(date); the s.45 Code allows an extension while "
                         + "the review is still within its 20 working days", remedy: nil)
             }
-        default:
+        case .reviewRequested, .complaintNotified, .appealLodged, .received, .acknowledged, .clarificationRequested,
+            .clarificationReceived, .clarificationLapsed,
+            .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .searchRecorded, .exemptionApplied,
+            .extended, .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned,
+            .reopened, .deadlineMoved, .reviewDecided, .submissionsRequested, .submissionsSent,
+            .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised:
             break
         }
     }
@@ -317,7 +322,13 @@ extension CaseEvent {
     var closesTheCase: Bool {
         switch self {
         case .note, .deadlineMoved, .anonymised: false
-        default: true
+        case .received, .acknowledged, .clarificationRequested, .clarificationReceived, .clarificationLapsed,
+            .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .searchRecorded,
+            .exemptionApplied, .extended, .responded, .requestRecorded, .reasoningRecorded, .letterIssued,
+            .publicationDecided, .assigned, .reopened, .reviewRequested, .reviewExtended, .reviewDecided,
+            .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
+            .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided:
+            true
         }
     }
 
@@ -326,7 +337,13 @@ extension CaseEvent {
     public var isRemark: Bool {
         switch self {
         case .note, .anonymised: true
-        default: false
+        case .received, .acknowledged, .clarificationRequested, .clarificationReceived, .clarificationLapsed,
+            .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .searchRecorded,
+            .exemptionApplied, .extended, .responded, .requestRecorded, .reasoningRecorded, .letterIssued,
+            .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewRequested, .reviewExtended,
+            .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
+            .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided:
+            false
         }
     }
 }

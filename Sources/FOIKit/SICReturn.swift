@@ -30,7 +30,13 @@ public struct SICReturn: Sendable {
                 case .feePaid: add("fees paid", regime)
                 case .extended: add("extended", regime)
                 case .reviewRequested: add("reviews received", regime)
-                default: break
+                case .received, .acknowledged, .clarificationRequested, .clarificationReceived, .feeLapsed,
+                    .transferred, .split, .searchRecorded, .exemptionApplied, .responded, .note, .requestRecorded,
+                    .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .reopened, .deadlineMoved,
+                    .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
+                    .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
+                    .appealDecided, .anonymised:
+                    break
                 }
             }
             // The first response, if sent in the quarter: its timeliness, its outcome and the exemptions it relied on.

@@ -57,6 +57,14 @@ extension Case {
             "2027-07-20", .reviewDecided(ReviewDecision(outcome: .upheld, reviewer: "Head of Legal")))
         #expect(try decided.clock(.review)?.status(today: d("2027-09-01")) == .met)
         #expect(try decided.clock(.review)?.isPending == false)
+        #expect(foia.review?.state == .underWay)
+        #expect(
+            decided.review?.state
+                == .decided(on: d("2027-07-20"), ReviewDecision(outcome: .upheld, reviewer: "Head of Legal")))
+        // A decided review is decided once.
+        #expect(throws: LifecycleError.self) {
+            try decided.after("2027-07-21", .reviewDecided(ReviewDecision(outcome: .upheld, reviewer: "Head")))
+        }
     }
 
     /// Responded Fri 20 Nov 2026; the requester's 40 working days skip St Andrew's Day (Mon 30 Nov, Scotland), 25 and
@@ -80,7 +88,8 @@ extension Case {
         let declined = try answered.after(
             "2027-01-25",
             try answered.reviewRequest(by: nil, on: d("2027-01-25"), declineIfLate: true, calendars: shipped))
-        #expect(declined.review?.isDeclined == true)
+        #expect(declined.review?.state == .declined(on: d("2027-01-25")))
+        #expect(declined.review?.isUnderWay == false)
         #expect(try declined.clock(.review) == nil)
         // The ICO's six weeks run from the refusal to review: 25 Jan + 42 days.
         #expect(try declined.clock(.regulatorWindow)?.due == d("2027-03-08"))
@@ -212,6 +221,11 @@ extension Case {
         #expect(compliance.derivation.contains("steps ordered: Disclose the contract"))
         #expect(try notice.clock(.appealWindow)?.due == d("2026-12-29"))
 
+        #expect(
+            notice.complaint?.state
+                == .decided(
+                    on: d("2026-11-27"),
+                    DecisionNotice(reference: "IC-123456-A1B2", outcome: .upheld, steps: "Disclose the contract")))
         let complied = try notice.after("2026-12-18", .decisionNoticeComplied)
         #expect(try complied.clock(.compliance)?.status(today: d("2027-02-01")) == .met)
 
@@ -230,7 +244,8 @@ extension Case {
         #expect(try listed.clock(.hearing)?.due == d("2027-03-15"))
         let dismissed = try listed.after("2027-03-29", .appealDecided(AppealDecision(outcome: .dismissed)))
         #expect(try dismissed.clock(.hearing)?.status(today: d("2027-04-01")) == .met)
-        #expect(dismissed.appeals.last?.outcome == .dismissed)
+        #expect(listed.appeals.last?.state == .underWay)
+        #expect(dismissed.appeals.last?.state == .decided(on: d("2027-03-29"), AppealDecision(outcome: .dismissed)))
     }
 
     /// FOISA s.47: six months to apply to the SIC, clamped to the month's end (31 Aug 2026 → 28 Feb 2027); the appeal

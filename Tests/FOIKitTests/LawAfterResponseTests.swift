@@ -239,7 +239,7 @@ func newCase(_ regime: Regime, received: String) -> Case {
             .after(
                 "2026-05-01", .complaintNotified(ComplaintNotice(reference: "IC-1", submissionsDue: d("2026-05-29"))))
         let resolved = try first.after("2026-05-20", .complaintClosed(.resolved))
-        #expect(resolved.complaint?.isUnderWay == false)
+        #expect(resolved.complaint?.state == .closed(on: d("2026-05-20"), .resolved))
         #expect(try resolved.clock(.submissions)?.status(today: d("2026-06-01")) == .stopped)
         #expect(resolved.closedOn == d("2026-05-20"))
         let second = try resolved.after("2026-07-01", .complaintNotified(ComplaintNotice(reference: "IC-2")))
