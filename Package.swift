@@ -110,11 +110,16 @@ let package = Package(
         .testTarget(
             name: "FOIViewsTests",
             dependencies: ["FOIViews", "FOIKit", "FOIResources", "FOITestSupport"]),
+        // The use cases in-process, on an in-memory database.
+        .testTarget(
+            name: "FOIAppTests",
+            dependencies: ["FOIApp", "FOIKit", "FOIStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "FOIIntakeTests", dependencies: ["FOIIntake", "FOIKit", "FOITestSupport"]),
         .testTarget(
             name: "FOIStoreTests",
             dependencies: [
-                "FOIStore", "FOIKit", "FOIResources", "FOITestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "FOIStore", "FOIApp", "FOIKit", "FOIResources", "FOITestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // End-to-end tests of the built `foi` binary: output, stderr and exit codes.
         .testTarget(

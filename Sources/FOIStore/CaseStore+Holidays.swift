@@ -187,7 +187,7 @@ extension CaseStore {
             }
             return (moves, written)
         }
-        (calendars, amendmentsInCalendars) = (now.after.calendars, now.amendments.after)
+        remember(CalendarCache(amendments: now.amendments.after, calendars: now.after.calendars))
         return HolidayChange(
             added: now.added, removed: now.removed, casesMoved: moves.filter { !$0.events.isEmpty }.count)
     }
@@ -197,8 +197,7 @@ extension CaseStore {
     private func planHolidays(_ edit: HolidayEdit, today: CivilDate, _ db: Database, readingMoves: Bool = true)
         throws -> HolidayPlan
     {
-        let before = try rules(db)
-        let amendments = amendmentsInCalendars
+        let (before, amendments) = try rulesAndAmendments(db)
         let (amended, reason) = try amendments.applying(edit, to: before.calendars.holidays, shipped: shipped)
         var after = before
         after.calendars = Calendars(holidays: try amended.holidays(shipped: shipped))

@@ -31,30 +31,36 @@ extension CaseStore {
     /// Everything about one case: projection, requester, history, deadline and clocks. Without `requester`, the
     /// requesters table is not read at all (a letter for publication).
     public func detail(_ reference: CaseReference, requester withRequester: Bool = true) throws -> CaseDetail {
-        try writer.read { db in
-            let caseID = try Self.caseID(reference, db)
-            let rules = try rules(db)
-            let events = try EventLog.events(ofCase: caseID, db)
-            let file = try EventLog.replay(reference, events: events, catalogue: catalogue)
-            let requester =
-                try !withRequester
-                ? nil
-                : Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT r.name, r.email, r.address FROM requesters r JOIN cases c ON c.requester_id = r.id
-                        WHERE c.id = ?
-                        """, arguments: [caseID]
-                ).map { Requester(name: $0["name"], email: $0["email"], address: $0["address"]) }
-            do {
-                return CaseDetail(
-                    summary: try Projection.summary(caseID: caseID, db), requester: requester, events: events,
-                    deadline: try file.deadline(calendars: calendars), file: file,
-                    clocks: try file.clocks(calendars: calendars, policy: rules.policy),
-                    linked: try linkedCases(of: file, db))
-            } catch let error as DeadlineError {
-                throw StoreError.deadline(error)
-            }
+        try writer.read { db in try detail(reference, requester: withRequester, db).detail }
+    }
+
+    /// The case `reference` as `detail` reads it, with the rules it was read with, in `db`.
+    func detail(_ reference: CaseReference, requester withRequester: Bool, _ db: Database) throws
+        -> (detail: CaseDetail, rules: CaseRules)
+    {
+        let caseID = try Self.caseID(reference, db)
+        let rules = try rules(db)
+        let events = try EventLog.events(ofCase: caseID, db)
+        let file = try EventLog.replay(reference, events: events, catalogue: catalogue)
+        let requester =
+            try !withRequester
+            ? nil
+            : Row.fetchOne(
+                db,
+                sql: """
+                    SELECT r.name, r.email, r.address FROM requesters r JOIN cases c ON c.requester_id = r.id
+                    WHERE c.id = ?
+                    """, arguments: [caseID]
+            ).map { Requester(name: $0["name"], email: $0["email"], address: $0["address"]) }
+        do {
+            let detail = CaseDetail(
+                summary: try Projection.summary(caseID: caseID, db), requester: requester, events: events,
+                deadline: try file.deadline(calendars: rules.calendars), file: file,
+                clocks: try file.clocks(calendars: rules.calendars, policy: rules.policy),
+                linked: try linkedCases(of: file, db))
+            return (detail, rules)
+        } catch let error as DeadlineError {
+            throw StoreError.deadline(error)
         }
     }
 

@@ -210,33 +210,6 @@ extension CaseStore {
         }
     }
 
-    /// Records one step on a case on `today`, if the lifecycle allows it now.
-    @discardableResult
-    public func record(_ recorded: RecordedEvent, for reference: CaseReference, actor: String? = nil, today: CivilDate)
-        throws -> RecordedStep
-    {
-        try record(on: recorded.date, for: reference, actor: actor, today: today, building: { _, _ in recorded.event })
-    }
-
-    /// Records the step `event` makes from the case as it stands (read once, in the same transaction), e.g. an
-    /// exemption whose part defaults to the case's regime.
-    @discardableResult
-    public func record(
-        on date: CivilDate, for reference: CaseReference, actor: String? = nil, today: CivilDate,
-        building event: (Case, CaseRules) throws -> CaseEvent
-    ) throws -> RecordedStep {
-        try write { db in
-            let (caseID, current) = try loadCase(reference, db)
-            let rules = try rules(db)
-            let recorded = RecordedEvent(date: date, event: try event(current, rules))
-            let step = try deciding { try current.step(recorded, rules: rules, today: today) }
-            try Projection.update(
-                to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged, caseID: caseID,
-                actor: actor, db)
-            return RecordedStep(summary: try Projection.summary(caseID: caseID, db), event: step.event)
-        }
-    }
-
     /// Splits part of the request `reference` into a case of its own under `regime` (a mixed FOIA/EIR request):
     /// the original records a split event naming the part, the part is a new case received the same day whose
     /// receipt names the original, with a copy of the requester (each case's personal data is removed on its own

@@ -2,11 +2,16 @@ import FOIKit
 import FOIResources
 import Foundation
 import GRDB
+import Synchronization
 
 /// The one owner of the case database: it creates and migrates it, writes what FOIKit decided about each step
 /// (the event, the projection, the clocks) in one transaction, and answers the officer's questions. It decides
 /// nothing itself: no SQL here repeats a rule of the law.
-public final class CaseStore {
+///
+/// Any thread may share one store: its state is immutable but for the calendars built from the database's holiday
+/// changes, which are kept behind a lock and checked against the database at every read of the rules (so a holiday
+/// another process added is seen without a write), and GRDB's writer serialises what reaches the file.
+public final class CaseStore: Sendable {
     /// Where the database is, for messages; `:memory:` for an in-memory one.
     public let path: String
     /// What SQLite opens for another connection to the same file: its path, or a URI that opens it as immutable
@@ -16,9 +21,16 @@ public final class CaseStore {
     let writer: any DatabaseWriter
     /// The bank holidays as published and shipped with foi.
     let shipped: HolidaySet
-    public internal(set) var calendars: Calendars
-    /// The database's changes to the shipped holidays that `calendars` was built with.
-    var amendmentsInCalendars: HolidayAmendments
+    /// The calendars as last read, and the database's changes to the shipped holidays they were built with.
+    private let calendarCache: Mutex<CalendarCache>
+
+    struct CalendarCache: Sendable {
+        var amendments: HolidayAmendments
+        var calendars: Calendars
+    }
+
+    /// The working-day calendars as this store last read the database's holidays.
+    public var calendars: Calendars { calendarCache.withLock { $0.calendars } }
 
     /// What a command does with the database.
     public enum Access: Sendable {
@@ -128,8 +140,10 @@ public final class CaseStore {
         self.writer = writer
         catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
         shipped = try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON)
-        amendmentsInCalendars = try writer.read { try HolidayAmendments.read($0) }
-        calendars = Calendars(holidays: try amendmentsInCalendars.holidays(shipped: shipped))
+        let amendments = try writer.read { try HolidayAmendments.read($0) }
+        calendarCache = Mutex(
+            CalendarCache(
+                amendments: amendments, calendars: Calendars(holidays: try amendments.holidays(shipped: shipped))))
     }
 
     /// An empty store in memory, migrated: what a dry run checks a file against before there is a database.
@@ -174,32 +188,56 @@ public final class CaseStore {
     /// The calendars are those of the holidays as `db` has them now: another officer may have added one since this
     /// store opened, and a step recorded with the calendars of before would get a date the holiday moved.
     func rules(_ db: Database) throws -> CaseRules {
-        let amendments = try HolidayAmendments.read(db, reusing: amendmentsInCalendars)
-        if amendments != amendmentsInCalendars {
+        try rulesAndAmendments(db).rules
+    }
+
+    /// The rules, and the holiday changes as `db` has them that their calendars were built with.
+    func rulesAndAmendments(_ db: Database) throws -> (rules: CaseRules, amendments: HolidayAmendments) {
+        let cached = calendarCache.withLock { $0 }
+        let amendments = try HolidayAmendments.read(db, reusing: cached.amendments)
+        var calendars = cached.calendars
+        if amendments != cached.amendments {
+            // Built outside the lock: another thread reading the rules meanwhile waits for nothing.
             calendars = Calendars(holidays: try amendments.holidays(shipped: shipped))
-            amendmentsInCalendars = amendments
+            remember(CalendarCache(amendments: amendments, calendars: calendars))
         }
-        return CaseRules(catalogue: catalogue, calendars: calendars, policy: try Self.clockPolicy(db))
+        return (CaseRules(catalogue: catalogue, calendars: calendars, policy: try Self.clockPolicy(db)), amendments)
+    }
+
+    /// Keeps `calendars` as the store's own, for what it reads next.
+    func remember(_ calendars: CalendarCache) {
+        calendarCache.withLock { $0 = calendars }
     }
 
     /// Runs `body` in one IMMEDIATE transaction, so that two officers writing at once queue on the busy timeout
     /// instead of failing, and a failure writes nothing.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else {
-                    throw StoreError.cannotOpen(path: path, reason: "the transaction did not commit")
-                }
-                return result
-            }
+            return try writer.writeWithoutTransaction { db in try Self.immediately(db, body) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw StoreError.busy(path: path)
         }
+    }
+
+    /// `write`, waiting for the writer without holding a thread.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.writeWithoutTransaction { db in try Self.immediately(db, body) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.busy(path: path)
+        }
+    }
+
+    private static func immediately<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            result = try body(db)
+            return .commit
+        }
+        guard let result else {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the transaction did not commit")
+        }
+        return result
     }
 
     /// Why an operation on a database file failed, in words.

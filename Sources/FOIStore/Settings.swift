@@ -28,15 +28,17 @@ extension CaseStore {
 
     /// The authority's profile, as the settings hold it.
     public func profile() throws -> AuthorityProfile {
-        try writer.read { db in
-            var profile = AuthorityProfile()
-            for key in Settings.Key.allCases {
-                guard let field = key.profileField else { continue }
-                let value = try Self.setting(key, db).trimmingCharacters(in: .whitespacesAndNewlines)
-                profile[field] = value.isEmpty ? nil : value
-            }
-            return profile
+        try writer.read(Self.profile)
+    }
+
+    static func profile(_ db: Database) throws -> AuthorityProfile {
+        var profile = AuthorityProfile()
+        for key in Settings.Key.allCases {
+            guard let field = key.profileField else { continue }
+            let value = try setting(key, db).trimmingCharacters(in: .whitespacesAndNewlines)
+            profile[field] = value.isEmpty ? nil : value
         }
+        return profile
     }
 
     /// How long closed cases keep personal data.

@@ -5,7 +5,7 @@ import Foundation
 
 /// The `foi` command: a case manager for Freedom of Information officers.
 @main
-struct FOI: ParsableCommand {
+struct FOI: AsyncParsableCommand {
     /// The release, shown by `foi --version`.
     static let version = "0.6.0 (event format \(EventFormat.version))"
 
@@ -35,10 +35,14 @@ struct FOI: ParsableCommand {
     )
 
     /// Runs the command, printing `Error: ...` on one line and exiting with the documented code on failure.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var waiting = command as? AsyncParsableCommand {
+                try await waiting.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as Failure {
             FileHandle.standardError.write(Data("Error: \(failure.message.printable)\n".utf8))
             Foundation.exit(failure.exitCode)

@@ -1,3 +1,4 @@
+import FOIApp
 import FOIKit
 import FOIResources
 import FOIStore
@@ -6,11 +7,21 @@ import GRDB
 import Testing
 
 /// A store on a fresh temporary file, removed after `body`.
-func withStore(_ body: (CaseStore, String) throws -> Void) throws {
+func withStore(_ body: (CaseStore, String) async throws -> Void) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foi-store-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("cases.sqlite").path
-    try body(try CaseStore(path: path, access: .create), path)
+    try await body(try CaseStore(path: path, access: .create), path)
+}
+
+extension CaseStore {
+    /// Records `recorded` as the use case does, by no one in particular.
+    @discardableResult
+    func record(_ recorded: RecordedEvent, for reference: CaseReference, today: CivilDate) async throws
+        -> RecordedStep
+    {
+        try await Casework(storage: self).record(recorded, for: reference, by: Identity(name: nil), today: today)
+    }
 }
 
 func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
@@ -30,8 +41,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
 }
 
 @Suite struct CaseStoreTests {
-    @Test func logsACaseWithAGeneratedReferenceAndItsDueDate() throws {
-        try withStore { store, path in
+    @Test func logsACaseWithAGeneratedReferenceAndItsDueDate() async throws {
+        try await withStore { store, path in
             let first = try store.log(newCase("2020-12-08"), today: later)
             let second = try store.log(newCase("2020-12-09"), today: later)
             #expect(first.ref.rawValue == "FOI-2020-000001")
@@ -43,8 +54,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
         }
     }
 
-    @Test func referencePatternIsConfigurableAndReferencesAreUnique() throws {
-        try withStore { store, _ in
+    @Test func referencePatternIsConfigurableAndReferencesAreUnique() async throws {
+        try await withStore { store, _ in
             try store.setSetting(.referencePattern, to: "01.FOI.{YY}.{SEQ:6}")
             #expect(try store.log(newCase("2023-05-02"), today: later).ref.rawValue == "01.FOI.23.000001")
             #expect(
@@ -60,8 +71,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
         }
     }
 
-    @Test func eventsAreAppendOnly() throws {
-        try withStore { store, path in
+    @Test func eventsAreAppendOnly() async throws {
+        try await withStore { store, path in
             try store.log(newCase("2026-01-05"), today: later)
             let queue = try DatabaseQueue(path: path)
             #expect(throws: DatabaseError.self) {
@@ -72,20 +83,20 @@ func count(_ path: String, _ sql: String) throws -> Int {
         }
     }
 
-    @Test func aRefusedStepWritesNothing() throws {
-        try withStore { store, path in
+    @Test func aRefusedStepWritesNothing() async throws {
+        try await withStore { store, path in
             let logged = try store.log(newCase("2026-01-05"), today: later)
-            try store.record(
+            try await store.record(
                 RecordedEvent(date: date("2026-01-06"), event: .clarificationRequested(note: nil)), for: logged.ref,
                 today: later)
             let before = try count(path, "SELECT count(*) FROM events")
-            #expect(throws: StoreError.self) {
-                try store.record(
+            await #expect(throws: LifecycleError.self) {
+                try await store.record(
                     RecordedEvent(date: date("2026-01-20"), event: .responded(.grantedInFull)), for: logged.ref,
                     today: later)
             }
-            #expect(throws: StoreError.self) {
-                try store.record(
+            await #expect(throws: StoreError.self) {
+                try await store.record(
                     RecordedEvent(date: date("2026-01-20"), event: .note("x")), for: CaseReference(rawValue: "NOPE"),
                     today: later)
             }
@@ -94,23 +105,23 @@ func count(_ path: String, _ sql: String) throws -> Int {
         }
     }
 
-    @Test func projectionFollowsEveryEvent() throws {
-        try withStore { store, _ in
+    @Test func projectionFollowsEveryEvent() async throws {
+        try await withStore { store, _ in
             let ref = try store.log(newCase("2026-01-05"), today: later).ref
-            func record(_ day: String, _ event: CaseEvent) throws -> CaseSummary {
-                try store.record(RecordedEvent(date: date(day), event: event), for: ref, today: later).summary
+            func record(_ day: String, _ event: CaseEvent) async throws -> CaseSummary {
+                try await store.record(RecordedEvent(date: date(day), event: event), for: ref, today: later).summary
             }
-            #expect(try record("2026-01-13", .feeNoticeIssued(amount: "£12")).due == nil)
-            #expect(try record("2026-01-26", .feePaid).due == date("2026-02-16"))
-            let exempted = try record(
+            #expect(try await record("2026-01-13", .feeNoticeIssued(amount: "£12")).due == nil)
+            #expect(try await record("2026-01-26", .feePaid).due == date("2026-02-16"))
+            let exempted = try await record(
                 "2026-02-02",
                 .exemptionApplied(ExemptionDecision(citation: "31(1)(a)", part: .foia, publicInterest: .maintain)))
             #expect(exempted.exemptions.map(\.citation) == ["31(1)(a)"])
-            let extended = try record("2026-02-03", .extended(workingDays: 10, reason: "public interest"))
+            let extended = try await record("2026-02-03", .extended(workingDays: 10, reason: "public interest"))
             #expect(extended.status == .extended)
             #expect(extended.extendedFrom == date("2026-02-16"))
             #expect(extended.due == date("2026-03-02"))
-            let responded = try record("2026-02-27", .responded(.partiallyWithheld))
+            let responded = try await record("2026-02-27", .responded(.partiallyWithheld))
             #expect(responded.status == .responded)
             #expect(responded.outcome == .partiallyWithheld)
             let detail = try store.detail(ref)
@@ -122,13 +133,13 @@ func count(_ path: String, _ sql: String) throws -> Int {
         }
     }
 
-    @Test func boardAndOverdueListUseWorkingDays() throws {
-        try withStore { store, _ in
+    @Test func boardAndOverdueListUseWorkingDays() async throws {
+        try await withStore { store, _ in
             let overdue = try store.log(newCase("2026-10-01"), today: later).ref  // due Thu 29 Oct
             let soon = try store.log(newCase("2026-10-26"), today: later).ref  // due Mon 23 Nov
             let afterwards = try store.log(newCase("2026-11-16"), today: later).ref  // due Mon 14 Dec
             let waiting = try store.log(newCase("2026-11-02"), today: later).ref
-            try store.record(
+            try await store.record(
                 RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting,
                 today: later)
             let board = try store.board(today: date("2026-11-20"))
@@ -151,14 +162,14 @@ func count(_ path: String, _ sql: String) throws -> Int {
         }
     }
 
-    @Test func addingAHolidayMovesTheOpenCasesItTouchesAndRecordsWhy() throws {
-        try withStore { store, path in
+    @Test func addingAHolidayMovesTheOpenCasesItTouchesAndRecordsWhy() async throws {
+        try await withStore { store, path in
             // Both due Tue 29 Jun 2027.
             let touched = try store.log(newCase("2027-06-01"), today: later).ref
             let scottish = try store.log(newCase("2027-06-01", regime: .foisa), today: later).ref
             let untouched = try store.log(newCase("2027-07-01"), today: later).ref
             let closed = try store.log(newCase("2027-06-02"), today: later).ref
-            try store.record(
+            try await store.record(
                 RecordedEvent(date: date("2027-06-03"), event: .withdrawn(reason: nil)), for: closed, today: later)
             let change = try store.changeHolidays(
                 .add(
@@ -210,8 +221,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
     /// When another officer's command holds the write lock past the busy timeout, the step fails with a message a
     /// person can act on, and writes nothing.
-    @Test func aLockHeldElsewhereIsAHumanMessage() throws {
-        try withStore { store, path in
+    @Test func aLockHeldElsewhereIsAHumanMessage() async throws {
+        try await withStore { store, path in
             try store.log(newCase("2026-11-02"), today: later)
             var configuration = CaseStore.configuration
             configuration.busyMode = .timeout(0.1)
@@ -228,8 +239,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
         }
     }
 
-    @Test func refusesADatabaseFromANewerFoi() throws {
-        try withStore { _, path in
+    @Test func refusesADatabaseFromANewerFoi() async throws {
+        try await withStore { _, path in
             try DatabaseQueue(path: path).write {
                 try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('9999_future')")
             }
@@ -251,8 +262,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
     /// A large import into a database with fewer cases builds its indexes once at the end: the schema after it is
     /// the migrations' own, and a refused case late in the batch (prepared on another thread) writes nothing, the
     /// indexes included.
-    @Test func aLargeImportLeavesTheSchemaAsTheMigrationsMadeIt() throws {
-        try withStore { store, path in
+    @Test func aLargeImportLeavesTheSchemaAsTheMigrationsMadeIt() async throws {
+        try await withStore { store, path in
             func schema() throws -> [String] {
                 try DatabaseQueue(path: path).read { db in
                     try String.fetchAll(
@@ -279,7 +290,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
             #expect(try count(path, "SELECT count(*) FROM events") == 3_000)
             #expect(try schema() == before)
             #expect(reported == [1_000])
-            let references = try DatabaseQueue(path: path).read {
+            let references = try await DatabaseQueue(path: path).read {
                 try String.fetchAll($0, sql: "SELECT ref FROM cases")
             }
             #expect(Set(references).count == 1_500)
@@ -287,7 +298,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
             // Restored from its export into a new database: the same cases, the same schema, every chain sound.
             var export: [UInt8] = []
             try store.export(requesters: true) { export += $0.canonicalBytes + [0x0A] }
-            try withStore { restored, restoredPath in
+            try await withStore { restored, restoredPath in
                 let restoration = try restored.restore(export: export, today: later)
                 #expect(restoration.cases == 1_500 && restoration.requesters == 1_500)
                 #expect(try count(restoredPath, "SELECT count(*) FROM events") == 3_000)

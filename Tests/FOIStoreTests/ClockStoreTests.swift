@@ -7,29 +7,29 @@ import Testing
 
 @Suite struct ClockStoreTests {
     /// Logs a FOIA case received `received` and answered `responded`; returns its reference.
-    func answered(_ store: CaseStore, received: String, responded: String, regime: Regime = .foia) throws
+    func answered(_ store: CaseStore, received: String, responded: String, regime: Regime = .foia) async throws
         -> CaseReference
     {
         let ref = try store.log(newCase(received, regime: regime), today: later).ref
-        try store.record(
+        try await store.record(
             RecordedEvent(date: date(responded), event: .responded(.grantedInFull)), for: ref, today: later)
         return ref
     }
 
     /// The board holds every running clock: a response due, a review due, a regulator's date past, and a
     /// clarification's lapse date; each row names its clock, and list filters by clock and stage.
-    @Test func boardAndListCoverEveryRunningClock() throws {
-        try withStore { store, _ in
+    @Test func boardAndListCoverEveryRunningClock() async throws {
+        try await withStore { store, _ in
             let open = try store.log(newCase("2026-11-02"), today: later).ref  // due Tue 1 Dec 2026
-            let reviewed = try answered(store, received: "2026-10-01", responded: "2026-10-28")
+            let reviewed = try await answered(store, received: "2026-10-01", responded: "2026-10-28")
             // Review requested Mon 2 Nov: 20 working days skip St Andrew's Day (Mon 30 Nov): Tue 1 Dec 2026.
-            let step = try store.record(
+            let step = try await store.record(
                 RecordedEvent(date: date("2026-11-02"), event: .reviewRequested(ReviewRequest(by: "A Requester"))),
                 for: reviewed, today: later)
             #expect(step.summary.stage == .review)
             #expect(step.event.event.warning == nil)
-            let complained = try answered(store, received: "2026-06-01", responded: "2026-06-26")
-            try store.record(
+            let complained = try await answered(store, received: "2026-06-01", responded: "2026-06-26")
+            try await store.record(
                 RecordedEvent(
                     date: date("2026-10-01"),
                     event: .complaintNotified(
@@ -37,7 +37,7 @@ import Testing
                 for: complained, today: later)
             let waiting = try store.log(newCase("2026-11-02"), today: later).ref
             // Clarification requested Tue 3 Nov; 60 working days (the default setting) end Thu 4 Feb 2027.
-            try store.record(
+            try await store.record(
                 RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting,
                 today: later)
 
@@ -70,7 +70,7 @@ import Testing
             #expect(try store.list(filter, today: date("2026-11-26")).map(\.ref) == [complained])
 
             // The review decided, its clock leaves the board; the case keeps it, met, in its detail.
-            try store.record(
+            try await store.record(
                 RecordedEvent(date: date("2026-11-27"), event: .reviewDecided(ReviewDecision(outcome: .upheld))),
                 for: reviewed, today: later)
             #expect(try store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [open])
@@ -81,10 +81,10 @@ import Testing
     }
 
     /// A holiday proclaimed in Northern Ireland only moves a FOIA review's date, with an event saying which clock.
-    @Test func aNewHolidayMovesAReviewClock() throws {
-        try withStore { store, _ in
-            let ref = try answered(store, received: "2027-05-24", responded: "2027-06-21")
-            try store.record(
+    @Test func aNewHolidayMovesAReviewClock() async throws {
+        try await withStore { store, _ in
+            let ref = try await answered(store, received: "2027-05-24", responded: "2027-06-21")
+            try await store.record(
                 RecordedEvent(date: date("2027-06-28"), event: .reviewRequested(ReviewRequest())), for: ref,
                 today: later)
             #expect(try store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-27"))
@@ -108,9 +108,9 @@ import Testing
     /// answered Mon 1 Jun 2026: 40 working days, skipping Scotland's Mon 15 Jun and NI's Mon 13 Jul: Jun 2–12 (9),
     /// 16–30 (20), Jul 1–10 (28), 14–24 (37), 27–29 (40), Wed 29 Jul. An NI holiday proclaimed for Wed 1 Jul moves it
     /// to Thu 30 Jul.
-    @Test func aHolidayMovesTheRequestersReviewWindow() throws {
-        try withStore { store, _ in
-            let ref = try answered(store, received: "2026-05-05", responded: "2026-06-01")
+    @Test func aHolidayMovesTheRequestersReviewWindow() async throws {
+        try await withStore { store, _ in
+            let ref = try await answered(store, received: "2026-05-05", responded: "2026-06-01")
             func window() throws -> CaseClock? { try store.detail(ref).clocks.first { $0.name == .reviewWindow } }
             #expect(try window()?.due == date("2026-07-29"))
             let change = try store.changeHolidays(
@@ -141,13 +141,13 @@ import Testing
     /// A database from before migration 0003 gets its clocks: the response's from SQL, the lapse date of a case
     /// waiting on the requester computed as foi migrates (replaying events still in the encoding before format 1).
     /// The database is the 2026-11-20 release's fixture taken back to its 0002 shape.
-    @Test func migrationGivesExistingCasesTheirClocks() throws {
+    @Test func migrationGivesExistingCasesTheirClocks() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foi-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("cases.sqlite").path
         try Fixtures.writeReleaseDatabase(to: path)
-        try DatabaseQueue(path: path).write { db in
+        try await DatabaseQueue(path: path).write { db in
             try db.execute(
                 sql: """
                     DROP TABLE case_clocks;
@@ -177,11 +177,11 @@ import Testing
     }
 
     /// The organisation's clarification lapse setting sets the lapse clock; a bad value is refused.
-    @Test func clarificationLapseIsAnOrganisationSetting() throws {
-        try withStore { store, _ in
+    @Test func clarificationLapseIsAnOrganisationSetting() async throws {
+        try await withStore { store, _ in
             try store.setSetting(.clarificationLapseDays, to: "20")
             let waiting = try store.log(newCase("2026-11-02"), today: later).ref
-            try store.record(
+            try await store.record(
                 RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting,
                 today: later)
             // 20 working days after Tue 3 Nov, St Andrew's Day skipped: Wed 2 Dec 2026.

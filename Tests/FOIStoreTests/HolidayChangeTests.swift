@@ -14,8 +14,8 @@ import Testing
     /// Wed 19 May; FOIA skips both (3 May is still a holiday in England, Wales and Northern Ireland): 4–6 (11),
     /// 10–14 (16), 17–20 (20), Thu 20 May. Cancelling the 7th: FOISA May 3–7 (13), 10–14 (18), Tue 18 May; FOIA back
     /// to Wed 19 May.
-    @Test func aHolidayMovedAndThenCancelledByProclamation() throws {
-        try withStore { store, _ in
+    @Test func aHolidayMovedAndThenCancelledByProclamation() async throws {
+        try await withStore { store, _ in
             let scottish = try store.log(newCase("2027-04-20", regime: .foisa), today: later).ref
             let english = try store.log(newCase("2027-04-20"), today: later).ref
             func due(_ ref: CaseReference) throws -> CivilDate? { try store.detail(ref).summary.due }
@@ -63,8 +63,8 @@ import Testing
     /// (19), Wed 2 Jun (20); with the new data 31 May counts (19) and Tue 1 Jun is the 20th. A case due in January
     /// 2029 stops being provisional without a date moving. A day added here that the file now publishes is the
     /// file's.
-    @Test func aRefreshedGOVUKFile() throws {
-        try withStore { store, _ in
+    @Test func aRefreshedGOVUKFile() async throws {
+        try await withStore { store, _ in
             let today = date("2027-05-05")
             let touched = try store.log(newCase("2027-05-04"), today: today).ref
             let provisional = try store.log(newCase("2028-12-20"), today: later).ref

@@ -6,8 +6,8 @@ import Testing
 
 /// `holidays add` decides its moves while reading and writes them later: what happens in between is decided again.
 @Suite struct HolidayPlanTests {
-    @Test func aCaseThatChangesBetweenThePlanAndTheWriteIsDecidedAgain() throws {
-        try withStore { store, _ in
+    @Test func aCaseThatChangesBetweenThePlanAndTheWriteIsDecidedAgain() async throws {
+        try await withStore { store, _ in
             // Received Tue 1 June 2027: due Tue 29 June; a Northern Ireland holiday on Mon 14 June moves it to the
             // 30th.
             let stopped = try store.log(newCase("2027-06-01"), today: later).ref
@@ -18,7 +18,7 @@ import Testing
             #expect(plan.moves.count == 2)
             // Meanwhile another officer stops one clock and logs a new request (received Thu 10 June: 20 working
             // days to Thu 8 July, one more with the holiday).
-            try store.record(
+            try await store.record(
                 RecordedEvent(date: date("2027-06-09"), event: .clarificationRequested(note: nil)), for: stopped,
                 today: date("2027-06-10"))
             let logged = try store.log(newCase("2027-06-10"), today: date("2027-06-10")).ref
@@ -39,8 +39,8 @@ import Testing
 
     /// An officer whose command opened the database before another added a holiday, and records after: the step is
     /// decided with the holiday (it was not, when the calendars were read only at opening).
-    @Test func aStoreOpenedBeforeAHolidayWasAddedRecordsWithIt() throws {
-        try withStore { opened, path in
+    @Test func aStoreOpenedBeforeAHolidayWasAddedRecordsWithIt() async throws {
+        try await withStore { opened, path in
             let other = try CaseStore(path: path)
             _ = try other.changeHolidays(
                 .add(

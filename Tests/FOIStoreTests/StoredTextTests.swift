@@ -8,8 +8,8 @@ import Testing
     /// code point, and the ones SQLite and JSON treat specially (quotes, backslashes, U+2028).
     static let everyScalarButNUL = String(String.UnicodeScalarView((1...0x10FFFF).compactMap(Unicode.Scalar.init)))
 
-    @Test func everyCodePointButNULRoundTrips() throws {
-        try withStore { store, _ in
+    @Test func everyCodePointButNULRoundTrips() async throws {
+        try await withStore { store, _ in
             let text = Self.everyScalarButNUL
             let new = NewCase(
                 reference: CaseReference(rawValue: "ALL-1"), received: date("2026-01-05"),
@@ -17,7 +17,8 @@ import Testing
                 requestText: text)
             try store.log(new, today: later)
             let reference = CaseReference(rawValue: "ALL-1")
-            try store.record(RecordedEvent(date: date("2026-01-06"), event: .note(text)), for: reference, today: later)
+            try await store.record(
+                RecordedEvent(date: date("2026-01-06"), event: .note(text)), for: reference, today: later)
             let detail = try store.detail(reference)
             #expect(detail.summary.subject.unicodeScalars.elementsEqual(text.unicodeScalars))
             #expect(detail.requester?.name.unicodeScalars.elementsEqual(text.unicodeScalars) == true)
@@ -29,27 +30,30 @@ import Testing
 
     /// Every way in refuses a NUL; were one to miss it, the store refuses it too, rather than keep a text cut at it
     /// that no longer matches the event's hash.
-    @Test func theStoreRefusesANULThatGotPastTheEdge() throws {
-        try withStore { store, _ in
+    @Test func theStoreRefusesANULThatGotPastTheEdge() async throws {
+        try await withStore { store, _ in
             let first = CaseReference(rawValue: "NUL-1")
             try store.log(newCase("2026-01-05", ref: first.rawValue), today: later)
-            func expectRefused(_ reference: CaseReference, _ body: () throws -> Void) {
-                let error = #expect(throws: StoreError.self, performing: body)
-                guard case .textHoldsNUL(let named)? = error else {
-                    Issue.record("not refused for its NUL: \(String(describing: error))")
-                    return
+            func expectRefused(_ reference: CaseReference, _ body: () async throws -> Void) async {
+                do {
+                    try await body()
+                    Issue.record("not refused")
+                } catch StoreError.textHoldsNUL(let named) {
+                    #expect(named == reference)
+                } catch {
+                    Issue.record("not refused for its NUL: \(error)")
                 }
-                #expect(named == reference)
             }
             for event in [CaseEvent.note("before\u{0}after"), .requestRecorded(text: "\u{0}")] {
-                expectRefused(first) {
-                    try store.record(RecordedEvent(date: date("2026-01-06"), event: event), for: first, today: later)
+                await expectRefused(first) {
+                    try await store.record(
+                        RecordedEvent(date: date("2026-01-06"), event: event), for: first, today: later)
                 }
             }
             let second = CaseReference(rawValue: "NUL-2")
             let subject = NewCase(
                 reference: second, received: date("2026-01-05"), receipt: Receipt(regime: .foia, subject: "a\u{0}b"))
-            expectRefused(second) { try store.log(subject, today: later) }
+            await expectRefused(second) { try store.log(subject, today: later) }
             #expect(try store.caseCount() == 1)
             #expect(try store.detail(first).events.count == 1)
             #expect(try store.verify().failures.isEmpty)

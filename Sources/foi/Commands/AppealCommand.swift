@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi appeal`.
-struct AppealCommand: ParsableCommand {
+struct AppealCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appeal",
         abstract: "Record an appeal against a decision notice, its hearing date, its outcome, or an onward appeal.",
@@ -52,20 +52,20 @@ struct AppealCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let named = try appealRef.map { try reference($0, option: "--appeal-ref") }
         if let lodged {
             guard let by, let named else { throw ValidationError("--lodged needs --by and --appeal-ref") }
             let lodging = AppealLodging(
                 appellant: by, reference: named, level: onward ? .upperTribunal : .firstTier)
-            try step.record(.appealLodged(lodging), on: lodged.date)
+            try await step.record(.appealLodged(lodging), on: lodged.date)
         }
         if let hearing {
-            try step.record(.hearingListed(on: hearing, appeal: named), on: step.date(on))
+            try await step.record(.hearingListed(on: hearing, appeal: named), on: step.date(on))
         }
         if let outcome {
             let decision = AppealDecision(outcome: outcome, appeal: named, complyBy: complyBy, steps: steps)
-            try step.record(.appealDecided(decision), on: step.date(on))
+            try await step.record(.appealDecided(decision), on: step.date(on))
         }
     }
 }

@@ -4,7 +4,7 @@ import FOIViews
 import Foundation
 
 /// `foi assign`: who handles a case.
-struct AssignCommand: ParsableCommand {
+struct AssignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign",
         abstract: "Assign a case to the officer who handles it, or to no one.",
@@ -25,9 +25,9 @@ struct AssignCommand: ParsableCommand {
         if (to == nil) == !unassign { throw ValidationError("give --to NAME or --unassign") }
     }
 
-    func run() throws {
+    func run() async throws {
         let officer = to?.trimmingCharacters(in: .whitespaces)
-        try step.record(on: step.date(on)) { file, _ in
+        try await step.record(on: step.date(on)) { file, _ in
             guard file.handler != officer else {
                 throw Failure.refused(
                     officer.map { "\(file.reference) is already assigned to \($0)" }

@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi clarify`.
-struct ClarifyCommand: ParsableCommand {
+struct ClarifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clarify",
         abstract: "Request clarification, record it arriving, or close the case for want of it.",
@@ -27,9 +27,9 @@ struct ClarifyCommand: ParsableCommand {
         try requireOne([requested, received, lapsed], of: "--requested, --received or --lapsed")
     }
 
-    func run() throws {
-        if let requested { try step.record(.clarificationRequested(note: note), on: requested.date) }
-        if let received { try step.record(.clarificationReceived, on: received.date) }
-        if let lapsed { try step.record(.clarificationLapsed, on: lapsed.date) }
+    func run() async throws {
+        if let requested { try await step.record(.clarificationRequested(note: note), on: requested.date) }
+        if let received { try await step.record(.clarificationReceived, on: received.date) }
+        if let lapsed { try await step.record(.clarificationLapsed, on: lapsed.date) }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi complaint`.
-struct ComplaintCommand: ParsableCommand {
+struct ComplaintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "complaint",
         abstract:
@@ -57,16 +57,16 @@ struct ComplaintCommand: ParsableCommand {
         if (closed == nil) != (ending == nil) { throw ValidationError("--closed and --ending go together") }
     }
 
-    func run() throws {
+    func run() async throws {
         let due = submissionsDue
         if let notified {
             let notice = ComplaintNotice(
                 reference: try reference(regulatorRef ?? "", option: "--regulator-ref"), submissionsDue: due)
-            try step.record(.complaintNotified(notice), on: notified.date)
+            try await step.record(.complaintNotified(notice), on: notified.date)
         } else if let due {
-            try step.record(.submissionsRequested(due: due), on: step.date(on))
+            try await step.record(.submissionsRequested(due: due), on: step.date(on))
         }
-        if let submitted { try step.record(.submissionsSent, on: submitted.date) }
-        if let closed, let ending { try step.record(.complaintClosed(ending), on: closed.date) }
+        if let submitted { try await step.record(.submissionsSent, on: submitted.date) }
+        if let closed, let ending { try await step.record(.complaintClosed(ending), on: closed.date) }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi decision-notice`.
-struct DecisionNoticeCommand: ParsableCommand {
+struct DecisionNoticeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decision-notice",
         abstract: "Record the regulator's decision notice, or that its steps were taken.",
@@ -48,13 +48,13 @@ struct DecisionNoticeCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         if let outcome {
             let notice = DecisionNotice(
                 reference: try reference(noticeRef ?? "", option: "--notice-ref"), outcome: outcome, steps: steps,
                 complyBy: complyBy, sent: sent, ordersNoSteps: noSteps)
-            try step.record(.decisionNoticeIssued(notice), on: step.date(on))
+            try await step.record(.decisionNoticeIssued(notice), on: step.date(on))
         }
-        if let complied { try step.record(.decisionNoticeComplied, on: complied.date) }
+        if let complied { try await step.record(.decisionNoticeComplied, on: complied.date) }
     }
 }

@@ -39,7 +39,7 @@ struct DemoCommand: ParsableCommand {
                 RecordedEvent(date: received.adding(days: step.after), event: try step.event(regime: demoCase.regime))
             }
             // One case, one transaction: a case is loaded whole or not at all.
-            try perform(on: reference) { try caseStore.importCases([(new, steps)], actor: "demo", today: today) }
+            _ = try perform(on: reference) { try caseStore.importCases([(new, steps)], actor: "demo", today: today) }
             loaded += 1
         }
         say(

@@ -108,7 +108,7 @@ struct DisclosureLogCommand: ParsableCommand {
 }
 
 /// `foi publish`: how a case appears in the disclosure log.
-struct PublishCommand: ParsableCommand {
+struct PublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
         abstract: "Set the title a case is published under in the disclosure log, or hold it back from the log.",
@@ -133,8 +133,8 @@ struct PublishCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try step.record(on: step.date(on)) { file, _ in
+    func run() async throws {
+        try await step.record(on: step.date(on)) { file, _ in
             .publicationDecided(
                 Publication(
                     title: title ?? file.publication.title,

@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi exempt`.
-struct ExemptCommand: ParsableCommand {
+struct ExemptCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exempt",
         abstract: "Apply an exemption (FOIA, FOISA) or exception (EIR) to the case.",
@@ -26,8 +26,8 @@ struct ExemptCommand: ParsableCommand {
         try Check.nonBlank([(section, "--section")])
     }
 
-    func run() throws {
-        try step.record(on: step.date(on)) { file, rules in
+    func run() async throws {
+        try await step.record(on: step.date(on)) { file, rules in
             .exemptionApplied(
                 try file.exemptionDecision(
                     citing: section, part: part, neitherConfirmNorDeny: ncnd, publicInterest: publicInterest,

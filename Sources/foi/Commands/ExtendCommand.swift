@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi extend`.
-struct ExtendCommand: ParsableCommand {
+struct ExtendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extend",
         abstract: "Extend the deadline where the regime allows it.",
@@ -24,7 +24,7 @@ struct ExtendCommand: ParsableCommand {
         try Check.within(days, 1...200, "--days", "working days")
     }
 
-    func run() throws {
-        try step.record(.extended(workingDays: days, reason: reason), on: step.date(on))
+    func run() async throws {
+        try await step.record(.extended(workingDays: days, reason: reason), on: step.date(on))
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi fee`.
-struct FeeCommand: ParsableCommand {
+struct FeeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fee",
         abstract: "Issue a fees notice, record the payment, or record that the fee lapsed.",
@@ -24,9 +24,9 @@ struct FeeCommand: ParsableCommand {
         try requireOne([notice, paid, lapsed], of: "--notice, --paid or --lapsed")
     }
 
-    func run() throws {
-        if let notice { try step.record(.feeNoticeIssued(amount: amount), on: notice.date) }
-        if let paid { try step.record(.feePaid, on: paid.date) }
-        if let lapsed { try step.record(.feeLapsed, on: lapsed.date) }
+    func run() async throws {
+        if let notice { try await step.record(.feeNoticeIssued(amount: amount), on: notice.date) }
+        if let paid { try await step.record(.feePaid, on: paid.date) }
+        if let lapsed { try await step.record(.feeLapsed, on: lapsed.date) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIResources
 import FOIStore
@@ -17,7 +18,7 @@ struct LetterCommand: ParsableCommand {
 }
 
 extension LetterCommand {
-    struct Write: ParsableCommand {
+    struct Write: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "write",
             abstract: "Write a letter from the case: acknowledgement, clarification, fees notice, response, review.",
@@ -74,51 +75,47 @@ extension LetterCommand {
             try NewOutput.check(output)
         }
 
-        func run() throws {
+        func run() async throws {
             let records = !(draft || preview)
             let caseStore = try store.open(records ? .write : .read)
             let reference = CaseReference(rawValue: ref)
-            let detail = try perform(on: reference) { try caseStore.detail(reference) }
             let directory = try templates ?? perform { try caseStore.setting(.templatesDirectory) }
             let templateSet = try LetterTemplates(directory: directory.isEmpty ? nil : directory)
-            let date = on?.date ?? kind.defaultDate(of: detail.file) ?? store.todayDate
-            let letter = try perform(on: reference) {
-                let source = LetterSource(
-                    detail: detail, profile: try caseStore.profile(), calendars: caseStore.calendars,
-                    catalogue: caseStore.catalogue, date: date)
-                do {
-                    return try LetterWriter.write(kind, from: source, templates: templateSet.templates, draft: draft)
-                } catch LetterError.template(let name, let reason) {
-                    throw Failure.badInput(templateSet.describe(.template(name: name, reason: reason)))
+            var bytes = Data()
+            var delivered = false
+            do {
+                _ = try await perform(on: reference) {
+                    do {
+                        return try await Casework(storage: caseStore).issueLetter(
+                            kind, about: reference, date: on?.date, templates: templateSet.templates,
+                            templateOrigin: templateSet.origin, draft: draft, recording: records, by: store.identity,
+                            today: store.todayDate
+                        ) { letter in
+                            bytes = try perform { try self.bytes(of: letter) }
+                            guard let output else { return }
+                            // A letter is addressed to its requester: personal data, its owner's alone.
+                            if delivered { try? FileManager.default.removeItem(atPath: output) }
+                            try NewOutput.write(bytes, to: output, personal: true)
+                            delivered = true
+                        }
+                    } catch LetterError.template(let name, let reason) {
+                        throw Failure.badInput(templateSet.describe(.template(name: name, reason: reason)))
+                    }
                 }
-            }
-            let bytes: Data
-            switch format {
-            case .markdown: bytes = Data(letter.markdown.utf8)
-            case .html: bytes = Data(letter.html.utf8)
-            case .docx: bytes = try perform { try letter.docx() }
-            }
-            // Written before the letter is recorded as issued: a letter that could not be written was not issued.
-            if let output {
-                // A letter is addressed to its requester: personal data, its owner's alone.
-                try NewOutput.write(bytes, to: output, personal: true)
-            }
-            if records {
+            } catch {
                 // A letter the history cannot record is not left behind as if issued.
-                var recordFailed = true
-                defer { if recordFailed, let output { try? FileManager.default.removeItem(atPath: output) } }
-                _ = try perform(on: reference) {
-                    try caseStore.record(
-                        RecordedEvent(
-                            date: date,
-                            event: .letterIssued(
-                                LetterRecord(letter: kind.rawValue, template: templateSet.origin, digest: letter.digest)
-                            )),
-                        for: reference, actor: store.actorName, today: store.todayDate)
-                }
-                recordFailed = false
+                if delivered, let output { try? FileManager.default.removeItem(atPath: output) }
+                throw error
             }
             if output == nil { FileHandle.standardOutput.write(bytes) }
+        }
+
+        func bytes(of letter: Letter) throws -> Data {
+            switch format {
+            case .markdown: Data(letter.markdown.utf8)
+            case .html: Data(letter.html.utf8)
+            case .docx: try letter.docx()
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi note`.
-struct NoteCommand: ParsableCommand {
+struct NoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to the case history.")
     @OptionGroup var step: StepOptions
     @Argument(help: "The note.") var text: String
@@ -12,5 +12,5 @@ struct NoteCommand: ParsableCommand {
         try Check.nonBlank([(text, "the note")])
     }
 
-    func run() throws { try step.record(.note(text), on: step.date(on)) }
+    func run() async throws { try await step.record(.note(text), on: step.date(on)) }
 }

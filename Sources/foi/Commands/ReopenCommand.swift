@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi reopen`.
-struct ReopenCommand: ParsableCommand {
+struct ReopenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen", abstract: "Reopen a closed case (responded, withdrawn, transferred or lapsed).")
     @Option(help: ArgumentHelp("Why it is reopened.", valueName: "text")) var reason: String
@@ -13,5 +13,5 @@ struct ReopenCommand: ParsableCommand {
         try Check.nonBlank([(reason, "--reason")])
     }
 
-    func run() throws { try step.record(.reopened(reason: reason), on: step.date(on)) }
+    func run() async throws { try await step.record(.reopened(reason: reason), on: step.date(on)) }
 }

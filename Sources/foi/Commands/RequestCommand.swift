@@ -3,7 +3,7 @@ import FOIKit
 import FOIStore
 
 /// `foi request`: the request's own words.
-struct RequestCommand: ParsableCommand {
+struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Record the request's full text, or correct it.",
@@ -18,13 +18,13 @@ struct RequestCommand: ParsableCommand {
     var file: String
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
 
-    func run() throws {
-        try step.record(.requestRecorded(text: try readText(file)), on: step.date(on))
+    func run() async throws {
+        try await step.record(.requestRecorded(text: try readText(file)), on: step.date(on))
     }
 }
 
 /// `foi reason`: why an exemption applies, and its public interest test.
-struct ReasonCommand: ParsableCommand {
+struct ReasonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reason",
         abstract: "Record why an exemption applies and, for a qualified one, the public interest test.",
@@ -73,7 +73,7 @@ struct ReasonCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let citation = ExemptionCatalogue.normalise(section)
         // The library is read once, and the database opened for it only when a paragraph is named.
         let named = engagedParagraph + forParagraph + againstParagraph
@@ -96,7 +96,7 @@ struct ReasonCommand: ParsableCommand {
         let factorsFor = (try forFile.map { paragraphs(try readText($0)) } ?? []) + (try library(forParagraph, .for))
         let factorsAgainst =
             (try againstFile.map { paragraphs(try readText($0)) } ?? []) + (try library(againstParagraph, .against))
-        try step.record(on: step.date(on)) { file, _ in
+        try await step.record(on: step.date(on)) { file, _ in
             .reasoningRecorded(
                 ExemptionReasoning(
                     citation: citation, part: part ?? file.regime, engaged: engaged.joined(separator: "\n\n"),

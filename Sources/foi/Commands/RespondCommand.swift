@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi respond`.
-struct RespondCommand: ParsableCommand {
+struct RespondCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "respond",
         abstract: "Record the response and its outcome.",
@@ -35,9 +35,9 @@ struct RespondCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let details = ResponseDetails(
             advice: advice, earlierCase: try earlierCase.map { try reference($0, option: "--earlier-case") })
-        try step.record(.responded(outcome, details), on: step.date(on))
+        try await step.record(.responded(outcome, details), on: step.date(on))
     }
 }

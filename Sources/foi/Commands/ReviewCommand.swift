@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi review`.
-struct ReviewCommand: ParsableCommand {
+struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Record a request for internal review, its extension, or its outcome.",
@@ -68,19 +68,19 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         if let requested {
-            try step.record(on: requested.date) { file, rules in
+            try await step.record(on: requested.date) { file, rules in
                 try file.reviewRequest(
                     by: by, on: requested.date, declineIfLate: declineLate, declinedOn: declinedOn,
                     calendars: rules.calendars)
             }
         }
         if let extendTo {
-            try step.record(.reviewExtended(toWorkingDays: extendTo, reason: reason ?? ""), on: step.date(on))
+            try await step.record(.reviewExtended(toWorkingDays: extendTo, reason: reason ?? ""), on: step.date(on))
         }
         if let outcome {
-            try step.record(on: step.date(on)) { file, rules in
+            try await step.record(on: step.date(on)) { file, rules in
                 .reviewDecided(
                     ReviewDecision(
                         outcome: outcome, reviewer: reviewer,

@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi search`.
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Record a search for the information: where, whether it is held, and the hours spent.",
@@ -20,7 +20,7 @@ struct SearchCommand: ParsableCommand {
         if !(0...1000).contains(hours) { throw ValidationError("--hours must be from 0 to 1000 hours") }
     }
 
-    func run() throws {
-        try step.record(.searchRecorded(Search(location: location, held: held, hours: hours)), on: step.date(on))
+    func run() async throws {
+        try await step.record(.searchRecorded(Search(location: location, held: held, hours: hours)), on: step.date(on))
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi transfer`.
-struct TransferCommand: ParsableCommand {
+struct TransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transfer",
         abstract: "Record that the request was transferred to another authority (with the requester's consent).",
@@ -15,5 +15,5 @@ struct TransferCommand: ParsableCommand {
         try Check.nonBlank([(to, "--to")])
     }
 
-    func run() throws { try step.record(.transferred(to: to), on: step.date(on)) }
+    func run() async throws { try await step.record(.transferred(to: to), on: step.date(on)) }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import FOIKit
 
 /// `foi withdraw`.
-struct WithdrawCommand: ParsableCommand {
+struct WithdrawCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "withdraw", abstract: "Record that the requester withdrew the request.")
     @Option(help: ArgumentHelp("Why, if known.", valueName: "text")) var reason: String?
@@ -13,5 +13,5 @@ struct WithdrawCommand: ParsableCommand {
         try Check.nonBlank([(reason, "--reason")])
     }
 
-    func run() throws { try step.record(.withdrawn(reason: reason), on: step.date(on)) }
+    func run() async throws { try await step.record(.withdrawn(reason: reason), on: step.date(on)) }
 }

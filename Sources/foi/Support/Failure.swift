@@ -20,29 +20,36 @@ struct Failure: Error {
 /// Runs a library operation, turning its typed errors into one-line failures; a remedy is worded as the `foi`
 /// command to type, on the case `reference` where there is one.
 func perform<T>(on reference: CaseReference? = nil, _ body: () throws -> T) throws -> T {
-    func words(_ remedy: Remedy) -> String { remedy.commandLine(for: reference) }
     do {
         return try body()
-    } catch let failure as Failure {
-        throw failure
-    } catch let error as LifecycleError {
-        throw Failure.refused(error.message(wording: words))
-    } catch let error as DeadlineError {
-        throw Failure.refused(error.message(wording: words))
-    } catch let error as LetterError {
-        throw Failure.refused(error.message(on: reference))
-    } catch let error as InputError {
-        throw Failure.badInput(error.description)
-    } catch StoreError.lifecycle(let error) {
-        throw Failure.refused(error.message(wording: words))
-    } catch let error as StoreError where error.isBadInput {
-        throw Failure.badInput(error.commandLine)
-    } catch StoreError.deadline(let error) {
-        throw Failure.refused(error.message(wording: words))
-    } catch let error as StoreError {
-        throw Failure.refused(error.commandLine)
     } catch {
-        throw Failure.refused("\(error)")
+        throw failure(error, on: reference)
+    }
+}
+
+/// `perform` for an operation that waits.
+func perform<T>(on reference: CaseReference? = nil, _ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        throw failure(error, on: reference)
+    }
+}
+
+/// A library's error as one line with the exit code of its kind.
+private func failure(_ error: any Error, on reference: CaseReference?) -> Failure {
+    func words(_ remedy: Remedy) -> String { remedy.commandLine(for: reference) }
+    switch error {
+    case let failure as Failure: return failure
+    case let error as LifecycleError: return .refused(error.message(wording: words))
+    case let error as DeadlineError: return .refused(error.message(wording: words))
+    case let error as LetterError: return .refused(error.message(on: reference))
+    case let error as InputError: return .badInput(error.description)
+    case StoreError.lifecycle(let error): return .refused(error.message(wording: words))
+    case StoreError.deadline(let error): return .refused(error.message(wording: words))
+    case let error as StoreError where error.isBadInput: return .badInput(error.commandLine)
+    case let error as StoreError: return .refused(error.commandLine)
+    default: return .refused("\(error)")
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIStore
 import FOIViews
@@ -54,6 +55,9 @@ struct StoreOptions: ParsableArguments {
         return getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
     }
 
+    /// The identity the command acts as.
+    var identity: Identity { Identity(name: actorName) }
+
     func validate() throws {
         try Check.nonBlank([(actor, "--actor"), (db, "--db")])
     }
@@ -78,16 +82,16 @@ struct StepOptions: ParsableArguments {
     }
 
     /// Records `event` on the case, dated `date`, and prints the case as it now stands.
-    func record(_ event: CaseEvent, on date: CivilDate) throws {
-        try record(on: date) { _, _ in event }
+    func record(_ event: CaseEvent, on date: CivilDate) async throws {
+        try await record(on: date) { _, _ in event }
     }
 
-    /// Records the event `makeEvent` builds from the case as it stands (read once, in the step's transaction).
-    func record(on date: CivilDate, _ makeEvent: (Case, CaseRules) throws -> CaseEvent) throws {
+    /// Records the event `makeEvent` builds from the case as it stands (`Casework.record`).
+    func record(on date: CivilDate, _ makeEvent: (Case, CaseRules) throws -> CaseEvent) async throws {
         let caseStore = try store.open()
-        let step = try perform(on: reference) {
-            try caseStore.record(
-                on: date, for: reference, actor: store.actorName, today: store.todayDate, building: makeEvent)
+        let step = try await perform(on: reference) {
+            try await Casework(storage: caseStore).record(
+                on: date, for: reference, by: store.identity, today: store.todayDate, building: makeEvent)
         }
         if let warning = step.event.event.warning {
             warn(warning.commandLine)

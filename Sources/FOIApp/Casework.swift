@@ -1,0 +1,89 @@
+import FOIKit
+import FOIViews
+
+/// Who does something: stored with every event they make.
+public struct Identity: Sendable, Hashable {
+    /// The name recorded as the event's actor.
+    public var name: String?
+
+    public init(name: String?) {
+        self.name = name
+    }
+}
+
+/// foi's use cases over one store of cases: each is one call, the same from the command line, a web page or a mail
+/// poller, taking the identity that acts. A use case reads, lets FOIKit decide and has the store keep the decision;
+/// it holds no rule of the law and no SQL.
+public struct Casework: Sendable {
+    public let storage: any CaseStorage
+
+    public init(storage: any CaseStorage) {
+        self.storage = storage
+    }
+
+    /// Records on the case `reference` the step `event` makes from the case as it stands (e.g. an exemption whose
+    /// part defaults to the case's regime), dated `date`, if the lifecycle allows it on `today`. The step is decided
+    /// outside the write; if another step reached the case meanwhile, it is decided again, once, on the case as it
+    /// then stands.
+    public func record(
+        on date: CivilDate, for reference: CaseReference, by actor: Identity, today: CivilDate,
+        building event: (Case, CaseRules) throws -> CaseEvent
+    ) async throws -> RecordedStep {
+        var attempt = 1
+        while true {
+            let loaded = try await storage.load(reference)
+            let recorded = RecordedEvent(date: date, event: try event(loaded.file, loaded.rules))
+            let step = try loaded.file.step(recorded, rules: loaded.rules, today: today)
+            do {
+                return try await storage.append(step, actor: actor.name)
+            } catch CaseStorageError.caseMoved where attempt == 1 {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Records `recorded` on the case `reference`, if the lifecycle allows it on `today`.
+    public func record(_ recorded: RecordedEvent, for reference: CaseReference, by actor: Identity, today: CivilDate)
+        async throws -> RecordedStep
+    {
+        try await record(on: recorded.date, for: reference, by: actor, today: today) { _, _ in recorded.event }
+    }
+}
+
+extension Casework {
+    /// A letter of `kind` about the case `reference`, dated `date` (default: its step's own date, else `today`),
+    /// written with `templates` (named as the letter-issued event records them, `templateOrigin`). A letter that
+    /// goes out (neither a draft nor a preview) is handed to `deliver` and, once delivered, recorded as issued on the
+    /// case it was written from: if another step reached the case meanwhile, the letter is written again from the
+    /// case as it now stands and delivered again (`deliver` replaces what it delivered before), once.
+    public func issueLetter(
+        _ kind: LetterKind, about reference: CaseReference, date: CivilDate?, templates: [String: String],
+        templateOrigin: String, draft: Bool, recording: Bool, by actor: Identity, today: CivilDate,
+        deliver: (Letter) throws -> Void
+    ) async throws -> Letter {
+        var attempt = 1
+        while true {
+            let loaded = try await storage.loadDetail(reference)
+            let date = date ?? kind.defaultDate(of: loaded.detail.file) ?? today
+            let source = LetterSource(
+                detail: loaded.detail, profile: loaded.profile, calendars: loaded.rules.calendars,
+                catalogue: loaded.rules.catalogue, date: date)
+            let letter = try LetterWriter.write(kind, from: source, templates: templates, draft: draft)
+            guard recording else {
+                try deliver(letter)
+                return letter
+            }
+            let issued = LetterRecord(letter: kind.rawValue, template: templateOrigin, digest: letter.digest)
+            let step = try loaded.detail.file.step(
+                RecordedEvent(date: date, event: .letterIssued(issued)), rules: loaded.rules, today: today)
+            // Delivered before it is recorded as issued: a letter that could not be written was not issued.
+            try deliver(letter)
+            do {
+                _ = try await storage.append(step, actor: actor.name)
+                return letter
+            } catch CaseStorageError.caseMoved where attempt == 1 {
+                attempt += 1
+            }
+        }
+    }
+}

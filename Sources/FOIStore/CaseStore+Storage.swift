@@ -1,0 +1,32 @@
+import FOIKit
+import GRDB
+
+extension CaseStore: CaseStorage {
+    public func load(_ reference: CaseReference) async throws -> LoadedCase {
+        try await writer.read { db in
+            LoadedCase(file: try self.loadCase(reference, db).1, rules: try self.rules(db))
+        }
+    }
+
+    public func loadDetail(_ reference: CaseReference) async throws -> LoadedDetail {
+        try await writer.read { db in
+            let (detail, rules) = try self.detail(reference, requester: true, db)
+            return LoadedDetail(detail: detail, rules: rules, profile: try Self.profile(db))
+        }
+    }
+
+    public func append(_ step: CaseStep, actor: String?) async throws -> RecordedStep {
+        let reference = step.state.file.reference
+        return try await write { db in
+            let caseID = try Self.caseID(reference, db)
+            // The step was decided on the case with one event fewer than it now holds; the store's own guard
+            // (UNIQUE(case_id, sequence) and the trigger that keeps events from being replaced) backs this up.
+            let stored = try Int.fetchOne(db, sql: "SELECT event_count FROM cases WHERE id = ?", arguments: [caseID])
+            guard stored == step.state.file.history.count - 1 else { throw CaseStorageError.caseMoved(reference) }
+            try Projection.update(
+                to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged, caseID: caseID,
+                actor: actor, db)
+            return RecordedStep(summary: try Projection.summary(caseID: caseID, db), event: step.event)
+        }
+    }
+}

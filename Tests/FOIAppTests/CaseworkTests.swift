@@ -1,0 +1,147 @@
+import FOIApp
+import FOIKit
+import FOIStore
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+
+private func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
+
+/// "Today" for tests about something other than dates: after every step they record.
+private let later = date("2030-01-01")
+private let officer = Identity(name: "officer")
+
+private func newCase(_ received: String, ref: String) -> NewCase {
+    NewCase(
+        reference: CaseReference(rawValue: ref), received: date(received),
+        receipt: Receipt(regime: .foia, subject: "Test request"), requester: Requester(name: "A Requester"))
+}
+
+/// A store where another officer records `meanwhile` between a use case's read and each of its first `times`
+/// appends: the race of two officers on one case, made to happen every time.
+private final class Interleaving: CaseStorage {
+    let inner: CaseStore
+    let meanwhile: RecordedEvent
+    let remaining: Mutex<Int>
+
+    init(_ inner: CaseStore, meanwhile: RecordedEvent, times: Int) {
+        self.inner = inner
+        self.meanwhile = meanwhile
+        remaining = Mutex(times)
+    }
+
+    func load(_ reference: CaseReference) async throws -> LoadedCase { try await inner.load(reference) }
+
+    func loadDetail(_ reference: CaseReference) async throws -> LoadedDetail { try await inner.loadDetail(reference) }
+
+    func append(_ step: CaseStep, actor: String?) async throws -> RecordedStep {
+        let interrupt = remaining.withLock { count in
+            defer { count -= 1 }
+            return count > 0
+        }
+        if interrupt {
+            _ = try await Casework(storage: inner).record(
+                meanwhile, for: step.state.file.reference, by: Identity(name: "colleague"), today: later)
+        }
+        return try await inner.append(step, actor: actor)
+    }
+}
+
+/// The use cases on an in-memory database: each decides outside the write and appends only onto the case it
+/// decided on.
+@Suite struct CaseworkTests {
+    let store: CaseStore
+    let reference = CaseReference(rawValue: "FOI-1")
+
+    init() throws {
+        store = try CaseStore.inMemory()
+        try store.log(newCase("2026-11-02", ref: "FOI-1"), today: later)
+    }
+
+    @Test func aStepRecordsItsEventAndTheIdentityThatMadeIt() async throws {
+        let step = try await Casework(storage: store).record(
+            RecordedEvent(date: date("2026-11-03"), event: .acknowledged), for: reference, by: officer, today: later)
+        #expect(step.event.event == .acknowledged)
+        #expect(step.summary.status == .open)
+        let events = try store.detail(reference).events
+        #expect(events.map(\.recorded.event.kind) == [.received, .acknowledged])
+        #expect(events.last?.actor == "officer")
+    }
+
+    /// Another step reached the case after it was read: the step is decided again on the case as it then stands and
+    /// appended after the other, as event 3.
+    @Test func aCaseThatMovedIsDecidedAgainOnce() async throws {
+        let storage = Interleaving(
+            store, meanwhile: RecordedEvent(date: date("2026-11-03"), event: .note("Called the requester")), times: 1)
+        _ = try await Casework(storage: storage).record(
+            RecordedEvent(date: date("2026-11-04"), event: .acknowledged), for: reference, by: officer, today: later)
+        let events = try store.detail(reference).events
+        #expect(events.map(\.recorded.event.kind) == [.received, .note, .acknowledged])
+        #expect(events.map(\.actor) == [nil, "colleague", "officer"])
+        #expect(try store.verify().isSound)
+    }
+
+    /// Decided again means the lifecycle judges the case as it now stands: once answered, it cannot be
+    /// acknowledged, and nothing of the refused step is written.
+    @Test func theSecondDecisionSeesTheOtherStep() async throws {
+        let storage = Interleaving(
+            store, meanwhile: RecordedEvent(date: date("2026-11-03"), event: .responded(.grantedInFull)), times: 1)
+        await #expect(throws: LifecycleError.self) {
+            try await Casework(storage: storage).record(
+                RecordedEvent(date: date("2026-11-04"), event: .acknowledged), for: reference, by: officer,
+                today: later)
+        }
+        #expect(try store.detail(reference).events.map(\.recorded.event.kind) == [.received, .responded])
+    }
+
+    /// Moved twice: refused with the reason, rather than retried for ever.
+    @Test func aCaseThatMovesTwiceIsRefused() async throws {
+        let storage = Interleaving(
+            store, meanwhile: RecordedEvent(date: date("2026-11-03"), event: .note("Again")), times: 2)
+        await #expect(throws: CaseStorageError.caseMoved(reference)) {
+            try await Casework(storage: storage).record(
+                RecordedEvent(date: date("2026-11-04"), event: .acknowledged), for: reference, by: officer,
+                today: later)
+        }
+        #expect(try store.detail(reference).events.map(\.recorded.event.kind) == [.received, .note, .note])
+    }
+}
+
+/// One store shared by many tasks, as a web server's handlers share it: over a pool of connections to a file,
+/// steps on many cases at once, two of them on one case, all recorded and every chain sound.
+@Suite struct SharedStoreTests {
+    @Test func tasksShareOneStore() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foi-app-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pool = try DatabasePool(
+            path: directory.appendingPathComponent("cases.sqlite").path, configuration: CaseStore.configuration)
+        let store = try CaseStore(writer: pool)
+        let references = (1...12).map { CaseReference(rawValue: "FOI-\($0)") }
+        for reference in references { try store.log(newCase("2026-11-02", ref: reference.rawValue), today: later) }
+        let casework = Casework(storage: store)
+        try await withThrowingTaskGroup(of: RecordedStep.self) { group in
+            for reference in references {
+                group.addTask {
+                    try await casework.record(
+                        RecordedEvent(date: date("2026-11-03"), event: .acknowledged), for: reference, by: officer,
+                        today: later)
+                }
+            }
+            for note in ["first", "second"] {
+                group.addTask {
+                    try await casework.record(
+                        RecordedEvent(date: date("2026-11-04"), event: .note(note)), for: references[0], by: officer,
+                        today: later)
+                }
+            }
+            for try await _ in group {}
+        }
+        #expect(try store.detail(references[0]).events.count == 4)
+        for reference in references.dropFirst() {
+            #expect(try store.detail(reference).events.map(\.recorded.event.kind) == [.received, .acknowledged])
+        }
+        #expect(try store.verify().isSound)
+    }
+}
