@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "FOIViews", targets: ["FOIViews"]),
         .library(name: "FOIStore", targets: ["FOIStore"]),
         .library(name: "FOIIntake", targets: ["FOIIntake"]),
+        .library(name: "FOIFiles", targets: ["FOIFiles"]),
         .library(name: "FOIApp", targets: ["FOIApp"]),
         .executable(name: "foi", targets: ["foi"]),
     ],
@@ -28,6 +29,7 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/FOIKit", "Sources/FOIViews", "Sources/FOIStore", "Sources/FOIIntake", "Sources/FOIApp",
+                "Sources/FOIFiles",
                 "Sources/foi", "Sources/foi-bench",
                 "Sources/FOITestSupport",
                 "Tests", "scripts", "docs", "README.md",
@@ -77,19 +79,22 @@ let package = Package(
         .target(
             name: "FOIIntake",
             dependencies: ["FOIKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Files written whole or not at all, private where they hold personal data: the databases, their backups and
+        // every output.
+        .target(name: "FOIFiles"),
         // The use cases every front end calls: intake, the domain and the views put together.
         .target(name: "FOIApp", dependencies: ["FOIKit", "FOIIntake", "FOIViews"]),
         .target(
             name: "FOIStore",
             dependencies: [
-                "FOIKit", "FOIResources", .product(name: "GRDB", package: "GRDB.swift"),
+                "FOIKit", "FOIFiles", "FOIResources", .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API, to read dates straight from a statement's columns.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         .executableTarget(
             name: "foi",
             dependencies: [
-                "FOIKit", "FOIIntake", "FOIApp", "FOIViews", "FOIStore", "FOIResources",
+                "FOIKit", "FOIIntake", "FOIApp", "FOIViews", "FOIStore", "FOIFiles", "FOIResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

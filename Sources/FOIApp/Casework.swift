@@ -36,7 +36,7 @@ public struct Casework: Sendable {
             let step = try loaded.file.step(recorded, rules: loaded.rules, today: today)
             do {
                 return try await storage.append(step, actor: actor.name)
-            } catch CaseStorageError.caseMoved where attempt == 1 {
+            } catch StoreError.caseMoved where attempt == 1 {
                 attempt += 1
             }
         }
@@ -81,7 +81,7 @@ extension Casework {
             do {
                 _ = try await storage.append(step, actor: actor.name)
                 return letter
-            } catch CaseStorageError.caseMoved where attempt == 1 {
+            } catch StoreError.caseMoved where attempt == 1 {
                 attempt += 1
             }
         }

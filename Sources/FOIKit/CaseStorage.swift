@@ -1,6 +1,6 @@
 /// What a store of cases does for the use cases: it keeps what FOIKit decided and answers with what it kept. It
 /// decides nothing: a use case reads a case and the rules, FOIKit decides the step, and the store appends it only if
-/// the case has not moved on meanwhile (`CaseStorageError.caseMoved`), so that two officers, or two processes, never
+/// the case has not moved on meanwhile (`StoreError.caseMoved`), so that two officers, or two processes, never
 /// both append event number n. A second store (PostgreSQL) implements this without a rule of the law of its own.
 public protocol CaseStorage: Sendable {
     /// The case `reference` as its history stands, with the rules it is decided by now (the calendars of the
@@ -12,7 +12,7 @@ public protocol CaseStorage: Sendable {
     func loadDetail(_ reference: CaseReference) async throws -> LoadedDetail
 
     /// Appends `step`, decided on the case as `load` gave it, with the identity that made it, and rewrites what is
-    /// kept of the case in the same transaction; throws `CaseStorageError.caseMoved` and writes nothing if the case
+    /// kept of the case in the same transaction; throws `StoreError.caseMoved` and writes nothing if the case
     /// took another step since it was loaded.
     func append(_ step: CaseStep, actor: String?) async throws -> RecordedStep
 }
@@ -38,18 +38,5 @@ public struct LoadedDetail: Sendable {
         self.detail = detail
         self.rules = rules
         self.profile = profile
-    }
-}
-
-/// Why a store refused to keep a decided step.
-public enum CaseStorageError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Another step was appended to the case after it was read: decide again on the case as it now stands.
-    case caseMoved(CaseReference)
-
-    public var description: String {
-        switch self {
-        case .caseMoved(let reference):
-            "another step was recorded on \(reference) at the same moment, twice; nothing was recorded: try again"
-        }
     }
 }

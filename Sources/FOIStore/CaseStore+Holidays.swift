@@ -2,19 +2,6 @@ import FOIKit
 import Foundation
 import GRDB
 
-/// A change to the bank holidays, as an officer asks for it.
-public enum HolidayEdit: Sendable {
-    /// A day newly proclaimed a bank holiday.
-    case add(Holiday)
-    /// A bank holiday cancelled by proclamation.
-    case cancel(CivilDate, Division)
-    /// A bank holiday moved by proclamation to another day; `title` names the new day (default: the old one's name).
-    case move(from: CivilDate, to: CivilDate, Division, title: String?)
-    /// GOV.UK's bank-holidays.json, refreshed since foi was released: it replaces the shipped data for the years it
-    /// covers.
-    case importGovUK([UInt8])
-}
-
 /// What the database changes of the bank holidays shipped with foi: a GOV.UK file taken in, days added, days
 /// cancelled.
 struct HolidayAmendments: Equatable, Sendable {

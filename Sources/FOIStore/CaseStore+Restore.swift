@@ -2,21 +2,6 @@ import FOIKit
 import Foundation
 import GRDB
 
-/// What restoring an export did.
-public struct Restoration: Sendable {
-    public var cases = 0
-    public var requesters = 0
-    /// The rows restored into each organisation table.
-    public var rows: [String: Int] = [:]
-    /// The personal texts the export did not hold (removed from the database it came from, or exported without
-    /// the requesters): stored as removed.
-    public var removedTexts = 0
-    /// The edited letter templates it holds: foi keeps templates in a directory, not in the database.
-    public var templates: [(name: String, text: String)] = []
-    /// The schema of the database it came from.
-    public var schema: String?
-}
-
 extension CaseStore {
     /// Whether `bytes` are an export: the first line is its `foi-export` header.
     public static func isExport(_ bytes: [UInt8]) -> Bool {

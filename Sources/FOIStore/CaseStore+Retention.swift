@@ -1,16 +1,6 @@
 import FOIKit
 import GRDB
 
-/// What an anonymisation did.
-public struct Anonymisation: Sendable {
-    public var cases: [CaseReference] = []
-    public var requesters = 0
-    public var texts = 0
-    /// Another connection to the database kept its write-ahead log from being emptied: the removed data stays in
-    /// the log until that connection closes and a later write empties it.
-    public var logKept = false
-}
-
 extension CaseStore {
     /// The retention setting.
     public func retentionPolicy() throws -> RetentionPolicy {

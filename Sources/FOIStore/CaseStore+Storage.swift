@@ -22,7 +22,7 @@ extension CaseStore: CaseStorage {
             // The step was decided on the case with one event fewer than it now holds; the store's own guard
             // (UNIQUE(case_id, sequence) and the trigger that keeps events from being replaced) backs this up.
             let stored = try Int.fetchOne(db, sql: "SELECT event_count FROM cases WHERE id = ?", arguments: [caseID])
-            guard stored == step.state.file.history.count - 1 else { throw CaseStorageError.caseMoved(reference) }
+            guard stored == step.state.file.history.count - 1 else { throw StoreError.caseMoved(reference) }
             try Projection.update(
                 to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged, caseID: caseID,
                 actor: actor, db)

@@ -1,18 +1,6 @@
 import FOIKit
 import GRDB
 
-/// A case imported before, brought up to date: `stepsSince` gives what it lacks as it stands (the import decides
-/// what its row has since), or throws why its history cannot be brought to the row's.
-public struct CaseUpdate: Sendable {
-    public var reference: CaseReference
-    public var stepsSince: @Sendable (Case) throws -> [RecordedEvent]
-
-    public init(reference: CaseReference, stepsSince: @escaping @Sendable (Case) throws -> [RecordedEvent]) {
-        self.reference = reference
-        self.stepsSince = stepsSince
-    }
-}
-
 extension CaseStore {
     /// Logs a new request on `today` (it cannot be received later): its received event and its projection, with a
     /// generated reference unless it brings one.

@@ -1,3 +1,4 @@
+import FOIFiles
 import FOIKit
 import FOIResources
 import Foundation

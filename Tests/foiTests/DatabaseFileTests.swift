@@ -1,3 +1,4 @@
+import FOIFiles
 import Foundation
 import Testing
 

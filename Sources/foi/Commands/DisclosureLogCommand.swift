@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIFiles
 import FOIKit
 import FOIStore
 import FOIViews

@@ -4,8 +4,8 @@ import Foundation
 /// file, and a file built under a temporary name and given its own only when whole. They hold requesters' personal
 /// data: a new one is its owner's alone (0600), is never made through a symbolic link, and never replaces a file.
 /// (`WholeFile` writes the other outputs the same way.)
-enum DatabaseFile {
-    enum Kind: Equatable {
+public enum DatabaseFile {
+    public enum Kind: Equatable, Sendable {
         case missing
         case empty
         case file
@@ -13,7 +13,7 @@ enum DatabaseFile {
 
     /// What is at `path` (a symbolic link followed): nothing, an empty file, or a file. Anything else is refused: a
     /// directory, a pipe (SQLite would wait on it for ever), a device, a link to nothing.
-    static func kind(at path: String) throws(DatabaseFileError) -> Kind {
+    public static func kind(at path: String) throws(DatabaseFileError) -> Kind {
         var status = stat()
         guard lstat(path, &status) == 0 else {
             if errno == ENOENT { return .missing }
@@ -31,7 +31,7 @@ enum DatabaseFile {
     }
 
     /// Whether nothing at all is at `path`, not even a symbolic link.
-    static func isAbsent(_ path: String) throws(DatabaseFileError) -> Bool {
+    public static func isAbsent(_ path: String) throws(DatabaseFileError) -> Bool {
         var status = stat()
         if lstat(path, &status) == 0 { return false }
         guard errno == ENOENT else { throw .system(errno) }
@@ -41,7 +41,7 @@ enum DatabaseFile {
     /// An empty file at `path` with mode 0600 (SQLite gives its -wal and -shm files the same), its directory made
     /// with 0700 where it does not exist, whatever the umask. Another officer's process may have made it a moment
     /// ago: then it is theirs, with the same mode; a symbolic link there is refused, never followed.
-    static func createPrivate(at path: String, mode: mode_t = 0o600) throws(DatabaseFileError) {
+    public static func createPrivate(at path: String, mode: mode_t = 0o600) throws(DatabaseFileError) {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if try isAbsent(directory) {
             do {
@@ -71,7 +71,7 @@ enum DatabaseFile {
     /// replace whatever another process put there meanwhile (`DatabaseFileError.appeared`). A failure leaves
     /// nothing: neither the temporary file nor a directory made for it. `purpose` names the temporary file
     /// (`.foi.sqlite.import-4242`); one that a process that has died left is removed.
-    static func publish<T>(at path: String, purpose: String, mode: mode_t = 0o600, _ build: (String) throws -> T)
+    public static func publish<T>(at path: String, purpose: String, mode: mode_t = 0o600, _ build: (String) throws -> T)
         throws -> T
     {
         let url = URL(fileURLWithPath: path)
@@ -98,7 +98,7 @@ enum DatabaseFile {
     }
 
     /// Writes what the system holds of the file or directory at `path` to the disk.
-    static func flush(_ path: String) throws(DatabaseFileError) {
+    public static func flush(_ path: String) throws(DatabaseFileError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .system(errno) }
         defer { close(descriptor) }
@@ -123,7 +123,7 @@ enum DatabaseFile {
 }
 
 /// Why a database file cannot be used or made, as the system says.
-enum DatabaseFileError: Error, CustomStringConvertible {
+public enum DatabaseFileError: Error, CustomStringConvertible, Sendable {
     /// Another process made the file while this one was building it.
     case appeared
     case notAFile(String)
@@ -131,7 +131,7 @@ enum DatabaseFileError: Error, CustomStringConvertible {
     case cannotMakeDirectory(String)
     case system(Int32)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .appeared: "another process made it meanwhile"
         case .notAFile(let kind): "it is \(kind), not a database file"

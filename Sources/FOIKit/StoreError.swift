@@ -1,5 +1,3 @@
-import FOIKit
-
 /// Why a store operation failed, in words that name no front end: each front end adds where to look or what to
 /// type (the command line's `StoreError.commandLine`).
 public enum StoreError: Error, CustomStringConvertible, Sendable {
@@ -46,6 +44,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case restoreNeedsNewDatabase(cases: Int)
     /// A text of the case holds the NUL character, which SQLite's texts end at.
     case textHoldsNUL(CaseReference)
+    /// Another step was appended to the case after it was read, twice over: decide again on the case as it now
+    /// stands.
+    case caseMoved(CaseReference)
 
     /// The error lies in data given to foi (a file to read), not in the database or the request.
     public var isBadInput: Bool {
@@ -109,6 +110,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + "database"
         case .textHoldsNUL(let reference):
             "a text of \(reference) holds a NUL character, which is not text and cannot be stored; nothing was written"
+        case .caseMoved(let reference):
+            "another step was recorded on \(reference) at the same moment, twice; nothing was recorded: try again"
         case .notClosed(let reference):
             "cannot anonymise \(reference): the request, or a review, complaint or appeal about it, is still under "
                 + "way and needs its personal data; nothing was changed"
