@@ -15,9 +15,9 @@ public struct Identity: Sendable, Hashable {
 /// poller, taking the identity that acts. A use case reads, lets FOIKit decide and has the store keep the decision;
 /// it holds no rule of the law and no SQL.
 public struct Casework: Sendable {
-    public let storage: any CaseStorage
+    public let storage: any StepStorage
 
-    public init(storage: any CaseStorage) {
+    public init(storage: any StepStorage) {
         self.storage = storage
     }
 

@@ -74,27 +74,64 @@ public enum DatabaseFile {
     public static func publish<T>(at path: String, purpose: String, mode: mode_t = 0o600, _ build: (String) throws -> T)
         throws -> T
     {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let madeDirectory = try isAbsent(directory)
-        let prefix = ".\(url.lastPathComponent).\(purpose)-"
-        removeAbandoned(in: directory, prefix: prefix)
-        let temporary = (directory as NSString).appendingPathComponent(prefix + String(getpid()))
-        remove(temporary)
+        let pending = try Publication(at: path, purpose: purpose, mode: mode)
+        defer { pending.clear() }
+        let result = try build(pending.temporary)
+        try pending.complete()
+        return result
+    }
+
+    /// `publish` for a `build` that waits.
+    public static func publish<T>(
+        at path: String, purpose: String, mode: mode_t = 0o600, _ build: (String) async throws -> T
+    ) async throws -> T {
+        let pending = try Publication(at: path, purpose: purpose, mode: mode)
+        defer { pending.clear() }
+        let result = try await build(pending.temporary)
+        try pending.complete()
+        return result
+    }
+
+    /// A file being built under a temporary name for `publish`.
+    private final class Publication {
+        let path: String
+        let directory: String
+        let temporary: String
+        let madeDirectory: Bool
         var published = false
-        defer {
+
+        init(at path: String, purpose: String, mode: mode_t) throws {
+            self.path = path
+            let url = URL(fileURLWithPath: path)
+            directory = url.deletingLastPathComponent().path
+            madeDirectory = try isAbsent(directory)
+            let prefix = ".\(url.lastPathComponent).\(purpose)-"
+            removeAbandoned(in: directory, prefix: prefix)
+            temporary = (directory as NSString).appendingPathComponent(prefix + String(getpid()))
+            remove(temporary)
+            do {
+                try createPrivate(at: temporary, mode: mode)
+            } catch {
+                clear()
+                throw error
+            }
+        }
+
+        /// Flushed and linked into place.
+        func complete() throws {
+            try flush(temporary)
+            guard link(temporary, path) == 0 else {
+                throw errno == EEXIST ? DatabaseFileError.appeared : DatabaseFileError.system(errno)
+            }
+            published = true
+            try? flush(directory)
+        }
+
+        /// The temporary file removed, and the directory made for it unless the file was published there.
+        func clear() {
             remove(temporary)
             if madeDirectory && !published { rmdir(directory) }
         }
-        try createPrivate(at: temporary, mode: mode)
-        let result = try build(temporary)
-        try flush(temporary)
-        guard link(temporary, path) == 0 else {
-            throw errno == EEXIST ? DatabaseFileError.appeared : DatabaseFileError.system(errno)
-        }
-        published = true
-        try? flush(directory)
-        return result
     }
 
     /// Writes what the system holds of the file or directory at `path` to the disk.

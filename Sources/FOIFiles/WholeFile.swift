@@ -42,7 +42,7 @@ public enum WholeFile {
 
     /// A new directory at `path`, filled by `fill` as a temporary directory beside it and renamed into place once
     /// full; its owner's alone when it holds `personal` data.
-    public static func directory(at path: String, personal: Bool, _ fill: (String) throws -> Void) throws {
+    public static func directory(at path: String, personal: Bool, _ fill: (String) async throws -> Void) async throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).partial-\(getpid())"
@@ -57,7 +57,7 @@ public enum WholeFile {
         }
         var placed = false
         defer { if !placed { try? FileManager.default.removeItem(atPath: temporary) } }
-        try fill(temporary)
+        try await fill(temporary)
         // Made empty first, so that a directory another process made meanwhile is refused, not replaced.
         guard mkdir(path, personal ? 0o700 : 0o755) == 0 else {
             throw WholeFileError(path: path, DatabaseFileError.system(errno))

@@ -2,7 +2,95 @@
 /// decides nothing: a use case reads a case and the rules, FOIKit decides the step, and the store appends it only if
 /// the case has not moved on meanwhile (`StoreError.caseMoved`), so that two officers, or two processes, never
 /// both append event number n. A second store (PostgreSQL) implements this without a rule of the law of its own.
-public protocol CaseStorage: Sendable {
+public protocol CaseStorage: StepStorage {
+    /// Where the cases are, for messages: a file's path, or a server's address without its password.
+    var address: String { get }
+
+    // MARK: Cases, one at a time
+
+    /// Logs a new request on `today`: its received event and what is kept of it, under a reference of the
+    /// organisation's pattern unless it brings one.
+    func log(_ new: NewCase, actor: String?, today: CivilDate) async throws -> CaseSummary
+
+    /// Splits part of the request `reference` into a case of its own under `regime`, with a copy of the requester.
+    func split(
+        _ reference: CaseReference, into regime: Regime, subject: String?, partReference: CaseReference?,
+        on date: CivilDate, actor: String?, today: CivilDate
+    ) async throws -> (original: RecordedStep, part: CaseSummary)
+
+    // MARK: Reading
+
+    /// The rules cases are decided by now.
+    func rules() async throws -> CaseRules
+    func caseCount() async throws -> Int
+    func caseFile(_ reference: CaseReference) async throws -> Case
+    func detail(_ reference: CaseReference, requester: Bool) async throws -> CaseDetail
+    /// Which of `references` are cases already.
+    func existing(_ references: [CaseReference]) async throws -> Set<CaseReference>
+    func list(_ filter: CaseFilter, today: CivilDate) async throws -> [CaseSummary]
+    func board(today: CivilDate, horizon: Int, limit: Int?, handler: HandlerFilter?) async throws -> Board
+    func calendarClocks(_ clocks: [ClockName], handler: HandlerFilter?) async throws -> [CalendarClock]
+
+    // MARK: Figures
+
+    func timeliness(dueIn period: ClosedRange<CivilDate>, asAt: CivilDate, today: CivilDate) async throws
+        -> [TimelinessEntry]
+    func disclosureLog(respondedIn period: ClosedRange<CivilDate>) async throws -> (
+        entries: [DisclosureLogEntry], heldBack: [(CaseReference, String)]
+    )
+    func activity(in period: ClosedRange<CivilDate>) async throws -> PeriodActivity
+    func casesReceived(in period: ClosedRange<CivilDate>, asAt: CivilDate) async throws -> [Case]
+
+    // MARK: Many cases at once
+
+    /// Imports whole cases in one transaction, each replayed through the lifecycle on `today`, after bringing
+    /// `updating` up to date; returns how many steps each of those gained. `progress` is told how many are done.
+    func importCases(
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate], actor: String?, today: CivilDate,
+        progress: (Int) -> Void
+    ) async throws -> [Int]
+    /// `importCases` checked, writing nothing.
+    func checkImport(_ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate], today: CivilDate)
+        async throws -> [Int]
+    /// Records on cases already kept the steps of a sheet of later steps that each does not have yet.
+    func addLaterSteps(
+        _ rows: [(reference: CaseReference, steps: [RecordedEvent])], actor: String?, today: CivilDate, dryRun: Bool
+    ) async throws -> [Int]
+    /// Restores an export of foi whole into a store without cases.
+    func restore(
+        export bytes: [UInt8], today: CivilDate, writeTemplates: ([(name: String, text: String)]) throws -> String?
+    ) async throws -> Restoration
+    /// Every case, its events and its requester (or not), as the export's lines.
+    func export(requesters: Bool, _ write: (JSONValue) throws -> Void) async throws
+    /// Changes the bank holidays and moves every clock the change moves, with an event on each case it moves.
+    func changeHolidays(_ edit: HolidayEdit, today: CivilDate, actor: String?) async throws -> HolidayChange
+
+    // MARK: The organisation
+
+    func setting(_ key: Settings.Key) async throws -> String
+    func setSetting(_ key: Settings.Key, to value: String) async throws
+    func profile() async throws -> AuthorityProfile
+    func paragraphs() async throws -> [ReasoningParagraph]
+    func paragraph(named name: String) async throws -> ReasoningParagraph
+    func addParagraph(_ paragraph: ReasoningParagraph) async throws
+
+    // MARK: Keeping and checking
+
+    func retentionPolicy() async throws -> RetentionPolicy
+    func retention(today: CivilDate, all: Bool) async throws -> [RetentionDue]
+    /// Removes the personal data of `references` (nil: every case past its retention date).
+    func anonymise(_ references: [CaseReference]?, actor: String?, today: CivilDate) async throws -> Anonymisation
+    func verify(thorough: Bool, head: LedgerHead?) async throws -> VerificationReport
+    /// What `verify` finds wrong with one case.
+    func problems(of reference: CaseReference) async throws -> [String]
+    /// A consistent copy of the whole store at `destination`; returns how many cases it holds.
+    func backup(to destination: String) async throws -> Int
+}
+
+/// What recording a step on one case needs of a store: the case as it stands, and an append that refuses to land on
+/// a case that moved meanwhile. The step use cases ask no more, so a test (or a store under trial) can give them
+/// exactly this.
+public protocol StepStorage: Sendable {
     /// The case `reference` as its history stands, with the rules it is decided by now (the calendars of the
     /// holidays as the store has them, the organisation's clock settings).
     func load(_ reference: CaseReference) async throws -> LoadedCase
@@ -38,5 +126,28 @@ public struct LoadedDetail: Sendable {
         self.detail = detail
         self.rules = rules
         self.profile = profile
+    }
+}
+
+/// What a command does with the store.
+public enum StoreAccess: Sendable {
+    /// Reads only: a file is opened read-only, so that a read-only file or share can be inspected.
+    case read
+    case write
+    /// Writes, making the store first if there is none (the commands that start one: log, demo, settings).
+    case create
+}
+
+extension CaseStorage {
+    /// The case `reference` as the officer sees it, with its requester.
+    public func detail(_ reference: CaseReference) async throws -> CaseDetail {
+        try await detail(reference, requester: true)
+    }
+
+    public func importCases(
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [], actor: String?,
+        today: CivilDate
+    ) async throws -> [Int] {
+        try await importCases(cases, updating: updating, actor: actor, today: today, progress: { _ in })
     }
 }

@@ -1,7 +1,15 @@
 import FOIKit
 import GRDB
 
+/// The protocol's reads and writes are the store's own methods: each is safe from any thread; `load`, `loadDetail` and
+/// `append`, which every step takes, wait for the database without holding a thread.
 extension CaseStore: CaseStorage {
+    public var address: String { path }
+
+    public func rules() throws -> CaseRules {
+        try writer.read { db in try rules(db) }
+    }
+
     public func load(_ reference: CaseReference) async throws -> LoadedCase {
         try await writer.read { db in
             LoadedCase(file: try self.loadCase(reference, db).1, rules: try self.rules(db))

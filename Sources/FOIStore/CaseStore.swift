@@ -33,15 +33,6 @@ public final class CaseStore: Sendable {
     /// The working-day calendars as this store last read the database's holidays.
     public var calendars: Calendars { calendarCache.withLock { $0.calendars } }
 
-    /// What a command does with the database.
-    public enum Access: Sendable {
-        /// Reads only: the file is opened read-only, so that a read-only file or share can be inspected.
-        case read
-        case write
-        /// Writes, making the database first if there is none (the commands that start one: log, demo, settings).
-        case create
-    }
-
     /// Opens the database file at `path` and brings its schema up to date. With `.create`, makes it first if there
     /// is none: a new file is readable by its owner only (0600), in a directory of its owner's (0700) if the
     /// directory is new too, for it holds requesters' personal data. With `.read`, opens it read-only, unless it
@@ -51,7 +42,7 @@ public final class CaseStore: Sendable {
     /// What is not a foi database is refused before anything is written to it: a path that is not a file (a
     /// directory, a pipe, a device), a symbolic link to nothing, an empty file (except to a command that starts a
     /// database), a SQLite database of another program.
-    public convenience init(path: String, access: Access = .write) throws {
+    public convenience init(path: String, access: StoreAccess = .write) throws {
         let queue: DatabaseQueue
         var location = path
         do {
@@ -263,12 +254,12 @@ public final class CaseStore: Sendable {
     /// written under a temporary name, flushed to the disk and only then given its name: a backup that fails (a
     /// full disk) leaves no file behind that could be taken for a good one, and none is ever written through a
     /// symbolic link or over a file.
-    public func backup(to destination: String) throws -> Int {
+    public func backup(to destination: String) async throws -> Int {
         do {
             guard try DatabaseFile.isAbsent(destination) else {
                 throw StoreError.backupExists(path: destination)
             }
-            return try DatabaseFile.publish(at: destination, purpose: "backup") { temporary in
+            return try await DatabaseFile.publish(at: destination, purpose: "backup") { temporary in
                 // Written in SQLite's default rollback mode: through a WAL every page would be written twice. The
                 // copied header keeps the database's own WAL mode for whoever opens the copy next.
                 let copy = try DatabaseQueue(path: temporary)
@@ -290,13 +281,15 @@ public final class CaseStore: Sendable {
     /// put in its place only once `body` has succeeded: a refused or interrupted import leaves no database, and the
     /// one it makes never replaces one another process made meanwhile (that is refused, and the import can be run
     /// again into it). A build abandoned by a process that died is removed by the next.
-    public static func buildingNew<T>(at path: String, _ body: (CaseStore) throws -> T) throws -> T {
+    public static func buildingNew<T>(at path: String, _ body: (CaseStore) async throws -> T) async throws -> T {
         do {
-            return try DatabaseFile.publish(at: path, purpose: "import") { temporary in
+            return try await DatabaseFile.publish(at: path, purpose: "import") { temporary in
                 let store = try CaseStore(path: temporary, access: .create)
-                let result = try body(store)
+                let result = try await body(store)
                 // Its log checkpointed into the file and the file closed, so that the file alone is the database.
-                try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+                try await store.writer.writeWithoutTransaction {
+                    try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                }
                 try store.writer.close()
                 return result
             }

@@ -20,7 +20,7 @@ private func newCase(_ received: String, ref: String) -> NewCase {
 
 /// A store where another officer records `meanwhile` between a use case's read and each of its first `times`
 /// appends: the race of two officers on one case, made to happen every time.
-private final class Interleaving: CaseStorage {
+private final class Interleaving: StepStorage {
     let inner: CaseStore
     let meanwhile: RecordedEvent
     let remaining: Mutex<Int>
@@ -64,7 +64,7 @@ private final class Interleaving: CaseStorage {
             RecordedEvent(date: date("2026-11-03"), event: .acknowledged), for: reference, by: officer, today: later)
         #expect(step.event.event == .acknowledged)
         #expect(step.summary.status == .open)
-        let events = try store.detail(reference).events
+        let events = try await store.detail(reference).events
         #expect(events.map(\.recorded.event.kind) == [.received, .acknowledged])
         #expect(events.last?.actor == "officer")
     }
@@ -76,7 +76,7 @@ private final class Interleaving: CaseStorage {
             store, meanwhile: RecordedEvent(date: date("2026-11-03"), event: .note("Called the requester")), times: 1)
         _ = try await Casework(storage: storage).record(
             RecordedEvent(date: date("2026-11-04"), event: .acknowledged), for: reference, by: officer, today: later)
-        let events = try store.detail(reference).events
+        let events = try await store.detail(reference).events
         #expect(events.map(\.recorded.event.kind) == [.received, .note, .acknowledged])
         #expect(events.map(\.actor) == [nil, "colleague", "officer"])
         #expect(try store.verify().isSound)
@@ -92,7 +92,7 @@ private final class Interleaving: CaseStorage {
                 RecordedEvent(date: date("2026-11-04"), event: .acknowledged), for: reference, by: officer,
                 today: later)
         }
-        #expect(try store.detail(reference).events.map(\.recorded.event.kind) == [.received, .responded])
+        #expect(try await store.detail(reference).events.map(\.recorded.event.kind) == [.received, .responded])
     }
 
     /// Moved twice: refused with the reason, rather than retried for ever.
@@ -109,7 +109,7 @@ private final class Interleaving: CaseStorage {
             return
         }
         #expect(moved == reference)
-        #expect(try store.detail(reference).events.map(\.recorded.event.kind) == [.received, .note, .note])
+        #expect(try await store.detail(reference).events.map(\.recorded.event.kind) == [.received, .note, .note])
     }
 }
 
@@ -143,9 +143,9 @@ private final class Interleaving: CaseStorage {
             }
             for try await _ in group {}
         }
-        #expect(try store.detail(references[0]).events.count == 4)
+        #expect(try await store.detail(references[0]).events.count == 4)
         for reference in references.dropFirst() {
-            #expect(try store.detail(reference).events.map(\.recorded.event.kind) == [.received, .acknowledged])
+            #expect(try await store.detail(reference).events.map(\.recorded.event.kind) == [.received, .acknowledged])
         }
         #expect(try store.verify().isSound)
     }

@@ -55,6 +55,24 @@ import Testing
         }
     }
 
+    /// The command line parses, calls FOIApp and renders: only its composition root knows which store keeps the
+    /// cases, so that a web server or a second store changes one file, not every command.
+    @Test func onlyTheCompositionRootKnowsTheStore() throws {
+        let directory = Self.sources.appendingPathComponent("foi")
+        let files = FileManager.default.enumerator(atPath: directory.path)!.compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".swift")
+        }
+        #expect(files.count > 40)
+        var importers: [String] = []
+        for file in files {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            if text.range(of: #"(?m)^(@testable )?import (FOIStore|GRDB)"#, options: .regularExpression) != nil {
+                importers.append(file)
+            }
+        }
+        #expect(importers == ["Stores.swift"])
+    }
+
     @Test func refusalsWordTheirRemedyPlainly() {
         let error = LifecycleError.notAllowed(
             action: "record a response", status: .awaitingFee, since: CivilDate(year: 2026, month: 1, day: 6)!,

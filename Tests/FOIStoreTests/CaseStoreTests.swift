@@ -124,7 +124,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
             let responded = try await record("2026-02-27", .responded(.partiallyWithheld))
             #expect(responded.status == .responded)
             #expect(responded.outcome == .partiallyWithheld)
-            let detail = try store.detail(ref)
+            let detail = try await store.detail(ref)
             #expect(
                 detail.events.map(\.recorded.event.kind.rawValue) == [
                     "received", "fee-notice-issued", "fee-paid", "exemption-applied", "extended", "responded",
@@ -177,17 +177,17 @@ func count(_ path: String, _ sql: String) throws -> Int {
                         date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local)),
                 today: date("2027-06-10"))
             #expect(change.casesMoved == 1)
-            #expect(try store.detail(touched).summary.due == date("2027-06-30"))
+            #expect(try await store.detail(touched).summary.due == date("2027-06-30"))
             #expect(
-                try store.detail(touched).events.last?.recorded.event
+                try await store.detail(touched).events.last?.recorded.event
                     == .deadlineMoved(
                         from: date("2027-06-29"), to: date("2027-06-30"),
                         reason: "bank holiday added: Proclaimed day (Northern Ireland) on 2027-06-14"))
-            #expect(try store.detail(scottish).summary.due == date("2027-06-29"))
-            #expect(try store.detail(untouched).events.count == 1)
+            #expect(try await store.detail(scottish).summary.due == date("2027-06-29"))
+            #expect(try await store.detail(untouched).events.count == 1)
             #expect(try count(path, "SELECT count(*) FROM events WHERE kind = 'deadline-moved'") == 1)
             // A reopened store sees the holiday too.
-            #expect(try CaseStore(path: path).detail(touched).deadline.due == date("2027-06-30"))
+            #expect(try await CaseStore(path: path).detail(touched).deadline.due == date("2027-06-30"))
             #expect(throws: StoreError.self) {
                 try store.changeHolidays(
                     .add(Holiday(date: date("2027-06-14"), division: .northernIreland, title: "again", source: .local)),

@@ -74,7 +74,7 @@ import Testing
                 RecordedEvent(date: date("2026-11-27"), event: .reviewDecided(ReviewDecision(outcome: .upheld))),
                 for: reviewed, today: later)
             #expect(try store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [open])
-            let detail = try store.detail(reviewed)
+            let detail = try await store.detail(reviewed)
             #expect(detail.clocks.first { $0.name == .review }?.status(today: date("2026-11-27")) == .met)
             #expect(detail.file.review?.decision?.outcome == .upheld)
         }
@@ -95,7 +95,7 @@ import Testing
                 today: date("2027-07-01"))
             #expect(change.casesMoved == 1)
             #expect(try store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-28"))
-            let moved = try #require(try store.detail(ref).events.last)
+            let moved = try #require(try await store.detail(ref).events.last)
             #expect(
                 moved.recorded.event
                     == .deadlineMoved(
@@ -111,17 +111,19 @@ import Testing
     @Test func aHolidayMovesTheRequestersReviewWindow() async throws {
         try await withStore { store, _ in
             let ref = try await answered(store, received: "2026-05-05", responded: "2026-06-01")
-            func window() throws -> CaseClock? { try store.detail(ref).clocks.first { $0.name == .reviewWindow } }
-            #expect(try window()?.due == date("2026-07-29"))
+            func window() async throws -> CaseClock? {
+                try await store.detail(ref).clocks.first { $0.name == .reviewWindow }
+            }
+            #expect(try await window()?.due == date("2026-07-29"))
             let change = try store.changeHolidays(
                 .add(
                     Holiday(
                         date: date("2026-07-01"), division: .northernIreland, title: "Proclaimed day", source: .local)),
                 today: date("2026-06-10"))
             #expect(change.casesMoved == 1)
-            #expect(try window()?.due == date("2026-07-30"))
+            #expect(try await window()?.due == date("2026-07-30"))
             #expect(
-                try store.detail(ref).events.last?.recorded.event
+                try await store.detail(ref).events.last?.recorded.event
                     == .deadlineMoved(
                         from: date("2026-07-29"), to: date("2026-07-30"),
                         reason:
@@ -173,7 +175,7 @@ import Testing
                 "FOI-2026-000007 appeal-window 2026-11-27",
             ])
         #expect(rows(board.awaiting) == ["01.FOI.21.022343 clarification-lapse 2027-02-11"])
-        #expect(try migrated.detail(CaseReference(rawValue: "01.FOI.22.024312")).summary.stage == .request)
+        #expect(try await migrated.detail(CaseReference(rawValue: "01.FOI.22.024312")).summary.stage == .request)
     }
 
     /// The organisation's clarification lapse setting sets the lapse clock; a bad value is refused.

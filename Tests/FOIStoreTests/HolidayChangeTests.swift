@@ -18,7 +18,7 @@ import Testing
         try await withStore { store, _ in
             let scottish = try store.log(newCase("2027-04-20", regime: .foisa), today: later).ref
             let english = try store.log(newCase("2027-04-20"), today: later).ref
-            func due(_ ref: CaseReference) throws -> CivilDate? { try store.detail(ref).summary.due }
+            func due(_ ref: CaseReference) async throws -> CivilDate? { try await store.detail(ref).summary.due }
             let today = date("2027-04-21")
 
             let moved = try store.changeHolidays(
@@ -27,21 +27,21 @@ import Testing
             #expect(moved.added.first?.title == "Early May bank holiday")
             #expect(moved.removed.map(\.date) == [date("2027-05-03")])
             #expect(moved.casesMoved == 1)
-            #expect(try due(scottish) == date("2027-05-19"))
-            #expect(try due(english) == date("2027-05-20"))
+            #expect(try await due(scottish) == date("2027-05-19"))
+            #expect(try await due(english) == date("2027-05-20"))
             #expect(
-                try store.detail(english).events.last?.recorded.event
+                try await store.detail(english).events.last?.recorded.event
                     == .deadlineMoved(
                         from: date("2027-05-19"), to: date("2027-05-20"),
                         reason: "bank holiday moved: Early May bank holiday (Scotland) from 2027-05-03 to 2027-05-07"))
 
             let cancelled = try store.changeHolidays(.cancel(date("2027-05-07"), .scotland), today: today)
             #expect(cancelled.casesMoved == 2)
-            #expect(try due(scottish) == date("2027-05-18"))
-            #expect(try due(english) == date("2027-05-19"))
+            #expect(try await due(scottish) == date("2027-05-18"))
+            #expect(try await due(english) == date("2027-05-19"))
             #expect(try store.verify().isSound)
             // The cancelled published day is kept out; the added day needed only removing.
-            let amendments = try store.writer.read { try HolidayAmendments.read($0) }
+            let amendments = try await store.writer.read { try HolidayAmendments.read($0) }
             #expect(amendments.additions.isEmpty)
             #expect(amendments.cancellations.map(\.date) == [date("2027-05-03")])
 
@@ -54,7 +54,7 @@ import Testing
                     .move(from: date("2027-08-02"), to: date("2027-05-31"), .scotland, title: nil), today: today)
             }
             #expect("\(taken!)" == "2027-05-31 is already a bank holiday in Scotland")
-            #expect(try CaseStore(path: store.path).detail(scottish).summary.due == date("2027-05-18"))
+            #expect(try await CaseStore(path: store.path).detail(scottish).summary.due == date("2027-05-18"))
         }
     }
 
@@ -68,7 +68,7 @@ import Testing
             let today = date("2027-05-05")
             let touched = try store.log(newCase("2027-05-04"), today: today).ref
             let provisional = try store.log(newCase("2028-12-20"), today: later).ref
-            #expect(try store.detail(provisional).summary.provisional)
+            #expect(try await store.detail(provisional).summary.provisional)
             _ = try store.changeHolidays(
                 .add(Holiday(date: date("2027-06-04"), division: .scotland, title: "Proclaimed", source: .local)),
                 today: today)
@@ -78,17 +78,17 @@ import Testing
             #expect(change.removed.map(\.date) == Array(repeating: date("2027-05-31"), count: 3))
             #expect(change.added.map(\.date) == Array(repeating: date("2027-06-04"), count: 2))
             #expect(change.casesMoved == 1)
-            #expect(try store.detail(touched).summary.due == date("2027-06-01"))
+            #expect(try await store.detail(touched).summary.due == date("2027-06-01"))
             let reason =
                 "bank holidays refreshed from GOV.UK's data (2027-06-04 added, 2027-06-04 added, "
                 + "2027-05-31 removed, …)"
             #expect(
-                try store.detail(touched).events.last?.recorded.event
+                try await store.detail(touched).events.last?.recorded.event
                     == .deadlineMoved(from: date("2027-06-02"), to: date("2027-06-01"), reason: reason))
-            let waiting = try store.detail(provisional)
+            let waiting = try await store.detail(provisional)
             #expect(!waiting.summary.provisional)
             #expect(waiting.events.count == 1)
-            let amendments = try store.writer.read { try HolidayAmendments.read($0) }
+            let amendments = try await store.writer.read { try HolidayAmendments.read($0) }
             #expect(amendments.additions.isEmpty)
             #expect(amendments.imported == data)
             #expect(
@@ -96,7 +96,7 @@ import Testing
             // The same file again changes nothing; a reopened store has it.
             let again = try store.changeHolidays(.importGovUK(data), today: today)
             #expect(again.added.isEmpty && again.removed.isEmpty && again.casesMoved == 0)
-            #expect(try CaseStore(path: store.path).detail(touched).summary.due == date("2027-06-01"))
+            #expect(try await CaseStore(path: store.path).detail(touched).summary.due == date("2027-06-01"))
             #expect(try store.verify().isSound)
         }
     }

@@ -24,10 +24,10 @@ import Testing
             let logged = try store.log(newCase("2027-06-10"), today: date("2027-06-10")).ref
             let change = try store.commit(plan, actor: nil)
             #expect(change.casesMoved == 3)
-            #expect(try store.detail(untouched).summary.due == date("2027-06-30"))
-            #expect(try store.detail(logged).summary.due == date("2027-07-09"))
+            #expect(try await store.detail(untouched).summary.due == date("2027-06-30"))
+            #expect(try await store.detail(logged).summary.due == date("2027-07-09"))
             // The stopped case moved its lapse clock, not the response date it no longer has.
-            let moved = try store.detail(stopped).events.last?.recorded.event
+            let moved = try await store.detail(stopped).events.last?.recorded.event
             guard case .deadlineMoved(_, _, let reason)? = moved else {
                 Issue.record("no move recorded: \(String(describing: moved))")
                 return

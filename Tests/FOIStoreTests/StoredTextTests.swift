@@ -19,7 +19,7 @@ import Testing
             let reference = CaseReference(rawValue: "ALL-1")
             try await store.record(
                 RecordedEvent(date: date("2026-01-06"), event: .note(text)), for: reference, today: later)
-            let detail = try store.detail(reference)
+            let detail = try await store.detail(reference)
             #expect(detail.summary.subject.unicodeScalars.elementsEqual(text.unicodeScalars))
             #expect(detail.requester?.name.unicodeScalars.elementsEqual(text.unicodeScalars) == true)
             #expect(detail.file.requestText?.unicodeScalars.elementsEqual(text.unicodeScalars) == true)
@@ -55,7 +55,7 @@ import Testing
                 reference: second, received: date("2026-01-05"), receipt: Receipt(regime: .foia, subject: "a\u{0}b"))
             await expectRefused(second) { try store.log(subject, today: later) }
             #expect(try store.caseCount() == 1)
-            #expect(try store.detail(first).events.count == 1)
+            #expect(try await store.detail(first).events.count == 1)
             #expect(try store.verify().failures.isEmpty)
         }
     }

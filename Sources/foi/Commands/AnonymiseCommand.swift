@@ -1,10 +1,9 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi anonymise`.
-struct AnonymiseCommand: ParsableCommand {
+struct AnonymiseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anonymise",
         abstract: "Remove the personal data of closed cases: the requester's identity and personal notes.",
@@ -26,11 +25,11 @@ struct AnonymiseCommand: ParsableCommand {
         if due == !refs.isEmpty { throw ValidationError("give the references of the cases, or --due") }
     }
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open()
         let references = refs.map(CaseReference.init(rawValue:))
-        let result = try perform {
-            try caseStore.anonymise(due ? nil : references, actor: store.actorName, today: store.todayDate)
+        let result = try await perform {
+            try await caseStore.anonymise(due ? nil : references, actor: store.actorName, today: store.todayDate)
         }
         func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         say(
@@ -40,7 +39,7 @@ struct AnonymiseCommand: ParsableCommand {
         if result.logKept {
             warn(
                 "another program has the database open, so the removed data stays in its write-ahead log "
-                    + "(\(caseStore.path.printable)-wal) until that program closes and foi next writes to it")
+                    + "(\(caseStore.address.printable)-wal) until that program closes and foi next writes to it")
         }
         say("Backups and exports made before now still hold it: remove or replace them as the retention policy says.")
     }

@@ -1,9 +1,8 @@
 import ArgumentParser
-import FOIStore
 import FOIViews
 
 /// `foi backup`.
-struct BackupCommand: ParsableCommand {
+struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the whole database to a new file, consistently, while others go on working.",
@@ -21,9 +20,9 @@ struct BackupCommand: ParsableCommand {
         try Check.nonBlank([(file, "the backup file")])
     }
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open(.read)
-        let cases = try perform { try caseStore.backup(to: file) }
-        say("Backed up \(caseStore.path) to \(file.printable): \(cases) case\(cases == 1 ? "" : "s").")
+        let cases = try await perform { try await caseStore.backup(to: file) }
+        say("Backed up \(caseStore.address) to \(file.printable): \(cases) case\(cases == 1 ? "" : "s").")
     }
 }

@@ -1,10 +1,9 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi board`.
-struct BoardCommand: ParsableCommand {
+struct BoardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "board",
         abstract:
@@ -32,21 +31,23 @@ struct BoardCommand: ParsableCommand {
         if let limit, limit < 0 { throw ValidationError("--limit must be zero or more") }
     }
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open(.read)
         let rowsPerSection = limit ?? (format == .table ? 50 : 0)
-        try Self.show(
+        try await Self.show(
             caseStore, today: store.todayDate, horizon: horizon, limit: rowsPerSection == 0 ? nil : rowsPerSection,
             format: format, handler: handler.filter)
     }
 
     static func show(
-        _ caseStore: CaseStore, today: CivilDate, horizon: Int, limit: Int?, format: OutputFormat,
+        _ caseStore: any CaseStorage, today: CivilDate, horizon: Int, limit: Int?, format: OutputFormat,
         handler: HandlerFilter? = nil
-    ) throws {
-        try perform {
-            let board = try caseStore.board(today: today, horizon: horizon, limit: limit, handler: handler)
-            return try BoardView.render(board, horizon: horizon, calendars: caseStore.calendars, format: format) {
+    ) async throws {
+        try await perform {
+            let board = try await caseStore.board(today: today, horizon: horizon, limit: limit, handler: handler)
+            return try BoardView.render(
+                board, horizon: horizon, calendars: (try await caseStore.rules()).calendars, format: format
+            ) {
                 switch $0 {
                 case "overdue": "foi list --overdue"
                 case "due-soon": "foi list --due-within \(horizon)"

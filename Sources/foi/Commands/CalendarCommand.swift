@@ -1,11 +1,10 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 import Foundation
 
 /// `foi calendar`: the running clocks as an iCalendar file.
-struct CalendarCommand: ParsableCommand {
+struct CalendarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "Every running clock as an iCalendar (.ics) file for Outlook: one all-day event per clock.",
@@ -30,9 +29,9 @@ struct CalendarCommand: ParsableCommand {
         try NewOutput.check(output)
     }
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open(.read)
-        let clocks = try perform { try caseStore.calendarClocks(clock, handler: handler.filter) }
+        let clocks = try await perform { try await caseStore.calendarClocks(clock, handler: handler.filter) }
         // iCalendar's basic form of the UTC time: `20261121T094500Z`.
         let stamp = ReceiptTime.utcTimestamp(atUTCSeconds: Int(Date().timeIntervalSince1970))
             .filter { $0 != "-" && $0 != ":" }

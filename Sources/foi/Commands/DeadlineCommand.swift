@@ -7,7 +7,7 @@ import FOIViews
 import Foundation
 
 /// `foi deadline`: the statutory due date of a request, on its own or for every row of a spreadsheet.
-struct DeadlineCommand: ParsableCommand {
+struct DeadlineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadline",
         abstract: "Work out when a response is due.",
@@ -129,7 +129,7 @@ struct DeadlineCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let calendars = try perform { Calendars(holidays: try HolidaySet(govUKJSON: Seeds.bankHolidaysJSON)) }
         if let input {
             let bulk = try perform {
@@ -149,7 +149,9 @@ struct DeadlineCommand: ParsableCommand {
             identityReceived: identityReceived, extensionDays: extensionDays, extended: extended,
             workingDays: workingDays, nonSchoolDays: try nonSchoolDays.map { try readNonSchoolDays($0) },
             convention: receiptConvention, division: division)
-        let deadline = try perform { try ResponseClock.deadline(for: try query.clockInput(), calendars: calendars) }
+        let deadline = try perform {
+            try ResponseClock.deadline(for: try query.clockInput(), calendars: calendars)
+        }
         var output = TextOutput()
         switch format {
         case .json:

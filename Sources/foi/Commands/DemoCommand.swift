@@ -1,11 +1,10 @@
 import ArgumentParser
 import FOIKit
 import FOIResources
-import FOIStore
 import Foundation
 
 /// `foi demo`: a database with cases drawn from published responses, then the board.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract:
@@ -15,21 +14,21 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open(.create)
         let today = store.todayDate
         let demo = try perform { try JSONDecoder().decode(DemoFile.self, from: Data(Seeds.demoCasesJSON)) }
         // The demo's profile where the authority has none, so that 'foi letter' works straight away.
-        if try perform({ try caseStore.profile() }) == AuthorityProfile() {
+        if try await perform({ try await caseStore.profile() }) == AuthorityProfile() {
             for (name, value) in demo.profile.sorted(by: { $0.key < $1.key }) {
                 guard let key = Settings.Key(rawValue: name) else { continue }
-                try perform { try caseStore.setSetting(key, to: value) }
+                try await perform { try await caseStore.setSetting(key, to: value) }
             }
         }
         var loaded = 0
         for demoCase in demo.cases {
             let reference = CaseReference(rawValue: demoCase.ref)
-            if (try? caseStore.caseFile(reference)) != nil { continue }
+            if (try? await caseStore.caseFile(reference)) != nil { continue }
             let received = try demoCase.receivedDate(today: today)
             let new = NewCase(
                 reference: reference, received: received,
@@ -39,14 +38,16 @@ struct DemoCommand: ParsableCommand {
                 RecordedEvent(date: received.adding(days: step.after), event: try step.event(regime: demoCase.regime))
             }
             // One case, one transaction: a case is loaded whole or not at all.
-            _ = try perform(on: reference) { try caseStore.importCases([(new, steps)], actor: "demo", today: today) }
+            _ = try await perform(on: reference) {
+                try await caseStore.importCases([(new, steps)], actor: "demo", today: today)
+            }
             loaded += 1
         }
         say(
-            "Demo database: \(caseStore.path) (\(loaded) case\(loaded == 1 ? "" : "s") loaded, "
+            "Demo database: \(caseStore.address) (\(loaded) case\(loaded == 1 ? "" : "s") loaded, "
                 + "\(demo.cases.count - loaded) already there)")
         say()
-        try BoardCommand.show(caseStore, today: today, horizon: 5, limit: 50, format: .table)
+        try await BoardCommand.show(caseStore, today: today, horizon: 5, limit: 50, format: .table)
     }
 }
 

@@ -1,12 +1,11 @@
 import ArgumentParser
 import FOIFiles
 import FOIKit
-import FOIStore
 import FOIViews
 import Foundation
 
 /// `foi disclosure-log`: the requests answered in a period, for publication.
-struct DisclosureLogCommand: ParsableCommand {
+struct DisclosureLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclosure-log",
         abstract: "The requests answered in a period, for publication: never the requester, never a SAR.",
@@ -49,19 +48,20 @@ struct DisclosureLogCommand: ParsableCommand {
         try NewOutput.check(output, "directory")
     }
 
-    func run() throws {
+    func run() async throws {
         guard let chosen = ReportingPeriod(parsing: period) else { return }
         let caseStore = try store.open(.read)
-        let log = try perform { try caseStore.disclosureLog(respondedIn: chosen.dates) }
+        let log = try await perform { try await caseStore.disclosureLog(respondedIn: chosen.dates) }
         guard format == .html, let output else {
             let format: OutputFormat = format == .csv ? .csv : format == .json ? .json : .table
-            try perform { try DisclosureLogView.render(log.entries, heldBack: log.heldBack, format: format) }.flush()
+            try perform { try DisclosureLogView.render(log.entries, heldBack: log.heldBack, format: format) }
+                .flush()
             return
         }
-        let profile = try perform { try caseStore.profile() }
-        let published = letters ? try publishedLetters(log.entries, caseStore, profile) : [:]
+        let profile = try await perform { try await caseStore.profile() }
+        let published = letters ? try await publishedLetters(log.entries, caseStore, profile) : [:]
         let pages = DisclosureLogView.site(log.entries, period: chosen, authority: profile[.name], letters: published)
-        try NewOutput.directory(output, personal: false) { directory in
+        try await NewOutput.directory(output, personal: false) { directory in
             for (path, html) in pages {
                 let url = URL(fileURLWithPath: directory).appendingPathComponent(path)
                 do {
@@ -91,15 +91,18 @@ struct DisclosureLogCommand: ParsableCommand {
     /// Each entry's response letter for publication, dated the day of its first response, written from the case
     /// without reading its requester; an entry whose letter lacks a part (or whose template fails) has none.
     private func publishedLetters(
-        _ entries: [DisclosureLogEntry], _ caseStore: CaseStore, _ profile: AuthorityProfile
-    ) throws -> [CaseReference: Letter] {
-        let directory = try perform { try caseStore.setting(.templatesDirectory) }
+        _ entries: [DisclosureLogEntry], _ caseStore: any CaseStorage, _ profile: AuthorityProfile
+    ) async throws -> [CaseReference: Letter] {
+        let directory = try await perform { try await caseStore.setting(.templatesDirectory) }
         let templates = try LetterTemplates(directory: directory.isEmpty ? nil : directory).templates
         var letters: [CaseReference: Letter] = [:]
         for entry in entries {
-            let detail = try perform(on: entry.reference) { try caseStore.detail(entry.reference, requester: false) }
+            let detail = try await perform(on: entry.reference) {
+                try await caseStore.detail(entry.reference, requester: false)
+            }
             let source = LetterSource(
-                detail: detail, profile: profile, calendars: caseStore.calendars, catalogue: caseStore.catalogue,
+                detail: detail, profile: profile, calendars: (try await caseStore.rules()).calendars,
+                catalogue: (try await caseStore.rules()).catalogue,
                 date: entry.responded, forPublication: true)
             letters[entry.reference] = try? LetterWriter.write(
                 .response, from: source, templates: templates, draft: false)

@@ -1,12 +1,11 @@
 import ArgumentParser
 import FOIFiles
 import FOIKit
-import FOIStore
 import FOIViews
 import Foundation
 
 /// `foi export`: everything the database holds, to leave with or to keep.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Everything the database holds: every case with its events, settings, holidays and templates.",
@@ -41,17 +40,17 @@ struct ExportCommand: ParsableCommand {
         try NewOutput.check(output, "directory")
     }
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open(.read)
-        let directory = try perform { try caseStore.setting(.templatesDirectory) }
+        let directory = try await perform { try await caseStore.setting(.templatesDirectory) }
         let templates = try LetterTemplates(directory: directory.isEmpty ? nil : directory)
         let edited = templates.templates.keys.sorted().filter { templates.file($0) != $0 }
         var cases = 0
-        func export(into directory: String?) throws {
+        func export(into directory: String?) async throws {
             let files = ExportFiles(directory: directory, named: output, personal: includeRequesters)
             defer { try? files.close() }
-            try perform {
-                try caseStore.export(requesters: includeRequesters) { record in
+            try await perform {
+                try await caseStore.export(requesters: includeRequesters) { record in
                     if case .object(let fields) = record, fields["type"] == .string("case") { cases += 1 }
                     try files.write(record, format: format)
                 }
@@ -65,9 +64,9 @@ struct ExportCommand: ParsableCommand {
             }
             try files.close()
         }
-        guard let output else { return try export(into: nil) }
+        guard let output else { return try await export(into: nil) }
         // The directory is filled aside and takes its name only once whole: a failed export leaves nothing.
-        try NewOutput.directory(output, personal: includeRequesters) { try export(into: $0) }
+        try await NewOutput.directory(output, personal: includeRequesters) { try await export(into: $0) }
         say("Exported \(cases) case\(cases == 1 ? "" : "s") to \(output.printable).")
     }
 }

@@ -1,10 +1,9 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi history`: the events of a case, in order.
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "List every event of a case, in order.")
 
@@ -12,11 +11,11 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Output format.") var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
+    func run() async throws {
         let reference = CaseReference(rawValue: ref)
         let caseStore = try store.open(.read)
-        try perform(on: reference) {
-            try CaseDetailView.renderHistory(try caseStore.detail(reference).events, format: format)
+        try await perform(on: reference) {
+            try CaseDetailView.renderHistory(try await caseStore.detail(reference).events, format: format)
         }.flush()
     }
 }

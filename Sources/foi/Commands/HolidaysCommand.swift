@@ -1,6 +1,5 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi holidays`.
@@ -11,7 +10,7 @@ struct HolidaysCommand: ParsableCommand {
         subcommands: [List.self, Add.self, Cancel.self, Move.self, Import.self],
         defaultSubcommand: List.self)
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List the bank holidays of a year: published, generated (provisional) and added locally.")
@@ -20,7 +19,7 @@ struct HolidaysCommand: ParsableCommand {
         @Option(help: "Output format.") var format: OutputFormat = .table
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let caseStore = try store.open(.read)
             let chosenYear = year ?? store.todayDate.year
             let supported = WorkingDayCalendar.supportedYears
@@ -30,15 +29,16 @@ struct HolidaysCommand: ParsableCommand {
                         + "\(supported.lowerBound)–\(supported.upperBound)"
                 )
             }
+            let calendars = try await caseStore.rules().calendars
             let holidays = (division.map { [$0] } ?? Division.allCases).flatMap {
-                caseStore.calendars.holidays.holidays(of: $0, in: chosenYear)
+                calendars.holidays.holidays(of: $0, in: chosenYear)
             }
             .sorted { ($0.date, $0.division) < ($1.date, $1.division) }
             try perform { try ReferenceView.render(holidays, format: format) }.flush()
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a newly proclaimed bank holiday and move the deadlines it touches.",
@@ -58,12 +58,12 @@ struct HolidaysCommand: ParsableCommand {
             try Check.nonBlank([(title, "--title")])
         }
 
-        func run() throws {
-            try change(.add(Holiday(date: date, division: division, title: title, source: .local)), store: store)
+        func run() async throws {
+            try await change(.add(Holiday(date: date, division: division, title: title, source: .local)), store: store)
         }
     }
 
-    struct Cancel: ParsableCommand {
+    struct Cancel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cancel",
             abstract: "Record that a bank holiday was cancelled by proclamation, and move the deadlines it touches.",
@@ -76,10 +76,10 @@ struct HolidaysCommand: ParsableCommand {
         @Option(help: "The division whose holiday it was.") var division: Division
         @OptionGroup var store: StoreOptions
 
-        func run() throws { try change(.cancel(date, division), store: store) }
+        func run() async throws { try await change(.cancel(date, division), store: store) }
     }
 
-    struct Move: ParsableCommand {
+    struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "move",
             abstract: "Record that a bank holiday was moved by proclamation to another day, and move the deadlines.",
@@ -101,10 +101,10 @@ struct HolidaysCommand: ParsableCommand {
             if date == to { throw ValidationError("--to is the holiday's own date; give the day it moved to") }
         }
 
-        func run() throws { try change(.move(from: date, to: to, division, title: title), store: store) }
+        func run() async throws { try await change(.move(from: date, to: to, division, title: title), store: store) }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Take in a refreshed GOV.UK bank-holidays.json, and move the deadlines it changes.",
@@ -119,7 +119,7 @@ struct HolidaysCommand: ParsableCommand {
         var file: String
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let data = try readTextInput(file)
             // Checked before the store opens: a file that is not GOV.UK's data is bad input (65), not a refusal.
             do throws(HolidayDataError) {
@@ -127,18 +127,20 @@ struct HolidaysCommand: ParsableCommand {
             } catch {
                 throw Failure.badInput("\(file == "-" ? "standard input" : file.printable): \(error)")
             }
-            try change(.importGovUK(data), store: store)
+            try await change(.importGovUK(data), store: store)
         }
     }
 }
 
 /// Makes `edit` and says what it did: each day added or removed, and how many cases had a clock moved.
-private func change(_ edit: HolidayEdit, store: StoreOptions) throws {
+private func change(_ edit: HolidayEdit, store: StoreOptions) async throws {
     for date in edit.dates where !WorkingDayCalendar.supportedDates.contains(date) {
         throw Failure.usage("date: \(DeadlineError.outOfRange(date))")
     }
     let caseStore = try store.open()
-    let change = try perform { try caseStore.changeHolidays(edit, today: store.todayDate, actor: store.actorName) }
+    let change = try await perform {
+        try await caseStore.changeHolidays(edit, today: store.todayDate, actor: store.actorName)
+    }
     var output = TextOutput()
     for (verb, days) in [("Added", change.added), ("Removed", change.removed)] {
         for day in days {

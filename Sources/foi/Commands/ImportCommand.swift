@@ -2,12 +2,11 @@ import ArgumentParser
 import FOIIntake
 import FOIKit
 import FOIResources
-import FOIStore
 import FOIViews
 import Foundation
 
 /// `foi import`: a tracker's spreadsheet as cases.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring in the cases of a tracking spreadsheet (CSV or Excel), with an audit of its due dates.",
@@ -80,10 +79,10 @@ struct ImportCommand: ParsableCommand {
         try Check.nonBlank([(sheet, "--sheet"), (mapping, "--mapping"), (templatesDir, "--templates-dir")])
     }
 
-    func run() throws {
+    func run() async throws {
         var bytes = try readInput(file, limit: InputLimit.spreadsheet)
         if !XLSX.isPackage(bytes) { bytes = try utf8Text(bytes, from: file) }
-        if CaseStore.isExport(bytes) { return try restore(bytes) }
+        if Stores.isExport(bytes) { return try await restore(bytes) }
         if templatesDir != nil { throw Failure.usage("--templates-dir goes with an export of foi ('foi export')") }
         let mapping =
             try mapping.map { path in try perform { try SpreadsheetImport.Mapping(parsing: readTextInput(path)) } }
@@ -94,11 +93,11 @@ struct ImportCommand: ParsableCommand {
                 try SpreadsheetImport.laterSteps(rows, mapping: mapping, inSheet: XLSX.isPackage(bytes))
             })
         {
-            return try addLaterSteps(later)
+            return try await addLaterSteps(later)
         }
         // The report is printed once the import is in place: a database another officer made meanwhile refuses it.
-        let report = try withStore { caseStore in
-            try importRows(rows, mapping: mapping, into: caseStore, inSheet: XLSX.isPackage(bytes))
+        let report = try await withStore { caseStore in
+            try await importRows(rows, mapping: mapping, into: caseStore, inSheet: XLSX.isPackage(bytes))
         }
         for line in report { say(line.printable) }
     }
@@ -107,30 +106,33 @@ struct ImportCommand: ParsableCommand {
     /// succeeds (a dry run: on an empty one in memory). A refused import leaves no database behind, and never removes
     /// one another officer made meanwhile. `restoring`: a dry run of a restore checks that the database holds no
     /// case, then restores into an empty one in memory.
-    func withStore<T>(restoring: Bool = false, _ body: (CaseStore) throws -> T) throws -> T {
-        let exists = try perform { try CaseStore.exists(at: store.path) }
+    func withStore<T>(restoring: Bool = false, _ body: (any CaseStorage) async throws -> T) async throws -> T {
+        let exists = try perform { try Stores.exists(at: store.path) }
         if exists && restoring && dryRun {
-            let cases = try perform { try store.open(.read).caseCount() }
+            let cases = try await perform { try await store.open(.read).caseCount() }
             if cases > 0 { throw Failure.refused(StoreError.restoreNeedsNewDatabase(cases: cases).commandLine) }
         } else if exists {
-            return try body(store.open(dryRun ? .read : .write))
+            return try await body(store.open(dryRun ? .read : .write))
         }
-        if dryRun { return try body(perform { try CaseStore.inMemory() }) }
-        return try perform { try CaseStore.buildingNew(at: store.path, body) }
+        if dryRun { return try await body(perform { try Stores.inMemory() }) }
+        return try await perform { try await Stores.buildingNew(at: store.path, body) }
     }
 
     /// Imports the tracker's `rows` into `caseStore`, or with --dry-run checks them against it; returns the report.
     func importRows(
-        _ rows: [(line: Int, cells: [String])], mapping: SpreadsheetImport.Mapping, into caseStore: CaseStore,
+        _ rows: [(line: Int, cells: [String])], mapping: SpreadsheetImport.Mapping, into caseStore: any CaseStorage,
         inSheet: Bool
-    ) throws -> [String] {
-        let plan = try perform {
-            try SpreadsheetImport.plan(rows, catalogue: caseStore.catalogue, mapping: mapping, inSheet: inSheet)
+    ) async throws -> [String] {
+        let plan = try await perform {
+            try SpreadsheetImport.plan(
+                rows, catalogue: (try await caseStore.rules()).catalogue, mapping: mapping, inSheet: inSheet)
         }
         var report: [String] = ["Read \(file.printable): \(plan.rows.count) row\(plan.rows.count == 1 ? "" : "s")."]
         report += Self.describe(plan.columns, plan.dateForms)
-        report += audit(plan.rows, calendars: caseStore.calendars, catalogue: caseStore.catalogue)
-        let known = try perform { try caseStore.existing(plan.rows.compactMap(\.new.reference)) }
+        report += audit(
+            plan.rows, calendars: (try await caseStore.rules()).calendars,
+            catalogue: (try await caseStore.rules()).catalogue)
+        let known = try await perform { try await caseStore.existing(plan.rows.compactMap(\.new.reference)) }
         let (existing, fresh) = (
             plan.rows.filter { $0.new.reference.map(known.contains) == true },
             plan.rows.filter { $0.new.reference.map(known.contains) != true }
@@ -146,15 +148,15 @@ struct ImportCommand: ParsableCommand {
         let updates = updating.map { row in
             CaseUpdate(reference: row.new.reference!) { current in try row.stepsSince(current, today: store.todayDate) }
         }
-        let updated = try perform {
+        let updated = try await perform {
             do {
                 if dryRun {
-                    return try caseStore.checkImport(
+                    return try await caseStore.checkImport(
                         fresh.map { ($0.new, $0.steps) }, updating: updates, today: store.todayDate)
                 }
                 let progress = Progress(total: fresh.count, noun: "cases")
                 defer { progress.finish() }
-                return try caseStore.importCases(
+                return try await caseStore.importCases(
                     fresh.map { ($0.new, $0.steps) }, updating: updates, actor: importer,
                     today: store.todayDate, progress: progress.update)
             } catch StoreError.importRefused(let index, let reason) {
@@ -199,16 +201,16 @@ struct ImportCommand: ParsableCommand {
 
     /// A sheet of later steps (an internal review tracker): each row's review and complaint recorded on its case,
     /// where the case does not have them yet.
-    func addLaterSteps(_ later: SpreadsheetImport.LaterSteps) throws {
+    func addLaterSteps(_ later: SpreadsheetImport.LaterSteps) async throws {
         let caseStore = try store.open(dryRun ? .read : .write)
         var report = [
             "Read \(file.printable): \(later.rows.count) row\(later.rows.count == 1 ? "" : "s") of later steps (no "
                 + "date received: reviews and complaints of cases already in the database)."
         ]
         report += Self.describe(later.columns, later.dateForms)
-        let gained = try perform {
+        let gained = try await perform {
             do {
-                return try caseStore.addLaterSteps(
+                return try await caseStore.addLaterSteps(
                     later.rows.map { ($0.reference, $0.steps) }, actor: importer, today: store.todayDate,
                     dryRun: dryRun)
             } catch StoreError.importRefused(let index, let reason) {
@@ -224,14 +226,14 @@ struct ImportCommand: ParsableCommand {
 
     /// Restores an export of foi into a new database: its organisation's tables, every case from its events, its
     /// requesters if it has them, and with --templates-dir its edited templates.
-    func restore(_ bytes: [UInt8]) throws {
+    func restore(_ bytes: [UInt8]) async throws {
         if sheet != nil || mapping != nil || update {
             throw Failure.usage("--sheet, --mapping and --update go with a spreadsheet, not an export")
         }
         try NewOutput.check(templatesDir, "directory", option: "--templates-dir")
-        let restoration = try withStore(restoring: true) { caseStore in
-            try perform {
-                try caseStore.restore(export: bytes, today: store.todayDate) { templates in
+        let restoration = try await withStore(restoring: true) { caseStore in
+            try await perform {
+                try await caseStore.restore(export: bytes, today: store.todayDate) { templates in
                     guard let templatesDir, !dryRun, !templates.isEmpty else { return nil }
                     // Checked as the letters will use them, with the built-in ones they do not replace.
                     let merged = Seeds.letterTemplates.merging(templates.map { ($0.name, $0.text) }) { $1 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import FOIApp
 import FOIKit
 import FOIResources
-import FOIStore
 import FOIViews
 import Foundation
 
@@ -79,7 +78,12 @@ extension LetterCommand {
             let records = !(draft || preview)
             let caseStore = try store.open(records ? .write : .read)
             let reference = CaseReference(rawValue: ref)
-            let directory = try templates ?? perform { try caseStore.setting(.templatesDirectory) }
+            let directory: String
+            if let templates {
+                directory = templates
+            } else {
+                directory = try await perform { try await caseStore.setting(.templatesDirectory) }
+            }
             let templateSet = try LetterTemplates(directory: directory.isEmpty ? nil : directory)
             var bytes = Data()
             var delivered = false
@@ -163,12 +167,12 @@ struct LetterTemplates {
 }
 
 extension LetterCommand {
-    struct Templates: ParsableCommand {
+    struct Templates: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "templates",
             abstract: "Write out the built-in letter templates to edit.", subcommands: [Export.self])
 
-        struct Export: ParsableCommand {
+        struct Export: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "export",
                 abstract: "Write every built-in template into DIR, to edit and use with the templates-dir setting.",
@@ -179,7 +183,7 @@ extension LetterCommand {
                     """)
             @Argument(help: ArgumentHelp("The directory.", valueName: "dir")) var directory: String
 
-            func run() throws {
+            func run() async throws {
                 let templates = Seeds.letterTemplates.sorted { $0.key < $1.key }
                 try Self.write(templates.map { ($0.key, $0.value) }, into: directory)
                 say(

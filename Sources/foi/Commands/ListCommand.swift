@@ -1,10 +1,9 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi list`.
-struct ListCommand: ParsableCommand {
+struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List cases, in due-date order, with filters.")
 
@@ -42,7 +41,7 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let today = store.todayDate
         var filter = CaseFilter()
         filter.statuses = status
@@ -56,9 +55,10 @@ struct ListCommand: ParsableCommand {
         filter.limit = limit == 0 ? nil : limit
         filter.handler = handler.filter
         let caseStore = try store.open(.read)
-        try perform {
+        try await perform {
             try CaseView.render(
-                try caseStore.list(filter, today: today), calendars: caseStore.calendars, today: today, format: format)
+                try await caseStore.list(filter, today: today), calendars: (try await caseStore.rules()).calendars,
+                today: today, format: format)
         }.flush()
     }
 }

@@ -1,10 +1,9 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi log`: a new request arrives.
-struct LogCommand: ParsableCommand {
+struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Log a new request and show its due date.",
@@ -134,25 +133,28 @@ struct LogCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let today = store.todayDate
         let receivedOn = received?.date ?? today
         // Read before the store opens: a bad file must not leave a new, empty database behind.
         let requestPeriod = try requestPeriod(received: receivedOn)
         let requestText = try requestFile.map { try readText($0) }
         let caseStore = try store.open(.create)
-        let convention =
-            try receiptConvention
-            ?? perform { ReceiptConvention(rawValue: try caseStore.setting(.receiptConvention)) ?? .statutory }
+        var convention = receiptConvention ?? .statutory
+        if receiptConvention == nil {
+            let setting = try await perform { try await caseStore.setting(.receiptConvention) }
+            convention = ReceiptConvention(rawValue: setting) ?? .statutory
+        }
         let receipt = Receipt(
             regime: regime, subject: subject, channel: channel, convention: convention, timestamp: received?.timestamp,
             period: requestPeriod)
         let new = NewCase(
             reference: ref.map(CaseReference.init(rawValue:)), received: receivedOn, receipt: receipt,
             requester: requester.map { Requester(name: $0, email: email, address: address) }, requestText: requestText)
-        try perform {
-            let summary = try caseStore.log(new, actor: store.actorName, today: today)
-            return try CaseView.render([summary], calendars: caseStore.calendars, today: today, format: format)
+        try await perform {
+            let summary = try await caseStore.log(new, actor: store.actorName, today: today)
+            return try CaseView.render(
+                [summary], calendars: (try await caseStore.rules()).calendars, today: today, format: format)
         }.flush()
     }
 }

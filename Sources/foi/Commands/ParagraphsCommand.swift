@@ -1,6 +1,5 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi paragraphs`: the library of standard reasoning.
@@ -17,35 +16,35 @@ struct ParagraphsCommand: ParsableCommand {
             """,
         subcommands: [List.self, Show.self, Add.self], defaultSubcommand: List.self)
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List the paragraphs, by section.")
         @Option(help: ArgumentHelp("Only those for this section, e.g. 31.", valueName: "section")) var section: String?
         @Option(help: "Output format.") var format: OutputFormat = .table
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let caseStore = try store.open(.read)
-            let paragraphs = try perform { try caseStore.paragraphs() }.filter {
+            let paragraphs = try await perform { try await caseStore.paragraphs() }.filter {
                 section == nil || $0.section == section.map(ExemptionCatalogue.normalise)
             }
             try perform { try ReferenceView.render(paragraphs, format: format) }.flush()
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Print one paragraph's text.")
         @Argument(help: "The paragraph's name.") var name: String
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
+        func run() async throws {
             let caseStore = try store.open(.read)
-            say(try perform { try caseStore.paragraph(named: name) }.text.printable)
+            say(try await perform { try await caseStore.paragraph(named: name) }.text.printable)
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a paragraph of the authority's own, or replace the one of its name.")
@@ -63,11 +62,11 @@ struct ParagraphsCommand: ParsableCommand {
             try Check.nonBlank([(section, "--section")])
         }
 
-        func run() throws {
+        func run() async throws {
             let text = try readText(file)
             let caseStore = try store.open(.create)
-            try perform {
-                try caseStore.addParagraph(
+            try await perform {
+                try await caseStore.addParagraph(
                     ReasoningParagraph(
                         name: name, section: ExemptionCatalogue.normalise(section), role: role, text: text,
                         isLocal: true))

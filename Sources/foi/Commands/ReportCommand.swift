@@ -1,11 +1,10 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 import Foundation
 
 /// `foi report`: the period's figures as one HTML page with charts.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The period's figures as one self-contained HTML page with charts, to send or print.",
@@ -34,20 +33,21 @@ struct ReportCommand: ParsableCommand {
         try NewOutput.check(output)
     }
 
-    func run() throws {
+    func run() async throws {
         let today = store.todayDate
         let quarter = ReportingPeriod.quarter(of: today)
         let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? quarter
         let caseStore = try store.open(.read)
-        let html = try perform {
-            let entries = try caseStore.timeliness(dueIn: chosen.dates, asAt: today, today: today)
+        let html = try await perform {
+            let entries = try await caseStore.timeliness(dueIn: chosen.dates, asAt: today, today: today)
             let report = TimelinessReport(
                 period: chosen, asAt: today, entries: entries,
                 quarterEntries: chosen == quarter
-                    ? entries : try caseStore.timeliness(dueIn: quarter.dates, asAt: today, today: today))
+                    ? entries : try await caseStore.timeliness(dueIn: quarter.dates, asAt: today, today: today))
             return ReportView.render(
-                report, activity: try caseStore.activity(in: chosen.dates), authority: try caseStore.profile()[.name],
-                calendars: caseStore.calendars)
+                report, activity: try await caseStore.activity(in: chosen.dates),
+                authority: try await caseStore.profile()[.name],
+                calendars: (try await caseStore.rules()).calendars)
         }
         guard let output else {
             FileHandle.standardOutput.write(Data(html.utf8))

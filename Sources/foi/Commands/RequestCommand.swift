@@ -1,6 +1,5 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 
 /// `foi request`: the request's own words.
 struct RequestCommand: AsyncParsableCommand {
@@ -77,7 +76,7 @@ struct ReasonCommand: AsyncParsableCommand {
         let citation = ExemptionCatalogue.normalise(section)
         // The library is read once, and the database opened for it only when a paragraph is named.
         let named = engagedParagraph + forParagraph + againstParagraph
-        let available = named.isEmpty ? [] : try perform { try step.store.open().paragraphs() }
+        let available = named.isEmpty ? [] : try await perform { try await step.store.open().paragraphs() }
         /// The library paragraphs `names` as `role`, each checked to serve this exemption.
         func library(_ names: [String], _ role: ReasoningParagraph.Role) throws -> [String] {
             try names.map { name in

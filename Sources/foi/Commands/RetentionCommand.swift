@@ -1,9 +1,8 @@
 import ArgumentParser
-import FOIStore
 import FOIViews
 
 /// `foi retention`.
-struct RetentionCommand: ParsableCommand {
+struct RetentionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retention",
         abstract: "List the closed cases whose personal data is due for removal.",
@@ -18,11 +17,12 @@ struct RetentionCommand: ParsableCommand {
     @Option(help: "Output format.") var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open(.read)
-        try perform {
+        try await perform {
             try RetentionView.render(
-                try caseStore.retention(today: store.todayDate, all: all), policy: try caseStore.retentionPolicy(),
+                try await caseStore.retention(today: store.todayDate, all: all),
+                policy: try await caseStore.retentionPolicy(),
                 format: format)
         }.flush()
     }

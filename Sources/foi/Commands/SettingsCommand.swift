@@ -1,11 +1,10 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 import Foundation
 
 /// `foi settings`.
-struct SettingsCommand: ParsableCommand {
+struct SettingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
         abstract: "Show or change the organisation's settings.",
@@ -28,7 +27,7 @@ struct SettingsCommand: ParsableCommand {
         if key != nil && value == nil { throw ValidationError("give the new value after the setting's name") }
     }
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open(.create)
         if let key, let value {
             let settingKey: Settings.Key
@@ -46,10 +45,10 @@ struct SettingsCommand: ParsableCommand {
                     throw Failure.badInput(templates.describe(error))
                 }
             }
-            try perform { try caseStore.setSetting(settingKey, to: stored) }
+            try await perform { try await caseStore.setSetting(settingKey, to: stored) }
         }
         for settingKey in Settings.Key.allCases {
-            say("\(settingKey.rawValue) = \(try perform { try caseStore.setting(settingKey) }.printable)")
+            say("\(settingKey.rawValue) = \(try await perform { try await caseStore.setting(settingKey) }.printable)")
         }
     }
 }

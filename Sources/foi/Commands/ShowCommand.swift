@@ -1,10 +1,9 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi show`: one case in full.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a case: its status, due date and how it was reached, exemptions and history.")
@@ -13,16 +12,17 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Output format.") var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open(.read)
         let reference = CaseReference(rawValue: ref)
-        try perform(on: reference) {
+        try await perform(on: reference) {
             try CaseDetailView.render(
-                try caseStore.detail(reference), calendars: caseStore.calendars, catalogue: caseStore.catalogue,
+                try await caseStore.detail(reference), calendars: (try await caseStore.rules()).calendars,
+                catalogue: (try await caseStore.rules()).catalogue,
                 today: store.todayDate, format: format)
         }.flush()
         // The case is shown as it stands; a history changed outside foi is said on stderr, beside it.
-        let problems = try perform { try caseStore.problems(of: reference) }
+        let problems = try await perform { try await caseStore.problems(of: reference) }
         if !problems.isEmpty {
             warn("this case fails verification: \(problems.joined(separator: "; ")); run 'foi verify'".printable)
         }

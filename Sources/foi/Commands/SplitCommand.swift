@@ -1,10 +1,9 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi split`: part of a mixed request handled under another regime, as a case of its own.
-struct SplitCommand: ParsableCommand {
+struct SplitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "split",
         abstract: "Split part of a request into a linked case under another regime (a mixed FOIA/EIR request).",
@@ -37,18 +36,19 @@ struct SplitCommand: ParsableCommand {
         try Check.reference(partRef, "--part-ref")
     }
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try step.store.open()
         let today = step.store.todayDate
-        let (original, part) = try perform(on: step.reference) {
-            try caseStore.split(
+        let (original, part) = try await perform(on: step.reference) {
+            try await caseStore.split(
                 step.reference, into: regime, subject: subject,
                 partReference: partRef.map(CaseReference.init(rawValue:)),
                 on: step.date(on), actor: step.store.actorName, today: today)
         }
-        try perform {
+        try await perform {
             try CaseView.render(
-                [original.summary, part], calendars: caseStore.calendars, today: today, format: step.format)
+                [original.summary, part], calendars: (try await caseStore.rules()).calendars, today: today,
+                format: step.format)
         }.flush()
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi stats`: the figures an authority is judged by, derived from the events.
@@ -10,7 +9,7 @@ struct StatsCommand: ParsableCommand {
         abstract: "The figures an authority is judged by, derived from the case histories.",
         subcommands: [Timeliness.self, CabinetOffice.self, SectionFortyFive.self, SIC.self])
 
-    struct Timeliness: ParsableCommand {
+    struct Timeliness: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "timeliness",
             abstract: "The ICO's view: the share of requests and reviews answered in time, with the early warning.",
@@ -50,24 +49,26 @@ struct StatsCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let asAt = asAt ?? store.todayDate
             let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? ReportingPeriod.quarter(of: asAt)
             let quarter = ReportingPeriod.quarter(of: asAt)
             let caseStore = try store.open(.read)
-            let report = try perform {
+            let report = try await perform {
                 let today = store.todayDate
-                let entries = try caseStore.timeliness(dueIn: chosen.dates, asAt: asAt, today: today)
+                let entries = try await caseStore.timeliness(dueIn: chosen.dates, asAt: asAt, today: today)
                 let quarterEntries =
                     chosen == quarter
-                    ? entries : try caseStore.timeliness(dueIn: quarter.dates, asAt: asAt, today: today)
+                    ? entries : try await caseStore.timeliness(dueIn: quarter.dates, asAt: asAt, today: today)
                 return TimelinessReport(period: chosen, asAt: asAt, entries: entries, quarterEntries: quarterEntries)
             }
-            try perform { try TimelinessView.render(report, calendars: caseStore.calendars, format: format) }.flush()
+            try await perform {
+                try TimelinessView.render(report, calendars: (try await caseStore.rules()).calendars, format: format)
+            }.flush()
         }
     }
 
-    struct CabinetOffice: ParsableCommand {
+    struct CabinetOffice: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cabinet-office",
             abstract: "The Cabinet Office return: the FOIA and EIR requests received in a period, as at a date.",
@@ -91,18 +92,19 @@ struct StatsCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             guard let chosen = ReportingPeriod(parsing: period) else { return }
             let asAt = options.asAt ?? options.store.todayDate
             let caseStore = try options.store.open(.read)
-            let figures = try perform {
+            let figures = try await perform {
                 // An annual return carries over the previous year's extensions and reviews still under way.
                 let previous = ReportingPeriod(.year, year: chosen.year - 1, index: 1).dates
                 return try CabinetOfficeReturn(
-                    cases: try caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
-                    calendars: caseStore.calendars, catalogue: caseStore.catalogue,
+                    cases: try await caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
+                    calendars: (try await caseStore.rules()).calendars,
+                    catalogue: (try await caseStore.rules()).catalogue,
                     previousYear: chosen.length == .year
-                        ? (try caseStore.casesReceived(in: previous, asAt: asAt), previous.upperBound) : nil)
+                        ? (try await caseStore.casesReceived(in: previous, asAt: asAt), previous.upperBound) : nil)
             }
             try perform {
                 try StatisticsReturnView.render(
@@ -113,7 +115,7 @@ struct StatsCommand: ParsableCommand {
         }
     }
 
-    struct SectionFortyFive: ParsableCommand {
+    struct SectionFortyFive: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "s45",
             abstract:
@@ -137,14 +139,14 @@ struct StatsCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             guard let chosen = ReportingPeriod(parsing: period) else { return }
             let asAt = options.asAt ?? options.store.todayDate
             let caseStore = try options.store.open(.read)
-            let figures = try perform {
+            let figures = try await perform {
                 try SectionFortyFiveReturn(
-                    cases: try caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
-                    calendars: caseStore.calendars)
+                    cases: try await caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
+                    calendars: (try await caseStore.rules()).calendars)
             }
             try perform {
                 try StatisticsReturnView.render(
@@ -154,7 +156,7 @@ struct StatsCommand: ParsableCommand {
         }
     }
 
-    struct SIC: ParsableCommand {
+    struct SIC: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sic",
             abstract: "The Scottish Information Commissioner's quarterly return: the quarter's activity.",
@@ -178,16 +180,17 @@ struct StatsCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             guard let chosen = ReportingPeriod(parsing: quarter) else { return }
             let asAt = options.asAt ?? options.store.todayDate
             let caseStore = try options.store.open(.read)
             // Activity in the quarter comes from requests received up to a year before it.
             let read = chosen.dates.lowerBound.adding(days: -366)...chosen.dates.upperBound
-            let figures = try perform {
+            let figures = try await perform {
                 try SICReturn(
-                    cases: try caseStore.casesReceived(in: read, asAt: asAt), quarter: chosen.dates, asAt: asAt,
-                    calendars: caseStore.calendars, catalogue: caseStore.catalogue)
+                    cases: try await caseStore.casesReceived(in: read, asAt: asAt), quarter: chosen.dates, asAt: asAt,
+                    calendars: (try await caseStore.rules()).calendars,
+                    catalogue: (try await caseStore.rules()).catalogue)
             }
             try perform {
                 try StatisticsReturnView.render(

@@ -1,10 +1,9 @@
 import ArgumentParser
 import FOIKit
-import FOIStore
 import FOIViews
 
 /// `foi verify`.
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check that the history has not been changed outside foi, and that the file is sound.",
@@ -38,9 +37,11 @@ struct VerifyCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let caseStore = try store.open(.read)
-        let report = try perform { try caseStore.verify(thorough: thorough, head: head.flatMap(LedgerHead.init)) }
+        let report = try await perform {
+            try await caseStore.verify(thorough: thorough, head: head.flatMap(LedgerHead.init))
+        }
         try perform { try VerificationView.render(report, thorough: thorough, format: format) }.flush()
         guard report.isSound else {
             let failing = report.failures.count

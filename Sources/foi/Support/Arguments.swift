@@ -1,7 +1,6 @@
 import ArgumentParser
 import FOIFiles
 import FOIKit
-import FOIStore
 import FOIViews
 import Foundation
 
@@ -172,9 +171,9 @@ enum NewOutput {
     }
 
     /// Makes the new directory `path` with `fill`, whole or not at all (`WholeFile`).
-    static func directory(_ path: String, personal: Bool, _ fill: (String) throws -> Void) throws {
+    static func directory(_ path: String, personal: Bool, _ fill: (String) async throws -> Void) async throws {
         do {
-            try WholeFile.directory(at: path, personal: personal, fill)
+            try await WholeFile.directory(at: path, personal: personal, fill)
         } catch let error as WholeFileError {
             throw error.exists ? Failure.usage(exists(path, "directory")) : Failure.refused(error.description.printable)
         }

@@ -1,6 +1,5 @@
 import FOIIntake
 import FOIKit
-import FOIStore
 import FOIViews
 import Foundation
 

@@ -1,5 +1,4 @@
 import FOIKit
-import FOIStore
 import FOIViews
 
 extension LetterError {

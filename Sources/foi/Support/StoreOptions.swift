@@ -1,7 +1,6 @@
 import ArgumentParser
 import FOIApp
 import FOIKit
-import FOIStore
 import FOIViews
 import Foundation
 
@@ -38,8 +37,8 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store, turning a failure into one line. Only the commands that start a database (`log`, `demo`,
     /// `settings`) create one: any other on a mistyped path says so rather than show an empty board. Commands that
     /// only read open it read-only.
-    func open(_ access: CaseStore.Access = .write) throws -> CaseStore {
-        try perform { try CaseStore(path: path, access: access) }
+    func open(_ access: StoreAccess = .write) throws -> any CaseStorage {
+        try perform { try Stores.open(path: path, access: access) }
     }
 
     /// Today's London date, or `--today`.
@@ -96,8 +95,10 @@ struct StepOptions: ParsableArguments {
         if let warning = step.event.event.warning {
             warn(warning.commandLine)
         }
-        try perform {
-            try CaseView.render([step.summary], calendars: caseStore.calendars, today: store.todayDate, format: format)
+        try await perform {
+            try CaseView.render(
+                [step.summary], calendars: (try await caseStore.rules()).calendars, today: store.todayDate,
+                format: format)
         }.flush()
     }
 }
