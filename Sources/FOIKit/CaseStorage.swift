@@ -44,14 +44,14 @@ public protocol CaseStorage: StepStorage {
     // MARK: Many cases at once
 
     /// Imports whole cases in one transaction, each replayed through the lifecycle on `today`, after bringing
-    /// `updating` up to date; returns how many steps each of those gained. `progress` is told how many are done.
+    /// `updating` up to date. `progress` is told how many are done.
     func importCases(
         _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate], actor: String?, today: CivilDate,
         progress: (Int) -> Void
-    ) async throws -> [Int]
+    ) async throws -> ImportResult
     /// `importCases` checked, writing nothing.
     func checkImport(_ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate], today: CivilDate)
-        async throws -> [Int]
+        async throws -> ImportResult
     /// Records on cases already kept the steps of a sheet of later steps that each does not have yet.
     func addLaterSteps(
         _ rows: [(reference: CaseReference, steps: [RecordedEvent])], actor: String?, today: CivilDate, dryRun: Bool
@@ -147,7 +147,7 @@ extension CaseStorage {
     public func importCases(
         _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [], actor: String?,
         today: CivilDate
-    ) async throws -> [Int] {
+    ) async throws -> ImportResult {
         try await importCases(cases, updating: updating, actor: actor, today: today, progress: { _ in })
     }
 }

@@ -43,6 +43,18 @@ public struct Anonymisation: Sendable {
     public init() {}
 }
 
+/// What an import did, or would do: how many steps each case brought up to date gained, and the response deadline
+/// of each case imported, as the lifecycle decided it in the import's own replay.
+public struct ImportResult: Sendable {
+    public var gained: [Int]
+    public var deadlines: [ResponseDeadline]
+
+    public init(gained: [Int], deadlines: [ResponseDeadline]) {
+        self.gained = gained
+        self.deadlines = deadlines
+    }
+}
+
 /// A case imported before, brought up to date: `stepsSince` gives what it lacks as it stands (the import decides
 /// what its row has since), or throws why its history cannot be brought to the row's.
 public struct CaseUpdate: Sendable {

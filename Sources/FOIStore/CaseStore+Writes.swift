@@ -34,7 +34,7 @@ extension CaseStore {
     public func importCases(
         _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [],
         actor: String? = nil, today: CivilDate, progress: (Int) -> Void = { _ in }
-    ) throws -> [Int] {
+    ) throws -> ImportResult {
         try keepingPagesInMemory()
         return try write { db in
             let rules = try rules(db)
@@ -45,6 +45,8 @@ extension CaseStore {
             let recordedAt = EventLog.timestamp()
             let bulk = try cases.count > 1000 && Int.fetchOne(db, sql: "SELECT count(*) FROM cases")! < cases.count
             let ledger = Ledger.RunningTail(try Ledger.Tail(db))
+            var deadlines: [ResponseDeadline] = []
+            deadlines.reserveCapacity(cases.count)
             try Self.indexingAfter(bulk, db) {
                 try pipelined(count: cases.count, progress: progress) { offset in
                     let state = try Self.imported(
@@ -59,6 +61,7 @@ extension CaseStore {
                     }
                 } write: { offset, prepared in
                     let requesterID = try cases[offset].new.requester.map { try Self.insert($0, db) }
+                    deadlines.append(prepared.0.deadline)
                     do {
                         _ = try Projection.insert(prepared.0, requesterID: requesterID, sealed: prepared.1, db)
                     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -66,7 +69,7 @@ extension CaseStore {
                     }
                 }
             }
-            return gained
+            return ImportResult(gained: gained, deadlines: deadlines)
         }
     }
 
@@ -172,16 +175,17 @@ extension CaseStore {
     public func checkImport(
         _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [],
         today: CivilDate
-    ) throws -> [Int] {
+    ) throws -> ImportResult {
         try writer.read { db in
             let rules = try rules(db)
             let gained = try bringUpToDate(updating, in: db, rules: rules, actor: nil, today: today, record: false)
-            for (offset, (new, steps)) in cases.enumerated() {
-                _ = try Self.imported(
-                    new, steps, as: new.reference ?? CaseReference(rawValue: "-"), row: updating.count + offset,
-                    rules: rules, today: today)
+            let deadlines = try cases.enumerated().map { offset, row in
+                try Self.imported(
+                    row.new, row.steps, as: row.new.reference ?? CaseReference(rawValue: "-"),
+                    row: updating.count + offset, rules: rules, today: today
+                ).deadline
             }
-            return gained
+            return ImportResult(gained: gained, deadlines: deadlines)
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIIntake
 import FOIKit
 import FOIResources
@@ -123,61 +124,37 @@ struct ImportCommand: AsyncParsableCommand {
         _ rows: [(line: Int, cells: [String])], mapping: SpreadsheetImport.Mapping, into caseStore: any CaseStorage,
         inSheet: Bool
     ) async throws -> [String] {
-        let plan = try await perform {
-            try SpreadsheetImport.plan(
-                rows, catalogue: (try await caseStore.rules()).catalogue, mapping: mapping, inSheet: inSheet)
-        }
-        var report: [String] = ["Read \(file.printable): \(plan.rows.count) row\(plan.rows.count == 1 ? "" : "s")."]
-        report += Self.describe(plan.columns, plan.dateForms)
-        report += audit(
-            plan.rows, calendars: (try await caseStore.rules()).calendars,
-            catalogue: (try await caseStore.rules()).catalogue)
-        let known = try await perform { try await caseStore.existing(plan.rows.compactMap(\.new.reference)) }
-        let (existing, fresh) = (
-            plan.rows.filter { $0.new.reference.map(known.contains) == true },
-            plan.rows.filter { $0.new.reference.map(known.contains) != true }
-        )
-        // Brought up to date (with --update) and imported in one transaction: a refused row writes nothing.
-        let updating = update ? existing : []
-        if !update && !existing.isEmpty {
-            let references = existing.map { $0.new.reference!.rawValue }
-            report.append(
-                "Already in the database, skipped: \(existing.count) (\(references.prefix(10).joined(separator: ", "))"
-                    + (existing.count > 10 ? ", …" : "") + "); --update adds what their rows have since.")
-        }
-        let updates = updating.map { row in
-            CaseUpdate(reference: row.new.reference!) { current in try row.stepsSince(current, today: store.todayDate) }
-        }
-        let updated = try await perform {
+        let progress = Progress(total: rows.count, noun: "cases")
+        defer { progress.finish() }
+        let result = try await perform {
             do {
-                if dryRun {
-                    return try await caseStore.checkImport(
-                        fresh.map { ($0.new, $0.steps) }, updating: updates, today: store.todayDate)
-                }
-                let progress = Progress(total: fresh.count, noun: "cases")
-                defer { progress.finish() }
-                return try await caseStore.importCases(
-                    fresh.map { ($0.new, $0.steps) }, updating: updates, actor: importer,
-                    today: store.todayDate, progress: progress.update)
-            } catch StoreError.importRefused(let index, let reason) {
-                // The refused case named by its line (and reference).
-                let row = (updating + fresh)[index]
-                throw Failure.badInput("line \(row.line)\(row.new.reference.map { " (\($0))" } ?? ""): \(reason)")
+                return try await TrackerImport.run(
+                    rows, mapping: mapping, inSheet: inSheet, into: caseStore, update: update, dryRun: dryRun,
+                    by: store.identity, today: store.todayDate, progress: progress.update)
+            } catch let refused as TrackerImport.RowRefused {
+                throw Failure.badInput(
+                    "line \(refused.line)\(refused.reference.map { " (\($0))" } ?? ""): \(refused.reason)")
             }
         }
-        let steps = updated.reduce(0, +)
-        if update && !existing.isEmpty {
+        var report: [String] = ["Read \(file.printable): \(result.rows) row\(result.rows == 1 ? "" : "s")."]
+        report += Self.describe(result.columns, result.dateForms)
+        report += Self.describe(result.audit)
+        if let gained = result.gained, !result.existing.isEmpty {
+            let steps = gained.reduce(0, +)
             report.append(
-                "\(dryRun ? "Would update" : "Updated") \(updated.filter { $0 > 0 }.count) of \(existing.count) cases "
-                    + "already in the database with \(steps) step\(steps == 1 ? "" : "s") from their rows.")
+                "\(dryRun ? "Would update" : "Updated") \(gained.filter { $0 > 0 }.count) of \(result.existing.count) "
+                    + "cases already in the database with \(steps) step\(steps == 1 ? "" : "s") from their rows.")
+        } else if !result.existing.isEmpty {
+            let references = result.existing.map(\.rawValue)
+            let listed = references.prefix(10).joined(separator: ", ") + (references.count > 10 ? ", …" : "")
+            report.append(
+                "Already in the database, skipped: \(references.count) (\(listed)); --update adds what their rows have "
+                    + "since.")
         }
-        let cases = "\(fresh.count) case\(fresh.count == 1 ? "" : "s")"
+        let cases = "\(result.imported) case\(result.imported == 1 ? "" : "s")"
         report.append(dryRun ? "Dry run: nothing written; \(cases) would be imported." : "Imported \(cases).")
         return report
     }
-
-    /// Every event says it was imported, and by whom.
-    var importer: String { "import" + (store.actorName.map { " by \($0)" } ?? "") }
 
     /// The report's lines on the columns used and not, and the forms of the dates read.
     static func describe(
@@ -210,11 +187,10 @@ struct ImportCommand: AsyncParsableCommand {
         report += Self.describe(later.columns, later.dateForms)
         let gained = try await perform {
             do {
-                return try await caseStore.addLaterSteps(
-                    later.rows.map { ($0.reference, $0.steps) }, actor: importer, today: store.todayDate,
-                    dryRun: dryRun)
-            } catch StoreError.importRefused(let index, let reason) {
-                throw Failure.badInput("line \(later.rows[index].line): \(reason)")
+                return try await TrackerImport.addLaterSteps(
+                    later, into: caseStore, dryRun: dryRun, by: store.identity, today: store.todayDate)
+            } catch let refused as TrackerImport.RowRefused {
+                throw Failure.badInput("line \(refused.line): \(refused.reason)")
             }
         }
         let steps = gained.reduce(0, +)
@@ -307,42 +283,20 @@ struct ImportCommand: AsyncParsableCommand {
         return rows
     }
 
-    /// Where the sheet's due date is not the statutory one: the line, both dates, and the holidays between them
-    /// (the usual cause: a bank holiday a hand count missed). The statutory date is the row's own history's: a
-    /// clarification restarts the count, a fees notice pauses it.
-    func audit(_ rows: [SpreadsheetImport.Row], calendars: Calendars, catalogue: ExemptionCatalogue) -> [String] {
-        var findings: [String] = []
-        var checked = 0
-        for row in rows {
-            guard let sheetDue = row.sheetDue else { continue }
-            checked += 1
-            var file = Case(
-                reference: row.new.reference ?? CaseReference(rawValue: "-"), received: row.new.received,
-                receipt: row.new.receipt)
-            // A history the lifecycle refuses is reported by the import's own check; the audit leaves it.
-            for step in row.steps { try? file.apply(step, catalogue: catalogue) }
-            guard let deadline = try? file.deadline(calendars: calendars), let due = deadline.due, due != sheetDue
-            else { continue }
-            let divisions = row.new.receipt.regime.calendarKind.divisions
-            var holidays: [String] = []
-            var day = deadline.dayZero.adding(days: 1)
-            while day <= max(due, sheetDue) {
-                if let holiday = divisions.lazy.compactMap({ calendars.holidays.holiday(on: day, in: $0) }).first {
-                    holidays.append("\(day.longDescription) is \(holiday.title)")
-                }
-                day = day.adding(days: 1)
-            }
-            let count = deadline.workingDays.map { "\($0) working days" } ?? "the period"
-            let from = deadline.dayZero == row.new.received ? "" : " (the clock restarted)"
-            let paused = deadline.disregarded.isEmpty ? "" : ", days awaiting a fee left out"
-            findings.append(
-                "  line \(row.line)\(row.new.reference.map { " (\($0))" } ?? ""): the sheet's \(sheetDue), the "
-                    + "statutory date \(due) (\(count) from \(deadline.dayZero)\(from)\(paused)"
-                    + (holidays.isEmpty ? ")" : "; \(holidays.joined(separator: ", ")))"))
+    /// The audit's lines: each due date that differs from the statutory date, with the holidays between them.
+    static func describe(_ audit: DeadlineAudit) -> [String] {
+        guard audit.checked > 0 else { return [] }
+        let findings = audit.findings.map { finding in
+            let count = finding.workingDays.map { "\($0) working days" } ?? "the period"
+            let from = finding.restarted ? " (the clock restarted)" : ""
+            let paused = finding.paused ? ", days awaiting a fee left out" : ""
+            let holidays = finding.holidays.map { "\($0.date.longDescription) is \($0.title)" }
+            return "  line \(finding.line)\(finding.reference.map { " (\($0))" } ?? ""): the sheet's "
+                + "\(finding.sheetDue), the statutory date \(finding.due) (\(count) from \(finding.dayZero)\(from)"
+                + "\(paused)" + (holidays.isEmpty ? ")" : "; \(holidays.joined(separator: ", ")))")
         }
-        guard checked > 0 else { return [] }
         return [
-            "Deadline audit: \(findings.count) of \(checked) due dates differ from the statutory date"
+            "Deadline audit: \(findings.count) of \(audit.checked) due dates differ from the statutory date"
                 + (findings.isEmpty ? "." : ":")
         ] + findings
     }
