@@ -1,3 +1,4 @@
+import FOITestSupport
 import Foundation
 import Testing
 
@@ -29,7 +30,11 @@ import Testing
         return try JSONSerialization.jsonObject(with: data) as? [[String: Any]]
     }
 
-    @Test func everyRunningClockOnItsDateReadByAnIndependentParser() throws {
+    @Test(
+        .tags(.externalTool),
+        ExternalTools.needed(
+            pythonModules: ["icalendar"], install: "pip install icalendar, or apt-get install python3-icalendar"))
+    func everyRunningClockOnItsDateReadByAnIndependentParser() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         for line in [

@@ -401,7 +401,11 @@ import Testing
         return process.terminationStatus == 0
     }
 
-    @Test(arguments: [30_000, 100_000])
+    @Test(
+        .tags(.externalTool),
+        ExternalTools.needed(
+            pythonModules: ["openpyxl"], install: "pip install openpyxl, or apt-get install python3-openpyxl"),
+        arguments: [30_000, 100_000])
     func aLargeOpenpyxlTrackerIsReadWholeWithinAGigabyte(rows: Int) throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }

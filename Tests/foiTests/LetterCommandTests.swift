@@ -1,3 +1,4 @@
+import FOITestSupport
 import Foundation
 import Testing
 
@@ -319,10 +320,6 @@ extension LetterCommandTests {
 /// each into a PDF whose text (pdftotext) carries the reference, the exemptions and the dates. Needs Debian's
 /// `chromium`, `libreoffice-writer-nogui` and `poppler-utils` (`.ci/run` installs them).
 @Suite struct LetterRenderingTests {
-    static func tool(_ name: String) -> String? {
-        ["/usr/bin/\(name)", "/usr/local/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     static let expected = [
         "Our reference: 004078/20", "Section 23(5)", "Section 24(2)", "Section 31(3)", "by 2 March 2021",
         "Factors against confirming or denying", "Balance test",
@@ -353,8 +350,12 @@ extension LetterCommandTests {
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    @Test func theWordLetterConvertsWithLibreOffice() throws {
-        guard let soffice = Self.tool("soffice"), let pdftotext = Self.tool("pdftotext") else {
+    @Test(
+        .tags(.externalTool),
+        ExternalTools.needed(
+            programs: ["soffice", "pdftotext"], install: "apt-get install libreoffice-writer-nogui poppler-utils"))
+    func theWordLetterConvertsWithLibreOffice() throws {
+        guard let soffice = ExternalTools.program("soffice"), let pdftotext = ExternalTools.program("pdftotext") else {
             Issue.record("install libreoffice-writer-nogui and poppler-utils to run this test")
             return
         }
@@ -382,8 +383,13 @@ extension LetterCommandTests {
         #expect(try Data(contentsOf: docx) == Data(contentsOf: again))
     }
 
-    @Test func theHTMLLetterRendersInChromium() throws {
-        guard let chromium = Self.tool("chromium"), let pdftotext = Self.tool("pdftotext") else {
+    @Test(
+        .tags(.externalTool),
+        ExternalTools.needed(
+            programs: ["chromium", "pdftotext"], install: "apt-get install chromium poppler-utils"))
+    func theHTMLLetterRendersInChromium() throws {
+        guard let chromium = ExternalTools.program("chromium"), let pdftotext = ExternalTools.program("pdftotext")
+        else {
             Issue.record("install chromium and poppler-utils (apt-get install chromium poppler-utils) to run this test")
             return
         }

@@ -1,3 +1,4 @@
+import FOITestSupport
 import Foundation
 import Testing
 
@@ -78,10 +79,14 @@ import Testing
 
     /// Headless Chromium draws the page: its screenshot is written, and the PDF it prints carries the charts' own
     /// text (the ICO's lines, the months, the exemptions' labels), which only a rendered SVG gives.
-    @Test func chromiumRendersTheCharts() throws {
+    @Test(
+        .tags(.externalTool),
+        ExternalTools.needed(
+            programs: ["chromium", "pdftotext"], install: "apt-get install chromium poppler-utils"))
+    func chromiumRendersTheCharts() throws {
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        guard let chromium = LetterRenderingTests.tool("chromium"),
-            let pdftotext = LetterRenderingTests.tool("pdftotext")
+        guard let chromium = ExternalTools.program("chromium"),
+            let pdftotext = ExternalTools.program("pdftotext")
         else {
             Issue.record("install chromium and poppler-utils (apt-get install chromium poppler-utils) to run this test")
             return
