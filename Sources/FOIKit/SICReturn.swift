@@ -5,6 +5,11 @@
 public struct SICReturn: Sendable {
     public private(set) var columns: [(name: String, value: String)] = []
 
+    /// How far before the quarter a request with activity in it can have been received, in days: a response, a
+    /// review or its answer falls within a year of the request (a fee or a clarification can pause the clock, a
+    /// review is asked within 40 working days and answered within 20 or 30).
+    public static let activityReach = 366
+
     /// `cases`: every case with activity in `quarter`, each the fold of its events dated by `asAt`.
     public init(
         cases: [Case], quarter: ClosedRange<CivilDate>, asAt: CivilDate, calendars: Calendars,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIViews
 
@@ -29,7 +30,8 @@ struct AnonymiseCommand: AsyncParsableCommand {
         let caseStore = try store.open()
         let references = refs.map(CaseReference.init(rawValue:))
         let result = try await perform {
-            try await caseStore.anonymise(due ? nil : references, actor: store.actorName, today: store.todayDate)
+            try await Office(storage: caseStore).anonymise(
+                due ? nil : references, by: store.identity, today: store.todayDate)
         }
         func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         say(

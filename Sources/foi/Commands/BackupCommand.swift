@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIViews
 
 /// `foi backup`.
@@ -22,7 +23,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let caseStore = try store.open(.read)
-        let cases = try await perform { try await caseStore.backup(to: file) }
+        let cases = try await perform { try await Office(storage: caseStore).backup(to: file) }
         say("Backed up \(caseStore.address) to \(file.printable): \(cases) case\(cases == 1 ? "" : "s").")
     }
 }

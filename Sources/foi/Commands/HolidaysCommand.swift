@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIViews
 
@@ -139,7 +140,7 @@ private func change(_ edit: HolidayEdit, store: StoreOptions) async throws {
     }
     let caseStore = try store.open()
     let change = try await perform {
-        try await caseStore.changeHolidays(edit, today: store.todayDate, actor: store.actorName)
+        try await Office(storage: caseStore).changeHolidays(edit, by: store.identity, today: store.todayDate)
     }
     var output = TextOutput()
     for (verb, days) in [("Added", change.added), ("Removed", change.removed)] {

@@ -209,7 +209,7 @@ struct ImportCommand: AsyncParsableCommand {
         try NewOutput.check(templatesDir, "directory", option: "--templates-dir")
         let restoration = try await withStore(restoring: true) { caseStore in
             try await perform {
-                try await caseStore.restore(export: bytes, today: store.todayDate) { templates in
+                try await Office(storage: caseStore).restore(export: bytes, today: store.todayDate) { templates in
                     guard let templatesDir, !dryRun, !templates.isEmpty else { return nil }
                     // Checked as the letters will use them, with the built-in ones they do not replace.
                     let merged = Seeds.letterTemplates.merging(templates.map { ($0.name, $0.text) }) { $1 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIViews
 
@@ -140,19 +141,14 @@ struct LogCommand: AsyncParsableCommand {
         let requestPeriod = try requestPeriod(received: receivedOn)
         let requestText = try requestFile.map { try readText($0) }
         let caseStore = try store.open(.create)
-        var convention = receiptConvention ?? .statutory
-        if receiptConvention == nil {
-            let setting = try await perform { try await caseStore.setting(.receiptConvention) }
-            convention = ReceiptConvention(rawValue: setting) ?? .statutory
-        }
         let receipt = Receipt(
-            regime: regime, subject: subject, channel: channel, convention: convention, timestamp: received?.timestamp,
-            period: requestPeriod)
+            regime: regime, subject: subject, channel: channel, timestamp: received?.timestamp, period: requestPeriod)
         let new = NewCase(
             reference: ref.map(CaseReference.init(rawValue:)), received: receivedOn, receipt: receipt,
             requester: requester.map { Requester(name: $0, email: email, address: address) }, requestText: requestText)
         try await perform {
-            let summary = try await caseStore.log(new, actor: store.actorName, today: today)
+            let summary = try await Office(storage: caseStore).log(
+                new, receiptConvention: receiptConvention, by: store.identity, today: today)
             return try CaseView.render(
                 [summary], calendars: (try await caseStore.rules()).calendars, today: today, format: format)
         }.flush()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIViews
 import Foundation
@@ -39,11 +40,7 @@ struct ReportCommand: AsyncParsableCommand {
         let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? quarter
         let caseStore = try store.open(.read)
         let html = try await perform {
-            let entries = try await caseStore.timeliness(dueIn: chosen.dates, asAt: today, today: today)
-            let report = TimelinessReport(
-                period: chosen, asAt: today, entries: entries,
-                quarterEntries: chosen == quarter
-                    ? entries : try await caseStore.timeliness(dueIn: quarter.dates, asAt: today, today: today))
+            let report = try await Office(storage: caseStore).timeliness(chosen, asAt: today, today: today)
             return ReportView.render(
                 report, activity: try await caseStore.activity(in: chosen.dates),
                 authority: try await caseStore.profile()[.name],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIViews
 
@@ -40,10 +41,10 @@ struct SplitCommand: AsyncParsableCommand {
         let caseStore = try step.store.open()
         let today = step.store.todayDate
         let (original, part) = try await perform(on: step.reference) {
-            try await caseStore.split(
+            try await Office(storage: caseStore).split(
                 step.reference, into: regime, subject: subject,
-                partReference: partRef.map(CaseReference.init(rawValue:)),
-                on: step.date(on), actor: step.store.actorName, today: today)
+                partReference: partRef.map(CaseReference.init(rawValue:)), on: step.date(on), by: step.store.identity,
+                today: today)
         }
         try await perform {
             try CaseView.render(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIViews
 
@@ -52,15 +53,9 @@ struct StatsCommand: ParsableCommand {
         func run() async throws {
             let asAt = asAt ?? store.todayDate
             let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? ReportingPeriod.quarter(of: asAt)
-            let quarter = ReportingPeriod.quarter(of: asAt)
             let caseStore = try store.open(.read)
             let report = try await perform {
-                let today = store.todayDate
-                let entries = try await caseStore.timeliness(dueIn: chosen.dates, asAt: asAt, today: today)
-                let quarterEntries =
-                    chosen == quarter
-                    ? entries : try await caseStore.timeliness(dueIn: quarter.dates, asAt: asAt, today: today)
-                return TimelinessReport(period: chosen, asAt: asAt, entries: entries, quarterEntries: quarterEntries)
+                try await Office(storage: caseStore).timeliness(chosen, asAt: asAt, today: store.todayDate)
             }
             try await perform {
                 try TimelinessView.render(report, calendars: (try await caseStore.rules()).calendars, format: format)
@@ -97,14 +92,7 @@ struct StatsCommand: ParsableCommand {
             let asAt = options.asAt ?? options.store.todayDate
             let caseStore = try options.store.open(.read)
             let figures = try await perform {
-                // An annual return carries over the previous year's extensions and reviews still under way.
-                let previous = ReportingPeriod(.year, year: chosen.year - 1, index: 1).dates
-                return try CabinetOfficeReturn(
-                    cases: try await caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
-                    calendars: (try await caseStore.rules()).calendars,
-                    catalogue: (try await caseStore.rules()).catalogue,
-                    previousYear: chosen.length == .year
-                        ? (try await caseStore.casesReceived(in: previous, asAt: asAt), previous.upperBound) : nil)
+                try await Office(storage: caseStore).cabinetOfficeReturn(chosen, asAt: asAt)
             }
             try perform {
                 try StatisticsReturnView.render(
@@ -144,9 +132,7 @@ struct StatsCommand: ParsableCommand {
             let asAt = options.asAt ?? options.store.todayDate
             let caseStore = try options.store.open(.read)
             let figures = try await perform {
-                try SectionFortyFiveReturn(
-                    cases: try await caseStore.casesReceived(in: chosen.dates, asAt: asAt), asAt: asAt,
-                    calendars: (try await caseStore.rules()).calendars)
+                try await Office(storage: caseStore).sectionFortyFiveReturn(chosen, asAt: asAt)
             }
             try perform {
                 try StatisticsReturnView.render(
@@ -184,14 +170,7 @@ struct StatsCommand: ParsableCommand {
             guard let chosen = ReportingPeriod(parsing: quarter) else { return }
             let asAt = options.asAt ?? options.store.todayDate
             let caseStore = try options.store.open(.read)
-            // Activity in the quarter comes from requests received up to a year before it.
-            let read = chosen.dates.lowerBound.adding(days: -366)...chosen.dates.upperBound
-            let figures = try await perform {
-                try SICReturn(
-                    cases: try await caseStore.casesReceived(in: read, asAt: asAt), quarter: chosen.dates, asAt: asAt,
-                    calendars: (try await caseStore.rules()).calendars,
-                    catalogue: (try await caseStore.rules()).catalogue)
-            }
+            let figures = try await perform { try await Office(storage: caseStore).sicReturn(chosen, asAt: asAt) }
             try perform {
                 try StatisticsReturnView.render(
                     figures.columns, title: "Scottish Information Commissioner's return", periodColumn: "Quarter",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIViews
 
@@ -40,7 +41,7 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let caseStore = try store.open(.read)
         let report = try await perform {
-            try await caseStore.verify(thorough: thorough, head: head.flatMap(LedgerHead.init))
+            try await Office(storage: caseStore).verify(thorough: thorough, head: head.flatMap(LedgerHead.init))
         }
         try perform { try VerificationView.render(report, thorough: thorough, format: format) }.flush()
         guard report.isSound else {

@@ -1,0 +1,124 @@
+import FOIKit
+import FOIViews
+
+/// The FOI office's use cases over its whole store: requests logged and split, the demo, the figures it returns,
+/// the bank holidays, keeping and removing personal data, checking and copying the record. Each is one call,
+/// taking the identity that acts where it writes; the steps of one case are `Casework`'s.
+public struct Office: Sendable {
+    public let storage: any CaseStorage
+
+    public init(storage: any CaseStorage) {
+        self.storage = storage
+    }
+
+    /// The step use cases, over the same store.
+    public var casework: Casework { Casework(storage: storage) }
+
+    // MARK: Requests
+
+    /// Logs a new request on `today`. Day 0 of one received on a non-working day follows `receiptConvention`, or
+    /// the organisation's setting where none is given.
+    public func log(
+        _ new: NewCase, receiptConvention: ReceiptConvention?, by actor: Identity, today: CivilDate
+    ) async throws -> CaseSummary {
+        var new = new
+        if let receiptConvention {
+            new.receipt.convention = receiptConvention
+        } else {
+            new.receipt.convention =
+                ReceiptConvention(rawValue: try await storage.setting(.receiptConvention)) ?? .statutory
+        }
+        return try await storage.log(new, actor: actor.name, today: today)
+    }
+
+    /// Splits part of the request `reference` into a case of its own under `regime` (a mixed FOIA/EIR request).
+    public func split(
+        _ reference: CaseReference, into regime: Regime, subject: String?, partReference: CaseReference?,
+        on date: CivilDate, by actor: Identity, today: CivilDate
+    ) async throws -> (original: RecordedStep, part: CaseSummary) {
+        try await storage.split(
+            reference, into: regime, subject: subject, partReference: partReference, on: date, actor: actor.name,
+            today: today)
+    }
+
+    // MARK: The record
+
+    /// Changes the bank holidays, moving every clock the change moves.
+    public func changeHolidays(_ edit: HolidayEdit, by actor: Identity, today: CivilDate) async throws
+        -> HolidayChange
+    {
+        try await storage.changeHolidays(edit, today: today, actor: actor.name)
+    }
+
+    /// Removes the personal data of `references`, or of every case past its retention date.
+    public func anonymise(_ references: [CaseReference]?, by actor: Identity, today: CivilDate) async throws
+        -> Anonymisation
+    {
+        try await storage.anonymise(references, actor: actor.name, today: today)
+    }
+
+    public func verify(thorough: Bool, head: LedgerHead?) async throws -> VerificationReport {
+        try await storage.verify(thorough: thorough, head: head)
+    }
+
+    /// A consistent copy of the whole store at `destination`; returns how many cases it holds.
+    public func backup(to destination: String) async throws -> Int {
+        try await storage.backup(to: destination)
+    }
+
+    /// Restores an export whole into a store without cases; `writeTemplates` keeps its edited letter templates
+    /// where the front end keeps them, returning where.
+    public func restore(
+        export bytes: [UInt8], today: CivilDate,
+        writeTemplates: ([(name: String, text: String)]) throws -> String?
+    ) async throws -> Restoration {
+        try await storage.restore(export: bytes, today: today, writeTemplates: writeTemplates)
+    }
+}
+
+// MARK: - Figures
+
+extension Office {
+    /// The ICO's view of timeliness for `period` as at `asAt`, with the early warning for the quarter of `asAt`.
+    public func timeliness(_ period: ReportingPeriod, asAt: CivilDate, today: CivilDate) async throws
+        -> TimelinessReport
+    {
+        let quarter = ReportingPeriod.quarter(of: asAt)
+        let entries = try await storage.timeliness(dueIn: period.dates, asAt: asAt, today: today)
+        let quarterEntries =
+            period == quarter ? entries : try await storage.timeliness(dueIn: quarter.dates, asAt: asAt, today: today)
+        return TimelinessReport(period: period, asAt: asAt, entries: entries, quarterEntries: quarterEntries)
+    }
+
+    /// The Cabinet Office return for `period` (a quarter or a year) as at `asAt`: an annual return carries over the
+    /// previous year's extensions and reviews still under way.
+    public func cabinetOfficeReturn(_ period: ReportingPeriod, asAt: CivilDate) async throws -> CabinetOfficeReturn {
+        let rules = try await storage.rules()
+        let previous = ReportingPeriod(.year, year: period.year - 1, index: 1).dates
+        let carriedOver =
+            period.length == .year
+            ? (try await storage.casesReceived(in: previous, asAt: asAt), previous.upperBound) : nil
+        return try CabinetOfficeReturn(
+            cases: try await storage.casesReceived(in: period.dates, asAt: asAt), asAt: asAt,
+            calendars: rules.calendars, catalogue: rules.catalogue, previousYear: carriedOver)
+    }
+
+    /// The s.45 Code's performance figures for the requests received in `period`, as at `asAt`.
+    public func sectionFortyFiveReturn(_ period: ReportingPeriod, asAt: CivilDate) async throws
+        -> SectionFortyFiveReturn
+    {
+        try SectionFortyFiveReturn(
+            cases: try await storage.casesReceived(in: period.dates, asAt: asAt), asAt: asAt,
+            calendars: try await storage.rules().calendars)
+    }
+
+    /// The Scottish Information Commissioner's return for `quarter`, as at `asAt`: the activity of the quarter, of
+    /// requests received up to `SICReturn.activityReach` days before it.
+    public func sicReturn(_ quarter: ReportingPeriod, asAt: CivilDate) async throws -> SICReturn {
+        let rules = try await storage.rules()
+        let read = quarter.dates.lowerBound.adding(days: -SICReturn.activityReach)...quarter.dates.upperBound
+        return try SICReturn(
+            cases: try await storage.casesReceived(in: read, asAt: asAt), quarter: quarter.dates, asAt: asAt,
+            calendars: rules.calendars, catalogue: rules.catalogue)
+    }
+}
