@@ -51,6 +51,7 @@ let package = Package(
                 .embedInCode("schema/0010_first_responses.sql"),
                 .embedInCode("schema/0011_handlers.sql"),
                 .embedInCode("schema/0012_ledger.sql"),
+                .embedInCode("schema/0013_users.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),

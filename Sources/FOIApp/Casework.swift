@@ -1,16 +1,6 @@
 import FOIKit
 import FOIViews
 
-/// Who does something: stored with every event they make.
-public struct Identity: Sendable, Hashable {
-    /// The name recorded as the event's actor.
-    public var name: String?
-
-    public init(name: String?) {
-        self.name = name
-    }
-}
-
 /// foi's use cases over one store of cases: each is one call, the same from the command line, a web page or a mail
 /// poller, taking the identity that acts. A use case reads, lets FOIKit decide and has the store keep the decision;
 /// it holds no rule of the law and no SQL.
@@ -26,7 +16,7 @@ public struct Casework: Sendable {
     /// outside the write; if another step reached the case meanwhile, it is decided again, once, on the case as it
     /// then stands.
     public func record(
-        on date: CivilDate, for reference: CaseReference, by actor: Identity, today: CivilDate,
+        on date: CivilDate, for reference: CaseReference, by actor: Actor, today: CivilDate,
         building event: (Case, CaseRules) throws -> CaseEvent
     ) async throws -> RecordedStep {
         var attempt = 1
@@ -35,7 +25,7 @@ public struct Casework: Sendable {
             let recorded = RecordedEvent(date: date, event: try event(loaded.file, loaded.rules))
             let step = try loaded.file.step(recorded, rules: loaded.rules, today: today)
             do {
-                return try await storage.append(step, actor: actor.name)
+                return try await storage.append(step, actor: actor)
             } catch StoreError.caseMoved where attempt == 1 {
                 attempt += 1
             }
@@ -43,7 +33,7 @@ public struct Casework: Sendable {
     }
 
     /// Records `recorded` on the case `reference`, if the lifecycle allows it on `today`.
-    public func record(_ recorded: RecordedEvent, for reference: CaseReference, by actor: Identity, today: CivilDate)
+    public func record(_ recorded: RecordedEvent, for reference: CaseReference, by actor: Actor, today: CivilDate)
         async throws -> RecordedStep
     {
         try await record(on: recorded.date, for: reference, by: actor, today: today) { _, _ in recorded.event }
@@ -58,7 +48,7 @@ extension Casework {
     /// case as it now stands and delivered again (`deliver` replaces what it delivered before), once.
     public func issueLetter(
         _ kind: LetterKind, about reference: CaseReference, date: CivilDate?, templates: [String: String],
-        templateOrigin: String, draft: Bool, recording: Bool, by actor: Identity, today: CivilDate,
+        templateOrigin: String, draft: Bool, recording: Bool, by actor: Actor, today: CivilDate,
         deliver: (Letter) throws -> Void
     ) async throws -> Letter {
         var attempt = 1
@@ -79,11 +69,31 @@ extension Casework {
             // Delivered before it is recorded as issued: a letter that could not be written was not issued.
             try deliver(letter)
             do {
-                _ = try await storage.append(step, actor: actor.name)
+                _ = try await storage.append(step, actor: actor)
                 return letter
             } catch StoreError.caseMoved where attempt == 1 {
                 attempt += 1
             }
         }
     }
+}
+
+extension Casework {
+    /// Makes the user of `name` (an e-mail address or a name; made where there is none) the handler of the case
+    /// `reference`, or with nil leaves it with no one; refused where that is how it stands already.
+    public func assign(
+        _ reference: CaseReference, to name: String?, on date: CivilDate, by actor: Actor, today: CivilDate
+    ) async throws -> RecordedStep {
+        let current = try await storage.loadDetail(reference).detail.summary.handler
+        guard current != name else { throw CaseworkError.unchanged(reference, handler: name) }
+        return try await record(
+            RecordedEvent(date: date, event: .assigned(to: name.map(Assignee.named))), for: reference, by: actor,
+            today: today)
+    }
+}
+
+/// Why a use case of one case did nothing.
+public enum CaseworkError: Error, Equatable, Sendable {
+    /// The case is handled already as asked (`handler` nil: by no one).
+    case unchanged(CaseReference, handler: String?)
 }

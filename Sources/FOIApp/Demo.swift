@@ -6,7 +6,7 @@ extension Office {
     /// left as it is where a case of its reference is there already, with dates relative to `today` so that every
     /// clock shows; and its authority's profile where the store has none, so that a letter can be written at once.
     /// Returns how many cases were loaded and how many were there already.
-    public func loadDemo(_ demo: [UInt8], by actor: Identity, today: CivilDate) async throws
+    public func loadDemo(_ demo: [UInt8], by actor: Actor, today: CivilDate) async throws
         -> (loaded: Int, alreadyThere: Int)
     {
         let file: DemoFile
@@ -33,7 +33,7 @@ extension Office {
             let steps = try demoCase.steps.map { step in
                 RecordedEvent(date: received.adding(days: step.after), event: try step.event(regime: demoCase.regime))
             }
-            _ = try await storage.importCases([(new, steps)], actor: actor.name, today: today)
+            _ = try await storage.importCases([(new, steps)], actor: actor, today: today)
             loaded += 1
         }
         return (loaded, file.cases.count - loaded)

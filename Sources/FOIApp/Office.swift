@@ -19,7 +19,7 @@ public struct Office: Sendable {
     /// Logs a new request on `today`. Day 0 of one received on a non-working day follows `receiptConvention`, or
     /// the organisation's setting where none is given.
     public func log(
-        _ new: NewCase, receiptConvention: ReceiptConvention?, by actor: Identity, today: CivilDate
+        _ new: NewCase, receiptConvention: ReceiptConvention?, by actor: Actor, today: CivilDate
     ) async throws -> CaseSummary {
         var new = new
         if let receiptConvention {
@@ -28,33 +28,33 @@ public struct Office: Sendable {
             new.receipt.convention =
                 ReceiptConvention(rawValue: try await storage.setting(.receiptConvention)) ?? .statutory
         }
-        return try await storage.log(new, actor: actor.name, today: today)
+        return try await storage.log(new, actor: actor, today: today)
     }
 
     /// Splits part of the request `reference` into a case of its own under `regime` (a mixed FOIA/EIR request).
     public func split(
         _ reference: CaseReference, into regime: Regime, subject: String?, partReference: CaseReference?,
-        on date: CivilDate, by actor: Identity, today: CivilDate
+        on date: CivilDate, by actor: Actor, today: CivilDate
     ) async throws -> (original: RecordedStep, part: CaseSummary) {
         try await storage.split(
-            reference, into: regime, subject: subject, partReference: partReference, on: date, actor: actor.name,
+            reference, into: regime, subject: subject, partReference: partReference, on: date, actor: actor,
             today: today)
     }
 
     // MARK: The record
 
     /// Changes the bank holidays, moving every clock the change moves.
-    public func changeHolidays(_ edit: HolidayEdit, by actor: Identity, today: CivilDate) async throws
+    public func changeHolidays(_ edit: HolidayEdit, by actor: Actor, today: CivilDate) async throws
         -> HolidayChange
     {
-        try await storage.changeHolidays(edit, today: today, actor: actor.name)
+        try await storage.changeHolidays(edit, today: today, actor: actor)
     }
 
     /// Removes the personal data of `references`, or of every case past its retention date.
-    public func anonymise(_ references: [CaseReference]?, by actor: Identity, today: CivilDate) async throws
+    public func anonymise(_ references: [CaseReference]?, by actor: Actor, today: CivilDate) async throws
         -> Anonymisation
     {
-        try await storage.anonymise(references, actor: actor.name, today: today)
+        try await storage.anonymise(references, actor: actor, today: today)
     }
 
     public func verify(thorough: Bool, head: LedgerHead?) async throws -> VerificationReport {

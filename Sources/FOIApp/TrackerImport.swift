@@ -27,11 +27,11 @@ public enum TrackerImport {
     }
 
     /// Imports `rows` (a sheet's, each with its line) into `storage`, or with `dryRun` checks them against it;
-    /// `update` brings the cases already kept up to date with what their rows have since. Each event says it was
-    /// imported, by `actor`.
+    /// `update` brings the cases already kept up to date with what their rows have since. Each event's actor is the
+    /// importer (`Actor.importer`): its facts are the sheet's.
     public static func run(
         _ rows: [(line: Int, cells: [String])], mapping: SpreadsheetImport.Mapping, inSheet: Bool,
-        into storage: any CaseStorage, update: Bool, dryRun: Bool, by actor: Identity, today: CivilDate,
+        into storage: any CaseStorage, update: Bool, dryRun: Bool, today: CivilDate,
         progress: (Int) -> Void = { _ in }
     ) async throws -> Report {
         let rules = try await storage.rules()
@@ -42,7 +42,9 @@ public enum TrackerImport {
         // Brought up to date and imported in one transaction: a refused row writes nothing.
         let updating = update ? existing : []
         let updates = updating.map { row in
-            CaseUpdate(reference: row.new.reference!) { current in try row.stepsSince(current, today: today) }
+            CaseUpdate(reference: row.new.reference!) { current, userNamed in
+                try row.stepsSince(current, today: today, userNamed: userNamed)
+            }
         }
         let cases = fresh.map { ($0.new, $0.steps) }
         let result: ImportResult
@@ -51,7 +53,7 @@ public enum TrackerImport {
                 dryRun
                 ? try await storage.checkImport(cases, updating: updates, today: today)
                 : try await storage.importCases(
-                    cases, updating: updates, actor: actor.importing, today: today, progress: progress)
+                    cases, updating: updates, actor: .importer, today: today, progress: progress)
         } catch StoreError.importRefused(let index, let reason) {
             let row = (updating + fresh)[index]
             throw RowRefused(line: row.line, reference: row.new.reference, reason: reason)
@@ -79,21 +81,16 @@ extension TrackerImport {
     /// Records the steps of a sheet of later steps (an internal review tracker) on the cases kept already, each
     /// where its case does not have it yet, or with `dryRun` checks them; returns how many steps each case gained.
     public static func addLaterSteps(
-        _ later: SpreadsheetImport.LaterSteps, into storage: any CaseStorage, dryRun: Bool, by actor: Identity,
+        _ later: SpreadsheetImport.LaterSteps, into storage: any CaseStorage, dryRun: Bool,
         today: CivilDate
     ) async throws -> [Int] {
         do {
             return try await storage.addLaterSteps(
-                later.rows.map { ($0.reference, $0.steps) }, actor: actor.importing, today: today, dryRun: dryRun)
+                later.rows.map { ($0.reference, $0.steps) }, actor: .importer, today: today, dryRun: dryRun)
         } catch StoreError.importRefused(let index, let reason) {
             throw RowRefused(line: later.rows[index].line, reference: later.rows[index].reference, reason: reason)
         }
     }
-}
-
-extension Identity {
-    /// The actor of an imported event: that it was imported, and by whom.
-    var importing: String { "import" + (name.map { " by \($0)" } ?? "") }
 }
 
 /// Where a sheet's due dates are not the statutory ones.

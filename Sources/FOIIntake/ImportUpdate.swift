@@ -4,7 +4,10 @@ extension SpreadsheetImport.Row {
     /// What a case imported before lacks of this row (an import that updates): where the steps an import makes that
     /// the case already has (in order) are the first of the row's, the rest, and its handler if another; a history
     /// that differs is refused, naming the first step and field that differ, since history is only ever appended to.
-    public func stepsSince(_ current: Case, today: CivilDate) throws(InputError) -> [RecordedEvent] {
+    /// `userNamed` finds the user a name is, if any (a handler the case names by a user).
+    public func stepsSince(_ current: Case, today: CivilDate, userNamed: (String) throws -> UserID?) throws
+        -> [RecordedEvent]
+    {
         let had = current.history.filter { Self.isImported($0.event) }
         let sheet = [RecordedEvent(date: new.received, event: .received(new.receipt))] + steps
         let wanted = sheet.filter { Self.isImported($0.event) }
@@ -33,10 +36,19 @@ extension SpreadsheetImport.Row {
         }
         var added = Array(wanted.dropFirst(had.count))
         let handler = steps.last { if case .assigned = $0.event { true } else { false } }
-        if case .assigned(let name)? = handler?.event, name != current.handler {
-            added.append(RecordedEvent(date: today, event: .assigned(to: name)))
+        if case .assigned(let named)? = handler?.event, !(try Self.same(named, as: current.handler, userNamed)) {
+            added.append(RecordedEvent(date: today, event: .assigned(to: named)))
         }
         return added
+    }
+
+    /// Whether the handler a row names is the one the case has: the same name, or the user of that name.
+    static func same(_ named: Assignee?, as current: Assignee?, _ userNamed: (String) throws -> UserID?) throws -> Bool
+    {
+        switch (named, current) {
+        case (.named(let name)?, .user(let id)?): try userNamed(name) == id
+        default: named == current
+        }
     }
 
     /// Whether a step is one a tracker's row can hold, and so one an update compares: the steps an officer records

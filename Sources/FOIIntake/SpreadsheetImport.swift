@@ -345,7 +345,7 @@ public enum SpreadsheetImport {
                 requestText: cell(.requestText))
             var steps: [RecordedEvent] = []
             func record(_ date: CivilDate, _ event: CaseEvent) { steps.append(RecordedEvent(date: date, event: event)) }
-            if let handler = cell(.handler) { record(received, .assigned(to: handler)) }
+            if let handler = cell(.handler) { record(received, .assigned(to: .named(handler))) }
 
             // The status, or an outcome column that holds one ("Withdrawn"), says where the case was left.
             var status = try choice(.status, statuses, what: "a status", examples: SpreadsheetImport.statuses.map(\.0))

@@ -184,7 +184,7 @@ public struct Case: Hashable, Sendable {
     /// How the case appears in the disclosure log, as last decided.
     public internal(set) var publication = Publication()
     /// The officer handling the case, as last assigned; nil: no one.
-    public internal(set) var handler: String?
+    public internal(set) var handler: Assignee?
     /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
     public internal(set) var responses: [Response] = []
     /// The day the case was last reopened after a response: a further response is due.

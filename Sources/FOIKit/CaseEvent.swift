@@ -321,7 +321,7 @@ public enum CaseEvent: Hashable, Sendable {
     case publicationDecided(Publication)
     /// The officer who handles the case from now on; nil: no one. Each reassignment is an event of its own, so the
     /// history keeps who handled it when.
-    case assigned(to: String?)
+    case assigned(to: Assignee?)
     case reopened(reason: String)
     /// A calendar change moved the statutory date (RULES.md §9): recorded, never overwritten.
     case deadlineMoved(from: CivilDate?, to: CivilDate?, reason: String)

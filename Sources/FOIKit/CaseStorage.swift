@@ -10,12 +10,12 @@ public protocol CaseStorage: StepStorage {
 
     /// Logs a new request on `today`: its received event and what is kept of it, under a reference of the
     /// organisation's pattern unless it brings one.
-    func log(_ new: NewCase, actor: String?, today: CivilDate) async throws -> CaseSummary
+    func log(_ new: NewCase, actor: Actor, today: CivilDate) async throws -> CaseSummary
 
     /// Splits part of the request `reference` into a case of its own under `regime`, with a copy of the requester.
     func split(
         _ reference: CaseReference, into regime: Regime, subject: String?, partReference: CaseReference?,
-        on date: CivilDate, actor: String?, today: CivilDate
+        on date: CivilDate, actor: Actor, today: CivilDate
     ) async throws -> (original: RecordedStep, part: CaseSummary)
 
     // MARK: Reading
@@ -46,7 +46,7 @@ public protocol CaseStorage: StepStorage {
     /// Imports whole cases in one transaction, each replayed through the lifecycle on `today`, after bringing
     /// `updating` up to date. `progress` is told how many are done.
     func importCases(
-        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate], actor: String?, today: CivilDate,
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate], actor: Actor, today: CivilDate,
         progress: (Int) -> Void
     ) async throws -> ImportResult
     /// `importCases` checked, writing nothing.
@@ -54,7 +54,7 @@ public protocol CaseStorage: StepStorage {
         async throws -> ImportResult
     /// Records on cases already kept the steps of a sheet of later steps that each does not have yet.
     func addLaterSteps(
-        _ rows: [(reference: CaseReference, steps: [RecordedEvent])], actor: String?, today: CivilDate, dryRun: Bool
+        _ rows: [(reference: CaseReference, steps: [RecordedEvent])], actor: Actor, today: CivilDate, dryRun: Bool
     ) async throws -> [Int]
     /// Restores an export of foi whole into a store without cases.
     func restore(
@@ -63,7 +63,7 @@ public protocol CaseStorage: StepStorage {
     /// Every case, its events and its requester (or not), as the export's lines.
     func export(requesters: Bool, _ write: (JSONValue) throws -> Void) async throws
     /// Changes the bank holidays and moves every clock the change moves, with an event on each case it moves.
-    func changeHolidays(_ edit: HolidayEdit, today: CivilDate, actor: String?) async throws -> HolidayChange
+    func changeHolidays(_ edit: HolidayEdit, today: CivilDate, actor: Actor) async throws -> HolidayChange
 
     // MARK: The organisation
 
@@ -74,12 +74,21 @@ public protocol CaseStorage: StepStorage {
     func paragraph(named name: String) async throws -> ReasoningParagraph
     func addParagraph(_ paragraph: ReasoningParagraph) async throws
 
+    // MARK: Users
+
+    /// Every user, in the order they were made.
+    func users() async throws -> [User]
+    /// Adds a user; refused where the e-mail address is another user's.
+    func addUser(name: String, email: String?, role: User.Role) async throws -> User
+    /// Makes the user of `email` inactive: the events they made still name them.
+    func deactivateUser(_ email: String) async throws -> User
+
     // MARK: Keeping and checking
 
     func retentionPolicy() async throws -> RetentionPolicy
     func retention(today: CivilDate, all: Bool) async throws -> [RetentionDue]
     /// Removes the personal data of `references` (nil: every case past its retention date).
-    func anonymise(_ references: [CaseReference]?, actor: String?, today: CivilDate) async throws -> Anonymisation
+    func anonymise(_ references: [CaseReference]?, actor: Actor, today: CivilDate) async throws -> Anonymisation
     func verify(thorough: Bool, head: LedgerHead?) async throws -> VerificationReport
     /// What `verify` finds wrong with one case.
     func problems(of reference: CaseReference) async throws -> [String]
@@ -102,7 +111,7 @@ public protocol StepStorage: Sendable {
     /// Appends `step`, decided on the case as `load` gave it, with the identity that made it, and rewrites what is
     /// kept of the case in the same transaction; throws `StoreError.caseMoved` and writes nothing if the case
     /// took another step since it was loaded.
-    func append(_ step: CaseStep, actor: String?) async throws -> RecordedStep
+    func append(_ step: CaseStep, actor: Actor) async throws -> RecordedStep
 }
 
 /// A case and the rules to decide its next step by, read together.
@@ -145,7 +154,7 @@ extension CaseStorage {
     }
 
     public func importCases(
-        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [], actor: String?,
+        _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [], actor: Actor,
         today: CivilDate
     ) async throws -> ImportResult {
         try await importCases(cases, updating: updating, actor: actor, today: today, progress: { _ in })

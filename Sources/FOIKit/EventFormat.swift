@@ -63,8 +63,9 @@ public enum EventFormatError: Error, Equatable, Sendable, CustomStringConvertibl
 /// Writing and reading events in the permanent format.
 public enum EventFormat {
     /// The format written today. Version 1 is documented field by field in docs/EVENTS.md; version 2 is version 1
-    /// with the personal texts (`personalFields`) kept beside the payload, where they can be removed.
-    public static let version = 2
+    /// with the personal texts (`personalFields`) kept beside the payload, where they can be removed; version 3 is
+    /// version 2 with identities: the actor is a user's number, and so is the handler `assigned` names.
+    public static let version = 3
 
     /// The fields that may hold personal free text (a note, a reason, who asked for a review): in version 2 they
     /// are stored apart from the payload, so that anonymisation can remove them without changing the event.
@@ -103,7 +104,7 @@ public enum EventFormat {
     public static func event(
         kind: String, payload: String, version: Int = version, texts: [String: String?] = [:]
     ) throws(EventFormatError) -> CaseEvent {
-        guard (1...2).contains(version) else { throw .unsupportedVersion(version) }
+        guard (1...3).contains(version) else { throw .unsupportedVersion(version) }
         guard let eventKind = EventKind(rawValue: kind) else { throw .unknownKind(kind) }
         let value: JSONValue
         do { value = try JSONValue(parsing: payload) } catch { throw .notJSON(error) }
@@ -174,7 +175,12 @@ public enum EventFormat {
             ]
         case .publicationDecided(let publication):
             ["title": publication.title.map(JSONValue.string), "heldBack": publication.heldBack.map(JSONValue.string)]
-        case .assigned(let officer): ["to": officer.map(JSONValue.string)]
+        case .assigned(let handler):
+            switch handler {
+            case .user(let id)?: ["to": .integer(id.rawValue)]
+            case .named(let name)?: ["to": .string(name)]
+            case nil: ["to": nil]
+            }
         case .letterIssued(let record):
             [
                 "letter": .string(record.letter), "template": .string(record.template),
@@ -288,7 +294,10 @@ public enum EventFormat {
         case .publicationDecided:
             return .publicationDecided(
                 Publication(title: try fields.optionalString("title"), heldBack: try fields.optionalString("heldBack")))
-        case .assigned: return .assigned(to: try fields.optionalString("to"))
+        case .assigned:
+            // A number from format 3 on; a name before.
+            if case .integer(let id)? = fields.value("to") { return .assigned(to: .user(UserID(rawValue: id))) }
+            return .assigned(to: try fields.optionalString("to").map(Assignee.named))
         case .letterIssued:
             return .letterIssued(
                 LetterRecord(

@@ -106,15 +106,30 @@ public struct StoredEvent: Hashable, Sendable {
     /// The personal fields (`EventFormat.personalFields`) whose texts were removed: the event reads them as
     /// `EventFormat.removedText`.
     public var removedTexts: [String]
+    /// The format it is stored in (`EventFormat.version` for one written now): from 3, `actor` is a user's number.
+    public var format: Int
 
     public init(
-        sequence: Int, recorded: RecordedEvent, actor: String? = nil, recordedAt: String, removedTexts: [String] = []
+        sequence: Int, recorded: RecordedEvent, actor: String? = nil, recordedAt: String, removedTexts: [String] = [],
+        format: Int = EventFormat.version
     ) {
         self.sequence = sequence
         self.recorded = recorded
         self.actor = actor
         self.recordedAt = recordedAt
         self.removedTexts = removedTexts
+        self.format = format
+    }
+
+    /// The user who recorded it, from format 3.
+    public var actorID: UserID? {
+        guard format >= 3, let actor, let number = Int(actor) else { return nil }
+        return UserID(rawValue: number)
+    }
+
+    /// Who recorded it, for people: the user's name from format 3 (as `names` has it), the name recorded before.
+    public func actorName(_ names: [UserID: String]) -> String? {
+        actorID.map { names[$0] ?? "user \($0)" } ?? actor
     }
 }
 
@@ -130,11 +145,14 @@ public struct CaseDetail: Sendable {
     public var clocks: [CaseClock]
     /// The other cases of the same request, split by regime: the case it was split from first, then the parts.
     public var linked: [LinkedCase]
+    /// The names of the users its events name (who recorded them, who handles the case).
+    public var userNames: [UserID: String]
 
     public init(
         summary: CaseSummary, requester: Requester? = nil, events: [StoredEvent], deadline: ResponseDeadline,
-        file: Case, clocks: [CaseClock], linked: [LinkedCase] = []
+        file: Case, clocks: [CaseClock], linked: [LinkedCase] = [], userNames: [UserID: String] = [:]
     ) {
+        self.userNames = userNames
         self.summary = summary
         self.requester = requester
         self.events = events

@@ -47,6 +47,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// Another step was appended to the case after it was read, twice over: decide again on the case as it now
     /// stands.
     case caseMoved(CaseReference)
+    /// A user of that e-mail address is there already.
+    case userExists(String)
+    /// No user has that e-mail address.
+    case noUser(String)
 
     /// The error lies in data given to foi (a file to read), not in the database or the request.
     public var isBadInput: Bool {
@@ -110,6 +114,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
                 + "database"
         case .textHoldsNUL(let reference):
             "a text of \(reference) holds a NUL character, which is not text and cannot be stored; nothing was written"
+        case .userExists(let email):
+            "a user of \(email) exists already; nothing was changed"
+        case .noUser(let email):
+            "no user has the e-mail address \(email)"
         case .caseMoved(let reference):
             "another step was recorded on \(reference) at the same moment, twice; nothing was recorded: try again"
         case .notClosed(let reference):

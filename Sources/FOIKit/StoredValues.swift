@@ -56,12 +56,14 @@ public struct ImportResult: Sendable {
 }
 
 /// A case imported before, brought up to date: `stepsSince` gives what it lacks as it stands (the import decides
-/// what its row has since), or throws why its history cannot be brought to the row's.
+/// what its row has since), or throws why its history cannot be brought to the row's; the store gives it a way to
+/// find the user a name is.
 public struct CaseUpdate: Sendable {
+    public typealias StepsSince = @Sendable (Case, _ userNamed: (String) throws -> UserID?) throws -> [RecordedEvent]
     public var reference: CaseReference
-    public var stepsSince: @Sendable (Case) throws -> [RecordedEvent]
+    public var stepsSince: StepsSince
 
-    public init(reference: CaseReference, stepsSince: @escaping @Sendable (Case) throws -> [RecordedEvent]) {
+    public init(reference: CaseReference, stepsSince: @escaping StepsSince) {
         self.reference = reference
         self.stepsSince = stepsSince
     }

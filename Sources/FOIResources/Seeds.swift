@@ -41,6 +41,7 @@ public enum Seeds {
             ("0010_first_responses", String(decoding: PackageResources._010_first_responses_sql, as: UTF8.self)),
             ("0011_handlers", String(decoding: PackageResources._011_handlers_sql, as: UTF8.self)),
             ("0012_ledger", String(decoding: PackageResources._012_ledger_sql, as: UTF8.self)),
+            ("0013_users", String(decoding: PackageResources._013_users_sql, as: UTF8.self)),
         ]
     }
 }

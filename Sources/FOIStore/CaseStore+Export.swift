@@ -2,10 +2,12 @@ import FOIKit
 import GRDB
 
 extension CaseStore {
-    /// The tables `export` writes whole, row by row, under their own names: the organisation's settings, its
-    /// holiday changes, the GOV.UK data it imported, and its own paragraphs.
+    /// The tables `export` writes whole, row by row, under their own names: the organisation's users (whom events
+    /// of format 3 name by number), its settings, its holiday changes, the GOV.UK data it imported, and its own
+    /// paragraphs.
     static let exportedTables = [
-        "settings", "holidays", "cancelled_holidays", "imported_holidays", "paragraphs", "reference_sequences",
+        "users", "settings", "holidays", "cancelled_holidays", "imported_holidays", "paragraphs",
+        "reference_sequences",
     ]
 
     /// Everything the database holds, as JSON objects in order: a header (`type` `foi-export`, the event format and
@@ -74,6 +76,7 @@ extension CaseStore {
             "sequence": .integer(stored.sequence), "date": .string(stored.recorded.date.description),
             "kind": .string(stored.recorded.event.kind.rawValue), "event": event,
             "actor": stored.actor.map(JSONValue.string) ?? .null, "recordedAt": .string(stored.recordedAt),
+            "format": .integer(stored.format),
         ]
         if !removed.isEmpty { object["removed"] = .array(removed.sorted().map(JSONValue.string)) }
         return .object(object)

@@ -141,7 +141,7 @@ extension CaseStore {
     /// reading, while other officers go on recording steps; the change and every move are then written in one
     /// short transaction, in which each case that took a step meanwhile is decided again. Nobody sees half a
     /// change, and nobody waits long for the lock.
-    public func changeHolidays(_ edit: HolidayEdit, today: CivilDate, actor: String? = nil) throws -> HolidayChange {
+    public func changeHolidays(_ edit: HolidayEdit, today: CivilDate, actor: Actor = .system) throws -> HolidayChange {
         try commit(try planHolidays(edit, today: today), actor: actor)
     }
 
@@ -153,8 +153,9 @@ extension CaseStore {
 
     /// The second half: the change and the planned moves written in one transaction, each case that took a step
     /// since the plan decided again (every case, if the holidays or a clock setting changed meanwhile).
-    func commit(_ plan: HolidayPlan, actor: String?) throws -> HolidayChange {
+    func commit(_ plan: HolidayPlan, actor: Actor) throws -> HolidayChange {
         let (moves, now) = try write { db in
+            let actor = try Users.column(for: actor, db)
             let now = try planHolidays(plan.edit, today: plan.today, db, readingMoves: false)
             var moves: [CalendarMove]
             if now.before.policy == plan.before.policy && now.amendments == plan.amendments {

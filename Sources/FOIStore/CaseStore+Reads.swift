@@ -57,7 +57,8 @@ extension CaseStore {
                 summary: try Projection.summary(caseID: caseID, db), requester: requester, events: events,
                 deadline: try file.deadline(calendars: rules.calendars), file: file,
                 clocks: try file.clocks(calendars: rules.calendars, policy: rules.policy),
-                linked: try linkedCases(of: file, db))
+                linked: try linkedCases(of: file, db),
+                userNames: Dictionary(uniqueKeysWithValues: try Users.all(db).map { ($0.id, $0.name) }))
             return (detail, rules)
         } catch let error as DeadlineError {
             throw StoreError.deadline(error)
@@ -239,7 +240,13 @@ extension CaseStore {
     /// The SQL condition on `column` (a case's id) selecting the cases `filter` names, with its arguments.
     private static func handled(by filter: HandlerFilter, column: String) -> (String, StatementArguments) {
         switch filter {
-        case .officer(let name): ("\(column) IN (SELECT case_id FROM case_handlers WHERE handler = ?)", [name])
+        case .officer(let name):
+            (
+                """
+                \(column) IN (SELECT h.case_id FROM case_handlers h LEFT JOIN users u ON u.id = h.user_id
+                               WHERE (h.user_id IS NULL AND h.handler = ?) OR u.name = ? OR u.email = ?)
+                """, [name, name, name]
+            )
         case .unassigned: ("\(column) NOT IN (SELECT case_id FROM case_handlers)", [])
         }
     }

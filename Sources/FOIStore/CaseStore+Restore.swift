@@ -242,6 +242,13 @@ extension CaseStore {
         case .null?, nil: actor = nil
         default: throw fail("its actor is not text")
         }
+        // An export from before format 3 gives no format: its actors are names.
+        let format: Int
+        switch fields["format"] {
+        case .integer(let number)? where (1...EventFormat.version).contains(number): format = number
+        case nil: format = 2
+        default: throw fail("its format is not one this foi reads (1 to \(EventFormat.version))")
+        }
         var removed: [String] = []
         if case .array(let names)? = fields["removed"] {
             let personal = EventKind(rawValue: kind).flatMap { EventFormat.personalFields[$0] } ?? []
@@ -251,7 +258,7 @@ extension CaseStore {
             return StoredEvent(
                 sequence: number,
                 recorded: RecordedEvent(date: date, event: try EventFormat.event(kind: kind, object: event)),
-                actor: actor, recordedAt: recordedAt, removedTexts: removed)
+                actor: actor, recordedAt: recordedAt, removedTexts: removed, format: format)
         } catch {
             throw fail("\(error)")
         }

@@ -48,7 +48,7 @@ extension CaseStore {
     /// (SQLite's `secure_delete`, which not every build has on by default), and the write-ahead log, which holds
     /// the pages as they were, is checkpointed into the file and emptied (`logKept` when another connection
     /// prevents it).
-    public func anonymise(_ references: [CaseReference]?, actor: String?, today: CivilDate) throws -> Anonymisation {
+    public func anonymise(_ references: [CaseReference]?, actor: Actor, today: CivilDate) throws -> Anonymisation {
         try keepingPagesInMemory()
         try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA secure_delete = ON") }
         var result = try write { db in
@@ -102,7 +102,8 @@ extension CaseStore {
                 var ledger = try Ledger.Tail(db)
                 try EventLog.append(
                     RecordedEvent(date: today, event: event), sequence: sequence, caseID: caseID,
-                    reference: reference, previous: row[5], actor: actor, ledger: &ledger, db)
+                    reference: reference, previous: row[5], actor: try Users.column(for: actor, db), ledger: &ledger, db
+                )
                 try db.cachedStatement(sql: "UPDATE cases SET event_count = ?, anonymised_on = ? WHERE id = ?")
                     .execute(arguments: [sequence, today, caseID])
                 result.cases.append(reference)

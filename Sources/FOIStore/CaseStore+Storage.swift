@@ -23,17 +23,18 @@ extension CaseStore: CaseStorage {
         }
     }
 
-    public func append(_ step: CaseStep, actor: String?) async throws -> RecordedStep {
+    public func append(_ step: CaseStep, actor: Actor) async throws -> RecordedStep {
         let reference = step.state.file.reference
         return try await write { db in
             let caseID = try Self.caseID(reference, db)
+            let step = try step.resolvingAssignee { try Users.id(named: $0, db) }
             // The step was decided on the case with one event fewer than it now holds; the store's own guard
             // (UNIQUE(case_id, sequence) and the trigger that keeps events from being replaced) backs this up.
             let stored = try Int.fetchOne(db, sql: "SELECT event_count FROM cases WHERE id = ?", arguments: [caseID])
             guard stored == step.state.file.history.count - 1 else { throw StoreError.caseMoved(reference) }
             try Projection.update(
                 to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged, caseID: caseID,
-                actor: actor, db)
+                actor: try Users.column(for: actor, db), db)
             return RecordedStep(summary: try Projection.summary(caseID: caseID, db), event: step.event)
         }
     }

@@ -251,7 +251,7 @@ extension CaseStore {
         var timeliness = try projected(
             "timeliness", "kind, ordinal, regime, statutory_due_on, due_on, answered_on", order: ", kind, ordinal")
         var firstResponses = try projected("first_responses", "responded_on, outcome, exemptions, title, held_back")
-        var handlers = try projected("case_handlers", "handler")
+        var handlers = try projected("case_handlers", "handler, user_id")
         while let row = try cases.next() {
             let caseID: Int64 = row[0]
             let reference = CaseReference(rawValue: row[1])
@@ -272,7 +272,7 @@ extension CaseStore {
                 tables: Tables(
                     timeliness: try timeliness.take { $0.0 == caseID }.map(\.1),
                     firstResponse: try firstResponses.take { $0.0 == caseID }.map(\.1).first,
-                    handler: try handlers.take { $0.0 == caseID }.first?.1.first),
+                    handler: try handlers.take { $0.0 == caseID }.first?.1),
                 rules: rules)
             if !problems.isEmpty {
                 report.failures.append(CaseFailure(reference: reference, problems: problems, caseID: caseID))
@@ -324,7 +324,7 @@ extension CaseStore {
     private struct Tables {
         var timeliness: [[DatabaseValue]]
         var firstResponse: [DatabaseValue]?
-        var handler: DatabaseValue?
+        var handler: [DatabaseValue]?
     }
 
     /// Where the projection row, clocks, exemptions and other tables differ from what a replay of the events gives,
@@ -383,7 +383,12 @@ extension CaseStore {
         if tables.firstResponse != Projection.firstResponseRow(file) {
             problems.append("its first response in the disclosure log differs from the one its history gives")
         }
-        compare("handler (case_handlers)", tables.handler.flatMap(String.fromDatabaseValue), file.handler)
+        if tables.handler != Projection.handlerRow(file) {
+            let stored = tables.handler.map { "'\($0[0].storage.value.map { "\($0)" } ?? "")'" } ?? "empty"
+            problems.append(
+                "the projection's handler (case_handlers) is \(stored), its history gives "
+                    + (file.handler.map { "'\($0)'" } ?? "none"))
+        }
         // Personal texts are removed by an anonymisation, of the events before it; or, restored from an export
         // without the requesters, every one of a case that then has no requester.
         let removed = events.filter { event in texts[event.id]?.values.contains { $0.text == nil } == true }

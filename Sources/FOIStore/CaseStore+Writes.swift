@@ -5,8 +5,9 @@ extension CaseStore {
     /// Logs a new request on `today` (it cannot be received later): its received event and its projection, with a
     /// generated reference unless it brings one.
     @discardableResult
-    public func log(_ new: NewCase, actor: String? = nil, today: CivilDate) throws -> CaseSummary {
+    public func log(_ new: NewCase, actor: Actor = .system, today: CivilDate) throws -> CaseSummary {
         try write { db in
+            let actor = try Users.column(for: actor, db)
             let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) == true
             {
@@ -33,11 +34,28 @@ extension CaseStore {
     @discardableResult
     public func importCases(
         _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [],
-        actor: String? = nil, today: CivilDate, progress: (Int) -> Void = { _ in }
+        actor: Actor = .importer, today: CivilDate, progress: (Int) -> Void = { _ in }
     ) throws -> ImportResult {
         try keepingPagesInMemory()
         return try write { db in
             let rules = try rules(db)
+            let actorColumn = try Users.column(for: actor, db)
+            // The handlers a sheet names, as the users of those names (made where there are none), before the
+            // cases are replayed on other threads.
+            var handlers: [String: UserID] = [:]
+            let cases = try cases.map { row in
+                (
+                    new: row.new,
+                    steps: try row.steps.map { step in
+                        try step.resolvingAssignee { name in
+                            if let known = handlers[name] { return known }
+                            let id = try Users.id(named: name, db)
+                            handlers[name] = id
+                            return id
+                        }
+                    }
+                )
+            }
             // The cases brought up to date first, while their indexes are there to find their rows.
             let gained = try bringUpToDate(updating, in: db, rules: rules, actor: actor, today: today, record: true)
             // The references first: a generated one is part of each event's hash.
@@ -53,7 +71,7 @@ extension CaseStore {
                         cases[offset].new, cases[offset].steps, as: references[offset], row: updating.count + offset,
                         rules: rules, today: today)
                     do throws(StoreError) {
-                        var sealed = try Projection.sealedHistory(state, actor: actor, recordedAt: recordedAt)
+                        var sealed = try Projection.sealedHistory(state, actor: actorColumn, recordedAt: recordedAt)
                         ledger.place(&sealed)
                         return (state, sealed)
                     } catch {
@@ -91,13 +109,13 @@ extension CaseStore {
     /// Adds to each case of `updating` what `stepsSince` gives for it as it stands; returns how many steps each
     /// gained.
     private func bringUpToDate(
-        _ updating: [CaseUpdate], in db: Database, rules: CaseRules, actor: String?, today: CivilDate, record: Bool
+        _ updating: [CaseUpdate], in db: Database, rules: CaseRules, actor: Actor, today: CivilDate, record: Bool
     ) throws -> [Int] {
         try addSteps(
             to: updating.map(\.reference), in: db, rules: rules, actor: actor, today: today, record: record
         ) { offset, current in
             do {
-                return try updating[offset].stepsSince(current)
+                return try updating[offset].stepsSince(current) { try Users.matching($0, db) }
             } catch {
                 throw StoreError.importRefused(row: offset, reason: "\(error)")
             }
@@ -108,7 +126,7 @@ extension CaseStore {
     /// that each does not have yet. Returns how many steps each case gained. One transaction; a dry run checks each
     /// step in a read.
     public func addLaterSteps(
-        _ rows: [(reference: CaseReference, steps: [RecordedEvent])], actor: String? = nil, today: CivilDate,
+        _ rows: [(reference: CaseReference, steps: [RecordedEvent])], actor: Actor = .importer, today: CivilDate,
         dryRun: Bool = false
     ) throws -> [Int] {
         let access: ((Database) throws -> [Int]) throws -> [Int] =
@@ -126,9 +144,11 @@ extension CaseStore {
     /// stands) — or, without `record`, only checks that the lifecycle allows them; a refusal names the case's
     /// index. Returns how many steps each gained.
     private func addSteps(
-        to references: [CaseReference], in db: Database, rules: CaseRules, actor: String?, today: CivilDate,
+        to references: [CaseReference], in db: Database, rules: CaseRules, actor: Actor, today: CivilDate,
         record: Bool, choosing: (Int, Case) throws -> [RecordedEvent]
     ) throws -> [Int] {
+        // Who recorded them, resolved only when they are recorded: a check makes no user.
+        let actorColumn = record ? try Users.column(for: actor, db) : ""
         var gained: [Int] = []
         for (offset, reference) in references.enumerated() {
             let caseID: Int64
@@ -141,14 +161,15 @@ extension CaseStore {
             }
             let added = try choosing(offset, current)
             for recorded in added {
-                let step: CaseStep
+                var step: CaseStep
                 do { step = try current.step(recorded, rules: rules, today: today) } catch {
                     throw StoreError.importRefused(row: offset, reason: "\(reference): \(error)")
                 }
                 if record {
+                    step = try step.resolvingAssignee { try Users.id(named: $0, db) }
                     try Projection.update(
                         to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged,
-                        caseID: caseID, actor: actor, db)
+                        caseID: caseID, actor: actorColumn, db)
                 }
                 current = step.state.file
             }
@@ -178,7 +199,7 @@ extension CaseStore {
     ) throws -> ImportResult {
         try writer.read { db in
             let rules = try rules(db)
-            let gained = try bringUpToDate(updating, in: db, rules: rules, actor: nil, today: today, record: false)
+            let gained = try bringUpToDate(updating, in: db, rules: rules, actor: .system, today: today, record: false)
             let deadlines = try cases.enumerated().map { offset, row in
                 try Self.imported(
                     row.new, row.steps, as: row.new.reference ?? CaseReference(rawValue: "-"),
@@ -208,9 +229,10 @@ extension CaseStore {
     /// retention date). One transaction; refused, nothing is written.
     public func split(
         _ reference: CaseReference, into regime: Regime, subject: String?, partReference: CaseReference?,
-        on date: CivilDate, actor: String? = nil, today: CivilDate
+        on date: CivilDate, actor: Actor = .system, today: CivilDate
     ) throws -> (original: RecordedStep, part: CaseSummary) {
         try write { db in
+            let actor = try Users.column(for: actor, db)
             let (caseID, current) = try loadCase(reference, db)
             let rules = try rules(db)
             let partReference = try partReference ?? Self.nextReference(for: current.received.year, db)

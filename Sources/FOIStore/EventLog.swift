@@ -55,7 +55,10 @@ enum EventLog {
         }
         let link = EventChain.Link(
             caseReference: reference, sequence: sequence, kind: recorded.event.kind.rawValue, date: recorded.date,
-            format: EventFormat.version, payload: payload, actor: restoring.map(\.event.actor) ?? actor,
+            // A restored event keeps its format (from 2, the oldest this foi writes): before 3, its actor and any
+            // handler it names are names, which format 3 does not hold.
+            format: restoring.map { max(2, $0.event.format) } ?? EventFormat.version, payload: payload,
+            actor: restoring.map(\.event.actor) ?? actor,
             recordedAt: restoring?.event.recordedAt ?? recordedAt,
             textDigests: Dictionary(uniqueKeysWithValues: salted.map { ($0.field, $0.digest) }))
         return Sealed(
@@ -134,7 +137,8 @@ enum EventLog {
                 byCase[row[1], default: []].append(
                     StoredEvent(
                         sequence: row[2], recorded: recorded, actor: row[7], recordedAt: row[8],
-                        removedTexts: (texts[id] ?? [:]).filter { $0.value.text == nil }.keys.sorted()))
+                        removedTexts: (texts[id] ?? [:]).filter { $0.value.text == nil }.keys.sorted(),
+                        format: legacy ? 1 : row[6]))
             }
         }
         return byCase

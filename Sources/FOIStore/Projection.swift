@@ -207,9 +207,25 @@ enum Projection {
         if replacing {
             try db.cachedStatement(sql: "DELETE FROM case_handlers WHERE case_id = ?").execute(arguments: [caseID])
         }
-        guard let handler = file.handler else { return }
-        try db.cachedStatement(sql: "INSERT INTO case_handlers (case_id, handler) VALUES (?, ?)").execute(
-            arguments: [caseID, handler])
+        guard let row = handlerRow(file) else { return }
+        // A name typed before format 3 has no user; the column for one came with migration 0013.
+        if file.handler.map({ if case .user = $0 { true } else { false } }) == true {
+            try db.cachedStatement(sql: "INSERT INTO case_handlers (case_id, handler, user_id) VALUES (?, ?, ?)")
+                .execute(arguments: StatementArguments([caseID.databaseValue] + row))
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO case_handlers (case_id, handler) VALUES (?, ?)").execute(
+                arguments: [caseID, row[0]])
+        }
+    }
+
+    /// The case's `case_handlers` row after its id (`handler`, `user_id`), or nil while no one handles it: a user
+    /// is kept by its number (as text too), a name typed before format 3 as it was typed.
+    static func handlerRow(_ file: Case) -> [DatabaseValue]? {
+        switch file.handler {
+        case .user(let id)?: [String(id.rawValue).databaseValue, id.rawValue.databaseValue]
+        case .named(let name)?: [name.databaseValue, .null]
+        case nil: nil
+        }
     }
 
     /// Writes the case's clocks that the board shows and that still wait for their step.
@@ -254,7 +270,9 @@ enum Projection {
     /// The columns `summaries` reads, in the order it reads them by index.
     static let summaryColumns = """
         id, ref, regime, status, status_since, received_on, due_on, extended_from_on, provisional, subject, channel, \
-        outcome, responded_on, stage, (SELECT handler FROM case_handlers WHERE case_id = cases.id)
+        outcome, responded_on, stage,
+        (SELECT coalesce(u.name, h.handler) FROM case_handlers h LEFT JOIN users u ON u.id = h.user_id
+         WHERE h.case_id = cases.id)
         """
 
     static func summary(caseID: Int64, _ db: Database) throws -> CaseSummary {

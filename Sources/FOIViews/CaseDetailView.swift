@@ -28,7 +28,7 @@ public enum CaseDetailView {
                 linked: detail.linked.map(LinkedCaseJSON.init),
                 request: detail.file.requestText,
                 reasoning: detail.file.reasoning.map(ReasoningJSON.init),
-                events: detail.events.map(EventJSON.init))
+                events: detail.events.map { EventJSON($0, names: detail.userNames) })
             try output.json(object)
         case .csv:
             output.write(CSV.line(CaseView.columns))
@@ -108,7 +108,7 @@ public enum CaseDetailView {
                 output.printableLine("  \(clock.title): " + clock.derivation.joined(separator: "; "))
             }
             output.printableLine()
-            output.write(historyTable(detail.events))
+            output.write(historyTable(detail.events, names: detail.userNames))
         }
         return output
     }
@@ -160,34 +160,38 @@ public enum CaseDetailView {
     }
 
     /// The events as a table, JSON or CSV.
-    public static func renderHistory(_ events: [StoredEvent], format: OutputFormat) throws -> TextOutput {
+    /// `names`: the users' names, by number (`CaseDetail.userNames`).
+    public static func renderHistory(_ events: [StoredEvent], names: [UserID: String], format: OutputFormat) throws
+        -> TextOutput
+    {
         var output = TextOutput()
         switch format {
         case .json:
-            try output.json(events.map(EventJSON.init))
+            try output.json(events.map { EventJSON($0, names: names) })
         case .csv:
             output.write(CSV.line(["sequence", "date", "kind", "details", "actor", "recorded_at"]))
             for event in events {
                 output.write(
                     CSV.line([
                         String(event.sequence), event.recorded.date.description, event.recorded.event.kind.rawValue,
-                        EventJSON.details(event.recorded.event), event.actor ?? "", event.recordedAt,
+                        EventJSON.details(event.recorded.event, names: names), event.actorName(names) ?? "",
+                        event.recordedAt,
                     ]))
             }
         case .table:
-            output.write(historyTable(events))
+            output.write(historyTable(events, names: names))
         }
         return output
     }
 
     /// The events as a table: number, date, kind, details, who recorded it.
-    public static func historyTable(_ events: [StoredEvent]) -> String {
+    public static func historyTable(_ events: [StoredEvent], names: [UserID: String]) -> String {
         Table.render(
             header: ["#", "date", "event", "details", "by"],
             rows: events.map {
                 [
                     String($0.sequence), $0.recorded.date.longDescription, $0.recorded.event.kind.rawValue,
-                    EventJSON.details($0.recorded.event), $0.actor ?? "",
+                    EventJSON.details($0.recorded.event, names: names), $0.actorName(names) ?? "",
                 ]
             }, maxWidth: 90)
     }
@@ -424,17 +428,17 @@ struct EventJSON: Encodable {
     /// The stored payload in the permanent event format (docs/EVENTS.md).
     var event: JSONValue
 
-    init(_ stored: StoredEvent) {
+    init(_ stored: StoredEvent, names: [UserID: String]) {
         sequence = stored.sequence
         kind = stored.recorded.event.kind.rawValue
         date = stored.recorded.date
-        details = Self.details(stored.recorded.event)
-        actor = stored.actor
+        details = Self.details(stored.recorded.event, names: names)
+        actor = stored.actorName(names)
         recordedAt = stored.recordedAt
         event = EventFormat.object(of: stored.recorded.event)
     }
 
-    static func details(_ event: CaseEvent) -> String {
+    static func details(_ event: CaseEvent, names: [UserID: String]) -> String {
         switch event {
         case .received(let receipt):
             "\(receipt.regime.shortName) request by \(receipt.channel.rawValue): \(receipt.subject)"
@@ -467,7 +471,9 @@ struct EventJSON: Encodable {
         case .publicationDecided(let publication):
             publication.heldBack.map { "held back from the disclosure log: \($0)" }
                 ?? publication.title.map { "published as: \($0)" } ?? "published under its subject"
-        case .assigned(let officer): officer.map { "to \($0)" } ?? "no one handles it now"
+        case .assigned(.user(let id)?): "to \(names[id] ?? "user \(id)")"
+        case .assigned(.named(let name)?): "to \(name)"
+        case .assigned(nil): "no one handles it now"
         case .reopened(let reason): reason
         case .deadlineMoved(let from, let to, let reason):
             "\(from?.description ?? "none") → \(to?.description ?? "none"): \(reason)"

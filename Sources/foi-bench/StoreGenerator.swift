@@ -71,11 +71,11 @@ func generateStore(path: String, count: Int, today: CivilDate) throws {
                     requester: Requester(name: "Requester \(index)", email: "r\(index)@example.org")), steps
             ))
         if batch.count == 20_000 {
-            try store.importCases(batch, actor: "generator", today: today)
+            try store.importCases(batch, today: today)
             batch.removeAll(keepingCapacity: true)
         }
     }
-    if !batch.isEmpty { try store.importCases(batch, actor: "generator", today: today) }
+    if !batch.isEmpty { try store.importCases(batch, today: today) }
 }
 
 /// The review, complaint and appeal of a reviewed case, as far as `today` allows.

@@ -30,7 +30,7 @@ struct FOI: AsyncParsableCommand {
             ReviewCommand.self, ComplaintCommand.self,
             DecisionNoticeCommand.self, AppealCommand.self, DeadlineCommand.self, HolidaysCommand.self,
             ExemptionsCommand.self, SettingsCommand.self, BackupCommand.self, VerifyCommand.self,
-            RetentionCommand.self, AnonymiseCommand.self,
+            RetentionCommand.self, AnonymiseCommand.self, UserCommand.self,
         ]
     )
 

@@ -10,7 +10,7 @@ private func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
 
 /// "Today" for tests about something other than dates: after every step they record.
 private let later = date("2030-01-01")
-private let officer = Identity(name: "officer")
+private let officer = Actor.named("officer")
 
 private func newCase(_ received: String, ref: String) -> NewCase {
     NewCase(
@@ -35,14 +35,14 @@ private final class Interleaving: StepStorage {
 
     func loadDetail(_ reference: CaseReference) async throws -> LoadedDetail { try await inner.loadDetail(reference) }
 
-    func append(_ step: CaseStep, actor: String?) async throws -> RecordedStep {
+    func append(_ step: CaseStep, actor: Actor) async throws -> RecordedStep {
         let interrupt = remaining.withLock { count in
             defer { count -= 1 }
             return count > 0
         }
         if interrupt {
             _ = try await Casework(storage: inner).record(
-                meanwhile, for: step.state.file.reference, by: Identity(name: "colleague"), today: later)
+                meanwhile, for: step.state.file.reference, by: .named("colleague"), today: later)
         }
         return try await inner.append(step, actor: actor)
     }
@@ -64,9 +64,11 @@ private final class Interleaving: StepStorage {
             RecordedEvent(date: date("2026-11-03"), event: .acknowledged), for: reference, by: officer, today: later)
         #expect(step.event.event == .acknowledged)
         #expect(step.summary.status == .open)
-        let events = try await store.detail(reference).events
-        #expect(events.map(\.recorded.event.kind) == [.received, .acknowledged])
-        #expect(events.last?.actor == "officer")
+        let detail = try await store.detail(reference)
+        #expect(detail.events.map(\.recorded.event.kind) == [.received, .acknowledged])
+        // Format 3: the actor is a user, made the first time they record something.
+        #expect(detail.events.last?.actorName(detail.userNames) == "officer")
+        #expect(detail.events.last?.actorID.map { detail.userNames[$0] } == "officer")
     }
 
     /// Another step reached the case after it was read: the step is decided again on the case as it then stands and
@@ -76,9 +78,9 @@ private final class Interleaving: StepStorage {
             store, meanwhile: RecordedEvent(date: date("2026-11-03"), event: .note("Called the requester")), times: 1)
         _ = try await Casework(storage: storage).record(
             RecordedEvent(date: date("2026-11-04"), event: .acknowledged), for: reference, by: officer, today: later)
-        let events = try await store.detail(reference).events
-        #expect(events.map(\.recorded.event.kind) == [.received, .note, .acknowledged])
-        #expect(events.map(\.actor) == [nil, "colleague", "officer"])
+        let detail = try await store.detail(reference)
+        #expect(detail.events.map(\.recorded.event.kind) == [.received, .note, .acknowledged])
+        #expect(detail.events.map { $0.actorName(detail.userNames) } == ["foi", "colleague", "officer"])
         #expect(try store.verify().isSound)
     }
 

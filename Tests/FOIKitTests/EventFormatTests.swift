@@ -72,12 +72,29 @@ import Testing
                 == #"{"reason":"x","to":"2027-01-04"}"#)
     }
 
+    /// Format 3 names users by number (`Tests/Fixtures/events-v3`): the handler an `assigned` event names is a
+    /// user, written back byte for byte; the name a format-1 or format-2 event holds is read as the name it was.
+    @Test func formatThreeNamesUsers() throws {
+        let stored = try String(
+            contentsOf: Fixtures.directory.appendingPathComponent("events-v3/assigned.json"), encoding: .utf8
+        ).trimmingCharacters(in: .newlines)
+        let event = try EventFormat.event(kind: "assigned", payload: stored, version: 3)
+        #expect(event == .assigned(to: .user(UserID(rawValue: 7))))
+        #expect(EventFormat.payload(of: event) == stored)
+        #expect(
+            try EventFormat.event(kind: "assigned", payload: #"{"to":"Priya Shah"}"#, version: 2)
+                == .assigned(to: .named("Priya Shah")))
+        #expect(throws: EventFormatError.self) {
+            try EventFormat.event(kind: "assigned", payload: #"{"to":true}"#, version: 3)
+        }
+    }
+
     @Test func whatCannotBeReadIsSaidPrecisely() {
         #expect(throws: EventFormatError.unknownKind("archived")) {
             try EventFormat.event(kind: "archived", payload: "{}")
         }
-        #expect(throws: EventFormatError.unsupportedVersion(3)) {
-            try EventFormat.event(kind: "note", payload: #"{"text":"x"}"#, version: 3)
+        #expect(throws: EventFormatError.unsupportedVersion(4)) {
+            try EventFormat.event(kind: "note", payload: #"{"text":"x"}"#, version: 4)
         }
         #expect(throws: EventFormatError.badField(kind: "responded", field: "outcome", reason: "is missing")) {
             try EventFormat.event(kind: "responded", payload: "{}")

@@ -20,7 +20,7 @@ extension CaseStore {
     func record(_ recorded: RecordedEvent, for reference: CaseReference, today: CivilDate) async throws
         -> RecordedStep
     {
-        try await Casework(storage: self).record(recorded, for: reference, by: Identity(name: nil), today: today)
+        try await Casework(storage: self).record(recorded, for: reference, by: .system, today: today)
     }
 }
 

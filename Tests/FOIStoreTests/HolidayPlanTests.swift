@@ -22,7 +22,7 @@ import Testing
                 RecordedEvent(date: date("2027-06-09"), event: .clarificationRequested(note: nil)), for: stopped,
                 today: date("2027-06-10"))
             let logged = try store.log(newCase("2027-06-10"), today: date("2027-06-10")).ref
-            let change = try store.commit(plan, actor: nil)
+            let change = try store.commit(plan, actor: .system)
             #expect(change.casesMoved == 3)
             #expect(try await store.detail(untouched).summary.due == date("2027-06-30"))
             #expect(try await store.detail(logged).summary.due == date("2027-07-09"))

@@ -14,7 +14,7 @@ import Testing
     }()
 
     @Test func theRootCommandListsEveryCommand() {
-        #expect(Self.commands.count == 42)
+        #expect(Self.commands.count == 43)
         for command in ["review", "complaint", "decision-notice", "appeal", "deadline", "split"] {
             #expect(Self.commands.contains(command))
         }
@@ -54,6 +54,6 @@ import Testing
         let version = try foi(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("0."))
-        #expect(version.stdout.contains("event format 2"))
+        #expect(version.stdout.contains("event format 3"))
     }
 }

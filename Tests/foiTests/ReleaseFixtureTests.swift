@@ -110,6 +110,42 @@ import Testing
         #expect(log.entries.sorted { $0.reference < $1.reference } == replayed.sorted { $0.reference < $1.reference })
     }
 
+    /// The release's events (formats 1 and 2, with names for actors and handlers) stay as they were written; what
+    /// is recorded since is format 3, naming users, and every chain and the ledger still verify across the two.
+    @Test func aFormerDatabaseGoesOnInFormatThree() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try run(["board"]).status == 0)
+        let before = try DatabaseQueue(path: db).read { db in
+            try Row.fetchAll(db, sql: "SELECT id, format, actor, payload, hash FROM events ORDER BY id")
+        }
+        #expect(try run(["assign", "FOI-2026-000001", "--to", "Priya Shah", "--actor", "Sam Jones"]).status == 0)
+        #expect(try run(["note", "FOI-2026-000001", "Checked with legal"]).status == 0)
+        let verify = try run(["verify"])
+        #expect(verify.status == 0 && verify.stdout.contains("Everything verifies."), "\(verify.stdout)")
+        try DatabaseQueue(path: db).read { db in
+            #expect(
+                try Row.fetchAll(
+                    db, sql: "SELECT id, format, actor, payload, hash FROM events WHERE id <= ? ORDER BY id",
+                    arguments: [before.last?["id"] as Int64?]) == before)
+            let added = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.kind, e.format, e.payload, u.name FROM events e
+                    JOIN users u ON u.id = CAST(e.actor AS INTEGER) WHERE e.id > ? ORDER BY e.id
+                    """, arguments: [before.last?["id"] as Int64?])
+            #expect(added.map { $0["format"] as Int } == [3, 3])
+            #expect(
+                added.map { $0["name"] as String } == [
+                    "Sam Jones",
+                    ProcessInfo.processInfo.environment["USER"]
+                        ?? added.last?["name"] ?? "",
+                ])
+            let priya = try Int.fetchOne(db, sql: "SELECT id FROM users WHERE name = 'Priya Shah'")
+            #expect(added.first?["payload"] as String? == "{\"to\":\(priya ?? 0)}")
+        }
+        #expect(try run(["show", "FOI-2026-000001"]).stdout.contains("\nHandler:    Priya Shah\n"))
+    }
+
     @Test func everyPayloadIsRewrittenInFormatOneAndTheOriginalsAreKept() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(try run(["board"]).status == 0)
@@ -117,13 +153,14 @@ import Testing
         try queue.read { db in
             let kinds = try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM events ORDER BY kind")
             #expect(kinds.count == 28)
-            // Format 1, then 2 for the events whose personal texts migration 0005 moved beside them; every event
-            // is chained.
+            // Format 1, then 2 for the events whose personal texts migration 0005 moved beside them, and 3 for those
+            // recorded since (who made them a user); every event is chained.
             let personal = EventFormat.personalFields.keys.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             #expect(
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE format = 2")
-                    == (try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE kind IN (\(personal))")))
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE format NOT IN (1, 2)") == 0)
+                    == (try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM events WHERE kind IN (\(personal)) AND format < 3")))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE format NOT IN (1, 2, 3)") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE length(hash) <> 64") == 0)
             #expect(
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM events")

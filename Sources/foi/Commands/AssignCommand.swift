@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIViews
 import Foundation
@@ -27,13 +28,16 @@ struct AssignCommand: AsyncParsableCommand {
 
     func run() async throws {
         let officer = to?.trimmingCharacters(in: .whitespaces)
-        try await step.record(on: step.date(on)) { file, _ in
-            guard file.handler != officer else {
+        try await step.record { casework in
+            do {
+                return try await casework.assign(
+                    step.reference, to: officer, on: step.date(on), by: step.store.identity,
+                    today: step.store.todayDate)
+            } catch CaseworkError.unchanged(let reference, let handler) {
                 throw Failure.refused(
-                    officer.map { "\(file.reference) is already assigned to \($0)" }
-                        ?? "\(file.reference) is not assigned to anyone")
+                    handler.map { "\(reference) is already assigned to \($0)" }
+                        ?? "\(reference) is not assigned to anyone")
             }
-            return .assigned(to: officer)
         }
     }
 }

@@ -19,7 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
         let caseStore = try store.open(.create)
         let today = store.todayDate
         let (loaded, alreadyThere) = try await perform {
-            try await Office(storage: caseStore).loadDemo(Seeds.demoCasesJSON, by: Identity(name: "demo"), today: today)
+            try await Office(storage: caseStore).loadDemo(Seeds.demoCasesJSON, by: .system, today: today)
         }
         say(
             "Demo database: \(caseStore.address) (\(loaded) case\(loaded == 1 ? "" : "s") loaded, \(alreadyThere) "

@@ -15,7 +15,8 @@ struct HistoryCommand: AsyncParsableCommand {
         let reference = CaseReference(rawValue: ref)
         let caseStore = try store.open(.read)
         try await perform(on: reference) {
-            try CaseDetailView.renderHistory(try await caseStore.detail(reference).events, format: format)
+            let detail = try await caseStore.detail(reference)
+            return try CaseDetailView.renderHistory(detail.events, names: detail.userNames, format: format)
         }.flush()
     }
 }

@@ -130,7 +130,7 @@ struct ImportCommand: AsyncParsableCommand {
             do {
                 return try await TrackerImport.run(
                     rows, mapping: mapping, inSheet: inSheet, into: caseStore, update: update, dryRun: dryRun,
-                    by: store.identity, today: store.todayDate, progress: progress.update)
+                    today: store.todayDate, progress: progress.update)
             } catch let refused as TrackerImport.RowRefused {
                 throw Failure.badInput(
                     "line \(refused.line)\(refused.reference.map { " (\($0))" } ?? ""): \(refused.reason)")
@@ -188,7 +188,7 @@ struct ImportCommand: AsyncParsableCommand {
         let gained = try await perform {
             do {
                 return try await TrackerImport.addLaterSteps(
-                    later, into: caseStore, dryRun: dryRun, by: store.identity, today: store.todayDate)
+                    later, into: caseStore, dryRun: dryRun, today: store.todayDate)
             } catch let refused as TrackerImport.RowRefused {
                 throw Failure.badInput("line \(refused.line): \(refused.reason)")
             }

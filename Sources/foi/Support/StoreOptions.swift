@@ -46,16 +46,15 @@ struct StoreOptions: ParsableArguments {
         today ?? ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
     }
 
-    /// Who records the step: `--actor`, else `$USER` or `$LOGNAME`, else the login name of the process's user.
-    var actorName: String? {
-        if let actor { return actor }
+    /// Who records the step: the user `--actor` names (an e-mail address or a name), else the operating-system
+    /// account running foi (`$USER` or `$LOGNAME`, else the login name of the process's user). Either is made a
+    /// user of the file the first time it records something.
+    var identity: Actor {
+        if let actor { return .named(actor) }
         let environment = ProcessInfo.processInfo.environment
-        if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
-        return getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
+        if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return .localAccount(name) }
+        return .localAccount(getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "unknown")
     }
-
-    /// The identity the command acts as.
-    var identity: Identity { Identity(name: actorName) }
 
     func validate() throws {
         try Check.nonBlank([(actor, "--actor"), (db, "--db")])
@@ -87,11 +86,16 @@ struct StepOptions: ParsableArguments {
 
     /// Records the event `makeEvent` builds from the case as it stands (`Casework.record`).
     func record(on date: CivilDate, _ makeEvent: (Case, CaseRules) throws -> CaseEvent) async throws {
-        let caseStore = try store.open()
-        let step = try await perform(on: reference) {
-            try await Casework(storage: caseStore).record(
+        try await record { casework in
+            try await casework.record(
                 on: date, for: reference, by: store.identity, today: store.todayDate, building: makeEvent)
         }
+    }
+
+    /// Records the step `useCase` records with the case's `Casework`, and prints the case as it now stands.
+    func record(_ useCase: (Casework) async throws -> RecordedStep) async throws {
+        let caseStore = try store.open()
+        let step = try await perform(on: reference) { try await useCase(Casework(storage: caseStore)) }
         if let warning = step.event.event.warning {
             warn(warning.commandLine)
         }

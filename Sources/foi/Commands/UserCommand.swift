@@ -1,0 +1,67 @@
+import ArgumentParser
+import FOIKit
+import FOIViews
+
+/// `foi user`: the users events name.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Add, list and deactivate the users that events name.",
+        discussion: """
+            Every event records the user who made it (event format 3, docs/EVENTS.md), and a handler is a user: \
+            users 1 and 2 are foi itself and the importer. On the command line the user is the operating-system \
+            account running foi, or the one --actor names (an e-mail address or a name); either becomes a user \
+            of the database the first time it records something. A user is never deleted, only deactivated: \
+            old events still name them. Passwords and sign-in come with foi-server.
+            """,
+        subcommands: [Add.self, List.self, Deactivate.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user.")
+        @Argument(help: "Their e-mail address.") var email: String
+        @Option(help: ArgumentHelp("Their name as it is shown.", valueName: "name")) var name: String
+        @Option(help: "What they do in the office.") var role: User.Role = .officer
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            try Check.nonBlank([(name, "--name"), (email, "the e-mail address")])
+            guard email.contains("@"), !email.contains(where: \.isWhitespace) else {
+                throw ValidationError("'\(email)' is not an e-mail address")
+            }
+            guard role != .system else { throw ValidationError("--role system is foi's own") }
+        }
+
+        func run() async throws {
+            let caseStore = try store.open(.create)
+            let user = try await perform { try await caseStore.addUser(name: name, email: email, role: role) }
+            say("Added user \(user.id): \(user.name.printable) <\(email.printable)>, \(user.role.rawValue).")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users.")
+        @Option(help: "Output format.") var format: OutputFormat = .table
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let caseStore = try store.open(.read)
+            let users = try await perform { try await caseStore.users() }
+            try perform { try UserView.render(users, format: format) }.flush()
+        }
+    }
+
+    struct Deactivate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "deactivate", abstract: "Deactivate a user: the events they made still name them.")
+        @Argument(help: "Their e-mail address.") var email: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let caseStore = try store.open()
+            let user = try await perform { try await caseStore.deactivateUser(email) }
+            say("Deactivated user \(user.id): \(user.name.printable).")
+        }
+    }
+}
+
+extension User.Role: ExpressibleByArgument {}
