@@ -58,3 +58,37 @@ import Testing
         #expect(try workspace.run(["verify"]).status == 0)
     }
 }
+
+/// `foi user`: the users events name, added with an address and a role, listed, and deactivated but kept.
+@Suite struct UserCommandTests {
+    @Test func usersAreAddedListedAndDeactivatedButNeverLost() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(
+            ["user", "add", "priya.shah@council.example", "--name", "Priya Shah", "--role", "coordinator"],
+            today: "2026-11-16")
+        try workspace.ok(
+            ["log", "--subject", "Drones", "--received", "2026-11-16", "--actor", "priya.shah@council.example"],
+            today: "2026-11-16")
+        let users = try #require(try workspace.json(["user", "list"]) as? [[String: Any]])
+        #expect(users.compactMap { $0["name"] as? String } == ["foi", "import", "Priya Shah"])
+        #expect(users.last?["role"] as? String == "coordinator" && users.last?["active"] as? Bool == true)
+        let history = try #require(try workspace.json(["history", "FOI-2026-000001"]) as? [[String: Any]])
+        #expect(history.first?["actor"] as? String == "Priya Shah")
+
+        let twice = try workspace.run(["user", "add", "PRIYA.SHAH@council.example", "--name", "P. Shah"])
+        #expect(twice.status == 1 && twice.stdout.isEmpty)
+        #expect(twice.stderr == "Error: a user of PRIYA.SHAH@council.example exists already; nothing was changed\n")
+        #expect(try workspace.run(["user", "add", "not-an-address", "--name", "X"]).status == 64)
+        #expect(try workspace.run(["user", "add", "x@example.org", "--name", "X", "--role", "system"]).status == 64)
+
+        try workspace.ok(["user", "deactivate", "priya.shah@council.example"], today: "2026-11-17")
+        let after = try #require(try workspace.json(["user", "list"]) as? [[String: Any]])
+        #expect(after.last?["active"] as? Bool == false)
+        // The events they made still name them.
+        let still = try #require(try workspace.json(["history", "FOI-2026-000001"]) as? [[String: Any]])
+        #expect(still.first?["actor"] as? String == "Priya Shah")
+        let missing = try workspace.run(["user", "deactivate", "nobody@example.org"])
+        #expect(missing.stderr == "Error: no user has the e-mail address nobody@example.org\n")
+    }
+}
