@@ -42,6 +42,10 @@ public enum Seeds {
             ("0011_handlers", String(decoding: PackageResources._011_handlers_sql, as: UTF8.self)),
             ("0012_ledger", String(decoding: PackageResources._012_ledger_sql, as: UTF8.self)),
             ("0013_users", String(decoding: PackageResources._013_users_sql, as: UTF8.self)),
+            (
+                "0014_projection_without_lists",
+                String(decoding: PackageResources._014_projection_without_lists_sql, as: UTF8.self)
+            ),
         ]
     }
 }

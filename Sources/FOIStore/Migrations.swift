@@ -3,8 +3,11 @@ import FOIResources
 import GRDB
 
 /// The migrations of `schema/`, applied in order and never edited, all that are pending in one transaction. Where a
-/// migration needs what only FOIKit can compute, its SQL file says where (`-- foi: …` on a line of its own) and
-/// the Swift step below runs there.
+/// migration changes stored events (their format, their chain), its SQL file says where (`-- foi: …` on a line of
+/// its own) and the Swift step below runs there, pinned to the format it writes. What is derived from the events
+/// (every projection table) is not a migration's: after the migrations, a database whose projection is older than
+/// `Projection.version` (kept as SQLite's `user_version`) is re-projected whole, in the same transaction, with the
+/// FOIKit of the foi that opens it, so a change of the law or a new projection table is one number to raise.
 enum Migrations {
     /// The line of a schema file where its Swift step runs.
     static let swiftStepMarker = "-- foi: the Swift step of this migration runs here."
@@ -21,18 +24,18 @@ enum Migrations {
                     let parts = migration.sql.components(separatedBy: swiftStepMarker)
                     try db.execute(sql: parts[0])
                     switch migration.identifier {
-                    case "0003_case_clocks": try addLapseClocks(db)
                     case "0004_event_format": try rewriteLegacyPayloads(db)
                     case "0005_trust": try sealEvents(db)
-                    case "0006_after_response": try reprojectAfterResponse(db)
-                    case "0009_timeliness": try projectTimeliness(db)
-                    case "0010_first_responses": try projectFirstResponses(db)
                     case "0012_ledger": try Ledger.fill(db)
                     default: break
                     }
                     if parts.count > 1 { try db.execute(sql: parts[1]) }
                     try db.execute(
                         sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+                }
+                if try Int.fetchOne(db, sql: "PRAGMA user_version")! < Projection.version {
+                    try reproject(db)
+                    try db.execute(sql: "PRAGMA user_version = \(Projection.version)")
                 }
                 return .commit
             }
@@ -45,9 +48,9 @@ enum Migrations {
             AND EXISTS (SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')
         """
 
-    /// Whether every migration is applied (a newer database is refused).
+    /// Whether every migration is applied and the projection is this foi's (a newer database is refused).
     static func isCurrent(_ db: Database, path: String) throws -> Bool {
-        try pending(db, path: path).isEmpty
+        try pending(db, path: path).isEmpty && Int.fetchOne(db, sql: "PRAGMA user_version")! >= Projection.version
     }
 
     /// The migrations of `schema/` not yet applied, in order; refuses a database written by a newer foi. The table
@@ -76,21 +79,6 @@ enum Migrations {
             policy: try CaseStore.clockPolicy(db))
     }
 
-    /// Migration 0003: the clocks of cases waiting on the requester need the working-day calendar, so they are
-    /// computed here by replaying each such case (its events still in the format before version 1).
-    private static func addLapseClocks(_ db: Database) throws {
-        let rules = try migrationRules(db)
-        let waiting = try Row.fetchAll(
-            db, sql: "SELECT id, ref FROM cases WHERE status IN ('awaiting-clarification', 'awaiting-fee')")
-        for row in waiting {
-            let caseID: Int64 = row["id"]
-            let file = try EventLog.replay(
-                CaseReference(rawValue: row["ref"]), events: try EventLog.events(ofCase: caseID, db, legacy: true),
-                catalogue: rules.catalogue)
-            try Projection.writeClocks(try deciding { try file.state(rules) }, caseID: caseID, db)
-        }
-    }
-
     /// Migration 0004: every payload rewritten in the permanent format, version 1, the one it had kept aside.
     private static func rewriteLegacyPayloads(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, payload FROM events")
@@ -106,49 +94,19 @@ enum Migrations {
         }
     }
 
-    /// Migration 0006: the cases whose clocks the rules after the response changed are replayed and their projection
-    /// rewritten: a reopened response, a review, a complaint and what follows it, a subject access fee.
-    private static func reprojectAfterResponse(_ db: Database) throws {
+    /// Every case's projection written again from its events under the rules as the database has them: its row,
+    /// clocks, exemptions, timeliness entries, first response and handler. A case whose history does not replay
+    /// (changed outside foi: `foi verify` names it) keeps what it had rather than keeping the database from opening.
+    private static func reproject(_ db: Database) throws {
         let rules = try migrationRules(db)
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, ref FROM cases WHERE id IN (
-                    SELECT case_id FROM events WHERE kind IN ('reopened', 'review-requested', 'complaint-notified'))
-                OR (regime = 'sar' AND id IN (SELECT case_id FROM events WHERE kind = 'fee-notice-issued'))
-                """)
-        try EventLog.forEachReplayed(rows, catalogue: rules.catalogue, db) { caseID, file in
-            try Projection.rewrite(try deciding { try file.state(rules) }, caseID: caseID, db)
-        }
-    }
-
-    /// Migration 0009: every case's entries in the timeliness figures, replayed from its events.
-    private static func projectTimeliness(_ db: Database) throws {
-        let rules = try migrationRules(db)
-        let rows = try Row.fetchAll(db, sql: "SELECT id, ref FROM cases WHERE regime != 'sar' ORDER BY id")
+        let rows = try Row.fetchAll(db, sql: "SELECT id, ref FROM cases ORDER BY id")
         try forEachReplayable(rows, catalogue: rules.catalogue, db) { caseID, file in
             guard let state = try? file.state(rules) else { return }
-            try Projection.writeTimeliness(state, caseID: caseID, replacing: false, db)
+            try Projection.rewrite(state, caseID: caseID, exemptionsChanged: true, db)
         }
     }
 
-    /// Migration 0010: every answered case's first response, replayed from its events.
-    private static func projectFirstResponses(_ db: Database) throws {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, ref FROM cases
-                WHERE regime != 'sar' AND id IN (SELECT case_id FROM events WHERE kind = 'responded') ORDER BY id
-                """)
-        try forEachReplayable(rows, catalogue: try ExemptionCatalogue(json: Seeds.exemptionsJSON), db) {
-            caseID, file in
-            try Projection.writeFirstResponse(file, caseID: caseID, replacing: false, db)
-        }
-    }
-
-    /// Each case of `rows` (id, ref) replayed from its events, for a projection a migration adds. A case whose
-    /// history does not replay (changed outside foi: `foi verify` names it) is left out of the projection rather
-    /// than keeping the database from opening.
+    /// Each case of `rows` (id, ref) replayed from its events; one whose history does not replay is left out.
     private static func forEachReplayable(
         _ rows: [Row], catalogue: ExemptionCatalogue, _ db: Database, _ body: (Int64, Case) throws -> Void
     ) throws {
@@ -206,7 +164,8 @@ enum Migrations {
             var digests: [String: String] = [:]
             if EventFormat.personalFields[event.kind] != nil {
                 let sealed = EventFormat.sealed(event)
-                (payload, format) = (sealed.payload, EventFormat.version)
+                // Format 2 is what this migration makes, whatever the format of the day.
+                (payload, format) = (sealed.payload, 2)
                 for (field, text) in sealed.texts {
                     let salt = EventLog.randomSalt()
                     digests[field] = EventChain.digest(of: text, salt: salt)

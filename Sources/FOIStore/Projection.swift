@@ -5,6 +5,11 @@ import GRDB
 /// The projection tables (`cases`, `case_clocks`, `case_exemptions`): what FOIKit decided a case now is, written
 /// in the same transaction as the event that made it so, and read back as `CaseSummary`.
 enum Projection {
+    /// The version of what is derived from the events: raised whenever FOIKit derives a projected value differently
+    /// (a rule of the law, a clock) or a projection table is added, so that every database is re-projected once by
+    /// the foi that first opens it (`Migrations`).
+    static let version = 1
+
     /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
     static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
         var sealed = try sealedHistory(state, actor: actor, recordedAt: EventLog.timestamp())

@@ -313,4 +313,25 @@ func count(_ path: String, _ sql: String) throws -> Int {
             }
         }
     }
+
+    /// What is derived from the events is the re-projection's, not a migration's: a database whose projection is
+    /// older than this foi's (`user_version`) is projected again whole when it is opened, and a projection row
+    /// changed meanwhile is as the events give it again.
+    @Test func anOlderProjectionIsMadeAgainFromTheEvents() async throws {
+        try await withStore { store, path in
+            let ref = try store.log(newCase("2026-11-02"), today: later).ref
+            try await store.record(
+                RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: ref,
+                today: later)
+            try await DatabaseQueue(path: path).write { db in
+                try db.execute(sql: "DELETE FROM case_clocks; UPDATE cases SET due_on = '2099-01-01'")
+                try db.execute(sql: "PRAGMA user_version = 0")
+            }
+            #expect(try count(path, "SELECT count(*) FROM case_clocks") == 0)
+            let reopened = try CaseStore(path: path)
+            #expect(try reopened.verify().isSound)
+            #expect(try await DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
+            #expect(try count(path, "SELECT count(*) FROM case_clocks WHERE clock = 'clarification-lapse'") == 1)
+        }
+    }
 }

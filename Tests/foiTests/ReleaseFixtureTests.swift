@@ -153,14 +153,13 @@ import Testing
         try queue.read { db in
             let kinds = try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM events ORDER BY kind")
             #expect(kinds.count == 28)
-            // Format 1, then 2 for the events whose personal texts migration 0005 moved beside them, and 3 for those
-            // recorded since (who made them a user); every event is chained.
+            // Format 1, then 2 for the events whose personal texts migration 0005 moved beside them (2 whatever
+            // format foi writes today); every event is chained.
             let personal = EventFormat.personalFields.keys.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             #expect(
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE format = 2")
-                    == (try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM events WHERE kind IN (\(personal)) AND format < 3")))
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE format NOT IN (1, 2, 3)") == 0)
+                    == (try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE kind IN (\(personal))")))
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE format NOT IN (1, 2)") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE length(hash) <> 64") == 0)
             #expect(
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM events")
