@@ -66,12 +66,15 @@ public struct CabinetOfficeReturn: Sendable {
                     extensionLengths[Self.band(taken, Self.extensionBands)] += 1
                 }
             }
-            for review in file.reviews
-            where !review.isDeclined && review.requested <= cutoff && underWay(review.decided) {
+            // A guard rather than a `where` clause: Swift 6.3.1's optimiser crashes (CopyPropagation) on that form
+            // over a review's state.
+            for review in file.reviews {
+                let (requested, decided) = (review.requested, review.decided)
+                guard !review.isDeclined, requested <= cutoff, underWay(decided) else { continue }
                 reviews += 1
-                guard let decided = review.decided else { continue }
+                guard let decided else { continue }
                 reviewsCompleted += 1
-                let taken = try calendars.workingDaysLeft(until: decided, regime: file.regime, today: review.requested)
+                let taken = try calendars.workingDaysLeft(until: decided, regime: file.regime, today: requested)
                 reviewLengths[Self.band(taken, Self.reviewBands)] += 1
             }
         }
