@@ -119,7 +119,7 @@ public struct DeadlineAudit: Sendable {
         /// `deadline`; nil where they agree.
         init?(
             line: Int, reference: CaseReference?, regime: Regime, received: CivilDate, sheetDue: CivilDate,
-            deadline: ResponseDeadline, calendars: Calendars
+            deadline: ImportResult.Deadline, calendars: Calendars
         ) {
             guard let due = deadline.due, due != sheetDue else { return nil }
             let divisions = regime.calendarKind.divisions
@@ -138,7 +138,7 @@ public struct DeadlineAudit: Sendable {
             workingDays = deadline.workingDays
             dayZero = deadline.dayZero
             restarted = deadline.dayZero != received
-            paused = !deadline.disregarded.isEmpty
+            paused = deadline.paused
             self.holidays = holidays
         }
     }

@@ -5,6 +5,11 @@
 public protocol CaseStorage: StepStorage {
     /// Where the cases are, for messages: a file's path, or a server's address without its password.
     var address: String { get }
+    /// The exemptions foi knows.
+    var catalogue: ExemptionCatalogue { get }
+    /// The working-day calendars as the store last read its holidays: what a view of something just read is drawn
+    /// with, at no further read (`rules()` reads them again).
+    var calendars: Calendars { get }
 
     // MARK: Cases, one at a time
 

@@ -47,11 +47,28 @@ public struct Anonymisation: Sendable {
 /// of each case imported, as the lifecycle decided it in the import's own replay.
 public struct ImportResult: Sendable {
     public var gained: [Int]
-    public var deadlines: [ResponseDeadline]
+    public var deadlines: [Deadline]
 
-    public init(gained: [Int], deadlines: [ResponseDeadline]) {
+    public init(gained: [Int], deadlines: [Deadline]) {
         self.gained = gained
         self.deadlines = deadlines
+    }
+
+    /// What a deadline audit reads of a response deadline (a hundred thousand whole ones would be tens of
+    /// megabytes).
+    public struct Deadline: Sendable {
+        public var dayZero: CivilDate
+        public var due: CivilDate?
+        public var workingDays: Int?
+        /// Days awaiting a fee were left out of the count.
+        public var paused: Bool
+
+        public init(_ deadline: ResponseDeadline) {
+            dayZero = deadline.dayZero
+            due = deadline.due
+            workingDays = deadline.workingDays
+            paused = !deadline.disregarded.isEmpty
+        }
     }
 }
 

@@ -54,6 +54,7 @@ extension CaseStore {
         var result = try write { db in
             let chosen = try references ?? Self.retention(today: today, all: false, db).map(\.reference)
             var result = Anonymisation()
+            let actor = try Users.column(for: actor, db)
             let personalKinds = EventFormat.personalFields.keys.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             for reference in chosen {
                 guard
@@ -102,7 +103,7 @@ extension CaseStore {
                 var ledger = try Ledger.Tail(db)
                 try EventLog.append(
                     RecordedEvent(date: today, event: event), sequence: sequence, caseID: caseID,
-                    reference: reference, previous: row[5], actor: try Users.column(for: actor, db), ledger: &ledger, db
+                    reference: reference, previous: row[5], actor: actor, ledger: &ledger, db
                 )
                 try db.cachedStatement(sql: "UPDATE cases SET event_count = ?, anonymised_on = ? WHERE id = ?")
                     .execute(arguments: [sequence, today, caseID])

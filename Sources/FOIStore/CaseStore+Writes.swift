@@ -41,21 +41,15 @@ extension CaseStore {
             let rules = try rules(db)
             let actorColumn = try Users.column(for: actor, db)
             // The handlers a sheet names, as the users of those names (made where there are none), before the
-            // cases are replayed on other threads.
+            // cases are replayed on other threads, which give each its user.
             var handlers: [String: UserID] = [:]
-            let cases = try cases.map { row in
-                (
-                    new: row.new,
-                    steps: try row.steps.map { step in
-                        try step.resolvingAssignee { name in
-                            if let known = handlers[name] { return known }
-                            let id = try Users.id(named: name, db)
-                            handlers[name] = id
-                            return id
-                        }
-                    }
-                )
+            for row in cases {
+                for step in row.steps {
+                    guard case .assigned(.named(let name)?) = step.event, handlers[name] == nil else { continue }
+                    handlers[name] = try Users.id(named: name, db)
+                }
             }
+            let users = handlers
             // The cases brought up to date first, while their indexes are there to find their rows.
             let gained = try bringUpToDate(updating, in: db, rules: rules, actor: actor, today: today, record: true)
             // The references first: a generated one is part of each event's hash.
@@ -63,13 +57,15 @@ extension CaseStore {
             let recordedAt = EventLog.timestamp()
             let bulk = try cases.count > 1000 && Int.fetchOne(db, sql: "SELECT count(*) FROM cases")! < cases.count
             let ledger = Ledger.RunningTail(try Ledger.Tail(db))
-            var deadlines: [ResponseDeadline] = []
+            var deadlines: [ImportResult.Deadline] = []
             deadlines.reserveCapacity(cases.count)
             try Self.indexingAfter(bulk, db) {
                 try pipelined(count: cases.count, progress: progress) { offset in
+                    // Every name was resolved above; the importer stands for none.
+                    let steps = cases[offset].steps.map { $0.resolvingAssignee { users[$0] ?? .importer } }
                     let state = try Self.imported(
-                        cases[offset].new, cases[offset].steps, as: references[offset], row: updating.count + offset,
-                        rules: rules, today: today)
+                        cases[offset].new, steps, as: references[offset], row: updating.count + offset, rules: rules,
+                        today: today)
                     do throws(StoreError) {
                         var sealed = try Projection.sealedHistory(state, actor: actorColumn, recordedAt: recordedAt)
                         ledger.place(&sealed)
@@ -79,7 +75,7 @@ extension CaseStore {
                     }
                 } write: { offset, prepared in
                     let requesterID = try cases[offset].new.requester.map { try Self.insert($0, db) }
-                    deadlines.append(prepared.0.deadline)
+                    deadlines.append(ImportResult.Deadline(prepared.0.deadline))
                     do {
                         _ = try Projection.insert(prepared.0, requesterID: requesterID, sealed: prepared.1, db)
                     } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -201,10 +197,10 @@ extension CaseStore {
             let rules = try rules(db)
             let gained = try bringUpToDate(updating, in: db, rules: rules, actor: .system, today: today, record: false)
             let deadlines = try cases.enumerated().map { offset, row in
-                try Self.imported(
+                let state = try Self.imported(
                     row.new, row.steps, as: row.new.reference ?? CaseReference(rawValue: "-"),
-                    row: updating.count + offset, rules: rules, today: today
-                ).deadline
+                    row: updating.count + offset, rules: rules, today: today)
+                return ImportResult.Deadline(state.deadline)
             }
             return ImportResult(gained: gained, deadlines: deadlines)
         }

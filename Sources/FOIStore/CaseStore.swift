@@ -254,12 +254,12 @@ public final class CaseStore: Sendable {
     /// written under a temporary name, flushed to the disk and only then given its name: a backup that fails (a
     /// full disk) leaves no file behind that could be taken for a good one, and none is ever written through a
     /// symbolic link or over a file.
-    public func backup(to destination: String) async throws -> Int {
+    public func backup(to destination: String) throws -> Int {
         do {
             guard try DatabaseFile.isAbsent(destination) else {
                 throw StoreError.backupExists(path: destination)
             }
-            return try await DatabaseFile.publish(at: destination, purpose: "backup") { temporary in
+            return try DatabaseFile.publish(at: destination, purpose: "backup") { temporary in
                 // Written in SQLite's default rollback mode: through a WAL every page would be written twice. The
                 // copied header keeps the database's own WAL mode for whoever opens the copy next.
                 let copy = try DatabaseQueue(path: temporary)

@@ -46,7 +46,7 @@ struct BoardCommand: AsyncParsableCommand {
         try await perform {
             let board = try await caseStore.board(today: today, horizon: horizon, limit: limit, handler: handler)
             return try BoardView.render(
-                board, horizon: horizon, calendars: (try await caseStore.rules()).calendars, format: format
+                board, horizon: horizon, calendars: caseStore.calendars, format: format
             ) {
                 switch $0 {
                 case "overdue": "foi list --overdue"

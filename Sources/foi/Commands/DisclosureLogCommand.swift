@@ -101,8 +101,8 @@ struct DisclosureLogCommand: AsyncParsableCommand {
                 try await caseStore.detail(entry.reference, requester: false)
             }
             let source = LetterSource(
-                detail: detail, profile: profile, calendars: (try await caseStore.rules()).calendars,
-                catalogue: (try await caseStore.rules()).catalogue,
+                detail: detail, profile: profile, calendars: caseStore.calendars,
+                catalogue: caseStore.catalogue,
                 date: entry.responded, forPublication: true)
             letters[entry.reference] = try? LetterWriter.write(
                 .response, from: source, templates: templates, draft: false)

@@ -30,7 +30,7 @@ struct HolidaysCommand: ParsableCommand {
                         + "\(supported.lowerBound)–\(supported.upperBound)"
                 )
             }
-            let calendars = try await caseStore.rules().calendars
+            let calendars = caseStore.calendars
             let holidays = (division.map { [$0] } ?? Division.allCases).flatMap {
                 calendars.holidays.holidays(of: $0, in: chosenYear)
             }

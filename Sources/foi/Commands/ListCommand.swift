@@ -57,7 +57,7 @@ struct ListCommand: AsyncParsableCommand {
         let caseStore = try store.open(.read)
         try await perform {
             try CaseView.render(
-                try await caseStore.list(filter, today: today), calendars: (try await caseStore.rules()).calendars,
+                try await caseStore.list(filter, today: today), calendars: caseStore.calendars,
                 today: today, format: format)
         }.flush()
     }

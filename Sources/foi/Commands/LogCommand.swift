@@ -150,7 +150,7 @@ struct LogCommand: AsyncParsableCommand {
             let summary = try await Office(storage: caseStore).log(
                 new, receiptConvention: receiptConvention, by: store.identity, today: today)
             return try CaseView.render(
-                [summary], calendars: (try await caseStore.rules()).calendars, today: today, format: format)
+                [summary], calendars: caseStore.calendars, today: today, format: format)
         }.flush()
     }
 }

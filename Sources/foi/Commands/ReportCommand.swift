@@ -44,7 +44,7 @@ struct ReportCommand: AsyncParsableCommand {
             return ReportView.render(
                 report, activity: try await caseStore.activity(in: chosen.dates),
                 authority: try await caseStore.profile()[.name],
-                calendars: (try await caseStore.rules()).calendars)
+                calendars: caseStore.calendars)
         }
         guard let output else {
             FileHandle.standardOutput.write(Data(html.utf8))

@@ -17,8 +17,8 @@ struct ShowCommand: AsyncParsableCommand {
         let reference = CaseReference(rawValue: ref)
         try await perform(on: reference) {
             try CaseDetailView.render(
-                try await caseStore.detail(reference), calendars: (try await caseStore.rules()).calendars,
-                catalogue: (try await caseStore.rules()).catalogue,
+                try await caseStore.detail(reference), calendars: caseStore.calendars,
+                catalogue: caseStore.catalogue,
                 today: store.todayDate, format: format)
         }.flush()
         // The case is shown as it stands; a history changed outside foi is said on stderr, beside it.

@@ -46,9 +46,9 @@ struct SplitCommand: AsyncParsableCommand {
                 partReference: partRef.map(CaseReference.init(rawValue:)), on: step.date(on), by: step.store.identity,
                 today: today)
         }
-        try await perform {
+        try perform {
             try CaseView.render(
-                [original.summary, part], calendars: (try await caseStore.rules()).calendars, today: today,
+                [original.summary, part], calendars: caseStore.calendars, today: today,
                 format: step.format)
         }.flush()
     }

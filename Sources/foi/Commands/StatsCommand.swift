@@ -57,8 +57,8 @@ struct StatsCommand: ParsableCommand {
             let report = try await perform {
                 try await Office(storage: caseStore).timeliness(chosen, asAt: asAt, today: store.todayDate)
             }
-            try await perform {
-                try TimelinessView.render(report, calendars: (try await caseStore.rules()).calendars, format: format)
+            try perform {
+                try TimelinessView.render(report, calendars: caseStore.calendars, format: format)
             }.flush()
         }
     }

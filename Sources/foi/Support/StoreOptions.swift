@@ -99,9 +99,9 @@ struct StepOptions: ParsableArguments {
         if let warning = step.event.event.warning {
             warn(warning.commandLine)
         }
-        try await perform {
+        try perform {
             try CaseView.render(
-                [step.summary], calendars: (try await caseStore.rules()).calendars, today: store.todayDate,
+                [step.summary], calendars: caseStore.calendars, today: store.todayDate,
                 format: format)
         }.flush()
     }
