@@ -5,7 +5,7 @@ import FOIKit
 /// brought up to date, the rest imported in one transaction, and the sheet's due dates audited against the
 /// statutory ones that the import's own replay decided (each row replayed once).
 public enum TrackerImport {
-    /// What the import did, or with `dryRun` would do, for its front end to word.
+    /// What the import did, or in a dry run would do, for its front end to word.
     public struct Report: Sendable {
         public var rows: Int
         public var columns: [(header: String, field: SpreadsheetImport.Field?)]
@@ -16,7 +16,6 @@ public enum TrackerImport {
         public var gained: [Int]?
         public var imported: Int
         public var audit: DeadlineAudit
-        public var dryRun: Bool
     }
 
     /// A row the lifecycle or the store refused: nothing of the import was written.
@@ -73,7 +72,7 @@ public enum TrackerImport {
                         received: row.new.received, sheetDue: sheetDue, deadline: deadline,
                         calendars: rules.calendars)
                 }),
-            dryRun: dryRun)
+        )
     }
 }
 

@@ -14,10 +14,7 @@ extension Case {
         guard due >= date else {
             throw .beforeItsCause(action: event.action, date: due, cause: "regulator's letter", causeDate: date)
         }
-        guard date >= complaint.notified else {
-            throw .beforeItsCause(
-                action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
-        }
+        try requireNotified(complaint, by: date, event)
         self.complaint?.submissionsDue = due
         self.complaint?.submissionsRequested = date
         self.complaint?.submissionsSent = nil
@@ -41,10 +38,7 @@ extension Case {
         throws(LifecycleError)
     {
         let complaint = try complaintUnderWay(event)
-        guard date >= complaint.notified else {
-            throw .beforeItsCause(
-                action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
-        }
+        try requireNotified(complaint, by: date, event)
         if (ending == .concluded) != (regime == .sar) {
             throw .outOfOrder(
                 action: event.action,
@@ -62,10 +56,7 @@ extension Case {
         throws(LifecycleError)
     {
         let complaint = try complaintUnderWay(event)
-        guard date >= complaint.notified else {
-            throw .beforeItsCause(
-                action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
-        }
+        try requireNotified(complaint, by: date, event)
         if notice.outcome == .notUpheld && (notice.steps != nil || notice.complyBy != nil) {
             throw .stepsWithoutUpheldComplaint
         }
@@ -156,6 +147,16 @@ extension Case {
             throw .beforeItsCause(action: event.action, date: complyBy, cause: "decision", causeDate: date)
         }
         complaints[complaintIndex].appeals[appealIndex].decide(decision, on: date)
+    }
+
+    /// Refuses a step of `complaint` dated before the regulator notified it.
+    private func requireNotified(_ complaint: Complaint, by date: CivilDate, _ event: CaseEvent)
+        throws(LifecycleError)
+    {
+        guard date >= complaint.notified else {
+            throw .beforeItsCause(
+                action: event.action, date: date, cause: "complaint notification", causeDate: complaint.notified)
+        }
     }
 
     func complaintUnderWay(_ event: CaseEvent) throws(LifecycleError) -> Complaint {

@@ -1,6 +1,6 @@
 /// A user of foi, by the number the store gave it: the actor of every event of format 3, and the handler an
 /// `assigned` event of format 3 names.
-public struct UserID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct UserID: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: Int
 
     public init(rawValue: Int) {
@@ -13,8 +13,6 @@ public struct UserID: RawRepresentable, Hashable, Comparable, Sendable, CustomSt
     public static let importer = UserID(rawValue: 2)
 
     public var description: String { String(rawValue) }
-
-    public static func < (lhs: UserID, rhs: UserID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Who handles a case: a user, or (in events written before format 3) a name as it was typed.

@@ -150,9 +150,8 @@ enum Projection {
         ]).canonicalText
     }
 
-    /// Writes the case's entries in the timeliness figures (migration 0009; a migration before it runs without).
+    /// Writes the case's entries in the timeliness figures (migration 0009).
     static func writeTimeliness(_ state: CaseState, caseID: Int64, replacing: Bool, _ db: Database) throws {
-        guard try db.tableExists("timeliness") else { return }
         if replacing {
             try db.cachedStatement(sql: "DELETE FROM timeliness WHERE case_id = ?").execute(arguments: [caseID])
         }
@@ -182,7 +181,6 @@ enum Projection {
 
     /// Writes the case's first response as the disclosure log reads it (`first_responses`, migration 0010).
     static func writeFirstResponse(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
-        guard try db.tableExists("first_responses") else { return }
         if replacing {
             try db.cachedStatement(sql: "DELETE FROM first_responses WHERE case_id = ?").execute(arguments: [caseID])
         }
@@ -206,21 +204,14 @@ enum Projection {
         ]
     }
 
-    /// Writes who handles the case (`case_handlers`, migration 0011).
+    /// Writes who handles the case (`case_handlers`, migrations 0011 and 0013).
     static func writeHandler(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
-        guard try db.tableExists("case_handlers") else { return }
         if replacing {
             try db.cachedStatement(sql: "DELETE FROM case_handlers WHERE case_id = ?").execute(arguments: [caseID])
         }
         guard let row = handlerRow(file) else { return }
-        // A name typed before format 3 has no user; the column for one came with migration 0013.
-        if file.handler.map({ if case .user = $0 { true } else { false } }) == true {
-            try db.cachedStatement(sql: "INSERT INTO case_handlers (case_id, handler, user_id) VALUES (?, ?, ?)")
-                .execute(arguments: StatementArguments([caseID.databaseValue] + row))
-        } else {
-            try db.cachedStatement(sql: "INSERT INTO case_handlers (case_id, handler) VALUES (?, ?)").execute(
-                arguments: [caseID, row[0]])
-        }
+        try db.cachedStatement(sql: "INSERT INTO case_handlers (case_id, handler, user_id) VALUES (?, ?, ?)")
+            .execute(arguments: StatementArguments([caseID.databaseValue] + row))
     }
 
     /// The case's `case_handlers` row after its id (`handler`, `user_id`), or nil while no one handles it: a user

@@ -302,8 +302,8 @@ extension LetterContext {
 /// its line. A partial that includes itself, directly or through others; sections nested deeper than
 /// `maximumDepth`, or a section inside one of its own name (a list repeated inside itself multiplies a letter by
 /// its length at each level); more than `maximumTags` tags or `maximumBraces` braces; a delimiter change (after it
-/// the checks could not read the tags), a `{{% …}}` setting, and an unescaped tag (`{{{…}}}`, `{{&…}}`), which would
-/// print a requester's text as Markdown.
+/// the checks could not read the tags), a `{{% …}}` setting, and an unescaped tag (`{{{…}}}`, `{{&…}}`), which
+/// would print a requester's text as Markdown.
 public enum LetterTemplateCheck {
     /// How deeply a template's sections may nest: the built-in ones nest three deep.
     public static let maximumDepth = 16
