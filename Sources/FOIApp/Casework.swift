@@ -19,16 +19,11 @@ public struct Casework: Sendable {
         on date: CivilDate, for reference: CaseReference, by actor: Actor, today: CivilDate,
         building event: (Case, CaseRules) throws -> CaseEvent
     ) async throws -> RecordedStep {
-        var attempt = 1
-        while true {
+        try await decidingAgain {
             let loaded = try await storage.load(reference)
             let recorded = RecordedEvent(date: date, event: try event(loaded.file, loaded.rules))
-            let step = try loaded.file.step(recorded, rules: loaded.rules, today: today)
-            do {
-                return try await storage.append(step, actor: actor)
-            } catch StoreError.caseMoved where attempt == 1 {
-                attempt += 1
-            }
+            return try await storage.append(
+                try loaded.file.step(recorded, rules: loaded.rules, today: today), actor: actor)
         }
     }
 
@@ -51,8 +46,7 @@ extension Casework {
         templateOrigin: String, draft: Bool, recording: Bool, by actor: Actor, today: CivilDate,
         deliver: (Letter) throws -> Void
     ) async throws -> Letter {
-        var attempt = 1
-        while true {
+        try await decidingAgain {
             let loaded = try await storage.loadDetail(reference)
             let date = date ?? kind.defaultDate(of: loaded.detail.file) ?? today
             let source = LetterSource(
@@ -68,12 +62,8 @@ extension Casework {
                 RecordedEvent(date: date, event: .letterIssued(issued)), rules: loaded.rules, today: today)
             // Delivered before it is recorded as issued: a letter that could not be written was not issued.
             try deliver(letter)
-            do {
-                _ = try await storage.append(step, actor: actor)
-                return letter
-            } catch StoreError.caseMoved where attempt == 1 {
-                attempt += 1
-            }
+            _ = try await storage.append(step, actor: actor)
+            return letter
         }
     }
 }
@@ -89,6 +79,24 @@ extension Casework {
         return try await record(
             RecordedEvent(date: date, event: .assigned(to: name.map(Assignee.named))), for: reference, by: actor,
             today: today)
+    }
+}
+
+/// Runs `decide` (read, decide, keep) again where what it read changed before it was kept: once where another step
+/// reached the case; where other cases took the reference it generated, as long as they do, up to ten times (each
+/// such refusal is another request logged, so a busy office's burst lands, and a store that always refuses does
+/// not hold the caller for ever).
+func decidingAgain<T>(_ decide: () async throws -> T) async throws -> T {
+    var movedBefore = false
+    var taken = 0
+    while true {
+        do {
+            return try await decide()
+        } catch StoreError.caseMoved where !movedBefore {
+            movedBefore = true
+        } catch StoreError.referenceTaken where taken < 10 {
+            taken += 1
+        }
     }
 }
 

@@ -16,8 +16,9 @@ public struct Office: Sendable {
 
     // MARK: Requests
 
-    /// Logs a new request on `today`. Day 0 of one received on a non-working day follows `receiptConvention`, or
-    /// the organisation's setting where none is given.
+    /// Logs a new request on `today`: the case FOIKit opens from it, under its own reference or the next of the
+    /// organisation's pattern. Day 0 of one received on a non-working day follows `receiptConvention`, or the
+    /// organisation's setting where none is given.
     public func log(
         _ new: NewCase, receiptConvention: ReceiptConvention?, by actor: Actor, today: CivilDate
     ) async throws -> CaseSummary {
@@ -28,17 +29,37 @@ public struct Office: Sendable {
             new.receipt.convention =
                 ReceiptConvention(rawValue: try await storage.setting(.receiptConvention)) ?? .statutory
         }
-        return try await storage.log(new, actor: actor, today: today)
+        return try await decidingAgain {
+            let rules = try await storage.rules()
+            let claim = new.reference == nil ? try await storage.nextReference(for: new.received.year) : nil
+            let opened = Case(
+                reference: new.reference ?? claim!.reference, received: new.received, receipt: new.receipt)
+            let state = try opened.replaying(new.stepsAtReceipt, rules: rules, today: today).state(rules)
+            return try await storage.open(state, requester: new.requester, claim: claim, actor: actor)
+        }
     }
 
-    /// Splits part of the request `reference` into a case of its own under `regime` (a mixed FOIA/EIR request).
+    /// Splits part of the request `reference` into a case of its own under `regime` (a mixed FOIA/EIR request):
+    /// the original records a split naming the part, and the part is a new case received the same day whose receipt
+    /// names the original, with a copy of the requester.
     public func split(
         _ reference: CaseReference, into regime: Regime, subject: String?, partReference: CaseReference?,
         on date: CivilDate, by actor: Actor, today: CivilDate
     ) async throws -> (original: RecordedStep, part: CaseSummary) {
-        try await storage.split(
-            reference, into: regime, subject: subject, partReference: partReference, on: date, actor: actor,
-            today: today)
+        try await decidingAgain {
+            let loaded = try await storage.load(reference)
+            let original = loaded.file
+            let claim = partReference == nil ? try await storage.nextReference(for: original.received.year) : nil
+            let partReference = partReference ?? claim!.reference
+            let step = try original.step(
+                RecordedEvent(date: date, event: .split(CaseSplit(into: partReference, regime: regime))),
+                rules: loaded.rules, today: today)
+            let part = Case(
+                reference: partReference, received: original.received,
+                receipt: original.receipt.part(regime: regime, subject: subject, splitFrom: reference))
+            let partState = try part.replaying([], rules: loaded.rules, today: today).state(loaded.rules)
+            return try await storage.split(step, off: partState, claim: claim, actor: actor)
+        }
     }
 
     // MARK: The record

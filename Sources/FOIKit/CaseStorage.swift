@@ -13,15 +13,22 @@ public protocol CaseStorage: StepStorage {
 
     // MARK: Cases, one at a time
 
-    /// Logs a new request on `today`: its received event and what is kept of it, under a reference of the
-    /// organisation's pattern unless it brings one.
-    func log(_ new: NewCase, actor: Actor, today: CivilDate) async throws -> CaseSummary
+    /// The reference the next case received in `year` takes under the organisation's pattern, as the store stands
+    /// now: `open` or `split` takes it, unless another case took it meanwhile.
+    func nextReference(for year: Int) async throws -> ReferenceClaim
 
-    /// Splits part of the request `reference` into a case of its own under `regime`, with a copy of the requester.
-    func split(
-        _ reference: CaseReference, into regime: Regime, subject: String?, partReference: CaseReference?,
-        on date: CivilDate, actor: Actor, today: CivilDate
-    ) async throws -> (original: RecordedStep, part: CaseSummary)
+    /// Keeps a case FOIKit opened (its received event and any steps recorded at receipt) and its requester, under
+    /// the case's reference: refused where a case has that reference already (`StoreError.duplicateReference`) or,
+    /// where the reference was `claim`ed from the pattern, where another case took it since
+    /// (`StoreError.referenceTaken`).
+    func open(_ opened: CaseState, requester: Requester?, claim: ReferenceClaim?, actor: Actor) async throws
+        -> CaseSummary
+
+    /// Appends `step`, the split of part of a case's request decided on the case as `load` gave it, and keeps `part`,
+    /// the case it splits off, with a copy of the case's requester, in one transaction: refused as `append` and `open`
+    /// refuse.
+    func split(_ step: CaseStep, off part: CaseState, claim: ReferenceClaim?, actor: Actor) async throws
+        -> (original: RecordedStep, part: CaseSummary)
 
     // MARK: Reading
 
@@ -140,6 +147,19 @@ public struct LoadedDetail: Sendable {
         self.detail = detail
         self.rules = rules
         self.profile = profile
+    }
+}
+
+/// The reference a new case would take from the organisation's pattern: the `sequence`th of `year`.
+public struct ReferenceClaim: Sendable, Equatable {
+    public var reference: CaseReference
+    public var year: Int
+    public var sequence: Int
+
+    public init(reference: CaseReference, year: Int, sequence: Int) {
+        self.reference = reference
+        self.year = year
+        self.sequence = sequence
     }
 }
 

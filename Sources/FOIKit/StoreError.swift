@@ -47,6 +47,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// Another step was appended to the case after it was read, twice over: decide again on the case as it now
     /// stands.
     case caseMoved(CaseReference)
+    /// Another case took the reference generated for a new one, twice over: generate it again.
+    case referenceTaken(CaseReference)
     /// A user of that e-mail address is there already.
     case userExists(String)
     /// No user has that e-mail address.
@@ -120,6 +122,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "no user has the e-mail address \(email)"
         case .caseMoved(let reference):
             "another step was recorded on \(reference) at the same moment, twice; nothing was recorded: try again"
+        case .referenceTaken(let reference):
+            "another case was given the reference \(reference) at the same moment, twice; nothing was recorded: try "
+                + "again"
         case .notClosed(let reference):
             "cannot anonymise \(reference): the request, or a review, complaint or appeal about it, is still under "
                 + "way and needs its personal data; nothing was changed"

@@ -16,8 +16,8 @@ extension CaseStore {
     /// `recordedAt`, and `removed`: the personal fields whose texts are not in it), with its requester and the
     /// events' personal texts only when `requesters` is set. Read in one transaction, so the export is the database
     /// at one moment.
-    public func export(requesters: Bool, _ write: (JSONValue) throws -> Void) throws {
-        try writer.read { db in
+    public func export(requesters: Bool, _ write: (JSONValue) throws -> Void) async throws {
+        try await read { db in
             let schema = try String.fetchOne(
                 db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier DESC LIMIT 1")
             try write(

@@ -141,20 +141,22 @@ extension CaseStore {
     /// reading, while other officers go on recording steps; the change and every move are then written in one
     /// short transaction, in which each case that took a step meanwhile is decided again. Nobody sees half a
     /// change, and nobody waits long for the lock.
-    public func changeHolidays(_ edit: HolidayEdit, today: CivilDate, actor: Actor = .system) throws -> HolidayChange {
-        try commit(try planHolidays(edit, today: today), actor: actor)
+    public func changeHolidays(_ edit: HolidayEdit, today: CivilDate, actor: Actor = .system) async throws
+        -> HolidayChange
+    {
+        try await commit(try planHolidays(edit, today: today), actor: actor)
     }
 
     /// The first half of a change: every move decided while reading, without the lock.
-    func planHolidays(_ edit: HolidayEdit, today: CivilDate) throws -> HolidayPlan {
-        try keepingPagesInMemory()
-        return try writer.read { db in try planHolidays(edit, today: today, db) }
+    func planHolidays(_ edit: HolidayEdit, today: CivilDate) async throws -> HolidayPlan {
+        try await keepingPagesInMemory()
+        return try await read { db in try planHolidays(edit, today: today, db) }
     }
 
     /// The second half: the change and the planned moves written in one transaction, each case that took a step
     /// since the plan decided again (every case, if the holidays or a clock setting changed meanwhile).
-    func commit(_ plan: HolidayPlan, actor: Actor) throws -> HolidayChange {
-        let (moves, now) = try write { db in
+    func commit(_ plan: HolidayPlan, actor: Actor) async throws -> HolidayChange {
+        let (moves, now) = try await write { db in
             let actor = try Users.column(for: actor, db)
             let now = try planHolidays(plan.edit, today: plan.today, db, readingMoves: false)
             var moves: [CalendarMove]

@@ -6,7 +6,7 @@ import GRDB
 extension CaseStore {
     /// The paragraph library: the shipped paragraphs, each replaced by the authority's own of the same name, and the
     /// authority's others; by section, then name.
-    public func paragraphs() throws -> [ReasoningParagraph] {
+    public func paragraphs() async throws -> [ReasoningParagraph] {
         struct Library: Decodable { var paragraphs: [ReasoningParagraph] }
         let shipped: [ReasoningParagraph]
         do {
@@ -14,7 +14,7 @@ extension CaseStore {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "the shipped paragraph library is unreadable: \(error)")
         }
-        let local = try writer.read { db in
+        let local = try await read { db in
             try Row.fetchAll(db, sql: "SELECT name, section, role, text FROM paragraphs").compactMap { row in
                 ReasoningParagraph.Role(rawValue: row["role"]).map {
                     ReasoningParagraph(
@@ -29,8 +29,8 @@ extension CaseStore {
     }
 
     /// The paragraph `name`, or an error naming the library's.
-    public func paragraph(named name: String) throws -> ReasoningParagraph {
-        let library = try paragraphs()
+    public func paragraph(named name: String) async throws -> ReasoningParagraph {
+        let library = try await paragraphs()
         guard let paragraph = library.first(where: { $0.name == name }) else {
             throw StoreError.unknownParagraph(name, known: library.map(\.name))
         }
@@ -38,8 +38,8 @@ extension CaseStore {
     }
 
     /// Adds the authority's own paragraph, or replaces the one of its name.
-    public func addParagraph(_ paragraph: ReasoningParagraph) throws {
-        try write { db in
+    public func addParagraph(_ paragraph: ReasoningParagraph) async throws {
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO paragraphs (name, section, role, text, added_at) VALUES (?, ?, ?, ?, ?)

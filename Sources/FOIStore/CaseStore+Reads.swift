@@ -3,18 +3,18 @@ import GRDB
 
 extension CaseStore {
     /// How many cases the database holds.
-    public func caseCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
+    public func caseCount() async throws -> Int {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
     }
 
     /// The case with `reference`, replayed from its events.
-    public func caseFile(_ reference: CaseReference) throws -> Case {
-        try writer.read { db in try loadCase(reference, db).1 }
+    public func caseFile(_ reference: CaseReference) async throws -> Case {
+        try await read { db in try loadCase(reference, db).1 }
     }
 
     /// Those of `references` that name a case, in one read.
-    public func existing(_ references: [CaseReference]) throws -> Set<CaseReference> {
-        try writer.read { db in
+    public func existing(_ references: [CaseReference]) async throws -> Set<CaseReference> {
+        try await read { db in
             var found: Set<CaseReference> = []
             for chunk in chunked(references) {
                 for ref in try String.fetchAll(
@@ -30,8 +30,8 @@ extension CaseStore {
 
     /// Everything about one case: projection, requester, history, deadline and clocks. Without `requester`, the
     /// requesters table is not read at all (a letter for publication).
-    public func detail(_ reference: CaseReference, requester withRequester: Bool = true) throws -> CaseDetail {
-        try writer.read { db in try detail(reference, requester: withRequester, db).detail }
+    public func detail(_ reference: CaseReference, requester withRequester: Bool = true) async throws -> CaseDetail {
+        try await read { db in try detail(reference, requester: withRequester, db).detail }
     }
 
     /// The case `reference` as `detail` reads it, with the rules it was read with, in `db`.
@@ -85,7 +85,7 @@ extension CaseStore {
     }
 
     /// The cases `filter` selects, in due-date order (cases without a date last), then by reference.
-    public func list(_ filter: CaseFilter, today: CivilDate) throws -> [CaseSummary] {
+    public func list(_ filter: CaseFilter, today: CivilDate) async throws -> [CaseSummary] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         func any(_ column: String, _ values: [String]) {
@@ -132,7 +132,7 @@ extension CaseStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let limitClause = filter.limit.map { " LIMIT \($0)" } ?? ""
-        return try writer.read { db in
+        return try await read { db in
             try Projection.summaries(
                 sql: """
                     SELECT \(Projection.summaryColumns) FROM cases \(whereClause)
@@ -145,14 +145,14 @@ extension CaseStore {
     /// Today's board, over every running clock: the authority's clocks past their date (most overdue first), every
     /// clock due within `horizon` working days of its case's regime calendar, and the cases waiting on the requester
     /// (by the day they may be closed); each section counted in full and listed up to `limit` rows (nil: all).
-    public func board(today: CivilDate, horizon: Int = 5, limit: Int? = nil, handler: HandlerFilter? = nil) throws
+    public func board(today: CivilDate, horizon: Int = 5, limit: Int? = nil, handler: HandlerFilter? = nil) async throws
         -> Board
     {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         let (handled, handledArguments) = handler.map { Self.handled(by: $0, column: "case_id") } ?? ("1", [])
         let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
         let calendars = calendars
-        let (sections, quarter) = try writer.read { db -> ([BoardSection], TimelinessFigures) in
+        let (sections, quarter) = try await read { db -> ([BoardSection], TimelinessFigures) in
             // Rows are read through the index that holds them in the section's order, so a limit stops the scan
             // early; SQLite's planner would otherwise sort every match. The partial indexes' conditions are
             // written from the same `ClockWatch` values as the queries' (schema/0003_case_clocks.sql).
@@ -203,7 +203,7 @@ extension CaseStore {
 
     /// Every running clock on the board (`case_clocks`), or those of `clocks` only, of the cases `handler` selects,
     /// in date order: what `foi calendar` writes.
-    public func calendarClocks(_ clocks: [ClockName], handler: HandlerFilter?) throws -> [CalendarClock] {
+    public func calendarClocks(_ clocks: [ClockName], handler: HandlerFilter?) async throws -> [CalendarClock] {
         var conditions = ["1"]
         var arguments: StatementArguments = []
         if !clocks.isEmpty {
@@ -215,7 +215,7 @@ extension CaseStore {
             conditions.append(condition)
             arguments += values
         }
-        return try writer.read { db in
+        return try await read { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """

@@ -22,9 +22,9 @@ extension CaseStore {
     public func restore(
         export bytes: [UInt8], today: CivilDate,
         writeTemplates: ([(name: String, text: String)]) throws -> String? = { _ in nil }
-    ) throws -> Restoration {
-        try keepingPagesInMemory()
-        return try write { db in
+    ) async throws -> Restoration {
+        try await keepingPagesInMemory()
+        return try await write { db in
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0
             guard existing == 0 else { throw StoreError.restoreNeedsNewDatabase(cases: existing) }
             var restoration = Restoration()

@@ -3,14 +3,14 @@ import GRDB
 
 extension CaseStore {
     /// The retention setting.
-    public func retentionPolicy() throws -> RetentionPolicy {
-        try writer.read { db in try Self.retentionPolicy(db) }
+    public func retentionPolicy() async throws -> RetentionPolicy {
+        try await read { db in try Self.retentionPolicy(db) }
     }
 
     /// The closed cases whose personal data is due for removal by `today` under the retention setting, oldest
     /// first; with `all`, every closed case not yet anonymised, with the day it falls due.
-    public func retention(today: CivilDate, all: Bool = false) throws -> [RetentionDue] {
-        try writer.read { db in try Self.retention(today: today, all: all, db) }
+    public func retention(today: CivilDate, all: Bool = false) async throws -> [RetentionDue] {
+        try await read { db in try Self.retention(today: today, all: all, db) }
     }
 
     static func retention(today: CivilDate, all: Bool, _ db: Database) throws -> [RetentionDue] {
@@ -48,10 +48,11 @@ extension CaseStore {
     /// (SQLite's `secure_delete`, which not every build has on by default), and the write-ahead log, which holds
     /// the pages as they were, is checkpointed into the file and emptied (`logKept` when another connection
     /// prevents it).
-    public func anonymise(_ references: [CaseReference]?, actor: Actor, today: CivilDate) throws -> Anonymisation {
-        try keepingPagesInMemory()
-        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA secure_delete = ON") }
-        var result = try write { db in
+    public func anonymise(_ references: [CaseReference]?, actor: Actor, today: CivilDate) async throws -> Anonymisation
+    {
+        try await keepingPagesInMemory()
+        try await writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA secure_delete = ON") }
+        var result = try await write { db in
             let chosen = try references ?? Self.retention(today: today, all: false, db).map(\.reference)
             var result = Anonymisation()
             let actor = try Users.column(for: actor, db)
@@ -113,14 +114,14 @@ extension CaseStore {
             }
             return result
         }
-        result.logKept = try !emptyLog()
+        result.logKept = try await !emptyLog()
         return result
     }
 
     /// Checkpoints the write-ahead log into the database file and truncates it; false when another connection's
     /// reading kept part of it (SQLite answers busy, or copies less than the log holds).
-    func emptyLog() throws -> Bool {
-        try writer.writeWithoutTransaction { db in
+    func emptyLog() async throws -> Bool {
+        try await writer.writeWithoutTransaction { db in
             guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return true }
             let (busy, logged, copied): (Int, Int, Int) = (row[0], row[1], row[2])
             return busy == 0 && logged <= copied

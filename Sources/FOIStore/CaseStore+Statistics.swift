@@ -13,11 +13,11 @@ extension CaseStore {
     ///
     /// As at `today` or later, the case as it stands is the case as at the date (no step is dated after the day it is
     /// recorded), so the entries are read from the projection by date rather than replayed.
-    public func timeliness(dueIn period: ClosedRange<CivilDate>, asAt: CivilDate, today: CivilDate) throws
+    public func timeliness(dueIn period: ClosedRange<CivilDate>, asAt: CivilDate, today: CivilDate) async throws
         -> [TimelinessEntry]
     {
-        if asAt >= today { return try projectedTimeliness(dueIn: period) }
-        return try writer.read { db in
+        if asAt >= today { return try await projectedTimeliness(dueIn: period) }
+        return try await read { db in
             let rules = try rules(db)
             let regimes = Regime.inFOIFigures.map(\.rawValue)
             let steps = CaseSelection.stepsMovingDueDates.map(\.rawValue)
@@ -49,8 +49,8 @@ extension CaseStore {
     }
 
     /// The entries falling due in `period`, from the projection (`timeliness`, migration 0009).
-    private func projectedTimeliness(dueIn period: ClosedRange<CivilDate>) throws -> [TimelinessEntry] {
-        try writer.read { db in try Self.projectedTimeliness(dueIn: period, db) }
+    private func projectedTimeliness(dueIn period: ClosedRange<CivilDate>) async throws -> [TimelinessEntry] {
+        try await read { db in try Self.projectedTimeliness(dueIn: period, db) }
     }
 
     private static func projectedTimeliness(dueIn period: ClosedRange<CivilDate>, _ db: Database) throws
@@ -87,10 +87,10 @@ extension CaseStore {
     /// The disclosure log of the requests first answered in `period`, and the cases held back from it with their
     /// reasons, read from the projection of first responses (`first_responses`, migration 0010) by date. The query
     /// never reads the requesters table, so no requester's name, address or reference can reach it.
-    public func disclosureLog(respondedIn period: ClosedRange<CivilDate>) throws -> (
+    public func disclosureLog(respondedIn period: ClosedRange<CivilDate>) async throws -> (
         entries: [DisclosureLogEntry], heldBack: [(CaseReference, String)]
     ) {
-        try writer.read { db in
+        try await read { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -128,8 +128,8 @@ extension CaseStore {
     /// The period's activity as the report charts it: requests received (from the cases), first responses and the
     /// exemptions relied on in them (from `first_responses`), and the reviews decided (their cases replayed: the
     /// outcome is in the history only).
-    public func activity(in period: ClosedRange<CivilDate>) throws -> PeriodActivity {
-        try writer.read { db in
+    public func activity(in period: ClosedRange<CivilDate>) async throws -> PeriodActivity {
+        try await read { db in
             var activity = PeriodActivity()
             let arguments: StatementArguments = [period.lowerBound, period.upperBound]
             let regimes = Regime.inFOIFigures.map(\.rawValue)
@@ -188,8 +188,8 @@ extension CaseStore {
 extension CaseStore {
     /// The requests received in `period`, each replayed from its events dated by the end of `asAt` (cases received
     /// after `asAt` are not yet known then).
-    public func casesReceived(in period: ClosedRange<CivilDate>, asAt: CivilDate) throws -> [Case] {
-        try writer.read { db in
+    public func casesReceived(in period: ClosedRange<CivilDate>, asAt: CivilDate) async throws -> [Case] {
+        try await read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, ref FROM cases WHERE received_on BETWEEN ? AND ? ORDER BY id",
                 arguments: [period.lowerBound, min(period.upperBound, asAt)])

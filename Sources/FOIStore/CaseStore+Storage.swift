@@ -1,41 +1,81 @@
 import FOIKit
 import GRDB
 
-/// The protocol's reads and writes are the store's own methods: each is safe from any thread; `load`, `loadDetail` and
-/// `append`, which every step takes, wait for the database without holding a thread.
+/// The protocol's reads and writes are the store's own methods: each waits for the database without holding a
+/// thread, so that any number of tasks can share one store.
 extension CaseStore: CaseStorage {
     public var address: String { path }
 
-    public func rules() throws -> CaseRules {
-        try writer.read { db in try rules(db) }
+    public func rules() async throws -> CaseRules {
+        try await read { db in try rules(db) }
     }
 
     public func load(_ reference: CaseReference) async throws -> LoadedCase {
-        try await writer.read { db in
+        try await read { db in
             LoadedCase(file: try self.loadCase(reference, db).1, rules: try self.rules(db))
         }
     }
 
     public func loadDetail(_ reference: CaseReference) async throws -> LoadedDetail {
-        try await writer.read { db in
+        try await read { db in
             let (detail, rules) = try self.detail(reference, requester: true, db)
             return LoadedDetail(detail: detail, rules: rules, profile: try Self.profile(db))
         }
     }
 
     public func append(_ step: CaseStep, actor: Actor) async throws -> RecordedStep {
-        let reference = step.state.file.reference
-        return try await write { db in
-            let caseID = try Self.caseID(reference, db)
-            let step = try step.resolvingAssignee { try Users.id(named: $0, db) }
-            // The step was decided on the case with one event fewer than it now holds; the store's own guard
-            // (UNIQUE(case_id, sequence) and the trigger that keeps events from being replaced) backs this up.
-            let stored = try Int.fetchOne(db, sql: "SELECT event_count FROM cases WHERE id = ?", arguments: [caseID])
-            guard stored == step.state.file.history.count - 1 else { throw StoreError.caseMoved(reference) }
-            try Projection.update(
-                to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged, caseID: caseID,
-                actor: try Users.column(for: actor, db), db)
-            return RecordedStep(summary: try Projection.summary(caseID: caseID, db), event: step.event)
+        try await write { db in try Self.append(step, actor: try Users.column(for: actor, db), db) }
+    }
+
+    public func nextReference(for year: Int) async throws -> ReferenceClaim {
+        try await read { db in try Self.nextClaim(for: year, db) }
+    }
+
+    public func open(_ opened: CaseState, requester: Requester?, claim: ReferenceClaim?, actor: Actor) async throws
+        -> CaseSummary
+    {
+        try await write { db in
+            try Self.take(opened.file.reference, claim: claim, db)
+            let requesterID = try requester.map { try Self.insert($0, db) }
+            return try Projection.summary(
+                caseID: try Projection.insert(
+                    opened, requesterID: requesterID, actor: try Users.column(for: actor, db), db), db)
         }
+    }
+
+    public func split(_ step: CaseStep, off part: CaseState, claim: ReferenceClaim?, actor: Actor) async throws
+        -> (original: RecordedStep, part: CaseSummary)
+    {
+        try await write { db in
+            let actor = try Users.column(for: actor, db)
+            let caseID = try Self.caseID(step.state.file.reference, db)
+            try Self.take(part.file.reference, claim: claim, db)
+            // Each case's personal data is removed on its own retention date, so the part has a copy of its own.
+            try db.execute(
+                sql: """
+                    INSERT INTO requesters (name, email, address, anonymised_on)
+                    SELECT r.name, r.email, r.address, r.anonymised_on FROM requesters r
+                    JOIN cases c ON c.requester_id = r.id WHERE c.id = ?
+                    """, arguments: [caseID])
+            let requesterID = db.changesCount == 1 ? db.lastInsertedRowID : nil
+            let partID = try Projection.insert(part, requesterID: requesterID, actor: actor, db)
+            return (try Self.append(step, actor: actor, db), try Projection.summary(caseID: partID, db))
+        }
+    }
+
+    /// Appends `step` and rewrites the case's projection, refused where the case took another step since the one
+    /// `step` was decided on.
+    private static func append(_ step: CaseStep, actor: String, _ db: Database) throws -> RecordedStep {
+        let reference = step.state.file.reference
+        let caseID = try caseID(reference, db)
+        let step = try step.resolvingAssignee { try Users.id(named: $0, db) }
+        // The step was decided on the case with one event fewer than it now holds; the store's own guard
+        // (UNIQUE(case_id, sequence) and the trigger that keeps events from being replaced) backs this up.
+        let stored = try Int.fetchOne(db, sql: "SELECT event_count FROM cases WHERE id = ?", arguments: [caseID])
+        guard stored == step.state.file.history.count - 1 else { throw StoreError.caseMoved(reference) }
+        try Projection.update(
+            to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged, caseID: caseID,
+            actor: actor, db)
+        return RecordedStep(summary: try Projection.summary(caseID: caseID, db), event: step.event)
     }
 }

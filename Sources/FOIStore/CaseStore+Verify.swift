@@ -13,25 +13,29 @@ extension CaseStore {
     ///
     /// A file's cases are checked in runs shared by two walkers on two connections and threads, beside SQLite's own
     /// check on a third: a million cases take seconds per core, and the machine has cores to spare.
-    public func verify(thorough: Bool = false, head: LedgerHead? = nil) throws -> VerificationReport {
+    public func verify(thorough: Bool = false, head: LedgerHead? = nil) async throws -> VerificationReport {
         let pragma = thorough ? "PRAGMA integrity_check" : "PRAGMA quick_check"
         var report = VerificationReport()
         let onFile = path != ":memory:"
-        let fileCheck =
-            onFile
-            ? Background { [location] in try Self.readOnlyQueue(path: location).read { try Self.findings(pragma, $0) } }
-            : nil
-        // The ledger and the requesters are checked on a connection and a thread of their own, beside the walks.
+        let location = location
+        // A damaged file can stop a walk or SQLite's own check part-way: that is a finding, not a reason to stop.
+        /// `check` on a read-only connection of its own, beside the others, where the store is a file.
+        @Sendable func besides<T: Sendable>(_ check: @escaping @Sendable (Database) throws -> T) async throws
+            -> Checked<T>?
+        {
+            onFile ? try await Self.checked { try await Self.readOnlyQueue(path: location).read(check) } : nil
+        }
+        async let fileCheck = besides { try Self.findings(pragma, $0) }
+        // The ledger and the requesters are checked on a connection of their own, beside the walks.
         let wholeChecks: @Sendable (Database) throws -> (ledger: [String], requesters: [String]) = { db in
             (try Ledger.problems(db), try Self.requesterProblems(db))
         }
-        let wholeCheck =
-            onFile ? Background { [location] in try Self.readOnlyQueue(path: location).read(wholeChecks) } : nil
+        async let wholeCheck = besides(wholeChecks)
         // The schema foi makes, made in memory by the same migrations.
         let fresh = try DatabaseQueue(configuration: Self.configuration)
         try Migrations.migrate(fresh, path: ":memory:")
-        let expectedSchema = try fresh.read(Self.schema(of:))
-        let (rules, bounds): (CaseRules, (low: Int64, high: Int64)) = try writer.read { db in
+        let expectedSchema = try await fresh.read(Self.schema(of:))
+        let (rules, bounds): (CaseRules, (low: Int64, high: Int64)) = try await read { db in
             report.foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                 let table: String = row[0]
                 let parent: String = row[2]
@@ -67,23 +71,22 @@ extension CaseStore {
             }
             return found
         }
-        let helper = onFile ? Background { [location] in try Self.readOnlyQueue(path: location).read(walk) } : nil
-        // A damaged file can stop a walk or SQLite's own check part-way: that is a finding, not a reason to stop.
+        async let helper = besides(walk)
         var damage: [String] = []
-        func finished<T>(_ work: () throws -> T) throws -> T? {
-            do {
-                return try work()
-            } catch let error as DatabaseError where Self.isDamage(error) {
-                damage.append("the check could not finish: the file is damaged (\(error.message ?? "SQLite error"))")
-                return nil
+        func finished<T>(_ checked: Checked<T>?) -> T? {
+            switch checked {
+            case .finished(let value): return value
+            case .stopped(let reason): damage.append(reason)
+            case nil: break
             }
+            return nil
         }
-        var found = [try finished { try writer.read(walk) }].compactMap { $0 }
-        if let helper, let part = try finished({ try helper.result() }) { found.append(part) }
+        var found = [finished(try await Self.checked { try await read(walk) })].compactMap { $0 }
+        if let part = finished(try await helper) { found.append(part) }
         for part in found { report.add(part) }
         report.failures.sort { $0.caseID < $1.caseID }
-        if let fileCheck { report.integrity = try finished { try fileCheck.result() } ?? [] }
-        if let whole = try wholeCheck.flatMap({ check in try finished { try check.result() } }) {
+        if let integrity = finished(try await fileCheck) { report.integrity = integrity }
+        if let whole = finished(try await wholeCheck) {
             report.ledger = whole.ledger + report.ledger
             report.requesters = whole.requesters
         }
@@ -92,8 +95,8 @@ extension CaseStore {
     }
 
     /// The problems of one case, for `show`: its chain and its projection (empty when it is sound).
-    public func problems(of reference: CaseReference) throws -> [String] {
-        try writer.read { db in
+    public func problems(of reference: CaseReference) async throws -> [String] {
+        try await read { db in
             let caseID = try Self.caseID(reference, db)
             return try Self.verifyCases(in: .only(caseID), rules: try self.rules(db), db).failures.first?.problems ?? []
         }
@@ -104,8 +107,26 @@ extension CaseStore {
         do {
             return try String.fetchAll(db, sql: pragma).filter { $0 != "ok" }
         } catch let error as DatabaseError where isDamage(error) {
-            return ["the check could not finish: the file is damaged (\(error.message ?? "SQLite error"))"]
+            return [damage(error)]
         }
+    }
+
+    /// What a check came to: what it found, or the damage that stopped it.
+    private enum Checked<T: Sendable>: Sendable {
+        case finished(T)
+        case stopped(String)
+    }
+
+    private static func checked<T>(_ check: () async throws -> T) async throws -> Checked<T> {
+        do {
+            return .finished(try await check())
+        } catch let error as DatabaseError where isDamage(error) {
+            return .stopped(damage(error))
+        }
+    }
+
+    private static func damage(_ error: DatabaseError) -> String {
+        "the check could not finish: the file is damaged (\(error.message ?? "SQLite error"))"
     }
 
     private static func isDamage(_ error: DatabaseError) -> Bool {
@@ -464,27 +485,5 @@ private struct Peeking<Element> {
             taken.append(element)
             peeked = nil
         }
-    }
-}
-
-/// Work on its own thread, its result waited for.
-private final class Background<Value>: @unchecked Sendable {
-    // Written once by the thread before it signals `done`, read after waiting for it.
-    private var outcome: Result<Value, any Error>?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        let thread = Thread { [self] in
-            outcome = Result { try work() }
-            done.signal()
-        }
-        // Replaying a case nests deeply enough to want more than a secondary thread's default stack.
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    func result() throws -> Value {
-        done.wait()
-        return try outcome!.get()
     }
 }

@@ -2,28 +2,6 @@ import FOIKit
 import GRDB
 
 extension CaseStore {
-    /// Logs a new request on `today` (it cannot be received later): its received event and its projection, with a
-    /// generated reference unless it brings one.
-    @discardableResult
-    public func log(_ new: NewCase, actor: Actor = .system, today: CivilDate) throws -> CaseSummary {
-        try write { db in
-            let actor = try Users.column(for: actor, db)
-            let reference = try new.reference ?? Self.nextReference(for: new.received.year, db)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) == true
-            {
-                throw StoreError.duplicateReference(reference)
-            }
-            let rules = try rules(db)
-            let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
-            let state = try deciding {
-                try opened.replaying(new.stepsAtReceipt, rules: rules, today: today).state(rules)
-            }
-            let requesterID = try new.requester.map { try Self.insert($0, db) }
-            return try Projection.summary(
-                caseID: try Projection.insert(state, requesterID: requesterID, actor: actor, db), db)
-        }
-    }
-
     /// Imports whole cases (a spreadsheet's history, generated data, the demo) in one transaction: each is
     /// replayed through the lifecycle on `today`, so an illegal history is refused and nothing of the batch is
     /// written.
@@ -35,9 +13,9 @@ extension CaseStore {
     public func importCases(
         _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [],
         actor: Actor = .importer, today: CivilDate, progress: (Int) -> Void = { _ in }
-    ) throws -> ImportResult {
-        try keepingPagesInMemory()
-        return try write { db in
+    ) async throws -> ImportResult {
+        try await keepingPagesInMemory()
+        return try await write { db in
             let rules = try rules(db)
             let actorColumn = try Users.column(for: actor, db)
             // The handlers a sheet names, as the users of those names (made where there are none), before the
@@ -88,8 +66,8 @@ extension CaseStore {
     }
 
     /// A large write's pages kept in memory (128 MB) rather than spilled and read again.
-    func keepingPagesInMemory() throws {
-        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
+    func keepingPagesInMemory() async throws {
+        try await writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -131072") }
     }
 
     /// Runs `body`, with the indexes built once after it when `bulk`: a write of many new cases into a database
@@ -124,16 +102,16 @@ extension CaseStore {
     public func addLaterSteps(
         _ rows: [(reference: CaseReference, steps: [RecordedEvent])], actor: Actor = .importer, today: CivilDate,
         dryRun: Bool = false
-    ) throws -> [Int] {
-        let access: ((Database) throws -> [Int]) throws -> [Int] =
-            dryRun ? { try self.writer.read($0) } : { try self.write($0) }
-        return try access { db in
-            try addSteps(
-                to: rows.map(\.reference), in: db, rules: try rules(db), actor: actor, today: today, record: !dryRun
+    ) async throws -> [Int] {
+        let adding = { (db: Database) in
+            try self.addSteps(
+                to: rows.map(\.reference), in: db, rules: try self.rules(db), actor: actor, today: today,
+                record: !dryRun
             ) { offset, current in
                 rows[offset].steps.filter { !current.history.contains($0) }
             }
         }
+        return dryRun ? try await read(adding) : try await write(adding)
     }
 
     /// Records on each case of `references` the steps `choosing` gives for it (from its index and the case as it
@@ -192,8 +170,8 @@ extension CaseStore {
     public func checkImport(
         _ cases: [(new: NewCase, steps: [RecordedEvent])], updating: [CaseUpdate] = [],
         today: CivilDate
-    ) throws -> ImportResult {
-        try writer.read { db in
+    ) async throws -> ImportResult {
+        try await read { db in
             let rules = try rules(db)
             let gained = try bringUpToDate(updating, in: db, rules: rules, actor: .system, today: today, record: false)
             let deadlines = try cases.enumerated().map { offset, row in
@@ -219,47 +197,6 @@ extension CaseStore {
         }
     }
 
-    /// Splits part of the request `reference` into a case of its own under `regime` (a mixed FOIA/EIR request):
-    /// the original records a split event naming the part, the part is a new case received the same day whose
-    /// receipt names the original, with a copy of the requester (each case's personal data is removed on its own
-    /// retention date). One transaction; refused, nothing is written.
-    public func split(
-        _ reference: CaseReference, into regime: Regime, subject: String?, partReference: CaseReference?,
-        on date: CivilDate, actor: Actor = .system, today: CivilDate
-    ) throws -> (original: RecordedStep, part: CaseSummary) {
-        try write { db in
-            let actor = try Users.column(for: actor, db)
-            let (caseID, current) = try loadCase(reference, db)
-            let rules = try rules(db)
-            let partReference = try partReference ?? Self.nextReference(for: current.received.year, db)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [partReference.rawValue])
-                == true
-            {
-                throw StoreError.duplicateReference(partReference)
-            }
-            let recorded = RecordedEvent(date: date, event: .split(CaseSplit(into: partReference, regime: regime)))
-            let step = try deciding { try current.step(recorded, rules: rules, today: today) }
-            let part = Case(
-                reference: partReference, received: current.received,
-                receipt: current.receipt.part(regime: regime, subject: subject, splitFrom: reference))
-            let partState = try deciding { try part.replaying([], rules: rules, today: today).state(rules) }
-            try db.execute(
-                sql: """
-                    INSERT INTO requesters (name, email, address, anonymised_on)
-                    SELECT r.name, r.email, r.address, r.anonymised_on FROM requesters r
-                    JOIN cases c ON c.requester_id = r.id WHERE c.id = ?
-                    """, arguments: [caseID])
-            let requesterID = db.changesCount == 1 ? db.lastInsertedRowID : nil
-            let partID = try Projection.insert(partState, requesterID: requesterID, actor: actor, db)
-            try Projection.update(
-                to: step.state, appending: [step.event], exemptionsChanged: false, caseID: caseID, actor: actor, db)
-            return (
-                RecordedStep(summary: try Projection.summary(caseID: caseID, db), event: step.event),
-                try Projection.summary(caseID: partID, db)
-            )
-        }
-    }
-
     /// The row id of the case `reference`.
     static func caseID(_ reference: CaseReference, _ db: Database) throws -> Int64 {
         guard
@@ -278,29 +215,63 @@ extension CaseStore {
         )
     }
 
-    private static func insert(_ requester: Requester, _ db: Database) throws -> Int64 {
+    static func insert(_ requester: Requester, _ db: Database) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO requesters (name, email, address) VALUES (?, ?, ?)")
             .execute(arguments: [requester.name, requester.email, requester.address])
         return db.lastInsertedRowID
     }
 
-    private static func nextReference(for year: Int, _ db: Database) throws -> CaseReference {
+    /// The next reference of `year` under the organisation's pattern that no case has (one imported under its own
+    /// reference may have taken a number of the sequence).
+    static func nextClaim(for year: Int, _ db: Database) throws -> ReferenceClaim {
         let pattern = try setting(.referencePattern, db)
+        var sequence = try lastSequence(of: year, db) ?? 0
         while true {
-            guard
-                let sequence = try Int.fetchOne(
-                    db,
-                    sql: """
-                        INSERT INTO reference_sequences (year, last) VALUES (?, 1)
-                        ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last
-                        """, arguments: [year])
-            else { throw ReferencePatternError(pattern: pattern) }
+            sequence += 1
             let reference = try ReferencePattern.expand(pattern, year: year, sequence: sequence)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE ref = ?", arguments: [reference.rawValue]) != true
-            {
-                return reference
+            if try !isTaken(reference, db) {
+                return ReferenceClaim(reference: reference, year: year, sequence: sequence)
             }
         }
+    }
+
+    /// Takes the reference `claim` names, or one from the pattern where there is no claim: refused where another
+    /// case took it since it was claimed (or has it, where it was given).
+    static func take(_ reference: CaseReference, claim: ReferenceClaim?, _ db: Database) throws {
+        guard let claim else {
+            if try isTaken(reference, db) { throw StoreError.duplicateReference(reference) }
+            return
+        }
+        guard try lastSequence(of: claim.year, db) ?? 0 < claim.sequence, try !isTaken(claim.reference, db) else {
+            throw StoreError.referenceTaken(claim.reference)
+        }
+        try advanceSequence(to: claim, db)
+    }
+
+    private static func advanceSequence(to claim: ReferenceClaim, _ db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO reference_sequences (year, last) VALUES (?, ?)
+                ON CONFLICT (year) DO UPDATE SET last = excluded.last
+                """
+        ).execute(arguments: [claim.year, claim.sequence])
+    }
+
+    private static func lastSequence(of year: Int, _ db: Database) throws -> Int? {
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT last FROM reference_sequences WHERE year = ?"), arguments: [year])
+    }
+
+    static func isTaken(_ reference: CaseReference, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM cases WHERE ref = ?"), arguments: [reference.rawValue]) == true
+    }
+
+    /// The reference the next case of `year` takes, taken now: a case of an import that brings none.
+    private static func nextReference(for year: Int, _ db: Database) throws -> CaseReference {
+        let claim = try nextClaim(for: year, db)
+        try advanceSequence(to: claim, db)
+        return claim.reference
     }
 }
 

@@ -202,21 +202,27 @@ public final class CaseStore: Sendable {
     }
 
     /// Runs `body` in one IMMEDIATE transaction, so that two officers writing at once queue on the busy timeout
-    /// instead of failing, and a failure writes nothing.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    /// instead of failing, and a failure writes nothing. The caller waits without holding a thread (`read`).
+    func write<T>(_ body: (Database) throws -> T) async throws -> T {
         do {
-            return try writer.writeWithoutTransaction { db in try Self.immediately(db, body) }
+            return try await withoutActuallyEscaping(body) { body in
+                let body = Unchecked(body)
+                return try await writer.writeWithoutTransaction { db in
+                    Unchecked(try Self.immediately(db, body.value))
+                }.value
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw StoreError.busy(path: path)
         }
     }
 
-    /// `write`, waiting for the writer without holding a thread.
-    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await writer.writeWithoutTransaction { db in try Self.immediately(db, body) }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw StoreError.busy(path: path)
+    /// Runs `body` in a read of the database while the caller waits without holding a thread: a task that blocked
+    /// its thread on a store many tasks share (a pool whose readers are all taken) could wait for ever, the threads
+    /// that would free a reader being blocked too.
+    func read<T>(_ body: (Database) throws -> T) async throws -> T {
+        try await withoutActuallyEscaping(body) { body in
+            let body = Unchecked(body)
+            return try await writer.read { db in Unchecked(try body.value(db)) }.value
         }
     }
 
@@ -300,6 +306,16 @@ public final class CaseStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.cannotWrite(path: path, reason: Self.reason(error))
         }
+    }
+}
+
+/// A value handed to the database's queue and back while its owner waits for it (`CaseStore.read`): used by one
+/// thread at a time, each hand-over ordered by the queue and the continuation, however it is typed.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }
 

@@ -5,8 +5,8 @@ extension CaseStore {
     // MARK: - Settings
 
     /// The value of a setting, or its default.
-    public func setting(_ key: Settings.Key) throws -> String {
-        try writer.read { db in try Self.setting(key, db) }
+    public func setting(_ key: Settings.Key) async throws -> String {
+        try await read { db in try Self.setting(key, db) }
     }
 
     static func setting(_ key: Settings.Key, _ db: Database) throws -> String {
@@ -15,9 +15,9 @@ extension CaseStore {
     }
 
     /// Changes a setting after checking its value.
-    public func setSetting(_ key: Settings.Key, to value: String) throws {
+    public func setSetting(_ key: Settings.Key, to value: String) async throws {
         try key.check(value)
-        try write { db in
+        try await write { db in
             try db.execute(
                 sql:
                     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
@@ -27,8 +27,8 @@ extension CaseStore {
     }
 
     /// The authority's profile, as the settings hold it.
-    public func profile() throws -> AuthorityProfile {
-        try writer.read(Self.profile)
+    public func profile() async throws -> AuthorityProfile {
+        try await read(Self.profile)
     }
 
     static func profile(_ db: Database) throws -> AuthorityProfile {

@@ -61,21 +61,21 @@ enum Users {
 
 extension CaseStore {
     /// Every user, in the order they were made.
-    public func users() throws -> [User] {
-        try writer.read(Users.all)
+    public func users() async throws -> [User] {
+        try await read(Users.all)
     }
 
     /// Adds a user; refused where the e-mail address is another user's.
-    public func addUser(name: String, email: String?, role: User.Role) throws -> User {
-        try write { db in
+    public func addUser(name: String, email: String?, role: User.Role) async throws -> User {
+        try await write { db in
             if let email, try Users.matching(email, db) != nil { throw StoreError.userExists(email) }
             return try Users.add(name: name, email: email, login: nil, role: role, db)
         }
     }
 
     /// Makes the user of `email` inactive: the events they made still name them.
-    public func deactivateUser(_ email: String) throws -> User {
-        try write { db in
+    public func deactivateUser(_ email: String) async throws -> User {
+        try await write { db in
             guard let id = try Users.matching(email, db) else { throw StoreError.noUser(email) }
             try db.execute(sql: "UPDATE users SET active = 0 WHERE id = ?", arguments: [id.rawValue])
             guard let user = try Users.all(db).first(where: { $0.id == id }) else { throw StoreError.noUser(email) }

@@ -7,7 +7,7 @@ import FOITestSupport
 /// requester. Closed cases were answered about three to four weeks after receipt, a fifth citing exemptions;
 /// one in twenty was reviewed, one in a hundred went on to the regulator, one in a thousand to the Tribunal.
 /// Every step is dated no later than `today`, so the recent ones are still under way.
-func generateStore(path: String, count: Int, today: CivilDate) throws {
+func generateStore(path: String, count: Int, today: CivilDate) async throws {
     let store = try CaseStore(path: path, access: .create)
     var random = SplitMix64(seed: 1_000_003)
     let tenYears = 3652
@@ -71,11 +71,11 @@ func generateStore(path: String, count: Int, today: CivilDate) throws {
                     requester: Requester(name: "Requester \(index)", email: "r\(index)@example.org")), steps
             ))
         if batch.count == 20_000 {
-            try store.importCases(batch, today: today)
+            try await store.importCases(batch, today: today)
             batch.removeAll(keepingCapacity: true)
         }
     }
-    if !batch.isEmpty { try store.importCases(batch, today: today) }
+    if !batch.isEmpty { try await store.importCases(batch, today: today) }
 }
 
 /// The review, complaint and appeal of a reviewed case, as far as `today` allows.

@@ -9,7 +9,7 @@ import GRDB
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.first == "generate-store", arguments.count == 4 {
     let values = Array(arguments)
-    try generateStore(path: values[1], count: Int(values[2])!, today: try CivilDate(iso: values[3]))
+    try await generateStore(path: values[1], count: Int(values[2])!, today: try CivilDate(iso: values[3]))
     exit(0)
 }
 if arguments.first == "startup" {

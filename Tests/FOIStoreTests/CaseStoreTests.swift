@@ -22,6 +22,13 @@ extension CaseStore {
     {
         try await Casework(storage: self).record(recorded, for: reference, by: .system, today: today)
     }
+
+    /// Logs `new` as the use case does, on the day 0 convention it brings.
+    @discardableResult
+    func log(_ new: NewCase, actor: Actor = .system, today: CivilDate) async throws -> CaseSummary {
+        try await Office(storage: self).log(
+            new, receiptConvention: new.receipt.convention, by: actor, today: today)
+    }
 }
 
 func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
@@ -43,8 +50,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
 @Suite struct CaseStoreTests {
     @Test func logsACaseWithAGeneratedReferenceAndItsDueDate() async throws {
         try await withStore { store, path in
-            let first = try store.log(newCase("2020-12-08"), today: later)
-            let second = try store.log(newCase("2020-12-09"), today: later)
+            let first = try await store.log(newCase("2020-12-08"), today: later)
+            let second = try await store.log(newCase("2020-12-09"), today: later)
             #expect(first.ref.rawValue == "FOI-2020-000001")
             #expect(second.ref.rawValue == "FOI-2020-000002")
             #expect(first.due == date("2021-01-11"))
@@ -54,26 +61,52 @@ func count(_ path: String, _ sql: String) throws -> Int {
         }
     }
 
+    /// A reference generated for a new case is kept only if no other case took it between the read and the write;
+    /// a reference of an imported case is skipped.
+    @Test func aGeneratedReferenceIsRefusedWhereAnotherCaseTookIt() async throws {
+        try await withStore { store, path in
+            try await store.log(newCase("2026-11-02", ref: "FOI-2026-000001"), today: later)
+            let claim = try await store.nextReference(for: 2026)
+            #expect(claim.reference.rawValue == "FOI-2026-000002")
+            let rules = try await store.rules()
+            let opened = try Case(
+                reference: claim.reference, received: date("2026-11-03"),
+                receipt: Receipt(regime: .foia, subject: "Test")
+            )
+            .replaying([], rules: rules, today: later).state(rules)
+            try await store.log(newCase("2026-11-02"), today: later)
+            let refused = await #expect(throws: StoreError.self) {
+                try await store.open(opened, requester: nil, claim: claim, actor: .system)
+            }
+            #expect(refused?.description.hasPrefix("another case was given the reference FOI-2026-000002") == true)
+            #expect(try count(path, "SELECT count(*) FROM cases") == 2)
+            #expect(try await store.nextReference(for: 2026).reference.rawValue == "FOI-2026-000003")
+        }
+    }
+
     @Test func referencePatternIsConfigurableAndReferencesAreUnique() async throws {
         try await withStore { store, _ in
-            try store.setSetting(.referencePattern, to: "01.FOI.{YY}.{SEQ:6}")
-            #expect(try store.log(newCase("2023-05-02"), today: later).ref.rawValue == "01.FOI.23.000001")
+            try await store.setSetting(.referencePattern, to: "01.FOI.{YY}.{SEQ:6}")
+            #expect(try await store.log(newCase("2023-05-02"), today: later).ref.rawValue == "01.FOI.23.000001")
             #expect(
-                try store.log(newCase("2023-05-02", ref: "01.FOI.23.028767"), today: later).ref.rawValue
+                try await store.log(newCase("2023-05-02", ref: "01.FOI.23.028767"), today: later).ref.rawValue
                     == "01.FOI.23.028767")
-            #expect(throws: StoreError.self) {
-                try store.log(newCase("2023-05-03", ref: "01.FOI.23.028767"), today: later)
+            let duplicate = await #expect(throws: StoreError.self) {
+                try await store.log(newCase("2023-05-03", ref: "01.FOI.23.028767"), today: later)
             }
+            #expect(duplicate?.description.hasPrefix("a case '01.FOI.23.028767' already exists") == true)
             for broken in ["FOI-{YYYY}", "FOI-{SEQ", "FOI-{SEQ:}", "FOI-{SEQ:2000000000}", "FOI-{SEQ:13}"] {
-                #expect(throws: SettingError.self, "\(broken)") { try store.setSetting(.referencePattern, to: broken) }
+                await #expect(throws: SettingError.self, "\(broken)") {
+                    try await store.setSetting(.referencePattern, to: broken)
+                }
             }
-            #expect(try store.setting(.referencePattern) == "01.FOI.{YY}.{SEQ:6}")
+            #expect(try await store.setting(.referencePattern) == "01.FOI.{YY}.{SEQ:6}")
         }
     }
 
     @Test func eventsAreAppendOnly() async throws {
         try await withStore { store, path in
-            try store.log(newCase("2026-01-05"), today: later)
+            try await store.log(newCase("2026-01-05"), today: later)
             let queue = try DatabaseQueue(path: path)
             #expect(throws: DatabaseError.self) {
                 try queue.write { try $0.execute(sql: "UPDATE events SET kind = 'x'") }
@@ -85,7 +118,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
     @Test func aRefusedStepWritesNothing() async throws {
         try await withStore { store, path in
-            let logged = try store.log(newCase("2026-01-05"), today: later)
+            let logged = try await store.log(newCase("2026-01-05"), today: later)
             try await store.record(
                 RecordedEvent(date: date("2026-01-06"), event: .clarificationRequested(note: nil)), for: logged.ref,
                 today: later)
@@ -101,13 +134,13 @@ func count(_ path: String, _ sql: String) throws -> Int {
                     today: later)
             }
             #expect(try count(path, "SELECT count(*) FROM events") == before)
-            #expect(try store.caseFile(logged.ref).status == .awaitingClarification)
+            #expect(try await store.caseFile(logged.ref).status == .awaitingClarification)
         }
     }
 
     @Test func projectionFollowsEveryEvent() async throws {
         try await withStore { store, _ in
-            let ref = try store.log(newCase("2026-01-05"), today: later).ref
+            let ref = try await store.log(newCase("2026-01-05"), today: later).ref
             func record(_ day: String, _ event: CaseEvent) async throws -> CaseSummary {
                 try await store.record(RecordedEvent(date: date(day), event: event), for: ref, today: later).summary
             }
@@ -135,14 +168,14 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
     @Test func boardAndOverdueListUseWorkingDays() async throws {
         try await withStore { store, _ in
-            let overdue = try store.log(newCase("2026-10-01"), today: later).ref  // due Thu 29 Oct
-            let soon = try store.log(newCase("2026-10-26"), today: later).ref  // due Mon 23 Nov
-            let afterwards = try store.log(newCase("2026-11-16"), today: later).ref  // due Mon 14 Dec
-            let waiting = try store.log(newCase("2026-11-02"), today: later).ref
+            let overdue = try await store.log(newCase("2026-10-01"), today: later).ref  // due Thu 29 Oct
+            let soon = try await store.log(newCase("2026-10-26"), today: later).ref  // due Mon 23 Nov
+            let afterwards = try await store.log(newCase("2026-11-16"), today: later).ref  // due Mon 14 Dec
+            let waiting = try await store.log(newCase("2026-11-02"), today: later).ref
             try await store.record(
                 RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting,
                 today: later)
-            let board = try store.board(today: date("2026-11-20"))
+            let board = try await store.board(today: date("2026-11-20"))
             #expect(board.overdue.rows.map(\.summary.ref) == [overdue])
             #expect(board.overdue.rows.first?.workingDaysLeft == -16)
             #expect(board.dueSoon.rows.map(\.summary.ref) == [soon])
@@ -150,28 +183,28 @@ func count(_ path: String, _ sql: String) throws -> Int {
             #expect(board.awaiting.rows.map(\.summary.ref) == [waiting])
             #expect(board.awaiting.count == 1)
             // A section keeps its full count when its rows are limited.
-            let limited = try store.board(today: date("2026-12-20"), limit: 1)
+            let limited = try await store.board(today: date("2026-12-20"), limit: 1)
             #expect(limited.overdue.count == 3)
             #expect(limited.overdue.rows.map(\.summary.ref) == [overdue])
             var filter = CaseFilter()
             filter.overdue = true
-            #expect(try store.list(filter, today: date("2026-11-20")).map(\.ref) == [overdue])
+            #expect(try await store.list(filter, today: date("2026-11-20")).map(\.ref) == [overdue])
             filter = CaseFilter()
             filter.dueWithinWorkingDays = 20
-            #expect(try store.list(filter, today: date("2026-11-20")).map(\.ref) == [overdue, soon, afterwards])
+            #expect(try await store.list(filter, today: date("2026-11-20")).map(\.ref) == [overdue, soon, afterwards])
         }
     }
 
     @Test func addingAHolidayMovesTheOpenCasesItTouchesAndRecordsWhy() async throws {
         try await withStore { store, path in
             // Both due Tue 29 Jun 2027.
-            let touched = try store.log(newCase("2027-06-01"), today: later).ref
-            let scottish = try store.log(newCase("2027-06-01", regime: .foisa), today: later).ref
-            let untouched = try store.log(newCase("2027-07-01"), today: later).ref
-            let closed = try store.log(newCase("2027-06-02"), today: later).ref
+            let touched = try await store.log(newCase("2027-06-01"), today: later).ref
+            let scottish = try await store.log(newCase("2027-06-01", regime: .foisa), today: later).ref
+            let untouched = try await store.log(newCase("2027-07-01"), today: later).ref
+            let closed = try await store.log(newCase("2027-06-02"), today: later).ref
             try await store.record(
                 RecordedEvent(date: date("2027-06-03"), event: .withdrawn(reason: nil)), for: closed, today: later)
-            let change = try store.changeHolidays(
+            let change = try await store.changeHolidays(
                 .add(
                     Holiday(
                         date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local)),
@@ -188,8 +221,8 @@ func count(_ path: String, _ sql: String) throws -> Int {
             #expect(try count(path, "SELECT count(*) FROM events WHERE kind = 'deadline-moved'") == 1)
             // A reopened store sees the holiday too.
             #expect(try await CaseStore(path: path).detail(touched).deadline.due == date("2027-06-30"))
-            #expect(throws: StoreError.self) {
-                try store.changeHolidays(
+            await #expect(throws: StoreError.self) {
+                try await store.changeHolidays(
                     .add(Holiday(date: date("2027-06-14"), division: .northernIreland, title: "again", source: .local)),
                     today: date("2027-06-10"))
             }
@@ -198,43 +231,46 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
     /// Only a command that starts a database creates one; a new one is its owner's alone (0600 in a 0700
     /// directory), whatever the umask, since it holds requesters' personal data.
-    @Test func aDatabaseIsCreatedOnlyWhenAskedAndPrivately() throws {
+    @Test func aDatabaseIsCreatedOnlyWhenAskedAndPrivately() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foi-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("office/cases.sqlite").path
         #expect(throws: StoreError.self) { try CaseStore(path: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
         let store = try CaseStore(path: path, access: .create)
-        try store.log(newCase("2026-11-02"), today: later)
+        try await store.log(newCase("2026-11-02"), today: later)
         func mode(_ path: String) throws -> Int {
             try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
         }
         #expect(try mode(path) == 0o600)
         #expect(try mode(path + "-wal") == 0o600)
         #expect(try mode(directory.appendingPathComponent("office").path) == 0o700)
-        #expect(try CaseStore(path: path).caseFile(CaseReference(rawValue: "FOI-2026-000001")).status == .open)
+        #expect(try await CaseStore(path: path).caseFile(CaseReference(rawValue: "FOI-2026-000001")).status == .open)
         // A command that only reads opens the file read-only: it reads, and cannot write.
         let reader = try CaseStore(path: path, access: .read)
-        #expect(try reader.caseFile(CaseReference(rawValue: "FOI-2026-000001")).status == .open)
-        #expect(throws: (any Error).self) { try reader.log(newCase("2026-11-03"), today: later) }
+        #expect(try await reader.caseFile(CaseReference(rawValue: "FOI-2026-000001")).status == .open)
+        await #expect(throws: (any Error).self) { try await reader.log(newCase("2026-11-03"), today: later) }
     }
 
     /// When another officer's command holds the write lock past the busy timeout, the step fails with a message a
     /// person can act on, and writes nothing.
     @Test func aLockHeldElsewhereIsAHumanMessage() async throws {
         try await withStore { store, path in
-            try store.log(newCase("2026-11-02"), today: later)
+            try await store.log(newCase("2026-11-02"), today: later)
             var configuration = CaseStore.configuration
             configuration.busyMode = .timeout(0.1)
             let impatient = try CaseStore(
                 writer: try DatabaseQueue(path: path, configuration: configuration), path: path)
-            let holder = try DatabaseQueue(path: path)
-            try holder.writeWithoutTransaction { db in
-                try db.execute(sql: "BEGIN IMMEDIATE")
-                defer { try? db.execute(sql: "ROLLBACK") }
-                let error = #expect(throws: StoreError.self) { try impatient.log(newCase("2026-11-03"), today: later) }
-                #expect(error?.description.hasPrefix("another foi command is writing to \(path)") == true)
+            // Another connection holds the write lock, as another officer's command would.
+            var holding = Configuration()
+            holding.allowsUnsafeTransactions = true
+            let holder = try DatabaseQueue(path: path, configuration: holding)
+            try holder.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
+            let error = await #expect(throws: StoreError.self) {
+                try await impatient.log(newCase("2026-11-03"), today: later)
             }
+            #expect(error?.description.hasPrefix("another foi command is writing to \(path)") == true)
+            try holder.inDatabase { try $0.execute(sql: "ROLLBACK") }
             #expect(try count(path, "SELECT count(*) FROM cases") == 1)
         }
     }
@@ -280,12 +316,12 @@ func count(_ path: String, _ sql: String) throws -> Int {
             }
             var refused = generated
             refused[1_234].steps = [RecordedEvent(date: date("2031-01-01"), event: .responded(.notHeld))]
-            #expect(throws: StoreError.self) { try store.importCases(refused, today: later) }
+            await #expect(throws: StoreError.self) { try await store.importCases(refused, today: later) }
             #expect(try count(path, "SELECT count(*) FROM cases") == 0)
             #expect(try schema() == before)
 
             var reported: [Int] = []
-            try store.importCases(generated, today: later) { reported.append($0) }
+            try await store.importCases(generated, today: later) { reported.append($0) }
             #expect(try count(path, "SELECT count(*) FROM cases") == 1_500)
             #expect(try count(path, "SELECT count(*) FROM events") == 3_000)
             #expect(try schema() == before)
@@ -297,9 +333,9 @@ func count(_ path: String, _ sql: String) throws -> Int {
 
             // Restored from its export into a new database: the same cases, the same schema, every chain sound.
             var export: [UInt8] = []
-            try store.export(requesters: true) { export += $0.canonicalBytes + [0x0A] }
+            try await store.export(requesters: true) { export += $0.canonicalBytes + [0x0A] }
             try await withStore { restored, restoredPath in
-                let restoration = try restored.restore(export: export, today: later)
+                let restoration = try await restored.restore(export: export, today: later)
                 #expect(restoration.cases == 1_500 && restoration.requesters == 1_500)
                 #expect(try count(restoredPath, "SELECT count(*) FROM events") == 3_000)
                 let schemas = try [path, restoredPath].map { database in
@@ -308,7 +344,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
                     }
                 }
                 #expect(schemas[0] == schemas[1])
-                let report = try restored.verify()
+                let report = try await restored.verify()
                 #expect(report.cases == 1_500 && report.failures.isEmpty && report.integrity.isEmpty)
             }
         }
@@ -319,7 +355,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
     /// changed meanwhile is as the events give it again.
     @Test func anOlderProjectionIsMadeAgainFromTheEvents() async throws {
         try await withStore { store, path in
-            let ref = try store.log(newCase("2026-11-02"), today: later).ref
+            let ref = try await store.log(newCase("2026-11-02"), today: later).ref
             try await store.record(
                 RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: ref,
                 today: later)
@@ -329,7 +365,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
             }
             #expect(try count(path, "SELECT count(*) FROM case_clocks") == 0)
             let reopened = try CaseStore(path: path)
-            #expect(try reopened.verify().isSound)
+            #expect(try await reopened.verify().isSound)
             #expect(try await DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
             #expect(try count(path, "SELECT count(*) FROM case_clocks WHERE clock = 'clarification-lapse'") == 1)
         }

@@ -10,7 +10,7 @@ import Testing
     func answered(_ store: CaseStore, received: String, responded: String, regime: Regime = .foia) async throws
         -> CaseReference
     {
-        let ref = try store.log(newCase(received, regime: regime), today: later).ref
+        let ref = try await store.log(newCase(received, regime: regime), today: later).ref
         try await store.record(
             RecordedEvent(date: date(responded), event: .responded(.grantedInFull)), for: ref, today: later)
         return ref
@@ -20,7 +20,7 @@ import Testing
     /// clarification's lapse date; each row names its clock, and list filters by clock and stage.
     @Test func boardAndListCoverEveryRunningClock() async throws {
         try await withStore { store, _ in
-            let open = try store.log(newCase("2026-11-02"), today: later).ref  // due Tue 1 Dec 2026
+            let open = try await store.log(newCase("2026-11-02"), today: later).ref  // due Tue 1 Dec 2026
             let reviewed = try await answered(store, received: "2026-10-01", responded: "2026-10-28")
             // Review requested Mon 2 Nov: 20 working days skip St Andrew's Day (Mon 30 Nov): Tue 1 Dec 2026.
             let step = try await store.record(
@@ -35,13 +35,13 @@ import Testing
                     event: .complaintNotified(
                         ComplaintNotice(reference: "IC-123456-A1B2", submissionsDue: date("2026-11-16")))),
                 for: complained, today: later)
-            let waiting = try store.log(newCase("2026-11-02"), today: later).ref
+            let waiting = try await store.log(newCase("2026-11-02"), today: later).ref
             // Clarification requested Tue 3 Nov; 60 working days (the default setting) end Thu 4 Feb 2027.
             try await store.record(
                 RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting,
                 today: later)
 
-            let board = try store.board(today: date("2026-11-26"), horizon: 5)
+            let board = try await store.board(today: date("2026-11-26"), horizon: 5)
             #expect(
                 board.overdue.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.workingDaysLeft)" } == [
                     "\(complained) submissions -8"
@@ -56,24 +56,24 @@ import Testing
 
             var filter = CaseFilter()
             filter.stages = [.review]
-            #expect(try store.list(filter, today: date("2026-11-26")).map(\.ref) == [reviewed])
+            #expect(try await store.list(filter, today: date("2026-11-26")).map(\.ref) == [reviewed])
             filter = CaseFilter()
             filter.stages = [.regulator]
-            #expect(try store.list(filter, today: date("2026-11-26")).map(\.ref) == [complained])
+            #expect(try await store.list(filter, today: date("2026-11-26")).map(\.ref) == [complained])
             filter = CaseFilter()
             filter.clock = .review
-            #expect(try store.list(filter, today: date("2026-11-26")).map(\.ref) == [reviewed])
+            #expect(try await store.list(filter, today: date("2026-11-26")).map(\.ref) == [reviewed])
             filter.overdue = true
-            #expect(try store.list(filter, today: date("2026-11-26")).isEmpty)
+            #expect(try await store.list(filter, today: date("2026-11-26")).isEmpty)
             filter = CaseFilter()
             filter.overdue = true
-            #expect(try store.list(filter, today: date("2026-11-26")).map(\.ref) == [complained])
+            #expect(try await store.list(filter, today: date("2026-11-26")).map(\.ref) == [complained])
 
             // The review decided, its clock leaves the board; the case keeps it, met, in its detail.
             try await store.record(
                 RecordedEvent(date: date("2026-11-27"), event: .reviewDecided(ReviewDecision(outcome: .upheld))),
                 for: reviewed, today: later)
-            #expect(try store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [open])
+            #expect(try await store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [open])
             let detail = try await store.detail(reviewed)
             #expect(detail.clocks.first { $0.name == .review }?.status(today: date("2026-11-27")) == .met)
             #expect(detail.file.review?.decision?.outcome == .upheld)
@@ -87,14 +87,14 @@ import Testing
             try await store.record(
                 RecordedEvent(date: date("2027-06-28"), event: .reviewRequested(ReviewRequest())), for: ref,
                 today: later)
-            #expect(try store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-27"))
-            let change = try store.changeHolidays(
+            #expect(try await store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-27"))
+            let change = try await store.changeHolidays(
                 .add(
                     Holiday(
                         date: date("2027-07-20"), division: .northernIreland, title: "Proclaimed day", source: .local)),
                 today: date("2027-07-01"))
             #expect(change.casesMoved == 1)
-            #expect(try store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-28"))
+            #expect(try await store.board(today: date("2027-07-26")).dueSoon.rows.first?.due == date("2027-07-28"))
             let moved = try #require(try await store.detail(ref).events.last)
             #expect(
                 moved.recorded.event
@@ -115,7 +115,7 @@ import Testing
                 try await store.detail(ref).clocks.first { $0.name == .reviewWindow }
             }
             #expect(try await window()?.due == date("2026-07-29"))
-            let change = try store.changeHolidays(
+            let change = try await store.changeHolidays(
                 .add(
                     Holiday(
                         date: date("2026-07-01"), division: .northernIreland, title: "Proclaimed day", source: .local)),
@@ -133,11 +133,11 @@ import Testing
     }
 
     /// The store runs on any GRDB writer: here an in-memory queue, as a server or a test would give it.
-    @Test func aStoreOnAnInMemoryDatabase() throws {
+    @Test func aStoreOnAnInMemoryDatabase() async throws {
         let store = try CaseStore(writer: try DatabaseQueue(configuration: CaseStore.configuration))
-        let ref = try store.log(newCase("2026-11-02"), today: later).ref
-        #expect(try store.detail(ref).summary.due == date("2026-12-01"))
-        #expect(try store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [ref])
+        let ref = try await store.log(newCase("2026-11-02"), today: later).ref
+        #expect(try await store.detail(ref).summary.due == date("2026-12-01"))
+        #expect(try await store.board(today: date("2026-11-27")).dueSoon.rows.map(\.summary.ref) == [ref])
     }
 
     /// A database from before migration 0003 gets its clocks: the response's from SQL, the lapse date of a case
@@ -165,7 +165,7 @@ import Testing
         func rows(_ section: BoardSection) -> [String] {
             section.rows.map { "\($0.summary.ref) \($0.clock.rawValue) \($0.due)" }
         }
-        let board = try migrated.board(today: date("2026-11-20"))
+        let board = try await migrated.board(today: date("2026-11-20"))
         #expect(rows(board.overdue) == ["01.FOI.23.034376 response 2026-11-13"])
         // Migration 0006 replays the cases with steps after the response: the SAR's appeal window, from the decision
         // notice its history holds, comes back with them.
@@ -181,14 +181,14 @@ import Testing
     /// The organisation's clarification lapse setting sets the lapse clock; a bad value is refused.
     @Test func clarificationLapseIsAnOrganisationSetting() async throws {
         try await withStore { store, _ in
-            try store.setSetting(.clarificationLapseDays, to: "20")
-            let waiting = try store.log(newCase("2026-11-02"), today: later).ref
+            try await store.setSetting(.clarificationLapseDays, to: "20")
+            let waiting = try await store.log(newCase("2026-11-02"), today: later).ref
             try await store.record(
                 RecordedEvent(date: date("2026-11-03"), event: .clarificationRequested(note: nil)), for: waiting,
                 today: later)
             // 20 working days after Tue 3 Nov, St Andrew's Day skipped: Wed 2 Dec 2026.
-            #expect(try store.board(today: date("2026-11-20")).awaiting.rows.first?.due == date("2026-12-02"))
-            #expect(throws: SettingError.self) { try store.setSetting(.clarificationLapseDays, to: "0") }
+            #expect(try await store.board(today: date("2026-11-20")).awaiting.rows.first?.due == date("2026-12-02"))
+            await #expect(throws: SettingError.self) { try await store.setSetting(.clarificationLapseDays, to: "0") }
         }
     }
 }

@@ -16,12 +16,12 @@ import Testing
     /// to Wed 19 May.
     @Test func aHolidayMovedAndThenCancelledByProclamation() async throws {
         try await withStore { store, _ in
-            let scottish = try store.log(newCase("2027-04-20", regime: .foisa), today: later).ref
-            let english = try store.log(newCase("2027-04-20"), today: later).ref
+            let scottish = try await store.log(newCase("2027-04-20", regime: .foisa), today: later).ref
+            let english = try await store.log(newCase("2027-04-20"), today: later).ref
             func due(_ ref: CaseReference) async throws -> CivilDate? { try await store.detail(ref).summary.due }
             let today = date("2027-04-21")
 
-            let moved = try store.changeHolidays(
+            let moved = try await store.changeHolidays(
                 .move(from: date("2027-05-03"), to: date("2027-05-07"), .scotland, title: nil), today: today)
             #expect(moved.added.map(\.date) == [date("2027-05-07")])
             #expect(moved.added.first?.title == "Early May bank holiday")
@@ -35,22 +35,22 @@ import Testing
                         from: date("2027-05-19"), to: date("2027-05-20"),
                         reason: "bank holiday moved: Early May bank holiday (Scotland) from 2027-05-03 to 2027-05-07"))
 
-            let cancelled = try store.changeHolidays(.cancel(date("2027-05-07"), .scotland), today: today)
+            let cancelled = try await store.changeHolidays(.cancel(date("2027-05-07"), .scotland), today: today)
             #expect(cancelled.casesMoved == 2)
             #expect(try await due(scottish) == date("2027-05-18"))
             #expect(try await due(english) == date("2027-05-19"))
-            #expect(try store.verify().isSound)
+            #expect(try await store.verify().isSound)
             // The cancelled published day is kept out; the added day needed only removing.
             let amendments = try await store.writer.read { try HolidayAmendments.read($0) }
             #expect(amendments.additions.isEmpty)
             #expect(amendments.cancellations.map(\.date) == [date("2027-05-03")])
 
-            let notAHoliday = #expect(throws: StoreError.self) {
-                try store.changeHolidays(.cancel(date("2027-05-07"), .scotland), today: today)
+            let notAHoliday = await #expect(throws: StoreError.self) {
+                try await store.changeHolidays(.cancel(date("2027-05-07"), .scotland), today: today)
             }
             #expect("\(notAHoliday!)".hasPrefix("2027-05-07 is not a bank holiday in Scotland"))
-            let taken = #expect(throws: StoreError.self) {
-                try store.changeHolidays(
+            let taken = await #expect(throws: StoreError.self) {
+                try await store.changeHolidays(
                     .move(from: date("2027-08-02"), to: date("2027-05-31"), .scotland, title: nil), today: today)
             }
             #expect("\(taken!)" == "2027-05-31 is already a bank holiday in Scotland")
@@ -66,15 +66,15 @@ import Testing
     @Test func aRefreshedGOVUKFile() async throws {
         try await withStore { store, _ in
             let today = date("2027-05-05")
-            let touched = try store.log(newCase("2027-05-04"), today: today).ref
-            let provisional = try store.log(newCase("2028-12-20"), today: later).ref
+            let touched = try await store.log(newCase("2027-05-04"), today: today).ref
+            let provisional = try await store.log(newCase("2028-12-20"), today: later).ref
             #expect(try await store.detail(provisional).summary.provisional)
-            _ = try store.changeHolidays(
+            _ = try await store.changeHolidays(
                 .add(Holiday(date: date("2027-06-04"), division: .scotland, title: "Proclaimed", source: .local)),
                 today: today)
 
             let data = try Self.refreshedData()
-            let change = try store.changeHolidays(.importGovUK(data), today: today)
+            let change = try await store.changeHolidays(.importGovUK(data), today: today)
             #expect(change.removed.map(\.date) == Array(repeating: date("2027-05-31"), count: 3))
             #expect(change.added.map(\.date) == Array(repeating: date("2027-06-04"), count: 2))
             #expect(change.casesMoved == 1)
@@ -94,10 +94,10 @@ import Testing
             #expect(
                 store.calendars.holidays.holiday(on: date("2027-06-04"), in: .scotland)?.source == .published)
             // The same file again changes nothing; a reopened store has it.
-            let again = try store.changeHolidays(.importGovUK(data), today: today)
+            let again = try await store.changeHolidays(.importGovUK(data), today: today)
             #expect(again.added.isEmpty && again.removed.isEmpty && again.casesMoved == 0)
             #expect(try await CaseStore(path: store.path).detail(touched).summary.due == date("2027-06-01"))
-            #expect(try store.verify().isSound)
+            #expect(try await store.verify().isSound)
         }
     }
 

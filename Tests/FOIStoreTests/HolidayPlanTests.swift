@@ -10,19 +10,19 @@ import Testing
         try await withStore { store, _ in
             // Received Tue 1 June 2027: due Tue 29 June; a Northern Ireland holiday on Mon 14 June moves it to the
             // 30th.
-            let stopped = try store.log(newCase("2027-06-01"), today: later).ref
-            let untouched = try store.log(newCase("2027-06-01"), today: later).ref
+            let stopped = try await store.log(newCase("2027-06-01"), today: later).ref
+            let untouched = try await store.log(newCase("2027-06-01"), today: later).ref
             let holiday = Holiday(
                 date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local)
-            let plan = try store.planHolidays(.add(holiday), today: date("2027-06-10"))
+            let plan = try await store.planHolidays(.add(holiday), today: date("2027-06-10"))
             #expect(plan.moves.count == 2)
             // Meanwhile another officer stops one clock and logs a new request (received Thu 10 June: 20 working
             // days to Thu 8 July, one more with the holiday).
             try await store.record(
                 RecordedEvent(date: date("2027-06-09"), event: .clarificationRequested(note: nil)), for: stopped,
                 today: date("2027-06-10"))
-            let logged = try store.log(newCase("2027-06-10"), today: date("2027-06-10")).ref
-            let change = try store.commit(plan, actor: .system)
+            let logged = try await store.log(newCase("2027-06-10"), today: date("2027-06-10")).ref
+            let change = try await store.commit(plan, actor: .system)
             #expect(change.casesMoved == 3)
             #expect(try await store.detail(untouched).summary.due == date("2027-06-30"))
             #expect(try await store.detail(logged).summary.due == date("2027-07-09"))
@@ -33,7 +33,7 @@ import Testing
                 return
             }
             #expect(reason.hasPrefix("clarification"))
-            #expect(try store.verify().isSound)
+            #expect(try await store.verify().isSound)
         }
     }
 
@@ -42,14 +42,14 @@ import Testing
     @Test func aStoreOpenedBeforeAHolidayWasAddedRecordsWithIt() async throws {
         try await withStore { opened, path in
             let other = try CaseStore(path: path)
-            _ = try other.changeHolidays(
+            _ = try await other.changeHolidays(
                 .add(
                     Holiday(
                         date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local)),
                 today: date("2027-06-01"))
             // Received Tue 1 June 2027: due Tue 29 June, Wed 30 June with the holiday.
-            #expect(try opened.log(newCase("2027-06-01"), today: date("2027-06-01")).due == date("2027-06-30"))
-            #expect(try opened.verify().isSound)
+            #expect(try await opened.log(newCase("2027-06-01"), today: date("2027-06-01")).due == date("2027-06-30"))
+            #expect(try await opened.verify().isSound)
         }
     }
 }

@@ -15,7 +15,7 @@ import Testing
                 reference: CaseReference(rawValue: "ALL-1"), received: date("2026-01-05"),
                 receipt: Receipt(regime: .foia, subject: text), requester: Requester(name: text, address: text),
                 requestText: text)
-            try store.log(new, today: later)
+            try await store.log(new, today: later)
             let reference = CaseReference(rawValue: "ALL-1")
             try await store.record(
                 RecordedEvent(date: date("2026-01-06"), event: .note(text)), for: reference, today: later)
@@ -24,7 +24,7 @@ import Testing
             #expect(detail.requester?.name.unicodeScalars.elementsEqual(text.unicodeScalars) == true)
             #expect(detail.file.requestText?.unicodeScalars.elementsEqual(text.unicodeScalars) == true)
             #expect(detail.events.last?.recorded.event == .note(text))
-            #expect(try store.verify().failures.isEmpty)
+            #expect(try await store.verify().failures.isEmpty)
         }
     }
 
@@ -33,7 +33,7 @@ import Testing
     @Test func theStoreRefusesANULThatGotPastTheEdge() async throws {
         try await withStore { store, _ in
             let first = CaseReference(rawValue: "NUL-1")
-            try store.log(newCase("2026-01-05", ref: first.rawValue), today: later)
+            try await store.log(newCase("2026-01-05", ref: first.rawValue), today: later)
             func expectRefused(_ reference: CaseReference, _ body: () async throws -> Void) async {
                 do {
                     try await body()
@@ -53,10 +53,10 @@ import Testing
             let second = CaseReference(rawValue: "NUL-2")
             let subject = NewCase(
                 reference: second, received: date("2026-01-05"), receipt: Receipt(regime: .foia, subject: "a\u{0}b"))
-            await expectRefused(second) { try store.log(subject, today: later) }
-            #expect(try store.caseCount() == 1)
+            await expectRefused(second) { try await store.log(subject, today: later) }
+            #expect(try await store.caseCount() == 1)
             #expect(try await store.detail(first).events.count == 1)
-            #expect(try store.verify().failures.isEmpty)
+            #expect(try await store.verify().failures.isEmpty)
         }
     }
 }

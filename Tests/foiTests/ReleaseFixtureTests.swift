@@ -97,14 +97,17 @@ import Testing
 
     /// Migration 0010 projects each answered case's first response: the disclosure log read from it is the one the
     /// case histories give.
-    @Test func theDisclosureLogIsTheHistoriesOnes() throws {
+    @Test func theDisclosureLogIsTheHistoriesOnes() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(try run(["board"]).status == 0)
         let store = try CaseStore(writer: try DatabaseQueue(path: db), path: db)
-        let replayed = try Self.references.compactMap {
-            try store.caseFile(CaseReference(rawValue: $0)).disclosureLogEntry
+        var replayed: [DisclosureLogEntry] = []
+        for reference in Self.references {
+            if let entry = try await store.caseFile(CaseReference(rawValue: reference)).disclosureLogEntry {
+                replayed.append(entry)
+            }
         }
-        let log = try store.disclosureLog(
+        let log = try await store.disclosureLog(
             respondedIn: CivilDate(year: 2000, month: 1, day: 1)!...CivilDate(year: 2100, month: 1, day: 1)!)
         #expect(replayed.count == 3)
         #expect(log.entries.sorted { $0.reference < $1.reference } == replayed.sorted { $0.reference < $1.reference })
