@@ -53,6 +53,7 @@ let package = Package(
                 .embedInCode("schema/0012_ledger.sql"),
                 .embedInCode("schema/0013_users.sql"),
                 .embedInCode("schema/0014_projection_without_lists.sql"),
+                .embedInCode("schema/0015_cases_without_lists.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),

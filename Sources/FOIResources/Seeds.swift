@@ -46,6 +46,10 @@ public enum Seeds {
                 "0014_projection_without_lists",
                 String(decoding: PackageResources._014_projection_without_lists_sql, as: UTF8.self)
             ),
+            (
+                "0015_cases_without_lists",
+                String(decoding: PackageResources._015_cases_without_lists_sql, as: UTF8.self)
+            ),
         ]
     }
 }

@@ -27,6 +27,7 @@ enum Migrations {
                     case "0004_event_format": try rewriteLegacyPayloads(db)
                     case "0005_trust": try sealEvents(db)
                     case "0012_ledger": try Ledger.fill(db)
+                    case "0015_cases_without_lists": try removeListChecks(db)
                     default: break
                     }
                     if parts.count > 1 { try db.execute(sql: parts[1]) }
@@ -40,6 +41,26 @@ enum Migrations {
                 return .commit
             }
         }
+    }
+
+    /// The CHECKs that list a domain's values (`column IN ('a', 'b', …)`) taken out of the definitions of `cases`,
+    /// `timeliness` and `paragraphs` as SQLite's documentation says a CHECK may be removed: the definitions rewritten
+    /// in the schema table and its version raised, so that every connection reads the schema again.
+    private static func removeListChecks(_ db: Database) throws {
+        let list = /\s*CHECK \((regime|status|stage|kind|role) IN \([^)]*\)\)/
+        let version = try Int.fetchOne(db, sql: "PRAGMA schema_version")!
+        try db.execute(sql: "PRAGMA writable_schema = ON")
+        for table in ["cases", "timeliness", "paragraphs"] {
+            guard
+                let sql = try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+            else { continue }
+            try db.execute(
+                sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                arguments: [sql.replacing(list, with: ""), table])
+        }
+        try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+        try db.execute(sql: "PRAGMA writable_schema = OFF")
     }
 
     /// Whether the database is another program's: it has tables, and none of foi's. foi writes nothing into it.

@@ -145,6 +145,14 @@ import Testing
                 ])
             let priya = try Int.fetchOne(db, sql: "SELECT id FROM users WHERE name = 'Priya Shah'")
             #expect(added.first?["payload"] as String? == "{\"to\":\(priya ?? 0)}")
+            // Migration 0015 took the lists of a domain's values out of the tables' CHECKs, and only those.
+            let definitions = try String.fetchAll(
+                db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('cases', 'timeliness', 'paragraphs')")
+            #expect(definitions.count == 3)
+            #expect(definitions.allSatisfy { !$0.contains(" IN ('") }, "\(definitions)")
+            #expect(
+                definitions.first { $0.contains("CREATE TABLE cases") }?.contains("CHECK (event_count >= 1)") == true)
+            #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
         }
         #expect(try run(["show", "FOI-2026-000001"]).stdout.contains("\nHandler:    Priya Shah\n"))
     }

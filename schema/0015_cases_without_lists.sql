@@ -1,0 +1,11 @@
+-- foi: the cases, the timeliness figures and the paragraphs without a list of a domain's values. Applied once as
+-- "0015_cases_without_lists"; never edit, append a new file instead.
+
+-- A CHECK listing the regimes, the statuses, the stages, the kinds of a timeliness entry or the roles of a
+-- paragraph would have to be rebuilt with its table for every value the law adds, and rebuilding `cases` means
+-- copying every case under the foreign keys of every table that names one. The values are FOIKit's, which writes
+-- nothing else. SQLite's own procedure for removing a CHECK is used (https://www.sqlite.org/lang_altertable.html,
+-- "removing CHECK or FOREIGN KEY or NOT NULL constraints"): the Swift step rewrites each table's definition in
+-- `sqlite_schema` without the lists and raises the schema's version, in this migration's transaction; nothing
+-- stored changes, and a CHECK that is not a list (a flag that is 0 or 1, a count of at least 1) stays.
+-- foi: the Swift step of this migration runs here.
