@@ -32,10 +32,8 @@ public struct Office: Sendable {
         return try await decidingAgain {
             let rules = try await storage.rules()
             let claim = new.reference == nil ? try await storage.nextReference(for: new.received.year) : nil
-            let opened = Case(
-                reference: new.reference ?? claim!.reference, received: new.received, receipt: new.receipt)
-            let state = try opened.replaying(new.stepsAtReceipt, rules: rules, today: today).state(rules)
-            return try await storage.open(state, requester: new.requester, claim: claim, actor: actor)
+            let opened = try new.opened(as: new.reference ?? claim!.reference, rules: rules, today: today)
+            return try await storage.open(opened, requester: new.requester, claim: claim, actor: actor)
         }
     }
 
@@ -54,11 +52,11 @@ public struct Office: Sendable {
             let step = try original.step(
                 RecordedEvent(date: date, event: .split(CaseSplit(into: partReference, regime: regime))),
                 rules: loaded.rules, today: today)
-            let part = Case(
-                reference: partReference, received: original.received,
-                receipt: original.receipt.part(regime: regime, subject: subject, splitFrom: reference))
-            let partState = try part.replaying([], rules: loaded.rules, today: today).state(loaded.rules)
-            return try await storage.split(step, off: partState, claim: claim, actor: actor)
+            let part = try NewCase(
+                received: original.received,
+                receipt: original.receipt.part(regime: regime, subject: subject, splitFrom: reference)
+            ).opened(as: partReference, rules: loaded.rules, today: today)
+            return try await storage.split(step, off: part, claim: claim, actor: actor)
         }
     }
 

@@ -67,6 +67,21 @@ extension Case {
         return CaseStep(event: prepared, state: try next.state(rules), exemptionsChanged: next.exemptions != exemptions)
     }
 
+    /// `recorded`, in order, as steps each taken on the case as the one before left it (later steps a sheet adds to
+    /// a case kept already).
+    public func steps(_ recorded: [RecordedEvent], rules: CaseRules, today: CivilDate) throws(LifecycleError)
+        -> [CaseStep]
+    {
+        var current = self
+        var steps: [CaseStep] = []
+        for event in recorded {
+            let step = try current.step(event, rules: rules, today: today)
+            steps.append(step)
+            current = step.state.file
+        }
+        return steps
+    }
+
     /// A step is recorded once it has happened: one dated after `today` is refused (often a typo, 2062 for 2026).
     static func requireHappened(_ action: String, on date: CivilDate, today: CivilDate) throws(LifecycleError) {
         guard date <= today else { throw .afterToday(action: action, date: date, today: today) }

@@ -38,6 +38,16 @@ public struct NewCase: Sendable {
     public var stepsAtReceipt: [RecordedEvent] {
         requestText.map { [RecordedEvent(date: received, event: .requestRecorded(text: $0))] } ?? []
     }
+
+    /// The case this request opens under `reference`: its receipt and the steps logged with it, then `steps` (the
+    /// history of an imported case), replayed through the lifecycle on `today`; what a new case is, wherever it
+    /// is logged, imported or checked.
+    public func opened(
+        as reference: CaseReference, then steps: [RecordedEvent] = [], rules: CaseRules, today: CivilDate
+    ) throws(LifecycleError) -> CaseState {
+        try Case(reference: reference, received: received, receipt: receipt)
+            .replaying(stepsAtReceipt + steps, rules: rules, today: today).state(rules)
+    }
 }
 
 /// A case as listings show it: the projection row and its exemptions.

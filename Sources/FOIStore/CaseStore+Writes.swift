@@ -126,7 +126,7 @@ extension CaseStore {
         var gained: [Int] = []
         for (offset, reference) in references.enumerated() {
             let caseID: Int64
-            var current: Case
+            let current: Case
             do {
                 (caseID, current) = try loadCase(reference, db)
             } catch StoreError.caseNotFound {
@@ -134,20 +134,19 @@ extension CaseStore {
                     row: offset, reason: "no case '\(reference)' in the database: import its request first")
             }
             let added = try choosing(offset, current)
-            for recorded in added {
-                var step: CaseStep
-                do { step = try current.step(recorded, rules: rules, today: today) } catch {
-                    throw StoreError.importRefused(row: offset, reason: "\(reference): \(error)")
-                }
-                if record {
-                    step = try step.resolvingAssignee { try Users.id(named: $0, db) }
+            let steps: [CaseStep]
+            do { steps = try current.steps(added, rules: rules, today: today) } catch {
+                throw StoreError.importRefused(row: offset, reason: "\(reference): \(error)")
+            }
+            if record {
+                for step in steps {
+                    let step = try step.resolvingAssignee { try Users.id(named: $0, db) }
                     try Projection.update(
                         to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged,
                         caseID: caseID, actor: actorColumn, db)
                 }
-                current = step.state.file
             }
-            gained.append(added.count)
+            gained.append(steps.count)
         }
         return gained
     }
@@ -189,9 +188,8 @@ extension CaseStore {
         _ new: NewCase, _ steps: [RecordedEvent], as reference: CaseReference, row: Int, rules: CaseRules,
         today: CivilDate
     ) throws -> CaseState {
-        let opened = Case(reference: reference, received: new.received, receipt: new.receipt)
         do {
-            return try opened.replaying(new.stepsAtReceipt + steps, rules: rules, today: today).state(rules)
+            return try new.opened(as: reference, then: steps, rules: rules, today: today)
         } catch {
             throw StoreError.importRefused(row: row, reason: error.description)
         }

@@ -71,6 +71,30 @@ func foiaCase(in status: CaseStatus) throws -> Case {
         }
     }
 
+    /// A new case opened from its request, then later steps each taken on the case as the one before left it:
+    /// received Mon 5 Jan 2026, due on the 20th working day after, Mon 2 Feb; a response after an acknowledgement
+    /// closes the request; a response before the receipt is refused.
+    @Test func aCaseIsOpenedAndLaterStepsFollowOneAnother() throws {
+        let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+        let request = NewCase(
+            received: d("2026-01-05"), receipt: Receipt(regime: .foia, subject: "Test"), requestText: "All of it")
+        let opened = try request.opened(as: CaseReference(rawValue: "FOI-1"), rules: rules, today: d("2026-02-01"))
+        #expect(opened.file.history.map(\.event.kind) == [.received, .requestRecorded])
+        #expect(opened.deadline.due == d("2026-02-02"))
+        let steps = try opened.file.steps(
+            [
+                RecordedEvent(date: d("2026-01-06"), event: .acknowledged),
+                RecordedEvent(date: d("2026-01-20"), event: .responded(.grantedInFull)),
+            ], rules: rules, today: d("2026-02-01"))
+        #expect(steps.map(\.state.file.history.count) == [3, 4])
+        #expect(steps.last?.state.file.status == .responded)
+        #expect(throws: LifecycleError.self) {
+            try opened.file.steps(
+                [RecordedEvent(date: d("2026-01-02"), event: .responded(.grantedInFull))], rules: rules,
+                today: d("2026-02-01"))
+        }
+    }
+
     @Test func refusalSaysWhyAndWhatToDo() throws {
         let file = try foiaCase(in: .awaitingClarification)
         #expect(
