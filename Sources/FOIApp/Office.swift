@@ -62,11 +62,50 @@ public struct Office: Sendable {
 
     // MARK: The record
 
-    /// Changes the bank holidays, moving every clock the change moves.
+    /// Changes the bank holidays (a day added, cancelled or moved by proclamation, or GOV.UK's data refreshed) and
+    /// records, on every case with a clock whose date the change moves, a deadline-moved event for each such clock
+    /// (FOIKit decides which move and how the move is worded). Refused, nothing is written.
     public func changeHolidays(_ edit: HolidayEdit, by actor: Actor, today: CivilDate) async throws
         -> HolidayChange
     {
-        try await storage.changeHolidays(edit, today: today, actor: actor)
+        try await keep(try await planHolidays(edit, today: today), by: actor)
+    }
+
+    /// The first half of a change to the holidays: every move decided while reading. A change can move a hundred
+    /// thousand cases, and deciding the moves takes most of its time: other officers go on recording steps
+    /// meanwhile, and `keep` writes the change and every move in one short transaction.
+    public func planHolidays(_ edit: HolidayEdit, today: CivilDate) async throws -> HolidayPlan {
+        var plan = try HolidayPlan(edit, today: today, reading: try await storage.holidayReading())
+        if let from = plan.from {
+            let decided = plan
+            plan.moves = try await storage.decide(forCasesReaching: from, among: nil) { try decided.move(of: $0) }
+        }
+        return plan
+    }
+
+    /// The second half: `plan` kept, with what changed since it was decided decided again (the whole plan where the
+    /// holidays or the clock settings changed; otherwise the cases that took a step), for as long as others keep
+    /// changing them, up to ten times. Nobody sees half a change, and nobody waits long for the lock.
+    public func keep(_ plan: HolidayPlan, by actor: Actor) async throws -> HolidayChange {
+        var plan = plan
+        var attempts = 1
+        while true {
+            do {
+                try await storage.keep(plan, actor: actor)
+                return plan.change
+            } catch StoreError.holidaysChanged where attempts < 10 {
+                plan = try await planHolidays(plan.edit, today: plan.today)
+            } catch StoreError.casesChanged(let references, let lastEvent) where attempts < 10 {
+                let decided = plan
+                let changed = Set(references)
+                plan.moves.removeAll { changed.contains($0.state.file.reference) }
+                plan.moves += try await storage.decide(forCasesReaching: plan.from ?? plan.today, among: references) {
+                    try decided.move(of: $0)
+                }
+                plan.decidedAfter = lastEvent
+            }
+            attempts += 1
+        }
     }
 
     /// Removes the personal data of `references`, or of every case past its retention date.

@@ -74,8 +74,21 @@ public protocol CaseStorage: StepStorage {
     ) async throws -> Restoration
     /// Every case, its events and its requester (or not), as the export's lines.
     func export(requesters: Bool, _ write: (JSONValue) throws -> Void) async throws
-    /// Changes the bank holidays and moves every clock the change moves, with an event on each case it moves.
-    func changeHolidays(_ edit: HolidayEdit, today: CivilDate, actor: Actor) async throws -> HolidayChange
+
+    // MARK: Bank holidays
+
+    /// The store's changes to the shipped bank holidays, the rules they make and the last event, read together.
+    func holidayReading() async throws -> HolidayReading
+    /// `decide` run on each case a change of the calendars from `day` on can move, as its history stands (or on
+    /// each case of `references`, where given), in one read; what it decided, in the cases' order.
+    func decide<Decision: Sendable>(
+        forCasesReaching day: CivilDate, among references: [CaseReference]?, _ decide: (Case) throws -> Decision?
+    ) async throws -> [Decision]
+    /// Keeps `plan`: its changes to the holidays in place of those it was planned over, and each case's moves with
+    /// the case's state after them, in one transaction. Refused, writing nothing, where another change of the
+    /// holidays or the clock settings came first (`StoreError.holidaysChanged`), or where a case took a step after
+    /// `plan.decidedAfter` while the plan can move cases (`StoreError.casesChanged`, naming them).
+    func keep(_ plan: HolidayPlan, actor: Actor) async throws
 
     // MARK: The organisation
 

@@ -49,6 +49,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case caseMoved(CaseReference)
     /// Another case took the reference generated for a new one, twice over: generate it again.
     case referenceTaken(CaseReference)
+    /// Another change of the bank holidays or of the clock settings was kept after this one was planned, again and
+    /// again: plan it again.
+    case holidaysChanged
+    /// These cases took a step after the last event a change of the holidays was decided with (`lastEvent` is the
+    /// last now): decide them again.
+    case casesChanged([CaseReference], lastEvent: Int64)
     /// A user of that e-mail address is there already.
     case userExists(String)
     /// No user has that e-mail address.
@@ -125,6 +131,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .referenceTaken(let reference):
             "another case was given the reference \(reference) at the same moment, twice; nothing was recorded: try "
                 + "again"
+        case .holidaysChanged:
+            "another change of the bank holidays or the clock settings was kept at the same moment, again and again; "
+                + "nothing was changed: try again"
+        case .casesChanged(let references, _):
+            "\(references.count) case\(references.count == 1 ? "" : "s") took steps while the change was decided, "
+                + "again and again; nothing was changed: try again"
         case .notClosed(let reference):
             "cannot anonymise \(reference): the request, or a review, complaint or appeal about it, is still under "
                 + "way and needs its personal data; nothing was changed"

@@ -272,10 +272,3 @@ extension CaseStore {
         return claim.reference
     }
 }
-
-/// The deadline-moved events of one case and its state after them.
-struct CalendarMove {
-    var caseID: Int64
-    var events: [RecordedEvent]
-    var state: CaseState
-}

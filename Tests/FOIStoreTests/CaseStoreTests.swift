@@ -23,6 +23,12 @@ extension CaseStore {
         try await Casework(storage: self).record(recorded, for: reference, by: .system, today: today)
     }
 
+    /// Changes the bank holidays as the use case does.
+    @discardableResult
+    func changeHolidays(_ edit: HolidayEdit, today: CivilDate, actor: Actor = .system) async throws -> HolidayChange {
+        try await Office(storage: self).changeHolidays(edit, by: actor, today: today)
+    }
+
     /// Logs `new` as the use case does, on the day 0 convention it brings.
     @discardableResult
     func log(_ new: NewCase, actor: Actor = .system, today: CivilDate) async throws -> CaseSummary {

@@ -1,8 +1,8 @@
+import FOIApp
 import FOIKit
+import FOIStore
 import Foundation
 import Testing
-
-@testable import FOIStore
 
 /// `holidays add` decides its moves while reading and writes them later: what happens in between is decided again.
 @Suite struct HolidayPlanTests {
@@ -14,7 +14,8 @@ import Testing
             let untouched = try await store.log(newCase("2027-06-01"), today: later).ref
             let holiday = Holiday(
                 date: date("2027-06-14"), division: .northernIreland, title: "Proclaimed day", source: .local)
-            let plan = try await store.planHolidays(.add(holiday), today: date("2027-06-10"))
+            let office = Office(storage: store)
+            let plan = try await office.planHolidays(.add(holiday), today: date("2027-06-10"))
             #expect(plan.moves.count == 2)
             // Meanwhile another officer stops one clock and logs a new request (received Thu 10 June: 20 working
             // days to Thu 8 July, one more with the holiday).
@@ -22,7 +23,7 @@ import Testing
                 RecordedEvent(date: date("2027-06-09"), event: .clarificationRequested(note: nil)), for: stopped,
                 today: date("2027-06-10"))
             let logged = try await store.log(newCase("2027-06-10"), today: date("2027-06-10")).ref
-            let change = try await store.commit(plan, actor: .system)
+            let change = try await office.keep(plan, by: .system)
             #expect(change.casesMoved == 3)
             #expect(try await store.detail(untouched).summary.due == date("2027-06-30"))
             #expect(try await store.detail(logged).summary.due == date("2027-07-09"))
@@ -33,6 +34,29 @@ import Testing
                 return
             }
             #expect(reason.hasPrefix("clarification"))
+            #expect(try await store.verify().isSound)
+        }
+    }
+
+    /// Another change of the holidays kept between the plan and the write: the plan is made again over it, and both
+    /// days count.
+    @Test func aChangeOfTheHolidaysMeanwhileIsPlannedAgain() async throws {
+        try await withStore { store, _ in
+            // Received Tue 1 June 2027: due Tue 29 June; with two Northern Ireland holidays, Thu 1 July.
+            let open = try await store.log(newCase("2027-06-01"), today: later).ref
+            let office = Office(storage: store)
+            let plan = try await office.planHolidays(
+                .add(Holiday(date: date("2027-06-14"), division: .northernIreland, title: "First", source: .local)),
+                today: date("2027-06-10"))
+            try await store.changeHolidays(
+                .add(Holiday(date: date("2027-06-15"), division: .northernIreland, title: "Second", source: .local)),
+                today: date("2027-06-10"))
+            #expect(try await office.keep(plan, by: .system).casesMoved == 1)
+            #expect(try await store.detail(open).summary.due == date("2027-07-01"))
+            #expect(
+                try await store.detail(open).events.map(\.recorded.event.kind).suffix(2) == [
+                    .deadlineMoved, .deadlineMoved,
+                ])
             #expect(try await store.verify().isSound)
         }
     }
