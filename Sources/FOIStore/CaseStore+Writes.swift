@@ -199,7 +199,7 @@ extension CaseStore {
     static func caseID(_ reference: CaseReference, _ db: Database) throws -> Int64 {
         guard
             let caseID = try Int64.fetchOne(
-                db, sql: "SELECT id FROM cases WHERE ref = ?", arguments: [reference.rawValue])
+                db.cachedStatement(sql: "SELECT id FROM cases WHERE ref = ?"), arguments: [reference.rawValue])
         else { throw StoreError.caseNotFound(reference) }
         return caseID
     }
