@@ -116,6 +116,9 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             let why =
                 switch (regime, outcome) {
                 case (.eir, _), (.eirs, _): "FOIA ss.12 and 14 do not apply to environmental information"
+                case (.sar, .adviceOnly):
+                    "a data subject has a right to a copy of their personal data (UK GDPR Art. 15(3)), however "
+                        + "else they could find it"
                 case (.sar, _): "FOIA ss.12 and 14 do not apply to subject access; UK GDPR Art. 12(5) does"
                 case (_, .refusedManifestlyUnfounded): "UK GDPR Art. 12(5) applies to subject access only"
                 default: "s.17(6) is FOIA's alone"

@@ -247,11 +247,14 @@ public enum Outcome: String, CaseIterable, Codable, Hashable, Sendable {
 
     /// The regimes that have the outcome: FOIA ss.12, 14 and 17(6) are not in the EIR (reg 12(4)(b) takes their
     /// place) nor in UK GDPR (Art. 12(5) does); Art. 12(5) is subject access only. FOISA's own ss.12, 14 are kept.
+    /// Information reasonably accessible otherwise (FOIA s.21, FOISA s.25, EIR and EIR(S) reg 6(1)(b)) is no answer
+    /// to a data subject, who has a right to a copy (UK GDPR Art. 15(3)).
     public func exists(in regime: Regime) -> Bool {
         switch self {
         case .refusedCost, .refusedVexatious, .refusedRepeated: regime == .foia || regime == .foisa
         case .noResponseRequired: regime == .foia
         case .refusedManifestlyUnfounded: regime == .sar
+        case .adviceOnly: regime != .sar
         default: true
         }
     }

@@ -194,7 +194,7 @@ extension Case {
                 switch regime {
                 case .eir: .applyManifestlyUnreasonable(citation: "12(4)(b)")
                 case .eirs: .applyManifestlyUnreasonable(citation: "10(4)(b)")
-                case .sar: .useOutcome(.refusedManifestlyUnfounded)
+                case .sar: .useOutcome(outcome == .adviceOnly ? .grantedInFull : .refusedManifestlyUnfounded)
                 case .foia, .foisa: outcome == .noResponseRequired ? .useOutcome(.refusedVexatious) : .seeCase
                 }
             throw .outcomeNotInRegime(outcome, regime, remedy: remedy)

@@ -380,6 +380,15 @@ func foiaCase(in status: CaseStatus) throws -> Case {
         #expect(try respond(regime, .withheldInFull, after: [applied]).state.file.outcome == .withheldInFull)
     }
 
+    /// A data subject has a right to a copy of their personal data (UK GDPR Art. 15(3)): "reasonably accessible
+    /// otherwise" is no answer to subject access (audit H4), and the remedy is to give the copy.
+    @Test func subjectAccessCannotBeAnsweredWithWhereToFindIt() throws {
+        let error = try #require(throws: LifecycleError.self) { try respond(.sar, .adviceOnly) }
+        #expect(error == .outcomeNotInRegime(.adviceOnly, .sar, remedy: .useOutcome(.grantedInFull)))
+        #expect(error.description.contains("a right to a copy of their personal data (UK GDPR Art. 15(3))"))
+        #expect(try respond(.foisa, .adviceOnly).state.file.outcome == .adviceOnly)
+    }
+
     @Test func foiaKeepsItsRefusals() throws {
         #expect(try respond(.foia, .refusedCost).state.file.outcome == .refusedCost)
         #expect(try respond(.foisa, .refusedVexatious).state.file.outcome == .refusedVexatious)

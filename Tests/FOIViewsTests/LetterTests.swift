@@ -55,6 +55,43 @@ import Testing
         for kind in LetterKind.allCases { #expect(Seeds.letterTemplates[kind.rawValue] != nil) }
     }
 
+    /// Information reasonably accessible otherwise is answered under each regime's own provision (audit H4):
+    /// FOIA s.21; FOISA s.25(1) (its s.21 is the review); the EIR and EIR(S) reg 6(1)(b), which relieves only the
+    /// form or format asked for. No letter cites another regime's section.
+    @Test(arguments: [
+        (Regime.foia, "exempt information under section 21 of the Act"),
+        (.foisa, "exempt information under section 25(1) of the Act"),
+        (.eir, "(regulation 6(1)(b) of the Environmental Information Regulations 2004)"),
+        (.eirs, "(regulation 6(1)(b) of the Environmental Information (Scotland) Regulations 2004)"),
+    ])
+    func informationAccessibleOtherwiseCitesTheRegimesOwnProvision(regime: Regime, provision: String) throws {
+        let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
+        let rules = CaseRules(catalogue: catalogue, calendars: calendars)
+        let file = try Case(
+            reference: CaseReference(rawValue: "AO-1"), received: d("2026-09-01"),
+            receipt: Receipt(regime: regime, subject: "Annual accounts")
+        ).replaying(
+            [
+                RecordedEvent(
+                    date: d("2026-09-28"),
+                    event: .responded(.adviceOnly, ResponseDetails(advice: "They are on our website.")))
+            ], rules: rules, today: d("2026-11-20"))
+        var summary = answered
+        summary.regime = regime
+        let detail = CaseDetail(
+            summary: summary, requester: Requester(name: "A"), events: [],
+            deadline: try file.deadline(calendars: calendars), file: file, clocks: [])
+        let letter = try LetterWriter.write(
+            .response,
+            from: LetterSource(
+                detail: detail, profile: AuthorityProfile(), calendars: calendars, catalogue: catalogue,
+                date: d("2026-09-28")),
+            templates: Seeds.letterTemplates, draft: true)
+        #expect(letter.markdown.contains(provision), "\(letter.markdown)")
+        let sections = ["section 21", "section 25", "regulation 6(1)(b)"].filter { letter.markdown.contains($0) }
+        #expect(sections.count == 1, "\(sections)")
+    }
+
     /// A template that does not parse is refused with its name and line.
     @Test func aMalformedTemplateNamesItsLine() throws {
         let file = Case(
