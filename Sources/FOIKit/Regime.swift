@@ -28,6 +28,27 @@ public enum Regime: String, CaseIterable, Codable, Hashable, Sendable {
         }
     }
 
+    /// The cost limit of a refusal because compliance would cost too much (FOIA s.12, FOISA s.12); nil for a regime
+    /// without one (the EIR and EIR(S) refuse such a request as manifestly unreasonable, subject access under UK
+    /// GDPR Art. 12(5)).
+    public var costLimit: CostLimit? {
+        switch self {
+        case .foia:
+            CostLimit(
+                name: "appropriate limit",
+                regulations:
+                    "the Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations 2004",
+                limit: "£600 for central government, £450 for other public authorities", hourlyRate: 25,
+                rate: "£25 an hour")
+        case .foisa:
+            CostLimit(
+                name: "amount prescribed",
+                regulations: "the Freedom of Information (Fees for Required Disclosure) (Scotland) Regulations 2004",
+                limit: "£600", hourlyRate: 15, rate: "no more than £15 an hour")
+        case .eir, .eirs, .sar: nil
+        }
+    }
+
     /// The working-day calendar of the regime's clocks. A SAR counts calendar months and uses a division's
     /// calendar only to roll a due date forward.
     public var calendarKind: WorkingDayCalendar.Kind {
@@ -167,4 +188,18 @@ public enum RequestPeriod: Hashable, Sendable {
 
     /// The working days an ICO-specified period may have: more than the standard 20, at most 60 (FOIA s.10(5)).
     public static let specifiedWorkingDays = 21...60
+}
+
+/// What a regime's regulations set for a refusal on the cost of compliance: what the limit is called, the
+/// regulations, the limit, and the rate at which staff time counts (FOIA: SI 2004/3244 regs 3 and 4(4); FOISA: SSI
+/// 2004/467 regs 3 and 5).
+public struct CostLimit: Sendable, Equatable {
+    public let name: String
+    public let regulations: String
+    /// The limit, in words (FOIA's depends on the kind of authority).
+    public let limit: String
+    /// Pounds an hour of staff time counts at.
+    public let hourlyRate: Int
+    /// The rate, in words.
+    public let rate: String
 }

@@ -181,12 +181,17 @@ struct LetterContext {
             .refusedManifestlyUnfounded: "manifestlyUnfounded",
         ]
         if let flag = flags[outcome] { values[flag] = true }
-        // The s.12 estimate: the hours the searches recorded, at the Fees Regulations' £25 an hour.
-        let hours = file.searches.reduce(0) { $0 + $1.hours }
-        if hours > 0 {
-            let shown = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
-            values["costHours"] = shown
-            values["costPounds"] = String(Int((hours * 25).rounded()))
+        // The s.12 estimate: the hours the searches recorded, at the rate the regime's regulations set.
+        if let cost = regime.costLimit {
+            values["cost"] = [
+                "name": cost.name, "regulations": cost.regulations, "limit": cost.limit, "rate": cost.rate,
+            ]
+            let hours = file.searches.reduce(0) { $0 + $1.hours }
+            if hours > 0 {
+                let shown = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
+                values["costHours"] = shown
+                values["costPounds"] = String(Int((hours * Double(cost.hourlyRate)).rounded()))
+            }
         }
         let ncndRelied = file.exemptions.contains(where: \.neitherConfirmNorDeny)
         values["withholds"] = [.partiallyWithheld, .withheldInFull].contains(outcome)
@@ -292,7 +297,7 @@ extension LetterContext {
         "reviewContact", "signature", "contact", "reuse", "lines", "line", "location", "held", "citation", "absolute",
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
-        "costHours", "costPounds",
+        "costHours", "costPounds", "cost", "regulations", "limit", "rate",
     ]
 }
 

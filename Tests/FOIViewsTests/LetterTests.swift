@@ -65,31 +65,67 @@ import Testing
         (.eirs, "(regulation 6(1)(b) of the Environmental Information (Scotland) Regulations 2004)"),
     ])
     func informationAccessibleOtherwiseCitesTheRegimesOwnProvision(regime: Regime, provision: String) throws {
+        let letter = try Self.response(
+            regime,
+            after: [
+                (
+                    "2026-09-28",
+                    .responded(.adviceOnly, ResponseDetails(advice: "They are on our website."))
+                )
+            ])
+        #expect(letter.markdown.contains(provision), "\(letter.markdown)")
+        let sections = ["section 21", "section 25", "regulation 6(1)(b)"].filter { letter.markdown.contains($0) }
+        #expect(sections.count == 1, "\(sections)")
+    }
+
+    /// A refusal on the cost of compliance quotes the regime's own regulations, limit and rate, and prices the
+    /// estimate at that rate (audit H3): 50 hours under FOISA at no more than £15 an hour is £750 (SSI 2004/467),
+    /// under FOIA at £25 an hour £1,250 (SI 2004/3244 reg 4(4)).
+    @Test(arguments: [
+        (
+            Regime.foisa,
+            "amount prescribed set by the Freedom of Information (Fees for Required Disclosure) (Scotland) "
+                + "Regulations 2004 (£600, with staff time at no more than £15 an hour)",
+            "Our estimate is 50 hours of work, £750."
+        ),
+        (
+            .foia,
+            "appropriate limit set by the Freedom of Information and Data Protection (Appropriate Limit and Fees) "
+                + "Regulations 2004 (£600 for central government, £450 for other public authorities, with staff "
+                + "time at £25 an hour)",
+            "Our estimate is 50 hours of work, £1250."
+        ),
+    ])
+    func aCostRefusalQuotesTheRegimesOwnLimitAndRate(regime: Regime, limit: String, estimate: String) throws {
+        let letter = try Self.response(
+            regime,
+            after: [
+                ("2026-09-10", .searchRecorded(Search(location: "Archive", held: true, hours: 50))),
+                ("2026-09-28", .responded(.refusedCost)),
+            ])
+        #expect(letter.markdown.contains(limit), "\(letter.markdown)")
+        #expect(letter.markdown.contains(estimate))
+    }
+
+    /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
+    static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
         let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
         let rules = CaseRules(catalogue: catalogue, calendars: calendars)
         let file = try Case(
-            reference: CaseReference(rawValue: "AO-1"), received: d("2026-09-01"),
+            reference: CaseReference(rawValue: "R-1"), received: d("2026-09-01"),
             receipt: Receipt(regime: regime, subject: "Annual accounts")
-        ).replaying(
-            [
-                RecordedEvent(
-                    date: d("2026-09-28"),
-                    event: .responded(.adviceOnly, ResponseDetails(advice: "They are on our website.")))
-            ], rules: rules, today: d("2026-11-20"))
+        ).replaying(steps.map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: d("2026-11-20"))
         var summary = answered
         summary.regime = regime
         let detail = CaseDetail(
             summary: summary, requester: Requester(name: "A"), events: [],
             deadline: try file.deadline(calendars: calendars), file: file, clocks: [])
-        let letter = try LetterWriter.write(
+        return try LetterWriter.write(
             .response,
             from: LetterSource(
                 detail: detail, profile: AuthorityProfile(), calendars: calendars, catalogue: catalogue,
                 date: d("2026-09-28")),
             templates: Seeds.letterTemplates, draft: true)
-        #expect(letter.markdown.contains(provision), "\(letter.markdown)")
-        let sections = ["section 21", "section 25", "regulation 6(1)(b)"].filter { letter.markdown.contains($0) }
-        #expect(sections.count == 1, "\(sections)")
     }
 
     /// A template that does not parse is refused with its name and line.
