@@ -170,7 +170,7 @@ public struct Search: Hashable, Codable, Sendable {
     public var location: String
     /// Whether information in scope was found.
     public var held: Bool
-    /// Hours spent (s.12: £25 an hour; the limit is 18 hours, 24 for central government).
+    /// Hours spent, counted against the regime's cost limit at its rate (`Regime.costLimit`).
     public var hours: Double
 
     public init(location: String, held: Bool, hours: Double) {
