@@ -107,8 +107,38 @@ import Testing
         #expect(letter.markdown.contains(estimate))
     }
 
+    /// The s.17(2) notice of a public interest extension names the qualified exemptions whose balance is being
+    /// weighed, NCND ones among them, and never says information is held (audit H1; s.17(1)(b), s.17(4)): a case
+    /// relying on s.31(3) NCND and on s.40(2), which is absolute (s.2(3)(f)), lists s.31(3) only.
+    @Test func theExtensionNoticeKeepsNeitherConfirmNorDeny() throws {
+        let letter = try Self.letter(
+            .extension, .foia,
+            after: [
+                (
+                    "2026-09-20",
+                    .exemptionApplied(
+                        ExemptionDecision(
+                            citation: "31(3)", part: .foia, neitherConfirmNorDeny: true, publicInterest: .maintain))
+                ),
+                ("2026-09-20", .exemptionApplied(ExemptionDecision(citation: "40(2)", part: .foia))),
+                ("2026-09-25", .extended(workingDays: 20, reason: "PIT")),
+            ], on: "2026-09-25")
+        #expect(!letter.markdown.contains("We hold"), "\(letter.markdown)")
+        #expect(letter.markdown.contains("- Section 31(3) – Law enforcement, as to whether we hold"))
+        #expect(letter.markdown.contains("as to whether we hold the information (we neither confirm nor deny"))
+        #expect(!letter.markdown.contains("40(2)"))
+        #expect(letter.markdown.contains("refusal notice under section 17(2)"))
+    }
+
     /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
+        try letter(.response, regime, after: steps, on: "2026-09-28")
+    }
+
+    /// The letter of `kind` (a draft, dated `date`) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
+    static func letter(_ kind: LetterKind, _ regime: Regime, after steps: [(String, CaseEvent)], on date: String)
+        throws -> Letter
+    {
         let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
         let rules = CaseRules(catalogue: catalogue, calendars: calendars)
         let file = try Case(
@@ -121,10 +151,10 @@ import Testing
             summary: summary, requester: Requester(name: "A"), events: [],
             deadline: try file.deadline(calendars: calendars), file: file, clocks: [])
         return try LetterWriter.write(
-            .response,
+            kind,
             from: LetterSource(
                 detail: detail, profile: AuthorityProfile(), calendars: calendars, catalogue: catalogue,
-                date: d("2026-09-28")),
+                date: d(date)),
             templates: Seeds.letterTemplates, draft: true)
     }
 
