@@ -97,10 +97,7 @@ extension Case {
                     reason: "a FOIA public interest extension (s.10(3)) needs its further working days",
                     remedy: .givePublicInterestDays)
             }
-            let qualified = exemptions.contains {
-                catalogue.exemption(citing: $0.citation, in: $0.part)?.kind != .absolute
-            }
-            guard qualified else {
+            guard exemptions.contains(where: catalogue.isQualified) else {
                 throw .extensionNotAvailable(
                     reason: "s.10(3) extends only to consider the public interest: apply a qualified exemption first",
                     remedy: nil)

@@ -153,6 +153,16 @@ public struct ExemptionCatalogue: Sendable {
         self.init(exemptions: exemptions)
     }
 
+    /// Whether `decision` is subject to the public interest test: its exemption is qualified, or qualified for some
+    /// subsections (s.40) and the officer recorded a public interest conclusion for it. An unknown citation is not.
+    public func isQualified(_ decision: ExemptionDecision) -> Bool {
+        switch exemption(citing: decision.citation, in: decision.part)?.kind {
+        case .qualified: true
+        case .mixed: decision.publicInterest != nil
+        case .absolute, nil: false
+        }
+    }
+
     /// The entry that `citation` falls under in `regime` (`31(1)(a)` under `31`), or nil.
     public func exemption(citing citation: String, in regime: Regime) -> Exemption? {
         guard let sections = bySection[regime] else { return nil }

@@ -213,9 +213,7 @@ struct LetterContext {
         let refuses = kind == .response || kind == .reviewOutcome || kind == .extension
         return decisions.map { decision in
             let entry = source.catalogue.exemption(citing: decision.citation, in: decision.part)
-            // A section absolute for some subsections and qualified for others (s.40) is qualified where the officer
-            // recorded a public interest conclusion for it.
-            let qualified = entry?.kind == .qualified || (entry?.kind != .absolute && decision.publicInterest != nil)
+            let qualified = source.catalogue.isQualified(decision)
             let provision = decision.part == .eir || decision.part == .eirs ? "Regulation" : "Section"
             var values: [String: Any] = [
                 "citation": "\(provision) \(decision.citation)", "title": entry?.title ?? "",

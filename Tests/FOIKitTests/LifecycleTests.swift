@@ -71,6 +71,34 @@ func foiaCase(in status: CaseStatus) throws -> Case {
         }
     }
 
+    /// s.10(3) extends the time only while the public interest is weighed (audit M13): s.40(2) with no public
+    /// interest conclusion (its first condition, absolute under s.2(3)(f)) gives no extension; recorded with a
+    /// conclusion (a condition that is qualified), it does, as s.31(1)(a) does.
+    @Test func aPublicInterestExtensionNeedsAQualifiedExemption() throws {
+        let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+        let file = Case(
+            reference: CaseReference(rawValue: "PIT-1"), received: d("2026-01-05"),
+            receipt: Receipt(regime: .foia, subject: "Test"))
+        func extend(after decision: ExemptionDecision) throws -> CaseStep {
+            try file.steps(
+                [
+                    RecordedEvent(date: d("2026-01-20"), event: .exemptionApplied(decision)),
+                    RecordedEvent(date: d("2026-01-21"), event: .extended(workingDays: 20, reason: nil)),
+                ], rules: rules, today: d("2026-02-01")
+            ).last!
+        }
+        let refused = try #require(throws: LifecycleError.self) {
+            try extend(after: ExemptionDecision(citation: "40(2)", part: .foia))
+        }
+        #expect(refused.description.contains("apply a qualified exemption first"))
+        for qualified in [
+            ExemptionDecision(citation: "40(2)", part: .foia, publicInterest: .maintain),
+            ExemptionDecision(citation: "31(1)(a)", part: .foia, publicInterest: .maintain),
+        ] {
+            #expect(try extend(after: qualified).state.file.status == .extended)
+        }
+    }
+
     /// A new case opened from its request, then later steps each taken on the case as the one before left it:
     /// received Mon 5 Jan 2026, due on the 20th working day after, Mon 2 Feb; a response after an acknowledgement
     /// closes the request; a response before the receipt is refused.
