@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 
 extension HolidayAmendments {
-    /// The amendments in `db` (none before migration 0007 made their tables, while older migrations run). The
-    /// imported data is read only when its stamp is not `known`'s: every step reads the amendments, to see another
-    /// officer's change.
+    /// The amendments in `db`, read only once its migrations have run (the re-projection is the first to read them).
+    /// The imported data is read only when its stamp is not `known`'s: every step reads the amendments, to see
+    /// another officer's change.
     static func read(_ db: Database, reusing known: HolidayAmendments? = nil) throws -> HolidayAmendments {
         func holidays(_ sql: String) throws -> [Holiday] {
             try Row.fetchAll(db, sql: sql).compactMap { row in
@@ -16,9 +16,6 @@ extension HolidayAmendments {
             }
         }
         let additions = try holidays("SELECT date, division, title FROM holidays ORDER BY date, division")
-        guard try db.tableExists("cancelled_holidays") else {
-            return HolidayAmendments(imported: nil, additions: additions, cancellations: [])
-        }
         let stamp = try String.fetchOne(db, sql: "SELECT imported_at FROM imported_holidays WHERE id = 1")
         let imported =
             stamp != nil && stamp == known?.importedAt
