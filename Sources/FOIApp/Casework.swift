@@ -69,6 +69,26 @@ extension Casework {
 }
 
 extension Casework {
+    /// Puts right what the receipt of the case `reference` recorded (`correction`), and the requester's details
+    /// given in `requester` (kept with the requester, never in the event), dated `date`: refused, writing nothing,
+    /// where the history as it would then stand is not lawful (a step before the corrected receipt, an outcome the
+    /// corrected regime does not have).
+    public func correct(
+        _ reference: CaseReference, _ correction: Correction, requester: [RequesterField: String],
+        on date: CivilDate, by actor: Actor, today: CivilDate
+    ) async throws -> RecordedStep {
+        var correction = correction
+        correction.requester = RequesterField.allCases.filter { requester[$0] != nil }
+        let event = CaseEvent.corrected(correction)
+        return try await decidingAgain {
+            let loaded = try await storage.load(reference)
+            let step = try loaded.file.step(RecordedEvent(date: date, event: event), rules: loaded.rules, today: today)
+            return try await storage.append(step, requester: requester, actor: actor)
+        }
+    }
+}
+
+extension Casework {
     /// Makes the user of `name` (an e-mail address or a name; made where there is none) the handler of the case
     /// `reference`, or with nil leaves it with no one; refused where that is how it stands already.
     public func assign(

@@ -8,7 +8,7 @@ extension SpreadsheetImport.Row {
     public func stepsSince(_ current: Case, today: CivilDate, userNamed: (String) throws -> UserID?) throws
         -> [RecordedEvent]
     {
-        let had = current.history.filter { Self.isImported($0.event) }
+        let had = current.standingHistory.map(\.recorded).filter { Self.isImported($0.event) }
         let sheet = [RecordedEvent(date: new.received, event: .received(new.receipt))] + steps
         let wanted = sheet.filter { Self.isImported($0.event) }
         // The first of the case's steps the sheet does not have at its place.
@@ -56,7 +56,7 @@ extension SpreadsheetImport.Row {
     static func isImported(_ event: CaseEvent) -> Bool {
         switch event {
         case .note, .anonymised, .deadlineMoved, .assigned, .requestRecorded, .reasoningRecorded, .letterIssued,
-            .publicationDecided, .acknowledged, .searchRecorded:
+            .publicationDecided, .acknowledged, .searchRecorded, .corrected, .voided, .exemptionWithdrawn:
             false
         case .received, .clarificationRequested, .clarificationReceived, .clarificationLapsed, .feeNoticeIssued,
             .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .exemptionApplied, .extended, .responded,

@@ -309,17 +309,27 @@ public struct CabinetOfficeReturn: Sendable {
 extension Case {
     /// The day the response clock was extended (FOIA s.10(3), EIR reg 7), nil without an extension.
     var extendedOn: CivilDate? {
-        history.last { if case .extended = $0.event { true } else { false } }?.date
+        standingHistory.last { if case .extended = $0.recorded.event { true } else { false } }?.recorded.date
     }
 
     /// The exemptions relied on: as they stood at the first response, or as they stand now.
     public func exemptionsRelied(atFirstResponse: Bool) -> [ExemptionDecision] {
+        let standing = standingHistory.map(\.recorded.event)
         guard atFirstResponse,
-            let index = history.firstIndex(where: { if case .responded = $0.event { true } else { false } })
+            let index = standing.firstIndex(where: { if case .responded = $0 { true } else { false } })
         else { return exemptions }
-        return history[...index].compactMap {
-            if case .exemptionApplied(let decision) = $0.event { decision } else { nil }
+        var relied: [ExemptionDecision] = []
+        for event in standing[...index] {
+            // As the case applies and withdraws them (`Case.apply`, `Case.withdraw`).
+            if case .exemptionApplied(let decision) = event {
+                relied.append(decision)
+            } else if case .exemptionWithdrawn(let citation, let part) = event,
+                let index = relied.firstIndex(where: { $0.citation == citation && $0.part == part })
+            {
+                relied.remove(at: index)
+            }
         }
+        return relied
     }
 }
 

@@ -65,6 +65,13 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case stepsWithoutUpheldComplaint
     /// A date the engine cannot compute with.
     case deadline(DeadlineError)
+    /// A correction or a void after which the step `number` could not stand: the history would not be lawful.
+    indirect case laterStepCannotStand(number: Int, action: String, because: LifecycleError)
+    /// A step that cannot be voided.
+    case cannotVoid(number: Int, VoidRefusal)
+    /// A correction that corrects nothing, or a correction or void without its reason.
+    case nothingToCorrect
+    case reasonRequired(action: String)
 
     /// What to do instead, where there is something to do.
     public var remedy: Remedy? {
@@ -79,6 +86,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .reviewInTime: .dropDeclineLate
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
+        case .laterStepCannotStand(_, _, let error): error.remedy.map { _ in .seeHistory }
+        case .cannotVoid, .nothingToCorrect, .reasonRequired: nil
         case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .splitNotAllowed,
             .exemptionNotRelied,
             .unknownProvision:
@@ -152,12 +161,20 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             return "the request for review is in time (the window closes on \(lastDay)), so it cannot be declined as "
                 + "late; \(wording(.dropDeclineLate))"
         case .exemptionNotRelied(let citation, let relied):
-            return "the case does not rely on \(citation), so it cannot be withdrawn at review; it relies on "
+            return "the case does not rely on \(citation), so it cannot be withdrawn; it relies on "
                 + (relied.isEmpty ? "no exemption" : relied.joined(separator: ", "))
         case .stepsWithoutUpheldComplaint:
             return "a decision notice that does not uphold the complaint orders no steps; \(wording(.dropSteps))"
         case .deadline(let error):
             return error.message(wording: wording)
+        case .laterStepCannotStand(let number, let action, let error):
+            return "step \(number) (\(action)) could not stand: \(error.message(wording: wording))"
+        case .cannotVoid(let number, let refusal):
+            return "cannot void step \(number): " + refusal.description
+        case .nothingToCorrect:
+            return "a correction names at least one field to correct"
+        case .reasonRequired(let action):
+            return "cannot \(action) without a reason: the history keeps why the record was put right"
         }
     }
 }
@@ -273,6 +290,9 @@ public struct Case: Hashable, Sendable {
         switch event {
         case .received: throw .receiptNotFirst
         case .acknowledged, .note, .deadlineMoved, .anonymised: break
+        // Putting the record right (Correction.swift): the history replayed as it now stands.
+        case .corrected, .voided: return try refold(adding: recorded, catalogue: catalogue)
+        case .exemptionWithdrawn(let citation, let part): try next.withdraw(citation, part: part)
         // The request and its clock (CaseRequestProcess.swift).
         case .clarificationRequested: next.requestClarification(on: date)
         case .clarificationReceived: try next.receiveClarification(on: date, event: event)
@@ -332,11 +352,11 @@ public struct Case: Hashable, Sendable {
         case .received:
             return false
         case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued,
-            .publicationDecided, .assigned:
+            .publicationDecided, .assigned, .corrected, .voided:
             // A calendar change can move any running clock, the review's after the response too; the request's words,
             // the reasoning and the letters can be recorded whenever the officer writes them.
             return true
-        case .acknowledged, .transferred, .withdrawn:
+        case .acknowledged, .transferred, .withdrawn, .exemptionWithdrawn:
             return status.isOpen
         case .split:
             // A part found to be environmental (or the requester's own data) once answered still needs its answer.
@@ -382,7 +402,7 @@ public struct Case: Hashable, Sendable {
                 .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewRequested,
                 .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                 .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
-                .appealDecided, .anonymised:
+                .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn:
                 return .seeHistory
             }
         }

@@ -497,7 +497,8 @@ extension Case {
             .exemptionApplied, .extended, .responded, .note, .requestRecorded, .reasoningRecorded, .letterIssued,
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
-            .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised:
+            .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
+            .exemptionWithdrawn:
             return recorded
         }
     }

@@ -351,6 +351,12 @@ public enum CaseEvent: Hashable, Sendable {
     /// The case's personal data was removed at the end of its retention period (or on request): the requester's
     /// identity and the personal texts of its events. Dates, outcomes, exemptions and clocks are untouched.
     case anonymised(PersonalDataRemoval)
+    /// What the receipt recorded, put right: the fields given supersede the receipt's (`Correction`).
+    case corrected(Correction)
+    /// A step treated from now on as never having happened (`VoidedStep`).
+    case voided(VoidedStep)
+    /// An exemption applied before the response and no longer relied on (after it, a review withdraws one).
+    case exemptionWithdrawn(citation: String, part: Regime)
 
     /// The stable name stored with the event: `received`, `clarification-requested`, ...
     public var kind: EventKind {
@@ -391,6 +397,9 @@ public enum CaseEvent: Hashable, Sendable {
         case .hearingListed: .hearingListed
         case .appealDecided: .appealDecided
         case .anonymised: .anonymised
+        case .corrected: .corrected
+        case .voided: .voided
+        case .exemptionWithdrawn: .exemptionWithdrawn
         }
     }
 
@@ -406,7 +415,8 @@ public enum CaseEvent: Hashable, Sendable {
             .exemptionApplied, .extended, .responded, .note, .requestRecorded, .reasoningRecorded, .letterIssued,
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
-            .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised:
+            .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
+            .exemptionWithdrawn:
             nil
         }
     }
@@ -423,7 +433,8 @@ public enum CaseEvent: Hashable, Sendable {
         case .acknowledged, .split, .searchRecorded, .exemptionApplied, .note, .requestRecorded, .reasoningRecorded,
             .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewExtended, .reviewDecided,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
-            .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised:
+            .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
+            .exemptionWithdrawn:
             false
         }
     }
@@ -443,7 +454,8 @@ public enum CaseEvent: Hashable, Sendable {
             .exemptionApplied, .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided,
             .assigned, .deadlineMoved, .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
-            .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised:
+            .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
+            .exemptionWithdrawn:
             "last step"
         }
     }
@@ -487,6 +499,9 @@ public enum CaseEvent: Hashable, Sendable {
         case .hearingListed: "record a hearing date"
         case .appealDecided: "record the appeal's outcome"
         case .anonymised: "anonymise the case"
+        case .corrected: "correct the receipt"
+        case .voided(let void): "void step \(void.number)"
+        case .exemptionWithdrawn: "withdraw an exemption"
         }
     }
 }

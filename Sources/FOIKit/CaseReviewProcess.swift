@@ -105,4 +105,14 @@ extension Case {
             exemptions.append(added)
         }
     }
+
+    /// Withdraws before the response the exemption `citation` of `part`, which must be relied on now, with its
+    /// reasoning: the letter no longer cites it.
+    mutating func withdraw(_ citation: String, part: Regime) throws(LifecycleError) {
+        guard let index = exemptions.firstIndex(where: { $0.citation == citation && $0.part == part }) else {
+            throw .exemptionNotRelied(citation: citation, relied: exemptions.map(\.citation))
+        }
+        exemptions.remove(at: index)
+        reasoning.removeAll { $0.citation == citation && $0.part == part }
+    }
 }

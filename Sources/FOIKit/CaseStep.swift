@@ -43,6 +43,8 @@ public struct CaseStep: Sendable {
     public let state: CaseState
     /// Whether the exemptions relied on changed, so that their projection must be rewritten.
     public let exemptionsChanged: Bool
+    /// Whether what the receipt says (its day, regime, subject, channel) changed: a correction, or a void of one.
+    public var receiptChanged = false
 }
 
 extension Case {
@@ -64,7 +66,9 @@ extension Case {
         try requireLawful(recorded, rules: rules, today: today)
         let prepared = try preparing(recorded, calendars: rules.calendars)
         let next = try applying(prepared, catalogue: rules.catalogue)
-        return CaseStep(event: prepared, state: try next.state(rules), exemptionsChanged: next.exemptions != exemptions)
+        return CaseStep(
+            event: prepared, state: try next.state(rules), exemptionsChanged: next.exemptions != exemptions,
+            receiptChanged: next.receipt != receipt || next.received != received)
     }
 
     /// `recorded`, in order, as steps each taken on the case as the one before left it (later steps a sheet adds to
@@ -104,7 +108,9 @@ extension Case {
         // A date before the receipt is refused by the lifecycle, which says so.
         guard date >= received else { return }
         if event.movesTheCaseOn, date < statusSince,
-            let cause = history.last(where: { $0.event.movesTheCaseOn && $0.date == statusSince })
+            let cause = standingHistory.map(\.recorded).last(where: {
+                $0.event.movesTheCaseOn && $0.date == statusSince
+            })
         {
             throw .beforeItsCause(action: event.action, date: date, cause: cause.event.noun, causeDate: statusSince)
         }
@@ -180,8 +186,37 @@ extension Case {
             .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .searchRecorded, .exemptionApplied,
             .extended, .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned,
             .reopened, .deadlineMoved, .reviewDecided, .submissionsRequested, .submissionsSent,
-            .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised:
+            .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised,
+            .exemptionWithdrawn:
             break
+        case .corrected(let correction):
+            try requireLawful(correction, today: today)
+        case .voided(let void):
+            guard !void.reason.allSatisfy(\.isWhitespace) else { throw .reasonRequired(action: event.action) }
+            if history.indices.contains(void.number - 1), history[void.number - 1].date > date {
+                throw .beforeItsCause(
+                    action: event.action, date: date, cause: "step voided", causeDate: history[void.number - 1].date)
+            }
+        }
+    }
+
+    /// A correction gives its reason and a field to correct; a corrected receipt has happened; a corrected regime
+    /// has every response recorded (the lifecycle's replay checks the rest: each step after the receipt, each
+    /// exemption of the regime).
+    private func requireLawful(_ correction: Correction, today: CivilDate) throws(LifecycleError) {
+        guard !correction.reason.allSatisfy(\.isWhitespace) else {
+            throw .reasonRequired(action: CaseEvent.corrected(correction).action)
+        }
+        guard !correction.isEmpty else { throw .nothingToCorrect }
+        if let received = correction.received {
+            try Self.requireHappened("record a receipt", on: received, today: today)
+        }
+        guard let regime = correction.regime else { return }
+        for (number, recorded) in standingHistory {
+            guard case .responded(let outcome, _) = recorded.event, !outcome.exists(in: regime) else { continue }
+            throw .laterStepCannotStand(
+                number: number, action: recorded.event.action,
+                because: .outcomeNotInRegime(outcome, regime, remedy: .seeHistory))
         }
     }
 
@@ -327,7 +362,7 @@ extension Case {
         guard !status.isOpen, !reviews.contains(where: \.isUnderWay), !complaints.contains(where: \.isUnderWay),
             !appeals.contains(where: \.isUnderWay), !complaints.contains(where: \.awaitsCompliance)
         else { return nil }
-        return history.last(where: \.event.closesTheCase)?.date
+        return standingHistory.last(where: \.recorded.event.closesTheCase)?.recorded.date
     }
 }
 
@@ -336,13 +371,14 @@ extension CaseEvent {
     /// anonymisation): the case does not close on it.
     var closesTheCase: Bool {
         switch self {
-        case .note, .deadlineMoved, .anonymised: false
+        case .note, .deadlineMoved, .anonymised, .corrected, .voided: false
         case .received, .acknowledged, .clarificationRequested, .clarificationReceived, .clarificationLapsed,
             .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .searchRecorded,
             .exemptionApplied, .extended, .responded, .requestRecorded, .reasoningRecorded, .letterIssued,
             .publicationDecided, .assigned, .reopened, .reviewRequested, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
-            .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided:
+            .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided,
+            .exemptionWithdrawn:
             true
         }
     }
@@ -357,7 +393,9 @@ extension CaseEvent {
             .exemptionApplied, .extended, .responded, .requestRecorded, .reasoningRecorded, .letterIssued,
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewRequested, .reviewExtended,
             .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
-            .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided:
+            .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .corrected,
+            .voided,
+            .exemptionWithdrawn:
             false
         }
     }

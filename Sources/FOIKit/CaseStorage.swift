@@ -135,8 +135,17 @@ public protocol StepStorage: Sendable {
 
     /// Appends `step`, decided on the case as `load` gave it, with the identity that made it, and rewrites what is
     /// kept of the case in the same transaction; throws `StoreError.caseMoved` and writes nothing if the case
-    /// took another step since it was loaded.
-    func append(_ step: CaseStep, actor: Actor) async throws -> RecordedStep
+    /// took another step since it was loaded. `requester`: the requester's details a correction puts right, kept
+    /// with the requester (personal data, never in the event) in the same transaction; refused for a case whose
+    /// personal data was removed (`StoreError.alreadyAnonymised`), or that has no requester where no name is given
+    /// (`StoreError.noRequester`).
+    func append(_ step: CaseStep, requester: [RequesterField: String], actor: Actor) async throws -> RecordedStep
+}
+
+extension StepStorage {
+    public func append(_ step: CaseStep, actor: Actor) async throws -> RecordedStep {
+        try await append(step, requester: [:], actor: actor)
+    }
 }
 
 /// A case and the rules to decide its next step by, read together.

@@ -40,6 +40,9 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case hearingListed = "hearing-listed"
     case appealDecided = "appeal-decided"
     case anonymised
+    case corrected
+    case voided
+    case exemptionWithdrawn = "exemption-withdrawn"
 }
 
 /// Why a stored event cannot be read.
@@ -71,7 +74,7 @@ public enum EventFormat {
     /// are stored apart from the payload, so that anonymisation can remove them without changing the event.
     public static let personalFields: [EventKind: [String]] = [
         .clarificationRequested: ["note"], .withdrawn: ["reason"], .note: ["text"], .reopened: ["reason"],
-        .reviewRequested: ["by"], .requestRecorded: ["text"],
+        .reviewRequested: ["by"], .requestRecorded: ["text"], .corrected: ["reason"], .voided: ["reason"],
     ]
 
     /// What a removed personal text reads as.
@@ -233,6 +236,19 @@ public enum EventFormat {
                 "complyBy": decision.complyBy.map(date), "steps": decision.steps.map(JSONValue.string),
             ]
         case .anonymised(let removal): ["requester": .bool(removal.requester), "texts": .integer(removal.texts)]
+        case .corrected(let correction):
+            [
+                "received": correction.received.map(date), "timestamp": correction.timestamp.map(JSONValue.string),
+                "subject": correction.subject.map(JSONValue.string),
+                "regime": correction.regime.map { .string($0.rawValue) },
+                "channel": correction.channel.map { .string($0.rawValue) },
+                "requester": correction.requester.isEmpty
+                    ? nil : .array(correction.requester.map { .string($0.rawValue) }),
+                "reason": .string(correction.reason),
+            ]
+        case .voided(let void): ["step": .integer(void.number), "reason": .string(void.reason)]
+        case .exemptionWithdrawn(let citation, let part):
+            ["citation": .string(citation), "part": .string(part.rawValue)]
         }
     }
 
@@ -356,6 +372,24 @@ public enum EventFormat {
         case .anonymised:
             return .anonymised(
                 PersonalDataRemoval(requester: try fields.bool("requester"), texts: try fields.integer("texts")))
+        case .corrected:
+            var requester: [RequesterField] = []
+            for name in try fields.strings("requester") {
+                guard let field = RequesterField(rawValue: name) else {
+                    throw fields.fail("requester", "names '\(name)', not one of name, email, address")
+                }
+                requester.append(field)
+            }
+            return .corrected(
+                Correction(
+                    received: try fields.optionalDate("received"), timestamp: try fields.optionalString("timestamp"),
+                    subject: try fields.optionalString("subject"), regime: try fields.optionalChoice("regime"),
+                    channel: try fields.optionalChoice("channel"), requester: requester,
+                    reason: try fields.string("reason")))
+        case .voided:
+            return .voided(VoidedStep(number: try fields.integer("step"), reason: try fields.string("reason")))
+        case .exemptionWithdrawn:
+            return .exemptionWithdrawn(citation: try fields.string("citation"), part: try fields.choice("part"))
         }
     }
 

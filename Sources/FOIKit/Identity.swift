@@ -92,6 +92,6 @@ extension CaseStep {
         return CaseStep(
             event: resolved,
             state: CaseState(file: file, deadline: state.deadline, clocks: state.clocks, timeliness: state.timeliness),
-            exemptionsChanged: exemptionsChanged)
+            exemptionsChanged: exemptionsChanged, receiptChanged: receiptChanged)
     }
 }

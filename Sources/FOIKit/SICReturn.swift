@@ -27,7 +27,7 @@ public struct SICReturn: Sendable {
             let regime = file.regime
             let entries = try file.timelinessEntries(calendars: calendars)
             if quarter.contains(file.received) { add("requests", regime) }
-            for recorded in file.history where quarter.contains(recorded.date) {
+            for (_, recorded) in file.standingHistory where quarter.contains(recorded.date) {
                 switch recorded.event {
                 case .clarificationLapsed: add("closed unclear", regime)
                 case .withdrawn: add("withdrawn", regime)
@@ -40,7 +40,7 @@ public struct SICReturn: Sendable {
                     .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .reopened, .deadlineMoved,
                     .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                     .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
-                    .appealDecided, .anonymised:
+                    .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn:
                     break
                 }
             }

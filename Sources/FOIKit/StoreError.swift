@@ -59,6 +59,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case userExists(String)
     /// No user has that e-mail address.
     case noUser(String)
+    /// A correction of the requester's details where the case has no requester and no name was given.
+    case noRequester(CaseReference)
 
     /// The error lies in data given to foi (a file to read), not in the database or the request.
     public var isBadInput: Bool {
@@ -126,6 +128,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "a user of \(email) exists already; nothing was changed"
         case .noUser(let email):
             "no user has the e-mail address \(email)"
+        case .noRequester(let reference):
+            "\(reference) has no requester to correct; give the requester's name, and nothing was changed"
         case .caseMoved(let reference):
             "another step was recorded on \(reference) at the same moment, twice; nothing was recorded: try again"
         case .referenceTaken(let reference):

@@ -23,8 +23,38 @@ extension CaseStore: CaseStorage {
         }
     }
 
-    public func append(_ step: CaseStep, actor: Actor) async throws -> RecordedStep {
-        try await write { db in try Self.append(step, actor: try Users.column(for: actor, db), db) }
+    public func append(_ step: CaseStep, requester: [RequesterField: String], actor: Actor) async throws
+        -> RecordedStep
+    {
+        try await write { db in
+            if !requester.isEmpty { try Self.correct(requester, of: step.state.file.reference, db) }
+            return try Self.append(step, actor: try Users.column(for: actor, db), db)
+        }
+    }
+
+    /// Puts the requester's details right: in the case's requester, or a requester made for it from the name given.
+    private static func correct(_ fields: [RequesterField: String], of reference: CaseReference, _ db: Database)
+        throws
+    {
+        let caseID = try caseID(reference, db)
+        let row = try Row.fetchOne(
+            db,
+            sql: "SELECT r.id, r.anonymised_on FROM cases c JOIN requesters r ON r.id = c.requester_id WHERE c.id = ?",
+            arguments: [caseID])
+        if let anonymised = row?[1] as CivilDate? { throw StoreError.alreadyAnonymised(reference, on: anonymised) }
+        let requesterID: Int64
+        if let id = row?[0] as Int64? {
+            requesterID = id
+        } else {
+            guard let name = fields[.name] else { throw StoreError.noRequester(reference) }
+            requesterID = try insert(Requester(name: name), db)
+            try db.execute(sql: "UPDATE cases SET requester_id = ? WHERE id = ?", arguments: [requesterID, caseID])
+        }
+        for (field, value) in fields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            // The column is the field's name: `RequesterField` names no other.
+            try db.execute(
+                sql: "UPDATE requesters SET \(field.rawValue) = ? WHERE id = ?", arguments: [value, requesterID])
+        }
     }
 
     public func nextReference(for year: Int) async throws -> ReferenceClaim {
@@ -74,8 +104,8 @@ extension CaseStore: CaseStorage {
         let stored = try Int.fetchOne(db, sql: "SELECT event_count FROM cases WHERE id = ?", arguments: [caseID])
         guard stored == step.state.file.history.count - 1 else { throw StoreError.caseMoved(reference) }
         try Projection.update(
-            to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged, caseID: caseID,
-            actor: actor, db)
+            to: step.state, appending: [step.event], exemptionsChanged: step.exemptionsChanged,
+            receiptChanged: step.receiptChanged, caseID: caseID, actor: actor, db)
         return RecordedStep(summary: try Projection.summary(caseID: caseID, db), event: step.event)
     }
 }

@@ -124,6 +124,7 @@ enum Migrations {
         try forEachReplayable(rows, catalogue: rules.catalogue, db) { caseID, file in
             guard let state = try? file.state(rules) else { return }
             try Projection.rewrite(state, caseID: caseID, exemptionsChanged: true, db)
+            try Projection.rewriteReceipt(state.file, caseID: caseID, db)
         }
     }
 

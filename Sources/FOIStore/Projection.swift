@@ -64,11 +64,25 @@ enum Projection {
 
     /// Appends a step's events (the step and any that follow from it) and rewrites the case's projection.
     static func update(
-        to state: CaseState, appending events: [RecordedEvent], exemptionsChanged: Bool, caseID: Int64, actor: String?,
-        _ db: Database
+        to state: CaseState, appending events: [RecordedEvent], exemptionsChanged: Bool, receiptChanged: Bool = false,
+        caseID: Int64, actor: String?, _ db: Database
     ) throws {
         try appendEvents(events, of: state, caseID: caseID, actor: actor, db)
         try rewrite(state, caseID: caseID, exemptionsChanged: exemptionsChanged, db)
+        if receiptChanged { try rewriteReceipt(state.file, caseID: caseID, db) }
+    }
+
+    /// Rewrites the row's receipt columns as the case's receipt now stands (after a correction, or its void).
+    static func rewriteReceipt(_ file: Case, caseID: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE cases SET regime = ?, received_on = ?, subject = ?, channel = ?, receipt_convention = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                file.regime.rawValue, file.received, file.receipt.subject, file.receipt.channel.rawValue,
+                file.receipt.convention.rawValue, caseID,
+            ])
     }
 
     /// Rewrites the case's row and clocks (and its exemptions, if they changed) as `state` has them.

@@ -28,7 +28,7 @@ public enum CaseDetailView {
                 linked: detail.linked.map(LinkedCaseJSON.init),
                 request: detail.file.requestText,
                 reasoning: detail.file.reasoning.map(ReasoningJSON.init),
-                events: detail.events.map { EventJSON($0, names: detail.userNames) })
+                events: EventJSON.events(detail.events, names: detail.userNames))
             try output.json(object)
         case .csv:
             output.write(CSV.line(CaseView.columns))
@@ -167,7 +167,7 @@ public enum CaseDetailView {
         var output = TextOutput()
         switch format {
         case .json:
-            try output.json(events.map { EventJSON($0, names: names) })
+            try output.json(EventJSON.events(events, names: names))
         case .csv:
             output.write(CSV.line(["sequence", "date", "kind", "details", "actor", "recorded_at"]))
             for event in events {
@@ -184,16 +184,28 @@ public enum CaseDetailView {
         return output
     }
 
-    /// The events as a table: number, date, kind, details, who recorded it.
+    /// The events as a table: number, date, kind, details, who recorded it. A voided step is struck through, with
+    /// the step that voided it.
     public static func historyTable(_ events: [StoredEvent], names: [UserID: String]) -> String {
-        Table.render(
+        let voided = VoidedStep.voids(in: events.map(\.recorded))
+        return Table.render(
             header: ["#", "date", "event", "details", "by"],
-            rows: events.map {
-                [
-                    String($0.sequence), $0.recorded.date.longDescription, $0.recorded.event.kind.rawValue,
-                    EventJSON.details($0.recorded.event, names: names), $0.actorName(names) ?? "",
+            rows: events.map { stored in
+                let details = EventJSON.details(stored.recorded.event, names: names)
+                let void = voided[stored.sequence]
+                return [
+                    String(stored.sequence), stored.recorded.date.longDescription,
+                    void == nil
+                        ? stored.recorded.event.kind.rawValue : struckThrough(stored.recorded.event.kind.rawValue),
+                    void.map { struckThrough(details) + " (voided by step \($0.by): \($0.reason))" } ?? details,
+                    stored.actorName(names) ?? "",
                 ]
             }, maxWidth: 90)
+    }
+
+    /// `text` struck through (U+0336 after each character), in a terminal, a file and a web page alike.
+    static func struckThrough(_ text: String) -> String {
+        String(text.flatMap { [$0, "\u{0336}"] })
     }
 }
 
@@ -427,8 +439,13 @@ struct EventJSON: Encodable {
     var recordedAt: String
     /// The stored payload in the permanent event format (docs/EVENTS.md).
     var event: JSONValue
+    /// The step that voided it, and why; null while it stands.
+    @NullWhenAbsent var voidedBy: Int?
+    @NullWhenAbsent var voidReason: String?
 
-    init(_ stored: StoredEvent, names: [UserID: String]) {
+    init(_ stored: StoredEvent, names: [UserID: String], void: (by: Int, reason: String)? = nil) {
+        voidedBy = void?.by
+        voidReason = void?.reason
         sequence = stored.sequence
         kind = stored.recorded.event.kind.rawValue
         date = stored.recorded.date
@@ -436,6 +453,12 @@ struct EventJSON: Encodable {
         actor = stored.actorName(names)
         recordedAt = stored.recordedAt
         event = EventFormat.object(of: stored.recorded.event)
+    }
+
+    /// `events` in JSON, each voided one with the step that voided it.
+    static func events(_ events: [StoredEvent], names: [UserID: String]) -> [EventJSON] {
+        let voided = VoidedStep.voids(in: events.map(\.recorded))
+        return events.map { EventJSON($0, names: names, void: voided[$0.sequence]) }
     }
 
     static func details(_ event: CaseEvent, names: [UserID: String]) -> String {
@@ -514,6 +537,16 @@ struct EventJSON: Encodable {
             "personal data removed: "
                 + (removal.requester ? "the requester's identity and " : "")
                 + "\(removal.texts) personal text\(removal.texts == 1 ? "" : "s")"
+        case .corrected(let correction):
+            ([
+                correction.received.map { "received \($0)" + (correction.timestamp.map { " (\($0))" } ?? "") },
+                correction.subject.map { "subject: \($0)" }, correction.regime.map { "regime \($0.shortName)" },
+                correction.channel.map { "channel \($0.rawValue)" },
+                correction.requester.isEmpty
+                    ? nil : "requester's " + correction.requester.map(\.rawValue).joined(separator: ", "),
+            ] as [String?]).compactMap { $0 }.joined(separator: "; ") + " — \(correction.reason)"
+        case .voided(let void): "step \(void.number) treated as never having happened — \(void.reason)"
+        case .exemptionWithdrawn(let citation, let part): "\(part.shortName) \(citation) no longer relied on"
         }
     }
 }

@@ -1,0 +1,218 @@
+import FOIKit
+import Testing
+
+/// Putting the record right: a correction supersedes what the receipt recorded, a void makes a step count as never
+/// having happened, an exemption is withdrawn before the response; each is an event, and the case is the fold of
+/// the history as it then stands. Dates counted by hand on the 2026 calendar (working days Monday to Friday, no
+/// holiday between 5 January and 3 April 2026).
+@Suite struct CorrectionTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+    let today = d("2026-03-02")
+
+    /// A FOIA case received Mon 5 Jan 2026 (due Mon 2 Feb), after `steps`, each checked as a new step.
+    func file(_ steps: [(String, CaseEvent)], regime: Regime = .foia) throws -> Case {
+        let opened = Case(
+            reference: CaseReference(rawValue: "FOI-1"), received: d("2026-01-05"),
+            receipt: Receipt(regime: regime, subject: "Road repairs"))
+        return try opened.steps(
+            steps.map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: today
+        ).last?.state.file ?? opened
+    }
+
+    func step(_ file: Case, _ date: String, _ event: CaseEvent) throws -> CaseStep {
+        try file.step(RecordedEvent(date: d(date), event: event), rules: rules, today: today)
+    }
+
+    func refusal(_ file: Case, _ date: String, _ event: CaseEvent) -> LifecycleError? {
+        do {
+            _ = try step(file, date, event)
+            return nil
+        } catch let error as LifecycleError {
+            return error
+        } catch {
+            Issue.record("not a lifecycle error: \(error)")
+            return nil
+        }
+    }
+
+    static let wrongDay = Correction(received: d("2026-01-08"), reason: "keyed as 5 January; it came on 8 January")
+
+    /// Received Thu 8 Jan, not Mon 5 Jan: day 1 is Fri 9 Jan, day 20 Thu 5 Feb (9; 12-16; 19-23; 26-30; 2-5 Feb),
+    /// where it was Mon 2 Feb. A response on Tue 3 Feb, late as first recorded, is on time once corrected.
+    @Test func aCorrectedReceiptMovesTheDueDateAndTheTimeliness() throws {
+        let answered = try file([("2026-02-03", .responded(.grantedInFull))])
+        #expect(try answered.deadline(calendars: shipped).due == d("2026-02-02"))
+        #expect(try answered.timelinessEntries(calendars: shipped).first?.standing(asAt: today) == .late)
+        let corrected = try step(answered, "2026-02-10", .corrected(Self.wrongDay)).state
+        #expect(corrected.file.received == d("2026-01-08"))
+        #expect(corrected.deadline.due == d("2026-02-05"))
+        #expect(corrected.timeliness.first?.standing(asAt: today) == .inTime)
+        #expect(corrected.file.status == .responded)
+        // The history keeps what was recorded first, and the correction after it.
+        #expect(corrected.file.history.map(\.event.kind) == [.received, .responded, .corrected])
+        #expect(corrected.file.history[0].date == d("2026-01-05"))
+        #expect(corrected.file.standingHistory.map(\.number) == [1, 2])
+    }
+
+    /// A receipt corrected to a day after a step already recorded would leave that step before the request: refused,
+    /// naming it. A correction names a field and its reason; a receipt corrected to a day after today is refused.
+    @Test func aCorrectionThatLeavesAStepBeforeTheRequestIsRefused() throws {
+        let answered = try file([("2026-01-06", .acknowledged), ("2026-01-20", .responded(.grantedInFull))])
+        let late = Correction(received: d("2026-01-21"), reason: "wrong day")
+        guard
+            case .laterStepCannotStand(let number, let action, .beforeReceipt)? = refusal(
+                answered, "2026-02-10", .corrected(late))
+        else {
+            Issue.record("a correction after the acknowledgement was not refused for it")
+            return
+        }
+        #expect(number == 2)
+        #expect(action == "record an acknowledgement")
+        #expect(refusal(answered, "2026-02-10", .corrected(Correction(reason: "nothing"))) == .nothingToCorrect)
+        #expect(
+            refusal(answered, "2026-02-10", .corrected(Correction(subject: "Roads", reason: " ")))
+                == .reasonRequired(action: "correct the receipt"))
+        #expect(
+            refusal(answered, "2026-02-10", .corrected(Correction(received: d("2026-03-05"), reason: "typo")))
+                == .afterToday(action: "record a receipt", date: d("2026-03-05"), today: today))
+    }
+
+    /// A request recorded as FOIA that was for environmental information: corrected to the EIR it keeps its clock
+    /// (20 working days under reg 5(2) as under s.10(1)); a FOIA s.12 refusal cannot stand under the EIR, nor a
+    /// FOIA exemption under FOISA, and the correction is refused naming the step.
+    @Test func aCorrectedRegimeIsCheckedAgainstEveryStep() throws {
+        let toEIR = Correction(regime: .eir, reason: "air quality data: environmental information")
+        let plain = try step(try file([]), "2026-01-07", .corrected(toEIR)).state
+        #expect(plain.file.regime == .eir)
+        #expect(plain.deadline.due == d("2026-02-02"))
+        let refusedOnCost = try file([("2026-01-20", .responded(.refusedCost))])
+        guard
+            case .laterStepCannotStand(2, _, .outcomeNotInRegime(.refusedCost, .eir, _))? = refusal(
+                refusedOnCost, "2026-02-10", .corrected(toEIR))
+        else {
+            Issue.record("a FOIA s.12 refusal stood under the EIR")
+            return
+        }
+        let exempt = try file([
+            (
+                "2026-01-07",
+                .exemptionApplied(ExemptionDecision(citation: "43(2)", part: .foia, publicInterest: .maintain))
+            )
+        ])
+        // Under the EIR a FOIA exemption is the FOIA part of a mixed request; a Scottish authority has no FOIA part.
+        #expect(try step(exempt, "2026-01-08", .corrected(toEIR)).state.file.exemptions == exempt.exemptions)
+        let toFOISA = Correction(regime: .foisa, reason: "a Scottish authority's request")
+        let refused = refusal(exempt, "2026-01-08", .corrected(toFOISA))
+        guard case .laterStepCannotStand(2, "apply an exemption", .partNotAllowed(.foia, .foisa))? = refused else {
+            Issue.record("a FOIA exemption stood under FOISA: \(String(describing: refused))")
+            return
+        }
+    }
+
+    /// A response recorded on the wrong case, voided: the case is open again with its clock as before, and no
+    /// figure counts the response; the history keeps it, with the void.
+    @Test func aVoidedResponseCountsAsNeverHavingHappened() throws {
+        let answered = try file([("2026-01-06", .acknowledged), ("2026-01-20", .responded(.grantedInFull))])
+        let voided = try step(answered, "2026-01-21", .voided(VoidedStep(number: 3, reason: "the wrong case"))).state
+        #expect(voided.file.status == .open)
+        #expect(voided.file.responses.isEmpty)
+        #expect(voided.deadline.due == d("2026-02-02"))
+        #expect(voided.timeliness.first?.answered == nil)
+        #expect(voided.file.history.count == 4)
+        #expect(voided.file.voided[3]?.by == 4)
+        // The response can then be recorded again, on the right day.
+        let again = try step(voided.file, "2026-01-28", .responded(.notHeld)).state
+        #expect(again.file.outcome == .notHeld)
+        #expect(again.file.standingHistory.map(\.number) == [1, 2, 5])
+    }
+
+    /// A void that would leave a later step without its cause is refused naming it: a clarification received needs
+    /// the request for clarification it answers.
+    @Test func aVoidThatALaterStepDependsOnIsRefused() throws {
+        let clarified = try file([
+            ("2026-01-06", .clarificationRequested(note: nil)), ("2026-01-09", .clarificationReceived),
+        ])
+        let refused = refusal(clarified, "2026-01-12", .voided(VoidedStep(number: 2, reason: "asked by mistake")))
+        guard case .laterStepCannotStand(3, "record a clarification", .notAllowed)? = refused else {
+            Issue.record("voiding the request for clarification was not refused: \(String(describing: refused))")
+            return
+        }
+        #expect(refused?.description.hasPrefix("step 3 (record a clarification) could not stand: ") == true)
+    }
+
+    /// What cannot be voided: the receipt (it is corrected), a void, a step voided already, a number past the end, a
+    /// moved date; a void needs its reason and is not dated before the step it voids.
+    @Test func whatCannotBeVoided() throws {
+        let noted = try file([("2026-01-06", .note("called")), ("2026-01-07", .acknowledged)])
+        let voided = try step(noted, "2026-01-08", .voided(VoidedStep(number: 2, reason: "wrong case"))).state.file
+        func void(_ number: Int, on date: String = "2026-01-09", reason: String = "why") -> LifecycleError? {
+            refusal(voided, date, .voided(VoidedStep(number: number, reason: reason)))
+        }
+        #expect(void(1) == .cannotVoid(number: 1, .receipt))
+        #expect(void(2) == .cannotVoid(number: 2, .alreadyVoided(by: 4)))
+        #expect(void(4) == .cannotVoid(number: 4, .void))
+        #expect(void(9) == .cannotVoid(number: 9, .noSuchStep(count: 4)))
+        #expect(void(3, reason: "") == .reasonRequired(action: "void step 3"))
+        #expect(
+            void(3, on: "2026-01-06")
+                == .beforeItsCause(
+                    action: "void step 3", date: d("2026-01-06"), cause: "step voided", causeDate: d("2026-01-07")))
+    }
+
+    /// A correction voided puts the receipt back as it was recorded.
+    @Test func aVoidedCorrectionRestoresTheReceipt() throws {
+        let corrected = try step(try file([]), "2026-01-09", .corrected(Self.wrongDay)).state.file
+        #expect(corrected.received == d("2026-01-08"))
+        let restored = try step(corrected, "2026-01-09", .voided(VoidedStep(number: 2, reason: "it was right"))).state
+        #expect(restored.file.received == d("2026-01-05"))
+        #expect(restored.deadline.due == d("2026-02-02"))
+    }
+
+    /// A history with corrections and voids replays to the same case as it was decided step by step.
+    @Test func aCorrectedHistoryReplaysToTheSameCase() throws {
+        let decided = try file([
+            ("2026-01-09", .acknowledged), ("2026-01-09", .corrected(Self.wrongDay)),
+            (
+                "2026-01-20",
+                .exemptionApplied(ExemptionDecision(citation: "43(2)", part: .foia, publicInterest: .maintain))
+            ),
+            ("2026-01-21", .voided(VoidedStep(number: 4, reason: "not relied on after all"))),
+            ("2026-01-22", .responded(.grantedInFull)),
+        ])
+        let replayed = try Case(reference: decided.reference, history: decided.history, catalogue: catalogue)
+        #expect(replayed == decided)
+        #expect(replayed.exemptions.isEmpty)
+        #expect(replayed.received == d("2026-01-08"))
+    }
+
+    /// An exemption no longer relied on before the response is withdrawn, with its reasoning: a response withheld in
+    /// full then needs another; the figures' exemptions at the first response leave it out. One not relied on, or
+    /// after the response, cannot be withdrawn this way.
+    @Test func anExemptionIsWithdrawnBeforeTheResponse() throws {
+        let decision = ExemptionDecision(citation: "43(2)", part: .foia, publicInterest: .maintain)
+        let exempt = try file([
+            ("2026-01-07", .exemptionApplied(decision)),
+            ("2026-01-08", .reasoningRecorded(ExemptionReasoning(citation: "43(2)", part: .foia, engaged: "prices"))),
+        ])
+        let withdrawn = try step(exempt, "2026-01-09", .exemptionWithdrawn(citation: "43(2)", part: .foia))
+        #expect(withdrawn.exemptionsChanged)
+        #expect(withdrawn.state.file.exemptions.isEmpty)
+        #expect(withdrawn.state.file.reasoning.isEmpty)
+        #expect(
+            refusal(withdrawn.state.file, "2026-01-12", .responded(.withheldInFull))
+                == .exemptionRequired(.withheldInFull))
+        let answered = try step(withdrawn.state.file, "2026-01-12", .responded(.grantedInFull)).state.file
+        #expect(answered.exemptionsRelied(atFirstResponse: true).isEmpty)
+        #expect(
+            refusal(exempt, "2026-01-09", .exemptionWithdrawn(citation: "31(1)(a)", part: .foia))
+                == .exemptionNotRelied(citation: "31(1)(a)", relied: ["43(2)"]))
+        guard
+            case .notAllowed(_, .responded, _, .reopen)? = refusal(
+                try step(exempt, "2026-01-12", .responded(.withheldInFull)).state.file, "2026-01-13",
+                .exemptionWithdrawn(citation: "43(2)", part: .foia))
+        else {
+            Issue.record("an exemption was withdrawn after the response")
+            return
+        }
+    }
+}
