@@ -308,8 +308,13 @@ public struct CabinetOfficeReturn: Sendable {
 
 extension Case {
     /// The day the response clock was extended (FOIA s.10(3), EIR reg 7), nil without an extension.
-    var extendedOn: CivilDate? {
+    public var extendedOn: CivilDate? {
         standingHistory.last { if case .extended = $0.recorded.event { true } else { false } }?.recorded.date
+    }
+
+    /// The day the request was last acknowledged, nil before it was.
+    public var acknowledgedOn: CivilDate? {
+        standingHistory.last { if case .acknowledged = $0.recorded.event { true } else { false } }?.recorded.date
     }
 
     /// The exemptions relied on: as they stood at the first response, or as they stand now.

@@ -18,14 +18,18 @@ public enum LetterKind: String, CaseIterable, Sendable {
 }
 
 extension LetterKind {
-    /// The day the letter answers, where it is a step already recorded: the response's, the review decision's.
+    /// The day of the step the letter gives notice of, where it is recorded: the acknowledgement's, the
+    /// extension's (the s.17(1) notice is dated the day it was given, which decides whether it was in time), the
+    /// response's, the request for review's, the review decision's.
     public func defaultDate(of file: Case) -> CivilDate? {
         switch self {
+        case .acknowledgement: file.acknowledgedOn
+        case .extension: file.extendedOn
         case .response: file.responses.last?.on
+        case .reviewAcknowledgement: file.review?.requested
         case .reviewOutcome: file.review?.decided
         case .clarification: file.clarifications.last?.requested
         case .feesNotice: file.fees.last?.notice
-        case .acknowledgement, .extension, .reviewAcknowledgement: nil
         }
     }
 }

@@ -130,6 +130,33 @@ import Testing
         #expect(letter.markdown.contains("refusal notice under section 17(2)"))
     }
 
+    /// Each letter is dated by the step it gives notice of (audit M2): acknowledged Wed 2 Sep, extended Fri 25 Sep,
+    /// answered Mon 12 Oct, a review asked for Mon 19 Oct; a voided acknowledgement dates nothing.
+    @Test func aLetterIsDatedByItsStep() throws {
+        let rules = CaseRules(catalogue: try ExemptionCatalogue(json: Seeds.exemptionsJSON), calendars: calendars)
+        let file = try Case(
+            reference: CaseReference(rawValue: "R-1"), received: d("2026-09-01"),
+            receipt: Receipt(regime: .foia, subject: "Annual accounts")
+        ).replaying(
+            [
+                ("2026-09-02", CaseEvent.acknowledged),
+                (
+                    "2026-09-20",
+                    .exemptionApplied(ExemptionDecision(citation: "43(2)", part: .foia, publicInterest: .maintain))
+                ),
+                ("2026-09-25", .extended(workingDays: 20, reason: "PIT")),
+                ("2026-10-12", .responded(.withheldInFull)), ("2026-10-19", .reviewRequested(ReviewRequest())),
+            ].map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: d("2026-11-20"))
+        let dates = [LetterKind.acknowledgement, .extension, .response, .reviewAcknowledgement].map {
+            $0.defaultDate(of: file)
+        }
+        #expect(dates == [d("2026-09-02"), d("2026-09-25"), d("2026-10-12"), d("2026-10-19")])
+        let voided = try file.replaying(
+            [RecordedEvent(date: d("2026-10-20"), event: .voided(VoidedStep(number: 2, reason: "not sent")))],
+            rules: rules, today: d("2026-11-20"))
+        #expect(LetterKind.acknowledgement.defaultDate(of: voided) == nil)
+    }
+
     /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
         try letter(.response, regime, after: steps, on: "2026-09-28")
