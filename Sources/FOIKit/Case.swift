@@ -47,6 +47,9 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case publicInterestRequired(citation: String)
     /// An extension the regime does not have, or one already in place.
     case extensionNotAvailable(reason: String, remedy: Remedy?)
+    /// An extension given after the time it extends (`citation`), which ended on `due`; or (`late` false) one
+    /// marked late that was given in time.
+    case extensionTiming(late: Bool, due: CivilDate, citation: String)
     /// A response that withholds information without an exemption applied.
     case exemptionRequired(Outcome)
     /// A step after the response that does not fit where the review, complaint or appeal stands.
@@ -82,6 +85,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .ncndNotAvailable: .dropNeitherConfirmNorDeny
         case .publicInterestRequired: .givePublicInterest
         case .extensionNotAvailable(_, let remedy), .reviewExtensionRefused(_, let remedy): remedy
+        case .extensionTiming(let late, _, _): late ? .recordExtensionLate : .dropLate
         case .exemptionRequired, .reasoningWithoutExemption: .applyExemptions
         case .reviewInTime: .dropDeclineLate
         case .stepsWithoutUpheldComplaint: .dropSteps
@@ -151,6 +155,11 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(citation) is a qualified exemption: \(wording(.givePublicInterest))"
         case .extensionNotAvailable(let reason, let remedy):
             return "cannot extend: \(reason)" + (remedy.map { "; \(wording($0))" } ?? "")
+        case .extensionTiming(true, let due, let citation):
+            return "cannot extend on this day: the time ended on \(due) (\(citation)), so the request was already "
+                + "late and an extension given now does not make it in time; \(wording(.recordExtensionLate))"
+        case .extensionTiming(false, let due, _):
+            return "the extension was given in time (by \(due)), so it is not late; \(wording(.dropLate))"
         case .exemptionRequired(let outcome):
             return "a response \(outcome.label) must cite the exemptions relied on; \(wording(.applyExemptions))"
         case .outOfOrder(let action, let reason, let remedy):
@@ -191,6 +200,8 @@ public struct Case: Hashable, Sendable {
     public internal(set) var fees: [FeePeriod] = []
     public internal(set) var publicInterestExtension: Int?
     public internal(set) var statutoryExtension = false
+    /// The day an extension was given after the time for it: recorded, extending nothing.
+    public internal(set) var lateExtension: CivilDate?
     public internal(set) var exemptions: [ExemptionDecision] = []
     public internal(set) var searches: [Search] = []
     /// The parts of the request split into cases of their own, in order.
@@ -302,7 +313,8 @@ public struct Case: Hashable, Sendable {
         case .transferred: next.close(as: .transferred, on: date)
         case .withdrawn: next.close(as: .withdrawn, on: date)
         case .exemptionApplied(let decision): try next.apply(decision, catalogue: catalogue)
-        case .extended(let workingDays, _): try next.extend(by: workingDays, on: date, catalogue: catalogue)
+        case .extended(let workingDays, _, let late):
+            try next.extend(by: workingDays, on: date, late: late, catalogue: catalogue)
         case .responded(let outcome, _): try next.respond(outcome, on: date)
         case .reopened: try next.reopen(on: date, event: event)
         // What the officer records of the request, in any status.

@@ -1,6 +1,8 @@
 /// The clocks a case can have, each started by one step and met by another.
 public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
     case response
+    /// FOIA s.17(1): the refusal notice, due within the s.10(1) time while the public interest is considered.
+    case refusalNotice = "refusal-notice"
     /// A reopened case's further response.
     case furtherResponse = "further-response"
     case clarificationLapse = "clarification-lapse"
@@ -23,20 +25,22 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
     /// Whose move the clock waits for, which decides where the board shows it.
     public var watch: ClockWatch {
         switch self {
-        case .response, .furtherResponse, .review, .submissions, .compliance: .duty
+        case .response, .refusalNotice, .furtherResponse, .review, .submissions, .compliance: .duty
         case .appealWindow, .hearing, .permissionWindow: .date
         case .clarificationLapse, .feeLapse, .reviewWindow, .regulatorWindow: .requester
         }
     }
 
     /// Whether the board shows it. The requester's windows to ask for a review or complain are shown on the case
-    /// only: every response opens one, and they need nothing of the authority.
-    public var isOnBoard: Bool { self != .reviewWindow && self != .regulatorWindow }
+    /// only: every response opens one, and they need nothing of the authority; so is the refusal notice, due on the
+    /// day the response clock shows until an extension moves it.
+    public var isOnBoard: Bool { self != .reviewWindow && self != .regulatorWindow && self != .refusalNotice }
 
     /// For people: `internal review`, `decision notice steps`.
     public var title: String {
         switch self {
         case .response: "response"
+        case .refusalNotice: "refusal notice (s.17(1))"
         case .furtherResponse: "further response (reopened)"
         case .clarificationLapse: "clarification lapses"
         case .feeLapse: "fee lapses"
@@ -167,6 +171,7 @@ extension Case {
     {
         let calendar = calendars.calendar(regime.calendarKind)
         var clocks = [responseClock(deadline)]
+        if let notice = try refusalNoticeClock(calendars: calendars) { clocks.append(notice) }
         if let clarification = clarifications.last, let requested = clarification.requested {
             let date = try Clocks.clarificationLapse(
                 requested: requested, workingDays: policy.clarificationLapseWorkingDays, calendar: calendar)
@@ -215,6 +220,33 @@ extension Case {
             clock.stop(statusSince, because: "the case is \(status.phrase)")
         case .open, .extended, .responded:
             break
+        }
+        return clock
+    }
+
+    /// FOIA s.10(3) and s.17(1): while the public interest is considered (a qualified exemption applied before the
+    /// response, or an extension given), the refusal notice is still due within the s.10(1) time; the extension's
+    /// notice meets it, an extension given late (`lateExtension`) misses it. A response given without an extension
+    /// was the notice, and the response clock says whether it was in time.
+    private func refusalNoticeClock(calendars: Calendars) throws(DeadlineError) -> CaseClock? {
+        let considering = responses.isEmpty && status.isOpen && exemptions.contains { $0.publicInterest != nil }
+        guard regime == .foia, considering || publicInterestExtension != nil || lateExtension != nil else {
+            return nil
+        }
+        var unextended = clockInput
+        unextended.publicInterestExtension = nil
+        let deadline = try ResponseClock.deadline(for: unextended, calendars: calendars)
+        var clock = CaseClock(
+            name: .refusalNotice, startedOn: received, due: deadline.due,
+            citation: "FOIA s.17(1): the refusal notice within the s.10(1) time, an extension of s.10(3) not "
+                + "affecting it", isGuidance: false, provisional: deadline.provisional, derivation: [])
+        if let given = publicInterestExtension == nil ? lateExtension : extendedOn {
+            clock.metOn = given
+            clock.derivation.append("given with the notice of the extension, \(given.longDescription)")
+        } else if let first = responses.first {
+            clock.metOn = first.on
+        } else if !status.isOpen || status == .awaitingClarification || status == .awaitingFee {
+            clock.stop(statusSince, because: "the case is \(status.phrase)")
         }
         return clock
     }

@@ -310,7 +310,9 @@ public enum CaseEvent: Hashable, Sendable {
     case searchRecorded(Search)
     case exemptionApplied(ExemptionDecision)
     /// FOIA s.10(3): further working days for the public interest test; EIR and EIR(S) reg 7: `workingDays` nil.
-    case extended(workingDays: Int?, reason: String?)
+    /// `late`: given after the time for it (the s.17(1) notice's, reg 7(3)'s, the SAR's first month): recorded, but
+    /// the time is not extended.
+    case extended(workingDays: Int?, reason: String?, late: Bool = false)
     case responded(Outcome, ResponseDetails = ResponseDetails())
     case note(String)
     /// The request's own words, in full (possibly in numbered parts); a later one corrects an earlier.

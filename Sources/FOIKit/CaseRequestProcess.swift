@@ -87,7 +87,9 @@ extension Case {
         }
     }
 
-    mutating func extend(by workingDays: Int?, on date: CivilDate, catalogue: ExemptionCatalogue)
+    /// Extends the response clock, or with `late` records an extension given after the time for it, which extends
+    /// nothing: the request stays due, and is answered late, by the unextended date.
+    mutating func extend(by workingDays: Int?, on date: CivilDate, late: Bool, catalogue: ExemptionCatalogue)
         throws(LifecycleError)
     {
         switch regime {
@@ -102,17 +104,18 @@ extension Case {
                     reason: "s.10(3) extends only to consider the public interest: apply a qualified exemption first",
                     remedy: nil)
             }
-            publicInterestExtension = workingDays
+            if !late { publicInterestExtension = workingDays }
         case .eir, .eirs, .sar:
             guard workingDays == nil else {
                 throw .extensionNotAvailable(
                     reason: "\(regime.shortName)'s extension is fixed (\(regime.statutoryExtension?.citation ?? ""))",
                     remedy: .dropExtensionDays)
             }
-            statutoryExtension = true
+            if !late { statutoryExtension = true }
         case .foisa:
             throw .extensionNotAvailable(reason: "FOISA allows no extension of its 20 working days", remedy: nil)
         }
+        if late { lateExtension = date }
         setStatus(.extended, date)
     }
 }

@@ -117,6 +117,12 @@ extension Case {
         switch event {
         case .responded(let outcome, let details):
             try requireInRegime(outcome, details: details)
+        case .extended(_, _, let late):
+            // The notice of an extension is given within the time it extends (s.17(1), reg 7(3), Art 12A).
+            let due: CivilDate?
+            do { due = try deadline(calendars: rules.calendars).due } catch { throw .deadline(error) }
+            guard let due, let citation = regime.extensionNoticeCitation, status == .open else { return }
+            if (date > due) != late { throw .extensionTiming(late: !late, due: due, citation: citation) }
         case .split(let part):
             guard part.regime != regime,
                 part.regime == Self.sibling(of: regime) || part.regime == .sar || regime == .sar
@@ -184,7 +190,7 @@ extension Case {
         case .reviewRequested, .complaintNotified, .appealLodged, .received, .acknowledged, .clarificationRequested,
             .clarificationReceived, .clarificationLapsed,
             .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .searchRecorded, .exemptionApplied,
-            .extended, .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned,
+            .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned,
             .reopened, .deadlineMoved, .reviewDecided, .submissionsRequested, .submissionsSent,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised,
             .exemptionWithdrawn:

@@ -158,8 +158,11 @@ public enum EventFormat {
         case .searchRecorded(let search):
             ["location": .string(search.location), "held": .bool(search.held), "hours": .number(search.hours)]
         case .exemptionApplied(let decision): exemptionFields(decision)
-        case .extended(let workingDays, let reason):
-            ["workingDays": workingDays.map(JSONValue.integer), "reason": reason.map(JSONValue.string)]
+        case .extended(let workingDays, let reason, let late):
+            [
+                "workingDays": workingDays.map(JSONValue.integer), "reason": reason.map(JSONValue.string),
+                "late": late ? .bool(true) : nil,
+            ]
         case .responded(let outcome, let details):
             [
                 "outcome": .string(outcome.rawValue), "advice": details.advice.map(JSONValue.string),
@@ -292,7 +295,8 @@ public enum EventFormat {
         case .exemptionApplied: return .exemptionApplied(try exemption(fields))
         case .extended:
             return .extended(
-                workingDays: try fields.optionalInteger("workingDays"), reason: try fields.optionalString("reason"))
+                workingDays: try fields.optionalInteger("workingDays"), reason: try fields.optionalString("reason"),
+                late: try fields.optionalBool("late") ?? false)
         case .responded:
             return .responded(
                 try fields.choice("outcome"),

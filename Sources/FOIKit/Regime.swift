@@ -95,6 +95,19 @@ public enum Regime: String, CaseIterable, Codable, Hashable, Sendable {
         }
     }
 
+    /// The provision that says by when an extension must be given notice of: within the time it extends.
+    public var extensionNoticeCitation: String? {
+        switch self {
+        case .foia:
+            "FOIA s.10(3) and s.17(1): the notice that the public interest is being considered is due within "
+                + "the s.10(1) time"
+        case .eir: "EIR reg 7(3): notice no later than 20 working days after the date of receipt"
+        case .eirs: "EIR(S) reg 7(2): notice no later than 20 working days after the date of receipt"
+        case .sar: "UK GDPR Art 12A: the extension is notified before the end of the first month"
+        case .foisa: nil
+        }
+    }
+
     /// The provision under which a request for clarification stops or restarts the clock.
     public var clarificationCitation: String {
         switch self {

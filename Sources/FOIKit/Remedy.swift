@@ -46,6 +46,9 @@ public enum Remedy: Hashable, Sendable, CustomStringConvertible {
     case giveReviewExtensionReason
     case givePublicInterestDays
     case dropExtensionDays
+    /// Record an extension given after its time as late: it is kept, and extends nothing.
+    case recordExtensionLate
+    case dropLate
     case useRegimeExtension
     case giveClarificationRequestDate
     case giveFeeNoticeDate
@@ -87,6 +90,10 @@ public enum Remedy: Hashable, Sendable, CustomStringConvertible {
         case .giveReviewExtensionReason: "give the reason: the Code allows more time only where it is needed"
         case .givePublicInterestDays: "give its further working days"
         case .dropExtensionDays: "leave out the working days"
+        case .recordExtensionLate:
+            "record it as given late, if it was sent: it is kept in the history and the request stays due, and "
+                + "counts late, by the unextended date"
+        case .dropLate: "record it as an ordinary extension"
         case .useRegimeExtension: "use the regime's own extension instead"
         case .giveClarificationRequestDate: "give that date too"
         case .giveFeeNoticeDate: "give the date of its fees notice"

@@ -477,8 +477,9 @@ struct EventJSON: Encodable {
             "\(decision.part.shortName) "
                 + "\(decision.citation)\(decision.neitherConfirmNorDeny ? " NCND" : "")"
                 + (decision.publicInterest.map { ", public interest: \($0.rawValue)" } ?? "")
-        case .extended(let days, let reason):
-            (days.map { "\($0) further working days" } ?? "regime extension") + (reason.map { ": \($0)" } ?? "")
+        case .extended(let days, let reason, let late):
+            (late ? "given late, so not extending the time: " : "")
+                + (days.map { "\($0) further working days" } ?? "regime extension") + (reason.map { ": \($0)" } ?? "")
         case .responded(let outcome, let details):
             ([
                 outcome.label, details.earlierCase.map { "earlier notice: \($0)" },

@@ -216,3 +216,85 @@ import Testing
         }
     }
 }
+
+/// An extension is given within the time it extends (audit H2; FOIA s.10(3) and s.17(1), EIR reg 7(3), UK GDPR
+/// Art 12A). A request received Wed 1 Jul 2026 is due on day 20, Thu 30 Jul (Mon 13 Jul is a holiday in Northern
+/// Ireland: 2-3 Jul; 6-10; 14-17; 20-24; 27-30).
+@Suite struct ExtensionInTimeTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+    let today = d("2026-10-01")
+    static let exemption = CaseEvent.exemptionApplied(
+        ExemptionDecision(citation: "43(2)", part: .foia, publicInterest: .maintain))
+
+    func file(_ regime: Regime, _ steps: [(String, CaseEvent)] = []) throws -> Case {
+        try Case(
+            reference: CaseReference(rawValue: "L1"), received: d("2026-07-01"),
+            receipt: Receipt(regime: regime, subject: "Contract prices")
+        ).replaying(steps.map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: today)
+    }
+
+    func extend(_ file: Case, on date: String, days: Int? = 20, late: Bool = false) throws -> Case {
+        try file.step(
+            RecordedEvent(date: d(date), event: .extended(workingDays: days, reason: "PIT", late: late)), rules: rules,
+            today: today
+        ).state.file
+    }
+
+    @Test func anExtensionOnDayTwentyExtends() throws {
+        let exempt = try file(.foia, [("2026-07-20", Self.exemption)])
+        #expect(try exempt.deadline(calendars: shipped).due == d("2026-07-30"))
+        let extended = try extend(exempt, on: "2026-07-30")
+        #expect(extended.publicInterestExtension == 20)
+        #expect(extended.lateExtension == nil)
+    }
+
+    /// Claimed on Wed 5 Aug, after day 20: refused, or recorded as late, which leaves the request due on 30 Jul;
+    /// answered on 20 Aug it counts late, not within a permitted extension.
+    @Test func anExtensionAfterDayTwentyIsRefusedOrRecordedLate() throws {
+        let exempt = try file(.foia, [("2026-07-20", Self.exemption)])
+        #expect(
+            throws: LifecycleError.extensionTiming(
+                late: true, due: d("2026-07-30"), citation: Regime.foia.extensionNoticeCitation!)
+        ) {
+            try extend(exempt, on: "2026-08-05")
+        }
+        let late = try extend(exempt, on: "2026-08-05", late: true)
+        #expect(late.lateExtension == d("2026-08-05"))
+        #expect(late.publicInterestExtension == nil)
+        #expect(late.status == .extended)
+        #expect(try late.deadline(calendars: shipped).due == d("2026-07-30"))
+        let answered = try late.replaying(
+            [RecordedEvent(date: d("2026-08-20"), event: .responded(.withheldInFull))], rules: rules, today: today)
+        #expect(try answered.timelinessEntries(calendars: shipped).map { $0.standing(asAt: today) } == [.late])
+        // Marked late although given in time: refused.
+        #expect(
+            throws: LifecycleError.extensionTiming(
+                late: false, due: d("2026-07-30"), citation: Regime.foia.extensionNoticeCitation!)
+        ) {
+            try extend(exempt, on: "2026-07-29", late: true)
+        }
+    }
+
+    /// The refusal notice is a clock of its own, due on day 20 (Thu 30 Jul) while the public interest is considered:
+    /// running once a qualified exemption is applied, met by an extension given in time, missed by one given late.
+    @Test func theRefusalNoticeIsAClock() throws {
+        func notice(_ file: Case) throws -> CaseClock? {
+            try file.clocks(calendars: shipped).first { $0.name == .refusalNotice }
+        }
+        #expect(try notice(try file(.foia)) == nil)
+        let exempt = try file(.foia, [("2026-07-20", Self.exemption)])
+        #expect(try notice(exempt)?.due == d("2026-07-30"))
+        #expect(try notice(exempt)?.status(today: d("2026-07-29")) == .running)
+        #expect(try notice(try extend(exempt, on: "2026-07-30"))?.status(today: today) == .met)
+        #expect(try notice(try extend(exempt, on: "2026-08-05", late: true))?.status(today: today) == .missed)
+    }
+
+    /// EIR reg 7 on Wed 5 Aug and a SAR's two months claimed on Mon 10 Aug, both after their time, are refused.
+    @Test func theEIRAndSubjectAccessExtensionsAreGivenInTimeToo() throws {
+        let eir = try file(.eir)
+        #expect(throws: LifecycleError.self) { try extend(eir, on: "2026-08-05", days: nil) }
+        #expect(try extend(eir, on: "2026-07-30", days: nil).statutoryExtension)
+        let sar = try file(.sar)
+        #expect(throws: LifecycleError.self) { try extend(sar, on: "2026-08-10", days: nil) }
+    }
+}

@@ -37,21 +37,32 @@ import Testing
 
     static func fileName(_ reference: String) -> String { reference.replacingOccurrences(of: "/", with: "-") }
 
-    /// The cases whose clocks the law after the response changed (migration 0006), with why; what they show now is
-    /// in `since-0006/`.
+    /// The cases whose clocks a later rule of the law changed, with the folder of what they show now and why:
+    /// `since-0006/` the law after the response (migration 0006), `since-issue-23/` the refusal notice.
     static let changedSince = [
-        "FOI-2026-000001":
+        "FOI-2026-000001": (
+            "since-issue-23/",
             "the authority's appeal was dismissed: the notice's steps, suspended while it was pending, are due again "
-            + "(FOIA s.50(6)), and either party may seek permission to appeal the Tribunal's decision (r.42)",
-        "FOI-2026-000007":
-            "a subject access request has no statutory review window; its data protection complaint window is three "
-            + "months",
+                + "(FOIA s.50(6)), and either party may seek permission to appeal the Tribunal's decision (r.42); "
+                + "extended for the public interest, its s.17(1) refusal notice is a clock of its own, met by the "
+                + "extension's notice"
+        ),
+        "01.FOI.23.028767": (
+            "since-issue-23/",
+            "extended for the public interest: its s.17(1) refusal notice is a clock of its own, met by the "
+                + "extension's notice"
+        ),
+        "FOI-2026-000007": (
+            "since-0006/",
+            "a subject access request has no statutory review window; its data protection complaint window is "
+                + "three months"
+        ),
     ]
 
     @Test(arguments: references)
     func showsEveryCaseAsTheReleaseDid(reference: String) throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let expected = Self.changedSince[reference] == nil ? "" : "since-0006/"
+        let expected = Self.changedSince[reference]?.0 ?? ""
         let text = try run(["show", reference])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout == (try Fixtures.releaseFile("\(expected)show-\(Self.fileName(reference)).txt")))

@@ -83,6 +83,10 @@ extension Remedy {
         case .givePublicInterestDays:
             return reference == nil ? "give its further working days (--extension-days N)" : "give them with --days N"
         case .dropExtensionDays: return "leave out --days"
+        case .recordExtensionLate:
+            return "if the notice was sent, add --late: it is kept in the history, and the request stays due (and "
+                + "counts late) by the unextended date"
+        case .dropLate: return "drop --late"
         case .useRegimeExtension: return "use the regime's own extension (--extended) instead"
         case .giveClarificationRequestDate: return "give that date too (--clarification-requested)"
         case .giveFeeNoticeDate: return "give its date with --fee-notice"
