@@ -49,8 +49,9 @@ struct LetterContext {
         if source.forPublication {
             values["request"] = ["lines": Self.lines(file.publication.title ?? file.receipt.subject)]
         } else {
-            if let name = detail.requester?.name, name != EventFormat.removedText {
-                values["requester"] = ["name": name]
+            if let requester = detail.requester, requester.name != EventFormat.removedText {
+                values["requester"] = ["name": requester.name]
+                values["addressee"] = addressee(requester)
             }
             values["request"] = ["lines": Self.lines(needed(file.requestText, .requestText))]
         }
@@ -162,6 +163,19 @@ struct LetterContext {
         }.flatMap {
             if case .feeNoticeIssued(let amount) = $0.recorded.event { amount } else { nil }
         }
+    }
+
+    /// Whom the letter goes to, above the salutation: by post the name and postal address, else by e-mail to the
+    /// address it came from (a request by post with no address kept goes by e-mail where there is one).
+    private func addressee(_ requester: Requester) -> [String: Any] {
+        var values: [String: Any] = ["name": requester.name]
+        let address = requester.address.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        if file.receipt.channel == .post || requester.email == nil, let address {
+            values["address"] = Self.lines(address)
+        } else if let email = requester.email {
+            values["byEmail"] = email
+        }
+        return values
     }
 
     /// `A`, `A and B`, `A, B and C`.
@@ -295,7 +309,7 @@ extension LetterContext {
         "reviewContact", "signature", "contact", "reuse", "lines", "line", "location", "held", "citation", "absolute",
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
-        "costHours", "costPounds", "cost", "regulations", "limit", "rate",
+        "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
     ]
 }
 

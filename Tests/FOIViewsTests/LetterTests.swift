@@ -163,26 +163,44 @@ import Testing
     }
 
     /// The letter of `kind` (a draft, dated `date`) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
-    static func letter(_ kind: LetterKind, _ regime: Regime, after steps: [(String, CaseEvent)], on date: String)
-        throws -> Letter
-    {
+    static func letter(
+        _ kind: LetterKind, _ regime: Regime, after steps: [(String, CaseEvent)], on date: String,
+        requester: Requester = Requester(name: "A"), channel: Channel = .email, forPublication: Bool = false
+    ) throws -> Letter {
         let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
         let rules = CaseRules(catalogue: catalogue, calendars: calendars)
         let file = try Case(
             reference: CaseReference(rawValue: "R-1"), received: d("2026-09-01"),
-            receipt: Receipt(regime: regime, subject: "Annual accounts")
+            receipt: Receipt(regime: regime, subject: "Annual accounts", channel: channel)
         ).replaying(steps.map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: d("2026-11-20"))
         var summary = answered
         summary.regime = regime
         let detail = CaseDetail(
-            summary: summary, requester: Requester(name: "A"), events: [],
+            summary: summary, requester: requester, events: [],
             deadline: try file.deadline(calendars: calendars), file: file, clocks: [])
         return try LetterWriter.write(
             kind,
             from: LetterSource(
                 detail: detail, profile: AuthorityProfile(), calendars: calendars, catalogue: catalogue,
-                date: d(date)),
+                date: d(date), forPublication: forPublication),
             templates: Seeds.letterTemplates, draft: true)
+    }
+
+    /// The addressee above the salutation: by post the name and postal address, by e-mail "By e-mail to" the
+    /// address; never in the version for the disclosure log.
+    @Test func theLetterIsAddressed() throws {
+        let requester = Requester(name: "Ann Smith", email: "ann@example.org", address: "1 High Street\nAnytown")
+        let byPost = try Self.letter(
+            .acknowledgement, .foia, after: [], on: "2026-09-02", requester: requester, channel: .post)
+        #expect(
+            byPost.markdown.contains("Date: 2 September 2026\n\nAnn Smith\n1 High Street\nAnytown\n\nDear Ann Smith,"))
+        let byEmail = try Self.letter(.acknowledgement, .foia, after: [], on: "2026-09-02", requester: requester)
+        #expect(byEmail.markdown.contains("\n\nAnn Smith\nBy e-mail to ann@example.org\n\nDear Ann Smith,"))
+        let published = try Self.letter(
+            .response, .foia, after: [("2026-09-20", .responded(.grantedInFull))], on: "2026-09-20",
+            requester: requester, forPublication: true)
+        #expect(!published.markdown.contains("Ann Smith"))
+        #expect(!published.markdown.contains("High Street"))
     }
 
     /// A template that does not parse is refused with its name and line.
@@ -288,9 +306,11 @@ import Testing
 
     @Test func aPartialThatIncludesItselfIsRefused() {
         let letterhead = Seeds.letterTemplates["letterhead"]!
+        // The include is on the line after the letterhead's own.
+        let line = letterhead.filter { $0 == "\n" }.count + 1
         #expect(
             refusal("letterhead", letterhead + "{{> letterhead}}\n")
-                == "letterhead: line 11: the partial 'letterhead' includes itself (letterhead → letterhead)")
+                == "letterhead: line \(line): the partial 'letterhead' includes itself (letterhead → letterhead)")
         var templates = Seeds.letterTemplates
         templates["signoff"]! += "{{> letterhead}}\n"
         templates["letterhead"]! += "{{#requester}}{{> signoff}}{{/requester}}\n"
