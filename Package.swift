@@ -54,6 +54,7 @@ let package = Package(
                 .embedInCode("schema/0013_users.sql"),
                 .embedInCode("schema/0014_projection_without_lists.sql"),
                 .embedInCode("schema/0015_cases_without_lists.sql"),
+                .embedInCode("schema/0016_enclosures.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),

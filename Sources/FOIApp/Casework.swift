@@ -83,7 +83,44 @@ extension Casework {
         return try await decidingAgain {
             let loaded = try await storage.load(reference)
             let step = try loaded.file.step(RecordedEvent(date: date, event: event), rules: loaded.rules, today: today)
-            return try await storage.append(step, requester: requester, actor: actor)
+            return try await storage.append(step, keeping: KeptApart(requester: requester), actor: actor)
+        }
+    }
+}
+
+extension Casework {
+    /// A document to enclose: its file name and bytes, and whether it holds personal data.
+    public struct EnclosedFile: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+        public var personal: Bool
+
+        public init(name: String, bytes: [UInt8], personal: Bool) {
+            self.name = name
+            self.bytes = bytes
+            self.personal = personal
+        }
+    }
+
+    /// Records on the case `reference` what the response gives for a part of the request (`answer`, its enclosures
+    /// made from `files`: each named with its size and SHA-256, its bytes kept beside the case), dated `date`.
+    public func answer(
+        _ reference: CaseReference, _ answer: PartAnswer, enclosing files: [EnclosedFile], on date: CivilDate,
+        by actor: Actor, today: CivilDate
+    ) async throws -> RecordedStep {
+        var answer = answer
+        var bytes: [String: [UInt8]] = [:]
+        for file in files {
+            let digest = SHA256.hex(file.bytes)
+            bytes[digest] = file.bytes
+            answer.enclosures.append(
+                Enclosure(name: file.name, size: file.bytes.count, digest: digest, personal: file.personal))
+        }
+        let event = CaseEvent.answerRecorded(answer)
+        return try await decidingAgain {
+            let loaded = try await storage.load(reference)
+            let step = try loaded.file.step(RecordedEvent(date: date, event: event), rules: loaded.rules, today: today)
+            return try await storage.append(step, keeping: KeptApart(enclosures: bytes), actor: actor)
         }
     }
 }

@@ -56,7 +56,8 @@ extension SpreadsheetImport.Row {
     static func isImported(_ event: CaseEvent) -> Bool {
         switch event {
         case .note, .anonymised, .deadlineMoved, .assigned, .requestRecorded, .reasoningRecorded, .letterIssued,
-            .publicationDecided, .acknowledged, .searchRecorded, .corrected, .voided, .exemptionWithdrawn:
+            .publicationDecided, .acknowledged, .searchRecorded, .corrected, .voided, .exemptionWithdrawn,
+            .answerRecorded:
             false
         case .received, .clarificationRequested, .clarificationReceived, .clarificationLapsed, .feeNoticeIssued,
             .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .exemptionApplied, .extended, .responded,

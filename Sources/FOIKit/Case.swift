@@ -74,6 +74,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case cannotVoid(number: Int, VoidRefusal)
     /// A correction that corrects nothing, or a correction or void without its reason.
     case nothingToCorrect
+    /// An answer to a part of the request that does not hold together.
+    case answer(AnswerProblem)
     case reasonRequired(action: String)
 
     /// What to do instead, where there is something to do.
@@ -91,7 +93,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
         case .laterStepCannotStand(_, _, let error): error.remedy.map { _ in .seeHistory }
-        case .cannotVoid, .nothingToCorrect, .reasonRequired: nil
+        case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer: nil
         case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .splitNotAllowed,
             .exemptionNotRelied,
             .unknownProvision:
@@ -182,6 +184,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             return "cannot void step \(number): " + refusal.description
         case .nothingToCorrect:
             return "a correction names at least one field to correct"
+        case .answer(let problem):
+            return "cannot record the answer: \(problem)"
         case .reasonRequired(let action):
             return "cannot \(action) without a reason: the history keeps why the record was put right"
         }
@@ -208,6 +212,8 @@ public struct Case: Hashable, Sendable {
     public internal(set) var parts: [CaseSplit] = []
     /// The request's own words, as last recorded.
     public internal(set) var requestText: String?
+    /// What the response gives, part by part, as last recorded for each part.
+    public internal(set) var answers: [PartAnswer] = []
     /// The reasoning for each exemption, as last recorded, in the order first recorded.
     public internal(set) var reasoning: [ExemptionReasoning] = []
     /// The letters issued, in order.
@@ -321,6 +327,7 @@ public struct Case: Hashable, Sendable {
         case .searchRecorded(let search): next.searches.append(search)
         case .split(let part): next.parts.append(part)
         case .requestRecorded(let text): next.requestText = text
+        case .answerRecorded(let answer): try next.record(answer)
         case .reasoningRecorded(let reasoning): try next.record(reasoning)
         case .letterIssued(let record): next.letters.append(record)
         case .publicationDecided(let publication): next.publication = publication
@@ -364,7 +371,7 @@ public struct Case: Hashable, Sendable {
         case .received:
             return false
         case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued,
-            .publicationDecided, .assigned, .corrected, .voided:
+            .publicationDecided, .assigned, .corrected, .voided, .answerRecorded:
             // A calendar change can move any running clock, the review's after the response too; the request's words,
             // the reasoning and the letters can be recorded whenever the officer writes them.
             return true
@@ -414,7 +421,7 @@ public struct Case: Hashable, Sendable {
                 .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewRequested,
                 .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                 .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
-                .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn:
+                .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded:
                 return .seeHistory
             }
         }

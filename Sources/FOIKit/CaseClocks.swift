@@ -530,7 +530,7 @@ extension Case {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn:
+            .exemptionWithdrawn, .answerRecorded:
             return recorded
         }
     }

@@ -359,6 +359,8 @@ public enum CaseEvent: Hashable, Sendable {
     case voided(VoidedStep)
     /// An exemption applied before the response and no longer relied on (after it, a review withdraws one).
     case exemptionWithdrawn(citation: String, part: Regime)
+    /// What the response gives for a part of the request (or the whole); a later answer to the part replaces it.
+    case answerRecorded(PartAnswer)
 
     /// The stable name stored with the event: `received`, `clarification-requested`, ...
     public var kind: EventKind {
@@ -402,6 +404,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .corrected: .corrected
         case .voided: .voided
         case .exemptionWithdrawn: .exemptionWithdrawn
+        case .answerRecorded: .answerRecorded
         }
     }
 
@@ -418,7 +421,7 @@ public enum CaseEvent: Hashable, Sendable {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn:
+            .exemptionWithdrawn, .answerRecorded:
             nil
         }
     }
@@ -436,7 +439,7 @@ public enum CaseEvent: Hashable, Sendable {
             .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewExtended, .reviewDecided,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn:
+            .exemptionWithdrawn, .answerRecorded:
             false
         }
     }
@@ -457,7 +460,7 @@ public enum CaseEvent: Hashable, Sendable {
             .assigned, .deadlineMoved, .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn:
+            .exemptionWithdrawn, .answerRecorded:
             "last step"
         }
     }
@@ -504,6 +507,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .corrected: "correct the receipt"
         case .voided(let void): "void step \(void.number)"
         case .exemptionWithdrawn: "withdraw an exemption"
+        case .answerRecorded: "record the answer"
         }
     }
 }

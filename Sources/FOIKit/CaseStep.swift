@@ -193,7 +193,7 @@ extension Case {
             .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned,
             .reopened, .deadlineMoved, .reviewDecided, .submissionsRequested, .submissionsSent,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised,
-            .exemptionWithdrawn:
+            .exemptionWithdrawn, .answerRecorded:
             break
         case .corrected(let correction):
             try requireLawful(correction, today: today)
@@ -384,7 +384,7 @@ extension CaseEvent {
             .publicationDecided, .assigned, .reopened, .reviewRequested, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided,
-            .exemptionWithdrawn:
+            .exemptionWithdrawn, .answerRecorded:
             true
         }
     }
@@ -401,7 +401,7 @@ extension CaseEvent {
             .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .corrected,
             .voided,
-            .exemptionWithdrawn:
+            .exemptionWithdrawn, .answerRecorded:
             false
         }
     }

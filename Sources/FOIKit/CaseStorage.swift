@@ -135,16 +135,30 @@ public protocol StepStorage: Sendable {
 
     /// Appends `step`, decided on the case as `load` gave it, with the identity that made it, and rewrites what is
     /// kept of the case in the same transaction; throws `StoreError.caseMoved` and writes nothing if the case
-    /// took another step since it was loaded. `requester`: the requester's details a correction puts right, kept
-    /// with the requester (personal data, never in the event) in the same transaction; refused for a case whose
-    /// personal data was removed (`StoreError.alreadyAnonymised`), or that has no requester where no name is given
-    /// (`StoreError.noRequester`).
-    func append(_ step: CaseStep, requester: [RequesterField: String], actor: Actor) async throws -> RecordedStep
+    /// took another step since it was loaded. `apart`: what the step keeps apart from its event in the same
+    /// transaction: the requester's details a correction puts right, kept with the requester (refused for a case
+    /// whose personal data was removed, `StoreError.alreadyAnonymised`, or that has no requester where no name is
+    /// given, `StoreError.noRequester`); the bytes of the enclosures its answer lists, kept beside the case.
+    func append(_ step: CaseStep, keeping apart: KeptApart, actor: Actor) async throws -> RecordedStep
 }
 
 extension StepStorage {
     public func append(_ step: CaseStep, actor: Actor) async throws -> RecordedStep {
-        try await append(step, requester: [:], actor: actor)
+        try await append(step, keeping: KeptApart(), actor: actor)
+    }
+}
+
+/// What a step keeps apart from its event, in the same transaction: personal data and files, which can be removed
+/// at the end of the case's retention while the event that names them stays.
+public struct KeptApart: Sendable {
+    /// The requester's details a correction puts right.
+    public var requester: [RequesterField: String]
+    /// The bytes of each enclosure the step's answer lists, by its digest.
+    public var enclosures: [String: [UInt8]]
+
+    public init(requester: [RequesterField: String] = [:], enclosures: [String: [UInt8]] = [:]) {
+        self.requester = requester
+        self.enclosures = enclosures
     }
 }
 

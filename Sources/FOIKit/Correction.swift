@@ -142,7 +142,7 @@ extension Case {
                 .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewRequested, .reviewExtended,
                 .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
                 .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised,
-                .exemptionWithdrawn:
+                .exemptionWithdrawn, .answerRecorded:
                 standing.append((index + 1, recorded))
             }
         }
@@ -185,7 +185,7 @@ extension Case {
             .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .reopened,
             .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested,
             .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged,
-            .hearingListed, .appealDecided, .corrected, .exemptionWithdrawn:
+            .hearingListed, .appealDecided, .corrected, .exemptionWithdrawn, .answerRecorded:
             return
         }
     }
@@ -202,7 +202,7 @@ extension CaseEvent {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewRequested, .reviewExtended,
             .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised,
-            .exemptionWithdrawn:
+            .exemptionWithdrawn, .answerRecorded:
             false
         }
     }

@@ -43,6 +43,7 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case corrected
     case voided
     case exemptionWithdrawn = "exemption-withdrawn"
+    case answerRecorded = "answer-recorded"
 }
 
 /// Why a stored event cannot be read.
@@ -75,6 +76,7 @@ public enum EventFormat {
     public static let personalFields: [EventKind: [String]] = [
         .clarificationRequested: ["note"], .withdrawn: ["reason"], .note: ["text"], .reopened: ["reason"],
         .reviewRequested: ["by"], .requestRecorded: ["text"], .corrected: ["reason"], .voided: ["reason"],
+        .answerRecorded: ["text"],
     ]
 
     /// What a removed personal text reads as.
@@ -252,6 +254,21 @@ public enum EventFormat {
         case .voided(let void): ["step": .integer(void.number), "reason": .string(void.reason)]
         case .exemptionWithdrawn(let citation, let part):
             ["citation": .string(citation), "part": .string(part.rawValue)]
+        case .answerRecorded(let answer):
+            [
+                "part": answer.part.map(JSONValue.string), "finding": .string(answer.finding.rawValue),
+                "text": answer.text.map(JSONValue.string),
+                "exemptions": answer.exemptions.isEmpty ? nil : .array(answer.exemptions.map(JSONValue.string)),
+                "enclosures": answer.enclosures.isEmpty
+                    ? nil
+                    : .array(
+                        answer.enclosures.map {
+                            .object([
+                                "name": .string($0.name), "size": .integer($0.size), "digest": .string($0.digest),
+                                "personal": .bool($0.personal),
+                            ])
+                        }),
+            ]
         }
     }
 
@@ -394,6 +411,19 @@ public enum EventFormat {
             return .voided(VoidedStep(number: try fields.integer("step"), reason: try fields.string("reason")))
         case .exemptionWithdrawn:
             return .exemptionWithdrawn(citation: try fields.string("citation"), part: try fields.choice("part"))
+        case .answerRecorded:
+            var enclosures: [Enclosure] = []
+            for enclosure in try fields.objects("enclosures") {
+                enclosures.append(
+                    Enclosure(
+                        name: try enclosure.string("name"), size: try enclosure.integer("size"),
+                        digest: try enclosure.string("digest"), personal: try enclosure.bool("personal")))
+            }
+            return .answerRecorded(
+                PartAnswer(
+                    part: try fields.optionalString("part"), finding: try fields.choice("finding"),
+                    text: try fields.optionalString("text"), exemptions: try fields.strings("exemptions"),
+                    enclosures: enclosures))
         }
     }
 

@@ -40,7 +40,7 @@ public struct SICReturn: Sendable {
                     .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .reopened, .deadlineMoved,
                     .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                     .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
-                    .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn:
+                    .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded:
                     break
                 }
             }

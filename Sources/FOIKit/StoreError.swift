@@ -61,6 +61,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case noUser(String)
     /// A correction of the requester's details where the case has no requester and no name was given.
     case noRequester(CaseReference)
+    /// An answer lists an enclosure whose bytes were not given to keep.
+    case enclosureMissing(String)
 
     /// The error lies in data given to foi (a file to read), not in the database or the request.
     public var isBadInput: Bool {
@@ -128,6 +130,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "a user of \(email) exists already; nothing was changed"
         case .noUser(let email):
             "no user has the e-mail address \(email)"
+        case .enclosureMissing(let name):
+            "the enclosure \(name) was not given to keep; nothing was recorded"
         case .noRequester(let reference):
             "\(reference) has no requester to correct; give the requester's name, and nothing was changed"
         case .caseMoved(let reference):

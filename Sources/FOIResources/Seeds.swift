@@ -50,6 +50,7 @@ public enum Seeds {
                 "0015_cases_without_lists",
                 String(decoding: PackageResources._015_cases_without_lists_sql, as: UTF8.self)
             ),
+            ("0016_enclosures", String(decoding: PackageResources._016_enclosures_sql, as: UTF8.self)),
         ]
     }
 }

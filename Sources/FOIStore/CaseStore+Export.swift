@@ -1,4 +1,5 @@
 import FOIKit
+import Foundation
 import GRDB
 
 extension CaseStore {
@@ -43,12 +44,14 @@ extension CaseStore {
                     : "SELECT id, ref, NULL, NULL, NULL FROM cases ORDER BY id")
             for chunk in chunked(cases) {
                 let events = try EventLog.events(ofCases: chunk.map { $0[0] }, db)
+                let enclosures = try Self.exportedEnclosures(ofCases: chunk.map { $0[0] }, personal: requesters, db)
                 for row in chunk {
                     var fields: [String: JSONValue] = [
                         "type": .string("case"), "ref": .string(row[1]),
                         "events": .array(
                             (events[row[0]] ?? []).map { stored in Self.exported(stored, texts: requesters) }),
                     ]
+                    if let enclosures = enclosures[row[0]] { fields["enclosures"] = .array(enclosures) }
                     if requesters, let name: String = row[2] {
                         fields["requester"] = .object([
                             "name": .string(name), "email": (row[3] as String?).map(JSONValue.string) ?? .null,
@@ -59,6 +62,31 @@ extension CaseStore {
                 }
             }
         }
+    }
+
+    /// The enclosures kept beside `cases`, by case, as the export writes them: name, size, digest, whether personal,
+    /// and the bytes in base64 where they are kept (a personal one's only with `personal`).
+    private static func exportedEnclosures(ofCases cases: [Int64], personal: Bool, _ db: Database) throws
+        -> [Int64: [JSONValue]]
+    {
+        var enclosures: [Int64: [JSONValue]] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT case_id, digest, name, size, personal, content FROM enclosures
+                WHERE case_id IN (\(placeholders(cases.count))) ORDER BY case_id, name
+                """, arguments: StatementArguments(cases))
+        while let row = try rows.next() {
+            let isPersonal: Bool = row[4]
+            let content = (personal || !isPersonal) ? (row[5] as Data?) : nil
+            enclosures[row[0], default: []].append(
+                .object([
+                    "digest": .string(row[1]), "name": .string(row[2]), "size": .integer(row[3]),
+                    "personal": .bool(isPersonal),
+                    "content": content.map { .string($0.base64EncodedString()) } ?? .null,
+                ]))
+        }
+        return enclosures
     }
 
     /// An event as the export writes it; without `texts`, its personal texts read as removed.

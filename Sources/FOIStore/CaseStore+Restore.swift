@@ -156,6 +156,10 @@ extension CaseStore {
         /// The day its personal data was removed, if it was.
         var anonymised: CivilDate?
         var removedTexts: Int
+        /// The enclosures kept beside it, with their bytes where the export has them, and the day those without
+        /// them count as removed (their case's anonymisation, else the restore).
+        var enclosures: [(enclosure: Enclosure, content: Data?)]
+        var enclosuresRemovedOn: CivilDate
     }
 
     /// A case line's fields replayed through the lifecycle under `rules` and sealed into its chain as its events
@@ -190,12 +194,34 @@ extension CaseStore {
             func text(_ key: String) -> String? { if case .string(let text)? = fields[key] { text } else { nil } }
             requester = Requester(name: name, email: text("email"), address: text("address"))
         }
+        var enclosures: [(enclosure: Enclosure, content: Data?)] = []
+        if case .array(let objects)? = fields["enclosures"] {
+            for object in objects { enclosures.append(try Self.enclosure(object, of: ref)) }
+        }
         return RestoredCase(
             state: state,
             sealed: try Projection.sealedHistory(
                 state, actor: nil, recordedAt: "", restoring: (events, anonymised ?? today)),
             requester: requester, anonymised: anonymised,
-            removedTexts: events.reduce(0) { $0 + $1.removedTexts.count })
+            removedTexts: events.reduce(0) { $0 + $1.removedTexts.count }, enclosures: enclosures,
+            enclosuresRemovedOn: anonymised ?? today)
+    }
+
+    /// An enclosure of the case `ref` as the export wrote it; its bytes, where given, must have its digest.
+    private static func enclosure(_ object: JSONValue, of ref: String) throws -> (enclosure: Enclosure, content: Data?)
+    {
+        guard case .object(let fields) = object, case .string(let digest)? = fields["digest"],
+            case .string(let name)? = fields["name"], case .integer(let size)? = fields["size"],
+            case .bool(let personal)? = fields["personal"]
+        else { throw RestoreFailure("\(ref) has an enclosure without its digest, name, size and personal flag") }
+        var content: Data?
+        if case .string(let base64)? = fields["content"] {
+            guard let bytes = Data(base64Encoded: base64), SHA256.hex(Array(bytes)) == digest else {
+                throw RestoreFailure("\(ref)'s enclosure \(name) does not have the digest it is listed with")
+            }
+            content = bytes
+        }
+        return (Enclosure(name: name, size: size, digest: digest, personal: personal), content)
     }
 
     /// Stores a restored case: its requester, its row, events and projection.
@@ -217,6 +243,17 @@ extension CaseStore {
         if let anonymised = restored.anonymised {
             try db.cachedStatement(sql: "UPDATE cases SET anonymised_on = ? WHERE id = ?")
                 .execute(arguments: [anonymised, caseID])
+        }
+        for (enclosure, content) in restored.enclosures {
+            try db.execute(
+                sql: """
+                    INSERT INTO enclosures (case_id, digest, name, size, content, personal, removed_on)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    caseID, enclosure.digest, enclosure.name, enclosure.size, content, enclosure.personal,
+                    content == nil ? restored.enclosuresRemovedOn : nil,
+                ])
         }
         restoration.cases += 1
         restoration.removedTexts += restored.removedTexts

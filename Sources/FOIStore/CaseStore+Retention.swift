@@ -89,6 +89,13 @@ extension CaseStore {
                         """
                 ).execute(arguments: [today, caseID])
                 removal.texts = db.changesCount
+                // The documents enclosed that hold personal data; their names, sizes and digests stay.
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE enclosures SET content = NULL, removed_on = ?
+                        WHERE case_id = ? AND personal AND content IS NOT NULL
+                        """
+                ).execute(arguments: [today, caseID])
                 // The copies kept from before format 1 hold the same texts.
                 try db.cachedStatement(
                     sql: """

@@ -1,4 +1,5 @@
 import FOIKit
+import Foundation
 import GRDB
 
 /// The protocol's reads and writes are the store's own methods: each waits for the database without holding a
@@ -23,12 +24,34 @@ extension CaseStore: CaseStorage {
         }
     }
 
-    public func append(_ step: CaseStep, requester: [RequesterField: String], actor: Actor) async throws
-        -> RecordedStep
-    {
+    public func append(_ step: CaseStep, keeping apart: KeptApart, actor: Actor) async throws -> RecordedStep {
         try await write { db in
-            if !requester.isEmpty { try Self.correct(requester, of: step.state.file.reference, db) }
-            return try Self.append(step, actor: try Users.column(for: actor, db), db)
+            if !apart.requester.isEmpty { try Self.correct(apart.requester, of: step.state.file.reference, db) }
+            let recorded = try Self.append(step, actor: try Users.column(for: actor, db), db)
+            if case .answerRecorded(let answer) = step.event.event {
+                try Self.keep(answer.enclosures, bytes: apart.enclosures, of: step.state.file.reference, db)
+            }
+            return recorded
+        }
+    }
+
+    /// Keeps beside the case each of `enclosures` it does not hold yet, from `bytes`.
+    private static func keep(
+        _ enclosures: [Enclosure], bytes: [String: [UInt8]], of reference: CaseReference, _ db: Database
+    ) throws {
+        let caseID = try caseID(reference, db)
+        for enclosure in enclosures {
+            let held = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM enclosures WHERE case_id = ? AND digest = ?",
+                arguments: [caseID, enclosure.digest])
+            guard held == nil else { continue }
+            guard let content = bytes[enclosure.digest] else { throw StoreError.enclosureMissing(enclosure.name) }
+            try db.execute(
+                sql:
+                    "INSERT INTO enclosures (case_id, digest, name, size, content, personal) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    caseID, enclosure.digest, enclosure.name, enclosure.size, Data(content), enclosure.personal,
+                ])
         }
     }
 

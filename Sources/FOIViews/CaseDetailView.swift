@@ -548,6 +548,12 @@ struct EventJSON: Encodable {
             ] as [String?]).compactMap { $0 }.joined(separator: "; ") + " — \(correction.reason)"
         case .voided(let void): "step \(void.number) treated as never having happened — \(void.reason)"
         case .exemptionWithdrawn(let citation, let part): "\(part.shortName) \(citation) no longer relied on"
+        case .answerRecorded(let answer):
+            ([
+                (answer.part.map { "part \($0)" } ?? "the request") + ": " + answer.finding.rawValue,
+                answer.exemptions.isEmpty ? nil : "under " + answer.exemptions.joined(separator: ", "),
+                answer.enclosures.isEmpty ? nil : answer.enclosures.map(\.name).joined(separator: ", "),
+            ] as [String?]).compactMap { $0 }.joined(separator: "; ")
         }
     }
 }

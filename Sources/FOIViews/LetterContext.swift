@@ -84,6 +84,15 @@ struct LetterContext {
         values["hasExemptions"] = !file.exemptions.isEmpty
         values["hasReasons"] = !file.exemptions.isEmpty
         values.merge(reviewValues) { _, new in new }
+        // The answer part by part; never in a letter that neither confirms nor denies.
+        let answers = LetterAnswers(answers: file.answers, regime: regime)
+        if !answers.answers.isEmpty && file.responses.last?.outcome != .neitherConfirmNorDeny {
+            values["answers"] = answers.values
+            values["hasAnswers"] = true
+            values["enclosures"] = answers.schedule
+            values["hasEnclosures"] = !answers.schedule.isEmpty
+            values["partlyHeld"] = answers.partlyHeld
+        }
         return values
     }
 
@@ -310,6 +319,11 @@ extension LetterContext {
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
+        "answers", "enclosures", "partlyHeld", "heading", "released", "partlyReleased", "withheldPart", "notHeldPart",
+        "accessiblePart", "blocks",
+        "hasAnswers", "hasEnclosures", "hasBlocks", "hasEnclosed", "withheldUnder", "lines", "items", "table", "header",
+        "rule", "rows", "cells", "cell", "size",
+        "digest",
     ]
 }
 

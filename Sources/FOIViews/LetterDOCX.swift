@@ -53,6 +53,24 @@ extension LetterDocument {
             case .bullets(let items):
                 for item in items { body += paragraph(style: "ListBullet", runs(item), list: true) }
             case .quotation(let content): body += paragraph(style: "Quote", lines(content))
+            case .table(let header, let rows):
+                // A grid of single lines, the header bold and repeated on each page the table runs over.
+                let border = ["top", "left", "bottom", "right", "insideH", "insideV"]
+                    .map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>" }.joined()
+                func row(_ cells: [[Run]], header: Bool) -> String {
+                    "<w:tr>" + (header ? "<w:trPr><w:tblHeader/></w:trPr>" : "")
+                        + cells.map { cell in
+                            let content = header ? runs(cell.map { Run(text: $0.text, bold: true) }) : runs(cell)
+                            return "<w:tc><w:p>\(content)</w:p></w:tc>"
+                        }.joined() + "</w:tr>"
+                }
+                body +=
+                    "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>\(border)</w:tblBorders>"
+                    + "<w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/>"
+                    + "</w:tblCellMar></w:tblPr>"
+                    + row(header, header: true) + rows.map { row($0, header: false) }.joined() + "</w:tbl>\n"
+                    // Word needs a paragraph between a table and what follows it.
+                    + "<w:p/>\n"
             }
         }
         return """

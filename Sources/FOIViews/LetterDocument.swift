@@ -1,6 +1,6 @@
 /// A letter's Markdown read as blocks, for the other formats. Only what the templates write is read: headings
 /// (`#` to `###`), paragraphs (each line kept as a line), `- ` items, `> ` quotations (the request restated),
-/// `**bold**`, and backslash escapes; anything else is text.
+/// tables (`| a | b |` lines, the second a rule), `**bold**`, and backslash escapes; anything else is text.
 struct LetterDocument {
     enum Block: Equatable {
         case heading(level: Int, [Run])
@@ -8,6 +8,8 @@ struct LetterDocument {
         case paragraph([[Run]])
         case bullets([[Run]])
         case quotation([[Run]])
+        /// A table: its header's cells, then each row's.
+        case table(header: [[Run]], rows: [[[Run]]])
     }
 
     /// A stretch of text, bold or not; escapes already undone.
@@ -30,10 +32,18 @@ struct LetterDocument {
                 blocks.append(.bullets(Self.take(&lines, prefix: "- ")))
             } else if line.hasPrefix(">") {
                 blocks.append(.quotation(Self.take(&lines, prefix: ">")))
+            } else if line.hasPrefix("|") {
+                var rows: [[[Run]]] = []
+                while let next = lines.first, next.hasPrefix("|") {
+                    let cells = Self.cells(next)
+                    if !cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { rows.append(cells.map(Self.runs)) }
+                    lines.removeFirst()
+                }
+                if let header = rows.first { blocks.append(.table(header: header, rows: Array(rows.dropFirst()))) }
             } else {
                 var paragraph: [[Run]] = []
                 while let next = lines.first, !next.trimmingSpaces.isEmpty, Self.headingLevel(next) == nil,
-                    !next.hasPrefix("- "), !next.hasPrefix(">")
+                    !next.hasPrefix("- "), !next.hasPrefix(">"), !next.hasPrefix("|")
                 {
                     paragraph.append(Self.runs(next))
                     lines.removeFirst()
@@ -58,6 +68,25 @@ struct LetterDocument {
             lines.removeFirst()
         }
         return taken
+    }
+
+    /// A table line's cells as Markdown, split at each `|` a backslash does not escape (the escapes are kept for
+    /// `runs`), each trimmed of spaces.
+    static func cells(_ line: String) -> [String] {
+        var cells: [String] = []
+        var cell = ""
+        var characters = line.dropFirst()[...]
+        while let character = characters.popFirst() {
+            if character == "\\", let escaped = characters.popFirst() {
+                cell += "\\\(escaped)"
+            } else if character == "|" {
+                cells.append(String(cell.trimmingSpaces.reversed().drop { $0 == " " }.reversed()))
+                cell = ""
+            } else {
+                cell.append(character)
+            }
+        }
+        return cells
     }
 
     /// A line's runs: `**` toggles bold; a backslash makes the next character plain text.
@@ -108,6 +137,12 @@ struct LetterDocument {
                 body += "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
             case .quotation(let lines):
                 body += "<blockquote><p>" + lines.map(inline).joined(separator: "<br>\n") + "</p></blockquote>\n"
+            case .table(let header, let rows):
+                body += "<table>\n<thead><tr>" + header.map { "<th>\(inline($0))</th>" }.joined() + "</tr></thead>\n"
+                body +=
+                    "<tbody>\n"
+                    + rows.map { "<tr>" + $0.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n" }.joined()
+                    + "</tbody>\n</table>\n"
             }
         }
         return body

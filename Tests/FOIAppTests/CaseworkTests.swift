@@ -35,7 +35,7 @@ private final class Interleaving: StepStorage {
 
     func loadDetail(_ reference: CaseReference) async throws -> LoadedDetail { try await inner.loadDetail(reference) }
 
-    func append(_ step: CaseStep, requester: [RequesterField: String], actor: Actor) async throws -> RecordedStep {
+    func append(_ step: CaseStep, keeping apart: KeptApart, actor: Actor) async throws -> RecordedStep {
         let interrupt = remaining.withLock { count in
             defer { count -= 1 }
             return count > 0
@@ -44,7 +44,7 @@ private final class Interleaving: StepStorage {
             _ = try await Casework(storage: inner).record(
                 meanwhile, for: step.state.file.reference, by: .named("colleague"), today: later)
         }
-        return try await inner.append(step, requester: requester, actor: actor)
+        return try await inner.append(step, keeping: apart, actor: actor)
     }
 }
 

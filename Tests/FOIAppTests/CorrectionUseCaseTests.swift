@@ -94,3 +94,71 @@ private func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
         #expect(try await store.detail(anonymous).requester == Requester(name: "B Jones", email: "b@example.org"))
     }
 }
+
+/// The answer's enclosures kept beside the case: named in the event by their SHA-256, their bytes in the store,
+/// carried by an export and its restore, and a personal one's bytes removed with the case's personal data.
+@Suite struct EnclosureTests {
+    let store: CaseStore
+    let reference = CaseReference(rawValue: "SAR-1")
+    let officer = Actor.named("officer")
+    let today = date("2026-03-02")
+    let copy = Casework.EnclosedFile(name: "records.pdf", bytes: Array("her records".utf8), personal: true)
+    let leaflet = Casework.EnclosedFile(name: "leaflet.pdf", bytes: Array("how we use data".utf8), personal: false)
+
+    init() async throws {
+        store = try CaseStore.inMemory()
+        _ = try await Office(storage: store).log(
+            NewCase(
+                reference: reference, received: date("2026-01-05"), receipt: Receipt(regime: .sar, subject: "My file"),
+                requester: Requester(name: "Ann Smith")),
+            receiptConvention: nil, by: officer, today: today)
+        _ = try await Casework(storage: store).answer(
+            reference, PartAnswer(finding: .released), enclosing: [copy, leaflet], on: date("2026-01-20"), by: officer,
+            today: today)
+    }
+
+    /// The export's enclosures: each with its digest, and its bytes where kept (a personal one's only with the
+    /// personal data).
+    func exported(requesters: Bool) async throws -> (lines: [UInt8], enclosures: [JSONValue]) {
+        var lines: [UInt8] = []
+        var enclosures: [JSONValue] = []
+        try await store.export(requesters: requesters) { line in
+            lines += line.canonicalBytes + [0x0A]
+            if case .object(let fields) = line, case .array(let listed)? = fields["enclosures"] { enclosures += listed }
+        }
+        return (lines, enclosures)
+    }
+
+    func content(_ enclosure: JSONValue) -> JSONValue? {
+        if case .object(let fields) = enclosure { fields["content"] } else { nil }
+    }
+
+    @Test func theEnclosuresAreKeptAndCarried() async throws {
+        let file = try await store.caseFile(reference)
+        let listed = try #require(file.answers.first?.enclosures)
+        #expect(listed.map(\.digest) == [SHA256.hex(copy.bytes), SHA256.hex(leaflet.bytes)])
+        #expect(listed.map(\.size) == [11, 15])
+        let full = try await exported(requesters: true)
+        #expect(full.enclosures.compactMap(content).filter { $0 != .null }.count == 2)
+        // Without the personal data, the personal copy's bytes stay behind.
+        #expect(try await exported(requesters: false).enclosures.compactMap(content).filter { $0 != .null }.count == 1)
+        let restored = try CaseStore.inMemory()
+        _ = try await restored.restore(export: full.lines, today: today)
+        var again: [JSONValue] = []
+        try await restored.export(requesters: true) { line in
+            if case .object(let fields) = line, case .array(let listed)? = fields["enclosures"] { again += listed }
+        }
+        #expect(again == full.enclosures)
+    }
+
+    @Test func aPersonalEnclosureGoesWithThePersonalData() async throws {
+        _ = try await Casework(storage: store).record(
+            RecordedEvent(date: date("2026-01-21"), event: .responded(.grantedInFull)), for: reference, by: officer,
+            today: today)
+        _ = try await Office(storage: store).anonymise([reference], by: officer, today: today)
+        let kept = try await exported(requesters: true).enclosures
+        #expect(kept.count == 2)
+        #expect(kept.compactMap(content).filter { $0 != .null }.count == 1)
+        #expect(try await store.verify().isSound)
+    }
+}

@@ -298,3 +298,48 @@ import Testing
         #expect(throws: LifecycleError.self) { try extend(sar, on: "2026-08-10", days: nil) }
     }
 }
+
+/// What the response gives, part by part (`foi disclose`).
+@Suite struct AnswerTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+    let today = d("2026-03-02")
+    static let table = Enclosure(
+        name: "table.csv", size: 120, digest: String(repeating: "a", count: 64), personal: false)
+
+    func answered(_ answers: [PartAnswer], exempt: Bool = true) throws -> Case {
+        let exemption = CaseEvent.exemptionApplied(
+            ExemptionDecision(citation: "43(2)", part: .foia, publicInterest: .maintain))
+        return try foiaCase(in: .open).replaying(
+            (exempt ? [RecordedEvent(date: d("2026-01-07"), event: exemption)] : [])
+                + answers.map { RecordedEvent(date: d("2026-01-08"), event: .answerRecorded($0)) },
+            rules: rules, today: today)
+    }
+
+    /// A later answer to a part replaces the earlier; parts keep the order first answered.
+    @Test func answersArePartByPart() throws {
+        let file = try answered([
+            PartAnswer(part: "1", finding: .notHeld), PartAnswer(part: "2", finding: .released, text: "12"),
+            PartAnswer(part: "1", finding: .released, enclosures: [Self.table]),
+        ])
+        #expect(file.answers.map(\.part) == ["1", "2"])
+        #expect(file.answers.map(\.finding) == [.released, .released])
+    }
+
+    /// A withheld part names exemptions the case applies, and only a withheld part names any; a released or
+    /// accessible part gives its text or an enclosure.
+    @Test func anAnswerHoldsTogether() throws {
+        #expect(throws: LifecycleError.answer(.exemptionsDoNotFit(.withheld))) {
+            try answered([PartAnswer(part: "1", finding: .withheld)])
+        }
+        #expect(throws: LifecycleError.answer(.exemptionsDoNotFit(.notHeld))) {
+            try answered([PartAnswer(part: "1", finding: .notHeld, exemptions: ["43(2)"])])
+        }
+        #expect(throws: LifecycleError.exemptionNotRelied(citation: "31(1)(a)", relied: ["43(2)"])) {
+            try answered([PartAnswer(part: "1", finding: .withheld, exemptions: ["31(1)(a)"])])
+        }
+        #expect(throws: LifecycleError.answer(.nothingGiven(.accessible))) {
+            try answered([PartAnswer(finding: .accessible, text: " ")])
+        }
+        #expect(try answered([PartAnswer(part: "B", finding: .withheld, exemptions: ["43(2)"])]).answers.count == 1)
+    }
+}

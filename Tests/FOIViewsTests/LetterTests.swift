@@ -157,6 +157,53 @@ import Testing
         #expect(LetterKind.acknowledgement.defaultDate(of: voided) == nil)
     }
 
+    /// The answer part by part (audit M4; FOIA s.1(1)(a)): seed 000's request, whose first years were not held and
+    /// whose deployments were disclosed, says what is held part by part, and never "We hold the information you
+    /// asked for" for every part; a released table stays a table, its cells escaped; the enclosures are scheduled
+    /// with their SHA-256.
+    @Test func theResponseGivesTheAnswerPartByPart() throws {
+        let schedule = Enclosure(
+            name: "deployments.xlsx", size: 14_300, digest: String(repeating: "b", count: 64), personal: false)
+        let letter = try Self.response(
+            .foia,
+            after: [
+                ("2026-09-10", .answerRecorded(PartAnswer(part: "1", finding: .notHeld))),
+                (
+                    "2026-09-10",
+                    .answerRecorded(
+                        PartAnswer(
+                            part: "2", finding: .released,
+                            text:
+                                "Deployments by year:\n\n| Year | Deployments |\n|---|---|\n| 2012 | 5,333 |\n"
+                                + "| a\\|b | *x* |",
+                            enclosures: [schedule]))
+                ),
+                ("2026-09-28", .responded(.grantedInFull)),
+            ])
+        let markdown = letter.markdown
+        #expect(!markdown.contains("We hold the information you asked for"), "\(markdown)")
+        #expect(
+            markdown.contains(
+                "We hold some of the information you asked for, and I am pleased to provide all that we hold"))
+        #expect(markdown.contains("### Part 1\n\nWe do not hold this information."))
+        #expect(
+            markdown.contains(
+                "### Part 2\n\nWe hold this information, and release it (enclosed):\n\nDeployments by year:"))
+        #expect(markdown.contains("| Year | Deployments |\n| --- | --- |\n| 2012 | 5,333 |\n| a\\|b | \\*x\\* |"))
+        #expect(
+            markdown.contains(
+                "## Enclosures\n\n- deployments.xlsx (14 KB; SHA-256 \(String(repeating: "b", count: 64)))"))
+        let document = LetterDocument(markdown: markdown)
+        #expect(
+            document.blocks.contains(
+                .table(
+                    header: [[.init(text: "Year", bold: false)], [.init(text: "Deployments", bold: false)]],
+                    rows: [
+                        [[.init(text: "2012", bold: false)], [.init(text: "5,333", bold: false)]],
+                        [[.init(text: "a|b", bold: false)], [.init(text: "*x*", bold: false)]],
+                    ])))
+    }
+
     /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
         try letter(.response, regime, after: steps, on: "2026-09-28")
