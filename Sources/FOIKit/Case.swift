@@ -224,6 +224,8 @@ public struct Case: Hashable, Sendable {
     public internal(set) var handler: Assignee?
     /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
     public internal(set) var responses: [Response] = []
+    /// What the latest response recorded beside its outcome: its advice, a cost refusal's estimate.
+    public internal(set) var responseDetails: ResponseDetails?
     /// The day the case was last reopened after a response: a further response is due.
     public internal(set) var reopenedAfterResponse: CivilDate?
     /// Every internal review and complaint to the regulator, in order; each complaint holds its appeals.
@@ -321,7 +323,9 @@ public struct Case: Hashable, Sendable {
         case .exemptionApplied(let decision): try next.apply(decision, catalogue: catalogue)
         case .extended(let workingDays, _, let late):
             try next.extend(by: workingDays, on: date, late: late, catalogue: catalogue)
-        case .responded(let outcome, _): try next.respond(outcome, on: date)
+        case .responded(let outcome, let details):
+            try next.respond(outcome, on: date)
+            next.responseDetails = details
         case .reopened: try next.reopen(on: date, event: event)
         // What the officer records of the request, in any status.
         case .searchRecorded(let search): next.searches.append(search)

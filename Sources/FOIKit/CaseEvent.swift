@@ -272,10 +272,17 @@ public struct ResponseDetails: Hashable, Sendable {
     public var advice: String?
     /// FOIA s.17(6): the reference of the earlier case whose refusal notice warned.
     public var earlierCase: String?
+    /// A refusal on cost (FOIA s.12, FOISA s.12): the estimate of the whole job, in hours, and how it was reached.
+    public var estimateHours: Double?
+    public var estimateBasis: String?
 
-    public init(advice: String? = nil, earlierCase: String? = nil) {
+    public init(
+        advice: String? = nil, earlierCase: String? = nil, estimateHours: Double? = nil, estimateBasis: String? = nil
+    ) {
         self.advice = advice
         self.earlierCase = earlierCase
+        self.estimateHours = estimateHours
+        self.estimateBasis = estimateBasis
     }
 }
 

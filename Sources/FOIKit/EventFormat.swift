@@ -169,6 +169,8 @@ public enum EventFormat {
             [
                 "outcome": .string(outcome.rawValue), "advice": details.advice.map(JSONValue.string),
                 "earlierCase": details.earlierCase.map(JSONValue.string),
+                "estimateHours": details.estimateHours.map(JSONValue.number),
+                "estimateBasis": details.estimateBasis.map(JSONValue.string),
             ]
         case .note(let text): ["text": .string(text)]
         case .requestRecorded(let text): ["text": .string(text)]
@@ -318,7 +320,10 @@ public enum EventFormat {
             return .responded(
                 try fields.choice("outcome"),
                 ResponseDetails(
-                    advice: try fields.optionalString("advice"), earlierCase: try fields.optionalString("earlierCase")))
+                    advice: try fields.optionalString("advice"), earlierCase: try fields.optionalString("earlierCase"),
+                    estimateHours: try fields.optionalValue("estimateHours") == nil
+                        ? nil : try fields.number("estimateHours"),
+                    estimateBasis: try fields.optionalString("estimateBasis")))
         case .note: return .note(try fields.string("text"))
         case .requestRecorded: return .requestRecorded(text: try fields.string("text"))
         case .reasoningRecorded:
@@ -466,6 +471,8 @@ public enum EventFormat {
         func fail(_ field: String, _ reason: String) -> EventFormatError {
             .badField(kind: kind, field: field, reason: reason)
         }
+
+        func optionalValue(_ field: String) -> JSONValue? { value(field) }
 
         /// The field's value; nil when absent or null.
         func value(_ field: String) -> JSONValue? {

@@ -378,6 +378,7 @@ public struct AuthorityProfile: Hashable, Sendable {
         case reviewContact = "review-contact"
         case signature
         case reuseParagraph = "reuse-paragraph"
+        case authorityType = "authority-type"
 
         /// What the field holds, for a message naming a missing one.
         public var meaning: String {
@@ -389,6 +390,7 @@ public struct AuthorityProfile: Hashable, Sendable {
             case .reviewContact: "who carries out internal reviews and how to ask"
             case .signature: "the signature block"
             case .reuseParagraph: "the re-use and copyright paragraph"
+            case .authorityType: "whether it is central government or another public authority (the s.12 limit)"
             }
         }
     }

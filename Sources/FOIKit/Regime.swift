@@ -31,15 +31,23 @@ public enum Regime: String, CaseIterable, Codable, Hashable, Sendable {
     /// The cost limit of a refusal because compliance would cost too much (FOIA s.12, FOISA s.12); nil for a regime
     /// without one (the EIR and EIR(S) refuse such a request as manifestly unreasonable, subject access under UK
     /// GDPR Art. 12(5)).
-    public var costLimit: CostLimit? {
+    public var costLimit: CostLimit? { costLimit(for: nil) }
+
+    /// The cost limit an authority of `type` is held to: FOIA's appropriate limit is £600 for the authorities of
+    /// Schedule 1 Part I to the Regulations (central government, reg 3(2)) and £450 for the rest (reg 3(3)); with no
+    /// type known, both are given.
+    public func costLimit(for type: AuthorityType?) -> CostLimit? {
         switch self {
         case .foia:
             CostLimit(
                 name: "appropriate limit",
                 regulations:
                     "the Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations 2004",
-                limit: "£600 for central government, £450 for other public authorities", hourlyRate: 25,
-                rate: "£25 an hour")
+                limit: type == .centralGovernment
+                    ? "£600"
+                    : type == .otherPublicAuthority
+                        ? "£450" : "£600 for central government, £450 for other public authorities",
+                hourlyRate: 25, rate: "£25 an hour")
         case .foisa:
             CostLimit(
                 name: "amount prescribed",
@@ -206,6 +214,15 @@ public enum RequestPeriod: Hashable, Sendable {
 /// What a regime's regulations set for a refusal on the cost of compliance: what the limit is called, the
 /// regulations, the limit, and the rate at which staff time counts (FOIA: SI 2004/3244 regs 3 and 4(4); FOISA: SSI
 /// 2004/467 regs 3 and 5).
+/// The kind of authority, which sets the FOIA cost limit (and says a Scottish authority answers under FOISA).
+public enum AuthorityType: String, CaseIterable, Sendable {
+    /// Listed in Schedule 1 Part I to the 2004 Fees Regulations: government departments, the Houses, the armed
+    /// forces, the Northern Ireland and Welsh governments.
+    case centralGovernment = "central-government"
+    case otherPublicAuthority = "other-public-authority"
+    case scottishPublicAuthority = "scottish-public-authority"
+}
+
 public struct CostLimit: Sendable, Equatable {
     public let name: String
     public let regulations: String

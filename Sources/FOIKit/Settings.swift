@@ -18,6 +18,8 @@ public enum Settings {
         case reviewContact = "review-contact"
         case signature
         case reuseParagraph = "reuse-paragraph"
+        /// `central-government`, `other-public-authority` or `scottish-public-authority`: the cost limit letters quote.
+        case authorityType = "authority-type"
         /// A directory of edited letter templates; unset: the built-in ones.
         case templatesDirectory = "templates-dir"
 
@@ -28,7 +30,7 @@ public enum Settings {
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
             case .retentionYears: RetentionPolicy().description
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
-                .reuseParagraph, .templatesDirectory:
+                .reuseParagraph, .templatesDirectory, .authorityType:
                 ""
             }
         }
@@ -55,6 +57,12 @@ public enum Settings {
                 }
             case .clarificationLapseDays:
                 _ = try ClockPolicy(clarificationLapseDays: value)
+            case .authorityType:
+                guard value.isEmpty || AuthorityType(rawValue: value) != nil else {
+                    throw .badValue(
+                        self, value: value,
+                        reason: "use " + AuthorityType.allCases.map(\.rawValue).joined(separator: ", "))
+                }
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
                 .reuseParagraph, .templatesDirectory:
                 break

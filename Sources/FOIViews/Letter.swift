@@ -43,6 +43,9 @@ public struct LetterGap: Hashable, Sendable, CustomStringConvertible {
         case reasoning(citation: String, part: Regime)
         /// The public interest factors and the balance of a qualified exemption.
         case publicInterest(citation: String, part: Regime)
+        /// A refusal on cost's estimate of the whole job, how it was reached, and the advice on what could be
+        /// provided within the limit: recorded with the response.
+        case costEstimate
     }
 
     public var fix: Fix
@@ -53,6 +56,7 @@ public struct LetterGap: Hashable, Sendable, CustomStringConvertible {
         case .requestText: "the request's text"
         case .reasoning(let citation, _): "why \(citation) is engaged"
         case .publicInterest(let citation, _): "why \(citation) is engaged, and its public interest test"
+        case .costEstimate: "the estimate of the whole job, its basis, and the advice on what the limit allows"
         }
     }
 }

@@ -78,7 +78,7 @@ struct LetterContext {
         // A response neither confirming nor denying says nothing of what the searches found: that would confirm or
         // deny (FOIA s.1(1)(a), ICO guidance on NCND).
         values["searchesMade"] = !file.searches.isEmpty && file.responses.last?.outcome != .neitherConfirmNorDeny
-        values.merge(outcomeValues) { _, new in new }
+        values.merge(outcomeValues()) { _, new in new }
         values["exemptions"] = exemptionValues(file.exemptions.filter { !$0.neitherConfirmNorDeny })
         values["ncndExemptions"] = exemptionValues(file.exemptions.filter(\.neitherConfirmNorDeny))
         values["hasExemptions"] = !file.exemptions.isEmpty
@@ -193,8 +193,9 @@ struct LetterContext {
     }
 
     /// The response's outcome as flags, its date and its advice.
-    private var outcomeValues: [String: Any] {
+    private mutating func outcomeValues() -> [String: Any] {
         guard let response = file.responses.last else { return [:] }
+        let details = file.responseDetails
         var values: [String: Any] = ["respondedOn": response.on.letterDescription]
         let outcome = response.outcome
         let flags: [Outcome: String] = [
@@ -204,17 +205,24 @@ struct LetterContext {
             .refusedManifestlyUnfounded: "manifestlyUnfounded",
         ]
         if let flag = flags[outcome] { values[flag] = true }
-        // The s.12 estimate: the hours the searches recorded, at the rate the regime's regulations set.
-        if let cost = regime.costLimit {
-            values["cost"] = [
-                "name": cost.name, "regulations": cost.regulations, "limit": cost.limit, "rate": cost.rate,
-            ]
-            let hours = file.searches.reduce(0) { $0 + $1.hours }
-            if hours > 0 {
-                let shown = hours == hours.rounded() ? String(Int(hours)) : String(format: "%.1f", hours)
-                values["costHours"] = shown
-                values["costPounds"] = String(Int((hours * Double(cost.hourlyRate)).rounded()))
+        // The s.12 limit of the authority's type, and the estimate of the whole job (not the hours searched so far)
+        // at the rate the regime's regulations set, with its basis (audit M12).
+        let type = source.profile[.authorityType].flatMap(AuthorityType.init(rawValue:))
+        if let cost = regime.costLimit(for: type) {
+            var limit = cost.limit
+            if outcome == .refusedCost {
+                if regime == .foia && type == nil { limit = needed(nil, .setting(.authorityType)) }
+                let hours = details?.estimateHours
+                let shown = hours.map { $0 == $0.rounded() ? String(Int($0)) : String(format: "%.1f", $0) }
+                values["costHours"] = needed(shown, .costEstimate)
+                values["costPounds"] = needed(
+                    hours.map { String(Int(($0 * Double(cost.hourlyRate)).rounded())) }, .costEstimate)
+                // The basis is a sentence of its own in the letter.
+                let basis = details?.estimateBasis.map { $0.last.map { ".!?".contains($0) } == true ? $0 : $0 + "." }
+                values["estimateBasis"] = needed(basis, .costEstimate)
+                values["advice"] = needed(details?.advice, .costEstimate)
             }
+            values["cost"] = ["name": cost.name, "regulations": cost.regulations, "limit": limit, "rate": cost.rate]
         }
         let ncndRelied = file.exemptions.contains(where: \.neitherConfirmNorDeny)
         values["withholds"] = [.partiallyWithheld, .withheldInFull].contains(outcome)
@@ -223,11 +231,7 @@ struct LetterContext {
             outcome)
         values["refusalNotice"] =
             outcome.citesExemptions || outcome == .neitherConfirmNorDeny || values["refused"] as? Bool == true
-        if let details = source.detail.events.last(where: {
-            if case .responded = $0.recorded.event { true } else { false }
-        }), case .responded(_, let more) = details.recorded.event, let advice = more.advice {
-            values["advice"] = advice
-        }
+        if let advice = details?.advice { values["advice"] = advice }
         return values
     }
 
@@ -319,7 +323,8 @@ extension LetterContext {
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
-        "answers", "enclosures", "partlyHeld", "heading", "released", "partlyReleased", "withheldPart", "notHeldPart",
+        "estimateBasis", "answers", "enclosures", "partlyHeld", "heading", "released", "partlyReleased", "withheldPart",
+        "notHeldPart",
         "accessiblePart", "blocks",
         "hasAnswers", "hasEnclosures", "hasBlocks", "hasEnclosed", "withheldUnder", "lines", "items", "table", "header",
         "rule", "rows", "cells", "cell", "size",

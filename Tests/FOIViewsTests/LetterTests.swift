@@ -78,31 +78,40 @@ import Testing
         #expect(sections.count == 1, "\(sections)")
     }
 
-    /// A refusal on the cost of compliance quotes the regime's own regulations, limit and rate, and prices the
-    /// estimate at that rate (audit H3): 50 hours under FOISA at no more than £15 an hour is £750 (SSI 2004/467),
-    /// under FOIA at £25 an hour £1,250 (SI 2004/3244 reg 4(4)).
+    /// A refusal on the cost of compliance quotes the regime's own regulations, the limit of the authority's type
+    /// and the rate, and prices the estimate of the whole job (not the hours searched so far) at that rate, with its
+    /// basis and the advice on what the limit allows (audits H3, M12): 50 hours under FOISA at no more than £15 an
+    /// hour is £750 (SSI 2004/467), under FOIA at £25 an hour £1,250 (SI 2004/3244 reg 4(4)), against £450 for an
+    /// authority outside Schedule 1 Part I (reg 3(3)).
     @Test(arguments: [
         (
             Regime.foisa,
             "amount prescribed set by the Freedom of Information (Fees for Required Disclosure) (Scotland) "
                 + "Regulations 2004 (£600, with staff time at no more than £15 an hour)",
-            "Our estimate is 50 hours of work, £750."
+            "Our estimate is 50 hours of work, £750: locating 200 files at 15 minutes each. This letter"
         ),
         (
             .foia,
             "appropriate limit set by the Freedom of Information and Data Protection (Appropriate Limit and Fees) "
-                + "Regulations 2004 (£600 for central government, £450 for other public authorities, with staff "
-                + "time at £25 an hour)",
-            "Our estimate is 50 hours of work, £1250."
+                + "Regulations 2004 (£450, with staff time at £25 an hour)",
+            "Our estimate is 50 hours of work, £1250: locating 200 files at 15 minutes each. This letter"
         ),
     ])
     func aCostRefusalQuotesTheRegimesOwnLimitAndRate(regime: Regime, limit: String, estimate: String) throws {
-        let letter = try Self.response(
-            regime,
+        let letter = try Self.letter(
+            .response, regime,
             after: [
-                ("2026-09-10", .searchRecorded(Search(location: "Archive", held: true, hours: 50))),
-                ("2026-09-28", .responded(.refusedCost)),
-            ])
+                ("2026-09-10", .searchRecorded(Search(location: "Archive", held: true, hours: 2))),
+                (
+                    "2026-09-28",
+                    .responded(
+                        .refusedCost,
+                        ResponseDetails(
+                            advice: "A request for one year could be answered.", estimateHours: 50,
+                            estimateBasis: "locating 200 files at 15 minutes each"))
+                ),
+            ], on: "2026-09-28", profile: AuthorityProfile([.authorityType: "other-public-authority"]))
+        #expect(letter.markdown.contains("## Advice and assistance\n\nA request for one year could be answered."))
         #expect(letter.markdown.contains(limit), "\(letter.markdown)")
         #expect(letter.markdown.contains(estimate))
     }
@@ -211,8 +220,9 @@ import Testing
 
     /// The letter of `kind` (a draft, dated `date`) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func letter(
-        _ kind: LetterKind, _ regime: Regime, after steps: [(String, CaseEvent)], on date: String,
-        requester: Requester = Requester(name: "A"), channel: Channel = .email, forPublication: Bool = false
+        _ kind: LetterKind, _ regime: Regime, after steps: [(String, CaseEvent)] = [], on date: String,
+        requester: Requester = Requester(name: "A"), channel: Channel = .email, forPublication: Bool = false,
+        profile: AuthorityProfile = AuthorityProfile()
     ) throws -> Letter {
         let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
         let rules = CaseRules(catalogue: catalogue, calendars: calendars)
@@ -228,7 +238,7 @@ import Testing
         return try LetterWriter.write(
             kind,
             from: LetterSource(
-                detail: detail, profile: AuthorityProfile(), calendars: calendars, catalogue: catalogue,
+                detail: detail, profile: profile, calendars: calendars, catalogue: catalogue,
                 date: d(date), forPublication: forPublication),
             templates: Seeds.letterTemplates, draft: true)
     }

@@ -237,7 +237,10 @@ extension Workspace {
         let ref = "FOI-2026-000001"
         try workspace.ok(["log", "--subject", "Contracts", "--received", "2026-03-02"], today: "2026-03-02")
         try workspace.ok(
-            ["respond", ref, "--outcome", "refused-s12", "--advice", "Ask for 2024 only", "--on", "2026-03-20"],
+            [
+                "respond", ref, "--outcome", "refused-s12", "--advice", "Ask for 2024 only", "--estimate-hours", "40",
+                "--estimate-basis", "40 files at an hour each", "--on", "2026-03-20",
+            ],
             today: "2026-03-20")
         #expect(try workspace.run(["history", ref], today: "2026-03-20").stdout.contains("advice: Ask for 2024 only"))
         try workspace.ok(

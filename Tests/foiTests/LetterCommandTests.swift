@@ -130,7 +130,8 @@ import Testing
             ])
     }
 
-    /// A s.12 refusal states the estimate (the searches' hours at £25 an hour) and the s.16 advice.
+    /// A s.12 refusal states the estimate of the whole job at £25 an hour against the authority's own limit (the
+    /// demo force is outside Schedule 1 Part I: £450), its basis, and the s.16 advice.
     @Test func aCostLimitRefusalGivesTheEstimateAndAdvice() throws {
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         let request = workspace.directory.appendingPathComponent("request.txt")
@@ -141,13 +142,17 @@ import Testing
         let ref = "FOI-2026-000001"
         try workspace.ok(["search", ref, "--location", "Email archive", "--held", "--hours", "30.5"], today: today)
         try workspace.ok(
-            ["respond", ref, "--outcome", "refused-s12", "--advice", "A request for 2025 alone could be answered."],
-            today: today)
+            [
+                "respond", ref, "--outcome", "refused-s12", "--advice", "A request for 2025 alone could be answered.",
+                "--estimate-hours", "30.5", "--estimate-basis", "searching 1,220 mailboxes at 90 seconds each",
+            ], today: today)
         expectInOrder(
             try letter(ref),
             [
-                "> Every email sent by the force since 2010", "(section 12 of the Act)",
-                "Our estimate is 30.5 hours of work, £763.", "## Advice and assistance",
+                "> Every email sent by the force since 2010", "(£450, with staff time at £25 an hour)",
+                "(section 12 of the Act)",
+                "Our estimate is 30.5 hours of work, £763: searching 1,220 mailboxes at 90 seconds each.",
+                "## Advice and assistance",
                 "A request for 2025 alone could be answered.", "If you are not satisfied",
             ])
     }

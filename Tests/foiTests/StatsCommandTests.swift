@@ -154,7 +154,10 @@ extension StatsCommandTests {
             ["extend", ref(8), "--on", "2026-11-20", "2026-11-20"],
             ["extend", ref(2), "--days", "20", "--on", "2026-11-20", "2026-11-20"],
             ["respond", ref(2), "--outcome", "partially-withheld", "--on", "2026-11-23", "2026-11-23"],
-            ["respond", ref(4), "--outcome", "refused-s12", "--on", "2026-11-25", "2026-11-25"],
+            [
+                "respond", ref(4), "--outcome", "refused-s12", "--estimate-hours", "30", "--estimate-basis", "files",
+                "--advice", "Narrow it", "--on", "2026-11-25", "2026-11-25",
+            ],
             ["respond", ref(5), "--outcome", "refused-s14-1", "--on", "2026-11-25", "2026-11-25"],
             ["respond", ref(6), "--outcome", "not-held", "--on", "2026-11-25", "2026-11-25"],
             ["respond", ref(7), "--outcome", "advice-only", "--on", "2026-11-25", "2026-11-25"],

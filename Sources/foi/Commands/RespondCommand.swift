@@ -17,6 +17,12 @@ struct RespondCommand: AsyncParsableCommand {
             within the limit). no-response-s17-6 closes a FOIA request without a notice (s.17(6): a refusal notice \
             for an earlier vexatious or repeated request warned that another would not be answered) and needs \
             --earlier-case.
+
+            A refusal on cost (refused-s12) states the estimate of the whole job, in hours (--estimate-hours: \
+            locating, retrieving and extracting the information, and determining whether it is held, the only \
+            activities the Fees Regulations let an estimate count), how it was reached (--estimate-basis), and the \
+            advice on what could be provided within the limit (--advice, s.16); the letter prices the hours at the \
+            regime's rate against the limit of the authority's type (the authority-type setting).
             """
     )
     @Option(help: "The outcome.") var outcome: Outcome
@@ -24,6 +30,10 @@ struct RespondCommand: AsyncParsableCommand {
     var advice: String?
     @Option(help: ArgumentHelp("s.17(6): the earlier case whose refusal notice warned.", valueName: "ref"))
     var earlierCase: String?
+    @Option(help: ArgumentHelp("refused-s12: the estimate of the whole job, in hours.", valueName: "hours"))
+    var estimateHours: Double?
+    @Option(help: ArgumentHelp("refused-s12: how the estimate was reached.", valueName: "text"))
+    var estimateBasis: String?
     @Option(help: ArgumentHelp("When the response was sent (default: today).", valueName: "date"))
     var on: DateOrTimestamp?
     @OptionGroup var step: StepOptions
@@ -33,11 +43,25 @@ struct RespondCommand: AsyncParsableCommand {
         if earlierCase != nil && outcome != .noResponseRequired {
             throw ValidationError("--earlier-case goes with --outcome no-response-s17-6")
         }
+        try Check.nonBlank([(estimateBasis, "--estimate-basis")])
+        if outcome == .refusedCost {
+            guard let estimateHours, estimateBasis != nil, advice != nil else {
+                throw ValidationError(
+                    "a refusal on cost states its estimate and the advice on what the limit allows: give "
+                        + "--estimate-hours, --estimate-basis and --advice")
+            }
+            guard estimateHours.isFinite, (0...100_000).contains(estimateHours) else {
+                throw ValidationError("--estimate-hours is a number of hours from 0 to 100000")
+            }
+        } else if estimateHours != nil || estimateBasis != nil {
+            throw ValidationError("--estimate-hours and --estimate-basis go with --outcome refused-s12")
+        }
     }
 
     func run() async throws {
         let details = ResponseDetails(
-            advice: advice, earlierCase: try earlierCase.map { try reference($0, option: "--earlier-case") })
+            advice: advice, earlierCase: try earlierCase.map { try reference($0, option: "--earlier-case") },
+            estimateHours: estimateHours, estimateBasis: estimateBasis)
         try await step.record(.responded(outcome, details), on: step.date(on))
     }
 }

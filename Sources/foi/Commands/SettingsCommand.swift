@@ -16,8 +16,10 @@ struct SettingsCommand: AsyncParsableCommand {
             sets it). retention-years: years a closed case keeps its requester's personal data (default 3, 1-100), \
             with another for a regime after a comma, e.g. "3, sar=6" (see 'foi retention'). The authority's profile, \
             which letters print: authority-name, authority-address, foi-contact, foi-email, review-contact, signature, \
-            reuse-paragraph (a value of several lines in one argument). templates-dir: a directory of edited letter \
-            templates (see 'foi letter templates export').
+            reuse-paragraph (a value of several lines in one argument). authority-type: central-government, \
+            other-public-authority or scottish-public-authority, the FOIA s.12 limit a refusal on cost quotes (£600 \
+            for Schedule 1 Part I to the Fees Regulations, £450 for the rest). templates-dir: a directory of edited \
+            letter templates (see 'foi letter templates export').
             """)
     @Argument(help: "The setting to change.") var key: String?
     @Argument(help: "Its new value.") var value: String?

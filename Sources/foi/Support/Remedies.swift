@@ -28,6 +28,9 @@ extension LetterGap.Fix {
         case .publicInterest(let citation, _):
             "foi reason \(ref) --section \(citation) --engaged-file FILE --for-file FILE --against-file FILE "
                 + "--balance TEXT"
+        case .costEstimate:
+            "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) "
+                + "--outcome refused-s12 --estimate-hours H --estimate-basis TEXT --advice TEXT"
         }
     }
 }
