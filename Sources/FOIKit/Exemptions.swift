@@ -181,15 +181,54 @@ public struct ExemptionCatalogue: Sendable {
         return exemptions.filter { Self.matches(normalised, $0.section) }.map(\.regime)
     }
 
-    /// `s.31(1)(a)`, `section 31(1)(a)`, `reg 12(5)(e)` → `31(1)(a)`, `12(5)(e)`.
+    /// `s.31(1)(a)`, `section 31(1)(a)`, `reg 12(5)(e)` → `31(1)(a)`, `12(5)(e)`; a paragraph of a schedule of the
+    /// Data Protection Act 2018 (`Sch 2 para 16`, `schedule 2, paragraph 16(1)`) → `SCH2P16`, `SCH2P16(1)`.
     public static func normalise(_ citation: String) -> String {
-        if isNormal(citation) { return citation }
-        var text = citation.lowercased().replacing(" ", with: "")
+        if isNormal(citation) || isScheduleParagraph(citation) { return citation }
+        var text = citation.lowercased().replacing(" ", with: "").replacing(",", with: "")
+        if let paragraph = scheduleParagraph(text) { return paragraph }
         for prefix in ["section", "regulation", "reg.", "reg", "s."] where text.hasPrefix(prefix) {
             text.removeFirst(prefix.count)
             break
         }
         return text.uppercasedSection()
+    }
+
+    /// `sch2para16(1)`, `schedule2paragraph16`, `sch.2p.16` (lower case, without spaces) as `SCH2P16(1)`; nil for
+    /// anything else.
+    private static func scheduleParagraph(_ text: String) -> String? {
+        var rest = Substring(text)
+        func take(_ words: [String]) -> Bool {
+            guard let word = words.first(where: { rest.hasPrefix($0) }) else { return false }
+            rest = rest.dropFirst(word.count)
+            return true
+        }
+        func number() -> String? {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            rest = rest.dropFirst(digits.count)
+            return digits.isEmpty ? nil : String(digits)
+        }
+        guard take(["schedule", "sch."]) || take(["sch"]), let schedule = number(),
+            take(["paragraph", "para.", "para", "p.", "p"]), let paragraph = number()
+        else { return nil }
+        return "SCH\(schedule)P\(paragraph)" + String(rest).uppercasedSection()
+    }
+
+    /// Whether `citation` is a schedule's paragraph as `normalise` writes it: `SCH2P16`, `SCH2P16(1)(a)`.
+    private static func isScheduleParagraph(_ citation: String) -> Bool {
+        guard citation.hasPrefix("SCH") else { return false }
+        return scheduleParagraph(citation.lowercased()) == citation
+    }
+
+    /// A citation as a letter names it: `Section 31(1)(a)`, `Regulation 12(5)(e)` (`environmental`), or a schedule's
+    /// paragraph of the Data Protection Act 2018: `Schedule 2, paragraph 16 to the Data Protection Act 2018`.
+    public static func named(_ citation: String, environmental: Bool) -> String {
+        guard citation.hasPrefix("SCH"), let p = citation.firstIndex(of: "P") else {
+            return "\(environmental ? "Regulation" : "Section") \(citation)"
+        }
+        let schedule = citation[citation.index(citation.startIndex, offsetBy: 3)..<p]
+        return
+            "Schedule \(schedule), paragraph \(citation[citation.index(after: p)...]) to the Data Protection Act 2018"
     }
 
     /// Whether `citation` is already as `normalise` writes it (as stored): digits and capitals, then parenthesised

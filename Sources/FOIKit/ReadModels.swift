@@ -379,6 +379,7 @@ public struct AuthorityProfile: Hashable, Sendable {
         case signature
         case reuseParagraph = "reuse-paragraph"
         case authorityType = "authority-type"
+        case subjectAccessInformation = "sar-information"
 
         /// What the field holds, for a message naming a missing one.
         public var meaning: String {
@@ -391,6 +392,10 @@ public struct AuthorityProfile: Hashable, Sendable {
             case .signature: "the signature block"
             case .reuseParagraph: "the re-use and copyright paragraph"
             case .authorityType: "whether it is central government or another public authority (the s.12 limit)"
+            case .subjectAccessInformation:
+                "what a subject access reply says beside the copy: the purposes, the categories of data, the "
+                    + "recipients, how long it is kept, where it came from, any automated decisions and transfers "
+                    + "abroad (UK GDPR Art. 15(1)-(2))"
             }
         }
     }

@@ -20,6 +20,8 @@ public enum Settings {
         case reuseParagraph = "reuse-paragraph"
         /// `central-government`, `other-public-authority` or `scottish-public-authority`: the cost limit letters quote.
         case authorityType = "authority-type"
+        /// What a reply to a subject access request says of the data beside the copy (UK GDPR Art. 15(1)-(2)).
+        case subjectAccessInformation = "sar-information"
         /// A directory of edited letter templates; unset: the built-in ones.
         case templatesDirectory = "templates-dir"
 
@@ -30,7 +32,7 @@ public enum Settings {
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
             case .retentionYears: RetentionPolicy().description
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
-                .reuseParagraph, .templatesDirectory, .authorityType:
+                .reuseParagraph, .templatesDirectory, .authorityType, .subjectAccessInformation:
                 ""
             }
         }
@@ -64,7 +66,7 @@ public enum Settings {
                         reason: "use " + AuthorityType.allCases.map(\.rawValue).joined(separator: ", "))
                 }
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
-                .reuseParagraph, .templatesDirectory:
+                .reuseParagraph, .templatesDirectory, .subjectAccessInformation:
                 break
             }
         }

@@ -114,7 +114,9 @@ struct LetterContext {
             "review": environmental ? "reconsideration" : "internal review",
             "act": regime == .sar ? "UK GDPR" : regime.title,
             "law": environmental ? "the Regulations" : regime == .sar ? "UK GDPR" : "the Act",
-            "exempt": environmental ? "excepted from disclosure" : "exempt from disclosure",
+            "exempt": environmental
+                ? "excepted from disclosure"
+                : regime == .sar ? "exempt from your right of access" : "exempt from disclosure",
             "notice": [
                 .foia: "section 17 of the Freedom of Information Act 2000",
                 .eir: "regulation 14 of the Environmental Information Regulations 2004",
@@ -154,6 +156,14 @@ struct LetterContext {
             ]
             if let contact = profile[.contact] { values["contact"] = contact }
             if let reuse = profile[.reuseParagraph] { values["reuse"] = reuse }
+            // A reply that gives, or withholds, the data subject's data says what the authority does with it.
+            let outcome = file.responses.last?.outcome
+            if regime == .sar, kind == .response, !source.forPublication,
+                [.grantedInFull, .partiallyWithheld, .withheldInFull].contains(outcome)
+            {
+                values["sarInformation"] = needed(
+                    profile[.subjectAccessInformation], .setting(.subjectAccessInformation))
+            }
             return values
         }
     }
@@ -241,9 +251,10 @@ struct LetterContext {
         return decisions.map { decision in
             let entry = source.catalogue.exemption(citing: decision.citation, in: decision.part)
             let qualified = source.catalogue.isQualified(decision)
-            let provision = decision.part == .eir || decision.part == .eirs ? "Regulation" : "Section"
+            let environmental = decision.part == .eir || decision.part == .eirs
             var values: [String: Any] = [
-                "citation": "\(provision) \(decision.citation)", "title": entry?.title ?? "",
+                "citation": ExemptionCatalogue.named(decision.citation, environmental: environmental),
+                "title": entry?.title ?? "",
                 "absolute": !qualified, "qualified": qualified, "ncnd": decision.neitherConfirmNorDeny,
                 "forHeading": decision.neitherConfirmNorDeny ? "confirming or denying" : "disclosure",
             ]
@@ -323,7 +334,8 @@ extension LetterContext {
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
-        "estimateBasis", "answers", "enclosures", "partlyHeld", "heading", "released", "partlyReleased", "withheldPart",
+        "estimateBasis", "sarInformation", "answers", "enclosures", "partlyHeld", "heading", "released",
+        "partlyReleased", "withheldPart",
         "notHeldPart",
         "accessiblePart", "blocks",
         "hasAnswers", "hasEnclosures", "hasBlocks", "hasEnclosed", "withheldUnder", "lines", "items", "table", "header",

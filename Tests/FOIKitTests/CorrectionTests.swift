@@ -343,3 +343,40 @@ import Testing
         #expect(try answered([PartAnswer(part: "B", finding: .withheld, exemptions: ["43(2)"])]).answers.count == 1)
     }
 }
+
+/// Subject access under the Data Protection Act 2018 Schedules 2-4 (audit H5): the restrictions are cited as
+/// officers write them and named in full in letters, and a reply withholding third parties' data can be recorded.
+@Suite struct SubjectAccessExemptionTests {
+    @Test(arguments: [
+        ("Sch 2 para 16", "SCH2P16"), ("schedule 2, paragraph 16", "SCH2P16"), ("sch.2 p.19", "SCH2P19"),
+        ("SCH2P16", "SCH2P16"), ("s.31(1)(a)", "31(1)(a)"),
+    ])
+    func scheduleParagraphsAreCitedAsOfficersWriteThem(typed: String, normal: String) {
+        #expect(ExemptionCatalogue.normalise(typed) == normal)
+    }
+
+    @Test func theCatalogueHasTheScheduleTwoRestrictions() throws {
+        #expect(
+            catalogue.exemption(citing: "Sch 2 para 16", in: .sar)?.title.hasPrefix("Protection of the rights") == true)
+        #expect(catalogue.exemption(citing: "Sch 2 para 19", in: .sar)?.title == "Legal professional privilege")
+        #expect(catalogue.exemption(citing: "Sch 2 para 99", in: .sar) == nil)
+        #expect(catalogue.exemption(citing: "40(2)", in: .sar) == nil)
+        #expect(
+            ExemptionCatalogue.named("SCH2P16", environmental: false)
+                == "Schedule 2, paragraph 16 to the Data Protection Act 2018")
+        #expect(ExemptionCatalogue.named("12(5)(e)", environmental: true) == "Regulation 12(5)(e)")
+        let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+        let sar = Case(
+            reference: CaseReference(rawValue: "SAR-1"), received: d("2026-02-02"),
+            receipt: Receipt(regime: .sar, subject: "My file"))
+        let answered = try sar.replaying(
+            [
+                RecordedEvent(
+                    date: d("2026-02-20"),
+                    event: .exemptionApplied(try sar.exemptionDecision(citing: "Sch 2 para 16", catalogue: catalogue))),
+                RecordedEvent(date: d("2026-02-27"), event: .responded(.partiallyWithheld)),
+            ], rules: rules, today: d("2026-03-02"))
+        #expect(answered.outcome == .partiallyWithheld)
+        #expect(answered.exemptions.map(\.citation) == ["SCH2P16"])
+    }
+}

@@ -213,6 +213,26 @@ import Testing
                     ])))
     }
 
+    /// A reply to a subject access request gives, beside the copy, what UK GDPR Art. 15(1)-(2) requires (the
+    /// authority's own account, the sar-information setting) and the data subject's rights (Arts 16-18, 21, 77); a
+    /// FOIA reply does not. Without the setting the gap is marked.
+    @Test func aSubjectAccessReplyCarriesTheArticleFifteenInformation() throws {
+        let account = "We hold your data to deliver council services, and keep it for six years."
+        let sar = try Self.letter(
+            .response, .sar, after: [("2026-09-20", .responded(.grantedInFull))], on: "2026-09-20",
+            profile: AuthorityProfile([.subjectAccessInformation: account]))
+        #expect(sar.markdown.contains("## About your personal data"))
+        #expect(sar.markdown.contains(account))
+        #expect(sar.markdown.contains("(Article 16), to erase it (Article 17), to restrict how we use it (Article 18)"))
+        let missing = try Self.letter(
+            .response, .sar, after: [("2026-09-20", .responded(.grantedInFull))], on: "2026-09-20")
+        #expect(missing.gaps.contains(LetterGap(fix: .setting(.subjectAccessInformation))))
+        let foia = try Self.letter(
+            .response, .foia, after: [("2026-09-20", .responded(.grantedInFull))], on: "2026-09-20",
+            profile: AuthorityProfile([.subjectAccessInformation: account]))
+        #expect(!foia.markdown.contains("About your personal data"))
+    }
+
     /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
         try letter(.response, regime, after: steps, on: "2026-09-28")

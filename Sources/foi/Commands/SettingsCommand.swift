@@ -18,7 +18,8 @@ struct SettingsCommand: AsyncParsableCommand {
             which letters print: authority-name, authority-address, foi-contact, foi-email, review-contact, signature, \
             reuse-paragraph (a value of several lines in one argument). authority-type: central-government, \
             other-public-authority or scottish-public-authority, the FOIA s.12 limit a refusal on cost quotes (£600 \
-            for Schedule 1 Part I to the Fees Regulations, £450 for the rest). templates-dir: a directory of edited \
+            for Schedule 1 Part I to the Fees Regulations, £450 for the rest). sar-information: what a reply to a \
+            subject access request says beside the copy (UK GDPR Art. 15(1)-(2)). templates-dir: a directory of edited \
             letter templates (see 'foi letter templates export').
             """)
     @Argument(help: "The setting to change.") var key: String?
