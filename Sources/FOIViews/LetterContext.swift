@@ -64,6 +64,7 @@ struct LetterContext {
             case .reviewWindow: values["reviewBy"] = due.letterDescription
             case .regulatorWindow: values["regulatorBy"] = due.letterDescription
             case .feeLapse: values["payBy"] = due.letterDescription
+            case .clarificationLapse: values["lapseBy"] = due.letterDescription
             case .review: values["reviewDue"] = due.letterDescription
             default: break
             }
@@ -259,6 +260,12 @@ struct LetterContext {
                 "forHeading": decision.neitherConfirmNorDeny ? "confirming or denying" : "disclosure",
             ]
             let reasoning = file.reasoning.first { $0.citation == decision.citation && $0.part == decision.part }
+            // The s.17(1) notice given with an extension states why each exemption applies (s.17(1)(c), audit M3);
+            // an NCND one's reasons could say whether the information is held (s.17(4)).
+            if kind == .extension, qualified, !decision.neitherConfirmNorDeny {
+                values["engaged"] = needed(
+                    reasoning?.engaged, .reasoning(citation: decision.citation, part: decision.part))
+            }
             guard refuses, kind != .extension else { return values }
             // FOIA s.17(4): no reasons where giving them would itself disclose exempt information; FOISA s.18 omits
             // the public interest reasons of an NCND notice.
@@ -334,7 +341,7 @@ extension LetterContext {
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
-        "estimateBasis", "sarInformation", "answers", "enclosures", "partlyHeld", "heading", "released",
+        "estimateBasis", "sarInformation", "lapseBy", "answers", "enclosures", "partlyHeld", "heading", "released",
         "partlyReleased", "withheldPart",
         "notHeldPart",
         "accessiblePart", "blocks",

@@ -136,7 +136,62 @@ import Testing
         #expect(letter.markdown.contains("- Section 31(3) – Law enforcement, as to whether we hold"))
         #expect(letter.markdown.contains("as to whether we hold the information (we neither confirm nor deny"))
         #expect(!letter.markdown.contains("40(2)"))
-        #expect(letter.markdown.contains("refusal notice under section 17(2)"))
+        #expect(letter.markdown.contains("This letter is a notice under section 17(1) of the Act."))
+        #expect(letter.markdown.contains("As section 17(2) of the Act requires, we estimate"))
+    }
+
+    /// The s.17(1) notice given with an extension says why each qualified exemption applies (audit M3; s.17(1)(c)).
+    @Test func theExtensionNoticeSaysWhyTheExemptionApplies() throws {
+        let decision = ExemptionDecision(citation: "43(2)", part: .foia, publicInterest: .maintain)
+        let letter = try Self.letter(
+            .extension, .foia,
+            after: [
+                ("2026-09-20", .exemptionApplied(decision)),
+                (
+                    "2026-09-21",
+                    .reasoningRecorded(
+                        ExemptionReasoning(
+                            citation: "43(2)", part: .foia, engaged: "The prices would show our margins."))
+                ),
+                ("2026-09-25", .extended(workingDays: 20, reason: "PIT")),
+            ], on: "2026-09-25")
+        #expect(letter.markdown.contains("Why Section 43(2) applies: The prices would show our margins."))
+        let unreasoned = try Self.letter(
+            .extension, .foia,
+            after: [
+                ("2026-09-20", .exemptionApplied(decision)), ("2026-09-25", .extended(workingDays: 20, reason: nil)),
+            ],
+            on: "2026-09-25")
+        #expect(unreasoned.gaps.contains(LetterGap(fix: .reasoning(citation: "43(2)", part: .foia))))
+    }
+
+    /// FOISA has no duty to confirm or deny: its NCND notice is given by virtue of s.18(1) (audit M1); a FOISA fees
+    /// notice carries the s.19 particulars of review and application (audit M9); a subject access clarification
+    /// pauses the clock rather than restarting it (audit M10, UK GDPR Art. 12A).
+    @Test func scottishAndSubjectAccessNoticesFollowTheirOwnLaw() throws {
+        let ncnd = try Self.response(
+            .foisa,
+            after: [
+                (
+                    "2026-09-20",
+                    .exemptionApplied(
+                        ExemptionDecision(
+                            citation: "35(1)(a)", part: .foisa, neitherConfirmNorDeny: true, publicInterest: .maintain))
+                ),
+                ("2026-09-28", .responded(.neitherConfirmNorDeny)),
+            ])
+        #expect(ncnd.markdown.contains("refusal notice given by virtue of section 18(1) of the Act"))
+        #expect(!ncnd.markdown.contains("duty to confirm or deny"))
+        let fees = try Self.letter(
+            .feesNotice, .foisa, after: [("2026-09-10", .feeNoticeIssued(amount: "£20"))], on: "2026-09-10")
+        #expect(fees.markdown.contains("## Your right to require a review"))
+        #expect(fees.markdown.contains("(section 20 of the Act)"))
+        let clarification = try Self.letter(
+            .clarification, .sar, after: [("2026-09-03", .clarificationRequested(note: "Which years?"))],
+            on: "2026-09-03")
+        #expect(
+            clarification.markdown.contains("does not run from the day we asked until the day we receive your reply"))
+        #expect(!clarification.markdown.contains("starts again"))
     }
 
     /// Each letter is dated by the step it gives notice of (audit M2): acknowledged Wed 2 Sep, extended Fri 25 Sep,
