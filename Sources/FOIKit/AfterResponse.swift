@@ -40,10 +40,13 @@ public struct ReviewRequest: Hashable, Codable, Sendable {
     public var by: String?
     /// Set when the request came after the window; nil when in time.
     public var outOfTime: OutOfTime?
+    /// The requester's grounds: what they ask to be reviewed, and why.
+    public var grounds: String?
 
-    public init(by: String? = nil, outOfTime: OutOfTime? = nil) {
+    public init(by: String? = nil, outOfTime: OutOfTime? = nil, grounds: String? = nil) {
         self.by = by
         self.outOfTime = outOfTime
+        self.grounds = grounds
     }
 }
 
@@ -77,15 +80,21 @@ public struct ReviewDecision: Hashable, Codable, Sendable {
     public var withdrawnExemptions: [String]
     /// Exemptions relied on for the first time at review.
     public var addedExemptions: [ExemptionDecision]
+    /// What the reviewer found, part by part.
+    public var findings: String?
+    /// What changes as a result, and by when (EIR reg 11(5)(b)-(c): the action decided on and its period).
+    public var action: String?
 
     public init(
         outcome: ReviewOutcome, reviewer: String? = nil, withdrawnExemptions: [String] = [],
-        addedExemptions: [ExemptionDecision] = []
+        addedExemptions: [ExemptionDecision] = [], findings: String? = nil, action: String? = nil
     ) {
         self.outcome = outcome
         self.reviewer = reviewer
         self.withdrawnExemptions = withdrawnExemptions
         self.addedExemptions = addedExemptions
+        self.findings = findings
+        self.action = action
     }
 }
 

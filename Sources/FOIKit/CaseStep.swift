@@ -117,6 +117,15 @@ extension Case {
         switch event {
         case .responded(let outcome, let details):
             try requireInRegime(outcome, details: details)
+        case .reviewDecided(let decision)
+        where decision.outcome == .upheld && review?.subject == .failureToRespond && review?.decided == nil:
+            // FOISA s.21(4)(c), EIR reg 11(4), EIR(S) reg 16(4): a review of a failure to respond reaches the
+            // decision there was none of.
+            throw .outOfOrder(
+                action: event.action,
+                reason: "the review was of a failure to respond, so there was no decision to uphold: the review "
+                    + "reaches one", remedy: .recordProcedural)
+        case .reviewDecided: break
         case .extended(_, _, let late):
             // The notice of an extension is given within the time it extends (s.17(1), reg 7(3), Art 12A).
             let due: CivilDate?
@@ -191,7 +200,7 @@ extension Case {
             .clarificationReceived, .clarificationLapsed,
             .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .searchRecorded, .exemptionApplied,
             .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned,
-            .reopened, .deadlineMoved, .reviewDecided, .submissionsRequested, .submissionsSent,
+            .reopened, .deadlineMoved, .submissionsRequested, .submissionsSent,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised,
             .exemptionWithdrawn, .answerRecorded:
             break
@@ -326,10 +335,11 @@ extension Case {
     /// because it came after the requester's window (refused if it came in time), by its letter of `declinedOn`
     /// (default: the day the request came).
     public func reviewRequest(
-        by: String?, on date: CivilDate, declineIfLate: Bool, declinedOn: CivilDate? = nil, calendars: Calendars
+        by: String?, on date: CivilDate, declineIfLate: Bool, declinedOn: CivilDate? = nil, grounds: String? = nil,
+        calendars: Calendars
     ) throws(LifecycleError) -> CaseEvent {
         guard declineIfLate, let window = try reviewRequestWindow(calendars: calendars) else {
-            return .reviewRequested(ReviewRequest(by: by))
+            return .reviewRequested(ReviewRequest(by: by, grounds: grounds))
         }
         guard date > window.due else { throw .reviewInTime(lastDay: window.due) }
         if let declinedOn, declinedOn < date {
@@ -338,7 +348,9 @@ extension Case {
         }
         let declined = declinedOn == date ? nil : declinedOn
         return .reviewRequested(
-            ReviewRequest(by: by, outOfTime: OutOfTime(lastDay: window.due, accepted: false, declinedOn: declined)))
+            ReviewRequest(
+                by: by, outOfTime: OutOfTime(lastDay: window.due, accepted: false, declinedOn: declined),
+                grounds: grounds))
     }
 
     /// The requester's window to ask for a review: from the response once there is one; before it, under the

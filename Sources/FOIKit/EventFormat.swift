@@ -75,7 +75,8 @@ public enum EventFormat {
     /// are stored apart from the payload, so that anonymisation can remove them without changing the event.
     public static let personalFields: [EventKind: [String]] = [
         .clarificationRequested: ["note"], .withdrawn: ["reason"], .note: ["text"], .reopened: ["reason"],
-        .reviewRequested: ["by"], .requestRecorded: ["text"], .corrected: ["reason"], .voided: ["reason"],
+        .reviewRequested: ["by", "grounds"], .reviewDecided: ["findings", "action"], .requestRecorded: ["text"],
+        .corrected: ["reason"], .voided: ["reason"],
         .answerRecorded: ["text"],
     ]
 
@@ -201,7 +202,7 @@ public enum EventFormat {
             ["from": from.map(date), "to": to.map(date), "reason": .string(reason)]
         case .reviewRequested(let request):
             [
-                "by": request.by.map(JSONValue.string),
+                "by": request.by.map(JSONValue.string), "grounds": request.grounds.map(JSONValue.string),
                 "outOfTime": request.outOfTime.map {
                     .object(
                         [
@@ -219,6 +220,7 @@ public enum EventFormat {
                 "withdrawnExemptions": .array(decision.withdrawnExemptions.map(JSONValue.string)),
                 "addedExemptions": .array(
                     decision.addedExemptions.map { .object(exemptionFields($0).compactMapValues { $0 }) }),
+                "findings": decision.findings.map(JSONValue.string), "action": decision.action.map(JSONValue.string),
             ]
         case .complaintNotified(let notice):
             ["reference": .string(notice.reference), "submissionsDue": notice.submissionsDue.map(date)]
@@ -356,7 +358,10 @@ public enum EventFormat {
                     lastDay: try late.date("lastDay"), accepted: try late.bool("accepted"),
                     declinedOn: try late.optionalDate("declinedOn"))
             }
-            return .reviewRequested(ReviewRequest(by: try fields.optionalString("by"), outOfTime: outOfTime))
+            return .reviewRequested(
+                ReviewRequest(
+                    by: try fields.optionalString("by"), outOfTime: outOfTime,
+                    grounds: try fields.optionalString("grounds")))
         case .reviewExtended:
             return .reviewExtended(
                 toWorkingDays: try fields.integer("toWorkingDays"), reason: try fields.string("reason"))
@@ -366,7 +371,8 @@ public enum EventFormat {
             return .reviewDecided(
                 ReviewDecision(
                     outcome: try fields.choice("outcome"), reviewer: try fields.optionalString("reviewer"),
-                    withdrawnExemptions: try fields.strings("withdrawnExemptions"), addedExemptions: added))
+                    withdrawnExemptions: try fields.strings("withdrawnExemptions"), addedExemptions: added,
+                    findings: try fields.optionalString("findings"), action: try fields.optionalString("action")))
         case .complaintNotified:
             return .complaintNotified(
                 ComplaintNotice(

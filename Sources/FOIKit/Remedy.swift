@@ -48,6 +48,8 @@ public enum Remedy: Hashable, Sendable, CustomStringConvertible {
     case dropExtensionDays
     /// Record an extension given after its time as late: it is kept, and extends nothing.
     case recordExtensionLate
+    /// A review of a failure to respond is procedural: the failure is admitted, and the response gives the decision.
+    case recordProcedural
     case dropLate
     case useRegimeExtension
     case giveClarificationRequestDate
@@ -94,6 +96,8 @@ public enum Remedy: Hashable, Sendable, CustomStringConvertible {
             "record it as given late, if it was sent: it is kept in the history and the request stays due, and "
                 + "counts late, by the unextended date"
         case .dropLate: "record it as an ordinary extension"
+        case .recordProcedural:
+            "record the response the review reached, then the review's outcome as procedural (the failure admitted)"
         case .useRegimeExtension: "use the regime's own extension instead"
         case .giveClarificationRequestDate: "give that date too"
         case .giveFeeNoticeDate: "give the date of its fees notice"

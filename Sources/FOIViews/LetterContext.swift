@@ -84,7 +84,7 @@ struct LetterContext {
         values["ncndExemptions"] = exemptionValues(file.exemptions.filter(\.neitherConfirmNorDeny))
         values["hasExemptions"] = !file.exemptions.isEmpty
         values["hasReasons"] = !file.exemptions.isEmpty
-        values.merge(reviewValues) { _, new in new }
+        values.merge(reviewValues()) { _, new in new }
         // The answer part by part; never in a letter that neither confirms nor denies.
         let answers = LetterAnswers(answers: file.answers, regime: regime)
         if !answers.answers.isEmpty && file.responses.last?.outcome != .neitherConfirmNorDeny {
@@ -292,9 +292,15 @@ struct LetterContext {
     }
 
     /// The review: when it was asked for, its outcome, and the exemptions it withdrew or added.
-    private var reviewValues: [String: Any] {
+    /// The latest review: when asked for and on what grounds, and once decided, its outcome, what the reviewer found
+    /// and what changes (needed from an EIR or EIR(S) review that found a failure: reg 11(5), reg 16(5)); a review of
+    /// a failure to respond never upholds a decision (audit M7).
+    private mutating func reviewValues() -> [String: Any] {
         guard let review = file.review else { return [:] }
         var values: [String: Any] = ["reviewRequested": review.requested.letterDescription]
+        values["reviewOfFailure"] = review.subject == .failureToRespond
+        if let grounds = review.request.grounds { values["reviewGrounds"] = Self.lines(grounds) }
+        values["hasReviewGrounds"] = review.request.grounds != nil
         if let decision = review.decision, let decided = review.decided {
             values["reviewDecided"] = decided.letterDescription
             values[
@@ -302,10 +308,31 @@ struct LetterContext {
                     .upheld: "reviewUpheld", .partiallyUpheld: "reviewPartlyUpheld", .overturned: "reviewOverturned",
                     .procedural: "reviewProcedural",
                 ][decision.outcome] ?? "reviewUpheld"] = true
-            values["withdrawnExemptions"] = decision.withdrawnExemptions.map { ["citation": $0] }
-            values["addedExemptions"] = decision.addedExemptions.map { ["citation": $0.citation] }
+            let environmental = regime == .eir || regime == .eirs
+            func named(_ citation: String) -> String {
+                ExemptionCatalogue.named(citation, environmental: environmental).lowercased(first: true)
+            }
+            values["withdrawnExemptions"] = decision.withdrawnExemptions.map { ["citation": named($0)] }
+            values["addedExemptions"] = decision.addedExemptions.map { ["citation": named($0.citation)] }
+            if let findings = decision.findings { values["reviewFindings"] = Self.lines(findings) }
+            let actionNeeded = environmental && decision.outcome != .upheld && kind == .reviewOutcome
+            if let action = decision.action {
+                values["reviewAction"] = Self.lines(action)
+            } else if actionNeeded {
+                values["reviewAction"] = Self.lines(needed(nil, .reviewAction))
+            }
+            values["hasReviewFindings"] = decision.findings != nil
+            values["hasReviewAction"] = values["reviewAction"] != nil
         }
         return values
+    }
+}
+
+extension String {
+    /// The text with its first letter lower case (`first`), as a phrase inside a sentence: `section 43(2)`.
+    fileprivate func lowercased(first: Bool) -> String {
+        guard first, let head = self.first else { return self }
+        return head.lowercased() + dropFirst()
     }
 }
 
@@ -341,7 +368,9 @@ extension LetterContext {
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
-        "estimateBasis", "sarInformation", "lapseBy", "answers", "enclosures", "partlyHeld", "heading", "released",
+        "estimateBasis", "sarInformation", "lapseBy", "reviewOfFailure", "reviewGrounds", "reviewFindings",
+        "reviewAction", "hasReviewGrounds", "hasReviewFindings", "hasReviewAction", "answers", "enclosures",
+        "partlyHeld", "heading", "released",
         "partlyReleased", "withheldPart",
         "notHeldPart",
         "accessiblePart", "blocks",

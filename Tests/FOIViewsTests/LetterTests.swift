@@ -288,6 +288,60 @@ import Testing
         #expect(!foia.markdown.contains("About your personal data"))
     }
 
+    /// A FOISA review of a failure to respond (received Tue 1 Sep 2026, due Tue 29 Sep) reaches a decision: it
+    /// cannot "uphold" one (audit M7, s.21(4)(c)); recorded as procedural after the response, its letter admits the
+    /// failure, gives the requester's grounds and the reviewer's findings, and never upholds anything.
+    @Test func aReviewOfAFailureToRespondUpholdsNothing() throws {
+        let catalogue = try ExemptionCatalogue(json: Seeds.exemptionsJSON)
+        let rules = CaseRules(catalogue: catalogue, calendars: calendars)
+        let requested = try Case(
+            reference: CaseReference(rawValue: "R-1"), received: d("2026-09-01"),
+            receipt: Receipt(regime: .foisa, subject: "Annual accounts")
+        ).replaying(
+            [
+                RecordedEvent(
+                    date: d("2026-10-01"), event: .reviewRequested(ReviewRequest(grounds: "You never replied.")))
+            ], rules: rules, today: d("2026-11-20"))
+        #expect(requested.review?.subject == .failureToRespond)
+        #expect(throws: LifecycleError.self) {
+            try requested.step(
+                RecordedEvent(date: d("2026-10-20"), event: .reviewDecided(ReviewDecision(outcome: .upheld))),
+                rules: rules, today: d("2026-11-20"))
+        }
+        let letter = try Self.letter(
+            .reviewOutcome, .foisa,
+            after: [
+                ("2026-10-01", .reviewRequested(ReviewRequest(grounds: "You never replied."))),
+                ("2026-10-15", .responded(.grantedInFull)),
+                (
+                    "2026-10-20",
+                    .reviewDecided(
+                        ReviewDecision(outcome: .procedural, findings: "The request was missed in the post."))
+                ),
+            ], on: "2026-10-20")
+        let markdown = letter.markdown
+        #expect(markdown.contains("You asked us to review our failure to reply to your request in time."))
+        #expect(markdown.contains("You asked us to review it because:\n\n> You never replied."))
+        #expect(markdown.contains("## What the review found\n\nThe request was missed in the post."))
+        #expect(!markdown.contains("upholds"), "\(markdown)")
+    }
+
+    /// An EIR reconsideration that finds a failure states the action decided on and its period (audit M8, reg
+    /// 11(5)); without it the gap is marked.
+    @Test func anEnvironmentalReviewThatFindsAFailureSaysWhatWillBeDone() throws {
+        func letter(action: String?) throws -> Letter {
+            try Self.letter(
+                .reviewOutcome, .eir,
+                after: [
+                    ("2026-09-20", .responded(.grantedInFull)), ("2026-09-25", .reviewRequested(ReviewRequest())),
+                    ("2026-10-20", .reviewDecided(ReviewDecision(outcome: .procedural, action: action))),
+                ], on: "2026-10-20")
+        }
+        #expect(try letter(action: nil).gaps.contains(LetterGap(fix: .reviewAction)))
+        let stated = try letter(action: "We will send the missing annex by 3 November 2026.")
+        #expect(stated.markdown.contains("## What we will do\n\nWe will send the missing annex by 3 November 2026."))
+    }
+
     /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
         try letter(.response, regime, after: steps, on: "2026-09-28")

@@ -21,7 +21,12 @@ struct ReviewCommand: AsyncParsableCommand {
             ICO takes a complaint about a late response without a review. A subject access request has no \
             statutory review: one the authority offers is recorded with a 20-working-day target (guidance).
 
-            At the outcome, --withdraw-exemption and --add-exemption record which exemption decisions changed.
+            With the request, --grounds-file keeps what the requester asks to be reviewed and why. At the outcome, \
+            --findings-file records what the reviewer found, part by part, --action-file what changes and by when \
+            (the EIR reg 11(5) statement of a failure found, the action decided on and its period), and \
+            --withdraw-exemption and --add-exemption which exemption decisions changed; the outcome letter states \
+            them. A review of a failure to respond reaches the decision there was none of: record the response, then \
+            the review as procedural. The texts are personal: anonymisation removes them.
             """
     )
     @Option(help: ArgumentHelp("The request for review was received on this date.", valueName: "date"))
@@ -50,6 +55,10 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp("An exemption relied on for the first time at review (repeatable).", valueName: "citation"))
     var addExemption: [String] = []
+    @Option(help: ArgumentHelp("The requester's grounds for the review, or - for standard input.", valueName: "file"))
+    var groundsFile: String?
+    @Option(help: ArgumentHelp("What the reviewer found, part by part.", valueName: "file")) var findingsFile: String?
+    @Option(help: ArgumentHelp("What changes as a result, and by when.", valueName: "file")) var actionFile: String?
     @Option(help: "The public interest conclusion for the exemptions added.")
     var publicInterest: PublicInterestConclusion?
     @Option(help: ArgumentHelp("When the extension or outcome was decided (default: today).", valueName: "date"))
@@ -63,16 +72,29 @@ struct ReviewCommand: AsyncParsableCommand {
             throw ValidationError("--extend-to needs --reason: the Code allows more time only where it is needed")
         }
         if declinedOn != nil && !declineLate { throw ValidationError("--declined-on goes with --decline-late") }
-        if outcome == nil && !(withdrawExemption.isEmpty && addExemption.isEmpty && reviewer == nil) {
-            throw ValidationError("--reviewer, --withdraw-exemption and --add-exemption go with --outcome")
+        if outcome == nil
+            && !(withdrawExemption.isEmpty && addExemption.isEmpty && reviewer == nil && findingsFile == nil
+                && actionFile == nil)
+        {
+            throw ValidationError(
+                "--reviewer, --findings-file, --action-file, --withdraw-exemption and --add-exemption go with --outcome"
+            )
+        }
+        if groundsFile != nil && requested == nil { throw ValidationError("--grounds-file goes with --requested") }
+        if [groundsFile, findingsFile, actionFile].filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("only one input can be standard input (-)")
         }
     }
 
     func run() async throws {
+        func text(_ path: String?) throws -> String? {
+            try path.map { String(decoding: try readTextInput($0), as: UTF8.self) }
+        }
         if let requested {
+            let grounds = try text(groundsFile)
             try await step.record(on: requested.date) { file, rules in
                 try file.reviewRequest(
-                    by: by, on: requested.date, declineIfLate: declineLate, declinedOn: declinedOn,
+                    by: by, on: requested.date, declineIfLate: declineLate, declinedOn: declinedOn, grounds: grounds,
                     calendars: rules.calendars)
             }
         }
@@ -80,6 +102,7 @@ struct ReviewCommand: AsyncParsableCommand {
             try await step.record(.reviewExtended(toWorkingDays: extendTo, reason: reason ?? ""), on: step.date(on))
         }
         if let outcome {
+            let (findings, action) = (try text(findingsFile), try text(actionFile))
             try await step.record(on: step.date(on)) { file, rules in
                 .reviewDecided(
                     ReviewDecision(
@@ -88,7 +111,7 @@ struct ReviewCommand: AsyncParsableCommand {
                         addedExemptions: try addExemption.map {
                             try file.exemptionDecision(
                                 citing: $0, publicInterest: publicInterest, catalogue: rules.catalogue)
-                        }))
+                        }, findings: findings, action: action))
             }
         }
     }

@@ -28,6 +28,8 @@ extension LetterGap.Fix {
         case .publicInterest(let citation, _):
             "foi reason \(ref) --section \(citation) --engaged-file FILE --for-file FILE --against-file FILE "
                 + "--balance TEXT"
+        case .reviewAction:
+            "recorded with the review's outcome (foi review \(ref) --outcome OUTCOME --action-file FILE)"
         case .costEstimate:
             "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) "
                 + "--outcome refused-s12 --estimate-hours H --estimate-basis TEXT --advice TEXT"
@@ -90,6 +92,9 @@ extension Remedy {
             return "if the notice was sent, add --late: it is kept in the history, and the request stays due (and "
                 + "counts late) by the unextended date"
         case .dropLate: return "drop --late"
+        case .recordProcedural:
+            return "record the response the review reached (foi respond \(ref) --outcome OUTCOME), then the review's "
+                + "outcome as procedural (foi review \(ref) --outcome procedural)"
         case .useRegimeExtension: return "use the regime's own extension (--extended) instead"
         case .giveClarificationRequestDate: return "give that date too (--clarification-requested)"
         case .giveFeeNoticeDate: return "give its date with --fee-notice"
