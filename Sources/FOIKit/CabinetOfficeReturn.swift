@@ -109,19 +109,31 @@ public struct CabinetOfficeReturn: Sendable {
 
     /// The exemption columns: FOIA `S(22)` … `S(44)` (s.21 has a block of its own), then the EIR exceptions.
     static func exemptionColumns(_ catalogue: ExemptionCatalogue) -> [(key: String, name: String)] {
-        catalogue.exemptions.compactMap { exemption in
-            switch exemption.regime {
-            case .foia where exemption.section != "21":
-                ("foia \(exemption.section)", "S(\(exemption.section))")
-            case .eir:
-                exemption.section == "13"
-                    ? ("eir 13", "3(a) - Exempt personal data")
-                    : ("eir \(exemption.section)", "\(exemption.section.dropFirst(3)) - \(exemption.title)")
-            default:
-                nil
-            }
+        let foia = catalogue.exemptions.compactMap { exemption -> (key: String, name: String)? in
+            guard exemption.regime == .foia, exemption.section != "21" else { return nil }
+            let title = publishedTitles[exemption.section] ?? exemption.title
+            return ("foia \(exemption.section)", "S(\(exemption.section)) - \(title)")
         }
+        // The published EIR columns start with reg 13 as 3(a), then reg 12(4) and 12(5) as 4(a) to 5(g).
+        let environmental = catalogue.exemptions.filter { $0.regime == .eir }
+        let eir = (environmental.filter { $0.section == "13" } + environmental.filter { $0.section != "13" })
+            .map { exemption -> (key: String, name: String) in
+                guard exemption.section != "13" else { return ("eir 13", "3(a) - Exempt personal data") }
+                let column = String(exemption.section.dropFirst(3).prefix(1)) + exemption.section.suffix(3)
+                let title = publishedTitles[exemption.section] ?? exemption.title
+                return ("eir \(exemption.section)", "\(column) - \(title)")
+            }
+        return foia + eir
     }
+
+    /// The column titles of the published data where they differ from the catalogue's (the Cabinet Office's
+    /// `foi-statistics-annual-2024-published-data.csv`).
+    static let publishedTitles = [
+        "22A": "Research intended for future publication", "32": "Court records, etc",
+        "35": "Formulation of Government policy, etc", "37": "Communications with His Majesty, etc and honours",
+        "38": "Health and Safety", "39": "Environmental information",
+        "12(4)(a)": "Information not held", "12(4)(b)": "Manifestly unreasonable",
+    ]
 
     private struct Tally {
         var received = 0, processed = 0, onHold = 0, stillProcessing = 0, eir = 0
@@ -269,6 +281,8 @@ public struct CabinetOfficeReturn: Sendable {
                     "Percentage of requests \"in time\" (i.e. meeting deadline or with permitted extension)",
                     percent(met + extended, excluding)
                 ),
+                // The published header repeats it here: a row pasted into the template keeps its columns.
+                ("Total requests received (excluding on-hold and lapsed)", "\(excluding)"),
                 ("Requests where advice and assistance provided", "\(advice)"),
                 ("Requests where information not held", "\(notHeld)"),
                 ("Total \"resolvable\" requests", "\(resolvable)"), ("Initial Outcome Granted in full", "\(granted)"),

@@ -194,7 +194,8 @@ extension StatsCommandTests {
             "Percentage of resolvable requests granted in full": "28.6",
             "Percentage of resolvable requests withheld in full": "42.9", "Fully refused - vexatious": "1",
             "Fully refused - repeated": "0", "Fully refused - cost limit": "1", "Fully refused - exemption": "1",
-            "S(31)": "1", "S(40)": "1", "S(24)": "0", "Total exemptions and exceptions applied": "2",
+            "S(31) - Law enforcement": "1", "S(40) - Personal information": "1", "S(24) - National security": "0",
+            "Total exemptions and exceptions applied": "2",
             "Number of requests where an exemption was claimed": "2", "Total Section 21 exemptions used": "1",
             "S21 Partly Exempt": "1", "S21 Fully Exempt": "0", "S21 20-day deadline met": "1",
             "S21 Late response (i.e. 20-day deadline missed)": "0",
@@ -212,6 +213,13 @@ extension StatsCommandTests {
             "IR 11 to 20": "0", "IR More than 100": "0",
         ]
         for (name, expectedValue) in expected { #expect(value[name] == expectedValue, "\(name)") }
+        // The published header (audit M15): the total without on-hold requests again after the timeliness
+        // percentages, and the EIR columns from 3(a), their numbers without a stray parenthesis.
+        let names = columns.map { $0["column"]! }
+        #expect(names.filter { $0 == "Total requests received (excluding on-hold and lapsed)" }.count == 2)
+        let eir = names.drop { !$0.hasPrefix("3(a)") }.prefix(3)
+        #expect(
+            eir == ["3(a) - Exempt personal data", "4(a) - Information not held", "4(b) - Manifestly unreasonable"])
         // The published identities.
         #expect(
             int("Total requests received")
