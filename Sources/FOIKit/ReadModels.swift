@@ -318,6 +318,8 @@ public struct VerificationReport: Sendable {
     public var ledger: [String] = []
     /// Requester rows that two cases point at, or that no case does.
     public var requesters: [String] = []
+    /// Documents kept beside a case whose bytes are not those their digest and size name.
+    public var enclosures: [String] = []
     /// The ledger's last event and its hash, to keep somewhere else: given back to a later verify, it shows that
     /// nothing recorded up to it has been removed or rewritten since.
     public var head: LedgerHead?
@@ -326,7 +328,7 @@ public struct VerificationReport: Sendable {
 
     public var isSound: Bool {
         integrity.isEmpty && foreignKeys.isEmpty && failures.isEmpty && orphanEvents == 0 && schema.isEmpty
-            && ledger.isEmpty && requesters.isEmpty
+            && ledger.isEmpty && requesters.isEmpty && enclosures.isEmpty
     }
 }
 

@@ -27,9 +27,8 @@ extension CaseStore {
         }
         async let fileCheck = besides { try Self.findings(pragma, $0) }
         // The ledger and the requesters are checked on a connection of their own, beside the walks.
-        let wholeChecks: @Sendable (Database) throws -> (ledger: [String], requesters: [String]) = { db in
-            (try Ledger.problems(db), try Self.requesterProblems(db))
-        }
+        let wholeChecks: @Sendable (Database) throws -> (ledger: [String], requesters: [String], enclosures: [String]) =
+            { db in (try Ledger.problems(db), try Self.requesterProblems(db), try Self.enclosureProblems(db)) }
         async let wholeCheck = besides(wholeChecks)
         // The schema foi makes, made in memory by the same migrations.
         let fresh = try DatabaseQueue(configuration: Self.configuration)
@@ -43,7 +42,7 @@ extension CaseStore {
             }
             if !onFile { report.integrity = try Self.findings(pragma, db) }
             report.schema = Self.schemaDifferences(try Self.schema(of: db), expected: expectedSchema)
-            if !onFile { (report.ledger, report.requesters) = try wholeChecks(db) }
+            if !onFile { (report.ledger, report.requesters, report.enclosures) = try wholeChecks(db) }
             report.head = try Ledger.head(db).map { LedgerHead(event: $0.eventID, hash: $0.hash) }
             if let head {
                 let kept = try String.fetchOne(
@@ -89,6 +88,7 @@ extension CaseStore {
         if let whole = finished(try await wholeCheck) {
             report.ledger = whole.ledger + report.ledger
             report.requesters = whole.requesters
+            report.enclosures = whole.enclosures
         }
         report.integrity += damage.prefix(1)
         return report
@@ -183,6 +183,25 @@ extension CaseStore {
         )!
         if orphans > 0 {
             problems.append("\(orphans) requester row\(orphans == 1 ? " belongs" : "s belong") to no case")
+        }
+        return problems
+    }
+
+    /// The documents kept beside cases whose bytes are not those their digest and size name (those removed with the
+    /// personal data have none). Read one at a time: each is at most `Enclosure.maximumSize`.
+    private static func enclosureProblems(_ db: Database) throws -> [String] {
+        var problems: [String] = []
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT c.ref, e.name, e.digest, e.size, e.content FROM enclosures e JOIN cases c ON c.id = e.case_id
+                WHERE e.content IS NOT NULL ORDER BY c.id, e.name
+                """)
+        while let row = try rows.next() {
+            let content: Data = row[4]
+            if content.count != row[3] as Int || SHA256.hex(Array(content)) != row[2] as String {
+                problems.append("\(row[0] as String)'s \(row[1] as String) is not the file its answer lists")
+            }
         }
         return problems
     }

@@ -46,6 +46,9 @@ public struct LetterGap: Hashable, Sendable, CustomStringConvertible {
         /// A refusal on cost's estimate of the whole job, how it was reached, and the advice on what could be
         /// provided within the limit: recorded with the response.
         case costEstimate
+        /// The advice on narrowing a request refused as manifestly unreasonable (EIR reg 9), recorded with the
+        /// response.
+        case narrowingAdvice
         /// What an EIR or EIR(S) review that found a failure will do about it, and by when.
         case reviewAction
     }
@@ -60,6 +63,7 @@ public struct LetterGap: Hashable, Sendable, CustomStringConvertible {
         case .publicInterest(let citation, _): "why \(citation) is engaged, and its public interest test"
         case .costEstimate: "the estimate of the whole job, its basis, and the advice on what the limit allows"
         case .reviewAction: "what the review decided to do about the failure it found, and by when"
+        case .narrowingAdvice: "the advice on narrowing the request (regulation 9)"
         }
     }
 }

@@ -242,6 +242,15 @@ struct LetterContext {
             outcome)
         values["refusalNotice"] =
             outcome.citesExemptions || outcome == .neitherConfirmNorDeny || values["refused"] as? Bool == true
+        // EIR reg 12(4)(b), EIR(S) reg 10(4)(b) alone: the request is refused as manifestly unreasonable, which says
+        // nothing of whether the information is held, with the reg 9 advice on narrowing it (audit M6).
+        let unreasonable = ["12(4)(b)", "10(4)(b)"]
+        if outcome == .withheldInFull, regime == .eir || regime == .eirs, !file.exemptions.isEmpty,
+            file.exemptions.allSatisfy({ unreasonable.contains($0.citation) })
+        {
+            values["manifestlyUnreasonable"] = true
+            values["advice"] = needed(details?.advice, .narrowingAdvice)
+        }
         if let advice = details?.advice { values["advice"] = advice }
         return values
     }
@@ -368,7 +377,8 @@ extension LetterContext {
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
-        "estimateBasis", "sarInformation", "lapseBy", "reviewOfFailure", "reviewGrounds", "reviewFindings",
+        "estimateBasis", "manifestlyUnreasonable", "sarInformation", "lapseBy", "reviewOfFailure", "reviewGrounds",
+        "reviewFindings",
         "reviewAction", "hasReviewGrounds", "hasReviewFindings", "hasReviewAction", "answers", "enclosures",
         "partlyHeld", "heading", "released",
         "partlyReleased", "withheldPart",

@@ -13,7 +13,7 @@ public enum VerificationView {
                 for problem in failure.problems { output.write(CSV.line([failure.reference.rawValue, problem])) }
             }
             for finding in report.integrity { output.write(CSV.line(["", "SQLite: \(finding)"])) }
-            for finding in report.foreignKeys + report.schema + report.ledger + report.requesters {
+            for finding in report.foreignKeys + report.schema + report.ledger + report.requesters + report.enclosures {
                 output.write(CSV.line(["", finding]))
             }
         case .table:
@@ -32,6 +32,7 @@ public enum VerificationView {
             for finding in report.schema { output.printableLine("Schema: \(finding)") }
             for finding in report.ledger { output.printableLine("Ledger: \(finding)") }
             for finding in report.requesters { output.printableLine("Requesters: \(finding)") }
+            for finding in report.enclosures { output.printableLine("Enclosures: \(finding)") }
             if report.orphanEvents > 0 {
                 output.line("\(report.orphanEvents) event\(report.orphanEvents == 1 ? "" : "s") belong to no case.")
             }
@@ -55,6 +56,7 @@ public enum VerificationView {
         var schema: [String]
         var ledger: [String]
         var requesters: [String]
+        var enclosures: [String]
         /// `EVENT:HASH`, or null for a database without events.
         var head: String?
 
@@ -69,6 +71,7 @@ public enum VerificationView {
             schema = report.schema
             ledger = report.ledger
             requesters = report.requesters
+            enclosures = report.enclosures
             head = report.head?.description
         }
     }

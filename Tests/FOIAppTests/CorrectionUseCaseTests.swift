@@ -1,6 +1,8 @@
 import FOIApp
 import FOIKit
 import FOIStore
+import Foundation
+import GRDB
 import Testing
 
 private func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
@@ -149,6 +151,29 @@ private func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
             if case .object(let fields) = line, case .array(let listed)? = fields["enclosures"] { again += listed }
         }
         #expect(again == full.enclosures)
+    }
+
+    /// A file kept changed behind foi's back (its protective trigger dropped to do it) is found by verify.
+    @Test func aChangedEnclosureIsFound() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("foi-enc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cases.sqlite").path
+        let file = try CaseStore(path: path, access: .create)
+        _ = try await Office(storage: file).log(
+            NewCase(
+                reference: reference, received: date("2026-01-05"), receipt: Receipt(regime: .sar, subject: "File")),
+            receiptConvention: nil, by: officer, today: today)
+        _ = try await Casework(storage: file).answer(
+            reference, PartAnswer(finding: .released), enclosing: [leaflet], on: date("2026-01-20"), by: officer,
+            today: today)
+        #expect(try await file.verify().enclosures.isEmpty)
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DROP TRIGGER enclosures_are_only_removed")
+            try db.execute(sql: "UPDATE enclosures SET content = x'00'")
+        }
+        let report = try await file.verify()
+        #expect(report.enclosures == ["SAR-1's leaflet.pdf is not the file its answer lists"])
+        #expect(!report.isSound)
     }
 
     @Test func aPersonalEnclosureGoesWithThePersonalData() async throws {

@@ -342,6 +342,25 @@ import Testing
         #expect(stated.markdown.contains("## What we will do\n\nWe will send the missing annex by 3 November 2026."))
     }
 
+    /// An EIR request refused under reg 12(4)(b) alone is refused as manifestly unreasonable, without saying the
+    /// information is held, and with the advice on narrowing it (audit M6; reg 9).
+    @Test func aManifestlyUnreasonableRequestIsRefusedAsSuch() throws {
+        let steps: [(String, CaseEvent)] = [
+            (
+                "2026-09-20",
+                .exemptionApplied(ExemptionDecision(citation: "12(4)(b)", part: .eir, publicInterest: .maintain))
+            ),
+            ("2026-09-28", .responded(.withheldInFull, ResponseDetails(advice: "Ask for one year's readings."))),
+        ]
+        let letter = try Self.response(.eir, after: steps)
+        #expect(letter.markdown.contains("Your request is manifestly unreasonable, so we are refusing it"))
+        #expect(!letter.markdown.contains("We hold the information"), "\(letter.markdown)")
+        #expect(letter.markdown.contains("## Advice and assistance\n\nAsk for one year's readings."))
+        let withoutAdvice = try Self.response(
+            .eir, after: [steps[0], ("2026-09-28", .responded(.withheldInFull))])
+        #expect(withoutAdvice.gaps.contains(LetterGap(fix: .narrowingAdvice)))
+    }
+
     /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
         try letter(.response, regime, after: steps, on: "2026-09-28")

@@ -28,6 +28,9 @@ extension LetterGap.Fix {
         case .publicInterest(let citation, _):
             "foi reason \(ref) --section \(citation) --engaged-file FILE --for-file FILE --against-file FILE "
                 + "--balance TEXT"
+        case .narrowingAdvice:
+            "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) "
+                + "--outcome withheld-in-full --advice TEXT"
         case .reviewAction:
             "recorded with the review's outcome (foi review \(ref) --outcome OUTCOME --action-file FILE)"
         case .costEstimate:
