@@ -76,6 +76,8 @@ public enum ClockWatch: String, CaseIterable, Codable, Hashable, Sendable {
 public enum ClockStatus: String, Codable, Hashable, Sendable {
     /// Counting, its date not yet passed.
     case running
+    /// Not begun: it runs from a day still to come (a window that opens if a deadline passes unanswered).
+    case notStarted = "not-started"
     /// The step it waited for came by its date.
     case met
     /// Its date passed without the step, or the step came late.
@@ -120,6 +122,7 @@ public struct CaseClock: Hashable, Sendable {
     public func status(today: CivilDate) -> ClockStatus {
         if let metOn { return due.map { metOn <= $0 ? .met : .missed } ?? .met }
         guard let due, stoppedOn == nil else { return .stopped }
+        if today < startedOn { return .notStarted }
         // A hearing is a day to attend, not a step to take: once it has passed it was held.
         if today > due { return name == .hearing ? .met : .missed }
         return .running
@@ -293,12 +296,19 @@ extension Case {
                 }
             }
             clocks.append(clock)
-        } else if let failureReview, let due = deadline.finalDate,
+        } else if regime.reviewsFailureToRespond,
+            failureReview != nil || (responses.isEmpty && (status == .open || status == .extended)),
+            let due = deadline.finalDate,
             let window = try Clocks.reviewRequestWindow(
                 response: nil, responseDue: due, regime: regime, calendars: calendars)
         {
-            var clock = CaseClock(window, .reviewWindow, startedOn: due, started: "response deadline passed unanswered")
-            clock.metOn = failureReview.requested
+            // FOISA s.20(5)(a), EIR reg 11(2), EIR(S) reg 16(2): the window to require a review of a failure to
+            // respond runs from the response deadline, whether or not a review is asked for (audit LD1).
+            var clock = CaseClock(
+                window, .reviewWindow, startedOn: due,
+                started: failureReview == nil
+                    ? "the response deadline, if it passes unanswered" : "response deadline passed unanswered")
+            clock.metOn = failureReview?.requested
             clocks.append(clock)
         }
         for review in reviews where !review.isDeclined {

@@ -310,7 +310,7 @@ struct CaseClockJSON: Encodable {
         due = clock.due
         status = clock.status(today: today)
         workingDaysLeft =
-            clock.isPending && status != .met
+            clock.isPending && status != .met && status != .notStarted
             ? try clock.due.map { try calendars.workingDaysLeft(until: $0, regime: regime, today: today) } : nil
         provisional = clock.provisional
         guidance = clock.isGuidance

@@ -380,3 +380,31 @@ import Testing
         #expect(answered.exemptions.map(\.citation) == ["SCH2P16"])
     }
 }
+
+/// The law after the response, audit LD1: the window to require a review of a failure to respond runs from the
+/// response deadline whether or not a review is asked for. A request received Mon 7 Sep 2026 and never answered is
+/// due on day 20, Mon 5 Oct (8-11 Sep; 14-18; 21-25; 28 Sep-2 Oct; 5 Oct); the window's 40th working day is Tue 1 Dec
+/// (6-9 Oct; then five weeks to 27 Nov, 39; Mon 30 Nov is St Andrew's Day). FOIA has no such window.
+@Suite struct FailureToRespondWindowTests {
+    @Test(arguments: [
+        (Regime.foisa, "FOISA s.20(5)(a)"), (.eir, "EIR reg 11(2)"), (.eirs, "EIR(S) reg 16(2)"),
+    ])
+    func theWindowRunsFromTheDeadline(regime: Regime, citation: String) throws {
+        let file = Case(
+            reference: CaseReference(rawValue: "F1"), received: d("2026-09-07"),
+            receipt: Receipt(regime: regime, subject: "x"))
+        let window = try #require(try file.clocks(calendars: shipped).first { $0.name == .reviewWindow })
+        #expect(window.startedOn == d("2026-10-05"))
+        #expect(window.due == d("2026-12-01"))
+        #expect(window.citation.hasPrefix(citation))
+        #expect(window.status(today: d("2026-10-20")) == .running)
+        #expect(window.status(today: d("2026-10-02")) == .notStarted)
+    }
+
+    @Test func foiaHasNoWindowForAFailureToRespond() throws {
+        let file = Case(
+            reference: CaseReference(rawValue: "F1"), received: d("2026-09-07"),
+            receipt: Receipt(regime: .foia, subject: "x"))
+        #expect(try file.clocks(calendars: shipped).allSatisfy { $0.name != .reviewWindow })
+    }
+}

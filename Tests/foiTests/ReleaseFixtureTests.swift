@@ -52,6 +52,16 @@ import Testing
             "extended for the public interest: its s.17(1) refusal notice is a clock of its own, met by the "
                 + "extension's notice"
         ),
+        "FOI-2026-000005": (
+            "since-issue-23/",
+            "an unanswered EIR request: the requester's window to ask for a review of a failure to respond (reg 11(2)) "
+                + "is a clock from the response deadline, not started until it passes"
+        ),
+        "FOI-2026-000006": (
+            "since-issue-23/",
+            "an unanswered FOISA request: the window to require a review of a failure to respond (s.20(5)(a)) is a "
+                + "clock from the s.10 deadline, not started until it passes"
+        ),
         "FOI-2026-000007": (
             "since-0006/",
             "a subject access request has no statutory review window; its data protection complaint window is "
