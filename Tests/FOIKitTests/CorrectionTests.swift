@@ -408,3 +408,30 @@ import Testing
         #expect(try file.clocks(calendars: shipped).allSatisfy { $0.name != .reviewWindow })
     }
 }
+
+/// Audit LD2: the window to apply to the Commissioner about an unanswered FOISA review runs six months from the end
+/// of the s.21(1) period (s.47(4)(b)), and not before it. Answered Thu 1 Oct 2026, a review required Mon 12 Oct is
+/// due on day 20, Mon 9 Nov (13-16 Oct; 19-23; 26-30; 2-6 Nov; 9 Nov): unanswered, the window ends Sun 9 May 2027
+/// and has not started on 13 Oct; a review answered Fri 23 Oct gives six months from then, Fri 23 Apr 2027.
+@Suite struct UnansweredReviewWindowTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+
+    func window(after steps: [(String, CaseEvent)]) throws -> CaseClock? {
+        let file = try Case(
+            reference: CaseReference(rawValue: "F2"), received: d("2026-09-07"),
+            receipt: Receipt(regime: .foisa, subject: "x")
+        ).replaying(
+            ([("2026-10-01", .responded(.grantedInFull)), ("2026-10-12", .reviewRequested(ReviewRequest()))] + steps)
+                .map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: d("2026-11-30"))
+        return try file.clocks(calendars: shipped).last { $0.name == .regulatorWindow }
+    }
+
+    @Test func theWindowOpensWhenTheReviewPeriodEnds() throws {
+        let unanswered = try #require(try window(after: []))
+        #expect(unanswered.due == d("2027-05-09"))
+        #expect(unanswered.status(today: d("2026-10-13")) == .notStarted)
+        #expect(unanswered.status(today: d("2026-11-10")) == .running)
+        let answered = try #require(try window(after: [("2026-10-23", .reviewDecided(ReviewDecision(outcome: .upheld)))]))
+        #expect(answered.due == d("2027-04-23"))
+    }
+}
