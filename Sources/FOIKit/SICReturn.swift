@@ -88,8 +88,15 @@ public struct SICReturn: Sendable {
                     add("reviews no response", regime)
                 }
             }
-            for review in file.reviews where review.subject == .failureToRespond {
-                if let decided = review.decided, quarter.contains(decided) { add("reviews first decision", regime) }
+            // A review of a failure to respond has the s.21(1) period of any review (audit M16): timed like one.
+            for review in file.reviews where review.subject == .failureToRespond && !review.isDeclined {
+                let due = try file.reviewDue(review, calendars: calendars).due
+                if let decided = review.decided, quarter.contains(decided) {
+                    add("reviews first decision", regime)
+                    add(decided <= due ? "reviews on time" : "reviews late", regime)
+                } else if review.decided == nil, quarter.contains(due), asAt > due {
+                    add("reviews no response", regime)
+                }
             }
         }
         let lines: [(String, String)] = [

@@ -431,7 +431,44 @@ import Testing
         #expect(unanswered.due == d("2027-05-09"))
         #expect(unanswered.status(today: d("2026-10-13")) == .notStarted)
         #expect(unanswered.status(today: d("2026-11-10")) == .running)
-        let answered = try #require(try window(after: [("2026-10-23", .reviewDecided(ReviewDecision(outcome: .upheld)))]))
+        let answered = try #require(
+            try window(after: [("2026-10-23", .reviewDecided(ReviewDecision(outcome: .upheld)))]))
         #expect(answered.due == d("2027-04-23"))
+    }
+}
+
+/// Audit M16: a FOISA review of a failure to respond has the s.21(1) period of any review, and the SIC's return times
+/// it. Received Mon 7 Sep 2026 and unanswered (due Mon 5 Oct), its review required Tue 6 Oct is due Tue 3 Nov (7-9
+/// Oct; 12-16; 19-23; 26-30; 2-3 Nov); decided Tue 27 Oct, it was answered on time; another left unanswered past
+/// 3 Nov is a review with no response.
+@Suite struct FailureReviewFiguresTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+
+    func file(_ reference: String, _ steps: [(String, CaseEvent)]) throws -> Case {
+        try Case(
+            reference: CaseReference(rawValue: reference), received: d("2026-09-07"),
+            receipt: Receipt(regime: .foisa, subject: "x")
+        ).replaying(
+            ([("2026-10-06", .reviewRequested(ReviewRequest()))] + steps).map {
+                RecordedEvent(date: d($0.0), event: $0.1)
+            }, rules: rules, today: d("2026-12-31"))
+    }
+
+    @Test func theSICReturnTimesAReviewOfAFailureToRespond() throws {
+        let answered = try file(
+            "F1",
+            [
+                ("2026-10-20", .responded(.grantedInFull)),
+                ("2026-10-27", .reviewDecided(ReviewDecision(outcome: .procedural))),
+            ])
+        let unanswered = try file("F2", [])
+        let figures = try SICReturn(
+            cases: [answered, unanswered], quarter: d("2026-10-01")...d("2026-12-31"), asAt: d("2026-12-31"),
+            calendars: shipped, catalogue: catalogue)
+        let value = Dictionary(figures.columns.map { ($0.name, $0.value) }) { first, _ in first }
+        #expect(value["FOISA reviews answered on time"] == "1")
+        #expect(value["FOISA reviews answered late"] == "0")
+        #expect(value["FOISA reviews with no response"] == "1")
+        #expect(value["FOISA reviews deciding for the first time"] == "1")
     }
 }
