@@ -275,14 +275,18 @@ public struct ResponseDetails: Hashable, Sendable {
     /// A refusal on cost (FOIA s.12, FOISA s.12): the estimate of the whole job, in hours, and how it was reached.
     public var estimateHours: Double?
     public var estimateBasis: String?
+    /// A subject access request refused as manifestly unfounded or excessive: why (UK GDPR Art. 12(4)-(5)).
+    public var reasons: String?
 
     public init(
-        advice: String? = nil, earlierCase: String? = nil, estimateHours: Double? = nil, estimateBasis: String? = nil
+        advice: String? = nil, earlierCase: String? = nil, estimateHours: Double? = nil, estimateBasis: String? = nil,
+        reasons: String? = nil
     ) {
         self.advice = advice
         self.earlierCase = earlierCase
         self.estimateHours = estimateHours
         self.estimateBasis = estimateBasis
+        self.reasons = reasons
     }
 }
 

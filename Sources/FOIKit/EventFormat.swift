@@ -172,6 +172,7 @@ public enum EventFormat {
                 "earlierCase": details.earlierCase.map(JSONValue.string),
                 "estimateHours": details.estimateHours.map(JSONValue.number),
                 "estimateBasis": details.estimateBasis.map(JSONValue.string),
+                "reasons": details.reasons.map(JSONValue.string),
             ]
         case .note(let text): ["text": .string(text)]
         case .requestRecorded(let text): ["text": .string(text)]
@@ -325,7 +326,8 @@ public enum EventFormat {
                     advice: try fields.optionalString("advice"), earlierCase: try fields.optionalString("earlierCase"),
                     estimateHours: try fields.optionalValue("estimateHours") == nil
                         ? nil : try fields.number("estimateHours"),
-                    estimateBasis: try fields.optionalString("estimateBasis")))
+                    estimateBasis: try fields.optionalString("estimateBasis"),
+                    reasons: try fields.optionalString("reasons")))
         case .note: return .note(try fields.string("text"))
         case .requestRecorded: return .requestRecorded(text: try fields.string("text"))
         case .reasoningRecorded:

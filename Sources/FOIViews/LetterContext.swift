@@ -251,6 +251,8 @@ struct LetterContext {
             values["manifestlyUnreasonable"] = true
             values["advice"] = needed(details?.advice, .narrowingAdvice)
         }
+        // UK GDPR Art. 12(4): a refusal to act gives its reasons (audit M11).
+        if outcome == .refusedManifestlyUnfounded { values["reasons"] = needed(details?.reasons, .refusalReasons) }
         if let advice = details?.advice { values["advice"] = advice }
         return values
     }
@@ -377,7 +379,8 @@ extension LetterContext {
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
-        "estimateBasis", "manifestlyUnreasonable", "sarInformation", "lapseBy", "reviewOfFailure", "reviewGrounds",
+        "estimateBasis", "reasons", "manifestlyUnreasonable", "sarInformation", "lapseBy", "reviewOfFailure",
+        "reviewGrounds",
         "reviewFindings",
         "reviewAction", "hasReviewGrounds", "hasReviewFindings", "hasReviewAction", "answers", "enclosures",
         "partlyHeld", "heading", "released",

@@ -361,6 +361,17 @@ import Testing
         #expect(withoutAdvice.gaps.contains(LetterGap(fix: .narrowingAdvice)))
     }
 
+    /// A subject access request refused as manifestly unfounded or excessive gives its reasons (audit M11; UK GDPR
+    /// Art. 12(4)); without them the gap is marked.
+    @Test func aSubjectAccessRefusalGivesItsReasons() throws {
+        let reasons = "It is the fifth identical request this month."
+        let refused = try Self.response(
+            .sar, after: [("2026-09-28", .responded(.refusedManifestlyUnfounded, ResponseDetails(reasons: reasons)))])
+        #expect(refused.markdown.contains("(UK GDPR Article 12(5)). Our reasons are these: \(reasons)"))
+        let bare = try Self.response(.sar, after: [("2026-09-28", .responded(.refusedManifestlyUnfounded))])
+        #expect(bare.gaps.contains(LetterGap(fix: .refusalReasons)))
+    }
+
     /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
         try letter(.response, regime, after: steps, on: "2026-09-28")

@@ -22,7 +22,9 @@ struct RespondCommand: AsyncParsableCommand {
             locating, retrieving and extracting the information, and determining whether it is held, the only \
             activities the Fees Regulations let an estimate count), how it was reached (--estimate-basis), and the \
             advice on what could be provided within the limit (--advice, s.16); the letter prices the hours at the \
-            regime's rate against the limit of the authority's type (the authority-type setting).
+            regime's rate against the limit of the authority's type (the authority-type setting). A subject access \
+            request refused as manifestly unfounded or excessive (refused-art-12-5) gives its reasons (--reasons, \
+            UK GDPR Art. 12(4)).
             """
     )
     @Option(help: "The outcome.") var outcome: Outcome
@@ -34,6 +36,10 @@ struct RespondCommand: AsyncParsableCommand {
     var estimateHours: Double?
     @Option(help: ArgumentHelp("refused-s12: how the estimate was reached.", valueName: "text"))
     var estimateBasis: String?
+    @Option(
+        help: ArgumentHelp("refused-art-12-5: why the request is manifestly unfounded or excessive.", valueName: "text")
+    )
+    var reasons: String?
     @Option(help: ArgumentHelp("When the response was sent (default: today).", valueName: "date"))
     var on: DateOrTimestamp?
     @OptionGroup var step: StepOptions
@@ -56,12 +62,17 @@ struct RespondCommand: AsyncParsableCommand {
         } else if estimateHours != nil || estimateBasis != nil {
             throw ValidationError("--estimate-hours and --estimate-basis go with --outcome refused-s12")
         }
+        try Check.nonBlank([(reasons, "--reasons")])
+        if (outcome == .refusedManifestlyUnfounded) != (reasons != nil) {
+            throw ValidationError(
+                "--reasons goes with --outcome refused-art-12-5, which gives them (UK GDPR Art. 12(4))")
+        }
     }
 
     func run() async throws {
         let details = ResponseDetails(
             advice: advice, earlierCase: try earlierCase.map { try reference($0, option: "--earlier-case") },
-            estimateHours: estimateHours, estimateBasis: estimateBasis)
+            estimateHours: estimateHours, estimateBasis: estimateBasis, reasons: reasons)
         try await step.record(.responded(outcome, details), on: step.date(on))
     }
 }

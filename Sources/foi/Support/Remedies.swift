@@ -28,6 +28,9 @@ extension LetterGap.Fix {
         case .publicInterest(let citation, _):
             "foi reason \(ref) --section \(citation) --engaged-file FILE --for-file FILE --against-file FILE "
                 + "--balance TEXT"
+        case .refusalReasons:
+            "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) "
+                + "--outcome refused-art-12-5 --reasons TEXT"
         case .narrowingAdvice:
             "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) "
                 + "--outcome withheld-in-full --advice TEXT"
