@@ -15,15 +15,16 @@ public struct Casework: Sendable {
     /// part defaults to the case's regime), dated `date`, if the lifecycle allows it on `today`. The step is decided
     /// outside the write; if another step reached the case meanwhile, it is decided again, once, on the case as it
     /// then stands.
+    /// `apart`: what the step keeps apart from its event (`KeptApart`), in the same transaction.
     public func record(
-        on date: CivilDate, for reference: CaseReference, by actor: Actor, today: CivilDate,
-        building event: (Case, CaseRules) throws -> CaseEvent
+        on date: CivilDate, for reference: CaseReference, keeping apart: KeptApart = KeptApart(), by actor: Actor,
+        today: CivilDate, building event: (Case, CaseRules) throws -> CaseEvent
     ) async throws -> RecordedStep {
         try await decidingAgain {
             let loaded = try await storage.load(reference)
             let recorded = RecordedEvent(date: date, event: try event(loaded.file, loaded.rules))
             return try await storage.append(
-                try loaded.file.step(recorded, rules: loaded.rules, today: today), actor: actor)
+                try loaded.file.step(recorded, rules: loaded.rules, today: today), keeping: apart, actor: actor)
         }
     }
 
@@ -79,12 +80,9 @@ extension Casework {
     ) async throws -> RecordedStep {
         var correction = correction
         correction.requester = RequesterField.allCases.filter { requester[$0] != nil }
-        let event = CaseEvent.corrected(correction)
-        return try await decidingAgain {
-            let loaded = try await storage.load(reference)
-            let step = try loaded.file.step(RecordedEvent(date: date, event: event), rules: loaded.rules, today: today)
-            return try await storage.append(step, keeping: KeptApart(requester: requester), actor: actor)
-        }
+        return try await record(
+            on: date, for: reference, keeping: KeptApart(requester: requester), by: actor, today: today
+        ) { _, _ in .corrected(correction) }
     }
 }
 
@@ -116,12 +114,9 @@ extension Casework {
             answer.enclosures.append(
                 Enclosure(name: file.name, size: file.bytes.count, digest: digest, personal: file.personal))
         }
-        let event = CaseEvent.answerRecorded(answer)
-        return try await decidingAgain {
-            let loaded = try await storage.load(reference)
-            let step = try loaded.file.step(RecordedEvent(date: date, event: event), rules: loaded.rules, today: today)
-            return try await storage.append(step, keeping: KeptApart(enclosures: bytes), actor: actor)
-        }
+        return try await record(
+            on: date, for: reference, keeping: KeptApart(enclosures: bytes), by: actor, today: today
+        ) { [answer] _, _ in .answerRecorded(answer) }
     }
 }
 

@@ -128,21 +128,14 @@ extension Case {
         for recorded in history { if case .voided(let void) = recorded.event { voided.insert(void.number) } }
         var standing: [(number: Int, recorded: RecordedEvent)] = []
         for (index, recorded) in history.enumerated() where !voided.contains(index + 1) {
-            switch recorded.event {
-            case .corrected(let correction):
-                guard case .received(let receipt) = standing.first?.recorded.event, let first = standing.first else {
-                    continue
-                }
+            // The events that put the record right are not steps (`correctsTheRecord` lists them); a correction
+            // replaces fields of the receipt, which is the first step standing.
+            if case .corrected(let correction) = recorded.event, let first = standing.first,
+                case .received(let receipt) = first.recorded.event
+            {
                 let (corrected, date) = correction.correcting(receipt, receivedOn: first.recorded.date)
                 standing[0].recorded = RecordedEvent(date: date, event: .received(corrected))
-            case .voided: continue
-            case .received, .acknowledged, .clarificationRequested, .clarificationReceived, .clarificationLapsed,
-                .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .searchRecorded,
-                .exemptionApplied, .extended, .responded, .note, .requestRecorded, .reasoningRecorded, .letterIssued,
-                .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewRequested, .reviewExtended,
-                .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
-                .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised,
-                .exemptionWithdrawn, .answerRecorded:
+            } else if !recorded.event.correctsTheRecord {
                 standing.append((index + 1, recorded))
             }
         }
