@@ -145,7 +145,13 @@ extension Office {
         let entries = try await storage.timeliness(dueIn: period.dates, asAt: asAt, today: today)
         let quarterEntries =
             period == quarter ? entries : try await storage.timeliness(dueIn: quarter.dates, asAt: asAt, today: today)
-        return TimelinessReport(period: period, asAt: asAt, entries: entries, quarterEntries: quarterEntries)
+        let around = try await storage.timeliness(
+            dueIn: ClosedInPeriodFigures.readingDays(for: period.dates), asAt: asAt, today: today)
+        return TimelinessReport(
+            period: period, asAt: asAt, entries: entries, quarterEntries: quarterEntries,
+            closed: [.request, .review].map {
+                ClosedInPeriodFigures(around, kind: $0, period: period.dates, asAt: asAt)
+            })
     }
 
     /// The Cabinet Office return for `period` (a quarter or a year) as at `asAt`: an annual return carries over the

@@ -102,6 +102,46 @@ extension Case {
     }
 }
 
+/// The ICO's own measure of timeliness (its "Assessing the level of your compliance with FOIA and EIR timescales",
+/// 2023, and the self-assessment toolkit): the requests (or reviews) closed in the period, whenever received, how
+/// many of them within the time allowed (a permitted extension counting), and how many were open past their date at
+/// its end. The ICO's regimes only, FOIA and the EIR: the SIC regulates FOISA and the EIR(S).
+public struct ClosedInPeriodFigures: Hashable, Sendable {
+    public var kind: TimelinessEntry.Kind
+    public var closed = 0
+    public var closedInTime = 0
+    public var overdueAtEnd = 0
+
+    /// How far either side of the period the entries read for it reach, in days: a request closed in the period
+    /// fell due within a year of it (one overdue longer is left out).
+    public static let reach = 366
+
+    public init(
+        _ entries: some Sequence<TimelinessEntry>, kind: TimelinessEntry.Kind, period: ClosedRange<CivilDate>,
+        asAt: CivilDate
+    ) {
+        self.kind = kind
+        let end = min(period.upperBound, asAt)
+        for entry in entries where entry.kind == kind && (entry.regime == .foia || entry.regime == .eir) {
+            if let answered = entry.answered, answered <= end, answered >= period.lowerBound {
+                closed += 1
+                if answered <= entry.due { closedInTime += 1 }
+            } else if entry.due < end, entry.answered.map({ $0 > end }) ?? true {
+                overdueAtEnd += 1
+            }
+        }
+    }
+
+    /// The share closed in time; nil with none closed.
+    public var percentInTime: Double? { closed == 0 ? nil : Double(closedInTime) * 100 / Double(closed) }
+    public var band: TimelinessBand? { percentInTime.map(TimelinessBand.init(percent:)) }
+
+    /// The days the entries for `period` are read over (`reach` either side).
+    public static func readingDays(for period: ClosedRange<CivilDate>) -> ClosedRange<CivilDate> {
+        period.lowerBound.adding(days: -reach)...period.upperBound.adding(days: reach)
+    }
+}
+
 /// The figures of one period for requests or reviews.
 public struct TimelinessFigures: Hashable, Sendable {
     public var counts: [TimelinessStanding: Int] = [:]

@@ -10,14 +10,45 @@ public struct TimelinessReport: Sendable {
     public var entries: [TimelinessEntry]
     /// The entries falling due in the quarter of the as-at date (the early warning's).
     public var quarterEntries: [TimelinessEntry]
+    /// The ICO's own measure, for requests and for reviews: those closed in the period, whenever received.
+    public var closed: [ClosedInPeriodFigures]
 
     public init(
-        period: ReportingPeriod, asAt: CivilDate, entries: [TimelinessEntry], quarterEntries: [TimelinessEntry]
+        period: ReportingPeriod, asAt: CivilDate, entries: [TimelinessEntry], quarterEntries: [TimelinessEntry],
+        closed: [ClosedInPeriodFigures] = []
     ) {
         self.period = period
         self.asAt = asAt
         self.entries = entries
         self.quarterEntries = quarterEntries
+        self.closed = closed
+    }
+
+    /// The ICO's measure in JSON.
+    struct Closed: Encodable {
+        var kind: TimelinessEntry.Kind
+        var closed, closedInTime, overdueAtEnd: Int
+        var percentInTime: Double?
+        var band: TimelinessBand?
+
+        init(_ figures: ClosedInPeriodFigures) {
+            kind = figures.kind
+            closed = figures.closed
+            closedInTime = figures.closedInTime
+            overdueAtEnd = figures.overdueAtEnd
+            percentInTime = figures.percentInTime.map(Row.rounded)
+            band = figures.band
+        }
+    }
+
+    /// The ICO's measure in a sentence: `Requests closed in 2026Q3 (FOIA and EIR, whenever received): 19, 16 in
+    /// time (84.2%, Unsatisfactory); 2 overdue at 30 September 2026.`
+    func closedLine(_ figures: ClosedInPeriodFigures) -> String {
+        let end = min(period.dates.upperBound, asAt)
+        let rate = figures.percentInTime.map { " (\(Self.percent($0)), \(figures.band?.rawValue ?? ""))" } ?? ""
+        return "\(figures.kind == .request ? "Requests" : "Internal reviews") closed in \(period) (FOIA and EIR, "
+            + "whenever received): \(figures.closed), \(figures.closedInTime) in time\(rate); "
+            + "\(figures.overdueAtEnd) overdue at \(end.longDescription)."
     }
 
     /// One line of figures: a month, or the whole period, for requests or reviews.
@@ -136,11 +167,15 @@ public enum TimelinessView {
             struct Document: Encodable {
                 var period: String
                 var asAt: CivilDate
+                var closedInPeriod: [TimelinessReport.Closed]
                 var rows: [TimelinessReport.Row]
                 var earlyWarning: TimelinessReport.Warning
             }
             try output.json(
-                Document(period: report.period.description, asAt: report.asAt, rows: rows, earlyWarning: warning))
+                Document(
+                    period: report.period.description, asAt: report.asAt,
+                    closedInPeriod: report.closed.map(TimelinessReport.Closed.init), rows: rows,
+                    earlyWarning: warning))
         case .csv:
             output.write(
                 CSV.line([
@@ -156,9 +191,12 @@ public enum TimelinessView {
                     ]))
             }
         case .table:
+            // The ICO's own measure first; the figures by due date after it, as the office manages by them.
+            for figures in report.closed { output.printableLine(report.closedLine(figures)) }
+            if !report.closed.isEmpty { output.printableLine() }
             output.printableLine(
-                "Timeliness as at \(report.asAt.longDescription): requests and internal reviews falling due in "
-                    + "\(report.period)")
+                "By due date, as at \(report.asAt.longDescription): requests and internal reviews falling due in "
+                    + "\(report.period) (all regimes)")
             output.printableLine()
             output.write(
                 Table.render(

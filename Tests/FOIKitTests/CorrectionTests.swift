@@ -472,3 +472,34 @@ import Testing
         #expect(value["FOISA reviews deciding for the first time"] == "1")
     }
 }
+
+/// Audit M14: the ICO's own measure counts the requests closed in the period, whenever they fell due, and those
+/// overdue at its end; FOISA's are the SIC's and left out.
+@Suite struct ClosedInPeriodTests {
+    func entry(_ ref: String, _ regime: Regime, due: String, answered: String?) -> TimelinessEntry {
+        TimelinessEntry(
+            reference: CaseReference(rawValue: ref), regime: regime, kind: .request, statutoryDue: d(due), due: d(due),
+            answered: answered.map(d))
+    }
+
+    @Test func theICOCountsWhatWasClosedInThePeriod() {
+        let entries = [
+            entry("A", .foia, due: "2026-07-10", answered: "2026-07-08"),  // closed in time
+            entry("B", .eir, due: "2026-06-20", answered: "2026-07-02"),  // fell due in Q2, closed late in Q3
+            entry("C", .foia, due: "2026-09-25", answered: nil),  // overdue on 30 Sep
+            entry("D", .foisa, due: "2026-08-01", answered: "2026-08-01"),  // the SIC's
+            entry("E", .foia, due: "2026-10-05", answered: "2026-09-20"),  // falls due in Q4, closed in Q3
+            entry("F", .foia, due: "2026-09-29", answered: "2026-10-05"),  // open and overdue on 30 Sep
+        ]
+        let figures = ClosedInPeriodFigures(
+            entries, kind: .request, period: d("2026-07-01")...d("2026-09-30"), asAt: d("2026-10-10"))
+        #expect(figures.closed == 3)
+        #expect(figures.closedInTime == 2)
+        #expect(figures.overdueAtEnd == 2)
+        #expect(figures.band == .unsatisfactory)
+        #expect(
+            ClosedInPeriodFigures(
+                entries, kind: .review, period: d("2026-07-01")...d("2026-09-30"), asAt: d("2026-10-10")
+            ).closed == 0)
+    }
+}
