@@ -78,7 +78,22 @@ struct LetterContext {
         values["searches"] = file.searches.map { ["location": $0.location, "held": $0.held] }
         // A response neither confirming nor denying says nothing of what the searches found: that would confirm or
         // deny (FOIA s.1(1)(a), ICO guidance on NCND).
-        values["searchesMade"] = !file.searches.isEmpty && file.responses.last?.outcome != .neitherConfirmNorDeny
+        // Nor does a refusal on cost, of a vexatious or repeated request, or under Art. 12(5), none of which says
+        // whether anything is held (audit L2).
+        let silentOnHolding: [Outcome] = [
+            .neitherConfirmNorDeny, .refusedCost, .refusedVexatious, .refusedRepeated, .refusedManifestlyUnfounded,
+        ]
+        values["searchesMade"] =
+            !file.searches.isEmpty && !silentOnHolding.contains(file.responses.last?.outcome ?? .grantedInFull)
+        // The re-use paragraph goes with information disclosed (audit L1): a response granting it in whole or in
+        // part, a review releasing more; not a refusal, and not a data subject's own data.
+        let released: Bool =
+            switch kind {
+            case .response: [.grantedInFull, .partiallyWithheld].contains(file.responses.last?.outcome)
+            case .reviewOutcome: [.partiallyUpheld, .overturned].contains(file.review?.decision?.outcome)
+            default: false
+            }
+        values["discloses"] = released && regime != .sar
         values.merge(outcomeValues()) { _, new in new }
         values["exemptions"] = exemptionValues(file.exemptions.filter { !$0.neitherConfirmNorDeny })
         values["ncndExemptions"] = exemptionValues(file.exemptions.filter(\.neitherConfirmNorDeny))
@@ -379,7 +394,8 @@ extension LetterContext {
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
-        "estimateBasis", "reasons", "manifestlyUnreasonable", "sarInformation", "lapseBy", "reviewOfFailure",
+        "estimateBasis", "discloses", "reasons", "manifestlyUnreasonable", "sarInformation", "lapseBy",
+        "reviewOfFailure",
         "reviewGrounds",
         "reviewFindings",
         "reviewAction", "hasReviewGrounds", "hasReviewFindings", "hasReviewAction", "answers", "enclosures",

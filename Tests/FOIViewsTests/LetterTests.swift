@@ -372,6 +372,58 @@ import Testing
         #expect(bare.gaps.contains(LetterGap(fix: .refusalReasons)))
     }
 
+    /// Audit lows: the re-use paragraph goes only with information released (L1); a refusal on cost says nothing of
+    /// what the searches found (L2); an NCND statement for any other information says no inference is to be drawn
+    /// (L4); the ICO's six weeks after a review is "normally" (L6).
+    @Test func lettersSayNoMoreThanTheyShould() throws {
+        let profile = AuthorityProfile([
+            .reuseParagraph: "You may re-use it.", .authorityType: "other-public-authority",
+        ])
+        let search: (String, CaseEvent) = (
+            "2026-09-10", .searchRecorded(Search(location: "Archive", held: true, hours: 2))
+        )
+        let granted = try Self.letter(
+            .response, .foia, after: [search, ("2026-09-28", .responded(.grantedInFull))], on: "2026-09-28",
+            profile: profile)
+        #expect(granted.markdown.contains("## Re-use of the information"))
+        #expect(granted.markdown.contains("information within the request was found"))
+        let refused = try Self.letter(
+            .response, .foia,
+            after: [
+                search,
+                (
+                    "2026-09-28",
+                    .responded(
+                        .refusedCost,
+                        ResponseDetails(advice: "Ask for less.", estimateHours: 30, estimateBasis: "files"))
+                ),
+            ], on: "2026-09-28", profile: profile)
+        #expect(!refused.markdown.contains("Re-use of the information"))
+        #expect(!refused.markdown.contains("information within the request was found"), "\(refused.markdown)")
+        let ncndOther = try Self.response(
+            .foia,
+            after: [
+                (
+                    "2026-09-20",
+                    .exemptionApplied(ExemptionDecision(citation: "43(2)", part: .foia, publicInterest: .maintain))
+                ),
+                (
+                    "2026-09-20",
+                    .exemptionApplied(
+                        ExemptionDecision(citation: "23(5)", part: .foia, neitherConfirmNorDeny: true))
+                ),
+                ("2026-09-28", .responded(.partiallyWithheld)),
+            ])
+        #expect(ncndOther.markdown.contains("any such other information does, or does not, exist"))
+        let review = try Self.letter(
+            .reviewOutcome, .foia,
+            after: [
+                ("2026-09-20", .responded(.grantedInFull)), ("2026-09-25", .reviewRequested(ReviewRequest())),
+                ("2026-10-20", .reviewDecided(ReviewDecision(outcome: .upheld))),
+            ], on: "2026-10-20")
+        #expect(review.markdown.contains(", normally by "), "\(review.markdown)")
+    }
+
     /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
         try letter(.response, regime, after: steps, on: "2026-09-28")
@@ -393,7 +445,8 @@ import Testing
         summary.regime = regime
         let detail = CaseDetail(
             summary: summary, requester: requester, events: [],
-            deadline: try file.deadline(calendars: calendars), file: file, clocks: [])
+            deadline: try file.deadline(calendars: calendars), file: file, clocks: try file.clocks(calendars: calendars)
+        )
         return try LetterWriter.write(
             kind,
             from: LetterSource(
