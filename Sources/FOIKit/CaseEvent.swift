@@ -106,10 +106,14 @@ public struct ExemptionReasoning: Hashable, Sendable {
     /// The parts of the request the exemption is engaged for, as the request numbers them (`A`, `2`), where the
     /// decision differs by part; empty: the whole request.
     public var requestParts: [String]
+    /// EIR reg 14(4), EIR(S) reg 13(d): for material still in the course of completion, the authority preparing it
+    /// (where another) and when it is expected to be finished.
+    public var preparedBy: String?
+    public var finishedBy: String?
 
     public init(
         citation: String, part: Regime, engaged: String, factorsFor: [String] = [], factorsAgainst: [String] = [],
-        balance: String? = nil, requestParts: [String] = []
+        balance: String? = nil, requestParts: [String] = [], preparedBy: String? = nil, finishedBy: String? = nil
     ) {
         self.citation = citation
         self.part = part
@@ -118,6 +122,14 @@ public struct ExemptionReasoning: Hashable, Sendable {
         self.factorsAgainst = factorsAgainst
         self.balance = balance
         self.requestParts = requestParts
+        self.preparedBy = preparedBy
+        self.finishedBy = finishedBy
+    }
+
+    /// Whether the exception is for material still in the course of completion (EIR reg 12(4)(d), EIR(S) reg
+    /// 10(4)(d)), whose refusal says who is preparing it and when it will be finished.
+    public static func isUnfinishedMaterial(_ citation: String, part: Regime) -> Bool {
+        (part == .eir && citation.hasPrefix("12(4)(d)")) || (part == .eirs && citation.hasPrefix("10(4)(d)"))
     }
 }
 

@@ -184,6 +184,8 @@ public enum EventFormat {
                 "balance": reasoning.balance.map(JSONValue.string),
                 "requestParts": reasoning.requestParts.isEmpty
                     ? nil : .array(reasoning.requestParts.map(JSONValue.string)),
+                "preparedBy": reasoning.preparedBy.map(JSONValue.string),
+                "finishedBy": reasoning.finishedBy.map(JSONValue.string),
             ]
         case .publicationDecided(let publication):
             ["title": publication.title.map(JSONValue.string), "heldBack": publication.heldBack.map(JSONValue.string)]
@@ -336,7 +338,9 @@ public enum EventFormat {
                     citation: try fields.string("citation"), part: try fields.choice("part"),
                     engaged: try fields.string("engaged"), factorsFor: try fields.strings("factorsFor"),
                     factorsAgainst: try fields.strings("factorsAgainst"), balance: try fields.optionalString("balance"),
-                    requestParts: try fields.strings("requestParts")))
+                    requestParts: try fields.strings("requestParts"),
+                    preparedBy: try fields.optionalString("preparedBy"),
+                    finishedBy: try fields.optionalString("finishedBy")))
         case .publicationDecided:
             return .publicationDecided(
                 Publication(title: try fields.optionalString("title"), heldBack: try fields.optionalString("heldBack")))

@@ -49,6 +49,8 @@ public struct LetterGap: Hashable, Sendable, CustomStringConvertible {
         /// The advice on narrowing a request refused as manifestly unreasonable (EIR reg 9), recorded with the
         /// response.
         case narrowingAdvice
+        /// Who is preparing unfinished material, and when it will be finished (EIR reg 14(4)).
+        case completion(citation: String, part: Regime)
         /// Why a subject access request is refused as manifestly unfounded or excessive, recorded with the response.
         case refusalReasons
         /// What an EIR or EIR(S) review that found a failure will do about it, and by when.
@@ -66,6 +68,8 @@ public struct LetterGap: Hashable, Sendable, CustomStringConvertible {
         case .costEstimate: "the estimate of the whole job, its basis, and the advice on what the limit allows"
         case .reviewAction: "what the review decided to do about the failure it found, and by when"
         case .narrowingAdvice: "the advice on narrowing the request (regulation 9)"
+        case .completion(let citation, _):
+            "who is preparing the material \(citation) covers, and when it will be finished"
         case .refusalReasons: "why the request is manifestly unfounded or excessive (UK GDPR Article 12(4))"
         }
     }

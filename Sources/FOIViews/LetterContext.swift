@@ -302,6 +302,15 @@ struct LetterContext {
                 ? .publicInterest(citation: decision.citation, part: decision.part)
                 : .reasoning(citation: decision.citation, part: decision.part)
             values["engaged"] = needed(reasoning?.engaged, fix)
+            // EIR reg 14(4), EIR(S) reg 13(d): unfinished material's refusal names who prepares it and when it will be
+            // finished (audit M5).
+            if ExemptionReasoning.isUnfinishedMaterial(decision.citation, part: decision.part) {
+                let completion: LetterGap.Fix = .completion(citation: decision.citation, part: decision.part)
+                values["completion"] = [
+                    "preparedBy": needed(reasoning?.preparedBy, completion),
+                    "finishedBy": needed(reasoning?.finishedBy, completion),
+                ]
+            }
             if let parts = reasoning?.requestParts, !parts.isEmpty {
                 values["requestParts"] = parts.count == 1 ? "part \(parts[0])" : "parts " + Self.list(parts)
             }
@@ -394,7 +403,8 @@ extension LetterContext {
         "qualified",
         "forHeading", "engaged", "publicInterest", "factorsFor", "factorsAgainst", "balance", "text", "requestParts",
         "costHours", "costPounds", "cost", "regulations", "limit", "rate", "addressee", "byEmail",
-        "estimateBasis", "discloses", "reasons", "manifestlyUnreasonable", "sarInformation", "lapseBy",
+        "estimateBasis", "discloses", "completion", "preparedBy", "finishedBy", "reasons", "manifestlyUnreasonable",
+        "sarInformation", "lapseBy",
         "reviewOfFailure",
         "reviewGrounds",
         "reviewFindings",

@@ -424,6 +424,29 @@ import Testing
         #expect(review.markdown.contains(", normally by "), "\(review.markdown)")
     }
 
+    /// An EIR refusal of unfinished material names who is preparing it and when it will be finished (audit M5; reg
+    /// 14(4)); without them the gap is marked.
+    @Test func anUnfinishedMaterialRefusalSaysWhenItWillBeFinished() throws {
+        let decision = ExemptionDecision(citation: "12(4)(d)", part: .eir, publicInterest: .maintain)
+        func letter(_ reasoning: ExemptionReasoning) throws -> Letter {
+            try Self.response(
+                .eir,
+                after: [
+                    ("2026-09-20", .exemptionApplied(decision)), ("2026-09-21", .reasoningRecorded(reasoning)),
+                    ("2026-09-28", .responded(.withheldInFull)),
+                ])
+        }
+        let stated = try letter(
+            ExemptionReasoning(
+                citation: "12(4)(d)", part: .eir, engaged: "The survey is a draft.", preparedBy: "the county council",
+                finishedBy: "March 2027"))
+        #expect(
+            stated.markdown.contains(
+                "The material is being prepared by the county council, and we expect it to be finished by March 2027."))
+        let bare = try letter(ExemptionReasoning(citation: "12(4)(d)", part: .eir, engaged: "The survey is a draft."))
+        #expect(bare.gaps.contains(LetterGap(fix: .completion(citation: "12(4)(d)", part: .eir))))
+    }
+
     /// The response letter (a draft) of a case of `regime` received Tue 1 Sep 2026 after `steps`.
     static func response(_ regime: Regime, after steps: [(String, CaseEvent)]) throws -> Letter {
         try letter(.response, regime, after: steps, on: "2026-09-28")

@@ -59,11 +59,24 @@ struct ReasonCommand: AsyncParsableCommand {
             "A part of the request the exemption is engaged for, as the request numbers it (e.g. A or 2), where the "
                 + "decision differs by part; repeatable.", valueName: "part"))
     var requestPart: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "EIR reg 12(4)(d), EIR(S) reg 10(4)(d): the authority preparing the unfinished material (us, or another).",
+            valueName: "name"))
+    var preparedBy: String?
+    @Option(
+        help: ArgumentHelp(
+            "EIR reg 12(4)(d), EIR(S) reg 10(4)(d): when it is expected to be finished.", valueName: "text"))
+    var finishedBy: String?
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
 
     func validate() throws {
         try Check.nonBlank(
-            [(section, "--section"), (balance, "--balance")] + requestPart.map { ($0, "--request-part") })
+            [
+                (section, "--section"), (balance, "--balance"), (preparedBy, "--prepared-by"),
+                (finishedBy, "--finished-by"),
+            ]
+                + requestPart.map { ($0, "--request-part") })
         if [engagedFile, forFile, againstFile].filter({ $0 == "-" }).count > 1 {
             throw ValidationError("only one of the files can be standard input (-)")
         }
@@ -100,7 +113,7 @@ struct ReasonCommand: AsyncParsableCommand {
                 ExemptionReasoning(
                     citation: citation, part: part ?? file.regime, engaged: engaged.joined(separator: "\n\n"),
                     factorsFor: factorsFor, factorsAgainst: factorsAgainst, balance: balance,
-                    requestParts: requestPart))
+                    requestParts: requestPart, preparedBy: preparedBy, finishedBy: finishedBy))
         }
     }
 }

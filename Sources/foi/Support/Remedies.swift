@@ -28,6 +28,8 @@ extension LetterGap.Fix {
         case .publicInterest(let citation, _):
             "foi reason \(ref) --section \(citation) --engaged-file FILE --for-file FILE --against-file FILE "
                 + "--balance TEXT"
+        case .completion(let citation, _):
+            "foi reason \(ref) --section \(citation) --engaged-file FILE --prepared-by NAME --finished-by TEXT"
         case .refusalReasons:
             "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) "
                 + "--outcome refused-art-12-5 --reasons TEXT"
