@@ -101,7 +101,7 @@ public enum VoidRefusal: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .noSuchStep(let count): "the case's history has \(count) steps"
+        case .noSuchStep(let count): "the case's history has \(count) step\(count == 1 ? "" : "s")"
         case .receipt: "without its receipt there is no case; correct the receipt instead"
         case .alreadyVoided(let by): "step \(by) voided it already"
         case .void: "a void is final; record the step again instead"
