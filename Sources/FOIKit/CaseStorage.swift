@@ -37,6 +37,10 @@ public protocol CaseStorage: StepStorage {
     func caseCount() async throws -> Int
     func caseFile(_ reference: CaseReference) async throws -> Case
     func detail(_ reference: CaseReference, requester: Bool) async throws -> CaseDetail
+    /// The document kept beside the case `reference` whose name, or digest from its first eight hex digits, is
+    /// `named`, and its bytes (nil once removed with the case's personal data): refused where none is, or where the
+    /// name is two documents' (`StoreError.noEnclosure`, naming those the case has).
+    func enclosure(_ reference: CaseReference, named: String) async throws -> (Enclosure, [UInt8]?)
     /// Which of `references` are cases already.
     func existing(_ references: [CaseReference]) async throws -> Set<CaseReference>
     func list(_ filter: CaseFilter, today: CivilDate) async throws -> [CaseSummary]

@@ -63,6 +63,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case noRequester(CaseReference)
     /// An answer lists an enclosure whose bytes were not given to keep.
     case enclosureMissing(String)
+    /// No document kept beside the case has that name or digest, or two have the name.
+    case noEnclosure(CaseReference, named: String, known: [String])
 
     /// The error lies in data given to foi (a file to read), not in the database or the request.
     public var isBadInput: Bool {
@@ -130,6 +132,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "a user of \(email) exists already; nothing was changed"
         case .noUser(let email):
             "no user has the e-mail address \(email)"
+        case .noEnclosure(let reference, let name, let known):
+            "\(reference) has no one enclosure '\(name)'; "
+                + (known.isEmpty
+                    ? "it has none"
+                    : "it has " + known.joined(separator: ", ") + " (give a digest where two share a name)")
         case .enclosureMissing(let name):
             "the enclosure \(name) was not given to keep; nothing was recorded"
         case .noRequester(let reference):

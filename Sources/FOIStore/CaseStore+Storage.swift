@@ -80,6 +80,31 @@ extension CaseStore: CaseStorage {
         }
     }
 
+    public func enclosure(_ reference: CaseReference, named: String) async throws -> (Enclosure, [UInt8]?) {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.name, e.size, e.digest, e.personal, e.content FROM enclosures e
+                    JOIN cases c ON c.id = e.case_id WHERE c.ref = ? ORDER BY e.name
+                    """, arguments: [reference.rawValue])
+            if rows.isEmpty { _ = try Self.caseID(reference, db) }
+            let isDigest = named.count >= 8 && named.allSatisfy(\.isHexDigit)
+            let matching = rows.filter { row in
+                row[0] as String == named || (isDigest && (row[2] as String).hasPrefix(named.lowercased()))
+            }
+            guard matching.count == 1, let row = matching.first else {
+                throw StoreError.noEnclosure(
+                    reference, named: named,
+                    known: rows.map { "\($0[0] as String) (\(($0[2] as String).prefix(8)))" })
+            }
+            return (
+                Enclosure(name: row[0], size: row[1], digest: row[2], personal: row[3]),
+                (row[4] as Data?).map { [UInt8]($0) }
+            )
+        }
+    }
+
     public func nextReference(for year: Int) async throws -> ReferenceClaim {
         try await read { db in try Self.nextClaim(for: year, db) }
     }

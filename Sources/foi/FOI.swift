@@ -24,7 +24,7 @@ struct FOI: AsyncParsableCommand {
             LogCommand.self, AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self,
             ExemptCommand.self, ExtendCommand.self, RespondCommand.self, WithdrawCommand.self, TransferCommand.self,
             ReopenCommand.self, CorrectCommand.self, VoidCommand.self, SplitCommand.self, NoteCommand.self,
-            RequestCommand.self, ReasonCommand.self, DiscloseCommand.self,
+            RequestCommand.self, ReasonCommand.self, DiscloseCommand.self, EnclosureCommand.self,
             LetterCommand.self, ParagraphsCommand.self, StatsCommand.self, ReportCommand.self,
             DisclosureLogCommand.self,
             PublishCommand.self, AssignCommand.self, CalendarCommand.self, ExportCommand.self, ImportCommand.self,

@@ -182,6 +182,11 @@ private func date(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
             today: today)
         _ = try await Office(storage: store).anonymise([reference], by: officer, today: today)
         let kept = try await exported(requesters: true).enclosures
+        #expect(try await store.enclosure(reference, named: "leaflet.pdf").1 == leaflet.bytes)
+        // Gone with the personal data, found by its digest all the same.
+        let removed = try await store.enclosure(reference, named: String(SHA256.hex(copy.bytes).prefix(8)))
+        #expect(removed.0.name == "records.pdf" && removed.1 == nil)
+        await #expect(throws: StoreError.self) { try await store.enclosure(reference, named: "other.pdf") }
         #expect(kept.count == 2)
         #expect(kept.compactMap(content).filter { $0 != .null }.count == 1)
         #expect(try await store.verify().isSound)
