@@ -396,7 +396,9 @@ public struct AppealDecision: Hashable, Codable, Sendable {
     func leavesSteps(appellant: Appellant, before: Bool) -> Bool {
         switch (appellant, outcome) {
         case (.authority, .allowed): steps != nil
-        case (_, .allowedInPart), (.requester, .allowed): true
+        // The authority's partial success narrows the notice: it leaves no steps the notice never ordered (LD4).
+        case (.authority, .allowedInPart): before || steps != nil
+        case (.requester, .allowedInPart), (.requester, .allowed): true
         case (_, .dismissed), (_, .withdrawn), (_, .struckOut): before || steps != nil
         }
     }

@@ -484,7 +484,9 @@ extension Case {
         if decision.setsSteps(appellant: lodging.appellant, before: stepsDue) {
             let revived = lodging.appellant == .authority && decision.outcome != .allowed
             var clock = CaseClock(
-                Clocks.complianceAfterAppeal(decided: decided, complyBy: decision.complyBy), .compliance,
+                Clocks.complianceAfterAppeal(
+                    decided: decided, complyBy: decision.complyBy, withdrawn: decision.outcome == .withdrawn),
+                .compliance,
                 startedOn: decided,
                 started: revived
                     ? "the authority's appeal \(lodging.reference) \(decision.outcome.label): the steps are due again"
@@ -493,7 +495,8 @@ extension Case {
             clock.metOn = complaint.complied.flatMap { $0 >= decided ? $0 : nil }
             clocks.append(clock)
         }
-        if regime == .foia || regime == .eir {
+        // A withdrawal (r.17) decides nothing, so there is nothing to ask permission to appeal against (LD3).
+        if regime == .foia || regime == .eir, decision.outcome != .withdrawn {
             var window = CaseClock(
                 try Clocks.permissionToAppeal(decisionSent: decided, calendars: calendars), .permissionWindow,
                 startedOn: decided, started: "the Tribunal decided appeal \(lodging.reference)")

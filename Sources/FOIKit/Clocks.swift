@@ -147,7 +147,11 @@ public enum Clocks {
 
     /// The steps ordered once the Tribunal has decided: the date the officer gives (the Tribunal's, or the
     /// substituted notice's), else 35 calendar days from the decision, as the ICO's notices give (to confirm).
-    public static func complianceAfterAppeal(decided: CivilDate, complyBy: CivilDate?) -> ClockDate {
+    /// After a `withdrawn` appeal the steps are due again from the withdrawal (FOIA s.50(6): "the determination or
+    /// withdrawal of the appeal").
+    public static func complianceAfterAppeal(decided: CivilDate, complyBy: CivilDate?, withdrawn: Bool = false)
+        -> ClockDate
+    {
         complyBy.map {
             ClockDate(
                 due: $0, citation: "the date given with the Tribunal's decision", isGuidance: false,
@@ -155,7 +159,9 @@ public enum Clocks {
         }
             ?? ClockDate(
                 due: decided.adding(days: 35),
-                citation: "35 calendar days from the Tribunal's decision (to confirm: the decision may set its own)",
+                citation: withdrawn
+                    ? "35 calendar days from the withdrawal of the appeal (s.50(6); to confirm)"
+                    : "35 calendar days from the Tribunal's decision (to confirm: the decision may set its own)",
                 isGuidance: false, provisional: false)
     }
 

@@ -7,8 +7,9 @@ import GRDB
 enum Projection {
     /// The version of what is derived from the events: raised whenever FOIKit derives a projected value differently
     /// (a rule of the law, a clock) or a projection table is added, so that every database is re-projected once by
-    /// the foi that first opens it (`Migrations`).
-    static let version = 1
+    /// the foi that first opens it (`Migrations`). 2: no permission window after a withdrawn appeal, no steps from
+    /// the authority's partly successful appeal against a notice that ordered none (issue 23).
+    static let version = 2
 
     /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
     static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {

@@ -503,3 +503,40 @@ import Testing
             ).closed == 0)
     }
 }
+
+/// Audits LD3 and LD4. The authority's appeal against a notice of Mon 1 Jun 2026 is withdrawn on Mon 5 Oct: no
+/// permission window (a withdrawal decides nothing), and the steps are due again 35 days on, Mon 9 Nov, from the
+/// withdrawal. Against a notice that ordered no steps, the authority's appeal allowed in part leaves none.
+@Suite struct AppealEndingTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+
+    func clocks(notice: DecisionNotice, outcome: AppealOutcome) throws -> [CaseClock] {
+        let steps: [(String, CaseEvent)] = [
+            ("2026-01-20", .responded(.grantedInFull)), ("2026-01-26", .reviewRequested(ReviewRequest())),
+            ("2026-02-10", .reviewDecided(ReviewDecision(outcome: .upheld))),
+            ("2026-03-02", .complaintNotified(ComplaintNotice(reference: "IC-A"))),
+            ("2026-06-01", .decisionNoticeIssued(notice)),
+            ("2026-06-15", .appealLodged(AppealLodging(appellant: .authority, reference: "EA/2026/0001"))),
+            ("2026-10-05", .appealDecided(AppealDecision(outcome: outcome))),
+        ]
+        return try foiaCase(in: .open).replaying(
+            steps.map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: d("2026-10-06")
+        ).clocks(calendars: shipped)
+    }
+
+    @Test func aWithdrawnAppealLeavesNoPermissionWindow() throws {
+        let ordered = DecisionNotice(reference: "DN-A", outcome: .upheld, steps: "disclose the report")
+        let after = try clocks(notice: ordered, outcome: .withdrawn)
+        #expect(!after.contains { $0.name == .permissionWindow })
+        let compliance = try #require(after.last { $0.name == .compliance })
+        #expect(compliance.due == d("2026-11-09"))
+        #expect(compliance.citation.contains("withdrawal of the appeal"))
+        #expect(try clocks(notice: ordered, outcome: .dismissed).contains { $0.name == .permissionWindow })
+    }
+
+    @Test func aPartlySuccessfulAppealAgainstANoticeWithoutStepsOrdersNone() throws {
+        let noSteps = DecisionNotice(reference: "DN-B", outcome: .upheld, ordersNoSteps: true)
+        let after = try clocks(notice: noSteps, outcome: .allowedInPart)
+        #expect(!after.contains { $0.name == .compliance && $0.startedOn == d("2026-10-05") })
+    }
+}
