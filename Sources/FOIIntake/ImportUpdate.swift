@@ -8,7 +8,7 @@ extension SpreadsheetImport.Row {
     public func stepsSince(_ current: Case, today: CivilDate, userNamed: (String) throws -> UserID?) throws
         -> [RecordedEvent]
     {
-        let had = current.standingHistory.map(\.recorded).filter { Self.isImported($0.event) }
+        let had = current.standingSteps.filter { Self.isImported($0.event) }
         let sheet = [RecordedEvent(date: new.received, event: .received(new.receipt))] + steps
         let wanted = sheet.filter { Self.isImported($0.event) }
         // The first of the case's steps the sheet does not have at its place.

@@ -323,17 +323,17 @@ public struct CabinetOfficeReturn: Sendable {
 extension Case {
     /// The day the response clock was extended (FOIA s.10(3), EIR reg 7), nil without an extension.
     public var extendedOn: CivilDate? {
-        standingHistory.last { if case .extended = $0.recorded.event { true } else { false } }?.recorded.date
+        standingSteps.last { if case .extended = $0.event { true } else { false } }?.date
     }
 
     /// The day the request was last acknowledged, nil before it was.
     public var acknowledgedOn: CivilDate? {
-        standingHistory.last { if case .acknowledged = $0.recorded.event { true } else { false } }?.recorded.date
+        standingSteps.last { if case .acknowledged = $0.event { true } else { false } }?.date
     }
 
     /// The exemptions relied on: as they stood at the first response, or as they stand now.
     public func exemptionsRelied(atFirstResponse: Bool) -> [ExemptionDecision] {
-        let standing = standingHistory.map(\.recorded.event)
+        let standing = standingSteps.map(\.event)
         guard atFirstResponse,
             let index = standing.firstIndex(where: { if case .responded = $0 { true } else { false } })
         else { return exemptions }

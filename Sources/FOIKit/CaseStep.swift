@@ -108,7 +108,7 @@ extension Case {
         // A date before the receipt is refused by the lifecycle, which says so.
         guard date >= received else { return }
         if event.movesTheCaseOn, date < statusSince,
-            let cause = standingHistory.map(\.recorded).last(where: {
+            let cause = standingSteps.last(where: {
                 $0.event.movesTheCaseOn && $0.date == statusSince
             })
         {
@@ -380,7 +380,7 @@ extension Case {
         guard !status.isOpen, !reviews.contains(where: \.isUnderWay), !complaints.contains(where: \.isUnderWay),
             !appeals.contains(where: \.isUnderWay), !complaints.contains(where: \.awaitsCompliance)
         else { return nil }
-        return standingHistory.last(where: \.recorded.event.closesTheCase)?.recorded.date
+        return standingSteps.last(where: \.event.closesTheCase)?.date
     }
 }
 

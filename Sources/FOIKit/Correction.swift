@@ -117,6 +117,12 @@ extension Case {
     /// the history; corrections and voids are left out (the case is their fold).
     public var standingHistory: [(number: Int, recorded: RecordedEvent)] { Self.standing(history) }
 
+    /// The steps as they now stand, without their numbers: the history itself, uncopied, where nothing corrects it
+    /// (every write asks, through `closedOn`).
+    public var standingSteps: [RecordedEvent] {
+        history.contains(where: \.event.correctsTheRecord) ? Self.standing(history).map(\.recorded) : history
+    }
+
     /// The steps voided, by number, with the number of the step that voided each and its reason.
     public var voided: [Int: (by: Int, reason: String)] { VoidedStep.voids(in: history) }
 

@@ -27,7 +27,7 @@ public struct SICReturn: Sendable {
             let regime = file.regime
             let entries = try file.timelinessEntries(calendars: calendars)
             if quarter.contains(file.received) { add("requests", regime) }
-            for (_, recorded) in file.standingHistory where quarter.contains(recorded.date) {
+            for recorded in file.standingSteps where quarter.contains(recorded.date) {
                 switch recorded.event {
                 case .clarificationLapsed: add("closed unclear", regime)
                 case .withdrawn: add("withdrawn", regime)

@@ -25,7 +25,7 @@ struct LetterAnswers {
             if !answer.exemptions.isEmpty {
                 values["withheldUnder"] =
                     "\(provision)\(answer.exemptions.count > 1 ? "s" : "") "
-                    + Self.list(answer.exemptions)
+                    + LetterContext.list(answer.exemptions)
             }
             return values
         }
@@ -50,11 +50,6 @@ struct LetterAnswers {
         if bytes < 1_000_000 { return "\((bytes + 500) / 1_000) KB" }
         let tenths = (bytes + 50_000) / 100_000
         return "\(tenths / 10).\(tenths % 10) MB"
-    }
-
-    /// `A`, `A and B`, `A, B and C`.
-    static func list(_ items: [String]) -> String {
-        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 
     /// An answer's Markdown as blocks a template prints: paragraphs (`lines`), `- ` items (`items`) and tables

@@ -214,7 +214,7 @@ struct LetterContext {
     }
 
     /// `A`, `A and B`, `A, B and C`.
-    private static func list(_ items: [String]) -> String {
+    static func list(_ items: [String]) -> String {
         items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 

@@ -21,7 +21,11 @@ extension LetterError {
 extension LetterGap.Fix {
     /// The command that records what is missing.
     func commandLine(_ ref: String) -> String {
-        switch self {
+        /// What a response records is recorded with it: on an answered case, by reopening it and responding again.
+        func respondingAgain(_ options: String) -> String {
+            "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) \(options)"
+        }
+        return switch self {
         case .setting(let field): "foi settings \(field.rawValue) TEXT"
         case .requestText: "foi request \(ref) --file FILE"
         case .reasoning(let citation, _): "foi reason \(ref) --section \(citation) --engaged-file FILE"
@@ -31,16 +35,13 @@ extension LetterGap.Fix {
         case .completion(let citation, _):
             "foi reason \(ref) --section \(citation) --engaged-file FILE --prepared-by NAME --finished-by TEXT"
         case .refusalReasons:
-            "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) "
-                + "--outcome refused-art-12-5 --reasons TEXT"
+            respondingAgain("--outcome refused-art-12-5 --reasons TEXT")
         case .narrowingAdvice:
-            "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) "
-                + "--outcome withheld-in-full --advice TEXT"
+            respondingAgain("--outcome withheld-in-full --advice TEXT")
         case .reviewAction:
             "recorded with the review's outcome (foi review \(ref) --outcome OUTCOME --action-file FILE)"
         case .costEstimate:
-            "recorded with the response: foi reopen \(ref) --reason TEXT, then foi respond \(ref) "
-                + "--outcome refused-s12 --estimate-hours H --estimate-basis TEXT --advice TEXT"
+            respondingAgain("--outcome refused-s12 --estimate-hours H --estimate-basis TEXT --advice TEXT")
         }
     }
 }
