@@ -18,15 +18,10 @@ public enum XLSX {
 
     /// What a workbook may be: far beyond any tracker, and short of what would exhaust a desktop.
     public enum Limits {
-        /// The most one part may inflate to: Excel's largest sheet (1,048,576 rows) of a few columns is ~120 MB.
-        public static let part = 1 << 30
-        /// How many times its compressed size a part may inflate to, beyond its first megabyte: a genuine sheet
-        /// compresses ten to twenty times, a decompression bomb a thousand.
-        public static let ratio = 100
-        /// The most all the parts read may inflate to together (sheets that share a part are read once).
-        public static let workbook = 2 << 30
-        /// Parts (ZIP entries) and sheets: a tracker has a few of each.
-        public static let entries = 10_000
+        /// Its parts: one may inflate to Excel's largest sheet (1,048,576 rows of a few columns is ~120 MB), all
+        /// of them read to 2 GB; a tracker has a few parts.
+        static let package = OfficePackage.Limits(part: 1 << 30, ratio: 100, total: 2 << 30, entries: 10_000)
+        /// Sheets: a tracker has a few.
         public static let sheets = 256
         /// Excel's last row and column (XFD).
         public static let rows = 1_048_576
@@ -38,7 +33,7 @@ public enum XLSX {
     }
 
     /// Whether `bytes` begin as a ZIP package does.
-    public static func isPackage(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+    public static func isPackage(_ bytes: [UInt8]) -> Bool { OfficePackage.isPackage(bytes) }
 
     /// The sheet named `name` (default: the first).
     public static func sheet(_ bytes: [UInt8], named name: String?) throws(InputError) -> Sheet {
@@ -50,7 +45,7 @@ public enum XLSX {
     public final class Workbook {
         /// The names of its sheets, in order.
         public let sheetNames: [String]
-        private let archive: Archive
+        private let package: OfficePackage
         private let sheets: [XMLElement]
         private let relationships: [XMLElement]
         private let strings: SharedStrings
@@ -58,28 +53,10 @@ public enum XLSX {
         private let epoch: Epoch
         /// The sheets read so far, by the part they are in.
         private var read: [String: [(number: Int, cells: [String])]] = [:]
-        /// The bytes inflated so far, against `Limits.workbook`.
-        private var inflated = 0
 
         public init(_ bytes: [UInt8]) throws(InputError) {
-            let archive = try Self.archive(bytes)
-            var paths: Set<String> = []
-            var entries = 0
-            for entry in archive {
-                entries += 1
-                guard entries <= Limits.entries else {
-                    throw InputError("it has more than \(Limits.entries) parts, more than any workbook of a tracker")
-                }
-                // Two parts of one name are read differently by different programs: what foi imports must be what
-                // the officer saw.
-                guard paths.insert(entry.path).inserted else {
-                    throw InputError("it has two parts named '\(entry.path)'; save it again from Excel")
-                }
-            }
-            var inflated = 0
-            func part(_ path: String) throws(InputError) -> [UInt8]? {
-                try Self.inflate(path, of: archive, total: &inflated)
-            }
+            let package = try OfficePackage(bytes, limits: Limits.package, kind: .workbook)
+            func part(_ path: String) throws(InputError) -> [UInt8]? { try package.part(path) }
             guard
                 let workbook = try part("xl/workbook.xml").map({ bytes throws(InputError) in
                     try XMLElement.parse(bytes, "xl/workbook.xml")
@@ -106,41 +83,7 @@ public enum XLSX {
                 })
             let epoch1904 = workbook.all("workbookPr").first?.attributes["date1904"].map { $0 == "1" || $0 == "true" }
             epoch = epoch1904 == true ? .epoch1904 : .epoch1900
-            self.archive = archive
-            self.inflated = inflated
-        }
-
-        /// `bytes` as a ZIP archive, read from a file: ZIPFoundation's archive in memory reads past the end of its
-        /// data, and crashes, where a damaged or hostile package points beyond its end; a file read there gives
-        /// nothing, and the error is the package's. The file is the process's own (0600) and is unlinked as soon as
-        /// it is open.
-        private static func archive(_ bytes: [UInt8]) throws(InputError) -> Archive {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "foi-workbook-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-            ).path
-            let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else {
-                throw InputError(
-                    "it cannot be read: a temporary file cannot be made (\(String(cString: strerror(errno))))")
-            }
-            defer { unlink(path) }
-            var written = 0
-            while written < bytes.count {
-                let count = bytes.withUnsafeBytes {
-                    writeBytes(descriptor, $0.baseAddress! + written, $0.count - written)
-                }
-                guard count > 0 else {
-                    close(descriptor)
-                    throw InputError("it cannot be read: a temporary file cannot be written")
-                }
-                written += count
-            }
-            close(descriptor)
-            do {
-                return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            } catch {
-                throw InputError("it is not a workbook Excel could open: \(Self.words(error))")
-            }
+            self.package = package
         }
 
         /// The sheet named `name` (default: the first).
@@ -158,65 +101,13 @@ public enum XLSX {
             }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             if let rows = read[path] { return Sheet(name: sheetName, rows: rows) }
-            guard let worksheet = try Self.inflate(path, of: archive, total: &inflated) else {
+            guard let worksheet = try package.part(path) else {
                 throw InputError("the workbook's sheet '\(sheetName)' is missing")
             }
             let rows = try XLSX.rows(
                 of: worksheet, named: sheetName, strings: strings, dateStyles: dateStyles, epoch: epoch)
             read[path] = rows
             return Sheet(name: sheetName, rows: rows)
-        }
-
-        /// The part at `path` inflated, if the package has one, within `Limits`; `total` counts what the workbook
-        /// has inflated so far.
-        private static func inflate(_ path: String, of archive: Archive, total: inout Int) throws(InputError)
-            -> [UInt8]?
-        {
-            guard let entry = archive[path] else { return nil }
-            let limit = min(Limits.part, max(1 << 20, Limits.ratio * Int(entry.compressedSize)))
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(min(Int(entry.uncompressedSize), limit))
-            var exceeded: String?
-            let inflatedBefore = total
-            do {
-                _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
-                    guard bytes.count + chunk.count <= limit else {
-                        exceeded =
-                            limit == Limits.part
-                            ? "its part \(path) inflates to more than \(Limits.part >> 20) MB"
-                            : "its part \(path) inflates to more than \(Limits.ratio) times its compressed size, as a "
-                                + "decompression bomb does and no spreadsheet"
-                        throw CancellationError()
-                    }
-                    guard inflatedBefore + bytes.count + chunk.count <= Limits.workbook else {
-                        exceeded = "its parts inflate to more than \(Limits.workbook >> 30) GB together"
-                        throw CancellationError()
-                    }
-                    bytes.append(contentsOf: chunk)
-                }
-            } catch {
-                throw InputError(
-                    exceeded.map { "the workbook is refused: \($0)" }
-                        ?? "it is not a workbook Excel could open: its part \(path) \(words(error))")
-            }
-            total += bytes.count
-            return bytes
-        }
-
-        /// ZIPFoundation's error in words.
-        static func words(_ error: any Error) -> String {
-            switch error {
-            case Archive.ArchiveError.missingEndOfCentralDirectoryRecord:
-                "the ZIP file is incomplete (cut short in copying or downloading?)"
-            case Archive.ArchiveError.invalidCRC32:
-                "is damaged (its checksum does not match)"
-            case Archive.ArchiveError.invalidCompressionMethod:
-                "is compressed in a way Excel does not use"
-            case Archive.ArchiveError.unreadableArchive:
-                "the ZIP file cannot be read"
-            default:
-                "is damaged (its ZIP structure or compressed data is broken)"
-            }
         }
     }
 
@@ -558,9 +449,4 @@ final class XMLElement {
             throw InputError("its part \(path) is not XML Excel writes: \(error)")
         }
     }
-}
-
-/// The system's `write`, out of the reach of the names of the types here.
-private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

@@ -24,6 +24,8 @@ public enum Settings {
         case subjectAccessInformation = "sar-information"
         /// A directory of edited letter templates; unset: the built-in ones.
         case templatesDirectory = "templates-dir"
+        /// The authority's Word letterhead (a .docx or .dotx) that Word letters are written into; unset: a plain page.
+        case letterheadDocx = "letterhead-docx"
 
         public var defaultValue: String {
             switch self {
@@ -32,7 +34,7 @@ public enum Settings {
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
             case .retentionYears: RetentionPolicy().description
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
-                .reuseParagraph, .templatesDirectory, .authorityType, .subjectAccessInformation:
+                .reuseParagraph, .templatesDirectory, .authorityType, .subjectAccessInformation, .letterheadDocx:
                 ""
             }
         }
@@ -66,7 +68,7 @@ public enum Settings {
                         reason: "use " + AuthorityType.allCases.map(\.rawValue).joined(separator: ", "))
                 }
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
-                .reuseParagraph, .templatesDirectory, .subjectAccessInformation:
+                .reuseParagraph, .templatesDirectory, .subjectAccessInformation, .letterheadDocx:
                 break
             }
         }

@@ -103,9 +103,11 @@ public struct Letter: Sendable {
     /// The letter's text as HTML, without a page around it.
     var bodyHTML: String { LetterDocument(markdown: markdown).bodyHTML }
 
-    /// The letter as a Word document's bytes.
-    public func docx() throws -> Data {
-        try LetterDocument(markdown: markdown).docx(title: title)
+    /// The letter as a Word document's bytes, on the authority's letterhead where there is one.
+    public func docx(letterhead: WordLetterhead? = nil) throws -> Data {
+        try LetterDocument(markdown: markdown).docx(
+            title: title, footer: LetterFooter(reference: "Our reference: \(reference)", page: "Page", of: "of"),
+            letterhead: letterhead)
     }
 
     /// The SHA-256 of the Markdown text, in hex: what the letter-issued event records.

@@ -3,19 +3,25 @@ import ZIPFoundation
 
 /// A letter as a Word document (Office Open XML, ECMA-376): the officer opens it, edits it and sends it. Headings
 /// use Word's own heading styles, items a bulleted list, the restated request the Quote style, and bold runs stay
-/// bold, so that the document edits like one typed in Word.
+/// bold, so that the document edits like one typed in Word. Every page's footer gives the reference and the page.
+/// With the authority's letterhead, the letter is its body in the letterhead's package: the letterhead's styles,
+/// headers and footers (a logo included) and page setup stay, the styles and list the letter needs are added where
+/// the letterhead lacks them, and the reference and page number join its footers.
 extension LetterDocument {
-    /// The `.docx` package's bytes. The same letter always gives the same bytes (the entries carry a fixed date).
-    func docx(title: String) throws -> Data {
+    /// The `.docx` package's bytes. The same letter on the same letterhead always gives the same bytes (the entries
+    /// carry a fixed date).
+    func docx(title: String, footer: LetterFooter, letterhead: WordLetterhead?) throws -> Data {
+        var package = letterhead ?? WordLetterhead.plain
+        let bullets = package.addNumbering(Self.bulletList)
+        package.addMissingStyles(Self.styleDefinitions)
+        let section = package.sectionWithFooter(Self.footerParagraph(footer))
+        package.replace(
+            "word/document.xml",
+            with: package.documentStart + body(bullets: bullets) + section
+                + "</w:body></w:document>")
+        package.replace("docProps/core.xml", with: Self.coreProperties(title: title))
         let archive = try Archive(accessMode: .create)
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.packageRelationships),
-            ("docProps/core.xml", Self.coreProperties(title: title)),
-            ("word/_rels/document.xml.rels", Self.documentRelationships), ("word/styles.xml", Self.styles),
-            ("word/numbering.xml", Self.numbering), ("word/document.xml", wordDocument),
-        ]
-        for (path, xml) in parts {
-            let data = Data(xml.utf8)
+        for (path, data) in package.parts {
             try archive.addEntry(
                 with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.entryDate,
                 compressionMethod: .deflate
@@ -30,8 +36,9 @@ extension LetterDocument {
     /// 1 January 1980, the earliest date a ZIP entry holds.
     private static let entryDate = Date(timeIntervalSince1970: 315_532_800)
 
-    private var wordDocument: String {
-        var body = ""
+    /// The letter's blocks as the body's XML, its items in the list numbered `bullets`.
+    private func body(bullets: Int) -> String {
+        var body = "<w:body>\n"
         func runs(_ runs: [Run]) -> String {
             runs.map { run in
                 let properties = run.bold ? "<w:rPr><w:b/></w:rPr>" : ""
@@ -43,7 +50,7 @@ extension LetterDocument {
         }
         func paragraph(style: String?, _ content: String, list: Bool = false) -> String {
             var properties = style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? ""
-            if list { properties += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>" }
+            if list { properties += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(bullets)\"/></w:numPr>" }
             return "<w:p>\(properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>")\(content)</w:p>\n"
         }
         for block in blocks {
@@ -73,12 +80,17 @@ extension LetterDocument {
                     + "<w:p/>\n"
             }
         }
-        return """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
-            \(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1247" w:bottom="1418" \
-            w:left="1247" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>
-            """
+        return body
+    }
+
+    /// The footer's line, right-aligned: the reference, then the page and the pages as Word's fields.
+    static func footerParagraph(_ footer: LetterFooter) -> String {
+        func text(_ text: String) -> String { "<w:r><w:t xml:space=\"preserve\">\(xml(text))</w:t></w:r>" }
+        func field(_ name: String) -> String {
+            "<w:fldSimple w:instr=\" \(name) \"><w:r><w:t>1</w:t></w:r></w:fldSimple>"
+        }
+        return "<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr>" + text("\(footer.reference) · \(footer.page) ")
+            + field("PAGE") + text(" \(footer.of) ") + field("NUMPAGES") + "</w:p>"
     }
 
     /// Text as XML character data: the markup characters escaped, and the control characters XML cannot hold
@@ -100,44 +112,6 @@ extension LetterDocument {
         return escaped
     }
 
-    private static let contentTypes = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/word/document.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-        <Override PartName="/word/styles.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-        <Override PartName="/word/numbering.xml" \
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
-        <Override PartName="/docProps/core.xml" \
-        ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-        </Types>
-        """
-
-    private static let packageRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" \
-        Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
-        Target="word/document.xml"/>\
-        <Relationship Id="rId2" \
-        Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" \
-        Target="docProps/core.xml"/>\
-        </Relationships>
-        """
-
-    private static let documentRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-        Target="styles.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" \
-        Target="numbering.xml"/>\
-        </Relationships>
-        """
-
     private static func coreProperties(title: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -146,37 +120,51 @@ extension LetterDocument {
         """
     }
 
-    /// Word's built-in names, so that the officer's own Normal and heading styles apply when they paste or restyle.
-    private static let styles = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
-        <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>\
-        <w:sz w:val="22"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>\
-        <w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>\
-        </w:docDefaults>\
-        <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>\
-        <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>\
-        <w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="160"/><w:outlineLvl w:val="0"/>\
-        </w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/>\
-        <w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="280" w:after="120"/><w:outlineLvl w:val="1"/>\
-        </w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/>\
-        <w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="2"/>\
-        </w:pPr><w:rPr><w:b/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:ind w:left="567" w:right="567"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>\
-        <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/>\
-        <w:pPr><w:spacing w:after="60"/></w:pPr></w:style>\
-        </w:styles>
-        """
+    /// The styles the letter uses, by Word's built-in names, so that the officer's own Normal and heading styles
+    /// apply when they paste or restyle; each is added only where the letterhead has no style of its id.
+    private static let styleDefinitions: [(id: String, xml: String)] = [
+        (
+            "Normal",
+            "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+        ),
+        heading(1, before: 360, after: 160, size: 28), heading(2, before: 280, after: 120, size: 24),
+        heading(3, before: 240, after: 80, size: nil),
+        (
+            "Quote",
+            "<w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/><w:basedOn w:val=\"Normal\"/>"
+                + "<w:pPr><w:ind w:left=\"567\" w:right=\"567\"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>"
+        ),
+        (
+            "ListBullet",
+            "<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\"><w:name w:val=\"List Bullet\"/>"
+                + "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\"/></w:pPr></w:style>"
+        ),
+    ]
 
-    private static let numbering = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
-        <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>\
-        <w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl>\
-        </w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>\
-        </w:numbering>
-        """
+    /// Word's heading style of `level`: bold, kept with what follows, `size` in half-points (default: Normal's).
+    private static func heading(_ level: Int, before: Int, after: Int, size: Int?) -> (id: String, xml: String) {
+        (
+            "Heading\(level)",
+            "<w:style w:type=\"paragraph\" w:styleId=\"Heading\(level)\"><w:name w:val=\"heading \(level)\"/>"
+                + "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/>"
+                + "<w:spacing w:before=\"\(before)\" w:after=\"\(after)\"/>"
+                + "<w:outlineLvl w:val=\"\(level - 1)\"/></w:pPr>"
+                + "<w:rPr><w:b/>\(size.map { "<w:sz w:val=\"\($0)\"/>" } ?? "")</w:rPr></w:style>"
+        )
+    }
+
+    /// The bulleted list's definition: an abstract list and its instance, each id written where `{id}` stands.
+    private static let bulletList = (
+        abstract: "<w:abstractNum w:abstractNumId=\"{id}\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+            + "<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/><w:lvlJc w:val=\"left\"/><w:pPr>"
+            + "<w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>",
+        instance: "<w:num w:numId=\"{id}\"><w:abstractNumId w:val=\"{abstract}\"/></w:num>"
+    )
+}
+
+/// The words of a Word letter's footer: `Our reference: 004078/20 · Page 1 of 2`.
+struct LetterFooter {
+    var reference: String
+    var page: String
+    var of: String
 }

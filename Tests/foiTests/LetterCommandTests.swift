@@ -388,6 +388,148 @@ extension LetterCommandTests {
         #expect(try Data(contentsOf: docx) == Data(contentsOf: again))
     }
 
+    /// The letterhead python-docx writes, as an authority's would be: a logo and the council's name in the header,
+    /// its address in the footer, Georgia for Normal text, a 3 cm left margin.
+    static let letterheadScript = """
+        import docx, struct, sys, zlib
+        from docx.shared import Cm, Pt
+        def chunk(kind, data):
+            return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+        rows = b''.join(b'\\x00' + b'\\x20\\x60\\xa0' * 40 for _ in range(20))
+        logo = sys.argv[1] + '.png'
+        header = struct.pack('>IIBBBBB', 40, 20, 8, 2, 0, 0, 0)
+        open(logo, 'wb').write(b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', header)
+            + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
+        document = docx.Document()
+        document.styles['Normal'].font.name = 'Georgia'
+        document.styles['Normal'].font.size = Pt(12)
+        section = document.sections[0]
+        section.left_margin = Cm(3)
+        header = section.header.paragraphs[0]
+        header.add_run().add_picture(logo, width=Cm(2))
+        header.add_run(' Borsetshire County Council')
+        section.footer.paragraphs[0].text = 'County Hall, Borchester BC1 1AA'
+        document.add_paragraph('The letterhead body, which a letter replaces')
+        document.save(sys.argv[1])
+        """
+
+    /// What python-docx reads of a Word letter, as JSON.
+    static let readerScript = """
+        import docx, json, sys
+        document = docx.Document(sys.argv[1])
+        section = document.sections[0]
+        print(json.dumps({
+            'header': [p.text for p in section.header.paragraphs],
+            'pictures': len(section.header.part.package.image_parts),
+            'footer': [p.text for p in section.footer.paragraphs],
+            'font': document.styles['Normal'].font.name,
+            'leftMargin': round(section.left_margin.cm, 1),
+            'body': [p.text for p in document.paragraphs],
+            'bullets': [p.text for p in document.paragraphs if p.style.name == 'List Bullet'],
+        }))
+        """
+
+    /// Python's output for `script` run with `arguments`.
+    static func python(_ script: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python3 failed")
+        return text
+    }
+
+    /// The authority's Word letterhead, written by python-docx, is the letter's page: its header with the logo,
+    /// its footer, its Normal style and its margins stay, the body is the letter's, and every page's footer also
+    /// gives the reference and the page (read back by python-docx, and in the PDF LibreOffice prints).
+    @Test(
+        .tags(.externalTool),
+        ExternalTools.needed(
+            programs: ["soffice", "pdftotext"], pythonModules: ["docx"],
+            install: "apt-get install libreoffice-writer-nogui poppler-utils python3-docx"))
+    func theLetterIsWrittenIntoTheAuthoritysLetterhead() throws {
+        guard let soffice = ExternalTools.program("soffice"), let pdftotext = ExternalTools.program("pdftotext") else {
+            Issue.record("install libreoffice-writer-nogui and poppler-utils to run this test")
+            return
+        }
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(["demo"], today: "2026-11-21")
+        let letterhead = workspace.directory.appendingPathComponent("letterhead.docx")
+        _ = try Self.python(Self.letterheadScript, [letterhead.path])
+        try workspace.ok(["settings", "letterhead-docx", letterhead.path], today: "2026-11-21")
+        let docx = workspace.directory.appendingPathComponent("letter.docx")
+        try workspace.ok(
+            ["letter", "004078/20", "response", "--format", "docx", "--output", docx.path], today: "2026-11-21")
+        let read = try JSONSerialization.jsonObject(with: Data(Self.python(Self.readerScript, [docx.path]).utf8))
+        let letter = try #require(read as? [String: Any])
+        #expect(letter["header"] as? [String] == [" Borsetshire County Council"])
+        #expect(letter["pictures"] as? Int == 1)
+        #expect(
+            letter["footer"] as? [String] == [
+                "County Hall, Borchester BC1 1AA", "Our reference: 004078/20 · Page  of ",
+            ])
+        #expect(letter["font"] as? String == "Georgia")
+        #expect(letter["leftMargin"] as? Double == 3.0)
+        let body = letter["body"] as? [String] ?? []
+        #expect(!body.contains("The letterhead body, which a letter replaces"))
+        #expect(body.contains("Freedom of Information Act 2000: request 004078/20"))
+        #expect(
+            (letter["bullets"] as? [String]).map { Array($0.prefix(3)) } == [
+                "Section 23(5) – Information supplied by, or relating to, bodies dealing with security matters",
+                "Section 24(2) – National security", "Section 31(3) – Law enforcement",
+            ])
+        #expect(
+            try Self.run(
+                soffice,
+                [
+                    "-env:UserInstallation=\(workspace.directory.appendingPathComponent("lo").absoluteString)",
+                    "--headless", "--convert-to", "pdf", "--outdir", workspace.directory.path, docx.path,
+                ]))
+        let printed = try Self.text(
+            ofPDF: workspace.directory.appendingPathComponent("letter.pdf"), pdftotext: pdftotext)
+        for expected in Self.expected { #expect(printed.contains(expected), "the Word letter lacks '\(expected)'") }
+        // Every page has the council's header and footer, the reference and its number.
+        let pages = printed.components(separatedBy: "Our reference: 004078/20 · Page ").count - 1
+        #expect(pages >= 2)
+        for page in 1...max(pages, 1) {
+            #expect(printed.contains("Our reference: 004078/20 · Page \(page) of \(pages)"))
+        }
+        #expect(printed.components(separatedBy: "County Hall, Borchester BC1 1AA").count - 1 == pages)
+        #expect(printed.components(separatedBy: "Borsetshire County Council").count - 1 >= pages)
+    }
+
+    /// A letterhead that is not a Word document is refused when set and when given, naming it, and nothing changes.
+    @Test func aLetterheadThatIsNotAWordDocumentIsRefused() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(["demo"], today: "2026-11-21")
+        let notes = workspace.directory.appendingPathComponent("notes.docx")
+        try Data("Dear colleague".utf8).write(to: notes)
+        let set = try workspace.run(["settings", "letterhead-docx", notes.path])
+        #expect(set.status == 65)
+        #expect(set.stdout.isEmpty)
+        #expect(
+            set.stderr == "Error: the letterhead '\(notes.path)' cannot be used: it is not a Word document (.docx or "
+                + ".dotx)\n")
+        #expect(try workspace.run(["settings"]).stdout.contains("letterhead-docx = \n"))
+        let output = workspace.directory.appendingPathComponent("letter.docx")
+        let given = try workspace.run([
+            "letter", "004078/20", "response", "--format", "docx", "--output", output.path, "--reference-docx",
+            notes.path,
+        ])
+        #expect(given.status == 65)
+        #expect(given.stderr.hasPrefix("Error: the letterhead"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let markdown = try workspace.run(["letter", "004078/20", "response", "--reference-docx", notes.path])
+        #expect(markdown.status == 64)
+        #expect(markdown.stderr.contains("--reference-docx is for a Word letter: give --format docx"))
+    }
+
     @Test(
         .tags(.externalTool),
         ExternalTools.needed(

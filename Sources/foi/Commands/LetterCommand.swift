@@ -38,6 +38,11 @@ extension LetterCommand {
                 Writing a letter records a letter-issued event (its kind, template and the SHA-256 of its text); \
                 --preview and --draft record nothing.
 
+                A Word letter (--format docx) is written into the authority's letterhead where --reference-docx \
+                or the letterhead-docx setting names one (a .docx or .dotx saved from Word or LibreOffice): it keeps \
+                the letterhead's styles, headers, footers (a logo too) and page setup; every page's footer gives the \
+                reference and the page number.
+
                 Templates: the built-in ones, unless --templates DIR or the templates-dir setting names a directory \
                 of edited ones ('foi letter templates export DIR' writes the built-in ones out): a template there \
                 replaces the built-in one of its name. A template that does not parse, or names a variable letters \
@@ -54,6 +59,12 @@ extension LetterCommand {
         var templates: String?
         @Option(help: ArgumentHelp("Write the letter to this new file rather than to stdout.", valueName: "file"))
         var output: String?
+        @Option(
+            name: .customLong("reference-docx"),
+            help: ArgumentHelp(
+                "A Word document (.docx or .dotx) whose styles, headers, footers and page setup a Word letter takes "
+                    + "(default: the letterhead-docx setting).", valueName: "file"))
+        var letterhead: String?
         @Flag(help: "Write it even with parts missing, marking each gap; records nothing.") var draft = false
         @Flag(help: "Write it without recording that it was issued.") var preview = false
         @Option(
@@ -71,6 +82,9 @@ extension LetterCommand {
             if format == .docx && output == nil {
                 throw ValidationError("a Word letter is a file: give --output FILE.docx")
             }
+            if letterhead != nil && format != .docx {
+                throw ValidationError("--reference-docx is for a Word letter: give --format docx")
+            }
             try NewOutput.check(output)
         }
 
@@ -85,6 +99,12 @@ extension LetterCommand {
                 directory = try await perform { try await caseStore.setting(.templatesDirectory) }
             }
             let templateSet = try LetterTemplates(directory: directory.isEmpty ? nil : directory)
+            var wordLetterhead: WordLetterhead?
+            if format == .docx {
+                var path = letterhead ?? ""
+                if letterhead == nil { path = try await perform { try await caseStore.setting(.letterheadDocx) } }
+                if !path.isEmpty { wordLetterhead = try readLetterhead(path) }
+            }
             var bytes = Data()
             var delivered = false
             do {
@@ -95,7 +115,7 @@ extension LetterCommand {
                             templateOrigin: templateSet.origin, draft: draft, recording: records, by: store.identity,
                             today: store.todayDate
                         ) { letter in
-                            bytes = try perform { try self.bytes(of: letter) }
+                            bytes = try perform { try self.bytes(of: letter, on: wordLetterhead) }
                             guard let output else { return }
                             // A letter is addressed to its requester: personal data, its owner's alone.
                             if delivered { try? FileManager.default.removeItem(atPath: output) }
@@ -114,17 +134,27 @@ extension LetterCommand {
             if output == nil { FileHandle.standardOutput.write(bytes) }
         }
 
-        func bytes(of letter: Letter) throws -> Data {
+        func bytes(of letter: Letter, on letterhead: WordLetterhead?) throws -> Data {
             switch format {
             case .markdown: Data(letter.markdown.utf8)
             case .html: Data(letter.html.utf8)
-            case .docx: try letter.docx()
+            case .docx: try letter.docx(letterhead: letterhead)
             }
         }
     }
 }
 
 extension LetterKind: ExpressibleByArgument {}
+
+/// The Word letterhead in the file at `path`, or a refusal naming it and saying why it cannot be used.
+func readLetterhead(_ path: String) throws -> WordLetterhead {
+    let bytes = try readInput(path, limit: InputLimit.letterhead)
+    do {
+        return try WordLetterhead.reading(bytes)
+    } catch {
+        throw Failure.badInput("the letterhead '\(path.printable)' cannot be used: \(error)")
+    }
+}
 
 /// The templates a letter is written with: the built-in ones, each replaced by an edited one of its name in
 /// `directory`.

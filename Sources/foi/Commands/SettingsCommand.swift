@@ -20,7 +20,8 @@ struct SettingsCommand: AsyncParsableCommand {
             other-public-authority or scottish-public-authority, the FOIA s.12 limit a refusal on cost quotes (£600 \
             for Schedule 1 Part I to the Fees Regulations, £450 for the rest). sar-information: what a reply to a \
             subject access request says beside the copy (UK GDPR Art. 15(1)-(2)). templates-dir: a directory of edited \
-            letter templates (see 'foi letter templates export').
+            letter templates (see 'foi letter templates export'). letterhead-docx: the authority's Word letterhead \
+            (.docx or .dotx), whose styles, headers, footers and page setup Word letters take.
             """)
     @Argument(help: "The setting to change.") var key: String?
     @Argument(help: "Its new value.") var value: String?
@@ -35,10 +36,14 @@ struct SettingsCommand: AsyncParsableCommand {
         if let key, let value {
             let settingKey: Settings.Key
             do { settingKey = try Settings.key(named: key) } catch { throw Failure.usage(error.description) }
-            // A templates directory is kept as an absolute path: letters are written from any directory.
+            // A templates directory or a letterhead is kept as an absolute path: letters are written from any
+            // directory.
+            let isPath = settingKey == .templatesDirectory || settingKey == .letterheadDocx
             let stored =
-                settingKey == .templatesDirectory && !value.isEmpty && !value.hasPrefix("/")
+                isPath && !value.isEmpty && !value.hasPrefix("/")
                 ? URL(fileURLWithPath: value).standardizedFileURL.path : value
+            // A letterhead no letter could be written into is refused now, not at the next letter.
+            if settingKey == .letterheadDocx && !value.isEmpty { _ = try readLetterhead(stored) }
             // A directory of templates every letter would fail with is refused now, not at the next letter.
             if settingKey == .templatesDirectory && !value.isEmpty {
                 let templates = try LetterTemplates(directory: stored)

@@ -79,6 +79,8 @@ enum InputLimit {
     static let text = 16 << 20
     /// A letter template: the built-in response is 4 KiB.
     static let template = 256 << 10
+    /// A Word letterhead: a page's styles, headers and footers, and a logo or two.
+    static let letterhead = 64 << 20
 
     /// `limit` bytes in words.
     static func describe(_ limit: Int) -> String {
