@@ -15,7 +15,9 @@ extension Office {
         } catch {
             throw DemoError("the demo cases cannot be read: \(error)")
         }
-        if try await storage.profile() == AuthorityProfile() {
+        // The letters' language has a default, English: it says nothing of whether a profile was given.
+        let profile = try await storage.profile()
+        if AuthorityProfile.Field.allCases.allSatisfy({ $0 == .letterLanguage || profile[$0] == nil }) {
             for (name, value) in file.profile.sorted(by: { $0.key < $1.key }) {
                 guard let key = Settings.Key(rawValue: name) else { continue }
                 try await storage.setSetting(key, to: value)

@@ -14,6 +14,8 @@ public struct Exemption: Hashable, Encodable, Sendable {
     /// `31`, `22A`, `12(5)(e)`.
     public var section: String
     public var title: String
+    /// The title in Welsh, for a Welsh letter (FOIA, the EIR and subject access: the regimes of Wales).
+    public var welshTitle: String?
     public var kind: ExemptionKind
     /// The provision that excludes the duty to confirm or deny, or nil where there is none (FOIA s.21).
     public var ncnd: String?
@@ -25,15 +27,17 @@ public struct Exemption: Hashable, Encodable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case regime, section, title, kind, ncnd, note, provisions
+        case welshTitle = "titleCy"
     }
 
     public init(
-        regime: Regime, section: String, title: String, kind: ExemptionKind, ncnd: String? = nil, note: String? = nil,
-        provisions: [String] = []
+        regime: Regime, section: String, title: String, welshTitle: String? = nil, kind: ExemptionKind,
+        ncnd: String? = nil, note: String? = nil, provisions: [String] = []
     ) {
         self.regime = regime
         self.section = section
         self.title = title
+        self.welshTitle = welshTitle
         self.kind = kind
         self.ncnd = ncnd
         self.note = note
@@ -123,7 +127,7 @@ public struct ExemptionCatalogue: Sendable {
         self.bySection = bySection
     }
 
-    /// Loads `{"exemptions": [{"regime", "section", "title", "kind", "ncnd", "note"}]}`.
+    /// Loads `{"exemptions": [{"regime", "section", "title", "titleCy", "kind", "ncnd", "note"}]}`.
     public init(json: [UInt8]) throws(CatalogueError) {
         let value: JSONValue
         do { value = try JSONValue(parsing: String(decoding: json, as: UTF8.self)) } catch {
@@ -147,8 +151,8 @@ public struct ExemptionCatalogue: Sendable {
             }
             exemptions.append(
                 Exemption(
-                    regime: regime, section: section, title: title, kind: kind, ncnd: text("ncnd"), note: text("note"),
-                    provisions: provisions))
+                    regime: regime, section: section, title: title, welshTitle: text("titleCy"), kind: kind,
+                    ncnd: text("ncnd"), note: text("note"), provisions: provisions))
         }
         self.init(exemptions: exemptions)
     }

@@ -382,6 +382,7 @@ public struct AuthorityProfile: Hashable, Sendable {
         case reuseParagraph = "reuse-paragraph"
         case authorityType = "authority-type"
         case subjectAccessInformation = "sar-information"
+        case letterLanguage = "letter-language"
 
         /// What the field holds, for a message naming a missing one.
         public var meaning: String {
@@ -394,6 +395,7 @@ public struct AuthorityProfile: Hashable, Sendable {
             case .signature: "the signature block"
             case .reuseParagraph: "the re-use and copyright paragraph"
             case .authorityType: "whether it is central government or another public authority (the s.12 limit)"
+            case .letterLanguage: "the language letters are written in (en, cy or en+cy)"
             case .subjectAccessInformation:
                 "what a subject access reply says beside the copy: the purposes, the categories of data, the "
                     + "recipients, how long it is kept, where it came from, any automated decisions and transfers "

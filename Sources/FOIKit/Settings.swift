@@ -26,6 +26,8 @@ public enum Settings {
         case templatesDirectory = "templates-dir"
         /// The authority's Word letterhead (a .docx or .dotx) that Word letters are written into; unset: a plain page.
         case letterheadDocx = "letterhead-docx"
+        /// The language letters are written in: `en`, `cy` (Welsh) or `en+cy` (bilingual, the Welsh first).
+        case letterLanguage = "letter-language"
 
         public var defaultValue: String {
             switch self {
@@ -33,6 +35,7 @@ public enum Settings {
             case .receiptConvention: ReceiptConvention.statutory.rawValue
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
             case .retentionYears: RetentionPolicy().description
+            case .letterLanguage: LetterLanguage.english.rawValue
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
                 .reuseParagraph, .templatesDirectory, .authorityType, .subjectAccessInformation, .letterheadDocx:
                 ""
@@ -61,6 +64,12 @@ public enum Settings {
                 }
             case .clarificationLapseDays:
                 _ = try ClockPolicy(clarificationLapseDays: value)
+            case .letterLanguage:
+                guard LetterLanguage(rawValue: value) != nil else {
+                    throw .badValue(
+                        self, value: value,
+                        reason: "use en (English), cy (Welsh) or en+cy (both, the Welsh first)")
+                }
             case .authorityType:
                 guard value.isEmpty || AuthorityType(rawValue: value) != nil else {
                     throw .badValue(
@@ -79,6 +88,15 @@ public enum Settings {
         guard let key = Key(rawValue: name) else { throw .unknown(name: name) }
         return key
     }
+}
+
+/// The language of an authority's letters. Welsh public bodies must offer Welsh (Welsh Language (Wales) Measure
+/// 2011, the standards on correspondence); a bilingual letter puts the Welsh first, where it is likely to be read
+/// first, and treats it no less favourably than the English.
+public enum LetterLanguage: String, CaseIterable, Sendable {
+    case english = "en"
+    case welsh = "cy"
+    case bilingual = "en+cy"
 }
 
 /// A setting that does not exist, or a value it cannot take.

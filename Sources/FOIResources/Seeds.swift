@@ -22,6 +22,17 @@ public enum Seeds {
             "response": PackageResources.response_mustache,
             "review-acknowledgement": PackageResources.review_acknowledgement_mustache,
             "review-outcome": PackageResources.review_outcome_mustache,
+            // Welsh, for the letter-language setting's cy and en+cy.
+            "letterhead-cy": PackageResources.letterhead_cy_mustache, "rights-cy": PackageResources.rights_cy_mustache,
+            "reasons-cy": PackageResources.reasons_cy_mustache, "signoff-cy": PackageResources.signoff_cy_mustache,
+            "reuse-cy": PackageResources.reuse_cy_mustache,
+            "acknowledgement-cy": PackageResources.acknowledgement_cy_mustache,
+            "clarification-cy": PackageResources.clarification_cy_mustache,
+            "fees-notice-cy": PackageResources.fees_notice_cy_mustache,
+            "extension-cy": PackageResources.extension_cy_mustache,
+            "response-cy": PackageResources.response_cy_mustache,
+            "review-acknowledgement-cy": PackageResources.review_acknowledgement_cy_mustache,
+            "review-outcome-cy": PackageResources.review_outcome_cy_mustache,
         ].mapValues { String(decoding: $0, as: UTF8.self) }
     }
 

@@ -1,11 +1,11 @@
 /// One self-contained HTML page in the house style (a letter, a disclosure log page): print-ready, no scripts, no
 /// files fetched from anywhere.
 enum HTMLPage {
-    /// `body` (HTML) in a page titled `title` (text).
-    static func wrap(title: String, body: String) -> String {
+    /// `body` (HTML) in a page titled `title` (text), in `language` (a BCP 47 tag).
+    static func wrap(title: String, body: String, language: String = "en-GB") -> String {
         """
         <!DOCTYPE html>
-        <html lang="en-GB">
+        <html lang="\(language)">
         <head>
         <meta charset="utf-8">
         <title>\(escape(title))</title>
@@ -21,7 +21,9 @@ enum HTMLPage {
         li { margin: 0.2em 0; }
         table { border-collapse: collapse; }
         th, td { text-align: left; padding: 0.2em 1em 0.2em 0; vertical-align: top; }
-        @media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; } }
+        hr.page-break { border: 0; border-top: 1px solid #999; margin: 2em 0; }
+        @media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; }
+          hr.page-break { border: 0; margin: 0; break-after: page; } }
         </style>
         </head>
         <body>

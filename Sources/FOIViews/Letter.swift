@@ -83,34 +83,58 @@ public enum LetterError: Error, Equatable, Sendable {
     case missing(LetterKind, [LetterGap])
     /// A template that cannot be read or rendered: its name, and why (with the line).
     case template(name: String, reason: String)
+    /// Welsh was asked for, and the request is under a regime of Scotland (FOISA, the EIR(S)), which Welsh letters
+    /// do not cover: it is answered in English.
+    case notInWelsh(LetterKind, Regime)
 }
 
 /// A letter written: its Markdown text, and the gaps a draft marks.
 public struct Letter: Sendable {
     public var kind: LetterKind
     public var reference: CaseReference
-    public var markdown: String
+    /// The letter in each language it is written in: one, or (bilingual) the Welsh then the English.
+    var versions: [(language: LetterVocabulary, markdown: String)]
     public var gaps: [LetterGap]
+
+    /// The whole letter's Markdown: a bilingual letter's versions with a thematic break (`---`) between them, where
+    /// the page breaks in its other formats.
+    public var markdown: String {
+        versions.map(\.markdown).joined(separator: "\n---\n\n")
+    }
 
     /// The title its HTML page and Word document carry: `004078/20 – response`.
     var title: String { "\(reference) – \(kind.rawValue.replacing("-", with: " "))" }
 
-    /// The letter as one self-contained HTML page.
+    /// The letter as one self-contained HTML page, in its language (a bilingual one's versions each in theirs).
     public var html: String {
-        LetterDocument(markdown: markdown).html(title: title)
+        HTMLPage.wrap(title: title, body: bodyHTML, language: versions[0].language.tag)
     }
 
     /// The letter's text as HTML, without a page around it.
-    var bodyHTML: String { LetterDocument(markdown: markdown).bodyHTML }
+    var bodyHTML: String {
+        guard versions.count > 1 else { return LetterDocument(markdown: markdown).bodyHTML }
+        return versions.map {
+            "<div lang=\"\($0.language.tag)\">\n\(LetterDocument(markdown: $0.markdown).bodyHTML)</div>\n"
+        }.joined(separator: "<hr class=\"page-break\">\n")
+    }
 
-    /// The letter as a Word document's bytes, on the authority's letterhead where there is one.
+    /// The letter as a Word document's bytes, on the authority's letterhead where there is one; each version in its
+    /// proofing language, a bilingual letter's English on a new page.
     public func docx(letterhead: WordLetterhead? = nil) throws -> Data {
-        try LetterDocument(markdown: markdown).docx(
-            title: title, footer: LetterFooter(reference: "Our reference: \(reference)", page: "Page", of: "of"),
+        let languages = versions.map(\.language)
+        let footer =
+            languages == [.welsh]
+            ? LetterFooter(reference: "Ein cyfeirnod: \(reference)", page: "Tudalen", of: "o")
+            : languages.count > 1
+                ? LetterFooter(
+                    reference: "Ein cyfeirnod / Our reference: \(reference)", page: "Tudalen / Page", of: "o / of")
+                : LetterFooter(reference: "Our reference: \(reference)", page: "Page", of: "of")
+        return try LetterDocument.docx(
+            versions.map { (LetterDocument(markdown: $0.markdown), $0.language.tag) }, title: title, footer: footer,
             letterhead: letterhead)
     }
 
-    /// The SHA-256 of the Markdown text, in hex: what the letter-issued event records.
+    /// The SHA-256 of the whole Markdown text, in hex: what the letter-issued event records.
     public var digest: String { SHA256.hex(Array(markdown.utf8)) }
 }
 
@@ -144,15 +168,32 @@ public enum LetterWriter {
     static let requiredProfile: [AuthorityProfile.Field] = [.name, .address, .email, .reviewContact, .signature]
 
     /// Writes `kind` for the case with `templates` (name → Mustache source; each letter's template has the kind's
-    /// name, and may use the partials `letterhead`, `rights` and `signoff`). Refused when the case has no such
+    /// name, and may use the partials `letterhead`, `rights` and `signoff`; a Welsh one's names end `-cy`), in the
+    /// profile's letter language. Refused when the case has no such
     /// step, or (unless `draft`) when a part is missing; a draft marks each gap in the text.
     public static func write(
         _ kind: LetterKind, from source: LetterSource, templates: [String: String], draft: Bool
     ) throws(LetterError) -> Letter {
         try requireFit(kind, source.detail.file)
-        var context = LetterContext(source: source, kind: kind)
-        let values = context.build()
-        if !context.gaps.isEmpty && !draft { throw .missing(kind, context.gaps) }
+        let language = source.profile[.letterLanguage].flatMap(LetterLanguage.init(rawValue:)) ?? .english
+        let vocabularies: [LetterVocabulary] =
+            switch language {
+            case .english: [.english]
+            case .welsh: [.welsh]
+            case .bilingual: [.welsh, .english]
+            }
+        let regime = source.detail.file.regime
+        if vocabularies.contains(.welsh) && (regime == .foisa || regime == .eirs) {
+            throw .notInWelsh(kind, regime)
+        }
+        var gaps: [LetterGap] = []
+        var contexts: [(LetterVocabulary, [String: Any])] = []
+        for vocabulary in vocabularies {
+            var context = LetterContext(source: source, kind: kind, vocabulary: vocabulary)
+            contexts.append((vocabulary, context.build()))
+            gaps += context.gaps.filter { !gaps.contains($0) }
+        }
+        if !gaps.isEmpty && !draft { throw .missing(kind, gaps) }
         // A template nested deep enough to exhaust the parser's stack, or with tags enough to take it minutes, is
         // refused before the parser sees it.
         try LetterTemplateCheck.checkShape(templates)
@@ -169,10 +210,15 @@ public enum LetterWriter {
             }
         }
         try LetterTemplateCheck.check(templates)
-        guard let text = library.render(values, withTemplate: kind.rawValue) else {
-            throw .template(name: kind.rawValue, reason: "there is no template of that name")
+        var versions: [(language: LetterVocabulary, markdown: String)] = []
+        for (vocabulary, values) in contexts {
+            let name = kind.rawValue + vocabulary.templateSuffix
+            guard let text = library.render(values, withTemplate: name) else {
+                throw .template(name: name, reason: "there is no template of that name")
+            }
+            versions.append((vocabulary, tidy(text)))
         }
-        return Letter(kind: kind, reference: source.detail.file.reference, markdown: tidy(text), gaps: context.gaps)
+        return Letter(kind: kind, reference: source.detail.file.reference, versions: versions, gaps: gaps)
     }
 
     /// Refuses a letter about a step the case has not taken.

@@ -6,6 +6,7 @@ import FOIKit
 struct LetterAnswers {
     let answers: [PartAnswer]
     let regime: Regime
+    var vocabulary: LetterVocabulary = .english
 
     /// The `answers` value of a letter (docs/LETTERS.md).
     var values: [[String: Any]] {
@@ -13,7 +14,7 @@ struct LetterAnswers {
             // Every flag is set, true or false: a section looks a name up in the letter's values too, where
             // `withheld` or `accessible` is the whole response's.
             var values: [String: Any] = [
-                "heading": answer.part.map { "Part \($0)" } ?? "Your request",
+                "heading": vocabulary.partHeading(answer.part),
                 "released": answer.finding == .released, "partlyReleased": answer.finding == .partlyReleased,
                 "withheldPart": answer.finding == .withheld, "notHeldPart": answer.finding == .notHeld,
                 "accessiblePart": answer.finding == .accessible,
@@ -21,11 +22,9 @@ struct LetterAnswers {
                 "hasBlocks": !(answer.text?.allSatisfy(\.isWhitespace) ?? true),
                 "hasEnclosed": !answer.enclosures.isEmpty,
             ]
-            let provision = regime == .eir || regime == .eirs ? "regulation" : "section"
             if !answer.exemptions.isEmpty {
-                values["withheldUnder"] =
-                    "\(provision)\(answer.exemptions.count > 1 ? "s" : "") "
-                    + LetterContext.list(answer.exemptions)
+                values["withheldUnder"] = vocabulary.provisions(
+                    answer.exemptions, environmental: regime == .eir || regime == .eirs)
             }
             return values
         }
@@ -35,21 +34,13 @@ struct LetterAnswers {
     var schedule: [[String: Any]] {
         var seen = Set<String>()
         return answers.flatMap(\.enclosures).filter { seen.insert($0.digest).inserted }.map {
-            ["name": $0.name, "size": Self.size($0.size), "digest": $0.digest]
+            ["name": $0.name, "size": vocabulary.size($0.size), "digest": $0.digest]
         }
     }
 
     /// Whether some parts are held and some are not: the letter then cannot say "we hold the information".
     var partlyHeld: Bool {
         answers.contains { $0.finding == .notHeld } && answers.contains { $0.finding != .notHeld }
-    }
-
-    /// `8 bytes`, `12 KB`, `1.4 MB`.
-    static func size(_ bytes: Int) -> String {
-        if bytes < 1_000 { return "\(bytes) byte\(bytes == 1 ? "" : "s")" }
-        if bytes < 1_000_000 { return "\((bytes + 500) / 1_000) KB" }
-        let tenths = (bytes + 50_000) / 100_000
-        return "\(tenths / 10).\(tenths % 10) MB"
     }
 
     /// An answer's Markdown as blocks a template prints: paragraphs (`lines`), `- ` items (`items`) and tables

@@ -6,11 +6,14 @@ import Foundation
 struct LetterContext {
     let source: LetterSource
     let kind: LetterKind
+    /// The language of the values.
+    let vocabulary: LetterVocabulary
     private(set) var gaps: [LetterGap] = []
 
-    init(source: LetterSource, kind: LetterKind) {
+    init(source: LetterSource, kind: LetterKind, vocabulary: LetterVocabulary = .english) {
         self.source = source
         self.kind = kind
+        self.vocabulary = vocabulary
     }
 
     private var file: Case { source.detail.file }
@@ -25,7 +28,7 @@ struct LetterContext {
     }
 
     /// Text as lines, for templates that print each on its own line.
-    private static func lines(_ text: String) -> [[String: Any]] {
+    static func lines(_ text: String) -> [[String: Any]] {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { ["line": String($0)] }
     }
 
@@ -37,13 +40,13 @@ struct LetterContext {
         let detail = source.detail
         var values: [String: Any] = [
             "ref": file.reference.rawValue,
-            "date": source.date.letterDescription,
+            "date": vocabulary.date(source.date),
             "subject": file.receipt.subject,
-            "received": file.received.letterDescription,
+            "received": vocabulary.date(file.received),
             "receivedNumeric": file.received.numericDescription,
             "regime": regimeValues,
-            "words": words,
-            "regulator": regulator,
+            "words": vocabulary.words(regime),
+            "regulator": vocabulary.regulator(regime),
         ]
         values["authority"] = authority
         if source.forPublication {
@@ -55,24 +58,24 @@ struct LetterContext {
             }
             values["request"] = ["lines": Self.lines(needed(file.requestText, .requestText))]
         }
-        if let due = detail.summary.due { values["due"] = due.letterDescription }
+        if let due = detail.summary.due { values["due"] = vocabulary.date(due) }
         // The latest clock of each kind, met or not: a response letter printed after a review was asked for still
         // gives the window it gave.
         for clock in detail.clocks {
             guard let due = clock.due else { continue }
             switch clock.name {
-            case .reviewWindow: values["reviewBy"] = due.letterDescription
-            case .regulatorWindow: values["regulatorBy"] = due.letterDescription
-            case .feeLapse: values["payBy"] = due.letterDescription
-            case .clarificationLapse: values["lapseBy"] = due.letterDescription
-            case .review: values["reviewDue"] = due.letterDescription
+            case .reviewWindow: values["reviewBy"] = vocabulary.date(due)
+            case .regulatorWindow: values["regulatorBy"] = vocabulary.date(due)
+            case .feeLapse: values["payBy"] = vocabulary.date(due)
+            case .clarificationLapse: values["lapseBy"] = vocabulary.date(due)
+            case .review: values["reviewDue"] = vocabulary.date(due)
             default: break
             }
         }
         if let note = clarificationNote { values["clarificationNote"] = note }
         if let amount = feeAmount { values["feeAmount"] = amount }
         if let extendedFrom = detail.summary.extendedFrom {
-            values["extendedFrom"] = extendedFrom.letterDescription
+            values["extendedFrom"] = vocabulary.date(extendedFrom)
         }
         values["extensionDays"] = file.publicInterestExtension.map(String.init)
         values["searches"] = file.searches.map { ["location": $0.location, "held": $0.held] }
@@ -101,7 +104,7 @@ struct LetterContext {
         values["hasReasons"] = !file.exemptions.isEmpty
         values.merge(reviewValues()) { _, new in new }
         // The answer part by part; never in a letter that neither confirms nor denies.
-        let answers = LetterAnswers(answers: file.answers, regime: regime)
+        let answers = LetterAnswers(answers: file.answers, regime: regime, vocabulary: vocabulary)
         if !answers.answers.isEmpty && file.responses.last?.outcome != .neitherConfirmNorDeny {
             values["answers"] = answers.values
             values["hasAnswers"] = true
@@ -114,50 +117,11 @@ struct LetterContext {
 
     private var regimeValues: [String: Any] {
         [
-            "name": regime.shortName, "title": regime.title, regime.rawValue: true,
+            "name": regime.shortName, "title": vocabulary.title(of: regime), regime.rawValue: true,
             "scottish": regime == .foisa || regime == .eirs,
             "environmental": regime == .eir || regime == .eirs,
             "statutoryReview": regime != .foia && regime != .sar,
         ]
-    }
-
-    /// The words that differ by regime: an exemption or an exception, a review or a reconsideration.
-    private var words: [String: Any] {
-        let environmental = regime == .eir || regime == .eirs
-        return [
-            "exemption": environmental ? "exception" : "exemption",
-            "exemptions": environmental ? "exceptions" : "exemptions",
-            "review": environmental ? "reconsideration" : "internal review",
-            "act": regime == .sar ? "UK GDPR" : regime.title,
-            "law": environmental ? "the Regulations" : regime == .sar ? "UK GDPR" : "the Act",
-            "exempt": environmental
-                ? "excepted from disclosure"
-                : regime == .sar ? "exempt from your right of access" : "exempt from disclosure",
-            "notice": [
-                .foia: "section 17 of the Freedom of Information Act 2000",
-                .eir: "regulation 14 of the Environmental Information Regulations 2004",
-                .foisa: "section 16 of the Freedom of Information (Scotland) Act 2002",
-                .eirs: "regulation 13 of the Environmental Information (Scotland) Regulations 2004",
-                .sar: "UK GDPR Article 12(4)",
-            ][regime] ?? "",
-        ]
-    }
-
-    private var regulator: [String: Any] {
-        switch regime {
-        case .foisa, .eirs:
-            [
-                "name": "the Scottish Information Commissioner", "short": "the Commissioner",
-                "address": Self.lines("Kinburn Castle\nDoubledykes Road\nSt Andrews\nKY16 9DS"),
-                "web": "https://www.foi.scot/appeal", "months": "six months",
-            ]
-        case .foia, .eir, .sar:
-            [
-                "name": "the Information Commissioner's Office", "short": "the ICO",
-                "address": Self.lines("Wycliffe House\nWater Lane\nWilmslow\nCheshire\nSK9 5AF"),
-                "web": "https://ico.org.uk/make-a-complaint/",
-            ]
-        }
     }
 
     private var authority: [String: Any] {
@@ -213,16 +177,11 @@ struct LetterContext {
         return values
     }
 
-    /// `A`, `A and B`, `A, B and C`.
-    static func list(_ items: [String]) -> String {
-        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-    }
-
     /// The response's outcome as flags, its date and its advice.
     private mutating func outcomeValues() -> [String: Any] {
         guard let response = file.responses.last else { return [:] }
         let details = file.responseDetails
-        var values: [String: Any] = ["respondedOn": response.on.letterDescription]
+        var values: [String: Any] = ["respondedOn": vocabulary.date(response.on)]
         let outcome = response.outcome
         let flags: [Outcome: String] = [
             .grantedInFull: "granted", .partiallyWithheld: "partlyWithheld", .withheldInFull: "withheld",
@@ -248,7 +207,9 @@ struct LetterContext {
                 values["estimateBasis"] = needed(basis, .costEstimate)
                 values["advice"] = needed(details?.advice, .costEstimate)
             }
-            values["cost"] = ["name": cost.name, "regulations": cost.regulations, "limit": limit, "rate": cost.rate]
+            var words = vocabulary.cost(cost, regime: regime, type: type)
+            words["limit"] = outcome == .refusedCost && regime == .foia && type == nil ? limit : words["limit"]
+            values["cost"] = words
         }
         let ncndRelied = file.exemptions.contains(where: \.neitherConfirmNorDeny)
         values["withholds"] = [.partiallyWithheld, .withheldInFull].contains(outcome)
@@ -280,10 +241,10 @@ struct LetterContext {
             let qualified = source.catalogue.isQualified(decision)
             let environmental = decision.part == .eir || decision.part == .eirs
             var values: [String: Any] = [
-                "citation": ExemptionCatalogue.named(decision.citation, environmental: environmental),
-                "title": entry?.title ?? "",
+                "citation": vocabulary.provision(decision.citation, environmental: environmental),
+                "title": vocabulary.title(of: entry),
                 "absolute": !qualified, "qualified": qualified, "ncnd": decision.neitherConfirmNorDeny,
-                "forHeading": decision.neitherConfirmNorDeny ? "confirming or denying" : "disclosure",
+                "forHeading": vocabulary.publicInterestSubject(neitherConfirmNorDeny: decision.neitherConfirmNorDeny),
             ]
             let reasoning = file.reasoning.first { $0.citation == decision.citation && $0.part == decision.part }
             // The s.17(1) notice given with an extension states why each exemption applies (s.17(1)(c), audit M3);
@@ -312,7 +273,7 @@ struct LetterContext {
                 ]
             }
             if let parts = reasoning?.requestParts, !parts.isEmpty {
-                values["requestParts"] = parts.count == 1 ? "part \(parts[0])" : "parts " + Self.list(parts)
+                values["requestParts"] = vocabulary.requestParts(parts)
             }
             if testsPublicInterest {
                 let factorsFor = reasoning?.factorsFor ?? []
@@ -332,12 +293,12 @@ struct LetterContext {
     /// a failure to respond never upholds a decision (audit M7).
     private mutating func reviewValues() -> [String: Any] {
         guard let review = file.review else { return [:] }
-        var values: [String: Any] = ["reviewRequested": review.requested.letterDescription]
+        var values: [String: Any] = ["reviewRequested": vocabulary.date(review.requested)]
         values["reviewOfFailure"] = review.subject == .failureToRespond
         if let grounds = review.request.grounds { values["reviewGrounds"] = Self.lines(grounds) }
         values["hasReviewGrounds"] = review.request.grounds != nil
         if let decision = review.decision, let decided = review.decided {
-            values["reviewDecided"] = decided.letterDescription
+            values["reviewDecided"] = vocabulary.date(decided)
             values[
                 [
                     .upheld: "reviewUpheld", .partiallyUpheld: "reviewPartlyUpheld", .overturned: "reviewOverturned",
@@ -345,7 +306,7 @@ struct LetterContext {
                 ][decision.outcome] ?? "reviewUpheld"] = true
             let environmental = regime == .eir || regime == .eirs
             func named(_ citation: String) -> String {
-                ExemptionCatalogue.named(citation, environmental: environmental).lowercased(first: true)
+                vocabulary.provisionInSentence(citation, environmental: environmental)
             }
             values["withdrawnExemptions"] = decision.withdrawnExemptions.map { ["citation": named($0)] }
             values["addedExemptions"] = decision.addedExemptions.map { ["citation": named($0.citation)] }
@@ -360,14 +321,6 @@ struct LetterContext {
             values["hasReviewAction"] = values["reviewAction"] != nil
         }
         return values
-    }
-}
-
-extension String {
-    /// The text with its first letter lower case (`first`), as a phrase inside a sentence: `section 43(2)`.
-    fileprivate func lowercased(first: Bool) -> String {
-        guard first, let head = self.first else { return self }
-        return head.lowercased() + dropFirst()
     }
 }
 

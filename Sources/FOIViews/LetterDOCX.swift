@@ -8,17 +8,21 @@ import ZIPFoundation
 /// headers and footers (a logo included) and page setup stay, the styles and list the letter needs are added where
 /// the letterhead lacks them, and the reference and page number join its footers.
 extension LetterDocument {
-    /// The `.docx` package's bytes. The same letter on the same letterhead always gives the same bytes (the entries
-    /// carry a fixed date).
-    func docx(title: String, footer: LetterFooter, letterhead: WordLetterhead?) throws -> Data {
+    /// The `.docx` package's bytes of `documents` (each with its language's tag), each after the first on a new
+    /// page. The same letter on the same letterhead always gives the same bytes (the entries carry a fixed date).
+    static func docx(
+        _ documents: [(document: LetterDocument, language: String)], title: String, footer: LetterFooter,
+        letterhead: WordLetterhead?
+    ) throws -> Data {
         var package = letterhead ?? WordLetterhead.plain
         let bullets = package.addNumbering(Self.bulletList)
         package.addMissingStyles(Self.styleDefinitions)
         let section = package.sectionWithFooter(Self.footerParagraph(footer))
+        let body = documents.map { $0.document.body(bullets: bullets, language: $0.language) }
+            .joined(separator: "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>\n")
         package.replace(
             "word/document.xml",
-            with: package.documentStart + body(bullets: bullets) + section
-                + "</w:body></w:document>")
+            with: package.documentStart + "<w:body>\n" + body + section + "</w:body></w:document>")
         package.replace("docProps/core.xml", with: Self.coreProperties(title: title))
         let archive = try Archive(accessMode: .create)
         for (path, data) in package.parts {
@@ -36,12 +40,15 @@ extension LetterDocument {
     /// 1 January 1980, the earliest date a ZIP entry holds.
     private static let entryDate = Date(timeIntervalSince1970: 315_532_800)
 
-    /// The letter's blocks as the body's XML, its items in the list numbered `bullets`.
-    private func body(bullets: Int) -> String {
-        var body = "<w:body>\n"
+    /// The letter's blocks as the body's XML, its items in the list numbered `bullets`, its text marked as in
+    /// `language` where that is not English (for Word's proofing).
+    private func body(bullets: Int, language: String) -> String {
+        var body = ""
+        let languageProperty = language == "en-GB" ? "" : "<w:lang w:val=\"\(language)\"/>"
         func runs(_ runs: [Run]) -> String {
             runs.map { run in
-                let properties = run.bold ? "<w:rPr><w:b/></w:rPr>" : ""
+                let inner = (run.bold ? "<w:b/>" : "") + languageProperty
+                let properties = inner.isEmpty ? "" : "<w:rPr>\(inner)</w:rPr>"
                 return "<w:r>\(properties)<w:t xml:space=\"preserve\">\(Self.xml(run.text))</w:t></w:r>"
             }.joined()
         }

@@ -239,7 +239,8 @@ extension LetterCommandTests {
         let directory = workspace.directory.appendingPathComponent("templates")
         #expect(try foi(["letter", "templates", "export", directory.path]).status == 0)
         let exported = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        #expect(exported.count == 12)
+        // Twelve in English and their twelve in Welsh.
+        #expect(exported.count == 24)
         let again = try foi(["letter", "templates", "export", directory.path])
         #expect(again.status == 1 && again.stderr.contains("exists; write into a new or empty directory"))
 
@@ -501,6 +502,50 @@ extension LetterCommandTests {
         }
         #expect(printed.components(separatedBy: "County Hall, Borchester BC1 1AA").count - 1 == pages)
         #expect(printed.components(separatedBy: "Borsetshire County Council").count - 1 >= pages)
+    }
+
+    /// A bilingual Word letter (letter-language en+cy) prints the Welsh first and the English from a new page, each
+    /// page's footer in both languages (pdftotext marks each page's end with a form feed).
+    @Test(
+        .tags(.externalTool),
+        ExternalTools.needed(
+            programs: ["soffice", "pdftotext"], install: "apt-get install libreoffice-writer-nogui poppler-utils"))
+    func aBilingualWordLetterStartsTheEnglishOnANewPage() throws {
+        guard let soffice = ExternalTools.program("soffice"), let pdftotext = ExternalTools.program("pdftotext") else {
+            Issue.record("install libreoffice-writer-nogui and poppler-utils to run this test")
+            return
+        }
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(["demo"], today: "2026-11-21")
+        try workspace.ok(["settings", "letter-language", "en+cy"], today: "2026-11-21")
+        let docx = workspace.directory.appendingPathComponent("letter.docx")
+        try workspace.ok(
+            ["letter", "004078/20", "acknowledgement", "--format", "docx", "--output", docx.path, "--preview"],
+            today: "2026-11-21")
+        #expect(
+            try Self.run(
+                soffice,
+                [
+                    "-env:UserInstallation=\(workspace.directory.appendingPathComponent("lo").absoluteString)",
+                    "--headless", "--convert-to", "pdf", "--outdir", workspace.directory.path, docx.path,
+                ]))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pdftotext)
+        process.arguments = [workspace.directory.appendingPathComponent("letter.pdf").path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let pages = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\u{0C}").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        process.waitUntilExit()
+        #expect(pages.count == 2)
+        #expect(pages.first?.contains("Annwyl Demo requester A,") == true)
+        #expect(pages.first?.contains("Dear") == false)
+        #expect(pages.last?.contains("Dear Demo requester A,") == true)
+        for (number, page) in pages.enumerated() {
+            #expect(page.contains("Ein cyfeirnod / Our reference: 004078/20 · Tudalen / Page \(number + 1) o / of 2"))
+        }
     }
 
     /// A letterhead that is not a Word document is refused when set and when given, naming it, and nothing changes.

@@ -35,6 +35,9 @@ extension LetterCommand {
                 them it is refused with the list of what is missing; --draft writes it with each gap marked \
                 [MISSING: …].
 
+                The letter-language setting writes letters in Welsh (cy) or in Welsh and English (en+cy, the Welsh \
+                first), from the Welsh templates (response-cy and the like).
+
                 Writing a letter records a letter-issued event (its kind, template and the SHA-256 of its text); \
                 --preview and --draft record nothing.
 

@@ -21,7 +21,8 @@ struct SettingsCommand: AsyncParsableCommand {
             for Schedule 1 Part I to the Fees Regulations, £450 for the rest). sar-information: what a reply to a \
             subject access request says beside the copy (UK GDPR Art. 15(1)-(2)). templates-dir: a directory of edited \
             letter templates (see 'foi letter templates export'). letterhead-docx: the authority's Word letterhead \
-            (.docx or .dotx), whose styles, headers, footers and page setup Word letters take.
+            (.docx or .dotx), whose styles, headers, footers and page setup Word letters take. letter-language: en \
+            (default), cy (Welsh) or en+cy (both, the Welsh first), for letters under FOIA, the EIR and UK GDPR.
             """)
     @Argument(help: "The setting to change.") var key: String?
     @Argument(help: "Its new value.") var value: String?

@@ -14,6 +14,10 @@ extension LetterError {
                 + "; or write a draft with the gaps marked (--draft)"
         case .template(let name, let reason):
             return "the letter template '\(name)' cannot be used: \(reason)"
+        case .notInWelsh(let kind, let regime):
+            return "cannot write the \(kind.rawValue) letter in Welsh: Welsh letters are for requests under FOIA, the "
+                + "EIR and UK GDPR, and a request under \(regime.shortName) is answered in English (foi settings "
+                + "letter-language en)"
         }
     }
 }
