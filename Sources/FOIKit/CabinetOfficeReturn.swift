@@ -132,7 +132,15 @@ public struct CabinetOfficeReturn: Sendable {
         "22A": "Research intended for future publication", "32": "Court records, etc",
         "35": "Formulation of Government policy, etc", "37": "Communications with His Majesty, etc and honours",
         "38": "Health and Safety", "39": "Environmental information",
-        "12(4)(a)": "Information not held", "12(4)(b)": "Manifestly unreasonable",
+        "12(4)(a)": "Information not held", "12(4)(b)": "Manifestly unreasonable", "12(4)(c)": "Too general",
+        "12(4)(d)": "Work in progress / incomplete data", "12(4)(e)": "Internal communications",
+        "12(5)(a)": "Adverse effect on international relations, defence, national security, public safety",
+        "12(5)(b)": "Adverse effect on course of justice or conduct of enquiries",
+        "12(5)(c)": "Adverse effect on intellectual property rights",
+        "12(5)(d)": "Impinges on confidentiality of a public authority's work",
+        "12(5)(e)": "Impinges on confidentiality of commercial or industrial information",
+        "12(5)(f)": "Adverse effect on interests of person who provided the information",
+        "12(5)(g)": "Adverse effect on protection of environment to which information relates",
     ]
 
     private struct Tally {

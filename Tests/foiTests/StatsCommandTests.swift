@@ -217,9 +217,32 @@ extension StatsCommandTests {
         // percentages, and the EIR columns from 3(a), their numbers without a stray parenthesis.
         let names = columns.map { $0["column"]! }
         #expect(names.filter { $0 == "Total requests received (excluding on-hold and lapsed)" }.count == 2)
-        let eir = names.drop { !$0.hasPrefix("3(a)") }.prefix(3)
-        #expect(
-            eir == ["3(a) - Exempt personal data", "4(a) - Information not held", "4(b) - Manifestly unreasonable"])
+        // Every exemption and exception column, in order, as foi-statistics-annual-2024-published-data.csv heads it.
+        let published = [
+            "S(22) - Information intended for future publication", "S(22A) - Research intended for future publication",
+            "S(23) - Information supplied by, or relating to, bodies dealing with security matters",
+            "S(24) - National security", "S(26) - Defence", "S(27) - International relations",
+            "S(28) - Relations within the United Kingdom", "S(29) - The economy",
+            "S(30) - Investigations and proceedings conducted by public authorities", "S(31) - Law enforcement",
+            "S(32) - Court records, etc", "S(33) - Audit functions", "S(34) - Parliamentary privilege",
+            "S(35) - Formulation of Government policy, etc", "S(36) - Prejudice to effective conduct of public affairs",
+            "S(37) - Communications with His Majesty, etc and honours", "S(38) - Health and Safety",
+            "S(39) - Environmental information", "S(40) - Personal information",
+            "S(41) - Information provided in confidence", "S(42) - Legal professional privilege",
+            "S(43) - Commercial interests", "S(44) - Prohibitions on disclosure", "3(a) - Exempt personal data",
+            "4(a) - Information not held", "4(b) - Manifestly unreasonable", "4(c) - Too general",
+            "4(d) - Work in progress / incomplete data", "4(e) - Internal communications",
+            "5(a) - Adverse effect on international relations, defence, national security, public safety",
+            "5(b) - Adverse effect on course of justice or conduct of enquiries",
+            "5(c) - Adverse effect on intellectual property rights",
+            "5(d) - Impinges on confidentiality of a public authority's work",
+            "5(e) - Impinges on confidentiality of commercial or industrial information",
+            "5(f) - Adverse effect on interests of person who provided the information",
+            "5(g) - Adverse effect on protection of environment to which information relates",
+        ]
+        let exemptionColumns = names.drop { $0 != "Fully refused - exemption" }.dropFirst()
+            .prefix { $0 != "Total exemptions and exceptions applied" }
+        #expect(Array(exemptionColumns) == published)
         // The published identities.
         #expect(
             int("Total requests received")
