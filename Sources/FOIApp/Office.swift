@@ -179,10 +179,9 @@ extension Office {
     /// The Scottish Information Commissioner's return for `quarter`, as at `asAt`: the activity of the quarter, of
     /// requests received up to `SICReturn.activityReach` days before it.
     public func sicReturn(_ quarter: ReportingPeriod, asAt: CivilDate) async throws -> SICReturn {
-        let rules = try await storage.rules()
         let read = quarter.dates.lowerBound.adding(days: -SICReturn.activityReach)...quarter.dates.upperBound
         return try SICReturn(
             cases: try await storage.casesReceived(in: read, asAt: asAt), quarter: quarter.dates, asAt: asAt,
-            calendars: rules.calendars, catalogue: rules.catalogue)
+            calendars: try await storage.rules().calendars)
     }
 }

@@ -464,7 +464,7 @@ import Testing
         let unanswered = try file("F2", [])
         let figures = try SICReturn(
             cases: [answered, unanswered], quarter: d("2026-10-01")...d("2026-12-31"), asAt: d("2026-12-31"),
-            calendars: shipped, catalogue: catalogue)
+            calendars: shipped)
         let value = Dictionary(figures.columns.map { ($0.name, $0.value) }) { first, _ in first }
         #expect(value["FOISA reviews answered on time"] == "1")
         #expect(value["FOISA reviews answered late"] == "0")

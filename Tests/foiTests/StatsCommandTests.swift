@@ -348,10 +348,14 @@ extension StatsCommandTests {
             "EIRs reviews - response not compliant, steps taken (reg 16(3)(b))": "1",
         ]
         for (name, expectedValue) in expected { #expect(value[name] == expectedValue, "\(name)") }
-        #expect(value.first { $0.key.hasPrefix("FOISA 35 ") }?.value == "1")
-        #expect(value.first { $0.key.hasPrefix("EIR(S) 10(5)(b) ") }?.value == "1")
-        #expect(value.first { $0.key.hasPrefix("FOISA 30 ") }?.value == "0")
-        #expect(value["FOISA refused - cost"] == "0" && value["EIRs refused - cost"] == nil)
+        // The form's exemption lines are by subsection (audit M16): s.35(1)(a) on its own line, not s.35's.
+        #expect(value["FOISA 35(1)(a) Substantial prejudice to prevention or detection of crime"] == "1")
+        #expect(value["FOISA 35(1)(b) Substantial prejudice to apprehension or prosecution of offenders"] == "0")
+        #expect(value["EIR(S) 10(5)(b) Substantial prejudice to course of justice etc."] == "1")
+        #expect(value["FOISA 30(b)(i) Substantial inhibition to free and frank provision of advice"] == "0")
+        #expect(value.keys.filter { $0.hasPrefix("FOISA 35 ") }.isEmpty)
+        // The form has a cost line for the EIR(S) too.
+        #expect(value["FOISA refused - cost"] == "0" && value["EIRs refused - cost"] == "0")
         #expect(value["FOISA reviews - response complied (reg 16(3)(b))"] == nil)
         let year = try workspace.run(["stats", "sic", "--quarter", "2026"])
         #expect(year.status == 64 && year.stderr.contains("--quarter '2026' is not a quarter, e.g. 2026Q3"))
