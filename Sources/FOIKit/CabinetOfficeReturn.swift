@@ -208,24 +208,33 @@ public struct CabinetOfficeReturn: Sendable {
                 fully += 1
                 exemption += 1
             }
+            // Information reasonably accessible otherwise is advice and assistance, and under FOIA the s.21 its
+            // letter cites (audit L12): counted in the s.21 block as fully exempt.
+            if first.outcome == .adviceOnly && file.regime == .foia { countSection21(fully: true, standing) }
+            // Not held under the EIR is the exception of reg 12(4)(a), the published 4(a) (audit L15).
+            let notHeld: Set<String> = first.outcome == .notHeld && file.regime == .eir ? ["eir 12(4)(a)"] : []
             guard
                 first.outcome == .partiallyWithheld || first.outcome.citesExemptions
-                    || first.outcome == .neitherConfirmNorDeny
+                    || first.outcome == .neitherConfirmNorDeny || !notHeld.isEmpty
             else { return }
             let keys = Set(
                 relied.map {
                     let section = catalogue.exemption(citing: $0.citation, in: $0.part)?.section ?? $0.citation
                     return "\($0.part.rawValue) \(section)"
-                })
-            if keys.contains("foia 21") {
-                s21 += 1
-                if first.outcome == .partiallyWithheld { s21Partly += 1 } else { s21Fully += 1 }
-                if standing == .inTime { s21Met += 1 } else if standing == .late { s21Late += 1 }
-            }
+                }
+            ).union(notHeld)
+            if keys.contains("foia 21") { countSection21(fully: first.outcome != .partiallyWithheld, standing) }
             let others = keys.subtracting(["foia 21"])
             for key in others { byExemption[key, default: 0] += 1 }
             exemptionsApplied += others.count
             if !others.isEmpty { requestsWithExemption += 1 }
+        }
+
+        /// One more request in the s.21 block, exempt in full or in part, and its timeliness.
+        mutating func countSection21(fully: Bool, _ standing: TimelinessStanding) {
+            s21 += 1
+            if fully { s21Fully += 1 } else { s21Partly += 1 }
+            if standing == .inTime { s21Met += 1 } else if standing == .late { s21Late += 1 }
         }
 
         mutating func reviewFigures(_ file: Case) {

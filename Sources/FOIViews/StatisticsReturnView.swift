@@ -3,9 +3,14 @@ import FOIKit
 /// A statistics return (the Cabinet Office's, the s.45 Code's): a table of its lines, JSON, or CSV, one row under
 /// the return's own column names (the period's column named as the return names it), to paste into its template.
 public enum StatisticsReturnView {
+    /// What a return counts: the requests received in its period (a cohort), or the period's activity (the SIC's).
+    public enum Counting: Sendable {
+        case requestsReceived, activity
+    }
+
     public static func render(
         _ columns: [(name: String, value: String)], title: String, periodColumn: String = "Period",
-        period: ReportingPeriod, asAt: CivilDate, format: OutputFormat
+        counting: Counting = .requestsReceived, period: ReportingPeriod, asAt: CivilDate, format: OutputFormat
     ) throws -> TextOutput {
         var output = TextOutput()
         switch format {
@@ -27,7 +32,8 @@ public enum StatisticsReturnView {
                     period: period.description, asAt: asAt,
                     columns: columns.map { Column(column: $0.name, value: $0.value) }))
         case .table:
-            output.printableLine("\(title) for the requests received in \(period), as at \(asAt.longDescription)")
+            let scope = counting == .activity ? "the activity of" : "the requests received in"
+            output.printableLine("\(title) for \(scope) \(period), as at \(asAt.longDescription)")
             output.printableLine()
             output.write(
                 Table.render(header: ["column", "value"], rows: columns.map { [$0.name, $0.value] }, maxWidth: 100))

@@ -196,8 +196,9 @@ extension StatsCommandTests {
             "Fully refused - repeated": "0", "Fully refused - cost limit": "1", "Fully refused - exemption": "1",
             "S(31) - Law enforcement": "1", "S(40) - Personal information": "1", "S(24) - National security": "0",
             "Total exemptions and exceptions applied": "2",
-            "Number of requests where an exemption was claimed": "2", "Total Section 21 exemptions used": "1",
-            "S21 Partly Exempt": "1", "S21 Fully Exempt": "0", "S21 20-day deadline met": "1",
+            // The advice-only answer is the s.21 its letter cites (audit L12): fully exempt, in time.
+            "Number of requests where an exemption was claimed": "2", "Total Section 21 exemptions used": "2",
+            "S21 Partly Exempt": "1", "S21 Fully Exempt": "1", "S21 20-day deadline met": "2",
             "S21 Late response (i.e. 20-day deadline missed)": "0",
             "S21 Percentage of requests meeting 20-day deadline": "100.0", "Total Internal Reviews": "1",
             "Internal Reviews with outcome known": "1", "IR number upheld in full": "1",
@@ -302,6 +303,30 @@ extension StatsCommandTests {
 }
 
 extension StatsCommandTests {
+    /// Information not held under the EIR is the exception of reg 12(4)(a), which the published data counts in its
+    /// 4(a) column (audit L15); under FOIA it is no exemption.
+    @Test func environmentalInformationNotHeldIsCountedAsFourA() throws {
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try steps([
+            ["log", "--subject", "river samples", "--regime", "eir", "--received", "2026-11-02", "2026-11-02"],
+            ["log", "--subject", "staff list", "--received", "2026-11-02", "2026-11-02"],
+            ["respond", "FOI-2026-000001", "--outcome", "not-held", "--on", "2026-11-20", "2026-11-20"],
+            ["respond", "FOI-2026-000002", "--outcome", "not-held", "--on", "2026-11-20", "2026-11-20"],
+        ])
+        let result = try workspace.run(
+            ["stats", "cabinet-office", "--period", "2026Q4", "--as-at", "2026-12-31", "--format", "json"],
+            today: "2026-12-31")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let columns = try #require(document["columns"] as? [[String: String]])
+        let value = Dictionary(columns.map { ($0["column"]!, $0["value"]!) }, uniquingKeysWith: { first, _ in first })
+        #expect(value["Requests where information not held"] == "2")
+        #expect(value["4(a) - Information not held"] == "1")
+        #expect(value["Total exemptions and exceptions applied"] == "1")
+        #expect(value["Number of requests where an exemption was claimed"] == "1")
+    }
+}
+
+extension StatsCommandTests {
     /// The SIC return for 2026Q4 as at 31 Dec: the quarter's activity. Received Mon 2 Nov, a FOISA request is due
     /// Tue 1 Dec (St Andrew's Day, Mon 30 Nov, skipped); an EIR(S) one extended under reg 7 is due Thu 31 Dec (40
     /// working days: Christmas and Mon 28 Dec skipped). A review asked for Thu 1 Oct is due Thu 29 Oct.
@@ -357,6 +382,12 @@ extension StatsCommandTests {
         // The form has a cost line for the EIR(S) too.
         #expect(value["FOISA refused - cost"] == "0" && value["EIRs refused - cost"] == "0")
         #expect(value["FOISA reviews - response complied (reg 16(3)(b))"] == nil)
+        // It counts the quarter's activity, and says so (audit L13).
+        let table = try workspace.run(["stats", "sic", "--quarter", "2026Q4", "--as-at", "2026-12-31"])
+        #expect(
+            table.stdout.hasPrefix(
+                "Scottish Information Commissioner's return for the activity of 2026Q4, as at Thu 31 Dec 2026"
+            ))
         let year = try workspace.run(["stats", "sic", "--quarter", "2026"])
         #expect(year.status == 64 && year.stderr.contains("--quarter '2026' is not a quarter, e.g. 2026Q3"))
     }

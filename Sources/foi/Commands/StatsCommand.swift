@@ -174,7 +174,7 @@ struct StatsCommand: ParsableCommand {
             try perform {
                 try StatisticsReturnView.render(
                     figures.columns, title: "Scottish Information Commissioner's return", periodColumn: "Quarter",
-                    period: chosen, asAt: asAt, format: options.format)
+                    counting: .activity, period: chosen, asAt: asAt, format: options.format)
             }.flush()
         }
     }
