@@ -380,12 +380,19 @@ public struct AppealDecision: Hashable, Codable, Sendable {
     public var complyBy: CivilDate?
     /// The steps the Tribunal's decision (a substituted notice) orders, as worded.
     public var steps: String?
+    /// The decision, or the notice it substitutes, orders no steps (a requester's appeal allowed on a finding
+    /// alone, such as a breach of s.10 or s.17): no duty to comply follows it.
+    public var ordersNoSteps: Bool
 
-    public init(outcome: AppealOutcome, appeal: String? = nil, complyBy: CivilDate? = nil, steps: String? = nil) {
+    public init(
+        outcome: AppealOutcome, appeal: String? = nil, complyBy: CivilDate? = nil, steps: String? = nil,
+        ordersNoSteps: Bool = false
+    ) {
         self.outcome = outcome
         self.appeal = appeal
         self.complyBy = complyBy
         self.steps = steps
+        self.ordersNoSteps = ordersNoSteps
     }
 
     /// Whether steps are due after this decision of an appeal by `appellant`, given whether they were due before.
@@ -394,7 +401,8 @@ public struct AppealDecision: Hashable, Codable, Sendable {
     /// them only pending the appeal). A requester's appeal allowed, wholly or in part, ends in a substituted notice
     /// ordering steps.
     func leavesSteps(appellant: Appellant, before: Bool) -> Bool {
-        switch (appellant, outcome) {
+        if ordersNoSteps { return false }
+        return switch (appellant, outcome) {
         case (.authority, .allowed): steps != nil
         // The authority's partial success narrows the notice: it leaves no steps the notice never ordered (LD4).
         case (.authority, .allowedInPart): before || steps != nil

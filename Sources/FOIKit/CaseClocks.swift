@@ -485,7 +485,8 @@ extension Case {
             let revived = lodging.appellant == .authority && decision.outcome != .allowed
             var clock = CaseClock(
                 Clocks.complianceAfterAppeal(
-                    decided: decided, complyBy: decision.complyBy, withdrawn: decision.outcome == .withdrawn),
+                    decided: decided, complyBy: decision.complyBy, withdrawn: decision.outcome == .withdrawn,
+                    scottish: regime == .foisa || regime == .eirs),
                 .compliance,
                 startedOn: decided,
                 started: revived

@@ -168,6 +168,12 @@ extension Case {
             throw .reviewExtensionRefused(
                 reason: "a subject access request has no statutory review: the authority's own review has a target, "
                     + "not a period to extend", remedy: nil)
+        case .appealDecided(let decision)
+        where decision.ordersNoSteps && (decision.steps != nil || decision.complyBy != nil):
+            throw .outOfOrder(
+                action: event.action,
+                reason: "a decision that orders no steps has neither steps nor a date to comply by",
+                remedy: .dropSteps)
         case .decisionNoticeIssued(let notice):
             if notice.ordersNoSteps && (notice.steps != nil || notice.complyBy != nil) {
                 throw .outOfOrder(

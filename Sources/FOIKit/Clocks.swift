@@ -145,23 +145,24 @@ public enum Clocks {
             provisional: false)
     }
 
-    /// The steps ordered once the Tribunal has decided: the date the officer gives (the Tribunal's, or the
-    /// substituted notice's), else 35 calendar days from the decision, as the ICO's notices give (to confirm).
-    /// After a `withdrawn` appeal the steps are due again from the withdrawal (FOIA s.50(6): "the determination or
-    /// withdrawal of the appeal").
-    public static func complianceAfterAppeal(decided: CivilDate, complyBy: CivilDate?, withdrawn: Bool = false)
-        -> ClockDate
-    {
-        complyBy.map {
+    /// The steps ordered once the appeal is decided (`scottish`: by the Court of Session, FOISA s.56; else by the
+    /// Tribunal): the date the officer gives (the court's, or the substituted notice's), else 35 calendar days from
+    /// the decision, as the Commissioners' notices give (to confirm). After a `withdrawn` appeal the steps are due
+    /// again from the withdrawal (FOIA s.50(6): "the determination or withdrawal of the appeal"; FOISA s.49(7)).
+    public static func complianceAfterAppeal(
+        decided: CivilDate, complyBy: CivilDate?, withdrawn: Bool = false, scottish: Bool = false
+    ) -> ClockDate {
+        let court = scottish ? "the Court of Session" : "the Tribunal"
+        let suspension = scottish ? "FOISA s.49(7)" : "s.50(6)"
+        return complyBy.map {
             ClockDate(
-                due: $0, citation: "the date given with the Tribunal's decision", isGuidance: false,
-                provisional: false)
+                due: $0, citation: "the date given with \(court)'s decision", isGuidance: false, provisional: false)
         }
             ?? ClockDate(
                 due: decided.adding(days: 35),
                 citation: withdrawn
-                    ? "35 calendar days from the withdrawal of the appeal (s.50(6); to confirm)"
-                    : "35 calendar days from the Tribunal's decision (to confirm: the decision may set its own)",
+                    ? "35 calendar days from the withdrawal of the appeal (\(suspension); to confirm)"
+                    : "35 calendar days from \(court)'s decision (to confirm: the decision may set its own)",
                 isGuidance: false, provisional: false)
     }
 

@@ -246,6 +246,7 @@ public enum EventFormat {
             [
                 "outcome": .string(decision.outcome.rawValue), "appeal": decision.appeal.map(JSONValue.string),
                 "complyBy": decision.complyBy.map(date), "steps": decision.steps.map(JSONValue.string),
+                "noSteps": decision.ordersNoSteps ? .bool(true) : nil,
             ]
         case .anonymised(let removal): ["requester": .bool(removal.requester), "texts": .integer(removal.texts)]
         case .corrected(let correction):
@@ -406,7 +407,8 @@ public enum EventFormat {
             return .appealDecided(
                 AppealDecision(
                     outcome: try fields.choice("outcome"), appeal: try fields.optionalString("appeal"),
-                    complyBy: try fields.optionalDate("complyBy"), steps: try fields.optionalString("steps")))
+                    complyBy: try fields.optionalDate("complyBy"), steps: try fields.optionalString("steps"),
+                    ordersNoSteps: try fields.optionalBool("noSteps") ?? false))
         case .anonymised:
             return .anonymised(
                 PersonalDataRemoval(requester: try fields.bool("requester"), texts: try fields.integer("texts")))

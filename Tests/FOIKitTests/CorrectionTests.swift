@@ -510,14 +510,17 @@ import Testing
 @Suite struct AppealEndingTests {
     let rules = CaseRules(catalogue: catalogue, calendars: shipped)
 
-    func clocks(notice: DecisionNotice, outcome: AppealOutcome) throws -> [CaseClock] {
+    func clocks(
+        notice: DecisionNotice, outcome: AppealOutcome, by appellant: Appellant = .authority,
+        decision: AppealDecision? = nil
+    ) throws -> [CaseClock] {
         let steps: [(String, CaseEvent)] = [
             ("2026-01-20", .responded(.grantedInFull)), ("2026-01-26", .reviewRequested(ReviewRequest())),
             ("2026-02-10", .reviewDecided(ReviewDecision(outcome: .upheld))),
             ("2026-03-02", .complaintNotified(ComplaintNotice(reference: "IC-A"))),
             ("2026-06-01", .decisionNoticeIssued(notice)),
-            ("2026-06-15", .appealLodged(AppealLodging(appellant: .authority, reference: "EA/2026/0001"))),
-            ("2026-10-05", .appealDecided(AppealDecision(outcome: outcome))),
+            ("2026-06-15", .appealLodged(AppealLodging(appellant: appellant, reference: "EA/2026/0001"))),
+            ("2026-10-05", .appealDecided(decision ?? AppealDecision(outcome: outcome))),
         ]
         return try foiaCase(in: .open).replaying(
             steps.map { RecordedEvent(date: d($0.0), event: $0.1) }, rules: rules, today: d("2026-10-06")
@@ -538,5 +541,37 @@ import Testing
         let noSteps = DecisionNotice(reference: "DN-B", outcome: .upheld, ordersNoSteps: true)
         let after = try clocks(notice: noSteps, outcome: .allowedInPart)
         #expect(!after.contains { $0.name == .compliance && $0.startedOn == d("2026-10-05") })
+    }
+
+    /// A requester's appeal allowed on a finding alone (a late answer, s.10) orders no steps (`noSteps`): no duty to
+    /// comply follows it; allowed with steps, they are due 35 days after Mon 5 Oct, Mon 9 Nov. A decision that
+    /// orders no steps and gives steps is refused.
+    @Test func anAppealAllowedWithoutStepsOrdersNone() throws {
+        let notUpheld = DecisionNotice(reference: "DN-C", outcome: .notUpheld)
+        let none = try clocks(
+            notice: notUpheld, outcome: .allowed, by: .requester,
+            decision: AppealDecision(outcome: .allowed, ordersNoSteps: true))
+        #expect(!none.contains { $0.name == .compliance })
+        let ordered = try clocks(
+            notice: notUpheld, outcome: .allowed, by: .requester,
+            decision: AppealDecision(outcome: .allowed, steps: "answer the request"))
+        #expect(ordered.last { $0.name == .compliance }?.due == d("2026-11-09"))
+        #expect(throws: LifecycleError.self) {
+            try clocks(
+                notice: notUpheld, outcome: .allowed, by: .requester,
+                decision: AppealDecision(outcome: .allowed, steps: "answer it", ordersNoSteps: true))
+        }
+    }
+
+    /// Under FOISA and the EIR(S) the appeal lies to the Court of Session (s.56), whose decision the revived duty
+    /// names.
+    @Test func aScottishAppealsDecisionIsTheCourtOfSessions() {
+        let scottish = Clocks.complianceAfterAppeal(decided: d("2026-10-05"), complyBy: nil, scottish: true)
+        #expect(scottish.due == d("2026-11-09"))
+        #expect(scottish.citation.contains("from the Court of Session's decision"))
+        let withdrawn = Clocks.complianceAfterAppeal(
+            decided: d("2026-10-05"), complyBy: nil, withdrawn: true, scottish: true)
+        #expect(withdrawn.citation.contains("FOISA s.49(7)"))
+        #expect(Clocks.complianceAfterAppeal(decided: d("2026-10-05"), complyBy: nil).citation.contains("Tribunal"))
     }
 }

@@ -179,6 +179,14 @@ extension Workspace {
             try workspace.run(["appeal", "FOI-2026-000001", "--lodged", "2026-11-10", "--by", "requester"]).status == 64
         )
         #expect(try workspace.run(["list", "--clock", "review-window"]).status == 64)
+        let noStepsWithSteps = try workspace.run([
+            "appeal", "FOI-2026-000001", "--outcome", "allowed", "--no-steps", "--steps", "Disclose it",
+        ])
+        #expect(noStepsWithSteps.status == 64 && noStepsWithSteps.stdout.isEmpty)
+        #expect(
+            noStepsWithSteps.stderr.hasPrefix(
+                "Error: --no-steps is for a decision that orders no steps and gives no date to comply by"))
+        #expect(try workspace.run(["appeal", "FOI-2026-000001", "--no-steps"]).status == 64)
         #expect(try workspace.eventCount() == 1)
     }
 }

@@ -15,7 +15,8 @@ struct AppealCommand: AsyncParsableCommand {
             While the authority's own appeal is pending the steps the notice ordered need not be taken (FOIA s.50(6), \
             FOISA s.49(7)); once it is dismissed, withdrawn or struck out they are due again, by --comply-by or 35 \
             days after the decision. A requester's appeal allowed ends in the Tribunal's substituted notice, whose \
-            steps are due the same way (--steps records them).
+            steps are due the same way (--steps records them; --no-steps a decision that orders none, as when the \
+            appeal is allowed on a finding alone).
 
             After the Tribunal's decision, either party may ask it for permission to appeal to the Upper Tribunal \
             within 28 days of the decision being sent (r.42): --lodged with --onward.
@@ -35,6 +36,11 @@ struct AppealCommand: AsyncParsableCommand {
     var complyBy: CivilDate?
     @Option(help: ArgumentHelp("With --outcome: the steps the Tribunal's decision orders.", valueName: "text"))
     var steps: String?
+    @Flag(
+        help: ArgumentHelp(
+            "With --outcome: the decision (or the notice it substitutes) orders no steps, e.g. an appeal allowed on "
+                + "a finding that the request was answered late; no duty to comply follows it."))
+    var noSteps = false
     @Option(
         help: ArgumentHelp("When the hearing was listed or the appeal decided (default: today).", valueName: "date"))
     var on: DateOrTimestamp?
@@ -47,8 +53,11 @@ struct AppealCommand: AsyncParsableCommand {
             throw ValidationError("--lodged needs --by (requester or authority) and --appeal-ref, e.g. EA/2024/0123")
         }
         if onward && lodged == nil { throw ValidationError("--onward goes with --lodged") }
-        if outcome == nil && (complyBy != nil || steps != nil) {
-            throw ValidationError("--comply-by and --steps go with --outcome")
+        if outcome == nil && (complyBy != nil || steps != nil || noSteps) {
+            throw ValidationError("--comply-by, --steps and --no-steps go with --outcome")
+        }
+        if noSteps && (steps != nil || complyBy != nil) {
+            throw ValidationError("--no-steps is for a decision that orders no steps and gives no date to comply by")
         }
     }
 
@@ -64,7 +73,8 @@ struct AppealCommand: AsyncParsableCommand {
             try await step.record(.hearingListed(on: hearing, appeal: named), on: step.date(on))
         }
         if let outcome {
-            let decision = AppealDecision(outcome: outcome, appeal: named, complyBy: complyBy, steps: steps)
+            let decision = AppealDecision(
+                outcome: outcome, appeal: named, complyBy: complyBy, steps: steps, ordersNoSteps: noSteps)
             try await step.record(.appealDecided(decision), on: step.date(on))
         }
     }
