@@ -7,7 +7,8 @@ public enum LetterKind: String, CaseIterable, Sendable {
     case acknowledgement
     /// FOIA s.1(3), EIR reg 9, FOISA s.1(3): what is unclear, with advice; the clock has stopped.
     case clarification
-    /// FOIA s.9, FOISA s.9, EIR reg 8: the amount and the last day to pay.
+    /// FOIA s.9, FOISA s.9, EIR reg 8: the amount and the last day to pay; UK GDPR Art. 12(5)(a), 15(3): the
+    /// reasonable fee, from whose receipt the month runs.
     case feesNotice = "fees-notice"
     /// FOIA s.10(3) and s.17(2), EIR and EIR(S) reg 7, UK GDPR Art. 12(3): more time, and until when.
     case `extension`
@@ -228,8 +229,6 @@ public enum LetterWriter {
             return
         case .clarification where file.clarifications.last?.requested == nil:
             throw .doesNotFit(kind, reason: "no clarification has been requested")
-        case .feesNotice where file.regime == .sar:
-            throw .doesNotFit(kind, reason: "a subject access request is free (UK GDPR Art. 12(5)); no fees notice")
         case .feesNotice where file.fees.isEmpty:
             throw .doesNotFit(kind, reason: "no fees notice has been issued")
         case .extension

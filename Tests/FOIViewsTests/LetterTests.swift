@@ -165,6 +165,19 @@ import Testing
         #expect(unreasoned.gaps.contains(LetterGap(fix: .reasoning(citation: "43(2)", part: .foia))))
     }
 
+    /// A subject access fee (audit L10): UK GDPR allows a reasonable fee for a manifestly unfounded or excessive
+    /// request (Art. 12(5)(a)) or further copies (Art. 15(3)), and the month runs from its receipt (Art. 12(3)); the
+    /// notice says so, with no FOIA period for paying it.
+    @Test func aSubjectAccessFeeNoticeCitesUKGDPR() throws {
+        let letter = try Self.letter(
+            .feesNotice, .sar, after: [("2026-09-10", .feeNoticeIssued(amount: "£10"))], on: "2026-09-10")
+        #expect(letter.markdown.contains("manifestly unfounded or excessive (Article 12(5)(a))"))
+        #expect(letter.markdown.contains("further copies of your personal data (Article 15(3)). The fee is "))
+        #expect(letter.markdown.contains("the month for answering it runs from the day it reaches us"))
+        #expect(!letter.markdown.contains("three months"))
+        #expect(!letter.markdown.contains("section 9"))
+    }
+
     /// FOISA has no duty to confirm or deny: its NCND notice is given by virtue of s.18(1) (audit M1); a FOISA fees
     /// notice carries the s.19 particulars of review and application (audit M9); a subject access clarification
     /// pauses the clock rather than restarting it (audit M10, UK GDPR Art. 12A).
