@@ -134,7 +134,9 @@ let package = Package(
         // The use cases in-process, on an in-memory database.
         .testTarget(
             name: "FOIAppTests",
-            dependencies: ["FOIApp", "FOIKit", "FOIStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "FOIApp", "FOIKit", "FOIStore", "FOIResources", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "FOIIntakeTests", dependencies: ["FOIIntake", "FOIKit", "FOITestSupport"]),
         .testTarget(
             name: "FOIStoreTests",

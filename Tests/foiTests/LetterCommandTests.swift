@@ -157,8 +157,8 @@ import Testing
             ])
     }
 
-    /// MPS 01.FOI.22.024312: two documents disclosed with redactions under s.24(1), s.31(1) and s.40(2)(3A)(a), the
-    /// last absolute (the first condition, s.40(3A)(a)).
+    /// MPS 01.FOI.22.024312: two documents disclosed with redactions under s.24(1), s.31(1)(a)(b) and
+    /// s.40(2)(3A)(a), the last absolute (the first condition, s.40(3A)(a)).
     @Test func metBatsDocumentsRedacted() throws {
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         try workspace.ok(
@@ -167,7 +167,7 @@ import Testing
             try letter("01.FOI.22.024312"),
             [
                 "> 1. Please send me any policies", "> 2. Please send me a copy", "- Section 24(1)",
-                "- Section 31(1) –",
+                "- Section 31(1)(a)(b) –",
                 "- Section 40(2)(3A)(a) – Personal information", "### Section 40(2)(3A)(a)", "absolute exemption",
                 "first data protection principle",
             ])
