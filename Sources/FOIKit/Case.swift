@@ -37,6 +37,9 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case unknownExemption(citation: String, regime: Regime, elsewhere: [Regime])
     /// The citation's section is known but not the subsections or paragraphs it names (`31(banana)`).
     case unknownProvision(citation: String, exemption: String, provisions: [String])
+    /// The citation stops where the exemption's limbs are alternatives (`31(1)`): a refusal notice specifies the
+    /// exemption (FOIA s.17(1)(b), FOISA s.16(1)(c)), so it names the limbs relied on.
+    case unspecifiedLimb(citation: String, exemption: String, limbs: [String], example: String)
     /// An outcome the case's regime does not have (FOIA's s.12 and s.14 refusals for environmental information).
     case outcomeNotInRegime(Outcome, Regime, remedy: Remedy)
     /// A part of a request under a regime that cannot sit beside the case's own.
@@ -96,7 +99,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer: nil
         case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .splitNotAllowed,
             .exemptionNotRelied,
-            .unknownProvision:
+            .unknownProvision, .unspecifiedLimb:
             nil
         }
     }
@@ -122,6 +125,11 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
                 elsewhere.isEmpty ? "" : " (it exists under \(elsewhere.map(\.shortName).joined(separator: ", ")))"
             let remedy: Remedy = elsewhere.isEmpty ? .listExemptions(regime) : .givePart
             return "'\(citation)' is not an exemption of \(regime.shortName)\(under); \(wording(remedy))"
+        case .unspecifiedLimb(let citation, let exemption, let limbs, let example):
+            let range = limbs.count > 2 ? "\(limbs[0]) to \(limbs[limbs.count - 1])" : limbs.joined(separator: " or ")
+            return "'\(citation)' does not say which limb of \(exemption) applies (\(range)), and a refusal notice "
+                + "must specify the exemption (FOIA s.17(1)(b), FOISA s.16(1)(c)); cite the limbs relied on, e.g. "
+                + example
         case .unknownProvision(let citation, let exemption, let provisions):
             let known =
                 provisions.isEmpty

@@ -334,6 +334,13 @@ extension Case {
                 citation: decision.citation, exemption: exemption.label,
                 provisions: exemption.provisions.map { exemption.section + $0 })
         }
+        if let exemption = catalogue.exemption(citing: decision.citation, in: decision.part),
+            let limbs = exemption.unnamedLimbs(decision.citation)
+        {
+            throw .unspecifiedLimb(
+                citation: decision.citation, exemption: exemption.label, limbs: limbs,
+                example: exemption.firstNamedLimb(under: decision.citation) ?? limbs[0])
+        }
         return decision
     }
 

@@ -22,18 +22,23 @@ public struct Exemption: Hashable, Encodable, Sendable {
     public var note: String?
     /// The subsections and paragraphs under the entry as the catalogue writes them (`(1)(a)-(i)`, `(3)`).
     public var provisions: [String]
+    /// The provisions whose limbs are alternatives, one or more of which a citation must name (`(1)` of s.31: the
+    /// purpose prejudiced; `""`: the section itself). Limbs that are conditions all met together (s.40(2)(a) and
+    /// (b)) are not listed: their provision is cited whole.
+    public var alternatives: [String]
     /// Every path under the section, ranges expanded, with its prefixes: `(1)`, `(1)(a)`, ….
     private var paths: Set<[String]>
 
     private enum CodingKeys: String, CodingKey {
-        case regime, section, title, kind, ncnd, note, provisions
+        case regime, section, title, kind, ncnd, note, provisions, alternatives
         case welshTitle = "titleCy"
     }
 
     public init(
         regime: Regime, section: String, title: String, welshTitle: String? = nil, kind: ExemptionKind,
-        ncnd: String? = nil, note: String? = nil, provisions: [String] = []
+        ncnd: String? = nil, note: String? = nil, provisions: [String] = [], alternatives: [String] = []
     ) {
+        self.alternatives = alternatives
         self.regime = regime
         self.section = section
         self.title = title
@@ -68,6 +73,28 @@ public struct Exemption: Hashable, Encodable, Sendable {
             path = Array(path[..<depth]) + [token]
         }
         return true
+    }
+
+    /// The limbs a citation (normalised) leaves unnamed where it stops at a provision whose limbs are alternatives
+    /// (`31(1)` → `31(1)(a)` … `31(1)(i)`; `31` → `31(1)` … `31(3)`), in order; nil where it names one.
+    public func unnamedLimbs(_ citation: String) -> [String]? {
+        guard citation.hasPrefix(section) else { return nil }
+        let rest = citation.dropFirst(section.count)
+        guard alternatives.contains(String(rest)), let path = Self.tokens(rest) else { return nil }
+        let limbs = provisions.flatMap(Self.paths(expanding:))
+            .filter { $0.count == path.count + 1 && Array($0.prefix(path.count)) == path }
+            .map { section + $0.map { "(\($0))" }.joined() }
+        var seen = Set<String>()
+        let ordered = limbs.filter { seen.insert($0).inserted }
+        return ordered.isEmpty ? nil : ordered
+    }
+
+    /// A citation that names a limb, for an example: the first limb, down through any that are alternatives in
+    /// their turn (`31` → `31(1)(a)`).
+    public func firstNamedLimb(under citation: String) -> String? {
+        var example = citation
+        while let limbs = unnamedLimbs(example), let first = limbs.first { example = first }
+        return example == citation ? nil : example
     }
 
     /// `(1)(a)` → `["1", "a"]`; nil unless the text is all parenthesised tokens.
@@ -145,14 +172,16 @@ public struct ExemptionCatalogue: Sendable {
             guard let regime = text("regime").flatMap(Regime.init(rawValue:)), let section = text("section"),
                 let title = text("title"), let kind = text("kind").flatMap(ExemptionKind.init(rawValue:))
             else { throw CatalogueError(reason: "entry \(index + 1) lacks its regime, section, title or kind") }
-            var provisions: [String] = []
-            if case .object(let fields) = entry, case .array(let list)? = fields["provisions"] {
-                for case .string(let provision) in list { provisions.append(provision) }
+            func list(_ key: String) -> [String] {
+                guard case .object(let fields) = entry, case .array(let list)? = fields[key] else { return [] }
+                return list.compactMap { if case .string(let text) = $0 { text } else { nil } }
             }
+            let provisions = list("provisions")
             exemptions.append(
                 Exemption(
                     regime: regime, section: section, title: title, welshTitle: text("titleCy"), kind: kind,
-                    ncnd: text("ncnd"), note: text("note"), provisions: provisions))
+                    ncnd: text("ncnd"), note: text("note"), provisions: provisions,
+                    alternatives: list("alternatives")))
         }
         self.init(exemptions: exemptions)
     }

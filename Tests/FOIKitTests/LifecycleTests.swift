@@ -169,7 +169,7 @@ func foiaCase(in status: CaseStatus) throws -> Case {
     /// Citations as the seeds' refusal notices write them are valid, combined forms included; a subsection or
     /// paragraph the section does not have is refused with the section's provisions.
     @Test(arguments: [
-        ("31(1)(a)", true), ("31", true), ("31(3)", true), ("27(1)(a)(c)", true), ("31(1)(a)(b)", true),
+        ("31(1)(a)", true), ("24", true), ("31(3)", true), ("27(1)(a)(c)", true), ("31(1)(a)(b)", true),
         ("40(2)(3A)(a)", true), ("30(1)(a)(i)", true), ("36(2)(b)(ii)", true), ("37(1)(ad)", true), ("23(3)(n)", true),
         ("31(banana)", false), ("40(99)(zz)", false), ("31(1)(j)", false), ("31(2)(k)", false), ("31(1)(a", false),
         ("31()", false), ("31(4)", false), ("30(1)(a)(v)", false), ("23(3)(o)", false), ("31(1)x", false),
@@ -184,6 +184,37 @@ func foiaCase(in status: CaseStatus) throws -> Case {
         } else {
             #expect(throws: LifecycleError.self) { try file.exemptionDecision(citing: citation, catalogue: catalogue) }
         }
+    }
+
+    /// A refusal notice specifies the exemption (FOIA s.17(1)(b); audit L9): a new decision that stops where the
+    /// limbs are alternatives (s.31(1)'s purposes, s.36(2)'s limbs, a bare s.31) is refused with the limbs and an
+    /// example; one whose limbs are conditions met together (s.40(2)(a) and (b)) is cited whole.
+    @Test(arguments: [
+        ("31", "31(1) to 31(3)", "31(1)(a)"), ("31(1)", "31(1)(a) to 31(1)(i)", "31(1)(a)"),
+        ("36(2)", "36(2)(a) to 36(2)(c)", "36(2)(a)"), ("27(1)", "27(1)(a) to 27(1)(d)", "27(1)(a)"),
+    ])
+    func aCitationNamesTheLimbsRelied(citation: String, limbs: String, example: String) throws {
+        let file = try foiaCase(in: .open)
+        let error = try #require(throws: LifecycleError.self) {
+            try file.exemptionDecision(citing: citation, catalogue: catalogue)
+        }
+        #expect(error.description.hasPrefix("'\(citation)' does not say which limb of "))
+        #expect(error.description.contains("(\(limbs)), and a refusal notice must specify the exemption"))
+        #expect(error.description.hasSuffix("cite the limbs relied on, e.g. \(example)"))
+        for named in ["31(1)(a)", "31(1)(a)(b)", "40(2)", "43(2)", "21", "36(2)(b)(i)"] {
+            #expect(throws: Never.self) {
+                try file.exemptionDecision(citing: named, publicInterest: .maintain, catalogue: catalogue)
+            }
+        }
+        // A history recorded before keeps its citations: only a new decision is checked.
+        let replayed = try foiaCase(in: .open).replaying(
+            [
+                RecordedEvent(
+                    date: d("2026-01-10"),
+                    event: .exemptionApplied(
+                        ExemptionDecision(citation: "31(1)", part: .foia, publicInterest: .maintain)))
+            ], rules: CaseRules(catalogue: catalogue, calendars: shipped), today: d("2026-01-20"))
+        #expect(replayed.exemptions.map(\.citation) == ["31(1)"])
     }
 
     @Test func anUnknownSubsectionIsRefusedWithTheSectionsProvisions() throws {

@@ -7,7 +7,8 @@ struct ExemptCommand: AsyncParsableCommand {
         commandName: "exempt",
         abstract: "Apply an exemption (FOIA, FOISA) or exception (EIR) to the case.",
         discussion: """
-            Cite the section and subsection as in the refusal notice: 31(1)(a), 40(2), 12(5)(e). A qualified \
+            Cite the section and subsection as in the refusal notice: 31(1)(a), 40(2), 12(5)(e). Where the limbs are \
+            alternatives the notice names those relied on (FOIA s.17(1)(b)): 31(1)(a)(b), not 31(1) or 31. A qualified \
             exemption needs the public interest conclusion; --ncnd records that the duty to confirm or deny is \
             excluded (the exemption must have an NCND provision, e.g. s.23(5), s.24(2), s.31(3)). For a request that \
             is part FOIA, part EIR, --part says which regime the decision belongs to. 'foi exemptions' lists the \
