@@ -345,6 +345,11 @@ extension LetterCommandTests {
 
     /// The PDF's text, every run of white space as one space (lines wrap where the page ends them).
     static func text(ofPDF pdf: URL, pdftotext: String) throws -> String {
+        try pages(ofPDF: pdf, pdftotext: pdftotext).joined(separator: " ")
+    }
+
+    /// Each page's text, every run of white space as one space (pdftotext ends each page with a form feed).
+    static func pages(ofPDF pdf: URL, pdftotext: String) throws -> [String] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: pdftotext)
         process.arguments = [pdf.path, "-"]
@@ -353,7 +358,20 @@ extension LetterCommandTests {
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return text.split(separator: "\u{0C}").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    }
+
+    /// The pages of the Word letter `docx` as LibreOffice prints it (with a profile of its own in `directory`).
+    static func printed(_ docx: URL, in directory: URL, soffice: String, pdftotext: String) throws -> [String] {
+        #expect(
+            try run(
+                soffice,
+                [
+                    "-env:UserInstallation=\(directory.appendingPathComponent("lo").absoluteString)", "--headless",
+                    "--convert-to", "pdf", "--outdir", directory.path, docx.path,
+                ]))
+        let pdf = directory.appendingPathComponent(docx.deletingPathExtension().lastPathComponent + ".pdf")
+        return try pages(ofPDF: pdf, pdftotext: pdftotext)
     }
 
     @Test(
@@ -371,15 +389,9 @@ extension LetterCommandTests {
         let docx = workspace.directory.appendingPathComponent("letter.docx")
         try workspace.ok(
             ["letter", "004078/20", "response", "--format", "docx", "--output", docx.path], today: "2026-11-21")
-        #expect(
-            try Self.run(
-                soffice,
-                [
-                    "-env:UserInstallation=\(workspace.directory.appendingPathComponent("lo").absoluteString)",
-                    "--headless", "--convert-to", "pdf", "--outdir", workspace.directory.path, docx.path,
-                ]))
-        let printed = try Self.text(
-            ofPDF: workspace.directory.appendingPathComponent("letter.pdf"), pdftotext: pdftotext)
+        let printed = try Self.printed(
+            docx, in: workspace.directory, soffice: soffice, pdftotext: pdftotext
+        ).joined(separator: " ")
         for expected in Self.expected { #expect(printed.contains(expected), "the Word letter lacks '\(expected)'") }
         // The same letter gives the same bytes.
         let again = workspace.directory.appendingPathComponent("again.docx")
@@ -484,15 +496,9 @@ extension LetterCommandTests {
                 "Section 23(5) – Information supplied by, or relating to, bodies dealing with security matters",
                 "Section 24(2) – National security", "Section 31(3) – Law enforcement",
             ])
-        #expect(
-            try Self.run(
-                soffice,
-                [
-                    "-env:UserInstallation=\(workspace.directory.appendingPathComponent("lo").absoluteString)",
-                    "--headless", "--convert-to", "pdf", "--outdir", workspace.directory.path, docx.path,
-                ]))
-        let printed = try Self.text(
-            ofPDF: workspace.directory.appendingPathComponent("letter.pdf"), pdftotext: pdftotext)
+        let printed = try Self.printed(
+            docx, in: workspace.directory, soffice: soffice, pdftotext: pdftotext
+        ).joined(separator: " ")
         for expected in Self.expected { #expect(printed.contains(expected), "the Word letter lacks '\(expected)'") }
         // Every page has the council's header and footer, the reference and its number.
         let pages = printed.components(separatedBy: "Our reference: 004078/20 · Page ").count - 1
@@ -523,22 +529,7 @@ extension LetterCommandTests {
         try workspace.ok(
             ["letter", "004078/20", "acknowledgement", "--format", "docx", "--output", docx.path, "--preview"],
             today: "2026-11-21")
-        #expect(
-            try Self.run(
-                soffice,
-                [
-                    "-env:UserInstallation=\(workspace.directory.appendingPathComponent("lo").absoluteString)",
-                    "--headless", "--convert-to", "pdf", "--outdir", workspace.directory.path, docx.path,
-                ]))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pdftotext)
-        process.arguments = [workspace.directory.appendingPathComponent("letter.pdf").path, "-"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let pages = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\u{0C}").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        process.waitUntilExit()
+        let pages = try Self.printed(docx, in: workspace.directory, soffice: soffice, pdftotext: pdftotext)
         #expect(pages.count == 2)
         #expect(pages.first?.contains("Annwyl Demo requester A,") == true)
         #expect(pages.first?.contains("Dear") == false)
