@@ -361,6 +361,15 @@ extension LetterCommandTests {
         return text.split(separator: "\u{0C}").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
     }
 
+    /// LibreOffice and pdftotext, or nil (with the issue recorded) where they are missing.
+    static func printingTools() -> (soffice: String, pdftotext: String)? {
+        guard let soffice = ExternalTools.program("soffice"), let pdftotext = ExternalTools.program("pdftotext") else {
+            Issue.record("install libreoffice-writer-nogui and poppler-utils to run this test")
+            return nil
+        }
+        return (soffice, pdftotext)
+    }
+
     /// The pages of the Word letter `docx` as LibreOffice prints it (with a profile of its own in `directory`).
     static func printed(_ docx: URL, in directory: URL, soffice: String, pdftotext: String) throws -> [String] {
         #expect(
@@ -379,10 +388,7 @@ extension LetterCommandTests {
         ExternalTools.needed(
             programs: ["soffice", "pdftotext"], install: "apt-get install libreoffice-writer-nogui poppler-utils"))
     func theWordLetterConvertsWithLibreOffice() throws {
-        guard let soffice = ExternalTools.program("soffice"), let pdftotext = ExternalTools.program("pdftotext") else {
-            Issue.record("install libreoffice-writer-nogui and poppler-utils to run this test")
-            return
-        }
+        guard let (soffice, pdftotext) = Self.printingTools() else { return }
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         try workspace.ok(["demo"], today: "2026-11-21")
@@ -465,10 +471,7 @@ extension LetterCommandTests {
             programs: ["soffice", "pdftotext"], pythonModules: ["docx"],
             install: "apt-get install libreoffice-writer-nogui poppler-utils python3-docx"))
     func theLetterIsWrittenIntoTheAuthoritysLetterhead() throws {
-        guard let soffice = ExternalTools.program("soffice"), let pdftotext = ExternalTools.program("pdftotext") else {
-            Issue.record("install libreoffice-writer-nogui and poppler-utils to run this test")
-            return
-        }
+        guard let (soffice, pdftotext) = Self.printingTools() else { return }
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         try workspace.ok(["demo"], today: "2026-11-21")
@@ -517,10 +520,7 @@ extension LetterCommandTests {
         ExternalTools.needed(
             programs: ["soffice", "pdftotext"], install: "apt-get install libreoffice-writer-nogui poppler-utils"))
     func aBilingualWordLetterStartsTheEnglishOnANewPage() throws {
-        guard let soffice = ExternalTools.program("soffice"), let pdftotext = ExternalTools.program("pdftotext") else {
-            Issue.record("install libreoffice-writer-nogui and poppler-utils to run this test")
-            return
-        }
+        guard let (soffice, pdftotext) = Self.printingTools() else { return }
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
         try workspace.ok(["demo"], today: "2026-11-21")
