@@ -466,17 +466,21 @@ public struct DisclosureLogEntry: Hashable, Sendable {
     public var reference: CaseReference
     public var regime: Regime
     public var received: CivilDate
-    /// The first response.
+    /// The first response, or the review decision that released more.
     public var responded: CivilDate
     /// The title for publication: the one decided for the log, else the subject.
     public var title: String
+    /// The first response's outcome.
     public var outcome: Outcome
-    /// The exemptions relied on in that response, with their subsections.
+    /// The exemptions relied on in that response (after a review that released more, those still relied on), with
+    /// their subsections.
     public var exemptions: [ExemptionDecision]
+    /// The outcome of the internal review whose release the entry publishes; nil for a first response.
+    public var releasedOnReview: ReviewOutcome?
 
     public init(
         reference: CaseReference, regime: Regime, received: CivilDate, responded: CivilDate, title: String,
-        outcome: Outcome, exemptions: [ExemptionDecision]
+        outcome: Outcome, exemptions: [ExemptionDecision], releasedOnReview: ReviewOutcome? = nil
     ) {
         self.reference = reference
         self.regime = regime
@@ -485,6 +489,7 @@ public struct DisclosureLogEntry: Hashable, Sendable {
         self.title = title
         self.outcome = outcome
         self.exemptions = exemptions
+        self.releasedOnReview = releasedOnReview
     }
 }
 
@@ -536,6 +541,27 @@ extension Case {
     public var disclosureLogEntry: DisclosureLogEntry? {
         firstResponseRecord?.logEntry(
             reference: reference, regime: regime, received: received, subject: receipt.subject)
+    }
+
+    /// The disclosure log's entries for the reviews decided in `period` that released information withheld before
+    /// (partly upheld, overturned): what is released on review is published as the first release is (ICO guidance
+    /// on disclosure logs: they list information released). None for a case held back or outside the FOI figures.
+    public func reviewReleases(in period: ClosedRange<CivilDate>) -> [DisclosureLogEntry] {
+        guard let first = firstResponseRecord, first.heldBack == nil else { return [] }
+        var relied = first.exemptions
+        var entries: [DisclosureLogEntry] = []
+        for review in reviews {
+            guard let decided = review.decided, let decision = review.decision else { continue }
+            relied.removeAll { decision.withdrawnExemptions.contains($0.citation) }
+            relied += decision.addedExemptions
+            guard period.contains(decided), [.partiallyUpheld, .overturned].contains(decision.outcome) else { continue }
+            entries.append(
+                DisclosureLogEntry(
+                    reference: reference, regime: regime, received: received, responded: decided,
+                    title: first.title ?? receipt.subject, outcome: first.outcome,
+                    exemptions: decision.outcome == .overturned ? [] : relied, releasedOnReview: decision.outcome))
+        }
+        return entries
     }
 }
 

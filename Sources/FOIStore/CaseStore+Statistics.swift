@@ -119,6 +119,17 @@ extension CaseStore {
                     heldBack.append((reference, reason))
                 }
             }
+            // Information released on review is published too: the cases with a review answered in the period.
+            let reviewed = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, ref FROM cases WHERE id IN (SELECT case_id FROM timeliness
+                        WHERE kind = 'review' AND answered_on BETWEEN ? AND ?) ORDER BY id
+                    """, arguments: [period.lowerBound, period.upperBound])
+            try EventLog.forEachReplayed(reviewed, catalogue: catalogue, db) { _, file in
+                entries += file.reviewReleases(in: period)
+            }
+            entries.sort { ($0.responded, $0.reference.rawValue) < ($1.responded, $1.reference.rawValue) }
             return (entries, heldBack)
         }
     }

@@ -18,7 +18,7 @@ public enum DisclosureLogView {
             received = entry.received
             responded = entry.responded
             title = entry.title
-            outcome = entry.outcome.label
+            outcome = entry.releasedOnReview.map { "released on review: \($0.label)" } ?? entry.outcome.label
             exemptions = entry.exemptions.map {
                 ($0.part == .eir || $0.part == .eirs ? "reg " : "s.") + $0.citation
                     + ($0.neitherConfirmNorDeny ? " (NCND)" : "")
@@ -65,11 +65,11 @@ public enum DisclosureLogView {
 
 extension DisclosureLogView {
     /// The log as a static site to upload: `index.html` listing the responses by the month they were answered, and
-    /// one page per response under `responses/`, with the response letter where `letters` has one (written for
-    /// publication). Only what the log publishes is in it.
+    /// one page per response under `responses/`, with the letter where `letters` has one (written for publication:
+    /// the response, or the review's outcome for a release on review). Only what the log publishes is in it.
     public static func site(
         _ entries: [DisclosureLogEntry], period: ReportingPeriod, authority: String?,
-        letters: [CaseReference: Letter] = [:]
+        letters: [DisclosureLogEntry: Letter] = [:]
     ) -> [(path: String, html: String)] {
         let heading = "Disclosure log" + (authority.map { " of \($0)" } ?? "") + ", \(period)"
         var index = "<h1>\(HTMLPage.escape(heading))</h1>\n"
@@ -91,7 +91,7 @@ extension DisclosureLogView {
                 index +=
                     "<li><a href=\"\(HTMLPage.escape(page))\">\(HTMLPage.escape(row.reference))</a>: "
                     + "\(HTMLPage.escape(row.title)) <em>(\(HTMLPage.escape(row.outcome)))</em></li>\n"
-                pages.append((page, responsePage(row, letter: letters[entry.reference])))
+                pages.append((page, responsePage(row, letter: letters[entry])))
             }
             index += "</ul>\n"
         }
@@ -107,7 +107,10 @@ extension DisclosureLogView {
         let body =
             "<p><a href=\"../index.html\">Disclosure log</a></p>\n<h1>\(HTMLPage.escape(entry.title))</h1>\n<table>\n"
             + rows.map { "<tr><th>\($0.0)</th><td>\(HTMLPage.escape($0.1))</td></tr>\n" }.joined() + "</table>\n"
-            + (letter.map { "<h2>The response</h2>\n<div class=\"letter\">\n\($0.bodyHTML)</div>\n" } ?? "")
+            + (letter.map {
+                let heading = $0.kind == .reviewOutcome ? "The review's outcome" : "The response"
+                return "<h2>\(heading)</h2>\n<div class=\"letter\">\n\($0.bodyHTML)</div>\n"
+            } ?? "")
         return HTMLPage.wrap(title: "\(entry.reference): \(entry.title)", body: body)
     }
 

@@ -4,6 +4,45 @@ import Testing
 /// `foi disclosure-log`: the requests first answered in a period, with nothing of the requester, no subject access
 /// request and no case held back; a title decided for publication replaces the subject.
 @Suite struct DisclosureLogTests {
+    /// What a review releases is published as a first release is (audit L14; ICO guidance: a disclosure log lists
+    /// information released): an entry on the day of the review's outcome, with the exemptions still relied on;
+    /// a review that upholds the response adds nothing.
+    @Test func informationReleasedOnReviewIsLogged() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let today = "2026-12-31"
+        for line in [
+            ["log", "--subject", "Contract prices", "--received", "2026-10-01"],
+            ["exempt", "FOI-2026-000001", "--section", "43(2)", "--public-interest", "maintain", "--on", "2026-10-20"],
+            ["exempt", "FOI-2026-000001", "--section", "40(2)", "--on", "2026-10-20"],
+            ["respond", "FOI-2026-000001", "--outcome", "withheld-in-full", "--on", "2026-10-28"],
+            ["review", "FOI-2026-000001", "--requested", "2026-11-02"],
+            [
+                "review", "FOI-2026-000001", "--outcome", "partially-upheld", "--withdraw-exemption", "43(2)", "--on",
+                "2026-11-25",
+            ],
+            ["log", "--subject", "Staff list", "--received", "2026-10-01"],
+            ["exempt", "FOI-2026-000002", "--section", "40(2)", "--on", "2026-10-20"],
+            ["respond", "FOI-2026-000002", "--outcome", "withheld-in-full", "--on", "2026-10-28"],
+            ["review", "FOI-2026-000002", "--requested", "2026-11-02"],
+            ["review", "FOI-2026-000002", "--outcome", "upheld", "--on", "2026-11-25"],
+        ] {
+            try workspace.ok(line, today: today)
+        }
+        let csv = try workspace.run(["disclosure-log", "--period", "2026Q4", "--format", "csv"], today: today).stdout
+        #expect(
+            csv == """
+                reference,regime,received,responded,title,outcome,exemptions
+                FOI-2026-000001,FOIA,2026-10-01,2026-10-28,Contract prices,withheld in full,s.43(2); s.40(2)
+                FOI-2026-000002,FOIA,2026-10-01,2026-10-28,Staff list,withheld in full,s.40(2)
+                FOI-2026-000001,FOIA,2026-10-01,2026-11-25,Contract prices,released on review: \
+                partially upheld (some information released),s.40(2)
+
+                """)
+        let november = try workspace.run(["disclosure-log", "--period", "2026-11", "--format", "csv"], today: today)
+        #expect(november.stdout.components(separatedBy: "\n").count == 3)
+    }
+
     @Test func theLogPublishesResponsesAndNothingOfTheRequester() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }

@@ -117,21 +117,25 @@ import Testing
     }
 
     /// Migration 0010 projects each answered case's first response: the disclosure log read from it is the one the
-    /// case histories give.
+    /// case histories give, with the release the fixture's review made (partly upheld on Mon 1 Jun 2026).
     @Test func theDisclosureLogIsTheHistoriesOnes() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(try run(["board"]).status == 0)
         let store = try CaseStore(writer: try DatabaseQueue(path: db), path: db)
+        let always = CivilDate(year: 2000, month: 1, day: 1)!...CivilDate(year: 2100, month: 1, day: 1)!
         var replayed: [DisclosureLogEntry] = []
         for reference in Self.references {
-            if let entry = try await store.caseFile(CaseReference(rawValue: reference)).disclosureLogEntry {
-                replayed.append(entry)
-            }
+            let file = try await store.caseFile(CaseReference(rawValue: reference))
+            if let entry = file.disclosureLogEntry { replayed.append(entry) }
+            replayed += file.reviewReleases(in: always)
         }
-        let log = try await store.disclosureLog(
-            respondedIn: CivilDate(year: 2000, month: 1, day: 1)!...CivilDate(year: 2100, month: 1, day: 1)!)
-        #expect(replayed.count == 3)
-        #expect(log.entries.sorted { $0.reference < $1.reference } == replayed.sorted { $0.reference < $1.reference })
+        let log = try await store.disclosureLog(respondedIn: always)
+        #expect(replayed.count == 4)
+        #expect(
+            replayed.filter { $0.releasedOnReview == .partiallyUpheld }.map(\.responded) == [
+                CivilDate(year: 2026, month: 6, day: 1)!
+            ])
+        #expect(Set(log.entries) == Set(replayed) && log.entries.count == replayed.count)
     }
 
     /// The release's events (formats 1 and 2, with names for actors and handlers) stay as they were written; what

@@ -77,7 +77,7 @@ struct DisclosureLogCommand: AsyncParsableCommand {
         let plural = responses == 1 ? "" : "s"
         say("Wrote the site to \(output.printable): index.html and \(responses) response page\(plural).")
         if letters {
-            let without = log.entries.map(\.reference).filter { published[$0] == nil }
+            let without = log.entries.filter { published[$0] == nil }.map(\.reference)
             say(
                 "\(published.count) with the response letter"
                     + (without.isEmpty
@@ -88,14 +88,15 @@ struct DisclosureLogCommand: AsyncParsableCommand {
         }
     }
 
-    /// Each entry's response letter for publication, dated the day of its first response, written from the case
-    /// without reading its requester; an entry whose letter lacks a part (or whose template fails) has none.
+    /// Each entry's letter for publication, dated the day of its first response (or, for a release on review, of
+    /// the review's outcome), written from the case without reading its requester; an entry whose letter lacks a
+    /// part (or whose template fails) has none.
     private func publishedLetters(
         _ entries: [DisclosureLogEntry], _ caseStore: any CaseStorage, _ profile: AuthorityProfile
-    ) async throws -> [CaseReference: Letter] {
+    ) async throws -> [DisclosureLogEntry: Letter] {
         let directory = try await perform { try await caseStore.setting(.templatesDirectory) }
         let templates = try LetterTemplates(directory: directory.isEmpty ? nil : directory).templates
-        var letters: [CaseReference: Letter] = [:]
+        var letters: [DisclosureLogEntry: Letter] = [:]
         for entry in entries {
             let detail = try await perform(on: entry.reference) {
                 try await caseStore.detail(entry.reference, requester: false)
@@ -104,8 +105,9 @@ struct DisclosureLogCommand: AsyncParsableCommand {
                 detail: detail, profile: profile, calendars: caseStore.calendars,
                 catalogue: caseStore.catalogue,
                 date: entry.responded, forPublication: true)
-            letters[entry.reference] = try? LetterWriter.write(
-                .response, from: source, templates: templates, draft: false)
+            letters[entry] = try? LetterWriter.write(
+                entry.releasedOnReview == nil ? .response : .reviewOutcome, from: source, templates: templates,
+                draft: false)
         }
         return letters
     }
