@@ -20,6 +20,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Word letters: a .docx is a ZIP package.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // foi-server: the web server, and bcrypt for its passwords (HummingbirdBcrypt, which the command line's
+        // `foi user passwd` uses too).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The reference data under seeds/ and schema/, compiled into the binary so that a copied `foi` needs no
@@ -55,6 +59,7 @@ let package = Package(
                 .embedInCode("schema/0014_projection_without_lists.sql"),
                 .embedInCode("schema/0015_cases_without_lists.sql"),
                 .embedInCode("schema/0016_enclosures.sql"),
+                .embedInCode("schema/0017_accounts.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),
@@ -99,7 +104,12 @@ let package = Package(
         // every output.
         .target(name: "FOIFiles"),
         // The use cases every front end calls: intake, the domain and the views put together.
-        .target(name: "FOIApp", dependencies: ["FOIKit", "FOIIntake", "FOIViews"]),
+        .target(
+            name: "FOIApp",
+            dependencies: [
+                "FOIKit", "FOIIntake", "FOIViews",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
         .target(
             name: "FOIStore",
             dependencies: [

@@ -109,8 +109,26 @@ public protocol CaseStorage: StepStorage {
     func users() async throws -> [User]
     /// Adds a user; refused where the e-mail address is another user's.
     func addUser(name: String, email: String?, role: User.Role) async throws -> User
-    /// Makes the user of `email` inactive: the events they made still name them.
+    /// Makes the user of `email` inactive: the events they made still name them; their sessions end.
     func deactivateUser(_ email: String) async throws -> User
+
+    // MARK: Signing in (foi-server)
+
+    /// Keeps `hash` (bcrypt's, never the password) as the password of the active user of `email`; ends their
+    /// sessions. Refused where there is no such user.
+    func setPasswordHash(_ hash: String, forUser email: String, at now: Int64) async throws -> User
+    /// The active user of `email` and their password's hash, if they have one.
+    func passwordHash(of email: String) async throws -> (user: User, hash: String)?
+    /// Records an attempt to sign in as `email` at `now`; returns until when the address is refused, after it.
+    func recordSignIn(_ email: String, succeeded: Bool, at now: Int64) async throws -> Int64?
+    /// Until when `email` is refused (`SignInPolicy`), nil when it may try.
+    func signInLockedUntil(_ email: String, at now: Int64) async throws -> Int64?
+    /// Keeps a session, by its token's SHA-256, for `user` from `now`.
+    func startSession(tokenHash: String, for user: UserID, at now: Int64) async throws
+    /// The active user of the live session whose token hashes to `tokenHash`, marking it used at `now`; nil for an
+    /// unknown, idle, expired or deactivated one (which is removed).
+    func session(tokenHash: String, at now: Int64) async throws -> User?
+    func endSession(tokenHash: String) async throws
 
     // MARK: Keeping and checking
 

@@ -62,6 +62,7 @@ public enum Seeds {
                 String(decoding: PackageResources._015_cases_without_lists_sql, as: UTF8.self)
             ),
             ("0016_enclosures", String(decoding: PackageResources._016_enclosures_sql, as: UTF8.self)),
+            ("0017_accounts", String(decoding: PackageResources._017_accounts_sql, as: UTF8.self)),
         ]
     }
 }

@@ -73,11 +73,13 @@ extension CaseStore {
         }
     }
 
-    /// Makes the user of `email` inactive: the events they made still name them.
+    /// Makes the user of `email` inactive: the events they made still name them; their sessions end.
     public func deactivateUser(_ email: String) async throws -> User {
         try await write { db in
             guard let id = try Users.matching(email, db) else { throw StoreError.noUser(email) }
             try db.execute(sql: "UPDATE users SET active = 0 WHERE id = ?", arguments: [id.rawValue])
+            // Signed out everywhere.
+            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [id.rawValue])
             guard let user = try Users.all(db).first(where: { $0.id == id }) else { throw StoreError.noUser(email) }
             return user
         }

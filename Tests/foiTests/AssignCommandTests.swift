@@ -91,4 +91,34 @@ import Testing
         let missing = try workspace.run(["user", "deactivate", "nobody@example.org"])
         #expect(missing.stderr == "Error: no user has the e-mail address nobody@example.org\n")
     }
+
+    /// `foi user passwd` keeps bcrypt's hash of the file's first line, never the password; a password too short or
+    /// too long for bcrypt is one Error line (65) and changes nothing.
+    @Test func aPasswordIsSetFromAFile() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        try workspace.ok(["user", "add", "ann@council.example", "--name", "Ann"], today: "2026-11-16")
+        func file(_ name: String, _ text: String) throws -> String {
+            let url = workspace.directory.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return url.path
+        }
+        let good = try file("good", "correct horse battery\nignored second line\n")
+        let set = try workspace.run(["user", "passwd", "ann@council.example", "--password-file", good])
+        #expect(set.status == 0 && set.stdout.hasPrefix("Set the password of user 3: Ann"), "\(set.stderr)")
+        let database = try String(contentsOfFile: workspace.db, encoding: .isoLatin1)
+        #expect(!database.contains("correct horse battery") && database.contains("$2b$12$"))
+        for (text, message) in [
+            ("short", "the password is shorter than 12 characters"),
+            (String(repeating: "x", count: 73), "the password is longer than 72 bytes"),
+        ] {
+            let refused = try workspace.run([
+                "user", "passwd", "ann@council.example", "--password-file", try file("bad", text),
+            ])
+            #expect(refused.status == 65 && refused.stdout.isEmpty)
+            #expect(refused.stderr.hasPrefix("Error: \(message)") && refused.stderr.split(separator: "\n").count == 1)
+        }
+        let nobody = try workspace.run(["user", "passwd", "nobody@council.example", "--password-file", good])
+        #expect(nobody.status == 1 && nobody.stderr == "Error: no user has the e-mail address nobody@council.example\n")
+    }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import FOIApp
 import FOIKit
 import FOIViews
+import Foundation
 
 /// `foi user`: the users events name.
 struct UserCommand: ParsableCommand {
@@ -12,9 +14,10 @@ struct UserCommand: ParsableCommand {
             users 1 and 2 are foi itself and the importer. On the command line the user is the operating-system \
             account running foi, or the one --actor names (an e-mail address or a name); either becomes a user \
             of the database the first time it records something. A user is never deleted, only deactivated: \
-            old events still name them. Passwords and sign-in come with foi-server.
+            old events still name them, and deactivating one signs them out of foi-server everywhere. 'foi user \
+            passwd EMAIL --password-file FILE' sets the password they sign in to foi-server with.
             """,
-        subcommands: [Add.self, List.self, Deactivate.self])
+        subcommands: [Add.self, List.self, Deactivate.self, Passwd.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user.")
@@ -60,6 +63,37 @@ struct UserCommand: ParsableCommand {
             let caseStore = try store.open()
             let user = try await perform { try await caseStore.deactivateUser(email) }
             say("Deactivated user \(user.id): \(user.name.printable).")
+        }
+    }
+}
+
+extension UserCommand {
+    struct Passwd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "passwd",
+            abstract: "Set the password a user signs in to foi-server with; their sessions end.",
+            discussion: """
+                The password is the file's first line (or standard input's, for -), so that it is never in the \
+                shell's history or the process list: 12 characters at least (three random words are good), 72 \
+                bytes at most (bcrypt reads no more). Only bcrypt's hash of it is kept.
+                """)
+        @Argument(help: "Their e-mail address.") var email: String
+        @Option(
+            help: ArgumentHelp("The file whose first line is the password, or - for standard input.", valueName: "file")
+        )
+        var passwordFile: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let text = String(decoding: try readTextInput(passwordFile, limit: 4_096), as: UTF8.self)
+            let password = String(text.split(separator: "\n", omittingEmptySubsequences: false)[0])
+                .trimmingCharacters(in: ["\r"])
+            let caseStore = try store.open()
+            let user = try await perform {
+                try await Accounts(storage: caseStore).setPassword(
+                    password, forUser: email, at: Int64(Date().timeIntervalSince1970))
+            }
+            say("Set the password of user \(user.id): \(user.name.printable); their sessions have ended.")
         }
     }
 }

@@ -1,3 +1,4 @@
+import FOIApp
 import FOIIntake
 import FOIKit
 import FOIViews
@@ -44,6 +45,11 @@ private func failure(_ error: any Error, on reference: CaseReference?) -> Failur
     case let error as DeadlineError: return .refused(error.message(wording: words))
     case let error as LetterError: return .refused(error.message(on: reference))
     case let error as InputError: return .badInput(error.description)
+    case Accounts.Refusal.passwordTooLong:
+        return .badInput("the password is longer than \(Accounts.longestPassword) bytes, all bcrypt reads")
+    case Accounts.Refusal.passwordTooShort:
+        return .badInput(
+            "the password is shorter than \(Accounts.shortestPassword) characters; three random words are good")
     case StoreError.lifecycle(let error): return .refused(error.message(wording: words))
     case StoreError.deadline(let error): return .refused(error.message(wording: words))
     case let error as StoreError where error.isBadInput: return .badInput(error.commandLine)
