@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "FOIFiles", targets: ["FOIFiles"]),
         .library(name: "FOIApp", targets: ["FOIApp"]),
         .executable(name: "foi", targets: ["foi"]),
+        .executable(name: "foi-server", targets: ["foi-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,8 @@ let package = Package(
         // `foi user passwd` uses too).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The reference data under seeds/ and schema/, compiled into the binary so that a copied `foi` needs no
@@ -34,7 +37,7 @@ let package = Package(
             exclude: [
                 "Sources/FOIKit", "Sources/FOIViews", "Sources/FOIStore", "Sources/FOIIntake", "Sources/FOIApp",
                 "Sources/FOIFiles",
-                "Sources/foi", "Sources/foi-bench",
+                "Sources/foi", "Sources/foi-bench", "Sources/FOIWeb", "Sources/foi-server",
                 "Sources/FOITestSupport",
                 "Tests", "scripts", "docs", "README.md",
             ],
@@ -117,6 +120,20 @@ let package = Package(
                 // The SQLite C API, to read dates straight from a statement's columns.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
+        // The team's foi in a browser: the routes and their guards, over any store.
+        .target(
+            name: "FOIWeb",
+            dependencies: [
+                "FOIApp", "FOIKit", "FOIViews", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
+        .executableTarget(
+            name: "foi-server",
+            dependencies: [
+                "FOIWeb", "FOIApp", "FOIKit", "FOIStore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "foi",
             dependencies: [
@@ -146,6 +163,11 @@ let package = Package(
             name: "FOIAppTests",
             dependencies: [
                 "FOIApp", "FOIKit", "FOIStore", "FOIResources", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "FOIWebTests",
+            dependencies: [
+                "FOIWeb", "FOIApp", "FOIKit", "FOIStore", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "FOIIntakeTests", dependencies: ["FOIIntake", "FOIKit", "FOITestSupport"]),
         .testTarget(

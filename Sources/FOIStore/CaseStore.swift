@@ -85,6 +85,17 @@ public final class CaseStore: Sendable {
 
     /// Whether there is a database file at `path` (a symbolic link followed); what is neither a file nor nothing
     /// (a directory, a pipe, a link to nothing) is refused.
+    /// Where the database is when none is named: `$FOI_DB`, else `$XDG_DATA_HOME/foi/foi.sqlite`
+    /// (`$HOME/.local/share/foi/foi.sqlite`): the command line and foi-server alike.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let fromEnvironment = environment["FOI_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (home as NSString).appendingPathComponent(".local/share")
+        return (dataHome as NSString).appendingPathComponent("foi/foi.sqlite")
+    }
+
     public static func exists(at path: String) throws -> Bool {
         do {
             return try DatabaseFile.kind(at: path) != .missing

@@ -9,6 +9,11 @@ enum Stores {
         try CaseStore(path: path, access: access)
     }
 
+    /// Where the store is when no `--db` says: `$FOI_DB`, else the user's data directory.
+    static func defaultPath(environment: [String: String]) -> String {
+        CaseStore.defaultPath(environment: environment)
+    }
+
     /// Whether there is a store at `path`.
     static func exists(at path: String) throws -> Bool {
         try CaseStore.exists(at: path)

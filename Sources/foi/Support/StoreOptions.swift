@@ -24,14 +24,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The database path the options select.
     var path: String {
-        if let db { return db }
-        let environment = ProcessInfo.processInfo.environment
-        if let fromEnvironment = environment["FOI_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        let dataHome =
-            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (home as NSString).appendingPathComponent(".local/share")
-        return (dataHome as NSString).appendingPathComponent("foi/foi.sqlite")
+        db ?? Stores.defaultPath(environment: ProcessInfo.processInfo.environment)
     }
 
     /// Opens the store, turning a failure into one line. Only the commands that start a database (`log`, `demo`,

@@ -1,0 +1,193 @@
+import FOIApp
+import FOIKit
+import FOIViews
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// foi-server's routes: the pages and `/healthz`, over any store, every one behind the same guards: a session
+/// (a cookie holding a random token whose hash the store keeps), on every unsafe request an `Origin` (or
+/// `Sec-Fetch-Site`) of this server and, once signed in, the session's form token; a strict Content-Security-Policy
+/// and no script on every response. Time is a parameter, so that tests can move it.
+public struct WebServer: Sendable {
+    public let storage: any CaseStorage
+    public let accounts: Accounts
+    /// Seconds since 1970, now.
+    public let now: @Sendable () -> Int64
+    /// Today's date in London.
+    public let today: @Sendable () -> CivilDate
+    /// Whether the cookie is sent over HTTPS only: true when foi-server serves TLS or sits behind a proxy that does.
+    public let secureCookies: Bool
+
+    public init(
+        storage: any CaseStorage, accounts: Accounts, secureCookies: Bool = false,
+        now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+        today: @escaping @Sendable () -> CivilDate = {
+            ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
+        }
+    ) {
+        self.storage = storage
+        self.accounts = accounts
+        self.secureCookies = secureCookies
+        self.now = now
+        self.today = today
+    }
+
+    /// The session cookie's name.
+    static let cookie = "foi_session"
+    /// The most a form's body may be: sign-in and step forms are a few hundred bytes.
+    static let formLimit = 64 << 10
+
+    /// The router of every route, with its middleware.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: SameOrigin())
+        router.get("healthz") { _, _ in "ok\n" }
+        router.get("static/foi.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: WebPages.styleSheet)))
+        }
+        router.get("signin") { _, _ in Self.html(WebPages.signIn()) }
+        router.post("signin") { request, context in try await signIn(request, context) }
+        router.get("/") { request, _ in
+            guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
+            let horizon = 5
+            let board = try await storage.board(today: today(), horizon: horizon, limit: 50, handler: nil)
+            return Self.html(
+                WebPages.board(board, horizon: horizon, user: user, formToken: Accounts.formToken(ofSession: token)))
+        }
+        router.post("signout") { request, context in
+            guard let (_, token) = try await signedIn(request) else { return Self.redirect("/signin") }
+            let form = try await Self.form(request, context)
+            guard form["csrf"] == Accounts.formToken(ofSession: token) else {
+                return Self.html(
+                    WebPages.refusal(
+                        title: "Refused", message: "The form was not one this server gave you; sign out again."),
+                    status: .forbidden)
+            }
+            try await accounts.signOut(token)
+            var response = Self.redirect("/signin")
+            response.setCookie(
+                Cookie(
+                    name: Self.cookie, value: "", maxAge: 0, path: "/", secure: secureCookies,
+                    httpOnly: true, sameSite: .strict))
+            return response
+        }
+        return router
+    }
+
+    private func signIn(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let form = try await Self.form(request, context)
+        let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces)
+        do {
+            let (_, token) = try await accounts.signIn(email: email, password: form["password"] ?? "", at: now())
+            var response = Self.redirect("/")
+            response.setCookie(
+                Cookie(
+                    name: Self.cookie, value: token, maxAge: Int(SignInPolicy.absolute), path: "/",
+                    secure: secureCookies, httpOnly: true, sameSite: .strict))
+            return response
+        } catch Accounts.Refusal.lockedOut(let until) {
+            let minutes = max(1, (until - now() + 59) / 60)
+            return Self.html(
+                WebPages.signIn(
+                    message: "Too many attempts to sign in as this address: try again in \(minutes) minutes.",
+                    email: email), status: .tooManyRequests)
+        } catch Accounts.Refusal.wrongPassword {
+            return Self.html(
+                WebPages.signIn(message: "The e-mail address or the password is not right.", email: email),
+                status: .unauthorized)
+        }
+    }
+
+    /// The user and token of the request's live session, if it has one.
+    private func signedIn(_ request: Request) async throws -> (User, String)? {
+        guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty,
+            let user = try await accounts.user(ofSession: token, at: now())
+        else { return nil }
+        return (user, token)
+    }
+
+    /// A form's fields (`application/x-www-form-urlencoded`), read within `formLimit`.
+    static func form(_ request: Request, _ context: BasicRequestContext) async throws -> [String: String] {
+        let body = try await request.body.collect(upTo: formLimit)
+        var fields: [String: String] = [:]
+        for pair in String(buffer: body).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String {
+                String(text).replacing("+", with: " ").removingPercentEncoding ?? ""
+            }
+            guard let name = parts.first else { continue }
+            fields[decoded(name)] = parts.count > 1 ? decoded(parts[1]) : ""
+        }
+        return fields
+    }
+
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}
+
+/// On every response: a Content-Security-Policy with no inline script or style and nothing from elsewhere, no
+/// framing, no sniffing, no referrer outside the site.
+struct SecurityHeaders: RouterMiddleware {
+    static let policy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+        + "base-uri 'none'"
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+
+    func handle(
+        _ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response
+    )
+        async throws -> Response
+    {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            response = try error.response(from: request, context: context)
+        }
+        response.headers[.contentSecurityPolicy] = Self.policy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[Self.referrerPolicy] = "same-origin"
+        response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
+        return response
+    }
+}
+
+/// Refuses an unsafe request (anything but GET and HEAD) that does not come from this server's own pages: its
+/// `Origin` must be this server's (the `Host` it was asked for), or, without one, `Sec-Fetch-Site` must say
+/// same-origin. Refused with 403 before the route runs, so that nothing is written.
+struct SameOrigin: RouterMiddleware {
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
+
+    func handle(
+        _ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response
+    )
+        async throws -> Response
+    {
+        guard request.method != .get && request.method != .head else { return try await next(request, context) }
+        let host = request.head.authority
+        let sameOrigin: Bool
+        if let origin = request.headers[.origin] {
+            sameOrigin = host.map { origin == "http://\($0)" || origin == "https://\($0)" } ?? false
+        } else {
+            sameOrigin = request.headers[Self.fetchSite] == "same-origin"
+        }
+        guard sameOrigin else {
+            return WebServer.html(
+                WebPages.refusal(title: "Refused", message: "The request did not come from this server's own pages."),
+                status: .forbidden)
+        }
+        return try await next(request, context)
+    }
+}

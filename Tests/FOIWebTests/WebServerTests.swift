@@ -1,0 +1,156 @@
+import FOIApp
+import FOIKit
+import FOIStore
+import FOIWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Synchronization
+import Testing
+
+/// foi-server's guards, in process (HummingbirdTesting): `/healthz`; the board only to a signed-in user; sign-in
+/// throttled; every unsafe request from this server's own pages only, a signed-in form with its form token; a strict
+/// Content-Security-Policy on every response; every text escaped.
+@Suite struct WebServerTests {
+    let store: CaseStore
+    let clock = Clock()
+    let password = "correct horse battery staple"
+    /// The router test framework asks for every page as `http://localhost`.
+    static let origin = "http://localhost"
+
+    /// The time the server sees, which a test moves.
+    final class Clock: Sendable {
+        let seconds = Mutex<Int64>(1_796_000_000)
+        func now() -> Int64 { seconds.withLock { $0 } }
+        func advance(by delta: Int64) { seconds.withLock { $0 += delta } }
+    }
+
+    init() async throws {
+        store = try CaseStore.inMemory()
+        _ = try await store.addUser(name: "Ann <Officer>", email: "ann@council.example", role: .officer)
+        _ = try await Accounts(storage: store, cost: 4).setPassword(password, forUser: "ann@council.example", at: 0)
+        _ = try await Office(storage: store).log(
+            NewCase(
+                reference: CaseReference(rawValue: "FOI-1"), received: try CivilDate(iso: "2026-11-02"),
+                receipt: Receipt(regime: .foia, subject: "<script>alert(1)</script>"), requester: nil),
+            receiptConvention: nil, by: .system, today: try CivilDate(iso: "2026-11-02"))
+    }
+
+    func application() throws -> some ApplicationProtocol {
+        let clock = self.clock
+        let today = try CivilDate(iso: "2026-11-27")
+        let server = WebServer(
+            storage: store, accounts: Accounts(storage: store, cost: 4), now: { clock.now() }, today: { today })
+        return Application(router: server.router())
+    }
+
+    static func form(_ fields: [String: String]) -> ByteBuffer {
+        ByteBuffer(
+            string: fields.sorted { $0.key < $1.key }.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }.joined(separator: "&"))
+    }
+
+    static func headers(origin: String? = WebServerTests.origin, cookie: String? = nil) -> HTTPFields {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let origin { headers[.origin] = origin }
+        if let cookie { headers[.cookie] = "foi_session=\(cookie)" }
+        return headers
+    }
+
+    /// Signs in; the session's token.
+    static func signIn(_ client: some TestClientProtocol, password: String) async throws -> String? {
+        try await client.execute(
+            uri: "/signin", method: .post, headers: headers(),
+            body: form(["email": "ann@council.example", "password": password])
+        ) { response in
+            guard response.status == .seeOther, let cookie = response.headers[.setCookie] else { return nil }
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"))
+            return cookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1).last.map(String.init)
+        }
+    }
+
+    @Test func healthAndTheHeadersOfEveryResponse() async throws {
+        try await application().test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok && String(buffer: response.body) == "ok\n")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script") == false)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+            try await client.execute(uri: "/no-such-page", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentSecurityPolicy] != nil)
+            }
+        }
+    }
+
+    @Test func theBoardIsForASignedInUserAndEscapesWhatItShows() async throws {
+        try await application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .seeOther && response.headers[.location] == "/signin")
+            }
+            let token = try #require(try await Self.signIn(client, password: password))
+            try await client.execute(uri: "/", method: .get, headers: Self.headers(cookie: token)) { response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(
+                    page.contains("<h2>Overdue (0)</h2>") && page.contains("<h2>Due in the next 5 working days (1)"))
+                #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>"))
+                #expect(page.contains("Signed in as Ann &lt;Officer&gt;"))
+                #expect(page.contains("name=\"csrf\" value=\"\(Accounts.formToken(ofSession: token))\""))
+            }
+            // A made-up session is no session.
+            try await client.execute(uri: "/", method: .get, headers: Self.headers(cookie: "forged")) { response in
+                #expect(response.status == .seeOther)
+            }
+        }
+    }
+
+    @Test func anUnsafeRequestFromElsewhereIsRefusedAndWritesNothing() async throws {
+        try await application().test(.router) { client in
+            for origin in [nil, "https://evil.example"] as [String?] {
+                try await client.execute(
+                    uri: "/signin", method: .post, headers: Self.headers(origin: origin),
+                    body: Self.form(["email": "ann@council.example", "password": password])
+                ) { response in
+                    #expect(response.status == .forbidden && response.headers[.setCookie] == nil)
+                }
+            }
+            #expect(try await store.signInLockedUntil("ann@council.example", at: clock.now()) == nil)
+            let token = try #require(try await Self.signIn(client, password: password))
+            // Signing out needs the form token: without it, the session stays.
+            try await client.execute(
+                uri: "/signout", method: .post, headers: Self.headers(cookie: token), body: Self.form(["csrf": "x"])
+            ) { response in #expect(response.status == .forbidden) }
+            try await client.execute(uri: "/", method: .get, headers: Self.headers(cookie: token)) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(
+                uri: "/signout", method: .post, headers: Self.headers(cookie: token),
+                body: Self.form(["csrf": Accounts.formToken(ofSession: token)])
+            ) { response in #expect(response.status == .seeOther && response.headers[.location] == "/signin") }
+            try await client.execute(uri: "/", method: .get, headers: Self.headers(cookie: token)) { response in
+                #expect(response.status == .seeOther)
+            }
+        }
+    }
+
+    @Test func fiveWrongPasswordsRefuseTheAddressForFifteenMinutes() async throws {
+        try await application().test(.router) { client in
+            for attempt in 1...5 {
+                try await client.execute(
+                    uri: "/signin", method: .post, headers: Self.headers(),
+                    body: Self.form(["email": "ann@council.example", "password": "wrong guess \(attempt)"])
+                ) { response in
+                    #expect(response.status == (attempt < 5 ? .unauthorized : .tooManyRequests))
+                    #expect(String(buffer: response.body).contains(attempt < 5 ? "is not right" : "try again in 15"))
+                }
+                clock.advance(by: 60)
+            }
+            #expect(try await Self.signIn(client, password: password) == nil)
+            clock.advance(by: 15 * 60)
+            #expect(try await Self.signIn(client, password: password) != nil)
+        }
+    }
+}
