@@ -29,6 +29,21 @@ struct FOIServer: AsyncParsableCommand {
     @Flag(help: "Send the session cookie over HTTPS only (behind a proxy that serves HTTPS).")
     var secureCookies = false
 
+    /// A bad command line is one `Error:` line (exit 64), as the command line's are; help and the server's own run
+    /// go as ArgumentParser takes them.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var server = command as? AsyncParsableCommand { try await server.run() } else { try command.run() }
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
         guard !host.isEmpty else { throw ValidationError("--host is empty") }
