@@ -63,6 +63,7 @@ let package = Package(
                 .embedInCode("schema/0015_cases_without_lists.sql"),
                 .embedInCode("schema/0016_enclosures.sql"),
                 .embedInCode("schema/0017_accounts.sql"),
+                .embedInCode("schema/0018_api_tokens.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),

@@ -67,6 +67,20 @@ public struct Accounts: Sendable {
         try await storage.endSession(tokenHash: Self.hash(token))
     }
 
+    /// A new API token acting as the user of `email`, labelled with what uses it: shown once, kept only as its hash.
+    public func newAPIToken(forUser email: String, label: String, at now: Int64) async throws -> (
+        user: User, token: String
+    ) {
+        let token = "foi_" + Self.newToken()
+        let user = try await storage.addAPIToken(hash: Self.hash(token), label: label, forUser: email, at: now)
+        return (user, token)
+    }
+
+    /// The user a bearer token acts as, nil for none.
+    public func user(ofAPIToken token: String) async throws -> User? {
+        try await storage.apiTokenUser(hash: Self.hash(token))
+    }
+
     /// The token the session's forms carry (a hidden `csrf` input): derived from the session's own token, which
     /// only the signed-in browser has.
     public static func formToken(ofSession token: String) -> String {

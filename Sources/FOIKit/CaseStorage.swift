@@ -129,6 +129,10 @@ public protocol CaseStorage: StepStorage {
     /// unknown, idle, expired or deactivated one (which is removed).
     func session(tokenHash: String, at now: Int64) async throws -> User?
     func endSession(tokenHash: String) async throws
+    /// Keeps an API token, by its SHA-256, acting as the active user of `email`; refused where there is none.
+    func addAPIToken(hash: String, label: String, forUser email: String, at now: Int64) async throws -> User
+    /// The active user an API token (by its SHA-256) acts as, nil for none.
+    func apiTokenUser(hash: String) async throws -> User?
 
     // MARK: Keeping and checking
 

@@ -81,6 +81,28 @@ extension CaseStore {
         }
     }
 
+    public func addAPIToken(hash: String, label: String, forUser email: String, at now: Int64) async throws -> User {
+        try await write { db in
+            guard let id = try Users.matching(email, db),
+                let user = try Users.all(db).first(where: { $0.id == id && $0.active && $0.role != .system })
+            else { throw StoreError.noUser(email) }
+            try db.execute(
+                sql: "INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)",
+                arguments: [hash, id.rawValue, label, now])
+            return user
+        }
+    }
+
+    public func apiTokenUser(hash: String) async throws -> User? {
+        try await read { db in
+            guard
+                let userID = try Int.fetchOne(
+                    db, sql: "SELECT user_id FROM api_tokens WHERE token_hash = ?", arguments: [hash])
+            else { return nil }
+            return try Users.all(db).first { $0.id.rawValue == userID && $0.active }
+        }
+    }
+
     public func endSession(tokenHash: String) async throws {
         try await write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [tokenHash])

@@ -59,6 +59,20 @@ public struct WebServer: Sendable {
             return Self.html(
                 WebPages.board(board, horizon: horizon, user: user, formToken: Accounts.formToken(ofSession: token)))
         }
+        router.get("api/board") { request, _ in
+            guard try await apiUser(request) != nil else {
+                return Self.apiError(
+                    "no valid bearer token",
+                    remedy: "send 'Authorization: Bearer TOKEN' with a token 'foi user token' made",
+                    status: .unauthorized)
+            }
+            let board = try await storage.board(today: today(), horizon: 5, limit: nil, handler: nil)
+            let json = try BoardView.render(
+                board, horizon: 5, calendars: storage.calendars, format: .json, listingAll: { _ in "" })
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
+        }
         router.post("signout") { request, context in
             guard let (_, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let form = try await Self.form(request, context)
@@ -101,6 +115,22 @@ public struct WebServer: Sendable {
                 WebPages.signIn(message: "The e-mail address or the password is not right.", email: email),
                 status: .unauthorized)
         }
+    }
+
+    /// The user a request's bearer token acts as, if it has a valid one.
+    private func apiUser(_ request: Request) async throws -> User? {
+        guard let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") else {
+            return nil
+        }
+        return try await accounts.user(ofAPIToken: String(authorization.dropFirst("Bearer ".count)))
+    }
+
+    /// An API error: `{"error": …, "remedy": …}`.
+    static func apiError(_ error: String, remedy: String, status: HTTPResponse.Status) -> Response {
+        let body = (try? JSONEncoder().encode(["error": error, "remedy": remedy])) ?? Data()
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: Array(body))))
     }
 
     /// The user and token of the request's live session, if it has one.

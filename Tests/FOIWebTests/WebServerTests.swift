@@ -153,4 +153,38 @@ import Testing
             #expect(try await Self.signIn(client, password: password) != nil)
         }
     }
+
+    /// `GET /api/board` is `foi board --format json`, for a script with a bearer token `foi user token` made; without
+    /// one, or with one of a deactivated user, it is 401 with `{"error", "remedy"}`.
+    @Test func theAPIBoardNeedsABearerToken() async throws {
+        let (_, token) = try await Accounts(storage: store, cost: 4).newAPIToken(
+            forUser: "ann@council.example", label: "nightly report", at: 0)
+        #expect(token.hasPrefix("foi_"))
+        try await application().test(.router) { client in
+            for authorization in [nil, "Bearer foi_made_up", "Basic \(token)"] as [String?] {
+                var headers: HTTPFields = [:]
+                if let authorization { headers[.authorization] = authorization }
+                try await client.execute(uri: "/api/board", method: .get, headers: headers) { response in
+                    #expect(response.status == .unauthorized)
+                    let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: String]
+                    #expect(
+                        body?["error"] == "no valid bearer token" && body?["remedy"]?.contains("foi user token") == true
+                    )
+                }
+            }
+            try await client.execute(
+                uri: "/api/board", method: .get, headers: [.authorization: "Bearer \(token)"]
+            ) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "application/json")
+                let rows = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
+                #expect(rows?.count == 1)
+                #expect(rows?.first?["ref"] as? String == "FOI-1" && rows?.first?["section"] as? String == "due-soon")
+                #expect(rows?.first?["subject"] as? String == "<script>alert(1)</script>")
+            }
+            _ = try await store.deactivateUser("ann@council.example")
+            try await client.execute(
+                uri: "/api/board", method: .get, headers: [.authorization: "Bearer \(token)"]
+            ) { response in #expect(response.status == .unauthorized) }
+        }
+    }
 }

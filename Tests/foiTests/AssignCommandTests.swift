@@ -118,6 +118,11 @@ import Testing
             #expect(refused.status == 65 && refused.stdout.isEmpty)
             #expect(refused.stderr.hasPrefix("Error: \(message)") && refused.stderr.split(separator: "\n").count == 1)
         }
+        // An API token is shown once, on the first line; the database keeps its hash only.
+        let token = try workspace.run(["user", "token", "ann@council.example", "--label", "nightly report"])
+        let line = String(token.stdout.split(separator: "\n").first ?? "")
+        #expect(token.status == 0 && line.hasPrefix("foi_") && line.count == 47, "\(token.stderr)")
+        #expect(try !String(contentsOfFile: workspace.db, encoding: .isoLatin1).contains(line))
         let nobody = try workspace.run(["user", "passwd", "nobody@council.example", "--password-file", good])
         #expect(nobody.status == 1 && nobody.stderr == "Error: no user has the e-mail address nobody@council.example\n")
     }

@@ -17,7 +17,7 @@ struct UserCommand: ParsableCommand {
             old events still name them, and deactivating one signs them out of foi-server everywhere. 'foi user \
             passwd EMAIL --password-file FILE' sets the password they sign in to foi-server with.
             """,
-        subcommands: [Add.self, List.self, Deactivate.self, Passwd.self])
+        subcommands: [Add.self, List.self, Deactivate.self, Passwd.self, Token.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user.")
@@ -94,6 +94,37 @@ extension UserCommand {
                     password, forUser: email, at: Int64(Date().timeIntervalSince1970))
             }
             say("Set the password of user \(user.id): \(user.name.printable); their sessions have ended.")
+        }
+    }
+}
+
+extension UserCommand {
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "token",
+            abstract: "Make a token a script uses for foi-server's JSON API, acting as the user.",
+            discussion: """
+                Prints the token on the first line, once: only its SHA-256 is kept, so it cannot be shown again. A \
+                script sends it as 'Authorization: Bearer TOKEN'; deactivating the user stops every token of theirs.
+                """)
+        @Argument(help: "The e-mail address of the user the token acts as.") var email: String
+        @Option(help: ArgumentHelp("What uses the token, e.g. 'nightly report'.", valueName: "text"))
+        var label: String = "API token"
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { try Check.nonBlank([(label, "--label")]) }
+
+        func run() async throws {
+            let caseStore = try store.open()
+            let (user, token) = try await perform {
+                try await Accounts(storage: caseStore).newAPIToken(
+                    forUser: email, label: label, at: Int64(Date().timeIntervalSince1970))
+            }
+            say(token)
+            say(
+                "(an API token acting as user \(user.id), \(user.name.printable): shown once; keep it where the "
+                    + "script reads it)"
+            )
         }
     }
 }
