@@ -1,4 +1,5 @@
 import FOIKit
+import Foundation
 
 /// The pages of foi-server: plain, accessible HTML (a skip link, landmarks, headings in order, labelled inputs),
 /// with no script and no inline style, so that the strict Content-Security-Policy holds; every text escaped.
@@ -25,6 +26,7 @@ public enum WebPages {
         header button { background: #fff; color: #0b0c0c; margin: 0; }
         a:focus, button:focus, input:focus { outline: 3px solid #fd0; outline-offset: 0;
           box-shadow: 0 0 0 5px #0b0c0c; }
+        dt { font-weight: bold; } dd { margin: 0 0 0.6em 0; }
         .error { border-left: 5px solid #d4351c; padding-left: 1em; color: #d4351c; font-weight: bold; }
         .overdue { color: #d4351c; font-weight: bold; }
         """
@@ -101,7 +103,8 @@ public enum WebPages {
                 let summary = row.summary
                 let left = CaseView.left(row.workingDaysLeft)
                 let cells = [
-                    "<th scope=\"row\">\(escape(summary.ref.rawValue))</th>",
+                    "<th scope=\"row\"><a href=\"\(escape(casePath(summary.ref)))\">"
+                        + "\(escape(summary.ref.rawValue))</a></th>",
                     "<td>\(escape(summary.regime.shortName))</td>",
                     "<td>\(escape(row.clock.title))</td>",
                     "<td>\(escape(row.due.longDescription + (row.provisional ? " (provisional)" : "")))</td>",
@@ -117,6 +120,96 @@ public enum WebPages {
             }
         }
         return page(title: "Board", body: body, user: user, formToken: formToken)
+    }
+
+    /// The path of a case's page: its reference percent-encoded, `/` included (references contain it).
+    public static func casePath(_ reference: CaseReference) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return "/cases/" + (reference.rawValue.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+    }
+
+    /// A case's page: its status and dates, the request, exemptions, every clock with how it was derived, and its
+    /// history with who did what (a voided step struck through). The requester only where `detail` was read with
+    /// them.
+    public static func casePage(
+        _ detail: CaseDetail, calendars: Calendars, catalogue: ExemptionCatalogue, today: CivilDate, user: User,
+        formToken: String
+    ) throws -> String {
+        let summary = detail.summary
+        var body = "<p><a href=\"/\">Back to the board</a></p>\n"
+        body += "<h1>\(escape(summary.ref.rawValue)): \(escape(summary.subject))</h1>\n<dl>\n"
+        var facts: [(String, String)] = [
+            ("Regime", summary.regime.title),
+            (
+                "Status",
+                "\(summary.status.phrase) since \(summary.statusSince.longDescription) (\(summary.stage.rawValue))"
+            ),
+            ("Received", "\(summary.received.longDescription) by \(summary.channel.rawValue)"),
+        ]
+        if let requester = detail.requester { facts.append(("Requester", requester.name)) }
+        if let handler = summary.handler { facts.append(("Handler", handler)) }
+        if let due = summary.due {
+            facts.append(("Due by", due.longDescription + (summary.provisional ? " (provisional)" : "")))
+        }
+        if let outcome = summary.outcome, let on = summary.respondedOn {
+            facts.append(("Response", "\(outcome.label), \(on.longDescription)"))
+        }
+        if !summary.exemptions.isEmpty {
+            facts.append(
+                (
+                    "Exemptions",
+                    summary.exemptions.map {
+                        let title = catalogue.exemption(citing: $0.citation, in: $0.part)?.title ?? ""
+                        return "\($0.citation)\($0.neitherConfirmNorDeny ? " (NCND)" : "") \(title)"
+                    }.joined(separator: "; ")
+                ))
+        }
+        body += facts.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>\n" }.joined() + "</dl>\n"
+        if let request = detail.file.requestText {
+            body +=
+                "<h2>The request</h2>\n<blockquote><p>"
+                + request.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+                .joined(separator: "<br>\n") + "</p></blockquote>\n"
+        }
+        body +=
+            "<h2>How the date was reached</h2>\n<ul>\n"
+            + detail.deadline.explanation(calendars: calendars).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        let clocks = try detail.clocks.map {
+            try CaseClockJSON($0, calendars: calendars, regime: summary.regime, today: today)
+        }
+        body +=
+            "<h2>Clocks</h2>\n<table>\n<thead><tr>"
+            + ["Clock", "Started", "Date", "Status", "Left", "How"].map { "<th scope=\"col\">\($0)</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
+        for clock in clocks {
+            let due = clock.due.map { $0.longDescription + (clock.provisional ? " (provisional)" : "") } ?? "–"
+            let left = clock.workingDaysLeft.map { CaseView.left($0) } ?? ""
+            let how = clock.derivation.map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")
+            body +=
+                "<tr><th scope=\"row\">\(escape(clock.title))</th><td>\(escape(clock.started.longDescription))</td>"
+                + "<td>\(escape(due))</td><td>\(escape(clock.status.rawValue))</td><td>\(escape(left))</td>"
+                + "<td>\(escape(how))</td></tr>\n"
+        }
+        body +=
+            "</tbody>\n</table>\n<h2>History</h2>\n<table>\n<thead><tr>"
+            + ["#", "Date", "Step", "Details", "By"].map { "<th scope=\"col\">\($0)</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
+        let voided = VoidedStep.voids(in: detail.events.map(\.recorded))
+        for stored in detail.events {
+            let details = EventJSON.details(stored.recorded.event, names: detail.userNames)
+            let step = escape(stored.recorded.event.kind.rawValue)
+            let void = voided[stored.sequence]
+            body +=
+                "<tr><td>\(stored.sequence)</td><td>\(escape(stored.recorded.date.longDescription))</td>"
+                + (void == nil
+                    ? "<td>\(step)</td><td>\(escape(details))</td>"
+                    : "<td><del>\(step)</del></td><td><del>\(escape(details))</del> (voided by step \(void!.by): "
+                        + "\(escape(void!.reason)))</td>")
+                + "<td>\(escape(stored.actorName(detail.userNames) ?? ""))</td></tr>\n"
+        }
+        body += "</tbody>\n</table>\n"
+        return page(title: summary.ref.rawValue, body: body, user: user, formToken: formToken)
     }
 
     /// A page saying why a request was refused.

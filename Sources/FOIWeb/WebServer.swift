@@ -59,6 +59,24 @@ public struct WebServer: Sendable {
             return Self.html(
                 WebPages.board(board, horizon: horizon, user: user, formToken: Accounts.formToken(ofSession: token)))
         }
+        router.get("cases/:ref") { request, context in
+            guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
+            let raw = context.parameters.get("ref") ?? ""
+            let reference = CaseReference(rawValue: raw.removingPercentEncoding ?? raw)
+            let detail: CaseDetail
+            do {
+                // A contributor never sees the requester: not read at all.
+                detail = try await storage.detail(reference, requester: user.role != .contributor)
+            } catch StoreError.caseNotFound {
+                return Self.html(
+                    WebPages.refusal(title: "No such case", message: "There is no case \(reference.rawValue)."),
+                    status: .notFound)
+            }
+            return Self.html(
+                try WebPages.casePage(
+                    detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), user: user,
+                    formToken: Accounts.formToken(ofSession: token)))
+        }
         router.get("api/board") { request, _ in
             guard try await apiUser(request) != nil else {
                 return Self.apiError(

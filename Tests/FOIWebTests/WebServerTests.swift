@@ -187,4 +187,52 @@ import Testing
             ) { response in #expect(response.status == .unauthorized) }
         }
     }
+
+    /// A case's page, by its reference percent-encoded (`2026/7` as `2026%2F7`): the case as `foi show` gives it,
+    /// escaped; the requester for an officer, never for a contributor (not read at all); 404 for no such case.
+    @Test func aCasePageShowsTheCaseToItsReaders() async throws {
+        _ = try await Office(storage: store).log(
+            NewCase(
+                reference: CaseReference(rawValue: "2026/7"), received: try CivilDate(iso: "2026-11-02"),
+                receipt: Receipt(regime: .foia, subject: "Drones & <b>bold</b>"),
+                requester: Requester(name: "Rita Requester")),
+            receiptConvention: nil, by: .system, today: try CivilDate(iso: "2026-11-02"))
+        _ = try await store.addUser(name: "Carl Contributor", email: "carl@council.example", role: .contributor)
+        _ = try await Accounts(storage: store, cost: 4).setPassword(password, forUser: "carl@council.example", at: 0)
+        try await application().test(.router) { client in
+            try await client.execute(uri: "/cases/2026%2F7", method: .get) { response in
+                #expect(response.status == .seeOther)
+            }
+            let token = try #require(try await Self.signIn(client, password: password))
+            try await client.execute(uri: "/", method: .get, headers: Self.headers(cookie: token)) { response in
+                #expect(String(buffer: response.body).contains("<a href=\"/cases/2026%2F7\">2026/7</a>"))
+            }
+            try await client.execute(uri: "/cases/2026%2F7", method: .get, headers: Self.headers(cookie: token)) {
+                response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(page.contains("<h1>2026/7: Drones &amp; &lt;b&gt;bold&lt;/b&gt;</h1>"))
+                #expect(page.contains("<dt>Requester</dt><dd>Rita Requester</dd>"))
+                #expect(page.contains("<dt>Due by</dt><dd>Tue 1 Dec 2026</dd>"))
+                #expect(page.contains("Due by Tue 1 Dec 2026: the 20th working day (FOIA s.10(1))."))
+            }
+            try await client.execute(uri: "/cases/NOPE", method: .get, headers: Self.headers(cookie: token)) {
+                response in #expect(response.status == .notFound)
+            }
+            let contributor = try #require(
+                try await client.execute(
+                    uri: "/signin", method: .post, headers: Self.headers(),
+                    body: Self.form(["email": "carl@council.example", "password": password])
+                ) { response in
+                    response.headers[.setCookie].flatMap {
+                        $0.split(separator: ";")[0].split(separator: "=", maxSplits: 1).last.map(String.init)
+                    }
+                })
+            try await client.execute(
+                uri: "/cases/2026%2F7", method: .get, headers: Self.headers(cookie: contributor)
+            ) { response in
+                #expect(response.status == .ok && !String(buffer: response.body).contains("Rita Requester"))
+            }
+        }
+    }
 }
