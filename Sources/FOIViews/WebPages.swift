@@ -19,12 +19,13 @@ public enum WebPages {
         th, td { text-align: left; padding: 0.4em 0.8em 0.4em 0; border-bottom: 1px solid #b1b4b6;
           vertical-align: top; }
         label { display: block; font-weight: bold; margin-top: 1em; }
-        input[type=email], input[type=password] { font-size: 1.1875rem; padding: 0.3em; width: 20em; max-width: 100%;
-          border: 2px solid #0b0c0c; }
+        input[type=email], input[type=password], input[type=text], textarea { font-size: 1.1875rem; padding: 0.3em;
+          width: 20em; max-width: 100%; border: 2px solid #0b0c0c; font-family: inherit; }
+        textarea { width: 40em; }
         button { font-size: 1.1875rem; margin-top: 1em; padding: 0.4em 1em; background: #00703c; color: #fff;
           border: 0; box-shadow: 0 2px 0 #002d18; cursor: pointer; }
         header button { background: #fff; color: #0b0c0c; margin: 0; }
-        a:focus, button:focus, input:focus { outline: 3px solid #fd0; outline-offset: 0;
+        a:focus, button:focus, input:focus, textarea:focus { outline: 3px solid #fd0; outline-offset: 0;
           box-shadow: 0 0 0 5px #0b0c0c; }
         dt { font-weight: bold; } dd { margin: 0 0 0.6em 0; }
         .error { border-left: 5px solid #d4351c; padding-left: 1em; color: #d4351c; font-weight: bold; }
@@ -132,12 +133,15 @@ public enum WebPages {
     /// A case's page: its status and dates, the request, exemptions, every clock with how it was derived, and its
     /// history with who did what (a voided step struck through). The requester only where `detail` was read with
     /// them.
+    /// `message`, where the last step was refused, says why above the forms; `recordsSteps`: whether the user may
+    /// record steps (the forms are shown only then).
     public static func casePage(
         _ detail: CaseDetail, calendars: Calendars, catalogue: ExemptionCatalogue, today: CivilDate, user: User,
-        formToken: String
+        formToken: String, recordsSteps: Bool = false, message: String? = nil
     ) throws -> String {
         let summary = detail.summary
         var body = "<p><a href=\"/\">Back to the board</a></p>\n"
+        if let message { body += "<p class=\"error\" role=\"alert\">\(escape(message))</p>\n" }
         body += "<h1>\(escape(summary.ref.rawValue)): \(escape(summary.subject))</h1>\n<dl>\n"
         var facts: [(String, String)] = [
             ("Regime", summary.regime.title),
@@ -209,7 +213,32 @@ public enum WebPages {
                 + "<td>\(escape(stored.actorName(detail.userNames) ?? ""))</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
+        if recordsSteps { body += stepForms(detail, today: today, formToken: formToken) }
         return page(title: summary.ref.rawValue, body: body, user: user, formToken: formToken)
+    }
+
+    /// The forms that record a step on the case: each carries the form token and the number of steps the page was
+    /// drawn with, so that a stale page or a second click records nothing.
+    static func stepForms(_ detail: CaseDetail, today: CivilDate, formToken: String) -> String {
+        let path = escape(casePath(detail.summary.ref))
+        let hidden =
+            "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(formToken))\">"
+            + "<input type=\"hidden\" name=\"steps\" value=\"\(detail.events.count)\">"
+        return """
+            <h2>Record a step</h2>
+            <form method="post" action="\(path)/acknowledge">\(hidden)
+            <label for="acknowledged-on">Acknowledged on (e.g. \(escape(today.description)) or \
+            \(today.day)/\(today.month)/\(today.year))</label>
+            <input type="text" id="acknowledged-on" name="on" value="\(escape(today.description))" required>
+            <div><button type="submit">Record the acknowledgement</button></div>
+            </form>
+            <form method="post" action="\(path)/note">\(hidden)
+            <label for="note">A note on the case</label>
+            <textarea id="note" name="text" rows="3" cols="60" required></textarea>
+            <div><button type="submit">Add the note</button></div>
+            </form>
+
+            """
     }
 
     /// A page saying why a request was refused.

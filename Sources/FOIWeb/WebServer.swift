@@ -75,8 +75,9 @@ public struct WebServer: Sendable {
             return Self.html(
                 try WebPages.casePage(
                     detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), user: user,
-                    formToken: Accounts.formToken(ofSession: token)))
+                    formToken: Accounts.formToken(ofSession: token), recordsSteps: Self.recordsSteps(user)))
         }
+        router.post("cases/:ref/:step") { request, context in try await recordStep(request, context) }
         router.get("api/board") { request, _ in
             guard try await apiUser(request) != nil else {
                 return Self.apiError(
@@ -133,6 +134,89 @@ public struct WebServer: Sendable {
                 WebPages.signIn(message: "The e-mail address or the password is not right.", email: email),
                 status: .unauthorized)
         }
+    }
+
+    /// Whether `user` may record steps: officers and coordinators, and admins; not contributors, approvers or
+    /// auditors.
+    static func recordsSteps(_ user: User) -> Bool {
+        [.officer, .coordinator, .admin].contains(user.role)
+    }
+
+    /// A stale form: the case has `now` steps where the page was drawn with `drawn`.
+    struct StaleForm: Error {}
+
+    /// Records the step a case page's form asks for, as the signed-in user, once: refused (and nothing written)
+    /// without the form token, for a user who does not record steps, from a page the case has moved on since, or
+    /// where the lifecycle refuses it (the page again, saying why and what to do).
+    private func recordStep(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
+        let raw = context.parameters.get("ref") ?? ""
+        let reference = CaseReference(rawValue: raw.removingPercentEncoding ?? raw)
+        let form = try await Self.form(request, context)
+        guard form["csrf"] == Accounts.formToken(ofSession: token) else {
+            return Self.html(
+                WebPages.refusal(title: "Refused", message: "The form was not one this server gave you."),
+                status: .forbidden)
+        }
+        guard Self.recordsSteps(user) else {
+            return Self.html(
+                WebPages.refusal(title: "Refused", message: "Your role does not record steps on cases."),
+                status: .forbidden)
+        }
+        func page(_ message: String, _ status: HTTPResponse.Status) async throws -> Response {
+            let detail = try await storage.detail(reference, requester: true)
+            return Self.html(
+                try WebPages.casePage(
+                    detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), user: user,
+                    formToken: Accounts.formToken(ofSession: token), recordsSteps: true,
+                    message: message), status: status)
+        }
+        let event: CaseEvent
+        var date = today()
+        switch context.parameters.get("step") {
+        case "acknowledge":
+            guard let typed = form["on"].flatMap(Self.date) else {
+                return try await page(
+                    "The date is not one foi reads: type it as 2026-12-03 or 3/12/2026.", .unprocessableContent)
+            }
+            date = typed
+            event = .acknowledged
+        case "note":
+            let text = (form["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { return try await page("The note is empty.", .unprocessableContent) }
+            event = .note(text)
+        default:
+            return Self.html(
+                WebPages.refusal(title: "No such step", message: "foi records no such step."), status: .notFound)
+        }
+        let drawn = Int(form["steps"] ?? "") ?? -1
+        do {
+            _ = try await Casework(storage: storage).record(
+                on: date, for: reference, by: .user(user.id), today: today()
+            ) {
+                file, _ in
+                guard file.history.count == drawn else { throw StaleForm() }
+                return event
+            }
+        } catch is StaleForm {
+            return try await page(
+                "The case has moved on since this page was drawn, and nothing was recorded: read it again below.",
+                .conflict)
+        } catch let error as LifecycleError {
+            return try await page(error.description, .conflict)
+        } catch StoreError.lifecycle(let error) {
+            return try await page(error.description, .conflict)
+        }
+        return Self.redirect(WebPages.casePath(reference))
+    }
+
+    /// A date as people type it: `2026-12-03`, or day first, `3/12/2026`.
+    static func date(_ text: String) -> CivilDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let iso = try? CivilDate(iso: trimmed) { return iso }
+        let parts = trimmed.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3, parts[2] >= 1_000 else { return nil }
+        return CivilDate(year: parts[2], month: parts[1], day: parts[0])
     }
 
     /// The user a request's bearer token acts as, if it has a valid one.

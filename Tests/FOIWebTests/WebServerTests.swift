@@ -235,4 +235,65 @@ import Testing
             }
         }
     }
+
+    /// A step recorded through the case page's form: once, as the signed-in user, dated as typed (`3/11/2026`); a
+    /// second click or a stale page records nothing (409), nor does a step the lifecycle refuses (409, saying why),
+    /// a date foi cannot read (422), a form without its token, or a user whose role records no steps (403).
+    @Test func aStepIsRecordedOnceThroughItsForm() async throws {
+        _ = try await store.addUser(name: "Carl Contributor", email: "carl@council.example", role: .contributor)
+        _ = try await Accounts(storage: store, cost: 4).setPassword(password, forUser: "carl@council.example", at: 0)
+        @Sendable func history() async throws -> [String] {
+            try await store.detail(CaseReference(rawValue: "FOI-1"), requester: false).events.map {
+                "\($0.recorded.event.kind.rawValue) \($0.recorded.date)"
+            }
+        }
+        try await application().test(.router) { client in
+            let token = try #require(try await Self.signIn(client, password: password))
+            let csrf = Accounts.formToken(ofSession: token)
+            try await client.execute(uri: "/cases/FOI-1", method: .get, headers: Self.headers(cookie: token)) {
+                response in
+                let page = String(buffer: response.body)
+                #expect(
+                    page.contains("action=\"/cases/FOI-1/acknowledge\"") && page.contains("name=\"steps\" value=\"1\""))
+            }
+            func post(_ step: String, _ fields: [String: String], cookie: String? = nil) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/cases/FOI-1/\(step)", method: .post, headers: Self.headers(cookie: cookie ?? token),
+                    body: Self.form(fields)
+                ) { $0 }
+            }
+            let acknowledged = try await post("acknowledge", ["csrf": csrf, "steps": "1", "on": "3/11/2026"])
+            #expect(acknowledged.status == .seeOther && acknowledged.headers[.location] == "/cases/FOI-1")
+            #expect(try await history() == ["received 2026-11-02", "acknowledged 2026-11-03"])
+            let detail = try await store.detail(CaseReference(rawValue: "FOI-1"), requester: false)
+            #expect(detail.events.last?.actorName(detail.userNames) == "Ann <Officer>")
+            // The same form again: the page was drawn with one step, the case has two.
+            let again = try await post("acknowledge", ["csrf": csrf, "steps": "1", "on": "3/11/2026"])
+            #expect(again.status == .conflict && String(buffer: again.body).contains("has moved on since this page"))
+            let early = try await post("acknowledge", ["csrf": csrf, "steps": "2", "on": "2026-10-01"])
+            #expect(early.status == .conflict)
+            #expect(String(buffer: early.body).contains("the request was received on 2026-11-02"))
+            let unreadable = try await post("note", ["csrf": csrf, "steps": "2", "text": " "])
+            #expect(unreadable.status == .unprocessableContent)
+            let badDate = try await post("acknowledge", ["csrf": csrf, "steps": "2", "on": "next week"])
+            #expect(badDate.status == .unprocessableContent)
+            #expect(try await post("note", ["steps": "2", "text": "no token"]).status == .forbidden)
+            let carl = try #require(
+                try await client.execute(
+                    uri: "/signin", method: .post, headers: Self.headers(),
+                    body: Self.form(["email": "carl@council.example", "password": password])
+                ) { response in
+                    response.headers[.setCookie].flatMap {
+                        $0.split(separator: ";")[0].split(separator: "=", maxSplits: 1).last.map(String.init)
+                    }
+                })
+            let refused = try await post(
+                "note", ["csrf": Accounts.formToken(ofSession: carl), "steps": "2", "text": "x"], cookie: carl)
+            #expect(refused.status == .forbidden)
+            #expect(try await history() == ["received 2026-11-02", "acknowledged 2026-11-03"])
+            let noted = try await post("note", ["csrf": csrf, "steps": "2", "text": "Chased Legal"])
+            #expect(noted.status == .seeOther)
+            #expect(try await history().last == "note 2026-11-27")
+        }
+    }
 }
