@@ -181,7 +181,8 @@ let package = Package(
         .testTarget(
             name: "foiTests",
             dependencies: [
-                "foi", "FOIKit", "FOIResources", "FOIStore", "FOIIntake", "FOIApp", "FOIViews", "FOITestSupport",
+                "foi", "foi-server", "FOIKit", "FOIResources", "FOIStore", "FOIIntake", "FOIApp", "FOIViews",
+                "FOITestSupport",
                 // The fuzz tests give the readers what they read, in-process too.
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
