@@ -59,10 +59,11 @@ import Testing
     }
 
     /// Signs in; the session's token.
-    static func signIn(_ client: some TestClientProtocol, password: String) async throws -> String? {
+    static func signIn(
+        _ client: some TestClientProtocol, as email: String = "ann@council.example", password: String
+    ) async throws -> String? {
         try await client.execute(
-            uri: "/signin", method: .post, headers: headers(),
-            body: form(["email": "ann@council.example", "password": password])
+            uri: "/signin", method: .post, headers: headers(), body: form(["email": email, "password": password])
         ) { response in
             guard response.status == .seeOther, let cookie = response.headers[.setCookie] else { return nil }
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"))
@@ -220,14 +221,7 @@ import Testing
                 response in #expect(response.status == .notFound)
             }
             let contributor = try #require(
-                try await client.execute(
-                    uri: "/signin", method: .post, headers: Self.headers(),
-                    body: Self.form(["email": "carl@council.example", "password": password])
-                ) { response in
-                    response.headers[.setCookie].flatMap {
-                        $0.split(separator: ";")[0].split(separator: "=", maxSplits: 1).last.map(String.init)
-                    }
-                })
+                try await Self.signIn(client, as: "carl@council.example", password: password))
             try await client.execute(
                 uri: "/cases/2026%2F7", method: .get, headers: Self.headers(cookie: contributor)
             ) { response in
@@ -278,15 +272,7 @@ import Testing
             let badDate = try await post("acknowledge", ["csrf": csrf, "steps": "2", "on": "next week"])
             #expect(badDate.status == .unprocessableContent)
             #expect(try await post("note", ["steps": "2", "text": "no token"]).status == .forbidden)
-            let carl = try #require(
-                try await client.execute(
-                    uri: "/signin", method: .post, headers: Self.headers(),
-                    body: Self.form(["email": "carl@council.example", "password": password])
-                ) { response in
-                    response.headers[.setCookie].flatMap {
-                        $0.split(separator: ";")[0].split(separator: "=", maxSplits: 1).last.map(String.init)
-                    }
-                })
+            let carl = try #require(try await Self.signIn(client, as: "carl@council.example", password: password))
             let refused = try await post(
                 "note", ["csrf": Accounts.formToken(ofSession: carl), "steps": "2", "text": "x"], cookie: carl)
             #expect(refused.status == .forbidden)
