@@ -131,7 +131,8 @@ let package = Package(
         .executableTarget(
             name: "foi-server",
             dependencies: [
-                "FOIWeb", "FOIApp", "FOIKit", "FOIStore", .product(name: "Hummingbird", package: "hummingbird"),
+                "FOIWeb", "FOIApp", "FOIKit", "FOIStore", "FOIResources",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FOIApp
 import FOIKit
+import FOIResources
 import FOIStore
 import FOIWeb
 import Foundation
@@ -28,6 +29,14 @@ struct FOIServer: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The port to listen on.", valueName: "port")) var port = 8080
     @Flag(help: "Send the session cookie over HTTPS only (behind a proxy that serves HTTPS).")
     var secureCookies = false
+    @Flag(
+        help: ArgumentHelp(
+            "Load the demo cases into a database of their own (demo.sqlite beside the default one, unless --db names "
+                + "one) and print a one-time login of a demo admin."))
+    var demo = false
+
+    /// The demo admin's address.
+    static let demoAdmin = "admin@demo.example"
 
     /// A bad command line is one `Error:` line (exit 64), as the command line's are; help and the server's own run
     /// go as ArgumentParser takes them.
@@ -50,10 +59,16 @@ struct FOIServer: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let path = db ?? CaseStore.defaultPath(environment: ProcessInfo.processInfo.environment)
+        let defaultPath = CaseStore.defaultPath(environment: ProcessInfo.processInfo.environment)
+        let path =
+            db
+            ?? (demo
+                ? ((defaultPath as NSString).deletingLastPathComponent as NSString)
+                    .appendingPathComponent("demo.sqlite") : defaultPath)
         let storage: CaseStore
         do {
-            storage = try CaseStore(path: path, access: .write)
+            storage = try CaseStore(path: path, access: demo ? .create : .write)
+            if demo { try await loadDemo(into: storage, path: path) }
         } catch {
             FileHandle.standardError.write(Data("Error: cannot open the case database '\(path)': \(error)\n".utf8))
             throw ExitCode(1)
@@ -64,5 +79,26 @@ struct FOIServer: AsyncParsableCommand {
         let app = Application(
             router: server.router(), configuration: .init(address: .hostname(host, port: port)), logger: logger)
         try await app.runService()
+    }
+
+    /// Loads the demo cases and gives the demo admin a new password, printed once with where to sign in.
+    func loadDemo(into storage: CaseStore, path: String) async throws {
+        let today = ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
+        let (loaded, alreadyThere) = try await Office(storage: storage).loadDemo(
+            Seeds.demoCasesJSON, by: .system, today: today)
+        if try await storage.users().contains(where: { $0.email == Self.demoAdmin }) == false {
+            _ = try await storage.addUser(name: "Demo admin", email: Self.demoAdmin, role: .admin)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghijkmnpqrstuvwxyz23456789")
+        let password = String((0..<20).map { _ in letters[Int.random(in: 0..<letters.count, using: &generator)] })
+        _ = try await Accounts(storage: storage).setPassword(
+            password, forUser: Self.demoAdmin, at: Int64(Date().timeIntervalSince1970))
+        // Written at once, not when a buffer fills: whoever started the server reads the login from it.
+        FileHandle.standardOutput.write(
+            Data(
+                ("Demo database: \(path) (\(loaded) cases loaded, \(alreadyThere) already there)\n"
+                    + "Sign in at http://\(host):\(port)/ as \(Self.demoAdmin) with the password \(password) (shown "
+                    + "once: a new one each time foi-server --demo starts)\n").utf8))
     }
 }

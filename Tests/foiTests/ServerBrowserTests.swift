@@ -3,16 +3,17 @@ import Foundation
 import Testing
 
 /// foi-server in a real browser: Debian's Chromium driven by Selenium through Debian's chromedriver (given as the
-/// `Service` path, with `SE_OFFLINE=true`, so that Selenium never fetches a driver): sign in, read the board, open a
-/// case, record a note through its form, and find it in the history under the user's name; a screenshot of each page
-/// is written beside the database. The server is the built `foi-server` on a loopback port, stopped with SIGTERM.
+/// `Service` path, with `SE_OFFLINE=true`, so that Selenium never fetches a driver): sign in with the login
+/// `foi-server --demo` printed, read the board, open a case, record a note through its form, and find it in the
+/// history under the user's name; a screenshot of each page is written beside the database. The server is the built
+/// `foi-server` on a loopback port, stopped with SIGTERM.
 @Suite struct ServerBrowserTests {
     static let script = """
         import sys, time, urllib.request
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
         from selenium.webdriver.common.by import By
-        base, shots = sys.argv[1], sys.argv[2]
+        base, shots, password = sys.argv[1], sys.argv[2], sys.argv[3]
         for _ in range(100):
             try:
                 if urllib.request.urlopen(base + '/healthz', timeout=1).read() == b'ok\\n': break
@@ -27,8 +28,8 @@ import Testing
             driver.get(base + '/')
             assert driver.current_url.endswith('/signin'), driver.current_url
             driver.save_screenshot(shots + '/signin.png')
-            driver.find_element(By.ID, 'email').send_keys('jo@council.example')
-            driver.find_element(By.ID, 'password').send_keys('correct horse battery staple')
+            driver.find_element(By.ID, 'email').send_keys('admin@demo.example')
+            driver.find_element(By.ID, 'password').send_keys(password)
             driver.find_element(By.CSS_SELECTOR, 'form button[type=submit]').click()
             assert driver.find_element(By.TAG_NAME, 'h1').text.startswith('Board for'), driver.page_source[:300]
             driver.save_screenshot(shots + '/board.png')
@@ -37,7 +38,7 @@ import Testing
             driver.find_element(By.ID, 'note').send_keys('Chased the Overseas Deployment Unit for the figures')
             driver.find_element(By.XPATH, "//button[text()='Add the note']").click()
             rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, 'table tr')]
-            assert any('Chased the Overseas Deployment Unit' in row and 'Jo Bloggs' in row for row in rows), rows[-3:]
+            assert any('Chased the Overseas Deployment Unit' in row and 'Demo admin' in row for row in rows), rows[-3:]
             driver.save_screenshot(shots + '/case.png')
             print('ok')
         finally:
@@ -52,25 +53,27 @@ import Testing
     func signInReadTheBoardAndRecordANote() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        try workspace.ok(["demo"], today: "2026-12-07")
-        try workspace.ok(["user", "add", "jo@council.example", "--name", "Jo Bloggs"], today: "2026-12-07")
-        #expect(
-            try foi(
-                ["user", "passwd", "jo@council.example", "--password-file", "-", "--db", workspace.db],
-                input: "correct horse battery staple\n"
-            ).status == 0)
         let port = Int.random(in: 20_000...40_000)
         let server = Process()
         server.executableURL = foiBinary.deletingLastPathComponent().appendingPathComponent("foi-server")
-        server.arguments = ["--db", workspace.db, "--port", String(port)]
-        server.standardOutput = FileHandle.nullDevice
+        server.arguments = ["--demo", "--db", workspace.db, "--port", String(port)]
+        let login = Pipe()
+        server.standardOutput = login
         server.standardError = FileHandle.nullDevice
         try launch(server)
         defer { if server.isRunning { server.terminate() } }
+        // The login it prints: "Sign in at http://127.0.0.1:PORT/ as admin@demo.example with the password P (…".
+        var printed = ""
+        while !printed.contains(" (shown once"), server.isRunning {
+            printed += String(decoding: login.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let password = try #require(
+            printed.components(separatedBy: "with the password ").last?.split(separator: " ").first.map(String.init))
+        #expect(printed.hasPrefix("Demo database: \(workspace.db) (5 cases loaded, 0 already there)"))
         let browser = Process()
         browser.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         browser.arguments = [
-            "python3", "-c", Self.script, "http://127.0.0.1:\(port)", workspace.directory.path,
+            "python3", "-c", Self.script, "http://127.0.0.1:\(port)", workspace.directory.path, password,
         ]
         browser.environment = ProcessInfo.processInfo.environment.merging(["SE_OFFLINE": "true"]) { $1 }
         let output = Pipe()
@@ -78,10 +81,10 @@ import Testing
         browser.standardOutput = output
         browser.standardError = errors
         try launch(browser)
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         browser.waitUntilExit()
-        #expect(printed == "ok\n", "\(complaints.suffix(2_000))")
+        #expect(answer == "ok\n", "\(complaints.suffix(2_000))")
         for page in ["signin", "board", "case"] {
             #expect(
                 FileManager.default.fileExists(atPath: workspace.directory.appendingPathComponent("\(page).png").path))
@@ -91,6 +94,6 @@ import Testing
         server.waitUntilExit()
         #expect(server.terminationReason == .exit && server.terminationStatus == 0)
         let history = try workspace.run(["history", "01.FOI.23.034376"], today: "2026-12-07").stdout
-        #expect(history.contains("Chased the Overseas Deployment Unit") && history.contains("Jo Bloggs"))
+        #expect(history.contains("Chased the Overseas Deployment Unit") && history.contains("Demo admin"))
     }
 }
