@@ -5,14 +5,16 @@ import Testing
 /// foi-server in a real browser: Debian's Chromium driven by Selenium through Debian's chromedriver (given as the
 /// `Service` path, with `SE_OFFLINE=true`, so that Selenium never fetches a driver): sign in with the login
 /// `foi-server --demo` printed, read the board, open a case, record a note through its form, and find it in the
-/// history under the user's name; a screenshot of each page is written beside the database. The server is the built
-/// `foi-server` on a loopback port, stopped with SIGTERM.
+/// history under the user's name; each page's accessibility tree (Chromium's) has every control named, the main and
+/// banner landmarks and its headings in order, and a screenshot of it is written beside the database. The server is
+/// the built `foi-server` on a loopback port, stopped with SIGTERM.
 @Suite struct ServerBrowserTests {
     static let script = """
         import sys, time, urllib.request
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
         from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
         base, shots, password = sys.argv[1], sys.argv[2], sys.argv[3]
         for _ in range(100):
             try:
@@ -24,22 +26,45 @@ import Testing
             options.add_argument(argument)
         options.binary_location = '/usr/bin/chromium'
         driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+        def arrive(title):
+            # A click's navigation is done when the new page's title is there: reading before would read the old
+            # page (or an element of it gone stale).
+            WebDriverWait(driver, 10).until(lambda d: d.title.startswith(title))
+        def accessible(page):
+            # Chromium's accessibility tree: every control named, the main and banner landmarks, headings from one
+            # h1 down with no level skipped.
+            nodes = driver.execute_cdp_cmd('Accessibility.getFullAXTree', {})['nodes']
+            def role(node): return node.get('role', {}).get('value')
+            def name(node): return node.get('name', {}).get('value', '').strip()
+            controls = [n for n in nodes if role(n) in ('button', 'textbox', 'link', 'checkbox', 'combobox')
+                and not n.get('ignored')]
+            assert controls and all(name(n) for n in controls), (page, [role(n) for n in controls if not name(n)])
+            roles = {role(n) for n in nodes if not n.get('ignored')}
+            assert {'main', 'banner'} <= roles, (page, roles)
+            levels = [next((p['value']['value'] for p in n.get('properties', []) if p['name'] == 'level'), 0)
+                for n in nodes if role(n) == 'heading' and not n.get('ignored')]
+            assert levels and levels[0] == 1 and levels.count(1) == 1, (page, levels)
+            assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page, levels)
         try:
             driver.get(base + '/')
             assert driver.current_url.endswith('/signin'), driver.current_url
             driver.save_screenshot(shots + '/signin.png')
+            accessible('signin')
             driver.find_element(By.ID, 'email').send_keys('admin@demo.example')
             driver.find_element(By.ID, 'password').send_keys(password)
             driver.find_element(By.CSS_SELECTOR, 'form button[type=submit]').click()
-            assert driver.find_element(By.TAG_NAME, 'h1').text.startswith('Board for'), driver.page_source[:300]
+            arrive('Board –')
             driver.save_screenshot(shots + '/board.png')
+            accessible('board')
             driver.find_element(By.LINK_TEXT, '01.FOI.23.034376').click()
-            assert driver.find_element(By.TAG_NAME, 'h1').text.startswith('01.FOI.23.034376')
+            arrive('01.FOI.23.034376 –')
             driver.find_element(By.ID, 'note').send_keys('Chased the Overseas Deployment Unit for the figures')
             driver.find_element(By.XPATH, "//button[text()='Add the note']").click()
+            WebDriverWait(driver, 10).until(lambda d: 'Chased the Overseas Deployment Unit' in d.page_source)
             rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, 'table tr')]
             assert any('Chased the Overseas Deployment Unit' in row and 'Demo admin' in row for row in rows), rows[-3:]
             driver.save_screenshot(shots + '/case.png')
+            accessible('case')
             print('ok')
         finally:
             driver.quit()
