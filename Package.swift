@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The reference data under seeds/ and schema/, compiled into the binary so that a copied `foi` needs no
@@ -133,6 +134,10 @@ let package = Package(
             dependencies: [
                 "FOIWeb", "FOIApp", "FOIKit", "FOIStore", "FOIResources",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // TLS served natively (swift-nio-ssl, through Hummingbird's builder).
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -6,7 +6,10 @@ import FOIStore
 import FOIWeb
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
+import NIOSSL
 
 /// `foi-server`: the team's foi in a browser, over the same database as the command line.
 @main
@@ -29,6 +32,10 @@ struct FOIServer: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The port to listen on.", valueName: "port")) var port = 8080
     @Flag(help: "Send the session cookie over HTTPS only (behind a proxy that serves HTTPS).")
     var secureCookies = false
+    @Option(
+        help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM); needs --tls-key.", valueName: "file"))
+    var tlsCert: String?
+    @Option(help: ArgumentHelp("The certificate's private key (PEM).", valueName: "file")) var tlsKey: String?
     @Flag(
         help: ArgumentHelp(
             "Load the demo cases into a database of their own (demo.sqlite beside the default one, unless --db names "
@@ -56,9 +63,24 @@ struct FOIServer: AsyncParsableCommand {
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
         guard !host.isEmpty else { throw ValidationError("--host is empty") }
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 
     func run() async throws {
+        var serverBuilder = HTTPServerBuilder.http1()
+        if let tlsCert, let tlsKey {
+            do {
+                let chain = try NIOSSLCertificate.fromPEMFile(tlsCert).map { NIOSSLCertificateSource.certificate($0) }
+                let key = try NIOSSLPrivateKey(file: tlsKey, format: .pem)
+                serverBuilder = try .tls(
+                    .http1(),
+                    tlsConfiguration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
+            } catch {
+                FileHandle.standardError.write(
+                    Data("Error: cannot read the certificate '\(tlsCert)' or its key '\(tlsKey)': \(error)\n".utf8))
+                throw ExitCode(65)
+            }
+        }
         let defaultPath = CaseStore.defaultPath(environment: ProcessInfo.processInfo.environment)
         let path =
             db
@@ -75,9 +97,12 @@ struct FOIServer: AsyncParsableCommand {
         }
         var logger = Logger(label: "foi-server")
         logger.logLevel = .info
-        let server = WebServer(storage: storage, accounts: Accounts(storage: storage), secureCookies: secureCookies)
+        // Over TLS the cookie goes over HTTPS only.
+        let server = WebServer(
+            storage: storage, accounts: Accounts(storage: storage), secureCookies: secureCookies || tlsCert != nil)
         let app = Application(
-            router: server.router(), configuration: .init(address: .hostname(host, port: port)), logger: logger)
+            router: server.router(), server: serverBuilder, configuration: .init(address: .hostname(host, port: port)),
+            logger: logger)
         try await app.runService()
     }
 
