@@ -78,3 +78,28 @@ func temporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// The `foi-server` executable built beside `foi`.
+let serverBinary = foiBinary.deletingLastPathComponent().appendingPathComponent("foi-server")
+
+/// A `foi-server --demo` started on the database `db` and a random loopback port (with `arguments` added), once it
+/// has printed its login: the process (to stop), the port, what it printed and the demo admin's password.
+func startDemoServer(db: String, _ arguments: [String] = []) throws -> (
+    server: Process, port: Int, printed: String, password: String
+) {
+    let port = Int.random(in: 20_000...40_000)
+    let server = Process()
+    server.executableURL = serverBinary
+    server.arguments = ["--demo", "--db", db, "--port", String(port)] + arguments
+    let login = Pipe()
+    server.standardOutput = login
+    server.standardError = FileHandle.nullDevice
+    try launch(server)
+    // The login it prints: "Sign in at http://127.0.0.1:PORT/ as admin@demo.example with the password P (…".
+    var printed = ""
+    while !printed.contains(" (shown once"), server.isRunning {
+        printed += String(decoding: login.fileHandleForReading.availableData, as: UTF8.self)
+    }
+    let password = printed.components(separatedBy: "with the password ").last?.split(separator: " ").first
+    return (server, port, printed, password.map(String.init) ?? "")
+}

@@ -78,22 +78,8 @@ import Testing
     func signInReadTheBoardAndRecordANote() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }
-        let port = Int.random(in: 20_000...40_000)
-        let server = Process()
-        server.executableURL = foiBinary.deletingLastPathComponent().appendingPathComponent("foi-server")
-        server.arguments = ["--demo", "--db", workspace.db, "--port", String(port)]
-        let login = Pipe()
-        server.standardOutput = login
-        server.standardError = FileHandle.nullDevice
-        try launch(server)
+        let (server, port, printed, password) = try startDemoServer(db: workspace.db)
         defer { if server.isRunning { server.terminate() } }
-        // The login it prints: "Sign in at http://127.0.0.1:PORT/ as admin@demo.example with the password P (…".
-        var printed = ""
-        while !printed.contains(" (shown once"), server.isRunning {
-            printed += String(decoding: login.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        let password = try #require(
-            printed.components(separatedBy: "with the password ").last?.split(separator: " ").first.map(String.init))
         #expect(printed.hasPrefix("Demo database: \(workspace.db) (5 cases loaded, 0 already there)"))
         let browser = Process()
         browser.executableURL = URL(fileURLWithPath: "/usr/bin/env")

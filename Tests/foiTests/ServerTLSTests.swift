@@ -33,7 +33,6 @@ import Testing
                 "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2",
                 "-subj", "/CN=127.0.0.1",
             ])
-        let serverBinary = foiBinary.deletingLastPathComponent().appendingPathComponent("foi-server")
         let refused = try foi(
             ["--tls-cert", certificate, "--tls-key", certificate, "--db", workspace.db], executable: serverBinary)
         #expect(refused.status == 65 && refused.stdout.isEmpty)
@@ -41,23 +40,9 @@ import Testing
             refused.stderr.hasPrefix("Error: cannot read the certificate")
                 && refused.stderr.split(separator: "\n").count == 1)
 
-        let port = Int.random(in: 20_000...40_000)
-        let server = Process()
-        server.executableURL = serverBinary
-        server.arguments = [
-            "--demo", "--db", workspace.db, "--port", String(port), "--tls-cert", certificate, "--tls-key", key,
-        ]
-        let login = Pipe()
-        server.standardOutput = login
-        server.standardError = FileHandle.nullDevice
-        try launch(server)
+        let (server, port, _, password) = try startDemoServer(
+            db: workspace.db, ["--tls-cert", certificate, "--tls-key", key])
         defer { if server.isRunning { server.terminate() } }
-        var printed = ""
-        while !printed.contains(" (shown once"), server.isRunning {
-            printed += String(decoding: login.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        let password = try #require(
-            printed.components(separatedBy: "with the password ").last?.split(separator: " ").first.map(String.init))
         let base = "https://127.0.0.1:\(port)"
         var health = ""
         for _ in 0..<50 where health.isEmpty {
