@@ -120,13 +120,7 @@ extension CaseStore {
                 }
             }
             // Information released on review is published too: the cases with a review answered in the period.
-            let reviewed = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, ref FROM cases WHERE id IN (SELECT case_id FROM timeliness
-                        WHERE kind = 'review' AND answered_on BETWEEN ? AND ?) ORDER BY id
-                    """, arguments: [period.lowerBound, period.upperBound])
-            try EventLog.forEachReplayed(reviewed, catalogue: catalogue, db) { _, file in
+            try Self.forEachCaseWithReviewAnswered(in: period, catalogue: catalogue, db) { file in
                 entries += file.reviewReleases(in: period)
             }
             entries.sort { ($0.responded, $0.reference.rawValue) < ($1.responded, $1.reference.rawValue) }
@@ -178,13 +172,7 @@ extension CaseStore {
                 labelsOf[text] = labels
                 for label in labels { activity.exemptions[label, default: 0] += 1 }
             }
-            let reviewed = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, ref FROM cases WHERE id IN (SELECT case_id FROM timeliness
-                        WHERE kind = 'review' AND answered_on BETWEEN ? AND ?) ORDER BY id
-                    """, arguments: arguments)
-            try EventLog.forEachReplayed(reviewed, catalogue: catalogue, db) { _, file in
+            try Self.forEachCaseWithReviewAnswered(in: period, catalogue: catalogue, db) { file in
                 for review in file.reviews {
                     guard let decided = review.decided, period.contains(decided), let decision = review.decision
                     else { continue }
@@ -208,5 +196,21 @@ extension CaseStore {
             try EventLog.forEachReplayed(rows, catalogue: catalogue, asAt: asAt, db) { _, file in cases.append(file) }
             return cases
         }
+    }
+}
+
+extension CaseStore {
+    /// Each case with a review answered in `period` (the timeliness projection says which), replayed: the review's
+    /// outcome is in the history only.
+    static func forEachCaseWithReviewAnswered(
+        in period: ClosedRange<CivilDate>, catalogue: ExemptionCatalogue, _ db: Database, _ body: (Case) throws -> Void
+    ) throws {
+        let reviewed = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, ref FROM cases WHERE id IN (SELECT case_id FROM timeliness
+                    WHERE kind = 'review' AND answered_on BETWEEN ? AND ?) ORDER BY id
+                """, arguments: [period.lowerBound, period.upperBound])
+        try EventLog.forEachReplayed(reviewed, catalogue: catalogue, db) { _, file in try body(file) }
     }
 }
