@@ -38,7 +38,7 @@ let package = Package(
             exclude: [
                 "Sources/FOIKit", "Sources/FOIViews", "Sources/FOIStore", "Sources/FOIIntake", "Sources/FOIApp",
                 "Sources/FOIFiles",
-                "Sources/foi", "Sources/foi-bench", "Sources/FOIWeb", "Sources/foi-server",
+                "Sources/foi", "Sources/FOICommandLine", "Sources/foi-bench", "Sources/FOIWeb", "Sources/foi-server",
                 "Sources/FOITestSupport",
                 "Tests", "scripts", "docs", "README.md",
             ],
@@ -126,7 +126,7 @@ let package = Package(
         .target(
             name: "FOIWeb",
             dependencies: [
-                "FOIApp", "FOIKit", "FOIViews", .product(name: "Hummingbird", package: "hummingbird"),
+                "FOIApp", "FOIKit", "FOIViews", "FOICommandLine", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(
@@ -141,13 +141,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .executableTarget(
-            name: "foi",
+        // The commands of `foi`: also what foi-server reads each step's fields, checks and help from.
+        .target(
+            name: "FOICommandLine",
             dependencies: [
                 "FOIKit", "FOIIntake", "FOIApp", "FOIViews", "FOIStore", "FOIFiles", "FOIResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "foi", dependencies: ["FOICommandLine"]),
         // Shared by tests and benchmarks; not part of the product.
         .target(
             name: "FOITestSupport",
@@ -174,7 +176,8 @@ let package = Package(
         .testTarget(
             name: "FOIWebTests",
             dependencies: [
-                "FOIWeb", "FOIApp", "FOIKit", "FOIStore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "FOIWeb", "FOIApp", "FOIKit", "FOIStore", "FOIViews", "FOICommandLine",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "FOIIntakeTests", dependencies: ["FOIIntake", "FOIKit", "FOITestSupport"]),
         .testTarget(

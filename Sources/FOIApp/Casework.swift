@@ -153,7 +153,14 @@ func decidingAgain<T>(_ decide: () async throws -> T) async throws -> T {
 }
 
 /// Why a use case of one case did nothing.
-public enum CaseworkError: Error, Equatable, Sendable {
+public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The case is handled already as asked (`handler` nil: by no one).
     case unchanged(CaseReference, handler: String?)
+
+    public var description: String {
+        switch self {
+        case .unchanged(let reference, let handler):
+            handler.map { "\(reference) is already assigned to \($0)" } ?? "\(reference) is not assigned to anyone"
+        }
+    }
 }

@@ -254,6 +254,8 @@ public struct CaseFilter: Sendable {
     public var overdue = false
     public var receivedFrom: CivilDate?
     public var receivedTo: CivilDate?
+    /// Only cases whose reference or subject holds this text (letters of the English alphabet in either case).
+    public var matching: String?
     /// At most this many rows (nil: all).
     public var limit: Int?
     public var handler: HandlerFilter?

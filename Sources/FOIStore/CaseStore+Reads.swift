@@ -109,6 +109,11 @@ extension CaseStore {
             conditions.append("received_on <= ?")
             arguments += [to]
         }
+        if let text = filter.matching {
+            // instr, not LIKE: the text's own % and _ are letters to find, not patterns.
+            conditions.append("(instr(lower(ref), lower(?)) > 0 OR instr(lower(subject), lower(?)) > 0)")
+            arguments += [text, text]
+        }
         var clockConditions: [String] = []
         if let clock = filter.clock {
             clockConditions.append("clock = ?")

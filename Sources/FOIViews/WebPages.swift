@@ -25,11 +25,25 @@ public enum WebPages {
         button { font-size: 1.1875rem; margin-top: 1em; padding: 0.4em 1em; background: #00703c; color: #fff;
           border: 0; box-shadow: 0 2px 0 #002d18; cursor: pointer; }
         header button { background: #fff; color: #0b0c0c; margin: 0; }
+        header nav a { color: #fff; margin-right: 1em; font-weight: bold; }
         a:focus, button:focus, input:focus, textarea:focus { outline: 3px solid #fd0; outline-offset: 0;
           box-shadow: 0 0 0 5px #0b0c0c; }
         dt { font-weight: bold; } dd { margin: 0 0 0.6em 0; }
         .error { border-left: 5px solid #d4351c; padding-left: 1em; color: #d4351c; font-weight: bold; }
         .overdue { color: #d4351c; font-weight: bold; }
+        .hint { color: #505a5f; margin: 0.2em 0 0.3em; }
+        select { font-size: 1.1875rem; padding: 0.3em; border: 2px solid #0b0c0c; }
+        select:focus { outline: 3px solid #fd0; outline-offset: 0; box-shadow: 0 0 0 5px #0b0c0c; }
+        details { margin-top: 1em; } summary { cursor: pointer; color: #1d70b8; text-decoration: underline; }
+        summary:focus { outline: 3px solid #fd0; box-shadow: 0 0 0 5px #0b0c0c; }
+        .check { margin-top: 1em; } .check label { display: inline; margin-left: 0.4em; }
+        input[type=checkbox] { width: 1.4em; height: 1.4em; vertical-align: middle; }
+        input[type=checkbox]:focus { outline: 3px solid #fd0; box-shadow: 0 0 0 5px #0b0c0c; }
+        """
+
+    /// The links of a signed-in page's header.
+    static let navigation = """
+        <nav aria-label="Main"><a href="/">Board</a> <a href="/cases">Cases</a></nav>
         """
 
     /// The page around `body`: the header names the user and offers to sign out (a form carrying `formToken`).
@@ -54,7 +68,7 @@ public enum WebPages {
             </head>
             <body>
             <a class="skip" href="#main">Skip to main content</a>
-            <header><strong>foi</strong>\(signOut)</header>
+            <header><strong>foi</strong>\(user == nil ? "" : navigation)\(signOut)</header>
             <main id="main">
             \(body)</main>
             </body>
@@ -123,6 +137,55 @@ public enum WebPages {
         return page(title: "Board", body: body, user: user, formToken: formToken)
     }
 
+    /// The cases page: the filters of `foi list` (`filters`, with what was given, `values`) as a form that asks
+    /// again by GET, then the cases they select, at most `shown` of them (`more`: whether there were more).
+    public static func casesPage(
+        _ cases: [CaseSummary], more: Bool, filters: StepForm, values: [String: [String]], message: String?,
+        calendars: Calendars, today: CivilDate, user: User, formToken: String
+    ) throws -> String {
+        var body = "<h1>Cases</h1>\n"
+        if let message { body += "<p class=\"error\" role=\"alert\">\(escape(message))</p>\n" }
+        body += "<form method=\"get\" action=\"/cases\">\n<h2>Filters</h2>\n"
+        // The search box first, then what an officer asks most; the rest folded away until used.
+        let first = ["matching", "overdue", "status", "officer"]
+        let rest = filters.fields.filter { !first.contains($0.name) && $0.name != "limit" }
+        for name in first {
+            guard let field = filters.fields.first(where: { $0.name == name }) else { continue }
+            body += fieldHTML(field, values: values[field.name] ?? [])
+        }
+        let open = rest.contains { !(values[$0.name] ?? []).allSatisfy(\.isEmpty) } ? " open" : ""
+        body += "<details\(open)><summary>More filters</summary>\n"
+        body += rest.map { fieldHTML($0, values: values[$0.name] ?? []) }.joined() + "</details>\n"
+        body += "<div><button type=\"submit\">Show the cases</button></div>\n</form>\n"
+        body += "<h2>\(cases.count)\(more ? " or more" : "") case\(cases.count == 1 && !more ? "" : "s")</h2>\n"
+        guard !cases.isEmpty else {
+            return page(title: "Cases", body: body + "<p>None.</p>\n", user: user, formToken: formToken)
+        }
+        body +=
+            "<table>\n<thead><tr>"
+            + ["Reference", "Regime", "Status", "Received", "Due by", "Left", "Handler", "Subject"].map {
+                "<th scope=\"col\">\($0)</th>"
+            }.joined() + "</tr></thead>\n<tbody>\n"
+        for summary in cases {
+            let left = try calendars.workingDaysLeft(summary, today: today)
+            let due = summary.due.map { $0.longDescription + (summary.provisional ? " (provisional)" : "") } ?? "–"
+            let cells = [
+                "<th scope=\"row\"><a href=\"\(escape(casePath(summary.ref)))\">"
+                    + "\(escape(summary.ref.rawValue))</a></th>",
+                "<td>\(escape(summary.regime.shortName))</td>", "<td>\(escape(summary.status.phrase))</td>",
+                "<td>\(escape(summary.received.longDescription))</td>", "<td>\(escape(due))</td>",
+                (left ?? 0) < 0
+                    ? "<td class=\"overdue\">\(escape(left.map(CaseView.left) ?? ""))</td>"
+                    : "<td>\(escape(left.map(CaseView.left) ?? ""))</td>",
+                "<td>\(escape(summary.handler ?? ""))</td>", "<td>\(escape(summary.subject))</td>",
+            ]
+            body += "<tr>" + cells.joined() + "</tr>\n"
+        }
+        body += "</tbody>\n</table>\n"
+        if more { body += "<p>Only the first \(cases.count) are shown: narrow the filters to see the rest.</p>\n" }
+        return page(title: "Cases", body: body, user: user, formToken: formToken)
+    }
+
     /// The path of a case's page: its reference percent-encoded, `/` included (references contain it).
     public static func casePath(_ reference: CaseReference) -> String {
         var allowed = CharacterSet.alphanumerics
@@ -133,11 +196,11 @@ public enum WebPages {
     /// A case's page: its status and dates, the request, exemptions, every clock with how it was derived, and its
     /// history with who did what (a voided step struck through). The requester only where `detail` was read with
     /// them.
-    /// `message`, where the last step was refused, says why above the forms; `recordsSteps`: whether the user may
-    /// record steps (the forms are shown only then).
+    /// `message`, where the last step was refused, says why above the forms; `steps`: the steps the user may
+    /// record (none for a user who records no steps).
     public static func casePage(
         _ detail: CaseDetail, calendars: Calendars, catalogue: ExemptionCatalogue, today: CivilDate, user: User,
-        formToken: String, recordsSteps: Bool = false, message: String? = nil
+        formToken: String, steps: [StepForm] = [], message: String? = nil
     ) throws -> String {
         let summary = detail.summary
         var body = "<p><a href=\"/\">Back to the board</a></p>\n"
@@ -213,19 +276,96 @@ public enum WebPages {
                 + "<td>\(escape(stored.actorName(detail.userNames) ?? ""))</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
-        if recordsSteps { body += stepForms(detail, today: today, formToken: formToken) }
+        if !steps.isEmpty { body += stepForms(detail, steps: steps, today: today, formToken: formToken) }
         return page(title: summary.ref.rawValue, body: body, user: user, formToken: formToken)
     }
 
-    /// The forms that record a step on the case: each carries the form token and the number of steps the page was
-    /// drawn with, so that a stale page or a second click records nothing.
-    static func stepForms(_ detail: CaseDetail, today: CivilDate, formToken: String) -> String {
+    /// The page of one step's form on the case `summary`, drawn when the case had `steps` steps; `values`: what
+    /// was typed (a refused form is drawn again with it, `message` saying why).
+    public static func stepPage(
+        _ form: StepForm, on summary: CaseSummary, steps: Int, values: [String: [String]] = [:],
+        message: String? = nil, user: User, formToken: String
+    ) -> String {
+        let path = escape(casePath(summary.ref))
+        var body = "<p><a href=\"\(path)\">Back to \(escape(summary.ref.rawValue))</a></p>\n"
+        if let message { body += "<p class=\"error\" role=\"alert\">\(escape(message))</p>\n" }
+        body += """
+            <h1>\(escape(form.title)): \(escape(summary.ref.rawValue))</h1>
+            <p>\(escape(form.summary)) The case: \(escape(summary.subject)), \(escape(summary.status.phrase)) since \
+            \(escape(summary.statusSince.longDescription)).</p>
+            <form method="post" action="\(path)/\(escape(form.name))">\
+            \(hiddenFields(steps: steps, formToken: formToken))
+
+            """
+        for field in form.fields {
+            body += fieldHTML(field, values: values[field.name] ?? [])
+        }
+        body += "<div><button type=\"submit\">Record: \(escape(form.title.lowercased()))</button></div>\n</form>\n"
+        return page(title: "\(form.title) – \(summary.ref.rawValue)", body: body, user: user, formToken: formToken)
+    }
+
+    /// One field with what was given for it: its label, its hint (what to give, how to type it) tied to the
+    /// input, and the input for its kind (of several choices, a list to pick several from).
+    static func fieldHTML(_ field: StepField, values: [String]) -> String {
+        let id = "field-\(escape(field.name))"
+        let name = escape(field.name)
+        let value = values.joined(separator: ", ")
+        var hint = field.hint
+        if field.kind == .date { hint += " For example 3/12/2026 or 2026-12-03." }
+        let pickSeveral = field.repeating && field.kind != .line && field.kind != .text
+        if field.repeating && !pickSeveral { hint += " Separate several with commas." }
+        let required = field.required ? " required" : ""
+        let described = "aria-describedby=\"\(id)-hint\""
+        let hintHTML = "<p class=\"hint\" id=\"\(id)-hint\">\(escape(hint))</p>\n"
+        let label = "<label for=\"\(id)\">\(escape(field.label))\(field.required ? " (required)" : "")</label>\n"
+        switch field.kind {
+        case .flag:
+            let checked = values.contains(where: StepForm.isYes) ? " checked" : ""
+            return "<div class=\"check\"><input type=\"checkbox\" id=\"\(id)\" name=\"\(name)\" value=\"yes\" "
+                + "\(described)\(checked)><label for=\"\(id)\">\(escape(field.label))</label></div>\n" + hintHTML
+        case .choice, .yesOrNo:
+            let choices = if case .choice(let values) = field.kind { values } else { ["yes", "no"] }
+            let options = (pickSeveral ? choices : [""] + choices).map { choice in
+                let selected = values.contains(choice) ? " selected" : ""
+                return
+                    "<option value=\"\(escape(choice))\"\(selected)>\(choice.isEmpty ? "–" : escape(choice))</option>"
+            }
+            let multiple = pickSeveral ? " multiple size=\"\(min(choices.count, 6))\"" : ""
+            return label + hintHTML
+                + "<select id=\"\(id)\" name=\"\(name)\"\(multiple) \(described)\(required)>\(options.joined())"
+                + "</select>\n"
+        case .text:
+            return label + hintHTML
+                + "<textarea id=\"\(id)\" name=\"\(name)\" rows=\"4\" cols=\"60\" \(described)\(required)>"
+                + "\(escape(value))</textarea>\n"
+        case .date, .number, .line:
+            let mode = field.kind == .number ? " inputmode=\"decimal\"" : ""
+            return label + hintHTML
+                + "<input type=\"text\" id=\"\(id)\" name=\"\(name)\" value=\"\(escape(value))\"\(mode) "
+                + "\(described)\(required)>\n"
+        }
+    }
+
+    /// The hidden fields of every step's form: the session's form token, and the number of steps the case had when
+    /// the page was drawn, so that a stale page or a second click records nothing.
+    static func hiddenFields(steps: Int, formToken: String) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(formToken))\">"
+            + "<input type=\"hidden\" name=\"steps\" value=\"\(steps)\">"
+    }
+
+    /// The steps to record on the case: the two of every day as forms here (each carrying the form token and the
+    /// number of steps the page was drawn with), and a link to every step's own form.
+    static func stepForms(_ detail: CaseDetail, steps: [StepForm], today: CivilDate, formToken: String) -> String {
         let path = escape(casePath(detail.summary.ref))
-        let hidden =
-            "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(formToken))\">"
-            + "<input type=\"hidden\" name=\"steps\" value=\"\(detail.events.count)\">"
+        let hidden = hiddenFields(steps: detail.events.count, formToken: formToken)
+        let links = steps.map {
+            "<li><a href=\"\(path)/steps/\(escape($0.name))\">\(escape($0.title))</a>: \(escape($0.summary))</li>\n"
+        }
         return """
             <h2>Record a step</h2>
+            <ul>
+            \(links.joined())</ul>
+            <h3>Acknowledge or add a note</h3>
             <form method="post" action="\(path)/acknowledge">\(hidden)
             <label for="acknowledged-on">Acknowledged on (e.g. \(escape(today.description)) or \
             \(today.day)/\(today.month)/\(today.year))</label>

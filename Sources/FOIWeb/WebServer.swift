@@ -1,4 +1,5 @@
 import FOIApp
+import FOICommandLine
 import FOIKit
 import FOIViews
 import Foundation
@@ -18,6 +19,8 @@ public struct WebServer: Sendable {
     public let today: @Sendable () -> CivilDate
     /// Whether the cookie is sent over HTTPS only: true when foi-server serves TLS or sits behind a proxy that does.
     public let secureCookies: Bool
+    /// One step at a time on each case.
+    let gate = StepGate()
 
     public init(
         storage: any CaseStorage, accounts: Accounts, secureCookies: Bool = false,
@@ -33,10 +36,13 @@ public struct WebServer: Sendable {
         self.today = today
     }
 
+    /// The most cases the cases page lists.
+    static let casesShown = 200
+
     /// The session cookie's name.
     static let cookie = "foi_session"
-    /// The most a form's body may be: sign-in and step forms are a few hundred bytes.
-    static let formLimit = 64 << 10
+    /// The most a form's body may be: a step's form may carry a request's text or a review's findings.
+    static let formLimit = 1 << 20
 
     /// The router of every route, with its middleware.
     public func router() -> Router<BasicRequestContext> {
@@ -61,37 +67,64 @@ public struct WebServer: Sendable {
         }
         router.get("cases/:ref") { request, context in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
-            let raw = context.parameters.get("ref") ?? ""
-            let reference = CaseReference(rawValue: raw.removingPercentEncoding ?? raw)
+            let reference = Self.reference(context)
             let detail: CaseDetail
             do {
                 // A contributor never sees the requester: not read at all.
                 detail = try await storage.detail(reference, requester: user.role != .contributor)
             } catch StoreError.caseNotFound {
-                return Self.html(
-                    WebPages.refusal(title: "No such case", message: "There is no case \(reference.rawValue)."),
-                    status: .notFound)
+                return Self.noCase(reference)
             }
             return Self.html(
                 try WebPages.casePage(
                     detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), user: user,
-                    formToken: Accounts.formToken(ofSession: token), recordsSteps: Self.recordsSteps(user)))
+                    formToken: Accounts.formToken(ofSession: token),
+                    steps: Self.recordsSteps(user) ? StepCommands.forms : []))
+        }
+        router.get("cases/:ref/steps/:step") { request, context in
+            guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
+            guard Self.recordsSteps(user) else {
+                return Self.html(
+                    WebPages.refusal(title: "Refused", message: "Your role does not record steps on cases."),
+                    status: .forbidden)
+            }
+            guard let form = StepCommands.form(named: context.parameters.get("step") ?? "") else {
+                return Self.html(
+                    WebPages.refusal(title: "No such step", message: "foi records no such step."), status: .notFound)
+            }
+            let reference = Self.reference(context)
+            do {
+                let loaded = try await storage.loadDetail(reference).detail
+                return Self.html(
+                    WebPages.stepPage(
+                        form, on: loaded.summary, steps: loaded.events.count, user: user,
+                        formToken: Accounts.formToken(ofSession: token)))
+            } catch StoreError.caseNotFound {
+                return Self.noCase(reference)
+            }
         }
         router.post("cases/:ref/:step") { request, context in try await recordStep(request, context) }
-        router.get("api/board") { request, _ in
-            guard try await apiUser(request) != nil else {
-                return Self.apiError(
-                    "no valid bearer token",
-                    remedy: "send 'Authorization: Bearer TOKEN' with a token 'foi user token' made",
-                    status: .unauthorized)
+        router.get("cases") { request, _ in
+            guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
+            let query = FormFields(encoded: request.uri.query ?? "")
+            let form = StepCommands.listForm
+            var cases: [CaseSummary] = []
+            var message: String?
+            do {
+                var filter = try StepCommands.caseFilter(values: query.values(of: form))
+                filter.limit = Self.casesShown + 1
+                cases = try await storage.list(filter, today: today())
+            } catch let refusal as StepCommands.Refusal {
+                message = Self.sentence(refusal.message)
             }
-            let board = try await storage.board(today: today(), horizon: 5, limit: nil, handler: nil)
-            let json = try BoardView.render(
-                board, horizon: 5, calendars: storage.calendars, format: .json, listingAll: { _ in "" })
-            return Response(
-                status: .ok, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
+            return Self.html(
+                try WebPages.casesPage(
+                    Array(cases.prefix(Self.casesShown)), more: cases.count > Self.casesShown, filters: form,
+                    values: query.byName, message: message, calendars: storage.calendars, today: today(), user: user,
+                    formToken: Accounts.formToken(ofSession: token)),
+                status: message == nil ? .ok : .unprocessableContent)
         }
+        addAPIRoutes(to: router)
         router.post("signout") { request, context in
             guard let (_, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let form = try await Self.form(request, context)
@@ -142,18 +175,16 @@ public struct WebServer: Sendable {
         [.officer, .coordinator, .admin].contains(user.role)
     }
 
-    /// A stale form: the case has `now` steps where the page was drawn with `drawn`.
-    struct StaleForm: Error {}
-
-    /// Records the step a case page's form asks for, as the signed-in user, once: refused (and nothing written)
-    /// without the form token, for a user who does not record steps, from a page the case has moved on since, or
-    /// where the lifecycle refuses it (the page again, saying why and what to do).
+    /// Records the step a form asks for, as the signed-in user, once: refused (and nothing written) without the
+    /// form token, for a user who does not record steps, from a page the case has moved on since, or where the
+    /// step's checks or the lifecycle refuse it (the step's form again, with what was typed, saying why and what to
+    /// do).
     private func recordStep(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
-        let raw = context.parameters.get("ref") ?? ""
-        let reference = CaseReference(rawValue: raw.removingPercentEncoding ?? raw)
+        let reference = Self.reference(context)
         let form = try await Self.form(request, context)
-        guard form["csrf"] == Accounts.formToken(ofSession: token) else {
+        let formToken = Accounts.formToken(ofSession: token)
+        guard form["csrf"] == formToken else {
             return Self.html(
                 WebPages.refusal(title: "Refused", message: "The form was not one this server gave you."),
                 status: .forbidden)
@@ -163,64 +194,87 @@ public struct WebServer: Sendable {
                 WebPages.refusal(title: "Refused", message: "Your role does not record steps on cases."),
                 status: .forbidden)
         }
-        func page(_ message: String, _ status: HTTPResponse.Status) async throws -> Response {
-            let detail = try await storage.detail(reference, requester: true)
-            return Self.html(
-                try WebPages.casePage(
-                    detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), user: user,
-                    formToken: Accounts.formToken(ofSession: token), recordsSteps: true,
-                    message: message), status: status)
-        }
-        let event: CaseEvent
-        var date = today()
-        switch context.parameters.get("step") {
-        case "acknowledge":
-            guard let typed = form["on"].flatMap(Self.date) else {
-                return try await page(
-                    "The date is not one foi reads: type it as 2026-12-03 or 3/12/2026.", .unprocessableContent)
-            }
-            date = typed
-            event = .acknowledged
-        case "note":
-            let text = (form["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { return try await page("The note is empty.", .unprocessableContent) }
-            event = .note(text)
-        default:
+        guard let stepForm = StepCommands.form(named: context.parameters.get("step") ?? "") else {
             return Self.html(
                 WebPages.refusal(title: "No such step", message: "foi records no such step."), status: .notFound)
         }
-        let drawn = Int(form["steps"] ?? "") ?? -1
-        do {
-            _ = try await Casework(storage: storage).record(
-                on: date, for: reference, by: .user(user.id), today: today()
-            ) {
-                file, _ in
-                guard file.history.count == drawn else { throw StaleForm() }
-                return event
+        let drawn = Int(form["steps"] ?? "")
+        switch await record(stepForm.name, on: reference, values: form.values(of: stepForm), drawnWith: drawn, by: user)
+        {
+        case .recorded:
+            return Self.redirect(WebPages.casePath(reference))
+        case .refused(let message, let status):
+            guard let detail = try? await storage.loadDetail(reference).detail else {
+                return Self.html(WebPages.refusal(title: "Not recorded", message: message), status: status)
             }
-        } catch is StaleForm {
-            return try await page(
-                "The case has moved on since this page was drawn, and nothing was recorded: read it again below.",
-                .conflict)
-        } catch let error as LifecycleError {
-            return try await page(error.description, .conflict)
-        } catch StoreError.lifecycle(let error) {
-            return try await page(error.description, .conflict)
+            return Self.html(
+                WebPages.stepPage(
+                    stepForm, on: detail.summary, steps: detail.events.count, values: form.byName, message: message,
+                    user: user, formToken: formToken), status: status)
         }
-        return Self.redirect(WebPages.casePath(reference))
     }
 
-    /// A date as people type it: `2026-12-03`, or day first, `3/12/2026`.
-    static func date(_ text: String) -> CivilDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let iso = try? CivilDate(iso: trimmed) { return iso }
-        let parts = trimmed.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 3, parts[2] >= 1_000 else { return nil }
-        return CivilDate(year: parts[2], month: parts[1], day: parts[0])
+    /// What came of asking for a step: the steps recorded, or why nothing was, with the HTTP status of its kind.
+    enum StepResult {
+        case recorded([CaseReference])
+        case refused(String, HTTPResponse.Status)
+    }
+
+    /// Records the step `name` on the case `reference` with `values`, as `user`, on today, if the case still has
+    /// the `drawn` steps it had when the form was drawn (nil: whatever it has): one step at a time on a case, so
+    /// that of two clicks on one form the second finds the case moved on and records nothing.
+    func record(
+        _ name: String, on reference: CaseReference, values: [(name: String, value: String)], drawnWith drawn: Int?,
+        by user: User
+    ) async -> StepResult {
+        await gate.one(reference) {
+            do {
+                if let drawn, try await storage.load(reference).file.history.count != drawn {
+                    return .refused(
+                        "The case has moved on since this page was drawn, and nothing was recorded: read it again.",
+                        .conflict)
+                }
+                return .recorded(
+                    try await StepCommands.record(
+                        name, on: reference, values: values, storage: storage, actor: .user(user.id), today: today()))
+            } catch let refusal as StepCommands.Refusal {
+                return .refused(Self.sentence(refusal.message), .unprocessableContent)
+            } catch StoreError.caseNotFound {
+                return .refused("There is no case \(reference.rawValue).", .notFound)
+            } catch let error as LifecycleError {
+                return .refused(Self.sentence(error.description), .conflict)
+            } catch let error as DeadlineError {
+                return .refused(Self.sentence(error.description), .conflict)
+            } catch let error as CaseworkError {
+                return .refused(Self.sentence(error.description), .conflict)
+            } catch let error as StoreError {
+                return .refused(Self.sentence(error.description), error.isBadInput ? .unprocessableContent : .conflict)
+            } catch {
+                return .refused(Self.sentence("\(error)"), .unprocessableContent)
+            }
+        }
+    }
+
+    /// A library's message as a sentence: a capital first, a full stop last.
+    static func sentence(_ message: String) -> String {
+        let text = message.prefix(1).uppercased() + message.dropFirst()
+        return text.hasSuffix(".") ? text : text + "."
+    }
+
+    /// The case reference of a route's path, percent-decoded (references contain `/`).
+    static func reference(_ context: BasicRequestContext) -> CaseReference {
+        let raw = context.parameters.get("ref") ?? ""
+        return CaseReference(rawValue: raw.removingPercentEncoding ?? raw)
+    }
+
+    static func noCase(_ reference: CaseReference) -> Response {
+        html(
+            WebPages.refusal(title: "No such case", message: "There is no case \(reference.rawValue)."),
+            status: .notFound)
     }
 
     /// The user a request's bearer token acts as, if it has a valid one.
-    private func apiUser(_ request: Request) async throws -> User? {
+    func apiUser(_ request: Request) async throws -> User? {
         guard let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") else {
             return nil
         }
@@ -244,18 +298,8 @@ public struct WebServer: Sendable {
     }
 
     /// A form's fields (`application/x-www-form-urlencoded`), read within `formLimit`.
-    static func form(_ request: Request, _ context: BasicRequestContext) async throws -> [String: String] {
-        let body = try await request.body.collect(upTo: formLimit)
-        var fields: [String: String] = [:]
-        for pair in String(buffer: body).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ text: Substring) -> String {
-                String(text).replacing("+", with: " ").removingPercentEncoding ?? ""
-            }
-            guard let name = parts.first else { continue }
-            fields[decoded(name)] = parts.count > 1 ? decoded(parts[1]) : ""
-        }
-        return fields
+    static func form(_ request: Request, _ context: BasicRequestContext) async throws -> FormFields {
+        FormFields(encoded: String(buffer: try await request.body.collect(upTo: formLimit)))
     }
 
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -266,6 +310,29 @@ public struct WebServer: Sendable {
 
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
+    }
+}
+
+/// One step at a time on each case, within this server: a second click on a form waits for the first to be
+/// recorded, then finds the case moved on.
+actor StepGate {
+    /// For each case a step is being recorded on, who waits their turn.
+    private var queues: [CaseReference: [CheckedContinuation<Void, Never>]] = [:]
+
+    func one<T: Sendable>(_ reference: CaseReference, _ body: () async -> T) async -> T {
+        if queues[reference] == nil {
+            queues[reference] = []
+        } else {
+            await withCheckedContinuation { queues[reference]!.append($0) }
+        }
+        let result = await body()
+        if let next = queues[reference]?.first {
+            queues[reference]!.removeFirst()
+            next.resume()
+        } else {
+            queues[reference] = nil
+        }
+        return result
     }
 }
 
@@ -296,7 +363,7 @@ struct SecurityHeaders: RouterMiddleware {
     }
 }
 
-/// Refuses an unsafe request (anything but GET and HEAD) that does not come from this server's own pages: its
+/// Refuses an unsafe request (anything but GET and HEAD) to a page that does not come from this server's own pages: its
 /// `Origin` must be this server's (the `Host` it was asked for), or, without one, `Sec-Fetch-Site` must say
 /// same-origin. Refused with 403 before the route runs, so that nothing is written.
 struct SameOrigin: RouterMiddleware {
@@ -308,6 +375,8 @@ struct SameOrigin: RouterMiddleware {
         async throws -> Response
     {
         guard request.method != .get && request.method != .head else { return try await next(request, context) }
+        // The API is asked with a bearer token, which a browser never sends on its own: not a forgeable request.
+        guard !request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
         let host = request.head.authority
         let sameOrigin: Bool
         if let origin = request.headers[.origin] {

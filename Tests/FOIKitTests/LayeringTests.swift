@@ -58,7 +58,7 @@ import Testing
     /// The command line parses, calls FOIApp and renders: only its composition root knows which store keeps the
     /// cases, so that a web server or a second store changes one file, not every command.
     @Test func onlyTheCompositionRootKnowsTheStore() throws {
-        let directory = Self.sources.appendingPathComponent("foi")
+        let directory = Self.sources.appendingPathComponent("FOICommandLine")
         let files = FileManager.default.enumerator(atPath: directory.path)!.compactMap { $0 as? String }.filter {
             $0.hasSuffix(".swift")
         }

@@ -29,20 +29,22 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store, turning a failure into one line. Only the commands that start a database (`log`, `demo`,
     /// `settings`) create one: any other on a mistyped path says so rather than show an empty board. Commands that
-    /// only read open it read-only.
+    /// only read open it read-only. Run by foi-server: its store.
     func open(_ access: StoreAccess = .write) throws -> any CaseStorage {
-        try perform { try Stores.open(path: path, access: access) }
+        if let host = CommandHost.current { return host.storage }
+        return try perform { try Stores.open(path: path, access: access) }
     }
 
-    /// Today's London date, or `--today`.
+    /// Today's London date, or `--today`; run by foi-server, its today.
     var todayDate: CivilDate {
-        today ?? ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
+        CommandHost.current?.today ?? today ?? ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
     }
 
     /// Who records the step: the user `--actor` names (an e-mail address or a name), else the operating-system
     /// account running foi (`$USER` or `$LOGNAME`, else the login name of the process's user). Either is made a
     /// user of the file the first time it records something.
     var identity: Actor {
+        if let host = CommandHost.current { return host.actor }
         if let actor { return .named(actor) }
         let environment = ProcessInfo.processInfo.environment
         if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return .localAccount(name) }
@@ -87,15 +89,23 @@ struct StepOptions: ParsableArguments {
 
     /// Records the step `useCase` records with the case's `Casework`, and prints the case as it now stands.
     func record(_ useCase: (Casework) async throws -> RecordedStep) async throws {
+        try await recordOnStore { storage in (try await useCase(Casework(storage: storage)), []) }
+    }
+
+    /// Records the step `useCase` records on the store, and prints the case as it now stands with the cases it
+    /// made (`made`: a split's part). Run by foi-server, hands the cases to the server instead.
+    func recordOnStore(_ useCase: (any CaseStorage) async throws -> (step: RecordedStep, made: [CaseSummary]))
+        async throws
+    {
         let caseStore = try store.open()
-        let step = try await perform(on: reference) { try await useCase(Casework(storage: caseStore)) }
+        let (step, made) = try await perform(on: reference) { try await useCase(caseStore) }
+        guard !CommandHost.handedOver([step.summary.ref] + made.map(\.ref)) else { return }
         if let warning = step.event.event.warning {
             warn(warning.commandLine)
         }
         try perform {
             try CaseView.render(
-                [step.summary], calendars: caseStore.calendars, today: store.todayDate,
-                format: format)
+                [step.summary] + made, calendars: caseStore.calendars, today: store.todayDate, format: format)
         }.flush()
     }
 }

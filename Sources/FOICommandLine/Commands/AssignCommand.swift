@@ -29,15 +29,8 @@ struct AssignCommand: AsyncParsableCommand {
     func run() async throws {
         let officer = to?.trimmingCharacters(in: .whitespaces)
         try await step.record { casework in
-            do {
-                return try await casework.assign(
-                    step.reference, to: officer, on: step.date(on), by: step.store.identity,
-                    today: step.store.todayDate)
-            } catch CaseworkError.unchanged(let reference, let handler) {
-                throw Failure.refused(
-                    handler.map { "\(reference) is already assigned to \($0)" }
-                        ?? "\(reference) is not assigned to anyone")
-            }
+            try await casework.assign(
+                step.reference, to: officer, on: step.date(on), by: step.store.identity, today: step.store.todayDate)
         }
     }
 }

@@ -14,7 +14,8 @@ struct VoidCommand: AsyncParsableCommand {
             (a clarification received needs its request): the message names that step. The receipt is corrected \
             with 'foi correct', not voided.
             """)
-    @Option(help: ArgumentHelp("The step's number, as 'foi history' shows it.", valueName: "number")) var event: Int
+    @Option(help: ArgumentHelp("The step's number: the # of the case's history (foi history).", valueName: "number"))
+    var event: Int
     @Option(help: ArgumentHelp("Why it is voided, for the history.", valueName: "text")) var reason: String
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
     @OptionGroup var step: StepOptions

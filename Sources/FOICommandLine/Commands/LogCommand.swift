@@ -146,11 +146,12 @@ struct LogCommand: AsyncParsableCommand {
         let new = NewCase(
             reference: ref.map(CaseReference.init(rawValue:)), received: receivedOn, receipt: receipt,
             requester: requester.map { Requester(name: $0, email: email, address: address) }, requestText: requestText)
-        try await perform {
-            let summary = try await Office(storage: caseStore).log(
+        let summary = try await perform {
+            try await Office(storage: caseStore).log(
                 new, receiptConvention: receiptConvention, by: store.identity, today: today)
-            return try CaseView.render(
-                [summary], calendars: caseStore.calendars, today: today, format: format)
-        }.flush()
+        }
+        guard !CommandHost.handedOver([summary.ref]) else { return }
+        try perform { try CaseView.render([summary], calendars: caseStore.calendars, today: today, format: format) }
+            .flush()
     }
 }

@@ -38,18 +38,12 @@ struct SplitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let caseStore = try step.store.open()
-        let today = step.store.todayDate
-        let (original, part) = try await perform(on: step.reference) {
-            try await Office(storage: caseStore).split(
+        try await step.recordOnStore { storage in
+            let (original, part) = try await Office(storage: storage).split(
                 step.reference, into: regime, subject: subject,
                 partReference: partRef.map(CaseReference.init(rawValue:)), on: step.date(on), by: step.store.identity,
-                today: today)
+                today: step.store.todayDate)
+            return (original, [part])
         }
-        try perform {
-            try CaseView.render(
-                [original.summary, part], calendars: caseStore.calendars, today: today,
-                format: step.format)
-        }.flush()
     }
 }

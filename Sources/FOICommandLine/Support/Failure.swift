@@ -18,12 +18,13 @@ struct Failure: Error {
 }
 
 /// Runs a library operation, turning its typed errors into one-line failures; a remedy is worded as the `foi`
-/// command to type, on the case `reference` where there is one.
+/// command to type, on the case `reference` where there is one. Run by foi-server, the library's own error, for the
+/// server to word.
 func perform<T>(on reference: CaseReference? = nil, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch {
-        throw failure(error, on: reference)
+        throw CommandHost.current == nil ? failure(error, on: reference) : error
     }
 }
 
@@ -32,7 +33,7 @@ func perform<T>(on reference: CaseReference? = nil, _ body: () async throws -> T
     do {
         return try await body()
     } catch {
-        throw failure(error, on: reference)
+        throw CommandHost.current == nil ? failure(error, on: reference) : error
     }
 }
 
@@ -45,6 +46,7 @@ private func failure(_ error: any Error, on reference: CaseReference?) -> Failur
     case let error as DeadlineError: return .refused(error.message(wording: words))
     case let error as LetterError: return .refused(error.message(on: reference))
     case let error as InputError: return .badInput(error.description)
+    case let error as CaseworkError: return .refused(error.description)
     case Accounts.Refusal.passwordTooLong:
         return .badInput("the password is longer than \(Accounts.longestPassword) bytes, all bcrypt reads")
     case Accounts.Refusal.passwordTooShort:

@@ -26,12 +26,15 @@ struct ListCommand: AsyncParsableCommand {
     var receivedFrom: CivilDate?
     @Option(help: ArgumentHelp("Only cases received on or before this date.", valueName: "date"))
     var receivedTo: CivilDate?
+    @Option(help: ArgumentHelp("Only cases whose reference or subject holds this text.", valueName: "text"))
+    var matching: String?
     @Option(help: ArgumentHelp("At most N cases (0: all).", valueName: "n")) var limit: Int = 0
     @Option(help: "Output format.") var format: OutputFormat = .table
     @OptionGroup var handler: HandlerOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        try Check.nonBlank([(matching, "--matching")])
         try Check.within(dueWithin, 0...250, "--due-within", "working days")
         if limit < 0 { throw ValidationError("--limit must be zero or more") }
         if let clock, !clock.isOnBoard {
@@ -43,6 +46,16 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let today = store.todayDate
+        let caseStore = try store.open(.read)
+        try await perform {
+            try CaseView.render(
+                try await caseStore.list(filter, today: today), calendars: caseStore.calendars,
+                today: today, format: format)
+        }.flush()
+    }
+
+    /// The cases the options select.
+    var filter: CaseFilter {
         var filter = CaseFilter()
         filter.statuses = status
         filter.stages = stage
@@ -52,13 +65,9 @@ struct ListCommand: AsyncParsableCommand {
         filter.overdue = overdue
         filter.receivedFrom = receivedFrom
         filter.receivedTo = receivedTo
+        filter.matching = matching?.trimmingCharacters(in: .whitespaces)
         filter.limit = limit == 0 ? nil : limit
         filter.handler = handler.filter
-        let caseStore = try store.open(.read)
-        try await perform {
-            try CaseView.render(
-                try await caseStore.list(filter, today: today), calendars: caseStore.calendars,
-                today: today, format: format)
-        }.flush()
+        return filter
     }
 }

@@ -3,8 +3,14 @@ import FOIKit
 import FOIViews
 import Foundation
 
+/// Runs `foi` with the process's arguments: what the `foi` executable does.
+public enum CommandLineTool {
+    public static func main() async {
+        await FOI.main()
+    }
+}
+
 /// The `foi` command: a case manager for Freedom of Information officers.
-@main
 struct FOI: AsyncParsableCommand {
     /// The release, shown by `foi --version`.
     static let version = "0.6.0 (event format \(EventFormat.version))"

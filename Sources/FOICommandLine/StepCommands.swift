@@ -1,0 +1,335 @@
+import ArgumentParser
+import FOIKit
+import FOIViews
+import Foundation
+import Synchronization
+
+/// The steps a user records on a case, for foi-server: each is the command line's own command, so that a step has
+/// one declaration of its fields, one set of checks and one help text, whether typed, clicked or posted. A form's
+/// fields (or an API body's keys) are the command's options without their dashes; foi-server runs the command on its
+/// store, as the signed-in user, on its today, and is handed the steps it recorded.
+public enum StepCommands {
+    /// Every command that records a step on one case.
+    static let commands: [any AsyncParsableCommand.Type] = [
+        AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self, ExemptCommand.self,
+        ReasonCommand.self, ExtendCommand.self, DiscloseCommand.self, RespondCommand.self, WithdrawCommand.self,
+        TransferCommand.self, ReopenCommand.self, RequestCommand.self, NoteCommand.self, AssignCommand.self,
+        PublishCommand.self, ReviewCommand.self, ComplaintCommand.self, DecisionNoticeCommand.self,
+        AppealCommand.self, SplitCommand.self, CorrectCommand.self, VoidCommand.self,
+    ]
+
+    /// The options every step shares that belong to the terminal, not to the step: the server decides them.
+    static let terminalOptions: Set<String> = ["db", "today", "actor", "format", "help", "version"]
+
+    /// Fields a form cannot give yet: files to enclose are uploads, which the web does not take.
+    static let notOnForms: [String: Set<String>] = ["disclose": ["attach", "personal"]]
+
+    /// A step: its command, its form and the fields the command takes by position (the note's text).
+    struct Step {
+        var command: any AsyncParsableCommand.Type
+        var form: StepForm
+        var positionals: Set<String>
+    }
+
+    static let steps: [Step] = commands.map(step(of:))
+
+    static func step(of command: any AsyncParsableCommand.Type) -> Step {
+        let dump = dump(of: command)
+        let positionals = dump.arguments?.filter { $0.kind == "positional" && $0.valueName != "ref" }
+            .compactMap(\.valueName)
+        return Step(command: command, form: form(of: dump), positionals: Set(positionals ?? []))
+    }
+
+    /// Every step's form, in the order an officer meets them.
+    public static let forms: [StepForm] = steps.map(\.form)
+
+    /// The form of the step `name`, if foi has one.
+    public static func form(named name: String) -> StepForm? {
+        forms.first { $0.name == name }
+    }
+
+    /// Why what was given for a step cannot be recorded, worded for a form: a field by its label, not its option.
+    public struct Refusal: Error, Equatable, Sendable {
+        public var message: String
+    }
+
+    /// Records the step `name` on the case `reference` with `values` (a field's name and what was given, a repeated
+    /// field once a value; an empty value is no value), as `actor` on `today` in `storage`: the cases it recorded
+    /// steps on, in order (this one, or a split's part too). Refused with a `Refusal` for a field foi does not
+    /// have or a value its checks refuse; with the library's own error where the lifecycle or the store refuses.
+    public static func record(
+        _ name: String, on reference: CaseReference, values: [(name: String, value: String)],
+        storage: any CaseStorage, actor: Actor, today: CivilDate
+    ) async throws -> [CaseReference] {
+        guard let step = steps.first(where: { $0.form.name == name }) else {
+            throw Refusal(message: "foi records no step called '\(name)'")
+        }
+        let host = CommandHost(storage: storage, actor: actor, today: today)
+        try await run(step, on: reference, values: values, in: host)
+        return host.recorded.withLock { $0 }
+    }
+
+    /// The form of a new request: `foi log`'s options.
+    public static var logForm: StepForm { logStep.form }
+
+    static let logStep = step(of: LogCommand.self)
+
+    /// Logs a new request with `values` (as `record`): its reference.
+    public static func log(
+        values: [(name: String, value: String)], storage: any CaseStorage, actor: Actor, today: CivilDate
+    ) async throws -> CaseReference {
+        let host = CommandHost(storage: storage, actor: actor, today: today)
+        try await run(logStep, on: nil, values: values, in: host)
+        return host.recorded.withLock { $0[0] }
+    }
+
+    /// Runs `step`'s command on the case `reference` with `values`, in `host`.
+    static func run(
+        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], in host: CommandHost
+    ) async throws {
+        let files = try TemporaryFolder()
+        defer { files.remove() }
+        var parsed = try parse(step, on: reference, values: values, files: files)
+        do {
+            try await CommandHost.$current.withValue(host) { try await parsed.run() }
+        } catch let failure as Failure {
+            throw Refusal(message: worded(failure.message, form: step.form))
+        } catch let error as ValidationError {
+            throw Refusal(message: worded(error.message, form: step.form))
+        }
+    }
+
+    /// The filters of `foi list`, as a form: what the cases page offers.
+    public static var listForm: StepForm { listStep.form }
+
+    static let listStep = step(of: ListCommand.self)
+
+    /// The cases `values` select, read as `foi list` reads its options (refused as a step's values are).
+    public static func caseFilter(values: [(name: String, value: String)]) throws -> CaseFilter {
+        // The list's options name no file.
+        guard let list = try parse(listStep, on: nil, values: values, files: nil) as? ListCommand else {
+            preconditionFailure("the list step is not foi list")
+        }
+        return list.filter
+    }
+
+    /// `step`'s command with `values` as its options (each a field of its form), on the case `reference`: the
+    /// texts of fields the command reads from a file written to `files`. Refused as `record` says.
+    static func parse(
+        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], files: TemporaryFolder?
+    ) throws -> any AsyncParsableCommand {
+        let form = step.form
+        var options: [String] = []
+        var positionals: [String] = reference.map { [$0.rawValue] } ?? []
+        for (fieldName, value) in values where !value.isEmpty {
+            guard let field = form.fields.first(where: { $0.name == fieldName }) else {
+                throw Refusal(message: "\(form.title) has no field '\(fieldName)'")
+            }
+            let given: String
+            switch field.kind {
+            case .flag, .yesOrNo:
+                guard let yes = StepForm.yesOrNo(value) else {
+                    throw Refusal(message: "\(field.label): give yes or no, not '\(value)'")
+                }
+                if yes || field.kind == .yesOrNo { options.append(yes ? "--\(field.name)" : "--no-\(field.name)") }
+                continue
+            case .date:
+                given = typedDate(value)
+            case .text where fileOptions.contains(field.name):
+                guard let files else { throw Refusal(message: "\(field.label) is not given here") }
+                given = try files.write(value, as: field.name)
+            default:
+                given = value
+            }
+            if step.positionals.contains(field.name) {
+                positionals.append(given)
+            } else {
+                options.append("--\(field.name)=\(given)")
+            }
+        }
+        do {
+            // Parsing runs the command's own checks (`validate()`).
+            return try step.command.parseAsRoot(options + ["--"] + positionals) as! any AsyncParsableCommand
+        } catch {
+            throw Refusal(message: worded(step.command.message(for: error), form: form))
+        }
+    }
+
+    /// The options whose value is a file the command reads: a form gives the text, which foi-server writes to a
+    /// private file of its own for the command to read (a user never names a file on the server).
+    static let fileOptions: Set<String> = {
+        var names = Set<String>()
+        for command in commands + [LogCommand.self] {
+            for argument in dump(of: command).arguments ?? [] where argument.valueName == "file" {
+                if let name = argument.preferredName?.name { names.insert(name) }
+            }
+        }
+        return names
+    }()
+
+    /// A date as people type it, day first (`3/12/2026`), as the ISO date the command reads; anything else as
+    /// given, for the command to say why it is not a date.
+    static func typedDate(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let day = parts[0], let month = parts[1], let year = parts[2], year >= 1_000,
+            let date = CivilDate(year: year, month: month, day: day)
+        else { return trimmed }
+        return date.description
+    }
+
+    /// The command line's message about an option, worded for a form: `--estimate-hours` as “Estimate hours”, and
+    /// without the pointer to `--help`.
+    static func worded(_ message: String, form: StepForm) -> String {
+        var text = FOI.commandLineMessage(message, arguments: [])
+        if text.hasSuffix(" (see --help)") { text.removeLast(" (see --help)".count) }
+        return namingFields(in: text, of: form)
+    }
+
+    /// `text` with each of `form`'s options named as its field: `--estimate-hours` as “Estimate hours”.
+    static func namingFields(in text: String, of form: StepForm) -> String {
+        var text = text
+        for field in form.fields.sorted(by: { $0.name.count > $1.name.count }) {
+            let option = "--\(field.name)"
+            // ArgumentParser's `'--status <status>'`, a positional's `'<text>'`, and the option in the text.
+            if let quoted = try? Regex("'\(option)( <[^>]*>)?'|'<\(field.name)>'") {
+                text = text.replacing(quoted, with: "“\(field.label)”")
+            }
+            text = text.replacing(option, with: "“\(field.label)”")
+        }
+        return text
+    }
+
+    /// The command's own description of its arguments: ArgumentParser's `--experimental-dump-help`.
+    static func dump(of command: any AsyncParsableCommand.Type) -> CommandDump {
+        do {
+            _ = try command.parseAsRoot(["--experimental-dump-help"])
+        } catch {
+            if let data = command.message(for: error).data(using: .utf8),
+                let dump = try? JSONDecoder().decode(ToolDump.self, from: data)
+            {
+                return dump.command
+            }
+        }
+        preconditionFailure("\(command) did not describe its arguments")
+    }
+
+    /// The form of a command described by `dump`: its options and positional text, less the case's reference and
+    /// the terminal's options.
+    static func form(of dump: CommandDump) -> StepForm {
+        let excluded = terminalOptions.union(notOnForms[dump.commandName] ?? [])
+        var fields: [StepField] = []
+        let flags = Set((dump.arguments ?? []).filter { $0.kind == "flag" }.compactMap(\.preferredName?.name))
+        for argument in dump.arguments ?? [] where argument.shouldDisplay {
+            let name = argument.preferredName?.name ?? argument.valueName ?? ""
+            // The case's reference is the path's, not a field.
+            guard !excluded.contains(name), argument.kind != "positional" || name != "ref" else { continue }
+            // `--held` and `--no-held`: one question, answered yes or no.
+            if argument.kind == "flag", name.hasPrefix("no-"), flags.contains(String(name.dropFirst(3))) { continue }
+            let kind: StepField.Kind
+            if argument.kind == "flag" {
+                kind = flags.contains("no-\(name)") ? .yesOrNo : .flag
+            } else if let values = argument.allValues, !values.isEmpty {
+                kind = .choice(values)
+            } else {
+                switch argument.valueName ?? "" {
+                case "date", "date|timestamp": kind = .date
+                case "n", "hours", "amount", "number": kind = .number
+                // A filter's text is a few words; a step's may run to paragraphs.
+                case "text" where dump.commandName == "list": kind = .line
+                case "text", "file": kind = argument.isRepeating ? .line : .text
+                default: kind = .line
+                }
+            }
+            fields.append(
+                StepField(
+                    name: name, hint: argument.abstract ?? "", kind: kind, required: !argument.isOptional,
+                    repeating: argument.isRepeating))
+        }
+        var form = StepForm(name: dump.commandName, summary: dump.abstract ?? "", fields: fields)
+        for index in form.fields.indices {
+            // A form says how often a field is given by how it is drawn, and names no command.
+            var hint = form.fields[index].hint.replacing(" (repeatable)", with: "")
+            if let command = try? Regex(#" \(foi [a-z -]+\)|\(see 'foi [a-z -]+'\)"#) {
+                hint.replace(command, with: "")
+            }
+            form.fields[index].hint = namingFields(in: hint, of: form)
+        }
+        return form
+    }
+}
+
+/// Where a command runs when foi-server runs it: the server's store, the signed-in user and the server's today,
+/// and the cases the command recorded steps on (or logged), handed back rather than printed.
+final class CommandHost: Sendable {
+    @TaskLocal static var current: CommandHost?
+
+    let storage: any CaseStorage
+    let actor: Actor
+    let today: CivilDate
+    let recorded = Mutex<[CaseReference]>([])
+
+    init(storage: any CaseStorage, actor: Actor, today: CivilDate) {
+        self.storage = storage
+        self.actor = actor
+        self.today = today
+    }
+
+    /// Run by foi-server: hands it the cases `references` and says so (the command prints nothing); else false.
+    static func handedOver(_ references: [CaseReference]) -> Bool {
+        guard let current else { return false }
+        current.recorded.withLock { $0 += references }
+        return true
+    }
+}
+
+/// A private folder for the texts a form gives where the command reads a file; removed once the step is recorded.
+struct TemporaryFolder {
+    let path: String
+
+    init() throws {
+        let template = FileManager.default.temporaryDirectory.appendingPathComponent("foi-step-XXXXXX").path
+        var bytes = Array(template.utf8CString)
+        guard mkdtemp(&bytes) != nil else { throw Failure.refused("cannot make a folder for the step's texts") }
+        path = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Writes `text` to a file of the folder named `name`, readable only by foi-server; its path.
+    func write(_ text: String, as name: String) throws -> String {
+        let file = "\(path)/\(name)"
+        guard
+            FileManager.default.createFile(
+                atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw Failure.refused("cannot keep the step's text") }
+        return file
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// ArgumentParser's description of a command (`--experimental-dump-help`), the parts foi reads.
+struct ToolDump: Decodable {
+    var command: CommandDump
+}
+
+struct CommandDump: Decodable {
+    var commandName: String
+    var abstract: String?
+    var arguments: [ArgumentDump]?
+}
+
+struct ArgumentDump: Decodable {
+    struct Name: Decodable {
+        var name: String
+    }
+    var kind: String
+    var preferredName: Name?
+    var valueName: String?
+    var abstract: String?
+    var isOptional: Bool
+    var isRepeating: Bool
+    var allValues: [String]?
+    var shouldDisplay: Bool
+}

@@ -1,0 +1,223 @@
+import FOIApp
+import FOICommandLine
+import FOIKit
+import FOIStore
+import FOIViews
+import FOIWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every step of the command line as a page and as an API call: the same options, checks and help, whichever front
+/// end records the step; the cases page with `foi list`'s filters; the JSON API with its bearer token.
+@Suite struct StepFormTests {
+    let store: CaseStore
+    let password = "correct horse battery staple"
+    let reference = CaseReference(rawValue: "FOI-1")
+
+    init() async throws {
+        store = try CaseStore.inMemory()
+        for (name, email, role) in [
+            ("Ann Officer", "ann@council.example", User.Role.officer), ("Aud Auditor", "aud@council.example", .auditor),
+        ] {
+            _ = try await store.addUser(name: name, email: email, role: role)
+            _ = try await Accounts(storage: store, cost: 4).setPassword(password, forUser: email, at: 0)
+        }
+        for (ref, subject) in [("FOI-1", "Gritting routes"), ("FOI-2", "Parking fines 2025")] {
+            _ = try await Office(storage: store).log(
+                NewCase(
+                    reference: CaseReference(rawValue: ref), received: try CivilDate(iso: "2026-11-02"),
+                    receipt: Receipt(regime: .foia, subject: subject), requester: Requester(name: "Rita Requester")),
+                receiptConvention: nil, by: .system, today: try CivilDate(iso: "2026-11-02"))
+        }
+    }
+
+    func application() throws -> some ApplicationProtocol {
+        let today = try CivilDate(iso: "2026-11-27")
+        let server = WebServer(
+            storage: store, accounts: Accounts(storage: store, cost: 4), now: { 1_796_000_000 }, today: { today })
+        return Application(router: server.router())
+    }
+
+    func history() async throws -> [String] {
+        try await store.detail(reference, requester: false).events.map {
+            "\($0.recorded.event.kind.rawValue) \($0.recorded.date)"
+        }
+    }
+
+    /// Each step command of `foi` is a form, and nothing else is: a step added to the command line is a page the day
+    /// it is added.
+    @Test func everyStepOfTheCommandLineIsAForm() async throws {
+        #expect(
+            Set(StepCommands.forms.map(\.name)) == [
+                "acknowledge", "clarify", "fee", "search", "exempt", "reason", "extend", "disclose", "respond",
+                "withdraw", "transfer", "reopen", "request", "note", "assign", "publish", "review", "complaint",
+                "decision-notice", "appeal", "split", "correct", "void",
+            ])
+        let respond = try #require(StepCommands.form(named: "respond"))
+        #expect(respond.fields.map(\.name).prefix(2) == ["outcome", "advice"])
+        #expect(respond.fields.first?.required == true)
+        guard case .choice(let outcomes) = respond.fields.first?.kind else {
+            Issue.record("the outcome is not a choice")
+            return
+        }
+        #expect(outcomes.contains("refused-s12") && outcomes.contains("granted-in-full"))
+        // The terminal's options are the server's to decide, and a form names no option.
+        for form in StepCommands.forms + [StepCommands.logForm, StepCommands.listForm] {
+            #expect(!form.fields.contains { ["db", "today", "actor", "format"].contains($0.name) }, "\(form.name)")
+            for field in form.fields {
+                #expect(
+                    !field.hint.contains("--") && !field.hint.contains("foi "),
+                    "\(form.name) \(field.name): \(field.hint)")
+            }
+        }
+        let search = try #require(StepCommands.form(named: "search"))
+        #expect(search.fields.first { $0.name == "held" }?.kind == .yesOrNo)
+        #expect(!search.fields.contains { $0.name == "no-held" })
+        try await application().test(.router) { client in
+            let token = try #require(try await WebServerTests.signIn(client, password: password))
+            for form in StepCommands.forms {
+                try await client.execute(
+                    uri: "/cases/FOI-1/steps/\(form.name)", method: .get, headers: WebServerTests.headers(cookie: token)
+                ) { response in
+                    let page = String(buffer: response.body)
+                    #expect(response.status == .ok, "\(form.name)")
+                    #expect(page.contains("action=\"/cases/FOI-1/\(form.name)\""), "\(form.name)")
+                    for field in form.fields {
+                        #expect(page.contains("<label for=\"field-\(field.name)\""), "\(form.name) \(field.name)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Steps through their forms: dates as people type them, a yes-or-no question, a document's text where the
+    /// command reads a file; a value the step's checks refuse is said with the field's label (422), and nothing is
+    /// written.
+    @Test func stepsThroughTheirForms() async throws {
+        try await application().test(.router) { client in
+            let token = try #require(try await WebServerTests.signIn(client, password: password))
+            let csrf = Accounts.formToken(ofSession: token)
+            func post(_ step: String, _ fields: [String: String]) async throws -> TestResponse {
+                let steps = try await history().count
+                return try await client.execute(
+                    uri: "/cases/FOI-1/\(step)", method: .post, headers: WebServerTests.headers(cookie: token),
+                    body: WebServerTests.form(fields.merging(["csrf": csrf, "steps": "\(steps)"]) { $1 })
+                ) { $0 }
+            }
+            let costly = try await post("respond", ["outcome": "refused-s12", "on": "20/11/2026"])
+            #expect(costly.status == .unprocessableContent)
+            let page = String(buffer: costly.body)
+            #expect(page.contains("give “Estimate hours”, “Estimate basis” and “Advice”"))
+            #expect(!page.contains("--"))
+            // What was typed is drawn again.
+            #expect(page.contains("<option value=\"refused-s12\" selected>") && page.contains("value=\"20/11/2026\""))
+
+            #expect(try await post("clarify", ["requested": "4/11/2026", "note": "Which routes?"]).status == .seeOther)
+            #expect(try await post("clarify", ["received": "2026-11-09"]).status == .seeOther)
+            let text = "Please send the gritting routes for 2025–26.\nAnd the maps."
+            #expect(try await post("request", ["file": text]).status == .seeOther)
+            #expect(
+                try await post("search", ["location": "Highways", "held": "yes", "hours": "2"]).status == .seeOther)
+            let exempt = try await post("exempt", ["section": "s.99", "public-interest": "maintain"])
+            #expect(exempt.status == .conflict || exempt.status == .unprocessableContent)
+            let steps = try await history()
+            #expect(
+                steps == [
+                    "received 2026-11-02", "clarification-requested 2026-11-04", "clarification-received 2026-11-09",
+                    "request-recorded 2026-11-27", "search-recorded 2026-11-27",
+                ])
+            let detail = try await store.detail(reference, requester: false)
+            #expect(detail.file.requestText == text)
+            #expect(detail.summary.status == .open)
+            #expect(detail.events.last?.actorName(detail.userNames) == "Ann Officer")
+        }
+    }
+
+    /// The cases page: `foi list`'s filters as a form asked by GET, the search box first; a filter foi cannot read
+    /// is said (422).
+    @Test func theCasesPageFiltersAsTheListDoes() async throws {
+        try await application().test(.router) { client in
+            let token = try #require(try await WebServerTests.signIn(client, password: password))
+            try await client.execute(
+                uri: "/cases?matching=parking", method: .get, headers: WebServerTests.headers(cookie: token)
+            ) { response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(page.contains(">FOI-2</a>") && !page.contains(">FOI-1</a>"))
+                #expect(page.contains("<h2>1 case</h2>"))
+            }
+            try await client.execute(
+                uri: "/cases?status=open&status=responded", method: .get, headers: WebServerTests.headers(cookie: token)
+            ) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains(">FOI-1</a>") && page.contains(">FOI-2</a>"))
+                #expect(page.contains("<option value=\"responded\" selected>"))
+            }
+            try await client.execute(
+                uri: "/cases?received-from=31/2/2026", method: .get, headers: WebServerTests.headers(cookie: token)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("“Received from”"))
+            }
+        }
+    }
+
+    /// The API: every step by its name with a JSON body of the command's option names, no form token (a bearer
+    /// token is not sent by a browser on its own); the case as `foi show --format json` after; refusals as
+    /// `{"error", "remedy"}` with their status; an auditor reads and writes nothing.
+    @Test func theAPIRecordsEveryStepAsTheCommandLineDoes() async throws {
+        let accounts = Accounts(storage: store, cost: 4)
+        let (_, officer) = try await accounts.newAPIToken(forUser: "ann@council.example", label: "script", at: 0)
+        let (_, auditor) = try await accounts.newAPIToken(forUser: "aud@council.example", label: "audit", at: 0)
+        try await application().test(.router) { client in
+            func call(
+                _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, token: String? = nil
+            ) async throws -> (HTTPResponse.Status, Any?) {
+                var headers: HTTPFields = [.contentType: "application/json"]
+                headers[.authorization] = "Bearer \(token ?? officer)"
+                return try await client.execute(
+                    uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+                ) { response in
+                    (response.status, try? JSONSerialization.jsonObject(with: Data(buffer: response.body)))
+                }
+            }
+            let (status, shown) = try await call(.post, "/api/cases/FOI-1/acknowledge", #"{"on": "3/11/2026"}"#)
+            #expect(status == .ok)
+            #expect((shown as? [String: Any])?["ref"] as? String == "FOI-1")
+            #expect(try await history().last == "acknowledged 2026-11-03")
+            let (refused, error) = try await call(.post, "/api/cases/FOI-1/respond", #"{"outcome": "refused-s12"}"#)
+            #expect(refused == .unprocessableContent)
+            #expect((error as? [String: String])?["error"]?.contains("“Estimate hours”") == true)
+            #expect((error as? [String: String])?["remedy"] != nil)
+            let (early, _) = try await call(.post, "/api/cases/FOI-1/note", #"{"text": "x", "on": "2026-10-01"}"#)
+            #expect(early == .conflict)
+            #expect(try await call(.post, "/api/cases/FOI-1/note", "[1]").0 == .badRequest)
+            #expect(try await call(.post, "/api/cases/NOPE/note", #"{"text": "x"}"#).0 == .notFound)
+            #expect(try await call(.post, "/api/cases/FOI-1/fly", "{}").0 == .notFound)
+            #expect(try await call(.post, "/api/cases/FOI-1/note", #"{"text": "x"}"#, token: auditor).0 == .forbidden)
+            #expect(try await call(.get, "/api/cases/FOI-1", token: auditor).0 == .ok)
+            #expect(try await call(.get, "/api/cases/FOI-1", token: "foi_nope").0 == .unauthorized)
+            #expect(try await history().count == 2)
+
+            let (logged, made) = try await call(
+                .post, "/api/cases", #"{"subject": "Bins", "received": "2026-11-20", "requester": "Bob"}"#)
+            #expect(logged == .created)
+            let newReference = try #require((made as? [String: Any])?["ref"] as? String)
+            // 20 working days from Fri 20 Nov 2026, St Andrew's Day (Mon 30 Nov) not one of them.
+            #expect((made as? [String: Any])?["due"] as? String == "2026-12-21")
+            let (_, listed) = try await call(.get, "/api/cases?matching=bins")
+            #expect((listed as? [[String: Any]])?.map { $0["ref"] as? String } == [newReference])
+            #expect(try await call(.get, "/api/cases?bogus=1").0 == .unprocessableContent)
+
+            let (described, document) = try await call(.get, "/openapi.json")
+            #expect(described == .ok)
+            let paths = try #require((document as? [String: Any])?["paths"] as? [String: Any])
+            for form in StepCommands.forms {
+                #expect(paths["/api/cases/{ref}/\(form.name)"] != nil, "\(form.name)")
+            }
+            #expect((document as? [String: Any])?["openapi"] as? String == "3.1.0")
+        }
+    }
+}
