@@ -68,6 +68,10 @@ public struct User: Hashable, Sendable {
         case admin, coordinator, officer, contributor, approver, auditor
         /// foi itself and the importer.
         case system
+
+        /// Whether the role records steps on cases: officers and coordinators, and admins; contributors, approvers
+        /// and auditors read.
+        public var recordsSteps: Bool { [.officer, .coordinator, .admin].contains(self) }
     }
 }
 

@@ -42,9 +42,10 @@ public enum WebPages {
         """
 
     /// The links of a signed-in page's header.
-    static let navigation = """
-        <nav aria-label="Main"><a href="/">Board</a> <a href="/cases">Cases</a></nav>
-        """
+    static func navigation(for user: User) -> String {
+        let newRequest = user.role.recordsSteps ? " <a href=\"/cases/new\">New request</a>" : ""
+        return "<nav aria-label=\"Main\"><a href=\"/\">Board</a> <a href=\"/cases\">Cases</a>\(newRequest)</nav>"
+    }
 
     /// The page around `body`: the header names the user and offers to sign out (a form carrying `formToken`).
     public static func page(title: String, body: String, user: User? = nil, formToken: String? = nil) -> String {
@@ -68,7 +69,7 @@ public enum WebPages {
             </head>
             <body>
             <a class="skip" href="#main">Skip to main content</a>
-            <header><strong>foi</strong>\(user == nil ? "" : navigation)\(signOut)</header>
+            <header><strong>foi</strong>\(user.map(navigation) ?? "")\(signOut)</header>
             <main id="main">
             \(body)</main>
             </body>
@@ -293,15 +294,36 @@ public enum WebPages {
             <h1>\(escape(form.title)): \(escape(summary.ref.rawValue))</h1>
             <p>\(escape(form.summary)) The case: \(escape(summary.subject)), \(escape(summary.status.phrase)) since \
             \(escape(summary.statusSince.longDescription)).</p>
-            <form method="post" action="\(path)/\(escape(form.name))">\
-            \(hiddenFields(steps: steps, formToken: formToken))
 
             """
-        for field in form.fields {
-            body += fieldHTML(field, values: values[field.name] ?? [])
-        }
-        body += "<div><button type=\"submit\">Record: \(escape(form.title.lowercased()))</button></div>\n</form>\n"
+        body += formHTML(
+            form, action: "\(casePath(summary.ref))/\(form.name)",
+            hidden: hiddenFields(steps: steps, formToken: formToken),
+            values: values, button: "Record: \(form.title.lowercased())")
         return page(title: "\(form.title) – \(summary.ref.rawValue)", body: body, user: user, formToken: formToken)
+    }
+
+    /// The page to log a new request with `form` (`foi log`'s options); `values` and `message` as `stepPage`.
+    public static func newCasePage(
+        _ form: StepForm, values: [String: [String]] = [:], message: String? = nil, user: User, formToken: String
+    ) -> String {
+        var body = "<h1>Log a new request</h1>\n"
+        if let message { body += "<p class=\"error\" role=\"alert\">\(escape(message))</p>\n" }
+        body += "<p>\(escape(form.summary))</p>\n"
+        body += formHTML(
+            form, action: "/cases/new",
+            hidden: "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(formToken))\">", values: values,
+            button: "Log the request")
+        return page(title: "Log a new request", body: body, user: user, formToken: formToken)
+    }
+
+    /// A form posting `form`'s fields (with `values`) and the `hidden` fields to `action`.
+    static func formHTML(
+        _ form: StepForm, action: String, hidden: String, values: [String: [String]], button: String
+    ) -> String {
+        "<form method=\"post\" action=\"\(escape(action))\">\(hidden)\n"
+            + form.fields.map { fieldHTML($0, values: values[$0.name] ?? []) }.joined()
+            + "<div><button type=\"submit\">\(escape(button))</button></div>\n</form>\n"
     }
 
     /// One field with what was given for it: its label, its hint (what to give, how to type it) tied to the

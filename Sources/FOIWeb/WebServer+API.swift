@@ -88,7 +88,7 @@ extension WebServer {
                 remedy: "send 'Authorization: Bearer TOKEN' with a token 'foi user token' made",
                 status: .unauthorized)
         }
-        if writing && !Self.recordsSteps(user) {
+        if writing && !user.role.recordsSteps {
             return Self.apiError(
                 "your role (\(user.role.rawValue)) does not record steps on cases",
                 remedy: "ask an officer or a coordinator", status: .forbidden)

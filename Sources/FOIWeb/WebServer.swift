@@ -79,28 +79,47 @@ public struct WebServer: Sendable {
                 try WebPages.casePage(
                     detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), user: user,
                     formToken: Accounts.formToken(ofSession: token),
-                    steps: Self.recordsSteps(user) ? StepCommands.forms : []))
+                    steps: user.role.recordsSteps ? StepCommands.forms : []))
+        }
+        router.get("cases/new") { request, _ in
+            try await asStepRecorder(request) { user, formToken in
+                Self.html(WebPages.newCasePage(StepCommands.logForm, user: user, formToken: formToken))
+            }
+        }
+        router.post("cases/new") { request, context in
+            let form = try await Self.form(request, context)
+            return try await asStepRecorder(request, form: form) { user, formToken in
+                let message: String
+                do {
+                    let reference = try await StepCommands.log(
+                        values: form.values(of: StepCommands.logForm), storage: storage, actor: .user(user.id),
+                        today: today())
+                    return Self.redirect(WebPages.casePath(reference))
+                } catch let refusal as StepCommands.Refusal {
+                    message = refusal.message
+                } catch let error as StoreError {
+                    message = error.description
+                }
+                return Self.html(
+                    WebPages.newCasePage(
+                        StepCommands.logForm, values: form.byName, message: Self.sentence(message), user: user,
+                        formToken: formToken), status: .unprocessableContent)
+            }
         }
         router.get("cases/:ref/steps/:step") { request, context in
-            guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
-            guard Self.recordsSteps(user) else {
-                return Self.html(
-                    WebPages.refusal(title: "Refused", message: "Your role does not record steps on cases."),
-                    status: .forbidden)
-            }
-            guard let form = StepCommands.form(named: context.parameters.get("step") ?? "") else {
-                return Self.html(
-                    WebPages.refusal(title: "No such step", message: "foi records no such step."), status: .notFound)
-            }
-            let reference = Self.reference(context)
-            do {
-                let loaded = try await storage.loadDetail(reference).detail
-                return Self.html(
-                    WebPages.stepPage(
-                        form, on: loaded.summary, steps: loaded.events.count, user: user,
-                        formToken: Accounts.formToken(ofSession: token)))
-            } catch StoreError.caseNotFound {
-                return Self.noCase(reference)
+            try await asStepRecorder(request) { user, formToken in
+                guard let form = StepCommands.form(named: context.parameters.get("step") ?? "") else {
+                    return Self.noStep
+                }
+                let reference = Self.reference(context)
+                do {
+                    let loaded = try await storage.loadDetail(reference).detail
+                    return Self.html(
+                        WebPages.stepPage(
+                            form, on: loaded.summary, steps: loaded.events.count, user: user, formToken: formToken))
+                } catch StoreError.caseNotFound {
+                    return Self.noCase(reference)
+                }
             }
         }
         router.post("cases/:ref/:step") { request, context in try await recordStep(request, context) }
@@ -169,49 +188,57 @@ public struct WebServer: Sendable {
         }
     }
 
-    /// Whether `user` may record steps: officers and coordinators, and admins; not contributors, approvers or
-    /// auditors.
-    static func recordsSteps(_ user: User) -> Bool {
-        [.officer, .coordinator, .admin].contains(user.role)
-    }
-
     /// Records the step a form asks for, as the signed-in user, once: refused (and nothing written) without the
     /// form token, for a user who does not record steps, from a page the case has moved on since, or where the
     /// step's checks or the lifecycle refuse it (the step's form again, with what was typed, saying why and what to
     /// do).
     private func recordStep(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
-        let reference = Self.reference(context)
         let form = try await Self.form(request, context)
+        return try await asStepRecorder(request, form: form) { user, formToken in
+            let reference = Self.reference(context)
+            guard let stepForm = StepCommands.form(named: context.parameters.get("step") ?? "") else {
+                return Self.noStep
+            }
+            let values = form.values(of: stepForm)
+            switch await record(
+                stepForm.name, on: reference, values: values, drawnWith: Int(form["steps"] ?? ""), by: user)
+            {
+            case .recorded:
+                return Self.redirect(WebPages.casePath(reference))
+            case .refused(let message, let status):
+                guard let detail = try? await storage.loadDetail(reference).detail else {
+                    return Self.html(WebPages.refusal(title: "Not recorded", message: message), status: status)
+                }
+                return Self.html(
+                    WebPages.stepPage(
+                        stepForm, on: detail.summary, steps: detail.events.count, values: form.byName,
+                        message: message, user: user, formToken: formToken), status: status)
+            }
+        }
+    }
+
+    static var noStep: Response {
+        html(WebPages.refusal(title: "No such step", message: "foi records no such step."), status: .notFound)
+    }
+
+    /// Answers `request` with `body` for a signed-in user who records steps (and its form token), once `form`, if
+    /// it is a form posted, carries the token: else to sign in, or refused (403) and nothing written.
+    func asStepRecorder(
+        _ request: Request, form: FormFields? = nil, _ body: (User, String) async throws -> Response
+    ) async throws -> Response {
+        guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
         let formToken = Accounts.formToken(ofSession: token)
-        guard form["csrf"] == formToken else {
+        if let form, form["csrf"] != formToken {
             return Self.html(
                 WebPages.refusal(title: "Refused", message: "The form was not one this server gave you."),
                 status: .forbidden)
         }
-        guard Self.recordsSteps(user) else {
+        guard user.role.recordsSteps else {
             return Self.html(
                 WebPages.refusal(title: "Refused", message: "Your role does not record steps on cases."),
                 status: .forbidden)
         }
-        guard let stepForm = StepCommands.form(named: context.parameters.get("step") ?? "") else {
-            return Self.html(
-                WebPages.refusal(title: "No such step", message: "foi records no such step."), status: .notFound)
-        }
-        let drawn = Int(form["steps"] ?? "")
-        switch await record(stepForm.name, on: reference, values: form.values(of: stepForm), drawnWith: drawn, by: user)
-        {
-        case .recorded:
-            return Self.redirect(WebPages.casePath(reference))
-        case .refused(let message, let status):
-            guard let detail = try? await storage.loadDetail(reference).detail else {
-                return Self.html(WebPages.refusal(title: "Not recorded", message: message), status: status)
-            }
-            return Self.html(
-                WebPages.stepPage(
-                    stepForm, on: detail.summary, steps: detail.events.count, values: form.byName, message: message,
-                    user: user, formToken: formToken), status: status)
-        }
+        return try await body(user, formToken)
     }
 
     /// What came of asking for a step: the steps recorded, or why nothing was, with the HTTP status of its kind.

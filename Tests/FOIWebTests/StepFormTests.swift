@@ -135,6 +135,43 @@ import Testing
         }
     }
 
+    /// A new request through its page: `foi log`'s options; refused without a subject (said by its label, 422) or the
+    /// form token (403), or for a user who records no steps (403).
+    @Test func aNewRequestIsLoggedThroughItsPage() async throws {
+        try await application().test(.router) { client in
+            let token = try #require(try await WebServerTests.signIn(client, password: password))
+            let auditor = try #require(
+                try await WebServerTests.signIn(client, as: "aud@council.example", password: password))
+            func post(_ fields: [String: String], cookie: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/cases/new", method: .post, headers: WebServerTests.headers(cookie: cookie),
+                    body: WebServerTests.form(fields.merging(["csrf": Accounts.formToken(ofSession: cookie)]) { $1 })
+                ) { $0 }
+            }
+            try await client.execute(uri: "/cases/new", method: .get, headers: WebServerTests.headers(cookie: token)) {
+                response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok && page.contains("<label for=\"field-subject\">Subject (required)"))
+            }
+            try await client.execute(
+                uri: "/cases/new", method: .get, headers: WebServerTests.headers(cookie: auditor)
+            ) { response in #expect(response.status == .forbidden) }
+            #expect(try await post(["subject": "Bins"], cookie: auditor).status == .forbidden)
+            let unnamed = try await post(["received": "20/11/2026"], cookie: token)
+            #expect(unnamed.status == .unprocessableContent)
+            #expect(String(buffer: unnamed.body).contains("“Subject”"))
+            let logged = try await post(
+                ["subject": "Bins & <b>recycling</b>", "received": "20/11/2026", "requester": "Bob"], cookie: token)
+            #expect(logged.status == .seeOther)
+            let location = try #require(logged.headers[.location])
+            try await client.execute(uri: location, method: .get, headers: WebServerTests.headers(cookie: token)) {
+                response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("Bins &amp; &lt;b&gt;recycling&lt;/b&gt;") && page.contains("Fri 20 Nov 2026"))
+            }
+        }
+    }
+
     /// The cases page: `foi list`'s filters as a form asked by GET, the search box first; a filter foi cannot read
     /// is said (422).
     @Test func theCasesPageFiltersAsTheListDoes() async throws {
