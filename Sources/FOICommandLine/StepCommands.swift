@@ -85,11 +85,12 @@ public enum StepCommands {
 
     /// Runs `step`'s command on the case `reference` with `values`, in `host`.
     static func run(
-        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], in host: CommandHost
+        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], in host: CommandHost,
+        emptyAllowed: Bool = false
     ) async throws {
         let files = try TemporaryFolder()
         defer { files.remove() }
-        var parsed = try parse(step, on: reference, values: values, files: files)
+        var parsed = try parse(step, on: reference, values: values, files: files, emptyAllowed: emptyAllowed)
         do {
             try await CommandHost.$current.withValue(host) { try await parsed.run() }
         } catch let failure as Failure {
@@ -97,6 +98,41 @@ public enum StepCommands {
         } catch let error as ValidationError {
             throw Refusal(message: worded(error.message, form: step.form))
         }
+    }
+
+    /// The office's administration, each the command line's own command.
+    public enum Administration: String, CaseIterable, Sendable {
+        case addUser = "user add"
+        case deactivateUser = "user deactivate"
+        case changeSetting = "settings"
+
+        var command: any AsyncParsableCommand.Type {
+            switch self {
+            case .addUser: UserCommand.Add.self
+            case .deactivateUser: UserCommand.Deactivate.self
+            case .changeSetting: SettingsCommand.self
+            }
+        }
+    }
+
+    static let administration = Dictionary(
+        uniqueKeysWithValues: Administration.allCases.map { ($0, step(of: $0.command)) })
+
+    /// The form of `administration`: its command's options and arguments.
+    public static func form(of administration: Administration) -> StepForm {
+        self.administration[administration]!.form
+    }
+
+    /// Runs `administration` with `values` (as `record`), as `actor`: what the command said, line by line.
+    /// `emptyAllowed`: an empty value is given as empty (a setting's), not left out.
+    public static func administer(
+        _ administration: Administration, values: [(name: String, value: String)], storage: any CaseStorage,
+        actor: Actor, today: CivilDate, emptyAllowed: Bool = false
+    ) async throws -> [String] {
+        let host = CommandHost(storage: storage, actor: actor, today: today)
+        try await run(
+            self.administration[administration]!, on: nil, values: values, in: host, emptyAllowed: emptyAllowed)
+        return host.said.withLock { $0 }
     }
 
     /// The filters of `foi list`, as a form: what the cases page offers.
@@ -116,12 +152,13 @@ public enum StepCommands {
     /// `step`'s command with `values` as its options (each a field of its form), on the case `reference`: the
     /// texts of fields the command reads from a file written to `files`. Refused as `record` says.
     static func parse(
-        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], files: TemporaryFolder?
+        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], files: TemporaryFolder?,
+        emptyAllowed: Bool = false
     ) throws -> any AsyncParsableCommand {
         let form = step.form
         var options: [String] = []
         var positionals: [String] = reference.map { [$0.rawValue] } ?? []
-        for (fieldName, value) in values where !value.isEmpty {
+        for (fieldName, value) in values where emptyAllowed || !value.isEmpty {
             guard let field = form.fields.first(where: { $0.name == fieldName }) else {
                 throw Refusal(message: "\(form.title) has no field '\(fieldName)'")
             }
@@ -268,6 +305,8 @@ final class CommandHost: Sendable {
     let actor: Actor
     let today: CivilDate
     let recorded = Mutex<[CaseReference]>([])
+    /// What the command said, line by line.
+    let said = Mutex<[String]>([])
 
     init(storage: any CaseStorage, actor: Actor, today: CivilDate) {
         self.storage = storage

@@ -32,6 +32,8 @@ public enum WebPages {
         .error { border-left: 5px solid #d4351c; padding-left: 1em; color: #d4351c; font-weight: bold; }
         .overdue { color: #d4351c; font-weight: bold; }
         .hint { color: #505a5f; margin: 0.2em 0 0.3em; }
+        .notice { border-left: 5px solid #00703c; padding-left: 1em; font-weight: bold; }
+        td form { margin: 0; } td button { margin: 0; font-size: 1rem; padding: 0.2em 0.6em; }
         select { font-size: 1.1875rem; padding: 0.3em; border: 2px solid #0b0c0c; }
         select:focus { outline: 3px solid #fd0; outline-offset: 0; box-shadow: 0 0 0 5px #0b0c0c; }
         details { margin-top: 1em; } summary { cursor: pointer; color: #1d70b8; text-decoration: underline; }
@@ -44,7 +46,10 @@ public enum WebPages {
     /// The links of a signed-in page's header.
     static func navigation(for user: User) -> String {
         let newRequest = user.role.recordsSteps ? " <a href=\"/cases/new\">New request</a>" : ""
-        return "<nav aria-label=\"Main\"><a href=\"/\">Board</a> <a href=\"/cases\">Cases</a>\(newRequest)</nav>"
+        let admin =
+            user.role == .admin ? " <a href=\"/admin/users\">Users</a> <a href=\"/admin/settings\">Settings</a>" : ""
+        return
+            "<nav aria-label=\"Main\"><a href=\"/\">Board</a> <a href=\"/cases\">Cases</a>\(newRequest)\(admin)</nav>"
     }
 
     /// The page around `body`: the header names the user and offers to sign out (a form carrying `formToken`).

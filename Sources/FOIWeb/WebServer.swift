@@ -144,6 +144,7 @@ public struct WebServer: Sendable {
                 status: message == nil ? .ok : .unprocessableContent)
         }
         addAPIRoutes(to: router)
+        addAdminRoutes(to: router)
         router.post("signout") { request, context in
             guard let (_, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let form = try await Self.form(request, context)
@@ -226,6 +227,17 @@ public struct WebServer: Sendable {
     func asStepRecorder(
         _ request: Request, form: FormFields? = nil, _ body: (User, String) async throws -> Response
     ) async throws -> Response {
+        try await asSignedIn(
+            request, form: form, allowed: \.role.recordsSteps, refusal: "Your role does not record steps on cases."
+        ) { try await body($0, $1) }
+    }
+
+    /// Answers `request` with `body` for a signed-in user whom `allowed` lets in (else 403 saying `refusal`), with
+    /// their form token, once `form`, if posted, carries it (else 403): without a session, to sign in.
+    func asSignedIn(
+        _ request: Request, form: FormFields?, allowed: (User) -> Bool, refusal: String,
+        _ body: (User, String) async throws -> Response
+    ) async throws -> Response {
         guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
         let formToken = Accounts.formToken(ofSession: token)
         if let form, form["csrf"] != formToken {
@@ -233,10 +245,8 @@ public struct WebServer: Sendable {
                 WebPages.refusal(title: "Refused", message: "The form was not one this server gave you."),
                 status: .forbidden)
         }
-        guard user.role.recordsSteps else {
-            return Self.html(
-                WebPages.refusal(title: "Refused", message: "Your role does not record steps on cases."),
-                status: .forbidden)
+        guard allowed(user) else {
+            return Self.html(WebPages.refusal(title: "Refused", message: refusal), status: .forbidden)
         }
         return try await body(user, formToken)
     }

@@ -65,9 +65,13 @@ func warn(_ message: String) {
     FileHandle.standardError.write(Data("Warning: \(message)\n".utf8))
 }
 
-/// Writes one line to standard output.
+/// Writes one line to standard output; run by foi-server, hands it to the server.
 func say(_ line: String = "") {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    if let host = CommandHost.current {
+        host.said.withLock { $0.append(line) }
+    } else {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
 }
 
 extension TextOutput {

@@ -1,0 +1,92 @@
+import FOIKit
+
+/// The administration pages of foi-server: users and settings, for admins.
+extension WebPages {
+    /// What a page says above its forms: `notice`, what was just done; `message`, why it was refused.
+    static func outcome(notice: String?, message: String?) -> String {
+        (notice.map { "<p class=\"notice\" role=\"status\">\(escape($0))</p>\n" } ?? "")
+            + (message.map { "<p class=\"error\" role=\"alert\">\(escape($0))</p>\n" } ?? "")
+    }
+
+    static func csrfField(_ formToken: String) -> String {
+        "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(formToken))\">"
+    }
+
+    /// The users: who they are, their role, whether active; a form to deactivate each active one, to set a password,
+    /// and to add a user (`addForm`, `foi user add`'s, with `values` typed).
+    public static func usersPage(
+        _ users: [User], addForm: StepForm, values: [String: [String]] = [:], notice: String? = nil,
+        message: String? = nil, user: User, formToken: String
+    ) -> String {
+        var body = "<h1>Users</h1>\n" + outcome(notice: notice, message: message)
+        body +=
+            "<table>\n<thead><tr>"
+            + ["Name", "E-mail address", "Role", "Active", ""].map { "<th scope=\"col\">\($0)</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
+        let people = users.filter { $0.role != .system }
+        for person in people {
+            let deactivate =
+                person.active && person.email != nil && person.id != user.id
+                ? "<form method=\"post\" action=\"/admin/users/deactivate\">\(csrfField(formToken))"
+                    + "<input type=\"hidden\" name=\"email\" value=\"\(escape(person.email ?? ""))\">"
+                    + "<button type=\"submit\" aria-label=\"Deactivate \(escape(person.name))\">Deactivate</button></form>"
+                : ""
+            body +=
+                "<tr><th scope=\"row\">\(escape(person.name))</th><td>\(escape(person.email ?? person.login ?? ""))</td>"
+                + "<td>\(escape(person.role.rawValue))</td><td>\(person.active ? "yes" : "no")</td>"
+                + "<td>\(deactivate)</td></tr>\n"
+        }
+        body += "</tbody>\n</table>\n<h2>Set a password</h2>\n"
+        let addresses = people.filter(\.active).compactMap(\.email)
+        body += """
+            <form method="post" action="/admin/users/password">\(csrfField(formToken))
+            <label for="password-email">E-mail address</label>
+            <select id="password-email" name="email">\
+            \(addresses.map { "<option value=\"\(escape($0))\">\(escape($0))</option>" }.joined())</select>
+            <label for="password-new">New password</label>
+            <p class="hint" id="password-new-hint">12 characters at least; three random words are good. Their sessions \
+            end.</p>
+            <input type="password" id="password-new" name="password" autocomplete="new-password" \
+            aria-describedby="password-new-hint" required>
+            <div><button type="submit">Set the password</button></div>
+            </form>
+            <h2>Add a user</h2>
+
+            """
+        body += formHTML(
+            addForm, action: "/admin/users", hidden: csrfField(formToken), values: values, button: "Add the user")
+        return page(title: "Users", body: body, user: user, formToken: formToken)
+    }
+
+    /// The organisation's settings (`settings`, each with its value) and a form to change one of `editable`.
+    public static func settingsPage(
+        _ settings: [(key: Settings.Key, value: String)], editable: [Settings.Key], notice: String? = nil,
+        message: String? = nil, user: User, formToken: String
+    ) -> String {
+        var body = "<h1>Settings</h1>\n" + outcome(notice: notice, message: message) + "<dl>\n"
+        for (key, value) in settings {
+            let shown = value.isEmpty ? "(not set)" : value
+            body +=
+                "<dt>\(escape(key.rawValue))</dt><dd>"
+                + shown.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+                .joined(separator: "<br>") + "</dd>\n"
+        }
+        body += """
+            </dl>
+            <h2>Change a setting</h2>
+            <form method="post" action="/admin/settings">\(csrfField(formToken))
+            <label for="setting-key">Setting</label>
+            <select id="setting-key" name="key">\
+            \(editable.map { "<option value=\"\($0.rawValue)\">\($0.rawValue)</option>" }.joined())</select>
+            <label for="setting-value">New value</label>
+            <p class="hint" id="setting-value-hint">Empty to go back to foi's default (or to unset a part of the \
+            profile).</p>
+            <textarea id="setting-value" name="value" rows="4" cols="60" aria-describedby="setting-value-hint">\
+            </textarea>
+            <div><button type="submit">Change the setting</button></div>
+            </form>
+
+            """
+        return page(title: "Settings", body: body, user: user, formToken: formToken)
+    }
+}

@@ -1,0 +1,104 @@
+import FOIApp
+import FOIKit
+import FOIStore
+import FOIWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The administration pages: an admin adds users (who can then sign in), sets passwords, deactivates (their
+/// sessions end) and changes settings; anyone else is refused (403) and nothing is written.
+@Suite struct AdminPageTests {
+    let store: CaseStore
+    let password = "correct horse battery staple"
+
+    init() async throws {
+        store = try CaseStore.inMemory()
+        for (name, email, role) in [
+            ("Ada Admin", "ada@council.example", User.Role.admin), ("Ann Officer", "ann@council.example", .officer),
+        ] {
+            _ = try await store.addUser(name: name, email: email, role: role)
+            _ = try await Accounts(storage: store, cost: 4).setPassword(password, forUser: email, at: 0)
+        }
+    }
+
+    func application() throws -> some ApplicationProtocol {
+        let today = try CivilDate(iso: "2026-11-27")
+        let server = WebServer(
+            storage: store, accounts: Accounts(storage: store, cost: 4), now: { 1_796_000_000 }, today: { today })
+        return Application(router: server.router())
+    }
+
+    @Test func anAdminManagesTheUsers() async throws {
+        try await application().test(.router) { client in
+            let admin = try #require(
+                try await WebServerTests.signIn(client, as: "ada@council.example", password: password))
+            let officer = try #require(try await WebServerTests.signIn(client, password: password))
+            func post(_ path: String, _ fields: [String: String], as cookie: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: path, method: .post, headers: WebServerTests.headers(cookie: cookie),
+                    body: WebServerTests.form(fields.merging(["csrf": Accounts.formToken(ofSession: cookie)]) { $1 })
+                ) { $0 }
+            }
+            try await client.execute(uri: "/admin/users", method: .get, headers: WebServerTests.headers(cookie: admin))
+            {
+                response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok && page.contains("<th scope=\"row\">Ann Officer</th>"))
+                #expect(page.contains("<label for=\"field-role\">Role"))
+            }
+            try await client.execute(
+                uri: "/admin/users", method: .get, headers: WebServerTests.headers(cookie: officer)
+            ) { response in #expect(response.status == .forbidden) }
+            let newcomer = ["email": "cal@council.example", "name": "Cal <Contributor>", "role": "contributor"]
+            #expect(try await post("/admin/users", newcomer, as: officer).status == .forbidden)
+            let short = try await post("/admin/users", ["email": "not an address", "name": "X"], as: admin)
+            #expect(short.status == .unprocessableContent)
+            #expect(String(buffer: short.body).contains("is not an e-mail address"))
+            let added = try await post(
+                "/admin/users", newcomer.merging(["password": "three random words here"]) { $1 }, as: admin)
+            #expect(added.status == .ok)
+            #expect(String(buffer: added.body).contains("Cal &lt;Contributor&gt;"))
+            let cal = try #require(
+                try await WebServerTests.signIn(client, as: "cal@council.example", password: "three random words here"))
+            let again = try await post("/admin/users", newcomer, as: admin)
+            #expect(again.status == .unprocessableContent)
+            let weak = try await post(
+                "/admin/users/password", ["email": "cal@council.example", "password": "short"], as: admin)
+            #expect(weak.status == .unprocessableContent && String(buffer: weak.body).contains("shorter than 12"))
+            let deactivated = try await post("/admin/users/deactivate", ["email": "cal@council.example"], as: admin)
+            #expect(deactivated.status == .ok && String(buffer: deactivated.body).contains("Their sessions have ended"))
+            try await client.execute(uri: "/", method: .get, headers: WebServerTests.headers(cookie: cal)) {
+                response in #expect(response.status == .seeOther)
+            }
+            #expect(try await store.users().first { $0.email == "cal@council.example" }?.active == false)
+        }
+    }
+
+    @Test func anAdminChangesTheSettings() async throws {
+        try await application().test(.router) { client in
+            let admin = try #require(
+                try await WebServerTests.signIn(client, as: "ada@council.example", password: password))
+            let officer = try #require(try await WebServerTests.signIn(client, password: password))
+            func post(_ fields: [String: String], as cookie: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/admin/settings", method: .post, headers: WebServerTests.headers(cookie: cookie),
+                    body: WebServerTests.form(fields.merging(["csrf": Accounts.formToken(ofSession: cookie)]) { $1 })
+                ) { $0 }
+            }
+            let changed = try await post(["key": "authority-name", "value": "Borsetshire <County> Council"], as: admin)
+            #expect(changed.status == .ok)
+            #expect(String(buffer: changed.body).contains("<dd>Borsetshire &lt;County&gt; Council</dd>"))
+            #expect(try await store.setting(.authorityName) == "Borsetshire <County> Council")
+            #expect(try await post(["key": "authority-name", "value": "X"], as: officer).status == .forbidden)
+            let bad = try await post(["key": "clarification-lapse-days", "value": "0"], as: admin)
+            #expect(bad.status == .unprocessableContent)
+            let path = try await post(["key": "templates-dir", "value": "/etc"], as: admin)
+            #expect(path.status == .unprocessableContent && String(buffer: path.body).contains("file on the server"))
+            #expect(try await store.setting(.templatesDirectory) == "")
+            #expect(try await post(["key": "authority-name", "value": ""], as: admin).status == .ok)
+            #expect(try await store.setting(.authorityName) == "")
+        }
+    }
+}
