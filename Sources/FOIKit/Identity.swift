@@ -72,6 +72,9 @@ public struct User: Hashable, Sendable {
         /// Whether the role records steps on cases: officers and coordinators, and admins; contributors, approvers
         /// and auditors read.
         public var recordsSteps: Bool { [.officer, .coordinator, .admin].contains(self) }
+
+        /// Whether the role manages the office: its users and settings.
+        public var managesOffice: Bool { self == .admin }
     }
 }
 

@@ -98,7 +98,7 @@ extension WebServer {
         _ request: Request, form: FormFields? = nil, _ body: (User, String) async throws -> Response
     ) async throws -> Response {
         try await asSignedIn(
-            request, form: form, allowed: { $0.role == .admin }, refusal: "Only admins manage the office."
+            request, form: form, allowed: \.role.managesOffice, refusal: "Only admins manage the office."
         ) { try await body($0, $1) }
     }
 
