@@ -29,10 +29,12 @@ extension WebPages {
                 person.active && person.email != nil && person.id != user.id
                 ? "<form method=\"post\" action=\"/admin/users/deactivate\">\(csrfField(formToken))"
                     + "<input type=\"hidden\" name=\"email\" value=\"\(escape(person.email ?? ""))\">"
-                    + "<button type=\"submit\" aria-label=\"Deactivate \(escape(person.name))\">Deactivate</button></form>"
+                    + "<button type=\"submit\" aria-label=\"Deactivate \(escape(person.name))\">Deactivate</button>"
+                    + "</form>"
                 : ""
             body +=
-                "<tr><th scope=\"row\">\(escape(person.name))</th><td>\(escape(person.email ?? person.login ?? ""))</td>"
+                "<tr><th scope=\"row\">\(escape(person.name))</th>"
+                + "<td>\(escape(person.email ?? person.login ?? ""))</td>"
                 + "<td>\(escape(person.role.rawValue))</td><td>\(person.active ? "yes" : "no")</td>"
                 + "<td>\(deactivate)</td></tr>\n"
         }
