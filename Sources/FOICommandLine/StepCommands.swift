@@ -135,6 +135,28 @@ public enum StepCommands {
         return host.said.withLock { $0 }
     }
 
+    /// The letter `kind` about the case `reference` in `format`, written with the organisation's templates and
+    /// letterhead as `foi letter` writes it, as `actor` on `today`: a draft marks its gaps; `recording`, it is
+    /// recorded as issued (neither a draft nor a preview). The letter and its bytes in `format`.
+    public static func letter(
+        _ kind: LetterKind, about reference: CaseReference, in format: LetterFormat, draft: Bool, recording: Bool,
+        storage: any CaseStorage, actor: Actor, today: CivilDate
+    ) async throws -> (letter: Letter, bytes: Data) {
+        let host = CommandHost(storage: storage, actor: actor, today: today)
+        var bytes = Data()
+        do {
+            let letter = try await CommandHost.$current.withValue(host) {
+                try await LetterCommand.Write.write(
+                    kind, about: reference, in: format, date: nil, templates: nil, letterhead: nil, draft: draft,
+                    recording: recording && !draft, storage: storage, actor: actor, today: today
+                ) { bytes = $0 }
+            }
+            return (letter, bytes)
+        } catch let failure as Failure {
+            throw Refusal(message: failure.message)
+        }
+    }
+
     /// The filters of `foi list`, as a form: what the cases page offers.
     public static var listForm: StepForm { listStep.form }
 

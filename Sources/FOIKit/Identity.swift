@@ -73,6 +73,10 @@ public struct User: Hashable, Sendable {
         /// and auditors read.
         public var recordsSteps: Bool { [.officer, .coordinator, .admin].contains(self) }
 
+        /// Whether the role sees who asked (the requester, and the letters addressed to them): all but contributors,
+        /// who search for information in other departments.
+        public var seesRequesters: Bool { self != .contributor }
+
         /// Whether the role manages the office: its users and settings.
         public var managesOffice: Bool { self == .admin }
     }

@@ -112,7 +112,7 @@ public struct Letter: Sendable {
     }
 
     /// The letter's text as HTML, without a page around it.
-    var bodyHTML: String {
+    public var bodyHTML: String {
         guard versions.count > 1 else { return LetterDocument(markdown: markdown).bodyHTML }
         return versions.map {
             "<div lang=\"\($0.language.tag)\">\n\(LetterDocument(markdown: $0.markdown).bodyHTML)</div>\n"

@@ -32,6 +32,7 @@ public enum WebPages {
         .error { border-left: 5px solid #d4351c; padding-left: 1em; color: #d4351c; font-weight: bold; }
         .overdue { color: #d4351c; font-weight: bold; }
         .hint { color: #505a5f; margin: 0.2em 0 0.3em; }
+        .letter { border: 1px solid #b1b4b6; padding: 1em 2em; max-width: 45em; }
         .notice { border-left: 5px solid #00703c; padding-left: 1em; font-weight: bold; }
         td form { margin: 0; } td button { margin: 0; font-size: 1rem; padding: 0.2em 0.6em; }
         select { font-size: 1.1875rem; padding: 0.3em; border: 2px solid #0b0c0c; }
@@ -282,6 +283,7 @@ public enum WebPages {
                 + "<td>\(escape(stored.actorName(detail.userNames) ?? ""))</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
+        if user.role.seesRequesters { body += lettersSection(summary.ref) }
         if !steps.isEmpty { body += stepForms(detail, steps: steps, today: today, formToken: formToken) }
         return page(title: summary.ref.rawValue, body: body, user: user, formToken: formToken)
     }

@@ -70,7 +70,7 @@ extension WebServer {
 
     /// The case `reference` as `foi show --format json` prints it; without the requester for a contributor.
     func caseJSON(_ reference: CaseReference, for user: User) async throws -> Response {
-        let detail = try await storage.detail(reference, requester: user.role != .contributor)
+        let detail = try await storage.detail(reference, requester: user.role.seesRequesters)
         return Self.json(
             try CaseDetailView.render(
                 detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), format: .json

@@ -71,7 +71,7 @@ public struct WebServer: Sendable {
             let detail: CaseDetail
             do {
                 // A contributor never sees the requester: not read at all.
-                detail = try await storage.detail(reference, requester: user.role != .contributor)
+                detail = try await storage.detail(reference, requester: user.role.seesRequesters)
             } catch StoreError.caseNotFound {
                 return Self.noCase(reference)
             }
@@ -145,6 +145,7 @@ public struct WebServer: Sendable {
         }
         addAPIRoutes(to: router)
         addAdminRoutes(to: router)
+        addLetterRoutes(to: router)
         router.post("signout") { request, context in
             guard let (_, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let form = try await Self.form(request, context)
@@ -252,7 +253,7 @@ public struct WebServer: Sendable {
     }
 
     /// What came of asking for a step: the steps recorded, or why nothing was, with the HTTP status of its kind.
-    enum StepResult {
+    enum StepResult: Sendable {
         case recorded([CaseReference])
         case refused(String, HTTPResponse.Status)
     }
@@ -264,6 +265,19 @@ public struct WebServer: Sendable {
         _ name: String, on reference: CaseReference, values: [(name: String, value: String)], drawnWith drawn: Int?,
         by user: User
     ) async -> StepResult {
+        await once(on: reference, drawnWith: drawn) {
+            .recorded(
+                try await StepCommands.record(
+                    name, on: reference, values: values, storage: storage, actor: .user(user.id), today: today()))
+        }
+    }
+
+    /// Runs `body` on the case `reference` if it still has the `drawn` steps it had when the form was drawn (nil:
+    /// whatever it has), one at a time on a case; a refusal of the step's checks, the lifecycle or the store as
+    /// `.refused` with its status.
+    func once(on reference: CaseReference, drawnWith drawn: Int?, _ body: @Sendable () async throws -> StepResult) async
+        -> StepResult
+    {
         await gate.one(reference) {
             do {
                 if let drawn, try await storage.load(reference).file.history.count != drawn {
@@ -271,24 +285,24 @@ public struct WebServer: Sendable {
                         "The case has moved on since this page was drawn, and nothing was recorded: read it again.",
                         .conflict)
                 }
-                return .recorded(
-                    try await StepCommands.record(
-                        name, on: reference, values: values, storage: storage, actor: .user(user.id), today: today()))
-            } catch let refusal as StepCommands.Refusal {
-                return .refused(Self.sentence(refusal.message), .unprocessableContent)
-            } catch StoreError.caseNotFound {
-                return .refused("There is no case \(reference.rawValue).", .notFound)
-            } catch let error as LifecycleError {
-                return .refused(Self.sentence(error.description), .conflict)
-            } catch let error as DeadlineError {
-                return .refused(Self.sentence(error.description), .conflict)
-            } catch let error as CaseworkError {
-                return .refused(Self.sentence(error.description), .conflict)
-            } catch let error as StoreError {
-                return .refused(Self.sentence(error.description), error.isBadInput ? .unprocessableContent : .conflict)
+                return try await body()
             } catch {
-                return .refused(Self.sentence("\(error)"), .unprocessableContent)
+                return Self.refusal(error, on: reference)
             }
+        }
+    }
+
+    /// Why a step (or a letter) was refused, as a sentence with the HTTP status of its kind.
+    static func refusal(_ error: any Error, on reference: CaseReference) -> StepResult {
+        switch error {
+        case let refusal as StepCommands.Refusal: .refused(sentence(refusal.message), .unprocessableContent)
+        case StoreError.caseNotFound: .refused("There is no case \(reference.rawValue).", .notFound)
+        case let error as LifecycleError: .refused(sentence(error.description), .conflict)
+        case let error as DeadlineError: .refused(sentence(error.description), .conflict)
+        case let error as CaseworkError: .refused(sentence(error.description), .conflict)
+        case let error as StoreError:
+            .refused(sentence(error.description), error.isBadInput ? .unprocessableContent : .conflict)
+        default: .refused(sentence("\(error)"), .unprocessableContent)
         }
     }
 
@@ -356,7 +370,7 @@ actor StepGate {
     /// For each case a step is being recorded on, who waits their turn.
     private var queues: [CaseReference: [CheckedContinuation<Void, Never>]] = [:]
 
-    func one<T: Sendable>(_ reference: CaseReference, _ body: () async -> T) async -> T {
+    func one<T: Sendable>(_ reference: CaseReference, _ body: @Sendable () async -> T) async -> T {
         if queues[reference] == nil {
             queues[reference] = []
         } else {

@@ -77,10 +77,6 @@ extension LetterCommand {
         var on: DateOrTimestamp?
         @OptionGroup var store: StoreOptions
 
-        enum LetterFormat: String, CaseIterable, ExpressibleByArgument {
-            case markdown, html, docx
-        }
-
         func validate() throws {
             if format == .docx && output == nil {
                 throw ValidationError("a Word letter is a file: give --output FILE.docx")
@@ -94,40 +90,20 @@ extension LetterCommand {
         func run() async throws {
             let records = !(draft || preview)
             let caseStore = try store.open(records ? .write : .read)
-            let reference = CaseReference(rawValue: ref)
-            let directory: String
-            if let templates {
-                directory = templates
-            } else {
-                directory = try await perform { try await caseStore.setting(.templatesDirectory) }
-            }
-            let templateSet = try LetterTemplates(directory: directory.isEmpty ? nil : directory)
-            var wordLetterhead: WordLetterhead?
-            if format == .docx {
-                var path = letterhead ?? ""
-                if letterhead == nil { path = try await perform { try await caseStore.setting(.letterheadDocx) } }
-                if !path.isEmpty { wordLetterhead = try readLetterhead(path) }
-            }
             var bytes = Data()
             var delivered = false
             do {
-                _ = try await perform(on: reference) {
-                    do {
-                        return try await Casework(storage: caseStore).issueLetter(
-                            kind, about: reference, date: on?.date, templates: templateSet.templates,
-                            templateOrigin: templateSet.origin, draft: draft, recording: records, by: store.identity,
-                            today: store.todayDate
-                        ) { letter in
-                            bytes = try perform { try self.bytes(of: letter, on: wordLetterhead) }
-                            guard let output else { return }
-                            // A letter is addressed to its requester: personal data, its owner's alone.
-                            if delivered { try? FileManager.default.removeItem(atPath: output) }
-                            try NewOutput.write(bytes, to: output, personal: true)
-                            delivered = true
-                        }
-                    } catch LetterError.template(let name, let reason) {
-                        throw Failure.badInput(templateSet.describe(.template(name: name, reason: reason)))
-                    }
+                _ = try await Self.write(
+                    kind, about: CaseReference(rawValue: ref), in: format, date: on?.date, templates: templates,
+                    letterhead: letterhead, draft: draft, recording: records, storage: caseStore, actor: store.identity,
+                    today: store.todayDate
+                ) { written in
+                    bytes = written
+                    guard let output else { return }
+                    // A letter is addressed to its requester: personal data, its owner's alone.
+                    if delivered { try? FileManager.default.removeItem(atPath: output) }
+                    try NewOutput.write(bytes, to: output, personal: true)
+                    delivered = true
                 }
             } catch {
                 // A letter the history cannot record is not left behind as if issued.
@@ -137,12 +113,71 @@ extension LetterCommand {
             if output == nil { FileHandle.standardOutput.write(bytes) }
         }
 
-        func bytes(of letter: Letter, on letterhead: WordLetterhead?) throws -> Data {
-            switch format {
-            case .markdown: Data(letter.markdown.utf8)
-            case .html: Data(letter.html.utf8)
-            case .docx: try letter.docx(letterhead: letterhead)
+        /// Writes the letter `kind` about the case `reference` in `format`, with the templates of the directory
+        /// `templates` (default: the templates-dir setting's, else the built-in ones), a Word letter into the
+        /// letterhead `letterhead` (default: the letterhead-docx setting's), and hands its bytes to `deliver`; where
+        /// `recording`, records it as issued once delivered (`Casework.issueLetter`).
+        static func write(
+            _ kind: LetterKind, about reference: CaseReference, in format: LetterFormat, date: CivilDate?,
+            templates: String?, letterhead: String?, draft: Bool, recording: Bool, storage: any CaseStorage,
+            actor: Actor, today: CivilDate, deliver: (Data) throws -> Void
+        ) async throws -> Letter {
+            let directory: String
+            if let templates {
+                directory = templates
+            } else {
+                directory = try await perform { try await storage.setting(.templatesDirectory) }
             }
+            let templateSet = try LetterTemplates(directory: directory.isEmpty ? nil : directory)
+            var wordLetterhead: WordLetterhead?
+            if format == .docx {
+                var path = letterhead ?? ""
+                if letterhead == nil { path = try await perform { try await storage.setting(.letterheadDocx) } }
+                if !path.isEmpty { wordLetterhead = try readLetterhead(path) }
+            }
+            return try await perform(on: reference) {
+                do {
+                    return try await Casework(storage: storage).issueLetter(
+                        kind, about: reference, date: date, templates: templateSet.templates,
+                        templateOrigin: templateSet.origin, draft: draft, recording: recording, by: actor, today: today
+                    ) { letter in
+                        try deliver(try perform { try format.bytes(of: letter, on: wordLetterhead) })
+                    }
+                } catch LetterError.template(let name, let reason) {
+                    throw Failure.badInput(templateSet.describe(.template(name: name, reason: reason)))
+                }
+            }
+        }
+    }
+}
+
+/// The formats a letter is written in.
+public enum LetterFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
+    case markdown, html, docx
+
+    func bytes(of letter: Letter, on letterhead: WordLetterhead?) throws -> Data {
+        switch self {
+        case .markdown: Data(letter.markdown.utf8)
+        case .html: Data(letter.html.utf8)
+        case .docx: try letter.docx(letterhead: letterhead)
+        }
+    }
+
+    /// The file name's extension.
+    public var fileExtension: String {
+        switch self {
+        case .markdown: "md"
+        case .html: "html"
+        case .docx: "docx"
+        }
+    }
+
+    /// The media type served.
+    public var mediaType: String {
+        switch self {
+        case .markdown: "text/markdown; charset=utf-8"
+        case .html: "text/html; charset=utf-8"
+        case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         }
     }
 }
