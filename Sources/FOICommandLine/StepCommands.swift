@@ -303,7 +303,9 @@ public enum StepCommands {
             fields.append(
                 StepField(
                     name: name, hint: argument.abstract ?? "", kind: kind, required: !argument.isOptional,
-                    repeating: argument.isRepeating))
+                    repeating: argument.isRepeating,
+                    // A flag's default is being left out; a list's, none.
+                    defaultValue: kind == .flag || argument.isRepeating ? nil : argument.defaultValue))
         }
         var form = StepForm(name: dump.commandName, summary: dump.abstract ?? "", fields: fields)
         for index in form.fields.indices {
@@ -393,4 +395,5 @@ struct ArgumentDump: Decodable {
     var isRepeating: Bool
     var allValues: [String]?
     var shouldDisplay: Bool
+    var defaultValue: String?
 }

@@ -55,8 +55,17 @@ extension WebPages {
             <h2>Add a user</h2>
 
             """
+        let password = """
+            <label for="new-user-password">Password</label>
+            <p class="hint" id="new-user-password-hint">Optional: the password they sign in with (12 characters at \
+            least), or set one later.</p>
+            <input type="password" id="new-user-password" name="password" autocomplete="new-password" \
+            aria-describedby="new-user-password-hint">
+
+            """
         body += formHTML(
-            addForm, action: "/admin/users", hidden: csrfField(formToken), values: values, button: "Add the user")
+            addForm, action: "/admin/users", hidden: csrfField(formToken), values: values, extra: password,
+            button: "Add the user")
         return page(title: "Users", body: body, user: user, formToken: formToken)
     }
 

@@ -53,13 +53,18 @@ public struct StepField: Sendable, Equatable {
     public var required: Bool
     /// Whether it can be given more than once (several citations): separated by commas in a form.
     public var repeating: Bool
+    /// What it is when not given, where that is a value (a role, a number of days).
+    public var defaultValue: String?
 
-    public init(name: String, hint: String, kind: Kind, required: Bool, repeating: Bool) {
+    public init(
+        name: String, hint: String, kind: Kind, required: Bool, repeating: Bool, defaultValue: String? = nil
+    ) {
         self.name = name
         self.hint = hint
         self.kind = kind
         self.required = required
         self.repeating = repeating
+        self.defaultValue = defaultValue
     }
 
     /// The field's name as a label: `Estimate hours`.

@@ -325,11 +325,13 @@ public enum WebPages {
     }
 
     /// A form posting `form`'s fields (with `values`) and the `hidden` fields to `action`.
+    /// `extra`: inputs of the page's own after the form's fields.
     static func formHTML(
-        _ form: StepForm, action: String, hidden: String, values: [String: [String]], button: String
+        _ form: StepForm, action: String, hidden: String, values: [String: [String]], extra: String = "",
+        button: String
     ) -> String {
         "<form method=\"post\" action=\"\(escape(action))\">\(hidden)\n"
-            + form.fields.map { fieldHTML($0, values: values[$0.name] ?? []) }.joined()
+            + form.fields.map { fieldHTML($0, values: values[$0.name] ?? []) }.joined() + extra
             + "<div><button type=\"submit\">\(escape(button))</button></div>\n</form>\n"
     }
 
@@ -340,6 +342,7 @@ public enum WebPages {
         let name = escape(field.name)
         let value = values.joined(separator: ", ")
         var hint = field.hint
+        if let byDefault = field.defaultValue { hint += " Default: \(byDefault)." }
         if field.kind == .date { hint += " For example 3/12/2026 or 2026-12-03." }
         let pickSeveral = field.repeating && field.kind != .line && field.kind != .text
         if field.repeating && !pickSeveral { hint += " Separate several with commas." }
@@ -354,8 +357,9 @@ public enum WebPages {
                 + "\(described)\(checked)><label for=\"\(id)\">\(escape(field.label))</label></div>\n" + hintHTML
         case .choice, .yesOrNo:
             let choices = if case .choice(let values) = field.kind { values } else { ["yes", "no"] }
-            let options = (pickSeveral ? choices : [""] + choices).map { choice in
-                let selected = values.contains(choice) ? " selected" : ""
+            let chosen = values.isEmpty ? field.defaultValue.map { [$0] } ?? [] : values
+            let options = (pickSeveral || field.defaultValue != nil ? choices : [""] + choices).map { choice in
+                let selected = chosen.contains(choice) ? " selected" : ""
                 return
                     "<option value=\"\(escape(choice))\"\(selected)>\(choice.isEmpty ? "–" : escape(choice))</option>"
             }

@@ -46,7 +46,10 @@ import Testing
                 response in
                 let page = String(buffer: response.body)
                 #expect(response.status == .ok && page.contains("<th scope=\"row\">Ann Officer</th>"))
-                #expect(page.contains("<label for=\"field-role\">Role"))
+                #expect(
+                    page.contains("<label for=\"field-role\">Role")
+                        && page.contains("<option value=\"officer\" selected>"))
+                #expect(page.contains("<label for=\"new-user-password\">Password</label>"))
             }
             try await client.execute(
                 uri: "/admin/users", method: .get, headers: WebServerTests.headers(cookie: officer)
