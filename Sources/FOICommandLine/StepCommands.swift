@@ -19,7 +19,7 @@ public enum StepCommands {
     ]
 
     /// The options every step shares that belong to the terminal, not to the step: the server decides them.
-    static let terminalOptions: Set<String> = ["db", "today", "actor", "format", "help", "version"]
+    static let terminalOptions: Set<String> = ["db", "today", "actor", "format", "output", "help", "version"]
 
     /// Fields a form cannot give yet: files to enclose are uploads, which the web does not take.
     static let notOnForms: [String: Set<String>] = ["disclose": ["attach", "personal"]]
@@ -155,6 +155,48 @@ public enum StepCommands {
         } catch let failure as Failure {
             throw Refusal(message: failure.message)
         }
+    }
+
+    /// The office's figures, each the command line's own command.
+    public enum Figures: String, CaseIterable, Sendable {
+        case report
+        case timeliness
+        case cabinetOffice = "cabinet-office"
+        case s45
+        case sic
+
+        var command: any AsyncParsableCommand.Type {
+            switch self {
+            case .report: ReportCommand.self
+            case .timeliness: StatsCommand.Timeliness.self
+            case .cabinetOffice: StatsCommand.CabinetOffice.self
+            case .s45: StatsCommand.SectionFortyFive.self
+            case .sic: StatsCommand.SIC.self
+            }
+        }
+    }
+
+    static let figures = Dictionary(uniqueKeysWithValues: Figures.allCases.map { ($0, step(of: $0.command)) })
+
+    /// The form of `figures`: its command's options.
+    public static func form(of figures: Figures) -> StepForm {
+        self.figures[figures]!.form
+    }
+
+    /// What the command of `figures` prints with `values` (as `record`), in `format` (`table`, `json` or `csv`; the
+    /// report is a page of HTML), on `today`.
+    public static func figures(
+        _ figures: Figures, values: [(name: String, value: String)], format: OutputFormat?, storage: any CaseStorage,
+        today: CivilDate
+    ) async throws -> Data {
+        let host = CommandHost(storage: storage, actor: .user(.system), today: today)
+        var step = self.figures[figures]!
+        if let format {
+            // The format is the page's to choose, not a field.
+            step.form.fields.append(StepField(name: "format", hint: "", kind: .line, required: false, repeating: false))
+        }
+        try await run(step, on: nil, values: values + (format.map { [("format", $0.rawValue)] } ?? []), in: host)
+        return host.output.withLock { $0 }
     }
 
     /// The filters of `foi list`, as a form: what the cases page offers.
@@ -331,6 +373,8 @@ final class CommandHost: Sendable {
     let recorded = Mutex<[CaseReference]>([])
     /// What the command said, line by line.
     let said = Mutex<[String]>([])
+    /// What the command printed.
+    let output = Mutex<Data>(Data())
 
     init(storage: any CaseStorage, actor: Actor, today: CivilDate) {
         self.storage = storage

@@ -47,10 +47,11 @@ public enum WebPages {
     /// The links of a signed-in page's header.
     static func navigation(for user: User) -> String {
         let newRequest = user.role.recordsSteps ? " <a href=\"/cases/new\">New request</a>" : ""
+        let figures = user.role.seesRequesters ? " <a href=\"/figures\">Figures</a>" : ""
         let admin =
             user.role == .admin ? " <a href=\"/admin/users\">Users</a> <a href=\"/admin/settings\">Settings</a>" : ""
         return
-            "<nav aria-label=\"Main\"><a href=\"/\">Board</a> <a href=\"/cases\">Cases</a>\(newRequest)\(admin)</nav>"
+            "<nav aria-label=\"Main\"><a href=\"/\">Board</a> <a href=\"/cases\">Cases</a>\(newRequest)\(figures)\(admin)</nav>"
     }
 
     /// The page around `body`: the header names the user and offers to sign out (a form carrying `formToken`).
@@ -327,18 +328,18 @@ public enum WebPages {
     /// A form posting `form`'s fields (with `values`) and the `hidden` fields to `action`.
     /// `extra`: inputs of the page's own after the form's fields.
     static func formHTML(
-        _ form: StepForm, action: String, hidden: String, values: [String: [String]], extra: String = "",
-        button: String
+        _ form: StepForm, action: String, method: String = "post", hidden: String, values: [String: [String]],
+        idPrefix: String = "field-", extra: String = "", button: String
     ) -> String {
-        "<form method=\"post\" action=\"\(escape(action))\">\(hidden)\n"
-            + form.fields.map { fieldHTML($0, values: values[$0.name] ?? []) }.joined() + extra
+        "<form method=\"\(method)\" action=\"\(escape(action))\">\(hidden)\n"
+            + form.fields.map { fieldHTML($0, values: values[$0.name] ?? [], idPrefix: idPrefix) }.joined() + extra
             + "<div><button type=\"submit\">\(escape(button))</button></div>\n</form>\n"
     }
 
     /// One field with what was given for it: its label, its hint (what to give, how to type it) tied to the
     /// input, and the input for its kind (of several choices, a list to pick several from).
-    static func fieldHTML(_ field: StepField, values: [String]) -> String {
-        let id = "field-\(escape(field.name))"
+    static func fieldHTML(_ field: StepField, values: [String], idPrefix: String = "field-") -> String {
+        let id = "\(escape(idPrefix))\(escape(field.name))"
         let name = escape(field.name)
         let value = values.joined(separator: ", ")
         var hint = field.hint

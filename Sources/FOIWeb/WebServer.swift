@@ -146,6 +146,7 @@ public struct WebServer: Sendable {
         addAPIRoutes(to: router)
         addAdminRoutes(to: router)
         addLetterRoutes(to: router)
+        addFigureRoutes(to: router)
         router.post("signout") { request, context in
             guard let (_, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let form = try await Self.form(request, context)
@@ -406,7 +407,8 @@ struct SecurityHeaders: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicy] = Self.policy
+        // A route may set a policy of its own (the report's inline style); every other response has this one.
+        response.headers[.contentSecurityPolicy] = response.headers[.contentSecurityPolicy] ?? Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[Self.referrerPolicy] = "same-origin"
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"

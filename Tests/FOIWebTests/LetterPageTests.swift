@@ -102,4 +102,35 @@ import Testing
             #expect(!String(buffer: try await get("/cases/FOI-1", as: cal).body).contains("/letters/"))
         }
     }
+
+    /// The figures: the report as the page `foi report` writes (its inline style allowed there alone), a return as a
+    /// table in the page or CSV to download, a period foi cannot read said on the form (422); not for contributors.
+    @Test func theFiguresAsTheCommandLineMakesThem() async throws {
+        try await application().test(.router) { client in
+            let token = try #require(try await WebServerTests.signIn(client, password: password))
+            func get(_ uri: String, as cookie: String? = nil) async throws -> TestResponse {
+                try await client.execute(
+                    uri: uri, method: .get, headers: WebServerTests.headers(cookie: cookie ?? token)
+                ) { $0 }
+            }
+            let page = try await get("/figures")
+            #expect(page.status == .ok && String(buffer: page.body).contains("<label for=\"s45-period\">Period"))
+            let report = try await get("/figures/report?period=2026Q4")
+            #expect(report.status == .ok && String(buffer: report.body).contains("FOI performance, 2026Q4"))
+            #expect(report.headers[.contentSecurityPolicy]?.contains("style-src 'unsafe-inline'") == true)
+            #expect(report.headers[.contentSecurityPolicy]?.contains("script") == false)
+            let table = try await get("/figures/timeliness?period=2026-11&format=table")
+            #expect(table.status == .ok && String(buffer: table.body).contains("<pre>"))
+            #expect(table.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+            let csv = try await get("/figures/s45?period=2026Q4&format=csv")
+            #expect(csv.headers[.contentDisposition] == "attachment; filename=\"s45.csv\"")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            let spring = try await get("/figures/s45?period=spring")
+            #expect(spring.status == .unprocessableContent && String(buffer: spring.body).contains("“Period”"))
+            #expect(try await get("/figures/horoscope").status == .notFound)
+            let cal = try #require(
+                try await WebServerTests.signIn(client, as: "cal@council.example", password: password))
+            #expect(try await get("/figures/report", as: cal).status == .forbidden)
+        }
+    }
 }

@@ -110,7 +110,7 @@ extension LetterCommand {
                 if delivered, let output { try? FileManager.default.removeItem(atPath: output) }
                 throw error
             }
-            if output == nil { FileHandle.standardOutput.write(bytes) }
+            if output == nil { emit(bytes) }
         }
 
         /// Writes the letter `kind` about the case `reference` in `format`, with the templates of the directory

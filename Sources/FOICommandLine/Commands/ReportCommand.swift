@@ -47,7 +47,7 @@ struct ReportCommand: AsyncParsableCommand {
                 calendars: caseStore.calendars)
         }
         guard let output else {
-            FileHandle.standardOutput.write(Data(html.utf8))
+            emit(Data(html.utf8))
             return
         }
         try NewOutput.write(Data(html.utf8), to: output)

@@ -77,7 +77,16 @@ func say(_ line: String = "") {
 extension TextOutput {
     /// Writes everything to standard output at once.
     func flush() {
-        FileHandle.standardOutput.write(Data(bytes))
+        emit(Data(bytes))
+    }
+}
+
+/// Writes `data` to standard output; run by foi-server, hands it to the server.
+func emit(_ data: Data) {
+    if let host = CommandHost.current {
+        host.output.withLock { $0 += data }
+    } else {
+        FileHandle.standardOutput.write(data)
     }
 }
 
