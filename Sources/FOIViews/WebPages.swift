@@ -51,7 +51,8 @@ public enum WebPages {
         let admin =
             user.role == .admin ? " <a href=\"/admin/users\">Users</a> <a href=\"/admin/settings\">Settings</a>" : ""
         return
-            "<nav aria-label=\"Main\"><a href=\"/\">Board</a> <a href=\"/cases\">Cases</a>\(newRequest)\(figures)\(admin)</nav>"
+            "<nav aria-label=\"Main\"><a href=\"/\">Board</a> <a href=\"/cases\">Cases</a>"
+            + "\(newRequest)\(figures)\(admin)</nav>"
     }
 
     /// The page around `body`: the header names the user and offers to sign out (a form carrying `formToken`).
