@@ -178,6 +178,7 @@ let package = Package(
             dependencies: [
                 "FOIWeb", "FOIApp", "FOIKit", "FOIStore", "FOIViews", "FOICommandLine",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .testTarget(name: "FOIIntakeTests", dependencies: ["FOIIntake", "FOIKit", "FOITestSupport"]),
         .testTarget(

@@ -141,6 +141,9 @@ public protocol CaseStorage: StepStorage {
     /// Removes the personal data of `references` (nil: every case past its retention date).
     func anonymise(_ references: [CaseReference]?, actor: Actor, today: CivilDate) async throws -> Anonymisation
     func verify(thorough: Bool, head: LedgerHead?) async throws -> VerificationReport
+    /// The id of the last event recorded, in any case or (`reference`) in one (0: none): what tells a page that a
+    /// step was recorded since it was drawn, by this process or another.
+    func lastEventID(of reference: CaseReference?) async throws -> Int64
     /// What `verify` finds wrong with one case.
     func problems(of reference: CaseReference) async throws -> [String]
     /// A consistent copy of the whole store at `destination`; returns how many cases it holds.

@@ -84,6 +84,15 @@ extension CaseStore {
         }
     }
 
+    public func lastEventID(of reference: CaseReference?) async throws -> Int64 {
+        try await read { db in
+            guard let reference else { return try Int64.fetchOne(db, sql: "SELECT max(id) FROM events") ?? 0 }
+            return try Int64.fetchOne(
+                db, sql: "SELECT max(id) FROM events WHERE case_id = (SELECT id FROM cases WHERE ref = ?)",
+                arguments: [reference.rawValue]) ?? 0
+        }
+    }
+
     /// The cases `filter` selects, in due-date order (cases without a date last), then by reference.
     public func list(_ filter: CaseFilter, today: CivilDate) async throws -> [CaseSummary] {
         var conditions: [String] = []

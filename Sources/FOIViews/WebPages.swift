@@ -56,7 +56,14 @@ public enum WebPages {
     }
 
     /// The page around `body`: the header names the user and offers to sign out (a form carrying `formToken`).
-    public static func page(title: String, body: String, user: User? = nil, formToken: String? = nil) -> String {
+    /// `live`: where the page asks whether a step was recorded since it was drawn, and the last event it was drawn
+    /// with (`liveScript`).
+    public static func page(
+        title: String, body: String, user: User? = nil, formToken: String? = nil,
+        live: (events: String, version: Int64)? = nil
+    ) -> String {
+        let liveAttributes = live.map { " data-live=\"\(escape($0.events))\" data-version=\"\($0.version)\"" } ?? ""
+        let script = live == nil ? "" : "<script src=\"/static/live.js\" defer></script>\n"
         let signOut =
             user.map { user in
                 """
@@ -74,11 +81,11 @@ public enum WebPages {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title)) – foi</title>
             <link rel="stylesheet" href="/static/foi.css">
-            </head>
+            \(script)</head>
             <body>
             <a class="skip" href="#main">Skip to main content</a>
             <header><strong>foi</strong>\(user.map(navigation) ?? "")\(signOut)</header>
-            <main id="main">
+            <main id="main"\(liveAttributes)>
             \(body)</main>
             </body>
             </html>
@@ -105,7 +112,7 @@ public enum WebPages {
     }
 
     /// The board: the same three sections, counts and rows as `foi board`.
-    public static func board(_ board: Board, horizon: Int, user: User, formToken: String) -> String {
+    public static func board(_ board: Board, horizon: Int, version: Int64, user: User, formToken: String) -> String {
         let sections: [(String, BoardSection)] = [
             ("Overdue", board.overdue), ("Due in the next \(horizon) working days", board.dueSoon),
             ("Waiting on the requester", board.awaiting),
@@ -143,7 +150,7 @@ public enum WebPages {
                 body += "<p>… and \(section.count - section.rows.count) more.</p>\n"
             }
         }
-        return page(title: "Board", body: body, user: user, formToken: formToken)
+        return page(title: "Board", body: body, user: user, formToken: formToken, live: ("/events", version))
     }
 
     /// The cases page: the filters of `foi list` (`filters`, with what was given, `values`) as a form that asks
@@ -206,10 +213,10 @@ public enum WebPages {
     /// history with who did what (a voided step struck through). The requester only where `detail` was read with
     /// them.
     /// `message`, where the last step was refused, says why above the forms; `steps`: the steps the user may
-    /// record (none for a user who records no steps).
+    /// record (none for a user who records no steps); `version`: the case's last event, read before `detail`.
     public static func casePage(
         _ detail: CaseDetail, calendars: Calendars, catalogue: ExemptionCatalogue, today: CivilDate, user: User,
-        formToken: String, steps: [StepForm] = [], message: String? = nil
+        formToken: String, steps: [StepForm] = [], version: Int64 = 0, message: String? = nil
     ) throws -> String {
         let summary = detail.summary
         var body = "<p><a href=\"/\">Back to the board</a></p>\n"
@@ -287,7 +294,11 @@ public enum WebPages {
         body += "</tbody>\n</table>\n"
         if user.role.seesRequesters { body += lettersSection(summary.ref) }
         if !steps.isEmpty { body += stepForms(detail, steps: steps, today: today, formToken: formToken) }
-        return page(title: summary.ref.rawValue, body: body, user: user, formToken: formToken)
+        let events =
+            "/events?case=" + (summary.ref.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        return page(
+            title: summary.ref.rawValue, body: body, user: user, formToken: formToken,
+            live: (events, version))
     }
 
     /// The page of one step's form on the case `summary`, drawn when the case had `steps` steps; `values`: what

@@ -21,9 +21,11 @@ public struct WebServer: Sendable {
     public let secureCookies: Bool
     /// One step at a time on each case.
     let gate = StepGate()
+    /// How many seconds an event stream waits for a step before it ends (the browser then asks again).
+    let eventWait: Int
 
     public init(
-        storage: any CaseStorage, accounts: Accounts, secureCookies: Bool = false,
+        storage: any CaseStorage, accounts: Accounts, secureCookies: Bool = false, eventWait: Int = 25,
         now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         today: @escaping @Sendable () -> CivilDate = {
             ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
@@ -32,6 +34,7 @@ public struct WebServer: Sendable {
         self.storage = storage
         self.accounts = accounts
         self.secureCookies = secureCookies
+        self.eventWait = eventWait
         self.now = now
         self.today = today
     }
@@ -56,19 +59,32 @@ public struct WebServer: Sendable {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: WebPages.styleSheet)))
         }
+        router.get("static/live.js") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: WebPages.liveScript)))
+        }
+        router.get("events") { request, _ in try await events(request) }
+        // Browsers ask for it of every site; foi has none to give.
+        router.get("favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("signin") { _, _ in Self.html(WebPages.signIn()) }
         router.post("signin") { request, context in try await signIn(request, context) }
         router.get("/") { request, _ in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let horizon = 5
+            // Read before the board: a step recorded in between redraws the page once more, never misses it.
+            let version = try await storage.lastEventID(of: nil)
             let board = try await storage.board(today: today(), horizon: horizon, limit: 50, handler: nil)
             return Self.html(
-                WebPages.board(board, horizon: horizon, user: user, formToken: Accounts.formToken(ofSession: token)))
+                WebPages.board(
+                    board, horizon: horizon, version: version, user: user,
+                    formToken: Accounts.formToken(ofSession: token)))
         }
         router.get("cases/:ref") { request, context in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let reference = Self.reference(context)
             let detail: CaseDetail
+            let version = try await storage.lastEventID(of: reference)
             do {
                 // A contributor never sees the requester: not read at all.
                 detail = try await storage.detail(reference, requester: user.role.seesRequesters)
@@ -79,7 +95,7 @@ public struct WebServer: Sendable {
                 try WebPages.casePage(
                     detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), user: user,
                     formToken: Accounts.formToken(ofSession: token),
-                    steps: user.role.recordsSteps ? StepCommands.forms : []))
+                    steps: user.role.recordsSteps ? StepCommands.forms : [], version: version))
         }
         router.get("cases/new") { request, _ in
             try await asStepRecorder(request) { user, formToken in
@@ -341,6 +357,34 @@ public struct WebServer: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: Array(body))))
     }
 
+    static let lastEventID = HTTPField.Name("Last-Event-ID")!
+
+    /// Server-sent events for a live page: one event, `id` and `data` the last event recorded (of the case `case`,
+    /// or any), as soon as it is not the one the page was drawn with (`Last-Event-ID`, else `since`); after
+    /// `eventWait` seconds without one, the stream ends and the browser asks again. For a signed-in user.
+    private func events(_ request: Request) async throws -> Response {
+        guard try await signedIn(request) != nil else { return Response(status: .unauthorized) }
+        let query = FormFields(encoded: request.uri.query ?? "")
+        let reference = query["case"].map(CaseReference.init(rawValue:))
+        let since = (request.headers[Self.lastEventID] ?? query["since"]).flatMap { Int64($0) }
+        let storage = storage
+        let eventWait = eventWait
+        return Response(
+            status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+            body: ResponseBody { writer in
+                for _ in 0..<eventWait {
+                    let last = try await storage.lastEventID(of: reference)
+                    if last != since {
+                        try await writer.write(ByteBuffer(string: "retry: 2000\nid: \(last)\ndata: \(last)\n\n"))
+                        return try await writer.finish(nil)
+                    }
+                    try await Task.sleep(for: .seconds(1))
+                }
+                try await writer.write(ByteBuffer(string: ": no step yet\n\n"))
+                try await writer.finish(nil)
+            })
+    }
+
     /// The user and token of the request's live session, if it has one.
     private func signedIn(_ request: Request) async throws -> (User, String)? {
         guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty,
@@ -392,8 +436,8 @@ actor StepGate {
 /// framing, no sniffing, no referrer outside the site.
 struct SecurityHeaders: RouterMiddleware {
     static let policy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-        + "base-uri 'none'"
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; "
+        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
 
     func handle(

@@ -3,6 +3,7 @@ import FOIKit
 import FOIStore
 import FOIWeb
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
@@ -40,7 +41,8 @@ import Testing
         let clock = self.clock
         let today = try CivilDate(iso: "2026-11-27")
         let server = WebServer(
-            storage: store, accounts: Accounts(storage: store, cost: 4), now: { clock.now() }, today: { today })
+            storage: store, accounts: Accounts(storage: store, cost: 4), eventWait: 2, now: { clock.now() },
+            today: { today })
         return Application(router: server.router())
     }
 
@@ -76,7 +78,9 @@ import Testing
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok && String(buffer: response.body) == "ok\n")
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
-                #expect(response.headers[.contentSecurityPolicy]?.contains("script") == false)
+                // Scripts from this server only (the live pages' one file), none inline, none from elsewhere.
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src 'self';") == true)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe") == false)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
             }
             try await client.execute(uri: "/no-such-page", method: .get) { response in
@@ -282,4 +286,48 @@ import Testing
             #expect(try await history().last == "note 2026-11-27")
         }
     }
+
+    /// A live page: the board and a case are drawn with the last event and ask `/events` for a newer one, which
+    /// comes as soon as a step is recorded (by anyone, in any process), or the stream ends and is asked again.
+    @Test func aLivePageHearsOfAStepRecordedElsewhere() async throws {
+        try await application().test(.router) { client in
+            try await client.execute(uri: "/events", method: .get) { #expect($0.status == .unauthorized) }
+            let token = try #require(try await Self.signIn(client, password: password))
+            let last = try await store.lastEventID(of: nil)
+            #expect(last > 0)
+            try await client.execute(uri: "/", method: .get, headers: Self.headers(cookie: token)) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<main id=\"main\" data-live=\"/events\" data-version=\"\(last)\">"))
+                #expect(page.contains("<script src=\"/static/live.js\" defer></script>"))
+            }
+            try await client.execute(uri: "/cases/FOI-1", method: .get, headers: Self.headers(cookie: token)) {
+                #expect(String(buffer: $0.body).contains("data-live=\"/events?case=FOI%2D1\" data-version=\"\(last)\""))
+            }
+            try await client.execute(uri: "/static/live.js", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/javascript; charset=utf-8")
+                #expect(String(buffer: response.body).contains("new EventSource("))
+            }
+            // A page drawn before the last step hears of it at once.
+            try await client.execute(uri: "/events?since=0", method: .get, headers: Self.headers(cookie: token)) {
+                #expect(String(buffer: $0.body) == "retry: 2000\nid: \(last)\ndata: \(last)\n\n")
+            }
+            // Nothing new: the stream ends, to be asked again.
+            try await client.execute(
+                uri: "/events?case=FOI-1&since=\(last)", method: .get, headers: Self.headers(cookie: token)
+            ) { #expect(String(buffer: $0.body) == ": no step yet\n\n") }
+            // A step recorded while it waits.
+            var waiting = Self.headers(cookie: token)
+            waiting[Self.lastEventIDHeader] = "\(last)"
+            async let heard = client.execute(uri: "/events?case=FOI-1", method: .get, headers: waiting) {
+                String(buffer: $0.body)
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            _ = try await Casework(storage: store).record(
+                RecordedEvent(date: try CivilDate(iso: "2026-11-03"), event: .acknowledged),
+                for: CaseReference(rawValue: "FOI-1"), by: .system, today: try CivilDate(iso: "2026-11-27"))
+            #expect(try await heard == "retry: 2000\nid: \(last + 1)\ndata: \(last + 1)\n\n")
+        }
+    }
+
+    static let lastEventIDHeader = HTTPField.Name("Last-Event-ID")!
 }
