@@ -199,6 +199,23 @@ public enum StepCommands {
         return host.output.withLock { $0 }
     }
 
+    static let boardStep = step(of: BoardCommand.self)
+
+    /// `foi board`'s options, as a form: what `GET /api/board` takes.
+    public static var boardForm: StepForm { boardStep.form }
+
+    /// The board `values` ask for (`foi board`'s options, as JSON): how many working days count as due soon, at
+    /// most how many rows a section (nil: all), whose cases.
+    public static func boardQuery(values: [(name: String, value: String)]) throws -> (
+        horizon: Int, limit: Int?, handler: HandlerFilter?
+    ) {
+        var step = boardStep
+        step.form.fields.append(StepField(name: "format", hint: "", kind: .line, required: false, repeating: false))
+        guard let board = try parse(step, on: nil, values: values + [("format", "json")], files: nil) as? BoardCommand
+        else { preconditionFailure("the board step is not foi board") }
+        return (board.horizon, board.rowsPerSection, board.handler.filter)
+    }
+
     /// The filters of `foi list`, as a form: what the cases page offers.
     public static var listForm: StepForm { listStep.form }
 

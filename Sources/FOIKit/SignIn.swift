@@ -8,6 +8,9 @@ public enum SignInPolicy {
     /// A session ends after an hour unused, or twelve hours after it began, whichever comes first.
     public static let idle: Int64 = 60 * 60
     public static let absolute: Int64 = 12 * 60 * 60
+    /// How often a session's last use is written down: once a minute at most, so that reading pages writes
+    /// nothing; the idle hour is then counted from at most a minute early.
+    public static let seenEvery: Int64 = 60
 
     /// Until when an address is refused, given the times of its failed attempts: the fifth failure within
     /// `window` refuses it for `lockout` from that failure; nil when it may try.

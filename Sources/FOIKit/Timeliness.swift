@@ -44,12 +44,21 @@ public struct TimelinessEntry: Hashable, Sendable {
 
     /// How it stood at the end of `asAt` (its answer, if it had one by then, is the one recorded).
     public func standing(asAt: CivilDate) -> TimelinessStanding {
-        switch answered {
-        case let answered? where answered <= statutoryDue: .inTime
-        case let answered? where answered <= due: .withinExtension
-        case .some: .late
-        case nil: asAt > due ? .late : .pending
-        }
+        TimelinessStanding(answered: answered, statutoryDue: statutoryDue, due: due, asAt: asAt)
+    }
+}
+
+extension TimelinessStanding {
+    /// How a request or review answered on `answered` (nil: not yet) stands as at `asAt`, against its statutory
+    /// date and the last date an extension permits.
+    public init(answered: CivilDate?, statutoryDue: CivilDate, due: CivilDate, asAt: CivilDate) {
+        self =
+            switch answered {
+            case let answered? where answered <= statutoryDue: .inTime
+            case let answered? where answered <= due: .withinExtension
+            case .some: .late
+            case nil: asAt > due ? .late : .pending
+            }
     }
 }
 

@@ -63,22 +63,32 @@ extension CaseStore {
         }
     }
 
+    /// Read first: a live session seen within `SignInPolicy.seenEvery` writes nothing, so that pages read side by
+    /// side.
     public func session(tokenHash: String, at now: Int64) async throws -> User? {
-        try await write { db in
+        let found = try await read { db -> (user: User?, created: Int64, seen: Int64)? in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT user_id, created_at, seen_at FROM sessions WHERE token_hash = ?",
                     arguments: [tokenHash])
             else { return nil }
             let userID: Int64 = row[0]
-            let user = try Users.all(db).first { $0.id.rawValue == userID && $0.active }
-            guard let user, SignInPolicy.isLive(created: row[1], seen: row[2], now: now) else {
-                try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [tokenHash])
-                return nil
-            }
-            try db.execute(sql: "UPDATE sessions SET seen_at = ? WHERE token_hash = ?", arguments: [now, tokenHash])
-            return user
+            return (try Users.all(db).first { $0.id.rawValue == userID && $0.active }, row[1], row[2])
         }
+        guard let found else { return nil }
+        guard let user = found.user, SignInPolicy.isLive(created: found.created, seen: found.seen, now: now) else {
+            try await write { db in
+                try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [tokenHash])
+            }
+            return nil
+        }
+        if now - found.seen >= SignInPolicy.seenEvery {
+            try await write { db in
+                try db.execute(
+                    sql: "UPDATE sessions SET seen_at = ? WHERE token_hash = ?", arguments: [now, tokenHash])
+            }
+        }
+        return user
     }
 
     public func addAPIToken(hash: String, label: String, forUser email: String, at now: Int64) async throws -> User {

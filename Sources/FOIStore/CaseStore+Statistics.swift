@@ -76,10 +76,30 @@ extension CaseStore {
 
     /// The requests falling due in `period` counted by how they stand today, from the projection: the line the
     /// board opens with.
+    /// The requests are read by their dates, each set of dates once with how many share it, so that the board of
+    /// an office with thousands of open requests reads a few hundred rows; FOIKit says how each set stands.
     static func requestTimeliness(dueIn period: ClosedRange<CivilDate>, today: CivilDate, _ db: Database) throws
         -> TimelinessFigures
     {
-        TimelinessFigures(try projectedTimeliness(dueIn: period, db).filter { $0.kind == .request }, asAt: today)
+        var counts: [TimelinessStanding: Int] = [:]
+        // Grouped in the order of the index that holds them (migration 0019): read from it alone.
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT due_on, statutory_due_on, answered_on, count(*) FROM timeliness
+                WHERE kind = 'request' AND due_on BETWEEN ? AND ? GROUP BY due_on, statutory_due_on, answered_on
+                """, arguments: [period.lowerBound, period.upperBound])
+        while let row = try rows.next() {
+            guard let due: CivilDate = row[0], let statutory: CivilDate = row[1] else {
+                let damaged = try Int64.fetchOne(
+                    db, sql: "SELECT case_id FROM timeliness WHERE kind = 'request' AND due_on = ?", arguments: [row[0]]
+                )
+                throw StoreError.unreadableCase(id: damaged ?? 0)
+            }
+            let standing = TimelinessStanding(answered: row[2], statutoryDue: statutory, due: due, asAt: today)
+            counts[standing, default: 0] += row[3] as Int
+        }
+        return TimelinessFigures(counts: counts)
     }
 }
 

@@ -42,8 +42,11 @@ public final class CaseStore: Sendable {
     /// What is not a foi database is refused before anything is written to it: a path that is not a file (a
     /// directory, a pipe, a device), a symbolic link to nothing, an empty file (except to a command that starts a
     /// database), a SQLite database of another program.
-    public convenience init(path: String, access: StoreAccess = .write) throws {
-        let queue: DatabaseQueue
+    ///
+    /// `shared`: the store is shared by many tasks at once (a server's requests): a pool of connections, reading
+    /// side by side while one writes; else one connection (a command's).
+    public convenience init(path: String, access: StoreAccess = .write, shared: Bool = false) throws {
+        let queue: any DatabaseWriter
         var location = path
         do {
             switch try DatabaseFile.kind(at: path) {
@@ -62,6 +65,12 @@ public final class CaseStore: Sendable {
             } else if access == .read, let immutable = try Self.immutableLocation(path: path) {
                 queue = try Self.readOnlyQueue(path: immutable)
                 location = immutable
+            } else if shared {
+                var configuration = Self.configuration
+                // Each connection of a pool has its own page cache; reading the file through memory shared by all
+                // of them spares copying its pages into each (SQLite falls back to reading where it cannot map).
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
+                queue = try DatabasePool(path: path, configuration: configuration)
             } else {
                 queue = try DatabaseQueue(path: path, configuration: Self.configuration)
             }
@@ -156,6 +165,10 @@ public final class CaseStore: Sendable {
 
     /// The connection settings every store uses: WAL, a busy timeout so that officers writing at once queue
     /// instead of failing, foreign keys on.
+    /// How much of the file a shared store's connections read through memory: 1 GiB, more than a large office's
+    /// database.
+    static let mappedBytes = 1 << 30
+
     public static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)

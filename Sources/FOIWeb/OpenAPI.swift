@@ -4,12 +4,15 @@ import Foundation
 /// The API's description, OpenAPI 3.1, served at `/openapi.json`: made from the same forms the pages draw, so that
 /// a step's body is its command's options, and a new option is described the day it is added.
 enum OpenAPI {
-    static func document(steps: [StepForm], log: StepForm, list: StepForm) -> [UInt8] {
+    static func document(steps: [StepForm], log: StepForm, list: StepForm, board: StepForm) -> [UInt8] {
         var paths: [String: Any] = [
             "/api/board": [
                 "get": operation(
                     "The board: every running clock, overdue, due soon and waiting on the requester "
-                        + "(as foi board --format json).", id: "board", answer: ["type": "object"], refusals: [])
+                        + "(as foi board --format json: every row, unless limit says).", id: "board",
+                    parameters: board.fields.map(queryParameter),
+                    answer: ["type": "array", "items": ["type": "object"]],
+                    refusals: ["422"])
             ],
             "/api/cases": [
                 "get": operation(

@@ -15,14 +15,18 @@ extension WebServer {
 
     func addAPIRoutes(to router: Router<BasicRequestContext>) {
         let description = OpenAPI.document(
-            steps: StepCommands.forms, log: StepCommands.logForm, list: StepCommands.listForm)
+            steps: StepCommands.forms, log: StepCommands.logForm, list: StepCommands.listForm,
+            board: StepCommands.boardForm)
         router.get("openapi.json") { _, _ in Self.json(description) }
         router.get("api/board") { request, _ in
             try await asAPIUser(request) { _ in
-                let board = try await storage.board(today: today(), horizon: 5, limit: nil, handler: nil)
+                let query = try StepCommands.boardQuery(values: FormFields(encoded: request.uri.query ?? "").pairs)
+                let board = try await storage.board(
+                    today: today(), horizon: query.horizon, limit: query.limit, handler: query.handler)
                 return Self.json(
                     try BoardView.render(
-                        board, horizon: 5, calendars: storage.calendars, format: .json, listingAll: { _ in "" }
+                        board, horizon: query.horizon, calendars: storage.calendars, format: .json,
+                        listingAll: { _ in "" }
                     ).bytes)
             }
         }

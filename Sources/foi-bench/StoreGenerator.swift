@@ -28,7 +28,8 @@ func generateStore(path: String, count: Int, today: CivilDate) async throws {
         if open {
             received =
                 index % 200 == 0
-                ? today.adding(days: -35 - Int(random.next() % 35)) : today.adding(days: -Int(random.next() % 28))
+                // Received at least three days ago: a clarification or fee notice a day or two after it has happened.
+                ? today.adding(days: -35 - Int(random.next() % 35)) : today.adding(days: -3 - Int(random.next() % 25))
             if index % 300 == 10 {
                 steps.append(
                     RecordedEvent(date: received.adding(days: 1), event: .clarificationRequested(note: "which period?"))
@@ -38,7 +39,10 @@ func generateStore(path: String, count: Int, today: CivilDate) async throws {
             }
         } else {
             received = today.adding(days: -35 - Int(random.next() % UInt64(tenYears - 35)))
-            let outcome = outcomes[Int(random.next() % UInt64(outcomes.count))]
+            let drawn = outcomes[Int(random.next() % UInt64(outcomes.count))]
+            // The s.12 cost limit is FOIA's and FOISA's: environmental information and personal data are not
+            // refused on cost.
+            let outcome = drawn == .refusedCost && (regime == .eir || regime == .sar) ? .grantedInFull : drawn
             let answered = received.adding(days: 14 + Int(random.next() % 16))
             steps.append(
                 RecordedEvent(
@@ -57,7 +61,7 @@ func generateStore(path: String, count: Int, today: CivilDate) async throws {
             }
             steps.append(RecordedEvent(date: answered, event: .responded(outcome)))
             if index % 20 == 1 {
-                steps += afterResponse(index: index, answered: answered, today: today, random: &random)
+                steps += afterResponse(index: index, regime: regime, answered: answered, today: today, random: &random)
             }
         }
         let sarSafe =
@@ -79,7 +83,7 @@ func generateStore(path: String, count: Int, today: CivilDate) async throws {
 }
 
 /// The review, complaint and appeal of a reviewed case, as far as `today` allows.
-private func afterResponse(index: Int, answered: CivilDate, today: CivilDate, random: inout SplitMix64)
+private func afterResponse(index: Int, regime: Regime, answered: CivilDate, today: CivilDate, random: inout SplitMix64)
     -> [RecordedEvent]
 {
     var steps: [RecordedEvent] = []
@@ -94,7 +98,8 @@ private func afterResponse(index: Int, answered: CivilDate, today: CivilDate, ra
     let outcomes: [ReviewOutcome] = [.upheld, .upheld, .upheld, .partiallyUpheld, .overturned, .procedural]
     guard
         step(decided, .reviewDecided(ReviewDecision(outcome: outcomes[Int(random.next() % 6)], reviewer: "Reviewer"))),
-        index % 100 == 1
+        // The ICO ends a data protection complaint with an outcome, not a decision notice: no SAR goes on.
+        index % 100 == 1, regime != .sar
     else { return steps }
     let notified = decided.adding(days: 20 + Int(random.next() % 20))
     guard

@@ -41,6 +41,11 @@ struct FOIServer: AsyncParsableCommand {
             "Load the demo cases into a database of their own (demo.sqlite beside the default one, unless --db names "
                 + "one) and print a one-time login of a demo admin."))
     var demo = false
+    @Option(
+        help: ArgumentHelp(
+            "Take this date as today (YYYY-MM-DD), for trying and for benchmarks. Default: today in London.",
+            valueName: "date"))
+    var today: String?
 
     /// The demo admin's address.
     static let demoAdmin = "admin@demo.example"
@@ -61,6 +66,7 @@ struct FOIServer: AsyncParsableCommand {
     }
 
     func validate() throws {
+        if let today, (try? CivilDate(iso: today)) == nil { throw ValidationError("--today: '\(today)' is not a date") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
         guard !host.isEmpty else { throw ValidationError("--host is empty") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
@@ -89,7 +95,7 @@ struct FOIServer: AsyncParsableCommand {
                     .appendingPathComponent("demo.sqlite") : defaultPath)
         let storage: CaseStore
         do {
-            storage = try CaseStore(path: path, access: demo ? .create : .write)
+            storage = try CaseStore(path: path, access: demo ? .create : .write, shared: true)
             if demo { try await loadDemo(into: storage, path: path) }
         } catch {
             FileHandle.standardError.write(Data("Error: cannot open the case database '\(path)': \(error)\n".utf8))
@@ -98,8 +104,10 @@ struct FOIServer: AsyncParsableCommand {
         var logger = Logger(label: "foi-server")
         logger.logLevel = .info
         // Over TLS the cookie goes over HTTPS only.
+        let fixedToday = try today.map { try CivilDate(iso: $0) }
         let server = WebServer(
-            storage: storage, accounts: Accounts(storage: storage), secureCookies: secureCookies || tlsCert != nil)
+            storage: storage, accounts: Accounts(storage: storage), secureCookies: secureCookies || tlsCert != nil,
+            today: { fixedToday ?? ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970)) })
         let app = Application(
             router: server.router(), server: serverBuilder, configuration: .init(address: .hostname(host, port: port)),
             logger: logger)

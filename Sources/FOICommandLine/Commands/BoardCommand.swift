@@ -33,10 +33,15 @@ struct BoardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let caseStore = try store.open(.read)
-        let rowsPerSection = limit ?? (format == .table ? 50 : 0)
         try await Self.show(
-            caseStore, today: store.todayDate, horizon: horizon, limit: rowsPerSection == 0 ? nil : rowsPerSection,
-            format: format, handler: handler.filter)
+            caseStore, today: store.todayDate, horizon: horizon, limit: rowsPerSection, format: format,
+            handler: handler.filter)
+    }
+
+    /// At most how many rows a section shows (nil: all).
+    var rowsPerSection: Int? {
+        let rows = limit ?? (format == .table ? 50 : 0)
+        return rows == 0 ? nil : rows
     }
 
     static func show(

@@ -5,6 +5,7 @@ import Testing
 /// converted by LibreOffice, a PDF read by poppler, a calendar parsed by Python's icalendar, a tracker written by
 /// openpyxl). Outside CI a test whose tool is missing is skipped with a message naming it; in CI (`FOI_CI=1`, set by
 /// `.ci/run`, which installs them all) it always runs, so a missing tool fails it.
+/// Kept in this test target, not FOITestSupport: it needs swift-testing, which the release benchmarks lack.
 public enum ExternalTools {
     /// Whether the tests run in CI, where every tool must be there.
     public static let inCI = ProcessInfo.processInfo.environment["FOI_CI"] == "1"
