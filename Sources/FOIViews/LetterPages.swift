@@ -52,7 +52,8 @@ extension WebPages {
 
                 """
         }
-        body += "<article class=\"letter\" aria-label=\"The letter\">\n\(letter.bodyHTML)</article>\n"
+        body +=
+            "<article class=\"letter\" aria-label=\"The letter\">\n\(headingsUnderThePage(letter.bodyHTML))</article>\n"
         return page(title: "\(name) letter – \(reference.rawValue)", body: body, user: user, formToken: formToken)
     }
 
@@ -65,6 +66,13 @@ extension WebPages {
         case .refusalReasons, .narrowingAdvice, .costEstimate:
             "it is recorded with the response: reopen the case, then respond again with it"
         case .reviewAction: "it is recorded with the review's outcome (the Review step)"
+        }
+    }
+
+    /// A letter's HTML with each heading one level down, so that the page's own heading stays its only first one.
+    static func headingsUnderThePage(_ html: String) -> String {
+        (1...5).reversed().reduce(html) { html, level in
+            html.replacing("<h\(level)", with: "<h\(level + 1)").replacing("</h\(level)>", with: "</h\(level + 1)>")
         }
     }
 

@@ -5,16 +5,18 @@ import Testing
 /// foi-server in a real browser: Debian's Chromium driven by Selenium through Debian's chromedriver (given as the
 /// `Service` path, with `SE_OFFLINE=true`, so that Selenium never fetches a driver): sign in with the login
 /// `foi-server --demo` printed, read the board, open a case, record a note through its form, and find it in the
-/// history under the user's name; each page's accessibility tree (Chromium's) has every control named, the main and
-/// banner landmarks and its headings in order, and a screenshot of it is written beside the database. The server is
-/// the built `foi-server` on a loopback port, stopped with SIGTERM.
+/// history under the user's name; a step through its own form, refused with its field named, by the keyboard; the
+/// cases, a new request, a letter, the figures, the users and the settings; each page's accessibility tree
+/// (Chromium's) has every control named, the main and banner landmarks and its headings in order, and a screenshot of
+/// it is written beside the database. The server is the built `foi-server` on a loopback port, stopped with SIGTERM.
 @Suite struct ServerBrowserTests {
     static let script = """
         import sys, time, urllib.request
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
         from selenium.webdriver.common.by import By
-        from selenium.webdriver.support.ui import WebDriverWait
+        from selenium.webdriver.common.keys import Keys
+        from selenium.webdriver.support.ui import Select, WebDriverWait
         base, shots, password = sys.argv[1], sys.argv[2], sys.argv[3]
         for _ in range(100):
             try:
@@ -36,7 +38,7 @@ import Testing
             nodes = driver.execute_cdp_cmd('Accessibility.getFullAXTree', {})['nodes']
             def role(node): return node.get('role', {}).get('value')
             def name(node): return node.get('name', {}).get('value', '').strip()
-            controls = [n for n in nodes if role(n) in ('button', 'textbox', 'link', 'checkbox', 'combobox')
+            controls = [n for n in nodes if role(n) in ('button', 'textbox', 'link', 'checkbox', 'combobox', 'listbox')
                 and not n.get('ignored')]
             assert controls and all(name(n) for n in controls), (page, [role(n) for n in controls if not name(n)])
             roles = {role(n) for n in nodes if not n.get('ignored')}
@@ -65,6 +67,27 @@ import Testing
             assert any('Chased the Overseas Deployment Unit' in row and 'Demo admin' in row for row in rows), rows[-3:]
             driver.save_screenshot(shots + '/case.png')
             accessible('case')
+            # A step through its own form, by the keyboard: its refusal names the field by its label.
+            driver.find_element(By.LINK_TEXT, 'Respond').click()
+            arrive('Respond –')
+            Select(driver.find_element(By.ID, 'field-outcome')).select_by_value('refused-s12')
+            driver.find_element(By.ID, 'field-on').send_keys('3/12/2026', Keys.ENTER)
+            WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, '.error'))
+            assert '“Estimate hours”' in driver.find_element(By.CSS_SELECTOR, '.error').text
+            driver.save_screenshot(shots + '/step.png')
+            accessible('step')
+            # The skip link is the first thing the keyboard reaches, and takes it to the main content.
+            driver.find_element(By.TAG_NAME, 'body').send_keys(Keys.TAB)
+            assert driver.switch_to.active_element.text == 'Skip to main content'
+            for page, path, title in [('cases', '/cases?status=open&matching=FOI', 'Cases –'),
+                                      ('new', '/cases/new', 'Log a new request –'),
+                                      ('letter', '/cases/004078%2F20/letters/response', 'Response letter –'),
+                                      ('figures', '/figures', 'Figures –'), ('users', '/admin/users', 'Users –'),
+                                      ('settings', '/admin/settings', 'Settings –')]:
+                driver.get(base + path)
+                arrive(title)
+                driver.save_screenshot(shots + '/' + page + '.png')
+                accessible(page)
             print('ok')
         finally:
             driver.quit()
@@ -96,7 +119,7 @@ import Testing
         let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         browser.waitUntilExit()
         #expect(answer == "ok\n", "\(complaints.suffix(2_000))")
-        for page in ["signin", "board", "case"] {
+        for page in ["signin", "board", "case", "step", "cases", "new", "letter", "figures", "users", "settings"] {
             #expect(
                 FileManager.default.fileExists(atPath: workspace.directory.appendingPathComponent("\(page).png").path))
         }
