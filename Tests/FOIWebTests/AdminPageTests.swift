@@ -11,24 +11,15 @@ import Testing
 /// sessions end) and changes settings; anyone else is refused (403) and nothing is written.
 @Suite struct AdminPageTests {
     let store: CaseStore
-    let password = "correct horse battery staple"
+    let password = WebFixture.password
 
     init() async throws {
-        store = try CaseStore.inMemory()
-        for (name, email, role) in [
-            ("Ada Admin", "ada@council.example", User.Role.admin), ("Ann Officer", "ann@council.example", .officer),
-        ] {
-            _ = try await store.addUser(name: name, email: email, role: role)
-            _ = try await Accounts(storage: store, cost: 4).setPassword(password, forUser: email, at: 0)
-        }
+        store = try await WebFixture.store(users: [
+            ("Ada Admin", "ada@council.example", .admin), ("Ann Officer", "ann@council.example", .officer),
+        ])
     }
 
-    func application() throws -> some ApplicationProtocol {
-        let today = try CivilDate(iso: "2026-11-27")
-        let server = WebServer(
-            storage: store, accounts: Accounts(storage: store, cost: 4), now: { 1_796_000_000 }, today: { today })
-        return Application(router: server.router())
-    }
+    func application() throws -> some ApplicationProtocol { try WebFixture.application(store) }
 
     @Test func anAdminManagesTheUsers() async throws {
         try await application().test(.router) { client in

@@ -11,17 +11,12 @@ import Testing
 /// page, downloaded as Markdown, HTML or Word (never recorded), and recorded as issued once; not for a contributor.
 @Suite struct LetterPageTests {
     let store: CaseStore
-    let password = "correct horse battery staple"
+    let password = WebFixture.password
 
     init() async throws {
-        store = try CaseStore.inMemory()
-        for (name, email, role) in [
-            ("Ann Officer", "ann@council.example", User.Role.officer),
-            ("Cal Contributor", "cal@council.example", .contributor),
-        ] {
-            _ = try await store.addUser(name: name, email: email, role: role)
-            _ = try await Accounts(storage: store, cost: 4).setPassword(password, forUser: email, at: 0)
-        }
+        store = try await WebFixture.store(users: [
+            ("Ann Officer", "ann@council.example", .officer), ("Cal Contributor", "cal@council.example", .contributor),
+        ])
         _ = try await Office(storage: store).log(
             NewCase(
                 reference: CaseReference(rawValue: "FOI-1"), received: try CivilDate(iso: "2026-11-02"),
@@ -30,20 +25,13 @@ import Testing
             receiptConvention: nil, by: .system, today: try CivilDate(iso: "2026-11-02"))
     }
 
-    func application() throws -> some ApplicationProtocol {
-        let today = try CivilDate(iso: "2026-11-27")
-        let server = WebServer(
-            storage: store, accounts: Accounts(storage: store, cost: 4), now: { 1_796_000_000 }, today: { today })
-        return Application(router: server.router())
-    }
+    func application() throws -> some ApplicationProtocol { try WebFixture.application(store) }
 
     @Test func aLetterIsPreviewedDownloadedAndIssued() async throws {
         try await application().test(.router) { client in
             let token = try #require(try await WebServerTests.signIn(client, password: password))
             func get(_ uri: String, as cookie: String? = nil) async throws -> TestResponse {
-                try await client.execute(
-                    uri: uri, method: .get, headers: WebServerTests.headers(cookie: cookie ?? token)
-                ) { $0 }
+                try await WebFixture.get(client, uri, as: cookie ?? token)
             }
             let unwritten = try await get("/cases/FOI-1/letters/acknowledgement")
             #expect(unwritten.status == .conflict)
@@ -109,9 +97,7 @@ import Testing
         try await application().test(.router) { client in
             let token = try #require(try await WebServerTests.signIn(client, password: password))
             func get(_ uri: String, as cookie: String? = nil) async throws -> TestResponse {
-                try await client.execute(
-                    uri: uri, method: .get, headers: WebServerTests.headers(cookie: cookie ?? token)
-                ) { $0 }
+                try await WebFixture.get(client, uri, as: cookie ?? token)
             }
             let page = try await get("/figures")
             #expect(page.status == .ok && String(buffer: page.body).contains("<label for=\"s45-period\">Period"))

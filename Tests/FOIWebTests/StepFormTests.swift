@@ -13,17 +13,13 @@ import Testing
 /// end records the step; the cases page with `foi list`'s filters; the JSON API with its bearer token.
 @Suite struct StepFormTests {
     let store: CaseStore
-    let password = "correct horse battery staple"
+    let password = WebFixture.password
     let reference = CaseReference(rawValue: "FOI-1")
 
     init() async throws {
-        store = try CaseStore.inMemory()
-        for (name, email, role) in [
-            ("Ann Officer", "ann@council.example", User.Role.officer), ("Aud Auditor", "aud@council.example", .auditor),
-        ] {
-            _ = try await store.addUser(name: name, email: email, role: role)
-            _ = try await Accounts(storage: store, cost: 4).setPassword(password, forUser: email, at: 0)
-        }
+        store = try await WebFixture.store(users: [
+            ("Ann Officer", "ann@council.example", .officer), ("Aud Auditor", "aud@council.example", .auditor),
+        ])
         for (ref, subject) in [("FOI-1", "Gritting routes"), ("FOI-2", "Parking fines 2025")] {
             _ = try await Office(storage: store).log(
                 NewCase(
@@ -33,12 +29,7 @@ import Testing
         }
     }
 
-    func application() throws -> some ApplicationProtocol {
-        let today = try CivilDate(iso: "2026-11-27")
-        let server = WebServer(
-            storage: store, accounts: Accounts(storage: store, cost: 4), now: { 1_796_000_000 }, today: { today })
-        return Application(router: server.router())
-    }
+    func application() throws -> some ApplicationProtocol { try WebFixture.application(store) }
 
     func history() async throws -> [String] {
         try await store.detail(reference, requester: false).events.map {
