@@ -252,7 +252,7 @@ public enum StepCommands {
                 if yes || field.kind == .yesOrNo { options.append(yes ? "--\(field.name)" : "--no-\(field.name)") }
                 continue
             case .date:
-                given = typedDate(value)
+                given = try typedDate(value, for: field)
             case .text where fileOptions.contains(field.name):
                 guard let files else { throw Refusal(message: "\(field.label) is not given here") }
                 given = try files.write(value, as: field.name)
@@ -285,14 +285,19 @@ public enum StepCommands {
         return names
     }()
 
-    /// A date as people type it, day first (`3/12/2026`), as the ISO date the command reads; anything else as
-    /// given, for the command to say why it is not a date.
-    static func typedDate(_ text: String) -> String {
+    /// A date as people type it, day first (`3/12/2026`), as the ISO date the command reads (refused where it is
+    /// not a day of the calendar); anything else as given, for the command to say why it is not a date.
+    static func typedDate(_ text: String, for field: StepField) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 3, let day = parts[0], let month = parts[1], let year = parts[2], year >= 1_000,
-            let date = CivilDate(year: year, month: month, day: day)
-        else { return trimmed }
+        guard parts.count == 3, let day = parts[0], let month = parts[1], let year = parts[2], year >= 1_000 else {
+            return trimmed
+        }
+        guard let date = CivilDate(year: year, month: month, day: day) else {
+            throw Refusal(
+                message: "“\(field.label)”: '\(trimmed)' is not a day of the calendar; type the day, the month and the "
+                    + "year, e.g. 3/12/2026")
+        }
         return date.description
     }
 
