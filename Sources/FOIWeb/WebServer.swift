@@ -71,6 +71,7 @@ public struct WebServer: Sendable {
         router.post("signin") { request, context in try await signIn(request, context) }
         router.get("/") { request, _ in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
+            guard user.role.seesEveryCase else { return Self.noTasks(user, token) }
             let horizon = 5
             // Read before the board: a step recorded in between redraws the page once more, never misses it.
             let version = try await storage.lastEventID(of: nil)
@@ -83,6 +84,8 @@ public struct WebServer: Sendable {
         router.get("cases/:ref") { request, context in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let reference = Self.reference(context)
+            // A case a contributor has no task on is, to them, no case.
+            guard user.role.seesEveryCase else { return Self.noCase(reference) }
             let detail: CaseDetail
             let version = try await storage.lastEventID(of: reference)
             do {
@@ -141,6 +144,7 @@ public struct WebServer: Sendable {
         router.post("cases/:ref/:step") { request, context in try await recordStep(request, context) }
         router.get("cases") { request, _ in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
+            guard user.role.seesEveryCase else { return Self.noTasks(user, token) }
             let query = FormFields(encoded: request.uri.query ?? "")
             let form = StepCommands.listForm
             var cases: [CaseSummary] = []
@@ -333,6 +337,16 @@ public struct WebServer: Sendable {
     static func reference(_ context: BasicRequestContext) -> CaseReference {
         let raw = context.parameters.get("ref") ?? ""
         return CaseReference(rawValue: raw.removingPercentEncoding ?? raw)
+    }
+
+    /// What a contributor sees in place of the board and the cases: the cases they have a task on, none so far.
+    static func noTasks(_ user: User, _ token: String) -> Response {
+        html(
+            WebPages.page(
+                title: "Your tasks",
+                body: "<h1>Your tasks</h1>\n<p>You have no tasks on cases. When the FOI team asks you to search for "
+                    + "information, the case will be here.</p>\n", user: user,
+                formToken: Accounts.formToken(ofSession: token)))
     }
 
     static func noCase(_ reference: CaseReference) -> Response {

@@ -230,6 +230,12 @@ import Testing
             #expect(try await call(.post, "/api/cases/FOI-1/note", #"{"text": "x"}"#, token: auditor).0 == .forbidden)
             #expect(try await call(.get, "/api/cases/FOI-1", token: auditor).0 == .ok)
             #expect(try await call(.get, "/api/cases/FOI-1", token: "foi_nope").0 == .unauthorized)
+            // A contributor has tasks on no case yet: the API shows them none.
+            _ = try await store.addUser(name: "Cal", email: "cal@council.example", role: .contributor)
+            let (_, contributor) = try await accounts.newAPIToken(forUser: "cal@council.example", label: "c", at: 0)
+            #expect(try await call(.get, "/api/cases/FOI-1", token: contributor).0 == .notFound)
+            #expect((try await call(.get, "/api/cases", token: contributor).1 as? [Any])?.isEmpty == true)
+            #expect((try await call(.get, "/api/board", token: contributor).1 as? [Any])?.isEmpty == true)
             #expect(try await history().count == 2)
 
             let (logged, made) = try await call(

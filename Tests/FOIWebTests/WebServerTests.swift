@@ -194,7 +194,8 @@ import Testing
     }
 
     /// A case's page, by its reference percent-encoded (`2026/7` as `2026%2F7`): the case as `foi show` gives it,
-    /// escaped; the requester for an officer, never for a contributor (not read at all); 404 for no such case.
+    /// escaped; the requester for an officer; a contributor, who sees only the cases they have a task on, sees none
+    /// (tasks come with the team's workflow); 404 for no such case.
     @Test func aCasePageShowsTheCaseToItsReaders() async throws {
         _ = try await Office(storage: store).log(
             NewCase(
@@ -226,10 +227,17 @@ import Testing
             }
             let contributor = try #require(
                 try await Self.signIn(client, as: "carl@council.example", password: password))
+            // A contributor sees the cases they have a task on: none yet, so no case, no board, no list.
             try await client.execute(
                 uri: "/cases/2026%2F7", method: .get, headers: Self.headers(cookie: contributor)
             ) { response in
-                #expect(response.status == .ok && !String(buffer: response.body).contains("Rita Requester"))
+                #expect(response.status == .notFound && !String(buffer: response.body).contains("Rita Requester"))
+            }
+            for page in ["/", "/cases", "/cases?matching=Drones"] {
+                try await client.execute(uri: page, method: .get, headers: Self.headers(cookie: contributor)) {
+                    let body = String(buffer: $0.body)
+                    #expect(body.contains("You have no tasks on cases") && !body.contains("2026/7"), "\(page)")
+                }
             }
         }
     }
