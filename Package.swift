@@ -127,7 +127,8 @@ let package = Package(
         .target(
             name: "FOIWeb",
             dependencies: [
-                "FOIApp", "FOIKit", "FOIViews", "FOICommandLine", .product(name: "Hummingbird", package: "hummingbird"),
+                "FOIApp", "FOIKit", "FOIViews", "FOICommandLine", "FOIIntake",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(

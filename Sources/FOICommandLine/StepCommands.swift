@@ -22,7 +22,8 @@ public enum StepCommands {
     static let terminalOptions: Set<String> = ["db", "today", "actor", "format", "output", "help", "version"]
 
     /// Fields a form cannot give yet: files to enclose are uploads, which the web does not take.
-    static let notOnForms: [String: Set<String>] = ["disclose": ["attach", "personal"]]
+    /// A directory of templates is the server's own (a setting).
+    static let notOnForms: [String: Set<String>] = ["disclose": ["attach", "personal"], "import": ["templates-dir"]]
 
     /// A step: its command, its form and the fields the command takes by position (the note's text).
     struct Step {
@@ -105,9 +106,11 @@ public enum StepCommands {
         case addUser = "user add"
         case deactivateUser = "user deactivate"
         case changeSetting = "settings"
+        case importTracker = "import"
 
         var command: any AsyncParsableCommand.Type {
             switch self {
+            case .importTracker: ImportCommand.self
             case .addUser: UserCommand.Add.self
             case .deactivateUser: UserCommand.Deactivate.self
             case .changeSetting: SettingsCommand.self
@@ -277,9 +280,10 @@ public enum StepCommands {
     /// private file of its own for the command to read (a user never names a file on the server).
     static let fileOptions: Set<String> = {
         var names = Set<String>()
-        for command in commands + [LogCommand.self] {
+        for command in commands + [LogCommand.self, ImportCommand.self] {
             for argument in dump(of: command).arguments ?? [] where argument.valueName == "file" {
-                if let name = argument.preferredName?.name { names.insert(name) }
+                // An option by its name, a positional (the tracker to import) by its value's.
+                if let name = argument.preferredName?.name ?? argument.valueName { names.insert(name) }
             }
         }
         return names

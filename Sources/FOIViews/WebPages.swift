@@ -46,7 +46,8 @@ public enum WebPages {
 
     /// The links of a signed-in page's header.
     static func navigation(for user: User) -> String {
-        let newRequest = user.role.recordsSteps ? " <a href=\"/cases/new\">New request</a>" : ""
+        let newRequest =
+            user.role.recordsSteps ? " <a href=\"/cases/new\">New request</a> <a href=\"/import\">Import</a>" : ""
         let figures = user.role.seesRequesters ? " <a href=\"/figures\">Figures</a>" : ""
         let admin =
             user.role == .admin ? " <a href=\"/admin/users\">Users</a> <a href=\"/admin/settings\">Settings</a>" : ""

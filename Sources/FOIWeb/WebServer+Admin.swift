@@ -1,5 +1,6 @@
 import FOIApp
 import FOICommandLine
+import FOIIntake
 import FOIKit
 import FOIViews
 import Hummingbird
@@ -133,11 +134,46 @@ extension WebServer {
         case let error as StoreError: sentence(error.description)
         case let error as SettingError: sentence(error.description)
         case let error as ReferencePatternError: sentence(error.description)
+        case let error as InputError: sentence(error.description)
         case Accounts.Refusal.passwordTooShort:
             "The password is shorter than \(Accounts.shortestPassword) characters; three random words are good."
         case Accounts.Refusal.passwordTooLong:
             "The password is longer than \(Accounts.longestPassword) bytes, all that bcrypt reads."
         default: throw error
+        }
+    }
+}
+
+/// Importing a tracker: `foi import`, its deadline audit shown before anything is written; for those who record
+/// steps.
+extension WebServer {
+    func addImportRoutes(to router: Router<BasicRequestContext>) {
+        router.get("import") { request, _ in
+            try await asStepRecorder(request) { user, formToken in
+                Self.html(
+                    WebPages.importPage(StepCommands.form(of: .importTracker), user: user, formToken: formToken))
+            }
+        }
+        router.post("import") { request, context in
+            let form = try await Self.form(request, context)
+            return try await asStepRecorder(request, form: form) { user, formToken in
+                let importForm = StepCommands.form(of: .importTracker)
+                let checking = form["dry-run"].flatMap(StepForm.yesOrNo) != false
+                do {
+                    let report = try await StepCommands.administer(
+                        .importTracker, values: form.values(of: importForm), storage: storage, actor: .user(user.id),
+                        today: today())
+                    return Self.html(
+                        WebPages.importPage(
+                            importForm, values: form.byName, report: report, imported: !checking, user: user,
+                            formToken: formToken))
+                } catch {
+                    return Self.html(
+                        WebPages.importPage(
+                            importForm, values: form.byName, message: try Self.adminRefusal(error), user: user,
+                            formToken: formToken), status: .unprocessableContent)
+                }
+            }
         }
     }
 }

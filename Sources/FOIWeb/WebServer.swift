@@ -167,6 +167,7 @@ public struct WebServer: Sendable {
         addAdminRoutes(to: router)
         addLetterRoutes(to: router)
         addFigureRoutes(to: router)
+        addImportRoutes(to: router)
         router.post("signout") { request, context in
             guard let (_, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let form = try await Self.form(request, context)

@@ -257,4 +257,30 @@ import Testing
             #expect((document as? [String: Any])?["openapi"] as? String == "3.1.0")
         }
     }
+
+    /// A tracker pasted as CSV: checked first (its report shown, nothing written), then imported, as `foi import`
+    /// does; a sheet foi cannot read is said (422) and nothing is written.
+    @Test func aTrackerIsCheckedThenImported() async throws {
+        try await application().test(.router) { client in
+            let token = try #require(try await WebServerTests.signIn(client, password: password))
+            func post(_ fields: [String: String]) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/import", method: .post, headers: WebServerTests.headers(cookie: token),
+                    body: WebServerTests.form(fields.merging(["csrf": Accounts.formToken(ofSession: token)]) { $1 })
+                ) { $0 }
+            }
+            let sheet = "Ref,Date received,Subject,Status\nT-1,2/11/2026,Bins,Open\nT-2,3/11/2026,Potholes,Open\n"
+            let checked = try await post(["file": sheet, "dry-run": "yes"])
+            #expect(checked.status == .ok)
+            #expect(String(buffer: checked.body).contains("Dry run: nothing written; 2 cases would be imported."))
+            #expect(try await store.list(CaseFilter(), today: try CivilDate(iso: "2026-11-27")).count == 2)
+            let imported = try await post(["file": sheet, "dry-run": "no"])
+            #expect(imported.status == .ok && String(buffer: imported.body).contains("<h2>Imported</h2>"))
+            let references = try await store.list(CaseFilter(), today: try CivilDate(iso: "2026-11-27")).map(\.ref)
+            #expect(Set(references.map(\.rawValue)) == ["FOI-1", "FOI-2", "T-1", "T-2"])
+            let unreadable = try await post(["file": "Ref,Date received\nT-3,2/31/2026\n", "dry-run": "no"])
+            #expect(unreadable.status == .unprocessableContent)
+            #expect(try await store.list(CaseFilter(), today: try CivilDate(iso: "2026-11-27")).count == 4)
+        }
+    }
 }

@@ -6,7 +6,7 @@ import Testing
 /// `Service` path, with `SE_OFFLINE=true`, so that Selenium never fetches a driver): sign in with the login
 /// `foi-server --demo` printed, read the board, open a case, record a note through its form, and find it in the
 /// history under the user's name; a step through its own form, refused with its field named, by the keyboard; the
-/// cases, a new request, a letter, the figures, the users and the settings; each page's accessibility tree
+/// cases, a new request, an import, a letter, the figures, users and settings; each page's accessibility tree
 /// (Chromium's) has every control named, the main and banner landmarks and its headings in order, and a screenshot of
 /// it is written beside the database. The server is the built `foi-server` on a loopback port, stopped with SIGTERM.
 @Suite struct ServerBrowserTests {
@@ -81,6 +81,7 @@ import Testing
             assert driver.switch_to.active_element.text == 'Skip to main content'
             for page, path, title in [('cases', '/cases?status=open&matching=FOI', 'Cases –'),
                                       ('new', '/cases/new', 'Log a new request –'),
+                                      ('import', '/import', 'Import a tracker –'),
                                       ('letter', '/cases/004078%2F20/letters/response', 'Response letter –'),
                                       ('figures', '/figures', 'Figures –'), ('users', '/admin/users', 'Users –'),
                                       ('settings', '/admin/settings', 'Settings –')]:
@@ -119,7 +120,9 @@ import Testing
         let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         browser.waitUntilExit()
         #expect(answer == "ok\n", "\(complaints.suffix(2_000))")
-        for page in ["signin", "board", "case", "step", "cases", "new", "letter", "figures", "users", "settings"] {
+        for page in [
+            "signin", "board", "case", "step", "cases", "new", "import", "letter", "figures", "users", "settings",
+        ] {
             #expect(
                 FileManager.default.fileExists(atPath: workspace.directory.appendingPathComponent("\(page).png").path))
         }

@@ -108,7 +108,7 @@ struct ImportCommand: AsyncParsableCommand {
     /// one another officer made meanwhile. `restoring`: a dry run of a restore checks that the database holds no
     /// case, then restores into an empty one in memory.
     func withStore<T>(restoring: Bool = false, _ body: (any CaseStorage) async throws -> T) async throws -> T {
-        let exists = try perform { try Stores.exists(at: store.path) }
+        let exists = try store.databaseExists()
         if exists && restoring && dryRun {
             let cases = try await perform { try await store.open(.read).caseCount() }
             if cases > 0 { throw Failure.refused(StoreError.restoreNeedsNewDatabase(cases: cases).commandLine) }

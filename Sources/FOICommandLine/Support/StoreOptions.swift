@@ -35,6 +35,12 @@ struct StoreOptions: ParsableArguments {
         return try perform { try Stores.open(path: path, access: access) }
     }
 
+    /// Whether the database the options select exists; run by foi-server, its own, which does.
+    func databaseExists() throws -> Bool {
+        if CommandHost.current != nil { return true }
+        return try perform { try Stores.exists(at: path) }
+    }
+
     /// Today's London date, or `--today`; run by foi-server, its today.
     var todayDate: CivilDate {
         CommandHost.current?.today ?? today ?? ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970))
