@@ -299,8 +299,8 @@ public enum StepCommands {
         }
         guard let date = CivilDate(year: year, month: month, day: day) else {
             throw Refusal(
-                message: "“\(field.label)”: '\(trimmed)' is not a day of the calendar; type the day, the month and the "
-                    + "year, e.g. 3/12/2026")
+                message: "“\(field.label)”: '\(trimmed)' is not a day of the calendar; type the day, the month "
+                    + "and the year, e.g. 3/12/2026")
         }
         return date.description
     }
