@@ -113,7 +113,12 @@ public enum WebPages {
     }
 
     /// The board: the same three sections, counts and rows as `foi board`.
-    public static func board(_ board: Board, horizon: Int, version: Int64, user: User, formToken: String) -> String {
+    public static func board(boardBody: String, version: Int64, user: User, formToken: String) -> String {
+        page(title: "Board", body: boardBody, user: user, formToken: formToken, live: ("/events", version))
+    }
+
+    /// The board's sections, the same for every user who sees the board: drawn once for all of them.
+    public static func boardBody(_ board: Board, horizon: Int) -> String {
         let sections: [(String, BoardSection)] = [
             ("Overdue", board.overdue), ("Due in the next \(horizon) working days", board.dueSoon),
             ("Waiting on the requester", board.awaiting),
@@ -151,7 +156,7 @@ public enum WebPages {
                 body += "<p>… and \(section.count - section.rows.count) more.</p>\n"
             }
         }
-        return page(title: "Board", body: body, user: user, formToken: formToken, live: ("/events", version))
+        return body
     }
 
     /// The cases page: the filters of `foi list` (`filters`, with what was given, `values`) as a form that asks

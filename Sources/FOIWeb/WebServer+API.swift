@@ -22,13 +22,21 @@ extension WebServer {
             try await asAPIUser(request) { user in
                 guard user.role.seesEveryCase else { return Self.json(Array("[]\n".utf8)) }
                 let query = try StepCommands.boardQuery(values: FormFields(encoded: request.uri.query ?? "").pairs)
-                let board = try await storage.board(
+                let key = BoardCache<ByteBuffer>.Key(
                     today: today(), horizon: query.horizon, limit: query.limit, handler: query.handler)
-                return Self.json(
-                    try BoardView.render(
-                        board, horizon: query.horizon, calendars: storage.calendars, format: .json,
-                        listingAll: { _ in "" }
-                    ).bytes)
+                let version = try await storage.lastEventID(of: nil)
+                let document = try await boardDocuments.drawing(key, after: version) { [storage] in
+                    let board = try await storage.board(
+                        today: key.today, horizon: key.horizon, limit: key.limit, handler: key.handler)
+                    return ByteBuffer(
+                        bytes: try BoardView.render(
+                            board, horizon: key.horizon, calendars: storage.calendars, format: .json,
+                            listingAll: { _ in "" }
+                        ).bytes)
+                }
+                // The drawing is shared, not copied, by every response that sends it.
+                return Response(
+                    status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))
             }
         }
         router.get("api/cases") { request, _ in

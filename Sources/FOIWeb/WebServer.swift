@@ -21,6 +21,9 @@ public struct WebServer: Sendable {
     public let secureCookies: Bool
     /// One step at a time on each case.
     let gate = StepGate()
+    /// The board page's sections and the API's boards, as drawn after the last event.
+    let boardPages = BoardCache<String>()
+    let boardDocuments = BoardCache<ByteBuffer>()
     /// How many seconds an event stream waits for a step before it ends (the browser then asks again).
     let eventWait: Int
 
@@ -72,14 +75,17 @@ public struct WebServer: Sendable {
         router.get("/") { request, _ in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             guard user.role.seesEveryCase else { return Self.noTasks(user, token) }
-            let horizon = 5
+            let key = BoardCache<String>.Key(today: today(), horizon: 5, limit: 50)
             // Read before the board: a step recorded in between redraws the page once more, never misses it.
             let version = try await storage.lastEventID(of: nil)
-            let board = try await storage.board(today: today(), horizon: horizon, limit: 50, handler: nil)
+            let body = try await boardPages.drawing(key, after: version) { [storage] in
+                WebPages.boardBody(
+                    try await storage.board(today: key.today, horizon: key.horizon, limit: key.limit, handler: nil),
+                    horizon: key.horizon)
+            }
             return Self.html(
                 WebPages.board(
-                    board, horizon: horizon, version: version, user: user,
-                    formToken: Accounts.formToken(ofSession: token)))
+                    boardBody: body, version: version, user: user, formToken: Accounts.formToken(ofSession: token)))
         }
         router.get("cases/:ref") { request, context in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }

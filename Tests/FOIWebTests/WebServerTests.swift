@@ -37,12 +37,13 @@ import Testing
             receiptConvention: nil, by: .system, today: try CivilDate(iso: "2026-11-02"))
     }
 
-    func application() throws -> some ApplicationProtocol {
+    func application(
+        today: @escaping @Sendable () -> CivilDate = { CivilDate(year: 2026, month: 11, day: 27)! }
+    ) throws -> some ApplicationProtocol {
         let clock = self.clock
-        let today = try CivilDate(iso: "2026-11-27")
         let server = WebServer(
             storage: store, accounts: Accounts(storage: store, cost: 4), eventWait: 2, now: { clock.now() },
-            today: { today })
+            today: today)
         return Application(router: server.router())
     }
 
@@ -109,6 +110,43 @@ import Testing
             try await client.execute(uri: "/", method: .get, headers: Self.headers(cookie: "forged")) { response in
                 #expect(response.status == .seeOther)
             }
+        }
+    }
+
+    /// The board is drawn once for everyone until a step is recorded (through the server, or by another process
+    /// on the same database) or the day turns; then it is drawn afresh, on the page and in the API alike.
+    @Test func theBoardIsDrawnAfreshAfterAStepOrOnANewDay() async throws {
+        let day = Mutex(CivilDate(year: 2026, month: 11, day: 27)!)
+        let (_, apiToken) = try await Accounts(storage: store, cost: 4).newAPIToken(
+            forUser: "ann@council.example", label: "board", at: 0)
+        try await application(today: { day.withLock { $0 } }).test(.router) { client in
+            let token = try #require(try await Self.signIn(client, password: password))
+            func board() async throws -> (page: String, api: String) {
+                let page = try await client.execute(uri: "/", method: .get, headers: Self.headers(cookie: token)) {
+                    String(buffer: $0.body)
+                }
+                let api = try await client.execute(
+                    uri: "/api/board", method: .get, headers: [.authorization: "Bearer \(apiToken)"]
+                ) { String(buffer: $0.body) }
+                return (page, api)
+            }
+            var drawn = try await board()
+            #expect(drawn.page.contains("<h2>Overdue (0)</h2>") && !drawn.api.contains("FOI-2"))
+            // Logged by another process: received on 1 October, due on 29 October, overdue on the 27th.
+            _ = try await Office(storage: store).log(
+                NewCase(
+                    reference: CaseReference(rawValue: "FOI-2"), received: try CivilDate(iso: "2026-10-01"),
+                    receipt: Receipt(regime: .foia, subject: "Parking fines"), requester: nil),
+                receiptConvention: nil, by: .system, today: try CivilDate(iso: "2026-10-01"))
+            drawn = try await board()
+            #expect(drawn.page.contains("<h2>Overdue (1)</h2>") && drawn.page.contains(">FOI-2</a>"))
+            #expect(drawn.api.contains("FOI-2"))
+            // FOI-1, received on Monday 2 November, is due on Tuesday 1 December (Monday 30 November is St Andrew's
+            // Day, a bank holiday in Scotland): overdue on 2 December.
+            day.withLock { $0 = CivilDate(year: 2026, month: 12, day: 2)! }
+            drawn = try await board()
+            #expect(drawn.page.contains("<h2>Overdue (2)</h2>") && drawn.page.contains("Wednesday 2 December 2026"))
+            #expect(!drawn.api.contains("due-soon"))
         }
     }
 
