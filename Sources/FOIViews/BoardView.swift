@@ -1,11 +1,14 @@
 import FOIKit
+import Synchronization
 
 /// The board: every running clock in three sections, overdue, due soon, and waiting on the requester.
 public enum BoardView {
     /// The board as a table (with each section's count, and `listingAll` of a section's key saying how to see the
     /// rows past the limit), JSON or CSV.
+    /// `rowDrawings` keeps the JSON of rows drawn before, for a server that draws the board after every step.
     public static func render(
-        _ board: Board, horizon: Int, calendars: Calendars, format: OutputFormat, listingAll: (String) -> String
+        _ board: Board, horizon: Int, calendars: Calendars, format: OutputFormat, listingAll: (String) -> String,
+        rowDrawings: BoardRowDrawings = BoardRowDrawings(capacity: 0)
     ) throws -> TextOutput {
         let today = board.today
         let sections: [(String, String, BoardSection)] = [
@@ -19,13 +22,17 @@ public enum BoardView {
         var output = TextOutput()
         switch format {
         case .json:
-            try output.json(
-                try sections.flatMap { key, _, section in
-                    try section.rows.map {
-                        BoardJSON(
-                            section: key, clock: ClockJSON($0),
-                            case: try CaseView($0.summary, calendars: calendars, today: today))
-                    }
+            output.jsonArray(
+                try rowDrawings.json(
+                    of: sections.flatMap { key, _, section in section.rows.map { (key, $0) } }, today: today,
+                    calendars: calendars
+                ) { rows in
+                    try TextOutput.jsonElements(
+                        rows.map { section, row in
+                            BoardJSON(
+                                section: section, clock: ClockJSON(row),
+                                case: try CaseView(row.summary, calendars: calendars, today: today))
+                        })
                 })
         case .csv:
             output.write(CSV.line(["section", "clock", "clock_due", "clock_left"] + CaseView.columns))
@@ -62,6 +69,56 @@ public enum BoardView {
             }
         }
         return output
+    }
+}
+
+/// The JSON of board rows drawn before, kept with the day and the calendars they were drawn with (a row's days left
+/// change with either): a board drawn again after one step draws again only the rows that step changed. Holds at
+/// most `capacity` rows, those of the latest drawings; any thread may share one.
+public final class BoardRowDrawings: Sendable {
+    struct Key: Hashable {
+        var section: String
+        var row: BoardRow
+    }
+
+    private let capacity: Int
+    private let kept = Mutex<(today: CivilDate?, calendars: Calendars?, rows: [Key: [UInt8]])>((nil, nil, [:]))
+
+    public init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// The JSON of each row of `rows` (in its section) on `today` with `calendars`: as kept, or drawn by `draw`
+    /// (given the rest).
+    func json(
+        of rows: [(section: String, row: BoardRow)], today: CivilDate, calendars: Calendars,
+        draw: ([(section: String, row: BoardRow)]) throws -> [[UInt8]]
+    ) throws -> [[UInt8]] {
+        let keys = rows.map { Key(section: $0.section, row: $0.row) }
+        var elements = kept.withLock { kept in
+            kept.today == today && kept.calendars === calendars
+                ? keys.map { kept.rows[$0] } : Array(repeating: nil, count: keys.count)
+        }
+        let missing = elements.indices.filter { elements[$0] == nil }
+        if !missing.isEmpty {
+            let drawnRows = try draw(missing.map { rows[$0] })
+            precondition(drawnRows.count == missing.count, "a row drawn for each row asked")
+            var drawn: [Key: [UInt8]] = [:]
+            for (index, json) in zip(missing, drawnRows) {
+                elements[index] = json
+                drawn[keys[index]] = json
+            }
+            if drawn.count <= capacity {
+                kept.withLock { kept in
+                    // Another day or calendars, or too many rows: what this drawing drew is all that is kept.
+                    if kept.today != today || kept.calendars !== calendars || kept.rows.count + drawn.count > capacity {
+                        kept = (today, calendars, [:])
+                    }
+                    kept.rows.merge(drawn) { old, _ in old }
+                }
+            }
+        }
+        return elements.compactMap { $0 }
     }
 }
 

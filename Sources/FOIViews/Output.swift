@@ -30,6 +30,44 @@ public struct TextOutput: Sendable {
         line(String(decoding: try Self.encoder.encode(value), as: UTF8.self))
     }
 
+    /// Each of `values` as `json` writes it in an array of them (indented as its element), for `jsonArray` to
+    /// write with others: the array is encoded at once, being much faster so, and cut between its elements.
+    public static func jsonElements(_ values: [some Encodable]) throws -> [[UInt8]] {
+        let array = [UInt8](try encoder.encode(values))
+        // "[\n  A,\n  B\n]": a string's line breaks are escaped, and an element's own lines are indented further,
+        // so every ",\n" followed by exactly two spaces is between elements.
+        guard array.count > 4, array.starts(with: "[\n  ".utf8) else { return [] }
+        var elements: [[UInt8]] = []
+        var start = 4
+        var index = 4
+        let end = array.count - 2
+        while index < end {
+            if array[index] == 0x2C, array[index + 1] == 0x0A, index + 4 < end, array[index + 2] == 0x20,
+                array[index + 3] == 0x20, array[index + 4] != 0x20
+            {
+                elements.append(Array(array[start..<index]))
+                start = index + 4
+                index = start
+            } else {
+                index += 1
+            }
+        }
+        elements.append(Array(array[start..<end]))
+        return elements
+    }
+
+    /// An array of `elements` (each from `jsonElement`) on its own line, as `json` writes an array of them.
+    public mutating func jsonArray(_ elements: [[UInt8]]) {
+        guard !elements.isEmpty else { return line("[\n\n]") }
+        bytes.append(contentsOf: "[\n".utf8)
+        for (index, element) in elements.enumerated() {
+            if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
+            bytes.append(contentsOf: [0x20, 0x20])
+            bytes.append(contentsOf: element)
+        }
+        bytes.append(contentsOf: "\n]\n".utf8)
+    }
+
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

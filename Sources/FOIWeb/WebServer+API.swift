@@ -25,13 +25,13 @@ extension WebServer {
                 let key = BoardCache<ByteBuffer>.Key(
                     today: today(), horizon: query.horizon, limit: query.limit, handler: query.handler)
                 let version = try await storage.lastEventID(of: nil)
-                let document = try await boardDocuments.drawing(key, after: version) { [storage] in
+                let document = try await boardDocuments.drawing(key, after: version) { [storage, boardRows] in
                     let board = try await storage.board(
                         today: key.today, horizon: key.horizon, limit: key.limit, handler: key.handler)
                     return ByteBuffer(
                         bytes: try BoardView.render(
                             board, horizon: key.horizon, calendars: storage.calendars, format: .json,
-                            listingAll: { _ in "" }
+                            listingAll: { _ in "" }, rowDrawings: boardRows
                         ).bytes)
                 }
                 // The drawing is shared, not copied, by every response that sends it.
