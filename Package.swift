@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "FOIWebTests",
             dependencies: [
-                "FOIWeb", "FOIApp", "FOIKit", "FOIStore", "FOIViews", "FOICommandLine",
+                "FOIWeb", "FOIApp", "FOIKit", "FOIStore", "FOIViews", "FOICommandLine", "FOITestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),

@@ -21,9 +21,25 @@ public enum StepCommands {
     /// The options every step shares that belong to the terminal, not to the step: the server decides them.
     static let terminalOptions: Set<String> = ["db", "today", "actor", "format", "output", "help", "version"]
 
-    /// Fields a form cannot give yet: files to enclose are uploads, which the web does not take.
-    /// A directory of templates is the server's own (a setting).
-    static let notOnForms: [String: Set<String>] = ["disclose": ["attach", "personal"], "import": ["templates-dir"]]
+    /// Fields a form does not give: a directory of templates is the server's own (a setting).
+    static let notOnForms: [String: Set<String>] = ["import": ["templates-dir"]]
+
+    /// Fields whose files are documents, not texts: a form uploads them as they are.
+    static let uploadOptions: [String: Set<String>] = ["disclose": ["attach"]]
+
+    /// A file a form uploaded for a field: a document to enclose, or what a text field's file holds (a tracker to
+    /// import), with the name it had on the user's computer.
+    public struct Upload: Sendable, Equatable {
+        public var field: String
+        public var filename: String
+        public var bytes: [UInt8]
+
+        public init(field: String, filename: String, bytes: [UInt8]) {
+            self.field = field
+            self.filename = filename
+            self.bytes = bytes
+        }
+    }
 
     /// A step: its command, its form and the fields the command takes by position (the note's text).
     struct Step {
@@ -58,15 +74,16 @@ public enum StepCommands {
     /// field once a value; an empty value is no value), as `actor` on `today` in `storage`: the cases it recorded
     /// steps on, in order (this one, or a split's part too). Refused with a `Refusal` for a field foi does not
     /// have or a value its checks refuse; with the library's own error where the lifecycle or the store refuses.
+    /// `uploads`: the files the form uploaded.
     public static func record(
-        _ name: String, on reference: CaseReference, values: [(name: String, value: String)],
+        _ name: String, on reference: CaseReference, values: [(name: String, value: String)], uploads: [Upload] = [],
         storage: any CaseStorage, actor: Actor, today: CivilDate
     ) async throws -> [CaseReference] {
         guard let step = steps.first(where: { $0.form.name == name }) else {
             throw Refusal(message: "foi records no step called '\(name)'")
         }
         let host = CommandHost(storage: storage, actor: actor, today: today)
-        try await run(step, on: reference, values: values, in: host)
+        try await run(step, on: reference, values: values, uploads: uploads, in: host)
         return host.recorded.withLock { $0 }
     }
 
@@ -86,12 +103,13 @@ public enum StepCommands {
 
     /// Runs `step`'s command on the case `reference` with `values`, in `host`.
     static func run(
-        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], in host: CommandHost,
-        emptyAllowed: Bool = false
+        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], uploads: [Upload] = [],
+        in host: CommandHost, emptyAllowed: Bool = false
     ) async throws {
         let files = try TemporaryFolder()
         defer { files.remove() }
-        var parsed = try parse(step, on: reference, values: values, files: files, emptyAllowed: emptyAllowed)
+        var parsed = try parse(
+            step, on: reference, values: values, uploads: uploads, files: files, emptyAllowed: emptyAllowed)
         do {
             try await CommandHost.$current.withValue(host) { try await parsed.run() }
         } catch let failure as Failure {
@@ -129,12 +147,13 @@ public enum StepCommands {
     /// Runs `administration` with `values` (as `record`), as `actor`: what the command said, line by line.
     /// `emptyAllowed`: an empty value is given as empty (a setting's), not left out.
     public static func administer(
-        _ administration: Administration, values: [(name: String, value: String)], storage: any CaseStorage,
-        actor: Actor, today: CivilDate, emptyAllowed: Bool = false
+        _ administration: Administration, values: [(name: String, value: String)], uploads: [Upload] = [],
+        storage: any CaseStorage, actor: Actor, today: CivilDate, emptyAllowed: Bool = false
     ) async throws -> [String] {
         let host = CommandHost(storage: storage, actor: actor, today: today)
         try await run(
-            self.administration[administration]!, on: nil, values: values, in: host, emptyAllowed: emptyAllowed)
+            self.administration[administration]!, on: nil, values: values, uploads: uploads, in: host,
+            emptyAllowed: emptyAllowed)
         return host.said.withLock { $0 }
     }
 
@@ -234,20 +253,38 @@ public enum StepCommands {
     }
 
     /// `step`'s command with `values` as its options (each a field of its form), on the case `reference`: the
-    /// texts of fields the command reads from a file written to `files`. Refused as `record` says.
+    /// texts of fields the command reads from a file, and the `uploads`, written to `files`. Refused as `record`
+    /// says.
     static func parse(
-        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], files: TemporaryFolder?,
-        emptyAllowed: Bool = false
+        _ step: Step, on reference: CaseReference?, values: [(name: String, value: String)], uploads: [Upload] = [],
+        files: TemporaryFolder?, emptyAllowed: Bool = false
     ) throws -> any AsyncParsableCommand {
         let form = step.form
         var options: [String] = []
         var positionals: [String] = reference.map { [$0.rawValue] } ?? []
+        func give(_ value: String, for field: StepField) {
+            if step.positionals.contains(field.name) {
+                positionals.append(value)
+            } else {
+                options.append("--\(field.name)=\(value)")
+            }
+        }
+        for (index, upload) in uploads.enumerated() {
+            // A document, or a file in place of a text the command reads from one.
+            guard let field = form.fields.first(where: { $0.name == upload.field }),
+                field.kind == .upload || fileOptions.contains(field.name)
+            else { throw Refusal(message: "\(form.title) takes no file as '\(upload.field)'") }
+            guard let files else { throw Refusal(message: "\(field.label) is not given here") }
+            give(try files.write(upload.bytes, as: upload.filename, number: index), for: field)
+        }
         for (fieldName, value) in values where emptyAllowed || !value.isEmpty {
             guard let field = form.fields.first(where: { $0.name == fieldName }) else {
                 throw Refusal(message: "\(form.title) has no field '\(fieldName)'")
             }
             let given: String
             switch field.kind {
+            case .upload:
+                throw Refusal(message: "“\(field.label)” is a file to upload, not a text")
             case .flag, .yesOrNo:
                 guard let yes = StepForm.yesOrNo(value) else {
                     throw Refusal(message: "\(field.label): give yes or no, not '\(value)'")
@@ -262,11 +299,7 @@ public enum StepCommands {
             default:
                 given = value
             }
-            if step.positionals.contains(field.name) {
-                positionals.append(given)
-            } else {
-                options.append("--\(field.name)=\(given)")
-            }
+            give(given, for: field)
         }
         do {
             // Parsing runs the command's own checks (`validate()`).
@@ -354,7 +387,9 @@ public enum StepCommands {
             // `--held` and `--no-held`: one question, answered yes or no.
             if argument.kind == "flag", name.hasPrefix("no-"), flags.contains(String(name.dropFirst(3))) { continue }
             let kind: StepField.Kind
-            if argument.kind == "flag" {
+            if uploadOptions[dump.commandName]?.contains(name) == true {
+                kind = .upload
+            } else if argument.kind == "flag" {
                 kind = flags.contains("no-\(name)") ? .yesOrNo : .flag
             } else if let values = argument.allValues, !values.isEmpty {
                 kind = .choice(values)
@@ -429,11 +464,30 @@ struct TemporaryFolder {
 
     /// Writes `text` to a file of the folder named `name`, readable only by foi-server; its path.
     func write(_ text: String, as name: String) throws -> String {
-        let file = "\(path)/\(name)"
-        guard
-            FileManager.default.createFile(
-                atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        else { throw Failure.refused("cannot keep the step's text") }
+        try write(Data(text.utf8), at: "\(path)/\(name)")
+    }
+
+    /// Writes the `number`th upload, `bytes`, under its name on the user's computer (the letter's schedule of
+    /// enclosures names it so) made safe as a file's name, in a folder of its own; its path.
+    func write(_ bytes: [UInt8], as filename: String, number: Int) throws -> String {
+        let folder = "\(path)/\(number)"
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)) != nil
+        else { throw Failure.refused("cannot keep the uploaded file") }
+        return try write(Data(bytes), at: "\(folder)/\(Self.safeName(filename))")
+    }
+
+    /// A file's name as a browser sent it, made a name in a folder: the last part of a path, no control
+    /// characters, at most its last 200 bytes (keeping its extension); `upload` where nothing is left.
+    static func safeName(_ filename: String) -> String {
+        var name = String(filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "")
+        name.unicodeScalars.removeAll { $0.properties.generalCategory == .control }
+        while name.utf8.count > 200 { name.removeFirst() }
+        return name.isEmpty || name == "." || name == ".." ? "upload" : name
+    }
+
+    private func write(_ data: Data, at file: String) throws -> String {
+        guard FileManager.default.createFile(atPath: file, contents: data, attributes: [.posixPermissions: 0o600])
+        else { throw Failure.refused("cannot keep the step's file") }
         return file
     }
 

@@ -1,6 +1,9 @@
 import FOIKit
 
 extension WebPages {
+    /// The import's field of the tracker: `foi import`'s file, pasted or chosen.
+    public static let trackerField = "file"
+
     /// The import page: a tracker pasted as CSV (`form`, `foi import`'s fields), checked first, its deadline audit
     /// shown (`report`) before anything is written, then imported; `message`: why it was refused.
     public static func importPage(
@@ -13,23 +16,35 @@ extension WebPages {
             body += "<pre>\(escape(report.joined(separator: "\n")))</pre>\n"
         }
         body += """
-            <p>Paste the tracker as CSV (save the spreadsheet as CSV, open it in a text editor and copy it), with its \
-            header row. Check it first: the deadline audit compares each due date with the statutory one, and \
-            nothing is written until you import.</p>
+            <p>Choose the tracker's file (Excel or CSV), or paste it as CSV, with its header row. Check it first: \
+            the deadline audit compares each due date with the statutory one, and nothing is written until you \
+            import. A browser does not keep a chosen file: to import a file you checked, choose it again.</p>
 
             """
-        // The pasted sheet and its options, without the flag the buttons set.
+        // The tracker as a file or pasted (either, so neither is required), its options, and not the flag the
+        // buttons set.
         var fields = form
         fields.fields.removeAll { $0.name == "dry-run" }
+        let upload = fieldHTML(
+            StepField(
+                name: trackerField, hint: "An Excel workbook (.xlsx) or a CSV file.", kind: .upload, required: false,
+                repeating: false), values: [], idPrefix: "upload-")
         let buttons = """
             <div><button type="submit" name="dry-run" value="yes">Check the tracker</button> \
             <button type="submit" name="dry-run" value="no">Import it</button></div>
 
             """
         body +=
-            "<form method=\"post\" action=\"/import\">\(csrfField(formToken))\n"
-            + fields.fields.map { fieldHTML($0, values: imported ? [] : values[$0.name] ?? []) }.joined() + buttons
-            + "</form>\n"
+            "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\">\(csrfField(formToken))\n"
+            + upload
+            + fields.fields.map { field in
+                var field = field
+                if field.name == trackerField {
+                    field.required = false
+                    field.hint = "Or paste the tracker as CSV."
+                }
+                return fieldHTML(field, values: imported ? [] : values[field.name] ?? [])
+            }.joined() + buttons + "</form>\n"
         return page(title: "Import a tracker", body: body, user: user, formToken: formToken)
     }
 }

@@ -43,6 +43,8 @@ public struct StepField: Sendable, Equatable {
         case line
         /// A text that may run to paragraphs (a reason, a note, a document's text).
         case text
+        /// A file uploaded as it is (a document to enclose).
+        case upload
     }
 
     /// The option's name (`estimate-hours`): the form's input and the API's key.

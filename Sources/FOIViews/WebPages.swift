@@ -349,7 +349,11 @@ public enum WebPages {
         _ form: StepForm, action: String, method: String = "post", hidden: String, values: [String: [String]],
         idPrefix: String = "field-", extra: String = "", button: String
     ) -> String {
-        "<form method=\"\(method)\" action=\"\(escape(action))\">\(hidden)\n"
+        // Files go up as they are, in parts: a form of text fields stays the plain encoding.
+        let encoding =
+            form.fields.contains { $0.kind == .upload } || extra.contains("type=\"file\"")
+            ? " enctype=\"multipart/form-data\"" : ""
+        return "<form method=\"\(method)\" action=\"\(escape(action))\"\(encoding)>\(hidden)\n"
             + form.fields.map { fieldHTML($0, values: values[$0.name] ?? [], idPrefix: idPrefix) }.joined() + extra
             + "<div><button type=\"submit\">\(escape(button))</button></div>\n</form>\n"
     }
@@ -390,6 +394,10 @@ public enum WebPages {
             return label + hintHTML
                 + "<textarea id=\"\(id)\" name=\"\(name)\" rows=\"4\" cols=\"60\" \(described)\(required)>"
                 + "\(escape(value))</textarea>\n"
+        case .upload:
+            return label + hintHTML
+                + "<input type=\"file\" id=\"\(id)\" name=\"\(name)\"\(field.repeating ? " multiple" : "") "
+                + "\(described)\(required)>\n"
         case .date, .number, .line:
             let mode = field.kind == .number ? " inputmode=\"decimal\"" : ""
             return label + hintHTML

@@ -1,10 +1,17 @@
+import FOICommandLine
 import FOIViews
 import Foundation
 
 /// The fields of a form or a query (`application/x-www-form-urlencoded`), in order: a name may come more than once
-/// (several choices picked from one list).
+/// (several choices picked from one list); and a form's files (`multipart/form-data`).
 struct FormFields {
     var pairs: [(name: String, value: String)]
+    var uploads: [StepCommands.Upload] = []
+
+    init(_ form: MultipartForm) {
+        pairs = form.fields
+        uploads = form.uploads.map { StepCommands.Upload(field: $0.field, filename: $0.filename, bytes: $0.bytes) }
+    }
 
     init(encoded: String) {
         func decoded(_ text: Substring) -> String {

@@ -96,15 +96,17 @@ enum OpenAPI {
         return operation
     }
 
-    /// A form's fields as a JSON object's schema: its keys the fields' names.
+    /// A form's fields as a JSON object's schema: its keys the fields' names. A JSON body carries no documents:
+    /// they go up through the step's page.
     static func schema(of form: StepForm) -> [String: Any] {
+        let fields = form.fields.filter { $0.kind != .upload }
         var properties: [String: Any] = [:]
-        for field in form.fields {
+        for field in fields {
             properties[field.name] = fieldSchema(field)
         }
         return [
             "type": "object", "properties": properties, "additionalProperties": false,
-            "required": form.fields.filter(\.required).map(\.name),
+            "required": fields.filter(\.required).map(\.name),
         ]
     }
 
@@ -116,6 +118,7 @@ enum OpenAPI {
         case .number: value = ["type": "number"]
         case .flag, .yesOrNo: value = ["type": "boolean"]
         case .line, .text: value = ["type": "string"]
+        case .upload: value = ["type": "string", "format": "binary"]
         }
         let schema: [String: Any] = field.repeating ? ["type": "array", "items": value] : value
         return schema.merging(["description": field.hint]) { $1 }

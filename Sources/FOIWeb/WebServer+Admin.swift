@@ -159,9 +159,14 @@ extension WebServer {
             return try await asStepRecorder(request, form: form) { user, formToken in
                 let importForm = StepCommands.form(of: .importTracker)
                 let checking = form["dry-run"].flatMap(StepForm.yesOrNo) != false
+                // A file chosen is the tracker, whatever was pasted.
+                let chosen = form.uploads.filter { $0.field == WebPages.trackerField }
+                let values = form.values(of: importForm).filter {
+                    chosen.isEmpty || $0.name != WebPages.trackerField
+                }
                 do {
                     let report = try await StepCommands.administer(
-                        .importTracker, values: form.values(of: importForm), storage: storage, actor: .user(user.id),
+                        .importTracker, values: values, uploads: chosen, storage: storage, actor: .user(user.id),
                         today: today())
                     return Self.html(
                         WebPages.importPage(

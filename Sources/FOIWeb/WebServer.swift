@@ -51,6 +51,8 @@ public struct WebServer: Sendable {
     static let cookie = "foi_session"
     /// The most a form's body may be: a step's form may carry a request's text or a review's findings.
     static let formLimit = 1 << 20
+    /// The most a form with files may be: the largest document a response may enclose, and the form's fields.
+    static let uploadLimit = Enclosure.maximumSize + formLimit
 
     /// The router of every route, with its middleware.
     public func router() -> Router<BasicRequestContext> {
@@ -231,9 +233,9 @@ public struct WebServer: Sendable {
             guard let stepForm = StepCommands.form(named: context.parameters.get("step") ?? "") else {
                 return Self.noStep
             }
-            let values = form.values(of: stepForm)
             switch await record(
-                stepForm.name, on: reference, values: values, drawnWith: Int(form["steps"] ?? ""), by: user)
+                stepForm.name, on: reference, values: form.values(of: stepForm), uploads: form.uploads,
+                drawnWith: Int(form["steps"] ?? ""), by: user)
             {
             case .recorded:
                 return Self.redirect(WebPages.casePath(reference))
@@ -292,13 +294,14 @@ public struct WebServer: Sendable {
     /// the `drawn` steps it had when the form was drawn (nil: whatever it has): one step at a time on a case, so
     /// that of two clicks on one form the second finds the case moved on and records nothing.
     func record(
-        _ name: String, on reference: CaseReference, values: [(name: String, value: String)], drawnWith drawn: Int?,
-        by user: User
+        _ name: String, on reference: CaseReference, values: [(name: String, value: String)],
+        uploads: [StepCommands.Upload] = [], drawnWith drawn: Int?, by user: User
     ) async -> StepResult {
         await once(on: reference, drawnWith: drawn) {
             .recorded(
                 try await StepCommands.record(
-                    name, on: reference, values: values, storage: storage, actor: .user(user.id), today: today()))
+                    name, on: reference, values: values, uploads: uploads, storage: storage, actor: .user(user.id),
+                    today: today()))
         }
     }
 
@@ -416,9 +419,18 @@ public struct WebServer: Sendable {
         return (user, token)
     }
 
-    /// A form's fields (`application/x-www-form-urlencoded`), read within `formLimit`.
+    /// A form's fields (`application/x-www-form-urlencoded`), read within `formLimit`; or its fields and files
+    /// (`multipart/form-data`), within `uploadLimit` (413 beyond). A body of parts that do not parse is 400.
     static func form(_ request: Request, _ context: BasicRequestContext) async throws -> FormFields {
-        FormFields(encoded: String(buffer: try await request.body.collect(upTo: formLimit)))
+        guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(ofContentType:)) else {
+            return FormFields(encoded: String(buffer: try await request.body.collect(upTo: formLimit)))
+        }
+        let body = try await request.body.collect(upTo: uploadLimit)
+        do {
+            return FormFields(try MultipartForm(body: Array(buffer: body), boundary: boundary))
+        } catch let malformed as MultipartForm.Malformed {
+            throw HTTPError(.badRequest, message: "The form did not arrive whole (\(malformed.reason)): send it again.")
+        }
     }
 
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {

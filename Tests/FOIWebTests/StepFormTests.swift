@@ -2,6 +2,7 @@ import FOIApp
 import FOICommandLine
 import FOIKit
 import FOIStore
+import FOITestSupport
 import FOIViews
 import FOIWeb
 import Foundation
@@ -123,6 +124,61 @@ import Testing
             #expect(detail.file.requestText == text)
             #expect(detail.summary.status == .open)
             #expect(detail.events.last?.actorName(detail.userNames) == "Ann Officer")
+        }
+    }
+
+    /// A step's documents uploaded through its form (`multipart/form-data`): each enclosed under the name it had on
+    /// the user's computer, with its size and digest, personal when the box is ticked; the API's JSON carries no
+    /// file (422, nothing written); a form cut short is 400 and writes nothing.
+    @Test func documentsAreUploadedThroughTheDisclosureForm() async throws {
+        let disclose = try #require(StepCommands.form(named: "disclose"))
+        #expect(disclose.fields.first { $0.name == "attach" }?.kind == .upload)
+        #expect(disclose.fields.first { $0.name == "personal" }?.kind == .flag)
+        try await application().test(.router) { client in
+            let token = try #require(try await WebServerTests.signIn(client, password: password))
+            let page = try await WebFixture.get(client, "/cases/FOI-1/steps/disclose", as: token)
+            #expect(String(buffer: page.body).contains("enctype=\"multipart/form-data\""))
+            #expect(
+                String(buffer: page.body).contains("<input type=\"file\" id=\"field-attach\" name=\"attach\" multiple"))
+            let pdf: [UInt8] = Array("%PDF-1.7 the gritting routes".utf8) + [0x00, 0xFF, 0x0D, 0x0A, 0x2D, 0x2D]
+            let parts: [MultipartBody.Part] = [
+                .field("csrf", Accounts.formToken(ofSession: token)), .field("steps", "1"),
+                .field("file", "The routes are enclosed."), .field("personal", "yes"),
+                .file("attach", filename: "routes; 2025.pdf", bytes: pdf),
+                .file("attach", filename: "C:\\Users\\ann\\map.png", bytes: Array("PNG".utf8)),
+                .file("attach", filename: "", bytes: []),
+            ]
+            let cut = MultipartBody(parts)
+            var cutShort = cut.bytes
+            cutShort.removeLast(20)
+            try await client.execute(
+                uri: "/cases/FOI-1/disclose", method: .post, headers: cut.headers(cookie: token),
+                body: ByteBuffer(bytes: cutShort)
+            ) { #expect($0.status == .badRequest) }
+            #expect(try await history().count == 1)
+            try await client.execute(
+                uri: "/cases/FOI-1/disclose", method: .post, headers: cut.headers(cookie: token),
+                body: ByteBuffer(bytes: cut.bytes)
+            ) { #expect($0.status == .seeOther) }
+            let answer = try #require(try await store.detail(reference, requester: false).file.answers.first)
+            #expect(answer.text == "The routes are enclosed.")
+            #expect(answer.enclosures.map(\.name) == ["routes; 2025.pdf", "map.png"])
+            #expect(answer.enclosures.map(\.size) == [pdf.count, 3])
+            #expect(answer.enclosures.allSatisfy { $0.personal })
+            let (_, kept) = try await store.enclosure(reference, named: "routes; 2025.pdf")
+            #expect(kept == pdf)
+            // The API's JSON names no file.
+            let (_, apiToken) = try await Accounts(storage: store, cost: 4).newAPIToken(
+                forUser: "ann@council.example", label: "script", at: 0)
+            try await client.execute(
+                uri: "/api/cases/FOI-1/disclose", method: .post,
+                headers: [.authorization: "Bearer \(apiToken)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"attach": "/etc/passwd", "part": "2"}"#)
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(String(buffer: response.body).contains("is a file to upload"))
+            }
+            #expect(try await history().count == 2)
         }
     }
 
@@ -278,6 +334,19 @@ import Testing
             #expect(imported.status == .ok && String(buffer: imported.body).contains("<h2>Imported</h2>"))
             let references = try await store.list(CaseFilter(), today: try CivilDate(iso: "2026-11-27")).map(\.ref)
             #expect(Set(references.map(\.rawValue)) == ["FOI-1", "FOI-2", "T-1", "T-2"])
+            // A workbook chosen rather than pasted, checked and not written.
+            let workbook = MultipartBody([
+                .field("csrf", Accounts.formToken(ofSession: token)), .field("dry-run", "yes"),
+                .field("file", ""),
+                .file("file", filename: "tracker.xlsx", bytes: try TestWorkbook().bytes()),
+            ])
+            try await client.execute(
+                uri: "/import", method: .post, headers: workbook.headers(cookie: token),
+                body: ByteBuffer(bytes: workbook.bytes)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("1 case would be imported"))
+            }
             let unreadable = try await post(["file": "Ref,Date received\nT-3,2/31/2026\n", "dry-run": "no"])
             #expect(unreadable.status == .unprocessableContent)
             #expect(try await store.list(CaseFilter(), today: try CivilDate(iso: "2026-11-27")).count == 4)
