@@ -408,12 +408,17 @@ public enum StepCommands {
                     name: name, hint: argument.abstract ?? "", kind: kind, required: !argument.isOptional,
                     repeating: argument.isRepeating,
                     // A flag's default is being left out; a list's, none.
-                    defaultValue: kind == .flag || argument.isRepeating ? nil : argument.defaultValue))
+                    defaultValue: kind == .flag || argument.isRepeating ? nil : argument.defaultValue,
+                    // The command's file is the form's text.
+                    label: name == "file" && kind == .text ? "Text" : nil))
         }
         var form = StepForm(name: dump.commandName, summary: dump.abstract ?? "", fields: fields)
         for index in form.fields.indices {
             // A form says how often a field is given by how it is drawn, and names no command.
+            // A form's text is typed, not a file read: no standard input, no encoding to name.
             var hint = form.fields[index].hint.replacing(" (repeatable)", with: "")
+                .replacing(", or - for standard input", with: "")
+                .replacing("A UTF-8 text file holding the request", with: "The request's text")
             if let command = try? Regex(#" \(foi [a-z -]+\)|\(see 'foi [a-z -]+'\)"#) {
                 hint.replace(command, with: "")
             }

@@ -28,7 +28,7 @@ extension WebPages {
         let upload = fieldHTML(
             StepField(
                 name: trackerField, hint: "An Excel workbook (.xlsx) or a CSV file.", kind: .upload, required: false,
-                repeating: false), values: [], idPrefix: "upload-")
+                repeating: false, label: "The tracker's file"), values: [], idPrefix: "upload-")
         let buttons = """
             <div><button type="submit" name="dry-run" value="yes">Check the tracker</button> \
             <button type="submit" name="dry-run" value="no">Import it</button></div>
@@ -41,7 +41,8 @@ extension WebPages {
                 var field = field
                 if field.name == trackerField {
                     field.required = false
-                    field.hint = "Or paste the tracker as CSV."
+                    field.label = "Or the tracker pasted as CSV"
+                    field.hint = "With its header row."
                 }
                 return fieldHTML(field, values: imported ? [] : values[field.name] ?? [])
             }.joined() + buttons + "</form>\n"

@@ -57,10 +57,14 @@ public struct StepField: Sendable, Equatable {
     public var repeating: Bool
     /// What it is when not given, where that is a value (a role, a number of days).
     public var defaultValue: String?
+    /// The field's label: its name in words (`Estimate hours`), unless a page words it otherwise.
+    public var label: String
 
     public init(
-        name: String, hint: String, kind: Kind, required: Bool, repeating: Bool, defaultValue: String? = nil
+        name: String, hint: String, kind: Kind, required: Bool, repeating: Bool, defaultValue: String? = nil,
+        label: String? = nil
     ) {
+        self.label = label ?? Self.words(name)
         self.name = name
         self.hint = hint
         self.kind = kind
@@ -68,9 +72,6 @@ public struct StepField: Sendable, Equatable {
         self.repeating = repeating
         self.defaultValue = defaultValue
     }
-
-    /// The field's name as a label: `Estimate hours`.
-    public var label: String { Self.words(name) }
 
     /// `decision-notice` as `Decision notice`.
     static func words(_ name: String) -> String {

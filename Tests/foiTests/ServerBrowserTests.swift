@@ -76,6 +76,17 @@ import Testing
             assert '“Estimate hours”' in driver.find_element(By.CSS_SELECTOR, '.error').text
             driver.save_screenshot(shots + '/step.png')
             accessible('step')
+            # A document enclosed through the disclosure's form, uploaded as it is.
+            with open(shots + '/deployments.csv', 'w') as enclosure:
+                enclosure.write('Year,Deployments\\n2023,14\\n')
+            driver.get(base + '/cases/01.FOI.23.034376/steps/disclose')
+            arrive('Disclose –')
+            driver.find_element(By.ID, 'field-file').send_keys('The figures are in the enclosed table.')
+            driver.find_element(By.ID, 'field-attach').send_keys(shots + '/deployments.csv')
+            driver.save_screenshot(shots + '/disclose.png')
+            accessible('disclose')
+            driver.find_element(By.XPATH, "//button[text()='Record: disclose']").click()
+            arrive('01.FOI.23.034376 –')
             # The skip link is the first thing the keyboard reaches, and takes it to the main content.
             driver.find_element(By.TAG_NAME, 'body').send_keys(Keys.TAB)
             assert driver.switch_to.active_element.text == 'Skip to main content'
@@ -121,7 +132,8 @@ import Testing
         browser.waitUntilExit()
         #expect(answer == "ok\n", "\(complaints.suffix(2_000))")
         for page in [
-            "signin", "board", "case", "step", "cases", "new", "import", "letter", "figures", "users", "settings",
+            "signin", "board", "case", "step", "disclose", "cases", "new", "import", "letter", "figures", "users",
+            "settings",
         ] {
             #expect(
                 FileManager.default.fileExists(atPath: workspace.directory.appendingPathComponent("\(page).png").path))
@@ -132,5 +144,9 @@ import Testing
         #expect(server.terminationReason == .exit && server.terminationStatus == 0)
         let history = try workspace.run(["history", "01.FOI.23.034376"], today: "2026-12-07").stdout
         #expect(history.contains("Chased the Overseas Deployment Unit") && history.contains("Demo admin"))
+        let enclosure = workspace.directory.appendingPathComponent("enclosed.csv").path
+        _ = try workspace.run(
+            ["enclosure", "01.FOI.23.034376", "deployments.csv", "--output", enclosure], today: "2026-12-07")
+        #expect(try String(contentsOfFile: enclosure, encoding: .utf8) == "Year,Deployments\n2023,14\n")
     }
 }
