@@ -144,6 +144,9 @@ public protocol CaseStorage: StepStorage {
     /// The id of the last event recorded, in any case or (`reference`) in one (0: none): what tells a page that a
     /// step was recorded since it was drawn, by this process or another.
     func lastEventID(of reference: CaseReference?) async throws -> Int64
+    /// How many steps the case `reference` has recorded, read without replaying them: whether it has moved on
+    /// since a form was drawn. `StoreError.caseNotFound` where there is no such case.
+    func stepCount(of reference: CaseReference) async throws -> Int
     /// What `verify` finds wrong with one case.
     func problems(of reference: CaseReference) async throws -> [String]
     /// A consistent copy of the whole store at `destination`; returns how many cases it holds.

@@ -93,6 +93,17 @@ extension CaseStore {
         }
     }
 
+    public func stepCount(of reference: CaseReference) async throws -> Int {
+        try await read { db in
+            // The projection's count of the case's history, which `verify` checks against the events.
+            guard
+                let count = try Int.fetchOne(
+                    db, sql: "SELECT event_count FROM cases WHERE ref = ?", arguments: [reference.rawValue])
+            else { throw StoreError.caseNotFound(reference) }
+            return count
+        }
+    }
+
     /// The cases `filter` selects, in due-date order (cases without a date last), then by reference.
     public func list(_ filter: CaseFilter, today: CivilDate) async throws -> [CaseSummary] {
         var conditions: [String] = []

@@ -313,7 +313,7 @@ public struct WebServer: Sendable {
     {
         await gate.one(reference) {
             do {
-                if let drawn, try await storage.load(reference).file.history.count != drawn {
+                if let drawn, try await storage.stepCount(of: reference) != drawn {
                     return .refused(
                         "The case has moved on since this page was drawn, and nothing was recorded: read it again.",
                         .conflict)

@@ -141,6 +141,15 @@ func count(_ path: String, _ sql: String) throws -> Int {
             }
             #expect(try count(path, "SELECT count(*) FROM events") == before)
             #expect(try await store.caseFile(logged.ref).status == .awaitingClarification)
+            // A form drawn before knows the case moved on by its count of steps, read without a replay.
+            #expect(try await store.stepCount(of: logged.ref) == 2)
+            #expect(try await store.caseFile(logged.ref).history.count == 2)
+            await #expect {
+                try await store.stepCount(of: CaseReference(rawValue: "NOPE"))
+            } throws: { error in
+                if case StoreError.caseNotFound(let reference) = error { return reference.rawValue == "NOPE" }
+                return false
+            }
         }
     }
 
