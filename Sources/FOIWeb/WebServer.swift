@@ -422,14 +422,24 @@ public struct WebServer: Sendable {
     /// A form's fields (`application/x-www-form-urlencoded`), read within `formLimit`; or its fields and files
     /// (`multipart/form-data`), within `uploadLimit` (413 beyond). A body of parts that do not parse is 400.
     static func form(_ request: Request, _ context: BasicRequestContext) async throws -> FormFields {
-        guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(ofContentType:)) else {
-            return FormFields(encoded: String(buffer: try await request.body.collect(upTo: formLimit)))
+        let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(ofContentType:))
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: boundary == nil ? formLimit : uploadLimit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw FormRefusal(
+                status: .contentTooLarge,
+                message: boundary == nil
+                    ? "The form holds more text than foi takes (1 MB): shorten it, or enclose the document as a file."
+                    : "The form is larger than foi takes (50 MB a document, and 1 MB of text): enclose fewer or "
+                        + "smaller documents at a time.")
         }
-        let body = try await request.body.collect(upTo: uploadLimit)
+        guard let boundary else { return FormFields(encoded: String(buffer: body)) }
         do {
             return FormFields(try MultipartForm(body: Array(buffer: body), boundary: boundary))
         } catch let malformed as MultipartForm.Malformed {
-            throw HTTPError(.badRequest, message: "The form did not arrive whole (\(malformed.reason)): send it again.")
+            throw FormRefusal(
+                status: .badRequest, message: "The form did not arrive whole (\(malformed.reason)): send it again.")
         }
     }
 
@@ -441,6 +451,16 @@ public struct WebServer: Sendable {
 
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
+    }
+}
+
+/// A form that could not be read, said on a page of its own: nothing is written.
+struct FormRefusal: HTTPResponseError {
+    var status: HTTPResponse.Status
+    var message: String
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        WebServer.html(WebPages.refusal(title: "Not recorded", message: message), status: status)
     }
 }
 

@@ -154,7 +154,23 @@ import Testing
             try await client.execute(
                 uri: "/cases/FOI-1/disclose", method: .post, headers: cut.headers(cookie: token),
                 body: ByteBuffer(bytes: cutShort)
-            ) { #expect($0.status == .badRequest) }
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("The form did not arrive whole"))
+            }
+            // A form beyond what foi takes is said on a page, and writes nothing.
+            try await client.execute(
+                uri: "/cases/FOI-1/note", method: .post, headers: WebServerTests.headers(cookie: token),
+                body: WebServerTests.form([
+                    "csrf": Accounts.formToken(ofSession: token),
+                    "text": String(
+                        repeating: "a", count: 1 << 20),
+                ])
+            ) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(String(buffer: response.body).contains("more text than foi takes (1 MB)"))
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            }
             #expect(try await history().count == 1)
             try await client.execute(
                 uri: "/cases/FOI-1/disclose", method: .post, headers: cut.headers(cookie: token),
