@@ -44,7 +44,14 @@ public protocol CaseStorage: StepStorage {
     /// Which of `references` are cases already.
     func existing(_ references: [CaseReference]) async throws -> Set<CaseReference>
     func list(_ filter: CaseFilter, today: CivilDate) async throws -> [CaseSummary]
-    func board(today: CivilDate, horizon: Int, limit: Int?, handler: HandlerFilter?) async throws -> Board
+    /// The board of `today`: its three sections, each counted and its `limit` most urgent rows (nil: all), of the
+    /// cases `handler` selects, and of those `among` only where given.
+    func board(
+        today: CivilDate, horizon: Int, limit: Int?, handler: HandlerFilter?, among: [CaseReference]?
+    ) async throws -> Board
+    /// Every row of the board's three sections (overdue, due soon, awaiting), in order, as entries: read without
+    /// the cases, so that a board drawn before can tell which rows it need draw again.
+    func boardEntries(today: CivilDate, horizon: Int, handler: HandlerFilter?) async throws -> [[BoardEntry]]
     func calendarClocks(_ clocks: [ClockName], handler: HandlerFilter?) async throws -> [CalendarClock]
 
     // MARK: Figures
@@ -241,6 +248,11 @@ public enum StoreAccess: Sendable {
 }
 
 extension CaseStorage {
+    /// The board of every case `handler` selects.
+    public func board(today: CivilDate, horizon: Int, limit: Int?, handler: HandlerFilter?) async throws -> Board {
+        try await board(today: today, horizon: horizon, limit: limit, handler: handler, among: nil)
+    }
+
     /// The case `reference` as the officer sees it, with its requester.
     public func detail(_ reference: CaseReference) async throws -> CaseDetail {
         try await detail(reference, requester: true)

@@ -208,6 +208,20 @@ public struct BoardRow: Hashable, Sendable {
     }
 }
 
+/// A board row as the board's order and its case's count of steps give it, without the case read: what tells a
+/// board drawn before which of its rows are as drawn (a case's row changes only with a step, or with the day).
+public struct BoardEntry: Hashable, Sendable {
+    public var reference: CaseReference
+    public var clock: ClockName
+    public var steps: Int
+
+    public init(reference: CaseReference, clock: ClockName, steps: Int) {
+        self.reference = reference
+        self.clock = clock
+        self.steps = steps
+    }
+}
+
 /// One section of the board: how many cases it holds, and the most urgent of them.
 public struct BoardSection: Sendable {
     public var count: Int

@@ -170,22 +170,15 @@ extension CaseStore {
     /// Today's board, over every running clock: the authority's clocks past their date (most overdue first), every
     /// clock due within `horizon` working days of its case's regime calendar, and the cases waiting on the requester
     /// (by the day they may be closed); each section counted in full and listed up to `limit` rows (nil: all).
-    public func board(today: CivilDate, horizon: Int = 5, limit: Int? = nil, handler: HandlerFilter? = nil) async throws
-        -> Board
-    {
+    public func board(
+        today: CivilDate, horizon: Int = 5, limit: Int? = nil, handler: HandlerFilter? = nil,
+        among: [CaseReference]? = nil
+    ) async throws -> Board {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
-        let (handled, handledArguments) = handler.map { Self.handled(by: $0, column: "case_id") } ?? ("1", [])
-        let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
+        let sectionConditions = try boardSections(today: today, horizon: horizon, handler: handler, among: among)
         let calendars = calendars
         let (sections, quarter) = try await read { db -> ([BoardSection], TimelinessFigures) in
-            // Rows are read through the index that holds them in the section's order, so a limit stops the scan
-            // early; SQLite's planner would otherwise sort every match. The partial indexes' conditions are
-            // written from the same `ClockWatch` values as the queries' (schema/0003_case_clocks.sql).
-            func section(_ clockCondition: String, _ clockArguments: StatementArguments, index: String) throws
-                -> BoardSection
-            {
-                let condition = "\(clockCondition) AND \(handled)"
-                let arguments = clockArguments + handledArguments
+            let sections = try sectionConditions.map { condition, arguments, index in
                 let count = try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM case_clocks WHERE \(condition)", arguments: arguments)
                 let clocks = try Row.fetchAll(
@@ -211,19 +204,57 @@ extension CaseStore {
                         }
                     })
             }
-            let sections = [
-                try section("\(Self.watched(\.canBeOverdue)) AND due_on < ?", [today], index: "case_clocks_duties"),
-                try section(
-                    "\(Self.watched(\.isUpcoming)) AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments,
-                    index: "case_clocks_upcoming"),
-                try section(Self.watched { !$0.isUpcoming }, [], index: "case_clocks_requester"),
-            ]
             return (
                 sections, try Self.requestTimeliness(dueIn: ReportingPeriod.quarter(of: today).dates, today: today, db)
             )
         }
         return Board(
             today: today, overdue: sections[0], dueSoon: sections[1], awaiting: sections[2], quarter: quarter)
+    }
+
+    public func boardEntries(today: CivilDate, horizon: Int, handler: HandlerFilter?) async throws -> [[BoardEntry]] {
+        let sectionConditions = try boardSections(today: today, horizon: horizon, handler: handler, among: nil)
+        return try await read { db in
+            try sectionConditions.map { condition, arguments, index in
+                try Row.fetchAll(
+                    db,
+                    // The case's columns by subqueries: a join would make the conditions' columns ambiguous.
+                    sql: """
+                        SELECT (SELECT ref FROM cases WHERE cases.id = case_clocks.case_id), clock,
+                               (SELECT event_count FROM cases WHERE cases.id = case_clocks.case_id)
+                        FROM case_clocks INDEXED BY \(index) WHERE \(condition) ORDER BY due_on, case_id
+                        """, arguments: arguments
+                ).map { row in
+                    guard let clock = ClockName(rawValue: row[1]) else { throw StoreError.unreadableCase(id: 0) }
+                    return BoardEntry(reference: CaseReference(rawValue: row[0]), clock: clock, steps: row[2])
+                }
+            }
+        }
+    }
+
+    /// The board's three sections (overdue, due soon, awaiting the requester) as conditions on `case_clocks` with
+    /// their arguments, each with the index that holds its rows in the section's order: read through it, a limit
+    /// stops the scan early, where SQLite's planner would otherwise sort every match. The partial indexes'
+    /// conditions are written from the same `ClockWatch` values as these (schema/0003_case_clocks.sql).
+    private func boardSections(
+        today: CivilDate, horizon: Int, handler: HandlerFilter?, among: [CaseReference]?
+    ) throws -> [(condition: String, arguments: StatementArguments, index: String)] {
+        var (selected, selectedArguments) = handler.map { Self.handled(by: $0, column: "case_id") } ?? ("1", [])
+        if let among {
+            selected += " AND case_id IN (SELECT id FROM cases WHERE ref IN (\(placeholders(among.count))))"
+            selectedArguments += StatementArguments(among.map(\.rawValue))
+        }
+        let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
+        return [
+            ("\(Self.watched(\.canBeOverdue)) AND due_on < ?", [today], "case_clocks_duties"),
+            (
+                "\(Self.watched(\.isUpcoming)) AND due_on >= ? AND \(withinHorizon)", [today] + horizonArguments,
+                "case_clocks_upcoming"
+            ),
+            (Self.watched { !$0.isUpcoming }, [], "case_clocks_requester"),
+        ].map { condition, arguments, index in
+            ("\(condition) AND \(selected)", arguments + selectedArguments, index)
+        }
     }
 
     /// Every running clock on the board (`case_clocks`), or those of `clocks` only, of the cases `handler` selects,

@@ -1,39 +1,25 @@
 import FOIKit
-import Synchronization
 
 /// The board: every running clock in three sections, overdue, due soon, and waiting on the requester.
 public enum BoardView {
     /// The board as a table (with each section's count, and `listingAll` of a section's key saying how to see the
     /// rows past the limit), JSON or CSV.
-    /// `rowDrawings` keeps the JSON of rows drawn before, for a server that draws the board after every step.
     public static func render(
-        _ board: Board, horizon: Int, calendars: Calendars, format: OutputFormat, listingAll: (String) -> String,
-        rowDrawings: BoardRowDrawings = BoardRowDrawings(capacity: 0)
+        _ board: Board, horizon: Int, calendars: Calendars, format: OutputFormat, listingAll: (String) -> String
     ) throws -> TextOutput {
         let today = board.today
         let sections: [(String, String, BoardSection)] = [
-            ("overdue", "Overdue", board.overdue),
-            ("due-soon", "Due in the next \(horizon) working days", board.dueSoon),
+            (sectionKeys[0], "Overdue", board.overdue),
+            (sectionKeys[1], "Due in the next \(horizon) working days", board.dueSoon),
             (
-                "awaiting", "Waiting on the requester (response clock stopped; the date the request lapses)",
+                sectionKeys[2], "Waiting on the requester (response clock stopped; the date the request lapses)",
                 board.awaiting
             ),
         ]
         var output = TextOutput()
         switch format {
         case .json:
-            output.jsonArray(
-                try rowDrawings.json(
-                    of: sections.flatMap { key, _, section in section.rows.map { (key, $0) } }, today: today,
-                    calendars: calendars
-                ) { rows in
-                    try TextOutput.jsonElements(
-                        rows.map { section, row in
-                            BoardJSON(
-                                section: section, clock: ClockJSON(row),
-                                case: try CaseView(row.summary, calendars: calendars, today: today))
-                        })
-                })
+            output.jsonArray(try jsonRows(board, calendars: calendars).map(\.json))
         case .csv:
             output.write(CSV.line(["section", "clock", "clock_due", "clock_left"] + CaseView.columns))
             for (key, _, section) in sections {
@@ -72,53 +58,26 @@ public enum BoardView {
     }
 }
 
-/// The JSON of board rows drawn before, kept with the day and the calendars they were drawn with (a row's days left
-/// change with either): a board drawn again after one step draws again only the rows that step changed. Holds at
-/// most `capacity` rows, those of the latest drawings; any thread may share one.
-public final class BoardRowDrawings: Sendable {
-    struct Key: Hashable {
-        var section: String
-        var row: BoardRow
-    }
+extension BoardView {
+    /// The sections' keys in JSON and CSV, in the board's order: overdue, due soon, awaiting the requester.
+    public static let sectionKeys = ["overdue", "due-soon", "awaiting"]
 
-    private let capacity: Int
-    private let kept = Mutex<(today: CivilDate?, calendars: Calendars?, rows: [Key: [UInt8]])>((nil, nil, [:]))
-
-    public init(capacity: Int) {
-        self.capacity = capacity
-    }
-
-    /// The JSON of each row of `rows` (in its section) on `today` with `calendars`: as kept, or drawn by `draw`
-    /// (given the rest).
-    func json(
-        of rows: [(section: String, row: BoardRow)], today: CivilDate, calendars: Calendars,
-        draw: ([(section: String, row: BoardRow)]) throws -> [[UInt8]]
-    ) throws -> [[UInt8]] {
-        let keys = rows.map { Key(section: $0.section, row: $0.row) }
-        var elements = kept.withLock { kept in
-            kept.today == today && kept.calendars === calendars
-                ? keys.map { kept.rows[$0] } : Array(repeating: nil, count: keys.count)
+    /// The board's rows in order, each with its section's number (in `sectionKeys`) and its JSON as an element of
+    /// the board's array (for `TextOutput.jsonArray`): encoded at once, and kept row by row by a server that draws
+    /// the board again after each step.
+    public static func jsonRows(_ board: Board, calendars: Calendars) throws -> [(
+        section: Int, row: BoardRow, json: [UInt8]
+    )] {
+        let rows = [board.overdue, board.dueSoon, board.awaiting].enumerated().flatMap { number, section in
+            section.rows.map { (section: number, row: $0) }
         }
-        let missing = elements.indices.filter { elements[$0] == nil }
-        if !missing.isEmpty {
-            let drawnRows = try draw(missing.map { rows[$0] })
-            precondition(drawnRows.count == missing.count, "a row drawn for each row asked")
-            var drawn: [Key: [UInt8]] = [:]
-            for (index, json) in zip(missing, drawnRows) {
-                elements[index] = json
-                drawn[keys[index]] = json
-            }
-            if drawn.count <= capacity {
-                kept.withLock { kept in
-                    // Another day or calendars, or too many rows: what this drawing drew is all that is kept.
-                    if kept.today != today || kept.calendars !== calendars || kept.rows.count + drawn.count > capacity {
-                        kept = (today, calendars, [:])
-                    }
-                    kept.rows.merge(drawn) { old, _ in old }
-                }
-            }
-        }
-        return elements.compactMap { $0 }
+        let elements = try TextOutput.jsonElements(
+            rows.map { number, row in
+                BoardJSON(
+                    section: sectionKeys[number], clock: ClockJSON(row),
+                    case: try CaseView(row.summary, calendars: calendars, today: board.today))
+            })
+        return zip(rows, elements).map { ($0.section, $0.row, $1) }
     }
 }
 

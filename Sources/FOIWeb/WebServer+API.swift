@@ -26,12 +26,17 @@ extension WebServer {
                     today: today(), horizon: query.horizon, limit: query.limit, handler: query.handler)
                 let version = try await storage.lastEventID(of: nil)
                 let document = try await boardDocuments.drawing(key, after: version) { [storage, boardRows] in
+                    guard key.limit != nil else {
+                        return ByteBuffer(
+                            bytes: try await boardRows.json(
+                                storage: storage, today: key.today, horizon: key.horizon, handler: key.handler))
+                    }
                     let board = try await storage.board(
                         today: key.today, horizon: key.horizon, limit: key.limit, handler: key.handler)
                     return ByteBuffer(
                         bytes: try BoardView.render(
                             board, horizon: key.horizon, calendars: storage.calendars, format: .json,
-                            listingAll: { _ in "" }, rowDrawings: boardRows
+                            listingAll: { _ in "" }
                         ).bytes)
                 }
                 // The drawing is shared, not copied, by every response that sends it.

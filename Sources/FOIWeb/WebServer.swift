@@ -24,8 +24,8 @@ public struct WebServer: Sendable {
     /// The board page's sections and the API's boards, as drawn after the last event.
     let boardPages = BoardCache<String>()
     let boardDocuments = BoardCache<ByteBuffer>()
-    /// The JSON of the boards' rows: a step changes one case, so a board drawn again draws one row afresh.
-    let boardRows = BoardRowDrawings(capacity: 50_000)
+    /// The JSON of every row of the API's board: a step changes one case, so the board drawn again reads one case.
+    let boardRows = BoardRows()
     /// How many seconds an event stream waits for a step before it ends (the browser then asks again).
     let eventWait: Int
 
