@@ -66,11 +66,10 @@ public final class CaseStore: Sendable {
                 queue = try Self.readOnlyQueue(path: immutable)
                 location = immutable
             } else if shared {
-                var configuration = Self.configuration
-                // Each connection of a pool has its own page cache; reading the file through memory shared by all
-                // of them spares copying its pages into each (SQLite falls back to reading where it cannot map).
-                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)") }
-                queue = try DatabasePool(path: path, configuration: configuration)
+                // Read through each connection's small page cache, not a mapping of the file: foi-server draws a
+                // board once a step, so the mapping's speed was little, and each page it mapped counted in the
+                // server's memory.
+                queue = try DatabasePool(path: path, configuration: Self.configuration)
             } else {
                 queue = try DatabaseQueue(path: path, configuration: Self.configuration)
             }
@@ -165,10 +164,6 @@ public final class CaseStore: Sendable {
 
     /// The connection settings every store uses: WAL, a busy timeout so that officers writing at once queue
     /// instead of failing, foreign keys on.
-    /// How much of the file a shared store's connections read through memory: 1 GiB, more than a large office's
-    /// database.
-    static let mappedBytes = 1 << 30
-
     public static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
