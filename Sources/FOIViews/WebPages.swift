@@ -298,6 +298,7 @@ public enum WebPages {
                 + "<td>\(escape(stored.actorName(detail.userNames) ?? ""))</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
+        body += enclosuresSection(detail.file, personalShown: user.role.seesRequesters)
         if user.role.seesRequesters { body += lettersSection(summary.ref) }
         if !steps.isEmpty { body += stepForms(detail, steps: steps, today: today, formToken: formToken) }
         let events =
@@ -305,6 +306,26 @@ public enum WebPages {
         return page(
             title: summary.ref.rawValue, body: body, user: user, formToken: formToken,
             live: (events, version))
+    }
+
+    /// The documents the response encloses, part by part, each to download (by its digest, which names it
+    /// whatever its name holds); those holding personal data only where `personalShown`.
+    static func enclosuresSection(_ file: Case, personalShown: Bool) -> String {
+        let listed = file.answers.flatMap { answer in
+            answer.enclosures.filter { personalShown || !$0.personal }.map { (answer.part, $0) }
+        }
+        guard !listed.isEmpty else { return "" }
+        let items = listed.map { part, enclosure in
+            "<li><a href=\"\(escape(enclosurePath(file.reference, enclosure)))\">\(escape(enclosure.name))</a> ("
+                + "\(part.map { "part \(escape($0)), " } ?? "")\(LetterVocabulary.english.size(enclosure.size))"
+                + "\(enclosure.personal ? ", personal data" : ""))</li>\n"
+        }
+        return "<h2>Enclosed documents</h2>\n<ul>\n\(items.joined())</ul>\n"
+    }
+
+    /// Where a document enclosed with the case `reference`'s response is downloaded: by its digest.
+    public static func enclosurePath(_ reference: CaseReference, _ enclosure: Enclosure) -> String {
+        "\(casePath(reference))/enclosures/\(enclosure.digest)"
     }
 
     /// The page of one step's form on the case `summary`, drawn when the case had `steps` steps; `values`: what

@@ -152,6 +152,12 @@ public struct WebServer: Sendable {
             }
         }
         router.post("cases/:ref/:step") { request, context in try await recordStep(request, context) }
+        router.get("cases/:ref/enclosures/:digest") { request, context in
+            guard let (user, _) = try await signedIn(request) else { return Self.redirect("/signin") }
+            let reference = Self.reference(context)
+            guard user.role.seesEveryCase else { return Self.noCase(reference) }
+            return try await enclosure(context.parameters.get("digest") ?? "", of: reference, for: user)
+        }
         router.get("cases") { request, _ in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             guard user.role.seesEveryCase else { return Self.noTasks(user, token) }
@@ -249,6 +255,40 @@ public struct WebServer: Sendable {
                         message: message, user: user, formToken: formToken), status: status)
             }
         }
+    }
+
+    /// The document enclosed with the case's response whose digest is `digest`, as it was uploaded (a download,
+    /// under its own name); 404 for none, or one holding personal data to a user who does not see it; 410 once
+    /// removed with the case's personal data.
+    private func enclosure(_ digest: String, of reference: CaseReference, for user: User) async throws -> Response {
+        let none = Self.html(
+            WebPages.refusal(title: "No such document", message: "The case encloses no such document."),
+            status: .notFound)
+        // A digest is hex: a name would find a document by what it is called, which the page never links.
+        guard digest.count == 64, digest.allSatisfy(\.isHexDigit) else { return none }
+        let found: (Enclosure, [UInt8]?)
+        do {
+            found = try await storage.enclosure(reference, named: digest)
+        } catch StoreError.noEnclosure, StoreError.caseNotFound {
+            return none
+        }
+        let (enclosure, bytes) = found
+        guard !enclosure.personal || user.role.seesRequesters else { return none }
+        guard let bytes else {
+            return Self.html(
+                WebPages.refusal(
+                    title: "Removed", message: "The document held personal data, removed with the case's."),
+                status: .gone)
+        }
+        // The name as it is (RFC 6266's filename*), and a plain one for a browser that reads only that.
+        let plain = enclosure.name.replacing(try Regex("[^A-Za-z0-9._ -]"), with: "_")
+        let encoded = enclosure.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? plain
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/octet-stream",
+                .contentDisposition: "attachment; filename=\"\(plain)\"; filename*=UTF-8''\(encoded)",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static var noStep: Response {

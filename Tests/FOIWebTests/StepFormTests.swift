@@ -183,6 +183,21 @@ import Testing
             #expect(answer.enclosures.allSatisfy { $0.personal })
             let (_, kept) = try await store.enclosure(reference, named: "routes; 2025.pdf")
             #expect(kept == pdf)
+            // The case's page lists them, each to download as it was uploaded, under its own name.
+            let casePage = String(buffer: try await WebFixture.get(client, "/cases/FOI-1", as: token).body)
+            let link = "/cases/FOI-1/enclosures/\(answer.enclosures[0].digest)"
+            #expect(casePage.contains("<h2>Enclosed documents</h2>"))
+            #expect(casePage.contains("<a href=\"\(link)\">routes; 2025.pdf</a> (34 bytes, personal data)"))
+            let download = try await WebFixture.get(client, link, as: token)
+            #expect(download.status == .ok && Array(buffer: download.body) == pdf)
+            #expect(
+                download.headers[.contentDisposition]
+                    == "attachment; filename=\"routes_ 2025.pdf\"; filename*=UTF-8''routes%3B%202025%2Epdf")
+            for missing in [
+                "/cases/FOI-1/enclosures/\(String(repeating: "0", count: 64))", "/cases/FOI-1/enclosures/map.png",
+            ] {
+                #expect(try await WebFixture.get(client, missing, as: token).status == .notFound)
+            }
             // The API's JSON names no file.
             let (_, apiToken) = try await Accounts(storage: store, cost: 4).newAPIToken(
                 forUser: "ann@council.example", label: "script", at: 0)
