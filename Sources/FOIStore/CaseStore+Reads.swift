@@ -220,13 +220,13 @@ extension CaseStore {
                     db,
                     // The case's columns by subqueries: a join would make the conditions' columns ambiguous.
                     sql: """
-                        SELECT (SELECT ref FROM cases WHERE cases.id = case_clocks.case_id), clock,
+                        SELECT case_id, (SELECT ref FROM cases WHERE cases.id = case_clocks.case_id), clock,
                                (SELECT event_count FROM cases WHERE cases.id = case_clocks.case_id)
                         FROM case_clocks INDEXED BY \(index) WHERE \(condition) ORDER BY due_on, case_id
                         """, arguments: arguments
                 ).map { row in
-                    guard let clock = ClockName(rawValue: row[1]) else { throw StoreError.unreadableCase(id: 0) }
-                    return BoardEntry(reference: CaseReference(rawValue: row[0]), clock: clock, steps: row[2])
+                    guard let clock = ClockName(rawValue: row[2]) else { throw StoreError.unreadableCase(id: row[0]) }
+                    return BoardEntry(reference: CaseReference(rawValue: row[1]), clock: clock, steps: row[3])
                 }
             }
         }

@@ -56,7 +56,7 @@ public struct TextOutput: Sendable {
         return elements
     }
 
-    /// An array of `elements` (each from `jsonElement`) on its own line, as `json` writes an array of them.
+    /// An array of `elements` (each from `jsonElements`) on its own line, as `json` writes an array of them.
     public mutating func jsonArray(_ elements: [[UInt8]]) {
         guard !elements.isEmpty else { return line("[\n\n]") }
         bytes.append(contentsOf: "[\n".utf8)

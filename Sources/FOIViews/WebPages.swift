@@ -371,9 +371,7 @@ public enum WebPages {
         idPrefix: String = "field-", extra: String = "", button: String
     ) -> String {
         // Files go up as they are, in parts: a form of text fields stays the plain encoding.
-        let encoding =
-            form.fields.contains { $0.kind == .upload } || extra.contains("type=\"file\"")
-            ? " enctype=\"multipart/form-data\"" : ""
+        let encoding = form.fields.contains { $0.kind == .upload } ? " enctype=\"multipart/form-data\"" : ""
         return "<form method=\"\(method)\" action=\"\(escape(action))\"\(encoding)>\(hidden)\n"
             + form.fields.map { fieldHTML($0, values: values[$0.name] ?? [], idPrefix: idPrefix) }.joined() + extra
             + "<div><button type=\"submit\">\(escape(button))</button></div>\n</form>\n"

@@ -39,22 +39,26 @@ final class BoardRows: Sendable {
         let changed = Set(entries.indices.filter { elements[$0] == nil }.map { entries[$0].row.reference })
         guard !changed.isEmpty else { return Self.array(elements.compactMap { $0 }) }
         let whole = changed.count > Self.readByName
-        var board = try await storage.board(
-            today: today, horizon: horizon, limit: nil, handler: handler, among: whole ? nil : Array(changed))
+        let read = try BoardView.jsonRows(
+            try await storage.board(
+                today: today, horizon: horizon, limit: nil, handler: handler, among: whole ? nil : Array(changed)),
+            calendars: calendars)
         let drawn = Dictionary(
-            try BoardView.jsonRows(board, calendars: calendars).map {
-                (Row(section: $0.section, reference: $0.row.summary.ref, clock: $0.row.clock), $0.json)
-            }, uniquingKeysWith: { first, _ in first })
+            read.map { (Row(section: $0.section, reference: $0.row.summary.ref, clock: $0.row.clock), $0.json) },
+            uniquingKeysWith: { first, _ in first })
         for index in entries.indices where elements[index] == nil { elements[index] = drawn[entries[index].row] }
         // A row drawn after a step later than its entry is kept under the count before, and read again next time.
         let current = zip(entries, elements).compactMap { entry, json in json.map { (entry.row, (entry.steps, $0)) } }
         kept.withLock { $0 = (today, calendars, Dictionary(current, uniquingKeysWith: { first, _ in first })) }
-        guard whole || elements.contains(where: { $0 == nil }) else { return Self.array(elements.compactMap { $0 }) }
-        // Read whole, or a case moved on between the two reads: the board as one read draws it.
-        if !whole {
-            board = try await storage.board(today: today, horizon: horizon, limit: nil, handler: handler, among: nil)
-        }
-        return Self.array(try BoardView.jsonRows(board, calendars: calendars).map(\.json))
+        // Read whole: the board as that one read drew it.
+        if whole { return Self.array(read.map(\.json)) }
+        guard elements.contains(where: { $0 == nil }) else { return Self.array(elements.compactMap { $0 }) }
+        // A case moved on between the two reads: the board as one read of it all draws it.
+        return Self.array(
+            try BoardView.jsonRows(
+                try await storage.board(today: today, horizon: horizon, limit: nil, handler: handler, among: nil),
+                calendars: calendars
+            ).map(\.json))
     }
 
     private static func array(_ elements: [[UInt8]]) -> [UInt8] {

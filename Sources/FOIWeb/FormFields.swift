@@ -10,7 +10,7 @@ struct FormFields {
 
     init(_ form: MultipartForm) {
         pairs = form.fields
-        uploads = form.uploads.map { StepCommands.Upload(field: $0.field, filename: $0.filename, bytes: $0.bytes) }
+        uploads = form.uploads
     }
 
     init(encoded: String) {

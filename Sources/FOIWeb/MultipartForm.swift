@@ -1,22 +1,16 @@
+import FOICommandLine
 import Foundation
 
 /// A form posted as `multipart/form-data` (RFC 7578), as a form with files to upload is: its fields, and its
 /// files with the names they had on the user's computer. Read from a body already held within the upload limit.
 struct MultipartForm {
-    /// A file a form uploaded.
-    struct Upload: Equatable {
-        var field: String
-        var filename: String
-        var bytes: [UInt8]
-    }
-
     /// Why a body is not a form of parts.
     struct Malformed: Error, Equatable {
         var reason: String
     }
 
     var fields: [(name: String, value: String)] = []
-    var uploads: [Upload] = []
+    var uploads: [StepCommands.Upload] = []
 
     /// The boundary `contentType` names, if it is `multipart/form-data`.
     static func boundary(ofContentType contentType: String) -> String? {
@@ -66,7 +60,7 @@ struct MultipartForm {
         if let filename = disposition.parameters["filename"] {
             // A file input left empty sends a part with no name and nothing in it.
             if !filename.isEmpty || !content.isEmpty {
-                uploads.append(Upload(field: name, filename: filename, bytes: content))
+                uploads.append(StepCommands.Upload(field: name, filename: filename, bytes: content))
             }
         } else {
             fields.append((name, String(decoding: content, as: UTF8.self)))
