@@ -80,6 +80,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     /// An answer to a part of the request that does not hold together.
     case answer(AnswerProblem)
     case reasonRequired(action: String)
+    /// A contributor task that cannot be given, answered or declined.
+    case task(TaskProblem)
 
     /// What to do instead, where there is something to do.
     public var remedy: Remedy? {
@@ -96,7 +98,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
         case .laterStepCannotStand(_, _, let error): error.remedy.map { _ in .seeHistory }
-        case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer: nil
+        case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer, .task: nil
         case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .splitNotAllowed,
             .exemptionNotRelied,
             .unknownProvision, .unspecifiedLimb:
@@ -196,6 +198,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             return "cannot record the answer: \(problem)"
         case .reasonRequired(let action):
             return "cannot \(action) without a reason: the history keeps why the record was put right"
+        case .task(let problem):
+            return "\(problem)"
         }
     }
 }
@@ -239,6 +243,8 @@ public struct Case: Hashable, Sendable {
     /// Every internal review and complaint to the regulator, in order; each complaint holds its appeals.
     public internal(set) var reviews: [Review] = []
     public internal(set) var complaints: [Complaint] = []
+    /// The questions put to contributors, in the order given (Tasks.swift).
+    public internal(set) var tasks: [CaseTask] = []
     public internal(set) var stage: CaseStage = .request
     public internal(set) var history: [RecordedEvent]
 
@@ -344,6 +350,11 @@ public struct Case: Hashable, Sendable {
         case .letterIssued(let record): next.letters.append(record)
         case .publicationDecided(let publication): next.publication = publication
         case .assigned(let officer): next.handler = officer
+        // Contributor tasks (Tasks.swift): given while the case is open, answered or declined whenever they are.
+        case .taskGiven(let request): try next.give(request, on: date)
+        case .taskDone(let answer): try next.close(task: answer.number, as: .done(on: date, answer))
+        case .taskDeclined(let number, let reason):
+            try next.close(task: number, as: .declined(on: date, reason: reason))
         // The internal review (CaseReviewProcess.swift).
         case .reviewRequested(let request): try next.requestReview(request, on: date, event: event)
         case .reviewExtended(let workingDays, _): try next.extendReview(to: workingDays, event: event)
@@ -383,11 +394,11 @@ public struct Case: Hashable, Sendable {
         case .received:
             return false
         case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued,
-            .publicationDecided, .assigned, .corrected, .voided, .answerRecorded:
+            .publicationDecided, .assigned, .corrected, .voided, .answerRecorded, .taskDone, .taskDeclined:
             // A calendar change can move any running clock, the review's after the response too; the request's words,
             // the reasoning and the letters can be recorded whenever the officer writes them.
             return true
-        case .acknowledged, .transferred, .withdrawn, .exemptionWithdrawn:
+        case .acknowledged, .transferred, .withdrawn, .exemptionWithdrawn, .taskGiven:
             return status.isOpen
         case .split:
             // A part found to be environmental (or the requester's own data) once answered still needs its answer.
@@ -433,7 +444,8 @@ public struct Case: Hashable, Sendable {
                 .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewRequested,
                 .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                 .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
-                .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded:
+                .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
+                .taskDone, .taskDeclined:
                 return .seeHistory
             }
         }

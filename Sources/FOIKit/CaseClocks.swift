@@ -21,11 +21,13 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
     case hearing
     /// The last day to ask the Tribunal for permission to appeal its decision (to the Upper Tribunal).
     case permissionWindow = "permission-window"
+    /// A contributor's task: the office's own date, within the case's (Tasks.swift).
+    case task
 
     /// Whose move the clock waits for, which decides where the board shows it.
     public var watch: ClockWatch {
         switch self {
-        case .response, .refusalNotice, .furtherResponse, .review, .submissions, .compliance: .duty
+        case .response, .refusalNotice, .furtherResponse, .review, .submissions, .compliance, .task: .duty
         case .appealWindow, .hearing, .permissionWindow: .date
         case .clarificationLapse, .feeLapse, .reviewWindow, .regulatorWindow: .requester
         }
@@ -34,7 +36,10 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
     /// Whether the board shows it. The requester's windows to ask for a review or complain are shown on the case
     /// only: every response opens one, and they need nothing of the authority; so is the refusal notice, due on the
     /// day the response clock shows until an extension moves it.
-    public var isOnBoard: Bool { self != .reviewWindow && self != .regulatorWindow && self != .refusalNotice }
+    /// A task is the office's own date, not the law's: the board lists the case by its statutory clocks.
+    public var isOnBoard: Bool {
+        self != .reviewWindow && self != .regulatorWindow && self != .refusalNotice && self != .task
+    }
 
     /// For people: `internal review`, `decision notice steps`.
     public var title: String {
@@ -52,6 +57,7 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
         case .appealWindow: "last day to appeal"
         case .hearing: "tribunal hearing"
         case .permissionWindow: "last day to seek permission to appeal"
+        case .task: "contributor task"
         }
     }
 }
@@ -115,6 +121,11 @@ public struct CaseClock: Hashable, Sendable {
     public var stoppedOn: CivilDate?
     /// How the date was reached: what started the clock, what paused, extended or ended it.
     public var derivation: [String]
+    /// A task's number in its case; nil for every other clock.
+    public var task: Int?
+
+    /// For people: the clock's title, and a task's number.
+    public var title: String { task.map { "task \($0)" } ?? name.title }
 
     /// Still waiting for its step: the board's clocks.
     public var isPending: Bool { metOn == nil && stoppedOn == nil && due != nil }
@@ -199,6 +210,7 @@ extension Case {
         for complaint in complaints {
             clocks += try complaintClocks(complaint, calendars: calendars)
         }
+        for task in tasks { clocks.append(try taskClock(task, caseDue: deadline.finalDate, calendars: calendars)) }
         return clocks
     }
 
@@ -544,7 +556,7 @@ extension Case {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
             return recorded
         }
     }

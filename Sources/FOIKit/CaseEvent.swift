@@ -384,6 +384,12 @@ public enum CaseEvent: Hashable, Sendable {
     case exemptionWithdrawn(citation: String, part: Regime)
     /// What the response gives for a part of the request (or the whole); a later answer to the part replaces it.
     case answerRecorded(PartAnswer)
+    /// A question put to a contributor (Tasks.swift).
+    case taskGiven(TaskRequest)
+    /// A contributor's answer to a task.
+    case taskDone(TaskAnswer)
+    /// A task the contributor could not do, and why.
+    case taskDeclined(number: Int, reason: String)
 
     /// The stable name stored with the event: `received`, `clarification-requested`, ...
     public var kind: EventKind {
@@ -428,6 +434,9 @@ public enum CaseEvent: Hashable, Sendable {
         case .voided: .voided
         case .exemptionWithdrawn: .exemptionWithdrawn
         case .answerRecorded: .answerRecorded
+        case .taskGiven: .taskGiven
+        case .taskDone: .taskDone
+        case .taskDeclined: .taskDeclined
         }
     }
 
@@ -444,7 +453,7 @@ public enum CaseEvent: Hashable, Sendable {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
             nil
         }
     }
@@ -462,7 +471,7 @@ public enum CaseEvent: Hashable, Sendable {
             .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewExtended, .reviewDecided,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
             false
         }
     }
@@ -483,7 +492,7 @@ public enum CaseEvent: Hashable, Sendable {
             .assigned, .deadlineMoved, .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
             "last step"
         }
     }
@@ -531,6 +540,9 @@ public enum CaseEvent: Hashable, Sendable {
         case .voided(let void): "void step \(void.number)"
         case .exemptionWithdrawn: "withdraw an exemption"
         case .answerRecorded: "record the answer"
+        case .taskGiven: "give a task"
+        case .taskDone(let answer): "answer task \(answer.number)"
+        case .taskDeclined(let number, _): "decline task \(number)"
         }
     }
 }

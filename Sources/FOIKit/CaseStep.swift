@@ -132,6 +132,8 @@ extension Case {
             do { due = try deadline(calendars: rules.calendars).due } catch { throw .deadline(error) }
             guard let due, let citation = regime.extensionNoticeCitation, status == .open else { return }
             if (date > due) != late { throw .extensionTiming(late: !late, due: due, citation: citation) }
+        case .taskGiven(let request):
+            try requireTaskWithinCase(request, on: date, calendars: rules.calendars)
         case .split(let part):
             guard part.regime != regime,
                 part.regime == Self.sibling(of: regime) || part.regime == .sar || regime == .sar
@@ -208,7 +210,7 @@ extension Case {
             .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned,
             .reopened, .deadlineMoved, .submissionsRequested, .submissionsSent,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised,
-            .exemptionWithdrawn, .answerRecorded:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
             break
         case .corrected(let correction):
             try requireLawful(correction, today: today)
@@ -284,24 +286,26 @@ extension Case {
         struct Key: Hashable {
             var name: ClockName
             var startedOn: CivilDate
+            var task: Int?
         }
         let previous = try state(old)
         let before = Dictionary(
-            previous.clocks.filter(\.isPending).map { (Key(name: $0.name, startedOn: $0.startedOn), $0) }
+            previous.clocks.filter(\.isPending).map { (Key(name: $0.name, startedOn: $0.startedOn, task: $0.task), $0) }
         ) { first, _ in first }
         let after = try state(new)
         let reflagged =
             previous.deadline.provisional != after.deadline.provisional
             || after.clocks.filter(\.isPending).contains {
-                before[Key(name: $0.name, startedOn: $0.startedOn)].map(\.provisional) ?? $0.provisional
+                before[Key(name: $0.name, startedOn: $0.startedOn, task: $0.task)].map(\.provisional) ?? $0.provisional
                     != $0.provisional
             }
         let moves = after.clocks.filter(\.isPending).compactMap { clock -> RecordedEvent? in
-            guard let old = before[Key(name: clock.name, startedOn: clock.startedOn)]?.due, let moved = clock.due,
+            guard let old = before[Key(name: clock.name, startedOn: clock.startedOn, task: clock.task)]?.due,
+                let moved = clock.due,
                 old != moved
             else { return nil }
             // The response clock's moves were worded without the clock's name before the other clocks had any.
-            let wording = clock.name == .response ? reason : "\(clock.name.title): \(reason)"
+            let wording = clock.name == .response ? reason : "\(clock.title): \(reason)"
             return RecordedEvent(
                 date: max(today, received), event: .deadlineMoved(from: old, to: moved, reason: wording))
         }
@@ -409,7 +413,7 @@ extension CaseEvent {
             .publicationDecided, .assigned, .reopened, .reviewRequested, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided,
-            .exemptionWithdrawn, .answerRecorded:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
             true
         }
     }
@@ -426,7 +430,7 @@ extension CaseEvent {
             .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .corrected,
             .voided,
-            .exemptionWithdrawn, .answerRecorded:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
             false
         }
     }

@@ -118,6 +118,14 @@ public protocol CaseStorage: StepStorage {
     func addUser(name: String, email: String?, role: User.Role) async throws -> User
     /// Makes the user of `email` inactive: the events they made still name them; their sessions end.
     func deactivateUser(_ email: String) async throws -> User
+    /// The user `actor` names (by number, login, e-mail address or name), if there is one: nothing is made.
+    func user(_ actor: Actor) async throws -> User?
+
+    // MARK: Contributor tasks
+
+    /// The tasks `filter` selects, the earliest date first and those without one last; each names its case's
+    /// reference and subject, never its requester.
+    func tasks(_ filter: TaskFilter, today: CivilDate) async throws -> [TaskSummary]
 
     // MARK: Signing in (foi-server)
 

@@ -184,7 +184,8 @@ extension Case {
             .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .reopened,
             .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested,
             .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged,
-            .hearingListed, .appealDecided, .corrected, .exemptionWithdrawn, .answerRecorded:
+            .hearingListed, .appealDecided, .corrected, .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone,
+            .taskDeclined:
             return
         }
     }
@@ -201,7 +202,7 @@ extension CaseEvent {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewRequested, .reviewExtended,
             .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised,
-            .exemptionWithdrawn, .answerRecorded:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
             false
         }
     }

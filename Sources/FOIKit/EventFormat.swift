@@ -44,6 +44,9 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case voided
     case exemptionWithdrawn = "exemption-withdrawn"
     case answerRecorded = "answer-recorded"
+    case taskGiven = "task-given"
+    case taskDone = "task-done"
+    case taskDeclined = "task-declined"
 }
 
 /// Why a stored event cannot be read.
@@ -77,7 +80,7 @@ public enum EventFormat {
         .clarificationRequested: ["note"], .withdrawn: ["reason"], .note: ["text"], .reopened: ["reason"],
         .reviewRequested: ["by", "grounds"], .reviewDecided: ["findings", "action"], .requestRecorded: ["text"],
         .corrected: ["reason"], .voided: ["reason"],
-        .answerRecorded: ["text"],
+        .answerRecorded: ["text"], .taskGiven: ["ask"], .taskDone: ["answer"], .taskDeclined: ["reason"],
     ]
 
     /// What a removed personal text reads as.
@@ -277,6 +280,17 @@ public enum EventFormat {
                             ])
                         }),
             ]
+        case .taskGiven(let request):
+            [
+                "task": .integer(request.number), "to": .integer(request.contributor.rawValue),
+                "ask": .string(request.ask), "workingDays": .integer(request.workingDays),
+            ]
+        case .taskDone(let answer):
+            [
+                "task": .integer(answer.number), "answer": .string(answer.answer),
+                "hours": answer.hours.map(JSONValue.number), "activity": answer.activity.map { .string($0.rawValue) },
+            ]
+        case .taskDeclined(let number, let reason): ["task": .integer(number), "reason": .string(reason)]
         }
     }
 
@@ -443,6 +457,19 @@ public enum EventFormat {
                     part: try fields.optionalString("part"), finding: try fields.choice("finding"),
                     text: try fields.optionalString("text"), exemptions: try fields.strings("exemptions"),
                     enclosures: enclosures))
+        case .taskGiven:
+            return .taskGiven(
+                TaskRequest(
+                    number: try fields.integer("task"), contributor: UserID(rawValue: try fields.integer("to")),
+                    ask: try fields.string("ask"), workingDays: try fields.integer("workingDays")))
+        case .taskDone:
+            return .taskDone(
+                TaskAnswer(
+                    number: try fields.integer("task"), answer: try fields.string("answer"),
+                    hours: try fields.optionalValue("hours") == nil ? nil : try fields.number("hours"),
+                    activity: try fields.optionalChoice("activity")))
+        case .taskDeclined:
+            return .taskDeclined(number: try fields.integer("task"), reason: try fields.string("reason"))
         }
     }
 

@@ -169,7 +169,8 @@ public enum ResponseClock {
 
     // MARK: - Working-day regimes
 
-    private static func workingDayDeadline(_ input: ResponseClockInput, _ calendar: WorkingDayCalendar)
+    /// Also a contributor task's count (`Case.taskClock`), with the rule giving its working days.
+    static func workingDayDeadline(_ input: ResponseClockInput, _ calendar: WorkingDayCalendar)
         throws(DeadlineError) -> ResponseDeadline
     {
         let regime = input.regime

@@ -39,7 +39,8 @@ public struct SICReturn: Sendable {
                     .reasoningRecorded, .letterIssued, .publicationDecided, .assigned, .reopened, .deadlineMoved,
                     .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                     .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
-                    .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded:
+                    .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
+                    .taskDone, .taskDeclined:
                     break
                 }
             }

@@ -10,6 +10,8 @@ public enum Settings {
         case clarificationLapseDays = "clarification-lapse-days"
         /// Years after a case closes that its requester's personal data is kept: `3`, or `3, sar=6`.
         case retentionYears = "retention-years"
+        /// Working days a contributor task is given when no date or count is given for it.
+        case taskDays = "task-days"
         // The authority's profile, which letters print: unset until the authority gives it.
         case authorityName = "authority-name"
         case authorityAddress = "authority-address"
@@ -34,6 +36,7 @@ public enum Settings {
             case .referencePattern: "FOI-{YYYY}-{SEQ:6}"
             case .receiptConvention: ReceiptConvention.statutory.rawValue
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
+            case .taskDays: String(TaskRequest.defaultWorkingDays)
             case .retentionYears: RetentionPolicy().description
             case .letterLanguage: LetterLanguage.english.rawValue
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
@@ -64,6 +67,8 @@ public enum Settings {
                 }
             case .clarificationLapseDays:
                 _ = try ClockPolicy(clarificationLapseDays: value)
+            case .taskDays:
+                _ = try TaskRequest.workingDays(setting: value)
             case .letterLanguage:
                 guard LetterLanguage(rawValue: value) != nil else {
                     throw .badValue(

@@ -292,6 +292,8 @@ extension CaseStore {
             "timeliness", "kind, ordinal, regime, statutory_due_on, due_on, answered_on", order: ", kind, ordinal")
         var firstResponses = try projected("first_responses", "responded_on, outcome, exemptions, title, held_back")
         var handlers = try projected("case_handlers", "handler, user_id")
+        var tasks = try projected(
+            "case_tasks", "task, user_id, state, given_on, due_on, closed_on, hours, activity", order: ", task")
         while let row = try cases.next() {
             let caseID: Int64 = row[0]
             let reference = CaseReference(rawValue: row[1])
@@ -301,6 +303,7 @@ extension CaseStore {
             _ = try timeliness.take { $0.0 < caseID }
             _ = try firstResponses.take { $0.0 < caseID }
             _ = try handlers.take { $0.0 < caseID }
+            _ = try tasks.take { $0.0 < caseID }
             let caseEvents = try events.take { $0.caseID == caseID }
             report.cases += 1
             report.events += caseEvents.count
@@ -312,7 +315,8 @@ extension CaseStore {
                 tables: Tables(
                     timeliness: try timeliness.take { $0.0 == caseID }.map(\.1),
                     firstResponse: try firstResponses.take { $0.0 == caseID }.map(\.1).first,
-                    handler: try handlers.take { $0.0 == caseID }.first?.1),
+                    handler: try handlers.take { $0.0 == caseID }.first?.1,
+                    tasks: try tasks.take { $0.0 == caseID }.map(\.1)),
                 rules: rules)
             if !problems.isEmpty {
                 report.failures.append(CaseFailure(reference: reference, problems: problems, caseID: caseID))
@@ -365,6 +369,7 @@ extension CaseStore {
         var timeliness: [[DatabaseValue]]
         var firstResponse: [DatabaseValue]?
         var handler: [DatabaseValue]?
+        var tasks: [[DatabaseValue]]
     }
 
     /// Where the projection row, clocks, exemptions and other tables differ from what a replay of the events gives,
@@ -428,6 +433,9 @@ extension CaseStore {
             problems.append(
                 "the projection's handler (case_handlers) is \(stored), its history gives "
                     + (file.handler.map { "'\($0)'" } ?? "none"))
+        }
+        if tables.tasks != Projection.taskRows(state) {
+            problems.append("its contributor tasks (case_tasks) differ from those its history gives")
         }
         // Personal texts are removed by an anonymisation, of the events before it; or, restored from an export
         // without the requesters, every one of a case that then has no requester.

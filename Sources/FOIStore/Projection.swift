@@ -8,8 +8,9 @@ enum Projection {
     /// The version of what is derived from the events: raised whenever FOIKit derives a projected value differently
     /// (a rule of the law, a clock) or a projection table is added, so that every database is re-projected once by
     /// the foi that first opens it (`Migrations`). 2: no permission window after a withdrawn appeal, no steps from
-    /// the authority's partly successful appeal against a notice that ordered none (issue 23).
-    static let version = 2
+    /// the authority's partly successful appeal against a notice that ordered none (issue 23). 3: contributor tasks
+    /// (`case_tasks`, issue 25).
+    static let version = 3
 
     /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
     static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
@@ -60,6 +61,7 @@ enum Projection {
         try writeTimeliness(state, caseID: caseID, replacing: false, db)
         try writeFirstResponse(file, caseID: caseID, replacing: false, db)
         try writeHandler(file, caseID: caseID, replacing: false, db)
+        try writeTasks(state, caseID: caseID, replacing: false, db)
         return caseID
     }
 
@@ -99,6 +101,7 @@ enum Projection {
         try writeTimeliness(state, caseID: caseID, replacing: true, db)
         try writeFirstResponse(state.file, caseID: caseID, replacing: true, db)
         try writeHandler(state.file, caseID: caseID, replacing: true, db)
+        try writeTasks(state, caseID: caseID, replacing: true, db)
         if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
     }
 
@@ -117,6 +120,8 @@ enum Projection {
             state.file.history.count, caseID,
         ])
         try writeTimeliness(state, caseID: caseID, replacing: true, db)
+        // A task's date moves with the calendar too; a case without tasks has no rows to rewrite.
+        if !state.file.tasks.isEmpty { try writeTasks(state, caseID: caseID, replacing: true, db) }
         let update = try db.cachedStatement(
             sql: "UPDATE case_clocks SET due_on = ?, provisional = ? WHERE case_id = ? AND clock = ?")
         for clock in state.boardClocks {
@@ -217,6 +222,37 @@ enum Projection {
             FirstResponseExemptions.text(first.exemptions).databaseValue, first.title.databaseValue,
             first.heldBack.databaseValue,
         ]
+    }
+
+    /// Writes the case's tasks (`case_tasks`, migration 0020).
+    static func writeTasks(_ state: CaseState, caseID: Int64, replacing: Bool, _ db: Database) throws {
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM case_tasks WHERE case_id = ?").execute(arguments: [caseID])
+        }
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO case_tasks (case_id, task, user_id, state, given_on, due_on, closed_on, hours, activity)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for row in taskRows(state) { try insert.execute(arguments: StatementArguments([caseID.databaseValue] + row)) }
+    }
+
+    /// The case's rows of `case_tasks` after its id, as `writeTasks` writes them (what `verify` compares with): task,
+    /// user_id, state, given_on, due_on, closed_on, hours, activity.
+    static func taskRows(_ state: CaseState) -> [[DatabaseValue]] {
+        state.taskRecords.map { record in
+            let (closed, hours, activity): (CivilDate?, Double?, CostActivity?) =
+                switch record.task.state {
+                case .open: (nil, nil, nil)
+                case .done(let on, let answer): (on, answer.hours, answer.activity)
+                case .declined(let on, _): (on, nil, nil)
+                }
+            return [
+                record.task.number.databaseValue, record.task.request.contributor.rawValue.databaseValue,
+                record.standing.rawValue.databaseValue, record.task.given.databaseValue, record.due.databaseValue,
+                closed.databaseValue, hours.databaseValue, activity?.rawValue.databaseValue ?? .null,
+            ]
+        }
     }
 
     /// Writes who handles the case (`case_handlers`, migrations 0011 and 0013).

@@ -28,6 +28,7 @@ public enum CaseDetailView {
                 linked: detail.linked.map(LinkedCaseJSON.init),
                 request: detail.file.requestText,
                 reasoning: detail.file.reasoning.map(ReasoningJSON.init),
+                tasks: detail.file.tasks.map { TaskJSON($0, names: detail.userNames) },
                 events: EventJSON.events(detail.events, names: detail.userNames))
             try output.json(object)
         case .csv:
@@ -86,6 +87,7 @@ public enum CaseDetailView {
                         + (reasoning.balance.map { "; \($0)" } ?? ""))
             }
             for line in afterResponseLines(detail.file) { output.printableLine(line) }
+            for line in taskLines(detail.file, clocks: clocks, names: detail.userNames) { output.printableLine(line) }
             output.printableLine()
             output.printableLine("How the date was reached:")
             for step in detail.deadline.explanation(calendars: calendars) { output.printableLine("  - \(step)") }
@@ -111,6 +113,37 @@ public enum CaseDetailView {
             output.write(historyTable(detail.events, names: detail.userNames))
         }
         return output
+    }
+
+    /// Each task of the case: to whom, its dates and where it stands, the question and the answer.
+    static func taskLines(_ file: Case, clocks: [CaseClockJSON], names: [UserID: String]) -> [String] {
+        file.tasks.flatMap { task in
+            let clock = clocks.first { $0.task == task.number }
+            let to = names[task.request.contributor] ?? "user \(task.request.contributor)"
+            var lines = [
+                "Task \(task.number):     to \(to), given \(task.given.longDescription)"
+                    + (clock?.due.map { ", due \($0.longDescription)" } ?? "") + ": "
+                    + (clock?.status.rawValue ?? "open")
+            ]
+            lines += indented("Asked:", task.request.ask)
+            switch task.state {
+            case .open: break
+            case .done(let on, let answer):
+                lines += indented("Answered \(on.longDescription):", answer.answer)
+                if let hours = answer.hours {
+                    lines.append(
+                        "  \(hours) h "
+                            + (answer.activity.map { "\($0.phrase) (counts toward the estimate)" }
+                                ?? "(no activity given: not counted toward the estimate)"))
+                }
+            case .declined(let on, let reason): lines.append("  Declined \(on.longDescription): \(reason)")
+            }
+            return lines
+        }
+    }
+
+    private static func indented(_ heading: String, _ text: String) -> [String] {
+        ["  \(heading)"] + text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }
     }
 
     /// A line for each review, complaint and appeal of the case, in order.
@@ -226,6 +259,7 @@ struct ShowJSON: Encodable {
     var linked: [LinkedCaseJSON]
     var request: String?
     var reasoning: [ReasoningJSON]
+    var tasks: [TaskJSON]
     var events: [EventJSON]
 
     func encode(to encoder: any Encoder) throws {
@@ -242,12 +276,44 @@ struct ShowJSON: Encodable {
         try container.encode(linked, forKey: .linked)
         try container.encode(request, forKey: .request)
         try container.encode(reasoning, forKey: .reasoning)
+        try container.encode(tasks, forKey: .tasks)
         try container.encode(events, forKey: .events)
     }
 
     enum CodingKeys: String, CodingKey {
         case requester, explanation, clocks, review, complaint, appeal, reviews, complaints, linked, request, reasoning
-        case events
+        case tasks, events
+    }
+}
+
+/// A contributor task in JSON: its clock is among the case's `clocks` (`task` gives its number).
+struct TaskJSON: Encodable {
+    var task: Int
+    var to: String
+    var toUser: Int
+    var ask: String
+    var given: CivilDate
+    var state: String
+    @NullWhenAbsent var closedOn: CivilDate?
+    @NullWhenAbsent var answer: String?
+    @NullWhenAbsent var hours: Double?
+    @NullWhenAbsent var activity: CostActivity?
+    @NullWhenAbsent var reason: String?
+
+    init(_ task: CaseTask, names: [UserID: String]) {
+        self.task = task.number
+        to = names[task.request.contributor] ?? "user \(task.request.contributor)"
+        toUser = task.request.contributor.rawValue
+        ask = task.request.ask
+        given = task.given
+        switch task.state {
+        case .open:
+            state = "open"
+        case .done(let on, let answer):
+            (state, closedOn, self.answer, hours, activity) = ("done", on, answer.answer, answer.hours, answer.activity)
+        case .declined(let on, let reason):
+            (state, closedOn, self.reason) = ("declined", on, reason)
+        }
     }
 }
 
@@ -290,6 +356,8 @@ struct LinkedCaseJSON: Encodable {
 /// One clock of a case in JSON (documented in the README).
 struct CaseClockJSON: Encodable {
     var name: ClockName
+    /// A task's number; absent for every other clock.
+    @NullWhenAbsent var task: Int?
     var title: String
     var started: CivilDate
     @NullWhenAbsent var due: CivilDate?
@@ -305,7 +373,8 @@ struct CaseClockJSON: Encodable {
 
     init(_ clock: CaseClock, calendars: Calendars, regime: Regime, today: CivilDate) throws {
         name = clock.name
-        title = clock.name.title
+        task = clock.task
+        title = clock.title
         started = clock.startedOn
         due = clock.due
         status = clock.status(today: today)
@@ -554,6 +623,14 @@ struct EventJSON: Encodable {
                 answer.exemptions.isEmpty ? nil : "under " + answer.exemptions.joined(separator: ", "),
                 answer.enclosures.isEmpty ? nil : answer.enclosures.map(\.name).joined(separator: ", "),
             ] as [String?]).compactMap { $0 }.joined(separator: "; ")
+        case .taskGiven(let request):
+            "task \(request.number) to \(names[request.contributor] ?? "user \(request.contributor)"), "
+                + "\(request.workingDays) working days: "
+                + (request.ask.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
+        case .taskDone(let answer):
+            "task \(answer.number) answered"
+                + (answer.hours.map { "; \($0) h " + (answer.activity?.phrase ?? "(no activity: not counted)") } ?? "")
+        case .taskDeclined(let number, let reason): "task \(number) declined: \(reason)"
         }
     }
 }

@@ -39,7 +39,7 @@ struct ListCommand: AsyncParsableCommand {
         if limit < 0 { throw ValidationError("--limit must be zero or more") }
         if let clock, !clock.isOnBoard {
             throw ValidationError(
-                "\(clock.rawValue) is the requester's window, shown on the case ('foi show'); --clock takes "
+                "\(clock.rawValue) is shown on the case ('foi show'), not on the board; --clock takes "
                     + ClockName.allCases.filter(\.isOnBoard).map(\.rawValue).joined(separator: ", "))
         }
     }

@@ -14,6 +14,7 @@ extension Outcome: ExpressibleByArgument {}
 extension PublicInterestConclusion: ExpressibleByArgument {}
 extension CaseStatus: ExpressibleByArgument {}
 extension CaseStage: ExpressibleByArgument {}
+extension CostActivity: ExpressibleByArgument {}
 extension ClockName: ExpressibleByArgument {
     /// The clocks a listing can select: the requester's windows are shown on the case only.
     public static var allValueStrings: [String] { allCases.filter(\.isOnBoard).map(\.rawValue) }

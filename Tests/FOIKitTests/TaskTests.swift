@@ -1,0 +1,194 @@
+import FOIKit
+import FOITestSupport
+import Testing
+
+/// Contributor tasks on the case's clock, counted by hand on the 2026 calendar (England and Wales: no holiday in
+/// January or February 2026 but New Year's Day, 2 January in Scotland).
+@Suite struct TaskTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+    let today = d("2026-03-31")
+    let contributor = UserID(rawValue: 7)
+
+    /// A case received Mon 5 Jan 2026 under `regime`, with `steps` recorded in order as new steps are.
+    func recorded(_ steps: [(String, CaseEvent)], regime: Regime = .foia) throws -> Case {
+        var file = Case(
+            reference: CaseReference(rawValue: "FOI-2026-000001"), received: d("2026-01-05"),
+            receipt: Receipt(regime: regime, subject: "Pothole repairs"))
+        for (date, event) in steps {
+            file = try file.step(RecordedEvent(date: d(date), event: event), rules: rules, today: today).state.file
+        }
+        return file
+    }
+
+    func give(_ workingDays: Int, number: Int = 1) -> CaseEvent {
+        .taskGiven(
+            TaskRequest(number: number, contributor: contributor, ask: "Repairs by month?", workingDays: workingDays))
+    }
+
+    func taskClock(_ file: Case, _ number: Int = 1) throws -> CaseClock {
+        try #require(try file.clocks(calendars: shipped).first { $0.task == number })
+    }
+
+    /// Given Tue 6 Jan for 5 working days: Wed 7, Thu 8, Fri 9, Mon 12, Tue 13.
+    @Test func aTaskIsDueItsWorkingDaysAfterItIsGiven() throws {
+        let clock = try taskClock(try recorded([("2026-01-06", give(5))]))
+        #expect(clock.due == d("2026-01-13"))
+        #expect(clock.name == ClockName.task && clock.title == "task 1" && clock.isPending)
+        #expect(clock.status(today: d("2026-01-14")) == .missed)
+    }
+
+    /// A clarification stops the task with the case and, once received (Wed 14 Jan), starts its count again as FOIA
+    /// s.10(6) starts the case's: Thu 15, Fri 16, Mon 19, Tue 20, Wed 21 (the case: Wed 11 Feb).
+    @Test func aClarificationStopsTheTaskAndStartsItsCountAgain() throws {
+        let waiting = try recorded([("2026-01-06", give(5)), ("2026-01-08", .clarificationRequested(note: nil))])
+        let stopped = try taskClock(waiting)
+        #expect(stopped.stoppedOn == d("2026-01-08"))
+        #expect(stopped.status(today: d("2026-01-20")) == .stopped)
+
+        let clarified = try recorded([
+            ("2026-01-06", give(5)), ("2026-01-08", .clarificationRequested(note: nil)),
+            ("2026-01-14", .clarificationReceived),
+        ])
+        let clock = try taskClock(clarified)
+        #expect(clock.due == d("2026-01-21"))
+        #expect(clock.isPending)
+        #expect(clock.derivation.contains { $0.contains("counted again from Wed 14 Jan 2026") })
+        #expect(try clarified.deadline(calendars: shipped).due == d("2026-02-11"))
+    }
+
+    /// A fees notice (Thu 8 Jan, paid Mon 12 Jan) stops the count and its working days do not count (FOIA s.10(2)):
+    /// one day used (Wed 7), then Tue 13, Wed 14, Thu 15, Fri 16.
+    @Test func aFeesNoticeStopsTheTaskAndItsDaysDoNotCount() throws {
+        let paid = try recorded([
+            ("2026-01-06", give(5)), ("2026-01-08", .feeNoticeIssued(amount: "£40")), ("2026-01-12", .feePaid),
+        ])
+        let clock = try taskClock(paid)
+        #expect(clock.due == d("2026-01-16"))
+        #expect(clock.derivation.contains { $0.hasPrefix("3 working days from Thu 8 Jan 2026") })
+    }
+
+    /// A subject access request's clarification pauses its clock (Art. 12(3A)): the task's days from the request to
+    /// the answer do not count, as a fee's do for FOIA.
+    @Test func aSubjectAccessClarificationPausesTheTask() throws {
+        let file = try recorded(
+            [
+                ("2026-01-06", give(5)), ("2026-01-08", .clarificationRequested(note: nil)),
+                ("2026-01-12", .clarificationReceived),
+            ], regime: .sar)
+        #expect(try taskClock(file).due == d("2026-01-16"))
+    }
+
+    /// The case is due Mon 2 Feb 2026. Given Mon 26 Jan, 5 working days reach Mon 2 Feb; 10 would reach Mon 9 Feb,
+    /// and are refused with the case's date.
+    @Test func aTaskIsNeverDueAfterTheCase() throws {
+        #expect(try taskClock(try recorded([("2026-01-26", give(5))])).due == d("2026-02-02"))
+        #expect(throws: LifecycleError.task(.dueAfterCase(due: d("2026-02-09"), caseDue: d("2026-02-02")))) {
+            try recorded([("2026-01-26", give(10))])
+        }
+    }
+
+    /// A correction that brings the case's date forward (received Fri 2 Jan: due Fri 30 Jan) brings the task's with
+    /// it rather than leaving it due after the case.
+    @Test func aTaskFollowsTheCaseWhenItsDateComesForward() throws {
+        let file = try recorded([
+            ("2026-01-26", give(5)),
+            ("2026-01-27", .corrected(Correction(received: d("2026-01-02"), reason: "the e-mail came on Friday"))),
+        ])
+        let clock = try taskClock(file)
+        #expect(clock.due == d("2026-01-30"))
+        #expect(clock.derivation.last == "brought forward to the case's own due date, Fri 30 Jan 2026")
+    }
+
+    @Test func aTaskIsNotGivenWhileTheCaseClockIsStopped() throws {
+        #expect(throws: LifecycleError.task(.caseClockStopped(.awaitingClarification(since: d("2026-01-06"))))) {
+            try recorded([("2026-01-06", .clarificationRequested(note: nil)), ("2026-01-07", give(5))])
+        }
+    }
+
+    /// Answered, a task is met; declined, stopped; left open when the case is answered, stopped with it.
+    @Test func whatEndsATask() throws {
+        let answered = try recorded([
+            ("2026-01-06", give(5)),
+            ("2026-01-09", .taskDone(TaskAnswer(number: 1, answer: "1,204", hours: 2.5, activity: .locating))),
+        ])
+        #expect(try taskClock(answered).status(today: today) == .met)
+        #expect(answered.countedTaskHours == 2.5)
+
+        let declined = try recorded([
+            ("2026-01-06", give(5)), ("2026-01-07", .taskDeclined(number: 1, reason: "the county holds it")),
+        ])
+        #expect(try taskClock(declined).stoppedOn == d("2026-01-07"))
+
+        let responded = try recorded([("2026-01-06", give(5)), ("2026-01-09", .responded(.notHeld))])
+        #expect(try taskClock(responded).status(today: today) == .stopped)
+    }
+
+    /// Only the activities the Fees Regulations count feed the estimate.
+    @Test func hoursWithoutAnActivityAreNotCounted() throws {
+        let file = try recorded([
+            ("2026-01-06", give(5)), ("2026-01-06", give(5, number: 2)),
+            ("2026-01-09", .taskDone(TaskAnswer(number: 1, answer: "redacted", hours: 4))),
+            ("2026-01-09", .taskDone(TaskAnswer(number: 2, answer: "found", hours: 1.5, activity: .retrieving))),
+        ])
+        #expect(file.countedTaskHours == 1.5)
+    }
+
+    @Test func whatIsRefused() throws {
+        let given = [("2026-01-06", give(5))]
+        let refusals: [([(String, CaseEvent)], LifecycleError)] = [
+            ([("2026-01-06", give(5, number: 2))], .task(.numberOutOfTurn(number: 2, expected: 1))),
+            ([("2026-01-06", give(0))], .task(.workingDaysOutOfRange(0))),
+            ([("2026-01-07", .taskDone(TaskAnswer(number: 1, answer: "x")))], .task(.unknown(number: 1, count: 0))),
+            (given + [("2026-01-07", .taskDone(TaskAnswer(number: 1, answer: " ")))], .task(.blankText("answer"))),
+            (
+                given + [("2026-01-07", .taskDone(TaskAnswer(number: 1, answer: "x", activity: .locating)))],
+                .task(.hours(nil))
+            ),
+            (given + [("2026-01-07", .taskDone(TaskAnswer(number: 1, answer: "x", hours: -1)))], .task(.hours(-1))),
+            (given + [("2026-01-07", .taskDeclined(number: 1, reason: ""))], .reasonRequired(action: "decline a task")),
+            (
+                given + [
+                    ("2026-01-07", .taskDeclined(number: 1, reason: "not ours")),
+                    ("2026-01-08", .taskDone(TaskAnswer(number: 1, answer: "x"))),
+                ], .task(.closed(number: 1, on: d("2026-01-07")))
+            ),
+        ]
+        for (steps, refusal) in refusals {
+            #expect(throws: refusal) { try recorded(steps) }
+        }
+    }
+
+    /// A task given by a date is given the working days to that date; a date with none left is refused.
+    @Test func aTaskGivenByADate() throws {
+        let file = try recorded([])
+        #expect(try file.taskWorkingDays(given: d("2026-01-06"), due: d("2026-01-13"), calendars: shipped) == 5)
+        #expect(throws: LifecycleError.task(.noWorkingDay(given: d("2026-01-09"), due: d("2026-01-11")))) {
+            try file.taskWorkingDays(given: d("2026-01-09"), due: d("2026-01-11"), calendars: shipped)
+        }
+    }
+
+    /// Whatever the fees notice, the working days from the task to its date, less those the fee stopped, are the
+    /// task's own; and a task is never due after its case.
+    @Test func aTaskCountsItsOwnWorkingDaysAroundAFee() throws {
+        var generator = SplitMix64(seed: 25)
+        let calendar = shipped.calendar(.unitedKingdom)
+        for _ in 0..<300 {
+            let given = d("2026-01-05").adding(days: Int.random(in: 0...10, using: &generator))
+            let workingDays = Int.random(in: 1...8, using: &generator)
+            let notice = given.adding(days: Int.random(in: 0...12, using: &generator))
+            let paid = notice.adding(days: Int.random(in: 0...15, using: &generator))
+            let file = try recorded([
+                (given.description, give(workingDays)), (notice.description, .feeNoticeIssued(amount: nil)),
+                (paid.description, .feePaid),
+            ])
+            let clock = try taskClock(file)
+            let due = try #require(clock.due)
+            let caseDue = try #require(try file.deadline(calendars: shipped).finalDate)
+            #expect(due <= caseDue)
+            guard due < caseDue else { continue }
+            let stopped =
+                notice > due ? 0 : try calendar.workingDays(after: max(notice.adding(days: -1), given), through: paid)
+            #expect(try calendar.workingDays(after: given, through: due) - stopped == workingDays)
+        }
+    }
+}

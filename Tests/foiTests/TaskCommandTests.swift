@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// `foi task`: questions to contributors on the case's clock, counted by hand on the 2026 calendar. The case is
+/// received Mon 2 Nov 2026 and due Tue 1 Dec 2026 (20 working days; no bank holiday in November but St Andrew's Day,
+/// Mon 30 Nov, which FOIA's UK calendar skips: the 20th day is Tue 1 Dec).
+@Suite struct TaskCommandTests {
+    let workspace: Workspace
+    let ref = "FOI-2026-000001"
+
+    init() throws {
+        workspace = try Workspace()
+        try ok(["log", "--subject", "Pothole repairs", "--received", "2026-11-02", "--requester", "Ann Example"])
+        try ok(["user", "add", "dana@council.example", "--name", "Dana Highways", "--role", "contributor"])
+        try ok(["user", "add", "raj@council.example", "--name", "Raj Parks", "--role", "contributor"])
+    }
+
+    func ok(_ arguments: [String], today: String = "2026-11-03") throws {
+        let result = try workspace.run(arguments, today: today)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+    }
+
+    func tasks(_ arguments: [String] = [], today: String) throws -> [[String: Any]] {
+        let result = try workspace.run(["task", "list", "--format", "json"] + arguments, today: today)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+
+    /// Given Tue 3 Nov for 5 working days: due Tue 10 Nov. Clarification asked Thu 5 Nov stops it; answered Mon 9 Nov,
+    /// the task counts 5 working days afresh, as FOIA s.10(6) counts the case's 20: due Mon 16 Nov.
+    @Test func aTaskMovesWithTheCasesClock() throws {
+        try ok(["task", "add", ref, "--to", "dana@council.example", "--ask", "Repairs in 2024 by month?"])
+        #expect(try tasks(today: "2026-11-03").first?["due"] as? String == "2026-11-10")
+        try ok(["clarify", ref, "--requested", "2026-11-05"], today: "2026-11-05")
+        let stopped = try tasks(today: "2026-11-06")
+        #expect(stopped.first?["due"] == nil || stopped.first?["due"] is NSNull)
+        try ok(["clarify", ref, "--received", "2026-11-09"], today: "2026-11-09")
+        #expect(try tasks(today: "2026-11-09").first?["due"] as? String == "2026-11-16")
+        // The first day of the fresh count is Tue 10 Nov; on Tue 17 Nov the task is a working day overdue.
+        #expect(try tasks(["--overdue"], today: "2026-11-17").count == 1)
+        #expect(try tasks(["--overdue"], today: "2026-11-16").isEmpty)
+    }
+
+    /// A task never falls due after its case: 20 working days from Tue 3 Nov would be Wed 2 Dec, after Tue 1 Dec.
+    @Test func aTaskDueAfterTheCaseIsRefused() throws {
+        let refused = try workspace.run(
+            ["task", "add", ref, "--to", "dana@council.example", "--ask", "Everything", "--days", "20"],
+            today: "2026-11-03")
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(
+            refused.stderr
+                == "Error: the task would be due on 2026-12-02, after the case's own due date, 2026-12-01; give it by "
+                + "2026-12-01 or earlier\n")
+        try ok(["task", "add", ref, "--to", "dana@council.example", "--ask", "Everything", "--due", "2026-12-01"])
+        #expect(try tasks(today: "2026-11-03").first?["due"] as? String == "2026-12-01")
+    }
+
+    @Test func whatIsRefusedWritesNothing() throws {
+        let before = try workspace.eventCount()
+        let answer = workspace.directory.appendingPathComponent("answer.txt").path
+        try "Found it.".write(toFile: answer, atomically: true, encoding: .utf8)
+        for (arguments, status) in [
+            (["task", "add", ref, "--to", "nobody@council.example", "--ask", "x"], 1),
+            (["task", "add", ref, "--to", "dana@council.example"], 64),
+            (
+                [
+                    "task", "add", ref, "--to", "dana@council.example", "--ask", "x", "--days", "2", "--due",
+                    "2026-11-20",
+                ], 64
+            ),
+            (["task", "add", ref, "--to", "dana@council.example", "--ask", "x", "--days", "0"], 64),
+            (["task", "add", ref, "--to", "dana@council.example", "--ask", "x", "--due", "2026-11-03"], 1),
+            (["task", "done", ref, "1", "--answer-file", answer], 1),
+            (["task", "done", ref, "1", "--answer-file", "/dev/null"], 65),
+            (["task", "decline", ref, "1", "--reason", " "], 64),
+            (["task", "done", ref, "1", "--answer-file", "a", "--activity", "redacting"], 64),
+        ] {
+            let refused = try workspace.run(arguments, today: "2026-11-03")
+            #expect(refused.status == status && refused.stdout.isEmpty, "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.hasPrefix("Error: ") && refused.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try workspace.eventCount() == before)
+    }
+
+    /// The office's own default, then each contributor's list, the answer with its hours, a task declined.
+    @Test func fromQuestionToAnswer() throws {
+        try ok(["settings", "task-days", "3"])
+        try ok(["task", "add", ref, "--to", "dana@council.example", "--ask", "Repairs by month?"])
+        try ok(["task", "add", ref, "--to", "raj@council.example", "--ask", "Park repairs?", "--days", "8"])
+        #expect(try tasks(today: "2026-11-03").map { $0["due"] as? String } == ["2026-11-06", "2026-11-13"])
+        let mine = try tasks(["--mine", "--actor", "raj@council.example"], today: "2026-11-03")
+        #expect(mine.map { $0["task"] as? Int } == [2])
+        // What a contributor reads names the case, never the requester.
+        let listing = try workspace.run(["task", "list", "--mine", "--actor", "raj@council.example"])
+        #expect(listing.stdout.contains("Park repairs") == false && listing.stdout.contains("Ann Example") == false)
+        #expect(listing.stdout.contains("Pothole repairs"))
+
+        let answer = workspace.directory.appendingPathComponent("answer.txt")
+        try "1,204 repairs in 2024.".write(to: answer, atomically: true, encoding: .utf8)
+        try ok(
+            ["task", "done", ref, "1", "--answer-file", answer.path, "--hours", "2.5", "--activity", "locating"],
+            today: "2026-11-05")
+        try ok(["task", "decline", ref, "2", "--reason", "Parks are the county's"], today: "2026-11-05")
+        #expect(try tasks(today: "2026-11-05").isEmpty)
+        let all = try tasks(["--all"], today: "2026-11-05")
+        #expect(all.map { $0["state"] as? String } == ["done", "declined"])
+        #expect(all.first?["hours"] as? Double == 2.5 && all.first?["activity"] as? String == "locating")
+
+        let show = try #require(
+            try workspace.json(["show", ref]) as? [String: Any])
+        let shown = try #require(show["tasks"] as? [[String: Any]])
+        #expect(shown.map { $0["state"] as? String } == ["done", "declined"])
+        #expect(shown.first?["answer"] as? String == "1,204 repairs in 2024.")
+        let clocks = try #require(show["clocks"] as? [[String: Any]])
+        #expect(
+            clocks.filter { $0["name"] as? String == "task" }.map { $0["status"] as? String } == ["met", "stopped"])
+        #expect(try workspace.run(["verify"]).status == 0)
+    }
+}
