@@ -15,14 +15,22 @@ public enum StepCommands {
         ReasonCommand.self, ExtendCommand.self, DiscloseCommand.self, RespondCommand.self, WithdrawCommand.self,
         TransferCommand.self, ReopenCommand.self, RequestCommand.self, NoteCommand.self, AssignCommand.self,
         PublishCommand.self, ReviewCommand.self, ComplaintCommand.self, DecisionNoticeCommand.self,
-        AppealCommand.self, SplitCommand.self, CorrectCommand.self, VoidCommand.self,
+        AppealCommand.self, SplitCommand.self, CorrectCommand.self, VoidCommand.self, TaskCommand.Give.self,
+        TaskCommand.Done.self, TaskCommand.Decline.self,
+    ]
+
+    /// The forms of subcommands, named as people say them (`foi task add` is the form `give-task`).
+    static let formNames: [ObjectIdentifier: String] = [
+        ObjectIdentifier(TaskCommand.Give.self): "give-task", ObjectIdentifier(TaskCommand.Done.self): "answer-task",
+        ObjectIdentifier(TaskCommand.Decline.self): "decline-task",
     ]
 
     /// The options every step shares that belong to the terminal, not to the step: the server decides them.
     static let terminalOptions: Set<String> = ["db", "today", "actor", "format", "output", "help", "version"]
 
-    /// Fields a form does not give: a directory of templates is the server's own (a setting).
-    static let notOnForms: [String: Set<String>] = ["import": ["templates-dir"]]
+    /// Fields a form does not give: a directory of templates is the server's own (a setting); a task's question is
+    /// typed, not a file.
+    static let notOnForms: [String: Set<String>] = ["import": ["templates-dir"], "give-task": ["ask-file"]]
 
     /// Fields whose files are documents, not texts: a form uploads them as they are.
     static let uploadOptions: [String: Set<String>] = ["disclose": ["attach"]]
@@ -51,7 +59,8 @@ public enum StepCommands {
     static let steps: [Step] = commands.map(step(of:))
 
     static func step(of command: any AsyncParsableCommand.Type) -> Step {
-        let dump = dump(of: command)
+        var dump = dump(of: command)
+        if let name = formNames[ObjectIdentifier(command)] { dump.commandName = name }
         let positionals = dump.arguments?.filter { $0.kind == "positional" && $0.valueName != "ref" }
             .compactMap(\.valueName)
         return Step(command: command, form: form(of: dump), positionals: Set(positionals ?? []))
@@ -360,6 +369,11 @@ public enum StepCommands {
         return text
     }
 
+    /// The label of a text the command reads from a file: `file` is the text, `answer-file` the answer.
+    static func textLabel(_ fileOption: String) -> String {
+        fileOption == "file" ? "Text" : StepField.words(String(fileOption.dropLast("-file".count)))
+    }
+
     /// The command's own description of its arguments: ArgumentParser's `--experimental-dump-help`.
     static func dump(of command: any AsyncParsableCommand.Type) -> CommandDump {
         do {
@@ -409,8 +423,8 @@ public enum StepCommands {
                     repeating: argument.isRepeating,
                     // A flag's default is being left out; a list's, none.
                     defaultValue: kind == .flag || argument.isRepeating ? nil : argument.defaultValue,
-                    // The command's file is the form's text.
-                    label: name == "file" && kind == .text ? "Text" : nil))
+                    // The command's file is the form's text; an answer's file, the answer.
+                    label: kind == .text && name.hasSuffix("file") ? textLabel(name) : nil))
         }
         var form = StepForm(name: dump.commandName, summary: dump.abstract ?? "", fields: fields)
         for index in form.fields.indices {

@@ -77,9 +77,11 @@ public struct User: Hashable, Sendable {
         /// who search for information in other departments.
         public var seesRequesters: Bool { self != .contributor }
 
-        /// Whether the role sees every case: all but contributors, who see the cases they have a task on (tasks come
-        /// with the team's workflow; until then, none).
+        /// Whether the role sees every case: all but contributors, who see the cases they have a task on.
         public var seesEveryCase: Bool { self != .contributor }
+
+        /// Whether the role answers contributor tasks: contributors (their own), and those who record steps.
+        public var answersTasks: Bool { recordsSteps || self == .contributor }
 
         /// Whether the role manages the office: its users and settings.
         public var managesOffice: Bool { self == .admin }

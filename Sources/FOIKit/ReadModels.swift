@@ -606,10 +606,15 @@ public struct CalendarClock: Hashable, Sendable {
     /// The event's revision: the case's steps so far less one. It rises with every step recorded, so with every
     /// one that moves a date (RFC 5545 asks only that it rise with each significant change).
     public var sequence: Int
+    /// A contributor task's number; nil for every other clock.
+    public var task: Int?
+
+    /// For people: the clock's title, and a task's number.
+    public var title: String { task.map { "task \($0)" } ?? clock.title }
 
     public init(
         reference: CaseReference, regime: Regime, stage: CaseStage, clock: ClockName, due: CivilDate,
-        provisional: Bool, sequence: Int
+        provisional: Bool, sequence: Int, task: Int? = nil
     ) {
         self.reference = reference
         self.regime = regime
@@ -618,5 +623,6 @@ public struct CalendarClock: Hashable, Sendable {
         self.due = due
         self.provisional = provisional
         self.sequence = sequence
+        self.task = task
     }
 }

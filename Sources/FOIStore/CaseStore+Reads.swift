@@ -257,28 +257,40 @@ extension CaseStore {
         }
     }
 
-    /// Every running clock on the board (`case_clocks`), or those of `clocks` only, of the cases `handler` selects,
-    /// in date order: what `foi calendar` writes.
+    /// Every running clock on the board (`case_clocks`) and every open task with a date (`case_tasks`), or those
+    /// of `clocks` only, of the cases `handler` selects, in date order: what `foi calendar` writes.
     public func calendarClocks(_ clocks: [ClockName], handler: HandlerFilter?) async throws -> [CalendarClock] {
+        let boardClocks = clocks.filter { $0 != .task }
         var conditions = ["1"]
         var arguments: StatementArguments = []
         if !clocks.isEmpty {
-            conditions.append("k.clock IN (\(placeholders(clocks.count)))")
-            arguments += StatementArguments(clocks.map(\.rawValue))
+            conditions.append(boardClocks.isEmpty ? "0" : "k.clock IN (\(placeholders(boardClocks.count)))")
+            arguments += StatementArguments(boardClocks.map(\.rawValue))
         }
+        var taskArguments: StatementArguments = []
+        var taskCondition = "t.state = 'open' AND t.due_on IS NOT NULL"
+        if !clocks.isEmpty && !clocks.contains(.task) { taskCondition += " AND 0" }
         if let handler {
             let (condition, values) = Self.handled(by: handler, column: "k.case_id")
             conditions.append(condition)
             arguments += values
+            let (onTasks, taskValues) = Self.handled(by: handler, column: "t.case_id")
+            taskCondition += " AND \(onTasks)"
+            taskArguments += taskValues
         }
         return try await read { db in
+            // The clocks as rows of one shape: a task's number, where a board clock has none.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT c.id, c.ref, c.regime, c.stage, c.event_count, k.clock, k.due_on, k.provisional
+                    SELECT c.id, c.ref, c.regime, c.stage, c.event_count, k.clock, k.due_on, k.provisional, NULL
                     FROM case_clocks k JOIN cases c ON c.id = k.case_id
-                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY k.due_on, c.ref, k.clock
-                    """, arguments: arguments)
+                    WHERE \(conditions.joined(separator: " AND "))
+                    UNION ALL
+                    SELECT c.id, c.ref, c.regime, c.stage, c.event_count, 'task', t.due_on, 0, t.task
+                    FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE \(taskCondition)
+                    ORDER BY 7, 2, 6, 9
+                    """, arguments: arguments + taskArguments)
             var clocks: [CalendarClock] = []
             while let row = try rows.next() {
                 guard let regime = Regime(rawValue: row[2]), let stage = CaseStage(rawValue: row[3]),
@@ -287,7 +299,7 @@ extension CaseStore {
                 clocks.append(
                     CalendarClock(
                         reference: CaseReference(rawValue: row[1]), regime: regime, stage: stage, clock: clock,
-                        due: due, provisional: row[7], sequence: max(0, (row[4] as Int) - 1)))
+                        due: due, provisional: row[7], sequence: max(0, (row[4] as Int) - 1), task: row[8]))
             }
             return clocks
         }

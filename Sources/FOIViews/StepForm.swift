@@ -74,7 +74,7 @@ public struct StepField: Sendable, Equatable {
     }
 
     /// `decision-notice` as `Decision notice`.
-    static func words(_ name: String) -> String {
+    public static func words(_ name: String) -> String {
         let spaced = name.replacing("-", with: " ")
         return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }

@@ -255,12 +255,7 @@ public enum WebPages {
                 ))
         }
         body += facts.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>\n" }.joined() + "</dl>\n"
-        if let request = detail.file.requestText {
-            body +=
-                "<h2>The request</h2>\n<blockquote><p>"
-                + request.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
-                .joined(separator: "<br>\n") + "</p></blockquote>\n"
-        }
+        if let request = detail.file.requestText { body += "<h2>The request</h2>\n" + paragraphs(request) }
         body +=
             "<h2>How the date was reached</h2>\n<ul>\n"
             + detail.deadline.explanation(calendars: calendars).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
@@ -298,6 +293,7 @@ public enum WebPages {
                 + "<td>\(escape(stored.actorName(detail.userNames) ?? ""))</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
+        body += try tasksSection(detail, calendars: calendars, today: today)
         body += enclosuresSection(detail.file, personalShown: user.role.seesRequesters)
         if user.role.seesRequesters { body += lettersSection(summary.ref) }
         if !steps.isEmpty { body += stepForms(detail, steps: steps, today: today, formToken: formToken) }

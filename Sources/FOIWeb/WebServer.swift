@@ -78,7 +78,7 @@ public struct WebServer: Sendable {
         router.post("signin") { request, context in try await signIn(request, context) }
         router.get("/") { request, _ in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
-            guard user.role.seesEveryCase else { return Self.noTasks(user, token) }
+            guard user.role.seesEveryCase else { return try await tasksPage(user, token) }
             let key = BoardCache<String>.Key(today: today(), horizon: 5, limit: 50)
             // Read before the board: a step recorded in between redraws the page once more, never misses it.
             let version = try await storage.lastEventID(of: nil)
@@ -94,8 +94,10 @@ public struct WebServer: Sendable {
         router.get("cases/:ref") { request, context in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
             let reference = Self.reference(context)
-            // A case a contributor has no task on is, to them, no case.
-            guard user.role.seesEveryCase else { return Self.noCase(reference) }
+            guard user.role.seesEveryCase else {
+                return try await contributorCase(
+                    reference, user: user, formToken: Accounts.formToken(ofSession: token))
+            }
             let detail: CaseDetail
             let version = try await storage.lastEventID(of: reference)
             do {
@@ -160,7 +162,7 @@ public struct WebServer: Sendable {
         }
         router.get("cases") { request, _ in
             guard let (user, token) = try await signedIn(request) else { return Self.redirect("/signin") }
-            guard user.role.seesEveryCase else { return Self.noTasks(user, token) }
+            guard user.role.seesEveryCase else { return try await tasksPage(user, token) }
             let query = FormFields(encoded: request.uri.query ?? "")
             let form = StepCommands.listForm
             var cases: [CaseSummary] = []
@@ -234,10 +236,24 @@ public struct WebServer: Sendable {
     /// do).
     private func recordStep(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let form = try await Self.form(request, context)
-        return try await asStepRecorder(request, form: form) { user, formToken in
+        return try await asSignedIn(
+            request, form: form, allowed: \.role.answersTasks, refusal: "Your role does not record steps on cases."
+        ) { user, formToken in
             let reference = Self.reference(context)
             guard let stepForm = StepCommands.form(named: context.parameters.get("step") ?? "") else {
                 return Self.noStep
+            }
+            if !user.role.recordsSteps {
+                // A contributor answers or declines an open task given to them, and records nothing else.
+                let mine = try await storage.tasks(
+                    TaskFilter(contributor: user.id, reference: reference), today: today())
+                guard Self.contributorSteps.contains(stepForm.name),
+                    mine.contains(where: { $0.number == Int(form["task"] ?? "") })
+                else {
+                    return Self.html(
+                        WebPages.refusal(title: "Refused", message: "You answer or decline the tasks given to you."),
+                        status: .forbidden)
+                }
             }
             switch await record(
                 stepForm.name, on: reference, values: form.values(of: stepForm), uploads: form.uploads,
@@ -246,6 +262,10 @@ public struct WebServer: Sendable {
             case .recorded:
                 return Self.redirect(WebPages.casePath(reference))
             case .refused(let message, let status):
+                if !user.role.recordsSteps {
+                    return try await contributorCase(
+                        reference, user: user, formToken: formToken, message: message, status: status)
+                }
                 guard let detail = try? await storage.loadDetail(reference).detail else {
                     return Self.html(WebPages.refusal(title: "Not recorded", message: message), status: status)
                 }
@@ -391,14 +411,34 @@ public struct WebServer: Sendable {
         return CaseReference(rawValue: raw.removingPercentEncoding ?? raw)
     }
 
-    /// What a contributor sees in place of the board and the cases: the cases they have a task on, none so far.
-    static func noTasks(_ user: User, _ token: String) -> Response {
-        html(
-            WebPages.page(
-                title: "Your tasks",
-                body: "<h1>Your tasks</h1>\n<p>You have no tasks on cases. When the FOI team asks you to search for "
-                    + "information, the case will be here.</p>\n", user: user,
+    /// The steps a contributor records: on their own open tasks.
+    static let contributorSteps: Set<String> = ["answer-task", "decline-task"]
+
+    /// What a contributor sees in place of the board and the cases: their open tasks.
+    func tasksPage(_ user: User, _ token: String) async throws -> Response {
+        let tasks = try await storage.tasks(TaskFilter(contributor: user.id), today: today())
+        return Self.html(
+            try WebPages.tasksPage(
+                tasks, calendars: storage.calendars, today: today(), user: user,
                 formToken: Accounts.formToken(ofSession: token)))
+    }
+
+    /// A case as a contributor sees it: only if a task on it was given to them (else, to them, no case), with its
+    /// reference, subject and their tasks; the requester is not read at all. `message`: why a step was refused.
+    func contributorCase(
+        _ reference: CaseReference, user: User, formToken: String, message: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let mine = TaskFilter(contributor: user.id, reference: reference, standings: Set(TaskStanding.allCases))
+        guard !(try await storage.tasks(mine, today: today())).isEmpty,
+            let answer = StepCommands.form(named: "answer-task"), let decline = StepCommands.form(named: "decline-task")
+        else { return Self.noCase(reference) }
+        let detail = try await storage.detail(reference, requester: false)
+        return Self.html(
+            try WebPages.contributorCasePage(
+                detail, calendars: storage.calendars, today: today(), answer: answer, decline: decline, user: user,
+                formToken: formToken, message: message),
+            status: status)
     }
 
     static func noCase(_ reference: CaseReference) -> Response {

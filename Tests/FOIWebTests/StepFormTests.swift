@@ -45,7 +45,7 @@ import Testing
             Set(StepCommands.forms.map(\.name)) == [
                 "acknowledge", "clarify", "fee", "search", "exempt", "reason", "extend", "disclose", "respond",
                 "withdraw", "transfer", "reopen", "request", "note", "assign", "publish", "review", "complaint",
-                "decision-notice", "appeal", "split", "correct", "void",
+                "decision-notice", "appeal", "split", "correct", "void", "give-task", "answer-task", "decline-task",
             ])
         let respond = try #require(StepCommands.form(named: "respond"))
         #expect(respond.fields.map(\.name).prefix(2) == ["outcome", "advice"])

@@ -265,7 +265,8 @@ import Testing
             }
             let contributor = try #require(
                 try await Self.signIn(client, as: "carl@council.example", password: password))
-            // A contributor sees the cases they have a task on: none yet, so no case, no board, no list.
+            // A contributor sees the cases they have a task on (TaskPageTests): none here, so no case, no board, no
+            // list, only their tasks, of which there are none.
             try await client.execute(
                 uri: "/cases/2026%2F7", method: .get, headers: Self.headers(cookie: contributor)
             ) { response in
@@ -274,7 +275,7 @@ import Testing
             for page in ["/", "/cases", "/cases?matching=Drones"] {
                 try await client.execute(uri: page, method: .get, headers: Self.headers(cookie: contributor)) {
                     let body = String(buffer: $0.body)
-                    #expect(body.contains("You have no tasks on cases") && !body.contains("2026/7"), "\(page)")
+                    #expect(body.contains("You have no open tasks") && !body.contains("2026/7"), "\(page)")
                 }
             }
         }

@@ -36,6 +36,11 @@ import Testing
         #expect(stopped.first?["due"] == nil || stopped.first?["due"] is NSNull)
         try ok(["clarify", ref, "--received", "2026-11-09"], today: "2026-11-09")
         #expect(try tasks(today: "2026-11-09").first?["due"] as? String == "2026-11-16")
+        // In the calendar file too, by its own UID, never with the subject.
+        let calendar = try workspace.run(["calendar", "--clock", "task"], today: "2026-11-09").stdout
+        #expect(calendar.contains("UID:FOI-2026-000001.task-1@foi\r\nDTSTAMP:"))
+        #expect(calendar.contains("DTSTART;VALUE=DATE:20261116\r\n") && !calendar.contains("Pothole"))
+        #expect(calendar.contains("SUMMARY:FOI-2026-000001 task 1 due\r\n"))
         // The first day of the fresh count is Tue 10 Nov; on Tue 17 Nov the task is a working day overdue.
         #expect(try tasks(["--overdue"], today: "2026-11-17").count == 1)
         #expect(try tasks(["--overdue"], today: "2026-11-16").isEmpty)

@@ -10,7 +10,8 @@ struct CalendarCommand: AsyncParsableCommand {
         abstract: "Every running clock as an iCalendar (.ics) file for Outlook: one all-day event per clock.",
         discussion: """
             One all-day event on each date the board watches (responses, reviews, submissions, compliance, appeal \
-            windows, hearings, lapses), summarised as 'FOI-2026-000042 response due' and never with the \
+            windows, hearings, lapses) and on each open contributor task's ('FOI-2026-000042 task 1 due'), \
+            summarised as 'FOI-2026-000042 response due' and never with the \
             requester's name or the subject. Each event's UID is the case and the clock, so importing a newer file \
             (or subscribing to one published on a share) moves an event whose date moved rather than adding \
             another; its SEQUENCE rises with every step recorded on the case. Without --output the file goes to \
@@ -18,7 +19,8 @@ struct CalendarCommand: AsyncParsableCommand {
             """)
     @Option(
         help: ArgumentHelp(
-            "Only this clock (repeatable): \(ClockName.allValueStrings.joined(separator: ", ")).", valueName: "clock"))
+            "Only this clock (repeatable): \((ClockName.allValueStrings + ["task"]).joined(separator: ", ")).",
+            valueName: "clock"))
     var clock: [ClockName] = []
     @Option(help: ArgumentHelp("A new file to write the calendar to (foi does not overwrite one).", valueName: "file"))
     var output: String?

@@ -22,7 +22,7 @@ struct TaskCommand: ParsableCommand {
     struct Give: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Put a question to a contributor, due within the case's own date.")
-        @Option(help: ArgumentHelp("The contributor: their e-mail address (a user, foi user add).", valueName: "email"))
+        @Option(help: ArgumentHelp("The contributor: the e-mail address of an active user.", valueName: "email"))
         var to: String
         @Option(help: ArgumentHelp("The question.", valueName: "text")) var ask: String?
         @Option(
@@ -60,7 +60,7 @@ struct TaskCommand: ParsableCommand {
             commandName: "done", abstract: "Record a contributor's answer to a task, and the time it took.")
         // The case before the task: `foi task done REF TASK`.
         @OptionGroup var step: StepOptions
-        @Argument(help: "The task's number in the case (foi show lists them).") var task: Int
+        @Argument(help: "The task's number in the case.") var task: Int
         @Option(help: ArgumentHelp("A UTF-8 text file holding the answer, or - for standard input.", valueName: "file"))
         var answerFile: String
         @Option(help: ArgumentHelp("Hours spent.", valueName: "hours")) var hours: Double?

@@ -1,0 +1,111 @@
+import FOIApp
+import FOIKit
+import FOIStore
+import FOIWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Contributor tasks in the browser: an officer gives one from the case's page; the contributor finds it in place of
+/// the board, reads the question on a page that shows the case's reference and subject and never its requester, and
+/// answers it; another contributor, and any other step, are refused.
+@Suite struct TaskPageTests {
+    let store: CaseStore
+    let password = WebFixture.password
+
+    init() async throws {
+        store = try await WebFixture.store(users: [
+            ("Ann Officer", "ann@council.example", .officer), ("Cal Contributor", "cal@council.example", .contributor),
+            ("Dee Contributor", "dee@council.example", .contributor),
+        ])
+        _ = try await Office(storage: store).log(
+            NewCase(
+                reference: CaseReference(rawValue: "FOI-1"), received: try CivilDate(iso: "2026-11-02"),
+                receipt: Receipt(regime: .foia, subject: "Gritting routes"),
+                requester: Requester(name: "Rita <Requester>"), requestText: "Please send the gritting routes."),
+            receiptConvention: nil, by: .system, today: try CivilDate(iso: "2026-11-02"))
+    }
+
+    func post(
+        _ client: some TestClientProtocol, _ uri: String, _ fields: [String: String], as cookie: String
+    ) async throws -> TestResponse {
+        try await client.execute(
+            uri: uri, method: .post, headers: WebServerTests.headers(cookie: cookie), body: WebServerTests.form(fields)
+        ) { $0 }
+    }
+
+    func steps() async throws -> String {
+        String(try await store.detail(CaseReference(rawValue: "FOI-1"), requester: false).events.count)
+    }
+
+    /// Given Mon 23 Nov for 3 working days: due Thu 26 Nov, a day overdue on Fri 27 Nov (the fixture's today).
+    @Test func fromTheOfficersQuestionToTheContributorsAnswer() async throws {
+        try await WebFixture.application(store).test(.router) { client in
+            let ann = try #require(try await WebServerTests.signIn(client, password: password))
+            let cal = try #require(
+                try await WebServerTests.signIn(client, as: "cal@council.example", password: password))
+            let dee = try #require(
+                try await WebServerTests.signIn(client, as: "dee@council.example", password: password))
+            let casePage = String(buffer: try await WebFixture.get(client, "/cases/FOI-1", as: ann).body)
+            #expect(casePage.contains("href=\"/cases/FOI-1/steps/give-task\">Give task</a>"))
+            let given = try await post(
+                client, "/cases/FOI-1/give-task",
+                [
+                    "csrf": Accounts.formToken(ofSession: ann), "steps": try await steps(),
+                    "to": "cal@council.example", "ask": "Which <b>routes</b> were gritted?", "days": "3",
+                    "on": "23/11/2026",
+                ], as: ann)
+            #expect(given.status == .seeOther, "\(String(buffer: given.body))")
+
+            // The contributor's first page is their tasks; the case's page, their question and no requester.
+            let home = String(buffer: try await WebFixture.get(client, "/", as: cal).body)
+            #expect(home.contains("href=\"/cases/FOI-1\">FOI-1</a>") && home.contains("Thu 26 Nov 2026"))
+            #expect(home.contains("1 late"))
+            let page = try await WebFixture.get(client, "/cases/FOI-1", as: cal)
+            let text = String(buffer: page.body)
+            #expect(page.status == .ok)
+            #expect(text.contains("Which &lt;b&gt;routes&lt;/b&gt; were gritted?") && text.contains("Gritting routes"))
+            #expect(!text.contains("Rita") && !text.contains("Please send") && !text.contains("History"))
+            #expect(text.contains("action=\"/cases/FOI-1/answer-task\"") && text.contains("<label for=\"task-1-"))
+            #expect(String(buffer: try await WebFixture.get(client, "/", as: dee).body).contains("no open tasks"))
+            #expect(try await WebFixture.get(client, "/cases/FOI-1", as: dee).status == .notFound)
+
+            // Refused, nothing written: another's task, a step that is not an answer, a form without its token.
+            let count = try await steps()
+            let deeToken = Accounts.formToken(ofSession: dee)
+            let calToken = Accounts.formToken(ofSession: cal)
+            for (cookie, path, fields) in [
+                (dee, "answer-task", ["csrf": deeToken, "task": "1", "answer-file": "Mine now"]),
+                (cal, "note", ["csrf": calToken, "text": "hello"]),
+                (cal, "decline-task", ["task": "1", "reason": "no token"]),
+            ] {
+                let refused = try await post(
+                    client, "/cases/FOI-1/\(path)", fields.merging(["steps": count]) { a, _ in a }, as: cookie)
+                #expect(refused.status == .forbidden, "\(path)")
+            }
+            #expect(try await steps() == count)
+
+            let blank = try await post(
+                client, "/cases/FOI-1/answer-task",
+                ["csrf": calToken, "steps": count, "task": "1", "answer-file": "", "hours": "x"], as: cal)
+            #expect(blank.status == .unprocessableContent)
+            #expect(
+                String(buffer: blank.body).contains("role=\"alert\"") && !String(buffer: blank.body).contains("Rita"))
+
+            let answered = try await post(
+                client, "/cases/FOI-1/answer-task",
+                [
+                    "csrf": calToken, "steps": count, "task": "1", "answer-file": "The A-roads, every night.",
+                    "hours": "1.5", "activity": "locating",
+                ], as: cal)
+            #expect(answered.status == .seeOther)
+            let file = try await store.caseFile(CaseReference(rawValue: "FOI-1"))
+            #expect(file.countedTaskHours == 1.5)
+            #expect(String(buffer: try await WebFixture.get(client, "/", as: cal).body).contains("no open tasks"))
+            let officers = String(buffer: try await WebFixture.get(client, "/cases/FOI-1", as: ann).body)
+            #expect(officers.contains("<h2>Tasks</h2>") && officers.contains("The A-roads, every night."))
+            #expect(officers.contains("1.5 h locating it"))
+        }
+    }
+}
