@@ -433,6 +433,10 @@ public enum StepCommands {
             var hint = form.fields[index].hint.replacing(" (repeatable)", with: "")
                 .replacing(", or - for standard input", with: "")
                 .replacing("A UTF-8 text file holding the request", with: "The request's text")
+            // Any other text a command reads from a file: the answer.
+            if let file = try? Regex(#"A UTF-8 text file holding the ([a-z ]+)"#) {
+                hint.replace(file) { "The " + $0.output[1].substring.map(String.init)! }
+            }
             if let command = try? Regex(#" \(foi [a-z -]+\)|\(see 'foi [a-z -]+'\)"#) {
                 hint.replace(command, with: "")
             }
