@@ -14,6 +14,7 @@ public enum StepCommands {
         AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self, ExemptCommand.self,
         ReasonCommand.self, ExtendCommand.self, DiscloseCommand.self, RespondCommand.self, WithdrawCommand.self,
         TransferCommand.self, ReopenCommand.self, RequestCommand.self, NoteCommand.self, AssignCommand.self,
+        FlagCommand.self,
         PublishCommand.self, ReviewCommand.self, ComplaintCommand.self, DecisionNoticeCommand.self,
         AppealCommand.self, SplitCommand.self, CorrectCommand.self, VoidCommand.self, TaskCommand.Give.self,
         TaskCommand.Done.self, TaskCommand.Decline.self,

@@ -82,6 +82,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case reasonRequired(action: String)
     /// A contributor task that cannot be given, answered or declined.
     case task(TaskProblem)
+    /// A flag raised that was raised already (`raised`), or taken down that was not.
+    case flag(CaseFlag, raised: Bool)
 
     /// What to do instead, where there is something to do.
     public var remedy: Remedy? {
@@ -98,7 +100,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
         case .laterStepCannotStand(_, _, let error): error.remedy.map { _ in .seeHistory }
-        case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer, .task: nil
+        case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer, .task, .flag: nil
         case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .splitNotAllowed,
             .exemptionNotRelied,
             .unknownProvision, .unspecifiedLimb:
@@ -200,6 +202,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             return "cannot \(action) without a reason: the history keeps why the record was put right"
         case .task(let problem):
             return "\(problem)"
+        case .flag(let flag, let raised):
+            return "the case is \(raised ? "already" : "not") flagged \(flag.rawValue)"
         }
     }
 }
@@ -245,6 +249,8 @@ public struct Case: Hashable, Sendable {
     public internal(set) var complaints: [Complaint] = []
     /// The questions put to contributors, in the order given (Tasks.swift).
     public internal(set) var tasks: [CaseTask] = []
+    /// The flags that route the case, in `CaseFlag`'s order.
+    public internal(set) var flags: [CaseFlag] = []
     public internal(set) var stage: CaseStage = .request
     public internal(set) var history: [RecordedEvent]
 
@@ -355,6 +361,7 @@ public struct Case: Hashable, Sendable {
         case .taskDone(let answer): try next.close(task: answer.number, as: .done(on: date, answer))
         case .taskDeclined(let number, let reason):
             try next.close(task: number, as: .declined(on: date, reason: reason))
+        case .flagged(let flag, let removed): try next.flag(flag, removed: removed)
         // The internal review (CaseReviewProcess.swift).
         case .reviewRequested(let request): try next.requestReview(request, on: date, event: event)
         case .reviewExtended(let workingDays, _): try next.extendReview(to: workingDays, event: event)
@@ -394,7 +401,7 @@ public struct Case: Hashable, Sendable {
         case .received:
             return false
         case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued,
-            .publicationDecided, .assigned, .corrected, .voided, .answerRecorded, .taskDone, .taskDeclined:
+            .publicationDecided, .assigned, .corrected, .voided, .answerRecorded, .taskDone, .taskDeclined, .flagged:
             // A calendar change can move any running clock, the review's after the response too; the request's words,
             // the reasoning and the letters can be recorded whenever the officer writes them.
             return true
@@ -445,7 +452,7 @@ public struct Case: Hashable, Sendable {
                 .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                 .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
                 .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
-                .taskDone, .taskDeclined:
+                .taskDone, .taskDeclined, .flagged:
                 return .seeHistory
             }
         }

@@ -390,6 +390,8 @@ public enum CaseEvent: Hashable, Sendable {
     case taskDone(TaskAnswer)
     /// A task the contributor could not do, and why.
     case taskDeclined(number: Int, reason: String)
+    /// A flag that routes the case raised, or (`removed`) taken down.
+    case flagged(CaseFlag, removed: Bool)
 
     /// The stable name stored with the event: `received`, `clarification-requested`, ...
     public var kind: EventKind {
@@ -437,6 +439,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .taskGiven: .taskGiven
         case .taskDone: .taskDone
         case .taskDeclined: .taskDeclined
+        case .flagged: .flagged
         }
     }
 
@@ -453,7 +456,7 @@ public enum CaseEvent: Hashable, Sendable {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
             nil
         }
     }
@@ -471,7 +474,7 @@ public enum CaseEvent: Hashable, Sendable {
             .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewExtended, .reviewDecided,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
             false
         }
     }
@@ -492,7 +495,7 @@ public enum CaseEvent: Hashable, Sendable {
             .assigned, .deadlineMoved, .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
             "last step"
         }
     }
@@ -543,6 +546,8 @@ public enum CaseEvent: Hashable, Sendable {
         case .taskGiven: "give a task"
         case .taskDone(let answer): "answer task \(answer.number)"
         case .taskDeclined(let number, _): "decline task \(number)"
+        case .flagged(let flag, let removed):
+            removed ? "remove the \(flag.rawValue) flag" : "flag the case \(flag.rawValue)"
         }
     }
 }

@@ -210,7 +210,7 @@ extension Case {
             .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned,
             .reopened, .deadlineMoved, .submissionsRequested, .submissionsSent,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
+            .exemptionWithdrawn, .answerRecorded, .taskDone, .taskDeclined, .flagged:
             break
         case .corrected(let correction):
             try requireLawful(correction, today: today)
@@ -413,7 +413,7 @@ extension CaseEvent {
             .publicationDecided, .assigned, .reopened, .reviewRequested, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
             true
         }
     }
@@ -430,7 +430,7 @@ extension CaseEvent {
             .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .corrected,
             .voided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
             false
         }
     }

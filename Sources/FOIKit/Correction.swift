@@ -185,7 +185,7 @@ extension Case {
             .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested,
             .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged,
             .hearingListed, .appealDecided, .corrected, .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone,
-            .taskDeclined:
+            .taskDeclined, .flagged:
             return
         }
     }
@@ -202,7 +202,7 @@ extension CaseEvent {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewRequested, .reviewExtended,
             .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
             false
         }
     }

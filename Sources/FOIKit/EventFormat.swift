@@ -47,6 +47,7 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case taskGiven = "task-given"
     case taskDone = "task-done"
     case taskDeclined = "task-declined"
+    case flagged
 }
 
 /// Why a stored event cannot be read.
@@ -291,6 +292,7 @@ public enum EventFormat {
                 "hours": answer.hours.map(JSONValue.number), "activity": answer.activity.map { .string($0.rawValue) },
             ]
         case .taskDeclined(let number, let reason): ["task": .integer(number), "reason": .string(reason)]
+        case .flagged(let flag, let removed): ["flag": .string(flag.rawValue), "removed": removed ? .bool(true) : nil]
         }
     }
 
@@ -470,6 +472,8 @@ public enum EventFormat {
                     activity: try fields.optionalChoice("activity")))
         case .taskDeclined:
             return .taskDeclined(number: try fields.integer("task"), reason: try fields.string("reason"))
+        case .flagged:
+            return .flagged(try fields.choice("flag"), removed: try fields.optionalBool("removed") ?? false)
         }
     }
 

@@ -273,6 +273,8 @@ public struct CaseFilter: Sendable {
     /// At most this many rows (nil: all).
     public var limit: Int?
     public var handler: HandlerFilter?
+    /// Only cases with this flag raised.
+    public var flag: CaseFlag?
 
     public init() {}
 }

@@ -40,7 +40,7 @@ public struct SICReturn: Sendable {
                     .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                     .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
                     .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
-                    .taskDone, .taskDeclined:
+                    .taskDone, .taskDeclined, .flagged:
                     break
                 }
             }

@@ -364,3 +364,19 @@ extension Case {
         return clock
     }
 }
+
+/// What routes a case to more eyes than the officer's: the press office, legal, the minister's private office, a
+/// case likely to draw attention, a requester with a history of requests refused as vexatious.
+public enum CaseFlag: String, CaseIterable, Codable, Hashable, Sendable {
+    case press, legal
+    case privateOffice = "private-office"
+    case highProfile = "high-profile"
+    case vexatiousHistory = "vexatious-history"
+}
+
+extension Case {
+    mutating func flag(_ flag: CaseFlag, removed: Bool) throws(LifecycleError) {
+        guard flags.contains(flag) == removed else { throw .flag(flag, raised: !removed) }
+        flags = CaseFlag.allCases.filter { $0 == flag ? !removed : flags.contains($0) }
+    }
+}

@@ -66,6 +66,7 @@ public enum Seeds {
             ("0018_api_tokens", String(decoding: PackageResources._018_api_tokens_sql, as: UTF8.self)),
             ("0019_board_figures", String(decoding: PackageResources._019_board_figures_sql, as: UTF8.self)),
             ("0020_tasks", String(decoding: PackageResources._020_tasks_sql, as: UTF8.self)),
+            ("0021_flags", String(decoding: PackageResources._021_flags_sql, as: UTF8.self)),
         ]
     }
 }

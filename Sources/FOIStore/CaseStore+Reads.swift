@@ -129,6 +129,10 @@ extension CaseStore {
             conditions.append("received_on <= ?")
             arguments += [to]
         }
+        if let flag = filter.flag {
+            conditions.append("id IN (SELECT case_id FROM case_flags WHERE flag = ?)")
+            arguments += [flag.rawValue]
+        }
         if let text = filter.matching {
             // instr, not LIKE: the text's own % and _ are letters to find, not patterns.
             conditions.append("(instr(lower(ref), lower(?)) > 0 OR instr(lower(subject), lower(?)) > 0)")

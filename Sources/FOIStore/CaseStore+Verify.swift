@@ -292,6 +292,7 @@ extension CaseStore {
             "timeliness", "kind, ordinal, regime, statutory_due_on, due_on, answered_on", order: ", kind, ordinal")
         var firstResponses = try projected("first_responses", "responded_on, outcome, exemptions, title, held_back")
         var handlers = try projected("case_handlers", "handler, user_id")
+        var flags = try projected("case_flags", "flag", order: ", flag")
         var tasks = try projected(
             "case_tasks", "task, user_id, state, given_on, due_on, closed_on, hours, activity", order: ", task")
         while let row = try cases.next() {
@@ -304,6 +305,7 @@ extension CaseStore {
             _ = try firstResponses.take { $0.0 < caseID }
             _ = try handlers.take { $0.0 < caseID }
             _ = try tasks.take { $0.0 < caseID }
+            _ = try flags.take { $0.0 < caseID }
             let caseEvents = try events.take { $0.caseID == caseID }
             report.cases += 1
             report.events += caseEvents.count
@@ -316,7 +318,9 @@ extension CaseStore {
                     timeliness: try timeliness.take { $0.0 == caseID }.map(\.1),
                     firstResponse: try firstResponses.take { $0.0 == caseID }.map(\.1).first,
                     handler: try handlers.take { $0.0 == caseID }.first?.1,
-                    tasks: try tasks.take { $0.0 == caseID }.map(\.1)),
+                    tasks: try tasks.take { $0.0 == caseID }.map(\.1),
+                    flags: try flags.take { $0.0 == caseID }.compactMap { $0.1.first.flatMap(String.fromDatabaseValue) }
+                ),
                 rules: rules)
             if !problems.isEmpty {
                 report.failures.append(CaseFailure(reference: reference, problems: problems, caseID: caseID))
@@ -370,6 +374,7 @@ extension CaseStore {
         var firstResponse: [DatabaseValue]?
         var handler: [DatabaseValue]?
         var tasks: [[DatabaseValue]]
+        var flags: [String]
     }
 
     /// Where the projection row, clocks, exemptions and other tables differ from what a replay of the events gives,
@@ -433,6 +438,9 @@ extension CaseStore {
             problems.append(
                 "the projection's handler (case_handlers) is \(stored), its history gives "
                     + (file.handler.map { "'\($0)'" } ?? "none"))
+        }
+        if tables.flags != file.flags.map(\.rawValue).sorted() {
+            problems.append("its flags (case_flags) differ from those its history gives")
         }
         if tables.tasks != Projection.taskRows(state) {
             problems.append("its contributor tasks (case_tasks) differ from those its history gives")

@@ -9,8 +9,8 @@ enum Projection {
     /// (a rule of the law, a clock) or a projection table is added, so that every database is re-projected once by
     /// the foi that first opens it (`Migrations`). 2: no permission window after a withdrawn appeal, no steps from
     /// the authority's partly successful appeal against a notice that ordered none (issue 23). 3: contributor tasks
-    /// (`case_tasks`, issue 25).
-    static let version = 3
+    /// (`case_tasks`, issue 25). 4: the flags that route a case (`case_flags`).
+    static let version = 4
 
     /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
     static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
@@ -62,6 +62,7 @@ enum Projection {
         try writeFirstResponse(file, caseID: caseID, replacing: false, db)
         try writeHandler(file, caseID: caseID, replacing: false, db)
         try writeTasks(state, caseID: caseID, replacing: false, db)
+        try writeFlags(file, caseID: caseID, replacing: false, db)
         return caseID
     }
 
@@ -102,6 +103,7 @@ enum Projection {
         try writeFirstResponse(state.file, caseID: caseID, replacing: true, db)
         try writeHandler(state.file, caseID: caseID, replacing: true, db)
         try writeTasks(state, caseID: caseID, replacing: true, db)
+        try writeFlags(state.file, caseID: caseID, replacing: true, db)
         if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
     }
 
@@ -222,6 +224,15 @@ enum Projection {
             FirstResponseExemptions.text(first.exemptions).databaseValue, first.title.databaseValue,
             first.heldBack.databaseValue,
         ]
+    }
+
+    /// Writes the flags raised on the case (`case_flags`, migration 0021).
+    static func writeFlags(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM case_flags WHERE case_id = ?").execute(arguments: [caseID])
+        }
+        let insert = try db.cachedStatement(sql: "INSERT INTO case_flags (case_id, flag) VALUES (?, ?)")
+        for flag in file.flags { try insert.execute(arguments: [caseID, flag.rawValue]) }
     }
 
     /// Writes the case's tasks (`case_tasks`, migration 0020).

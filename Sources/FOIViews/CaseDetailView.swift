@@ -29,6 +29,7 @@ public enum CaseDetailView {
                 request: detail.file.requestText,
                 reasoning: detail.file.reasoning.map(ReasoningJSON.init),
                 tasks: detail.file.tasks.map { TaskJSON($0, names: detail.userNames) },
+                flags: detail.file.flags,
                 events: EventJSON.events(detail.events, names: detail.userNames))
             try output.json(object)
         case .csv:
@@ -42,6 +43,9 @@ public enum CaseDetailView {
             )
             output.printableLine("Subject:    \(summary.subject)")
             if let handler = summary.handler { output.printableLine("Handler:    \(handler)") }
+            if !detail.file.flags.isEmpty {
+                output.printableLine("Flags:      " + detail.file.flags.map(\.rawValue).joined(separator: ", "))
+            }
             output.printableLine("Received:   \(summary.received.longDescription) by \(summary.channel.rawValue)")
             if let requester = detail.requester {
                 output.printableLine("Requester:  \(requester.name)\(requester.email.map { " <\($0)>" } ?? "")")
@@ -260,6 +264,7 @@ struct ShowJSON: Encodable {
     var request: String?
     var reasoning: [ReasoningJSON]
     var tasks: [TaskJSON]
+    var flags: [CaseFlag]
     var events: [EventJSON]
 
     func encode(to encoder: any Encoder) throws {
@@ -277,12 +282,13 @@ struct ShowJSON: Encodable {
         try container.encode(request, forKey: .request)
         try container.encode(reasoning, forKey: .reasoning)
         try container.encode(tasks, forKey: .tasks)
+        try container.encode(flags, forKey: .flags)
         try container.encode(events, forKey: .events)
     }
 
     enum CodingKeys: String, CodingKey {
         case requester, explanation, clocks, review, complaint, appeal, reviews, complaints, linked, request, reasoning
-        case tasks, events
+        case tasks, flags, events
     }
 }
 
@@ -631,6 +637,7 @@ struct EventJSON: Encodable {
             "task \(answer.number) answered"
                 + (answer.hours.map { "; \($0) h " + (answer.activity?.phrase ?? "(no activity: not counted)") } ?? "")
         case .taskDeclined(let number, let reason): "task \(number) declined: \(reason)"
+        case .flagged(let flag, let removed): (removed ? "removed: " : "raised: ") + flag.rawValue
         }
     }
 }

@@ -238,6 +238,9 @@ public enum WebPages {
         ]
         if let requester = detail.requester { facts.append(("Requester", requester.name)) }
         if let handler = summary.handler { facts.append(("Handler", handler)) }
+        if !detail.file.flags.isEmpty {
+            facts.append(("Flags", detail.file.flags.map(\.rawValue).joined(separator: ", ")))
+        }
         if let due = summary.due {
             facts.append(("Due by", due.longDescription + (summary.provisional ? " (provisional)" : "")))
         }

@@ -192,3 +192,33 @@ import Testing
         }
     }
 }
+
+/// The flags that route a case: raised and taken down by events, in any status, each once.
+@Suite struct CaseFlagTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+
+    @Test func flagsAreRaisedAndTakenDown() throws {
+        var file = try foiaCase(in: .responded)
+        for (event, flags) in [
+            (CaseEvent.flagged(.legal, removed: false), [CaseFlag.legal]),
+            (.flagged(.press, removed: false), [.press, .legal]),
+            (.flagged(.legal, removed: true), [.press]),
+        ] {
+            file = try file.step(
+                RecordedEvent(date: d("2026-01-21"), event: event), rules: rules, today: d("2026-02-01")
+            )
+            .state.file
+            #expect(file.flags == flags)
+        }
+        #expect(throws: LifecycleError.flag(.press, raised: true)) {
+            try file.step(
+                RecordedEvent(date: d("2026-01-22"), event: .flagged(.press, removed: false)), rules: rules,
+                today: d("2026-02-01"))
+        }
+        #expect(throws: LifecycleError.flag(.legal, raised: false)) {
+            try file.step(
+                RecordedEvent(date: d("2026-01-22"), event: .flagged(.legal, removed: true)), rules: rules,
+                today: d("2026-02-01"))
+        }
+    }
+}

@@ -122,3 +122,28 @@ import Testing
         #expect(try workspace.run(["verify"]).status == 0)
     }
 }
+
+/// `foi flag`: raised and taken down as events, listed by `show`, selected by `list --flag`.
+@Suite struct FlagCommandTests {
+    @Test func aFlagRoutesTheCase() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        for subject in ["Drones", "Bins"] {
+            #expect(try workspace.run(["log", "--subject", subject, "--received", "2026-11-16"]).status == 0)
+        }
+        #expect(try workspace.run(["flag", "FOI-2026-000002", "press"]).status == 0)
+        #expect(try workspace.run(["flag", "FOI-2026-000002", "legal"]).status == 0)
+        let flagged = try #require(try workspace.json(["list", "--flag", "press"]) as? [[String: Any]])
+        #expect(flagged.map { $0["ref"] as? String } == ["FOI-2026-000002"])
+        let show = try #require(try workspace.json(["show", "FOI-2026-000002"]) as? [String: Any])
+        #expect(show["flags"] as? [String] == ["press", "legal"])
+        #expect(try workspace.run(["show", "FOI-2026-000002"]).stdout.contains("\nFlags:      press, legal\n"))
+
+        let twice = try workspace.run(["flag", "FOI-2026-000002", "press"])
+        #expect(twice.status == 1 && twice.stderr == "Error: the case is already flagged press\n")
+        #expect(try workspace.run(["flag", "FOI-2026-000002", "gossip"]).status == 64)
+        #expect(try workspace.run(["flag", "FOI-2026-000002", "press", "--remove"]).status == 0)
+        #expect(try (workspace.json(["list", "--flag", "press"]) as? [Any])?.isEmpty == true)
+        #expect(try workspace.run(["verify"]).status == 0)
+    }
+}

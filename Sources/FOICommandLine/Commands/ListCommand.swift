@@ -28,6 +28,7 @@ struct ListCommand: AsyncParsableCommand {
     var receivedTo: CivilDate?
     @Option(help: ArgumentHelp("Only cases whose reference or subject holds this text.", valueName: "text"))
     var matching: String?
+    @Option(help: "Only cases with this flag raised (foi flag).") var flag: CaseFlag?
     @Option(help: ArgumentHelp("At most N cases (0: all).", valueName: "n")) var limit: Int = 0
     @Option(help: "Output format.") var format: OutputFormat = .table
     @OptionGroup var handler: HandlerOptions
@@ -66,6 +67,7 @@ struct ListCommand: AsyncParsableCommand {
         filter.receivedFrom = receivedFrom
         filter.receivedTo = receivedTo
         filter.matching = matching?.trimmingCharacters(in: .whitespaces)
+        filter.flag = flag
         filter.limit = limit == 0 ? nil : limit
         filter.handler = handler.filter
         return filter
