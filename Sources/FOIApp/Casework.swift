@@ -58,6 +58,12 @@ extension Casework {
                 try deliver(letter)
                 return letter
             }
+            // The response goes out as its approvers saw it, or not at all.
+            if kind == .response, let standing = loaded.detail.file.approvalStanding(draft: letter.digest),
+                let unsigned = CaseworkError.unsigned(standing, names: loaded.detail.userNames)
+            {
+                throw unsigned
+            }
             let issued = LetterRecord(letter: kind.rawValue, template: templateOrigin, digest: letter.digest)
             let step = try loaded.detail.file.step(
                 RecordedEvent(date: date, event: .letterIssued(issued)), rules: loaded.rules, today: today)
@@ -156,11 +162,43 @@ func decidingAgain<T>(_ decide: () async throws -> T) async throws -> T {
 public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The case is handled already as asked (`handler` nil: by no one).
     case unchanged(CaseReference, handler: String?)
+    /// No active user of that e-mail address or name to give a task or a stage of sign-off to.
+    case noSuchUser(String)
+    /// The response letter cannot go out, or a stage be decided, while the chain waits for `approver` (stage
+    /// `stage`, since `since`) on this draft.
+    case awaitingSignOff(stage: Int, approver: String, since: CivilDate)
+    /// The approver of `stage` rejected this very draft: it must change first.
+    case draftRejected(stage: Int, approver: String, on: CivilDate, reason: String)
+    /// The draft is signed off already: there is nothing to decide.
+    case signedOff
+    /// Only a coordinator (or an admin) lets a draft go without sign-off.
+    case notCoordinator
 
     public var description: String {
         switch self {
         case .unchanged(let reference, let handler):
             handler.map { "\(reference) is already assigned to \($0)" } ?? "\(reference) is not assigned to anyone"
+        case .noSuchUser(let name): "no active user '\(name)'"
+        case .awaitingSignOff(let stage, let approver, let since):
+            "the draft response waits for sign-off by \(approver) (stage \(stage), since \(since))"
+        case .draftRejected(let stage, let approver, let on, let reason):
+            "\(approver) rejected this draft response at stage \(stage) on \(on) (\(reason)); change it, and the "
+                + "chain starts again"
+        case .signedOff: "the draft response is signed off already"
+        case .notCoordinator: "only a coordinator lets a draft go without sign-off"
+        }
+    }
+}
+
+extension CaseworkError {
+    /// Why the chain does not let the draft go, with its approvers' names: nil where it does.
+    static func unsigned(_ standing: ApprovalStanding, names: [UserID: String]) -> CaseworkError? {
+        switch standing {
+        case .complete: nil
+        case .waiting(let stage, let approver, let since):
+            .awaitingSignOff(stage: stage, approver: names[approver] ?? "user \(approver)", since: since)
+        case .rejected(let stage, let approver, let on, let reason):
+            .draftRejected(stage: stage, approver: names[approver] ?? "user \(approver)", on: on, reason: reason)
         }
     }
 }

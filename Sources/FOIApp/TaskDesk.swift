@@ -22,7 +22,7 @@ public struct TaskDesk: Sendable {
         by actor: Actor, today: CivilDate
     ) async throws -> RecordedStep {
         guard let user = try await storage.user(.named(contributor)), user.active, user.role != .system else {
-            throw TaskDeskError.noSuchUser(contributor)
+            throw CaseworkError.noSuchUser(contributor)
         }
         let defaultDays = try TaskRequest.workingDays(setting: try await storage.setting(.taskDays))
         return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
@@ -46,17 +46,5 @@ public struct TaskDesk: Sendable {
             filter.contributor = user.id
         }
         return try await storage.tasks(filter, today: today)
-    }
-}
-
-/// Why a task use case did nothing.
-public enum TaskDeskError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// No active user of that e-mail address or name to give the task to.
-    case noSuchUser(String)
-
-    public var description: String {
-        switch self {
-        case .noSuchUser(let name): "no active user '\(name)' to give the task to"
-        }
     }
 }

@@ -57,7 +57,9 @@ extension SpreadsheetImport.Row {
         switch event {
         case .note, .anonymised, .deadlineMoved, .assigned, .requestRecorded, .reasoningRecorded, .letterIssued,
             .publicationDecided, .acknowledged, .searchRecorded, .corrected, .voided, .exemptionWithdrawn,
-            .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
+            .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved,
+            .approvalRejected,
+            .approvalBypassed:
             false
         case .received, .clarificationRequested, .clarificationReceived, .clarificationLapsed, .feeNoticeIssued,
             .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .exemptionApplied, .extended, .responded,

@@ -84,6 +84,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case task(TaskProblem)
     /// A flag raised that was raised already (`raised`), or taken down that was not.
     case flag(CaseFlag, raised: Bool)
+    /// A step of sign-off that does not fit the chain.
+    case approval(ApprovalProblem)
 
     /// What to do instead, where there is something to do.
     public var remedy: Remedy? {
@@ -100,7 +102,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
         case .laterStepCannotStand(_, _, let error): error.remedy.map { _ in .seeHistory }
-        case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer, .task, .flag: nil
+        case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer, .task, .flag, .approval: nil
         case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .splitNotAllowed,
             .exemptionNotRelied,
             .unknownProvision, .unspecifiedLimb:
@@ -204,6 +206,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(problem)"
         case .flag(let flag, let raised):
             return "the case is \(raised ? "already" : "not") flagged \(flag.rawValue)"
+        case .approval(let problem):
+            return "\(problem)"
         }
     }
 }
@@ -251,6 +255,8 @@ public struct Case: Hashable, Sendable {
     public internal(set) var tasks: [CaseTask] = []
     /// The flags that route the case, in `CaseFlag`'s order.
     public internal(set) var flags: [CaseFlag] = []
+    /// The sign-off asked for on the draft response, as last asked for (Approvals.swift).
+    public internal(set) var approval: Approval?
     public internal(set) var stage: CaseStage = .request
     public internal(set) var history: [RecordedEvent]
 
@@ -362,6 +368,10 @@ public struct Case: Hashable, Sendable {
         case .taskDeclined(let number, let reason):
             try next.close(task: number, as: .declined(on: date, reason: reason))
         case .flagged(let flag, let removed): try next.flag(flag, removed: removed)
+        case .approvalRequested(let request): try next.requestApproval(request, on: date)
+        case .approved(let decision): try next.decideApproval(.approved, decision, on: date)
+        case .approvalRejected(let decision): try next.decideApproval(.rejected, decision, on: date)
+        case .approvalBypassed(let decision): try next.decideApproval(.bypassed, decision, on: date)
         // The internal review (CaseReviewProcess.swift).
         case .reviewRequested(let request): try next.requestReview(request, on: date, event: event)
         case .reviewExtended(let workingDays, _): try next.extendReview(to: workingDays, event: event)
@@ -401,7 +411,9 @@ public struct Case: Hashable, Sendable {
         case .received:
             return false
         case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued,
-            .publicationDecided, .assigned, .corrected, .voided, .answerRecorded, .taskDone, .taskDeclined, .flagged:
+            .publicationDecided, .assigned, .corrected, .voided, .answerRecorded, .taskDone, .taskDeclined, .flagged,
+            .approvalRequested, .approved, .approvalRejected,
+            .approvalBypassed:
             // A calendar change can move any running clock, the review's after the response too; the request's words,
             // the reasoning and the letters can be recorded whenever the officer writes them.
             return true
@@ -452,7 +464,8 @@ public struct Case: Hashable, Sendable {
                 .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                 .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
                 .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
-                .taskDone, .taskDeclined, .flagged:
+                .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved, .approvalRejected,
+                .approvalBypassed:
                 return .seeHistory
             }
         }

@@ -392,6 +392,14 @@ public enum CaseEvent: Hashable, Sendable {
     case taskDeclined(number: Int, reason: String)
     /// A flag that routes the case raised, or (`removed`) taken down.
     case flagged(CaseFlag, removed: Bool)
+    /// Sign-off asked for on the draft response letter (Approvals.swift); a new chain replaces the last.
+    case approvalRequested(ApprovalRequest)
+    /// An approver approved the draft they saw.
+    case approved(ApprovalDecision)
+    /// An approver rejected the draft they saw, and why.
+    case approvalRejected(ApprovalDecision)
+    /// A coordinator let the draft go without the rest of the chain, and why.
+    case approvalBypassed(ApprovalDecision)
 
     /// The stable name stored with the event: `received`, `clarification-requested`, ...
     public var kind: EventKind {
@@ -440,6 +448,10 @@ public enum CaseEvent: Hashable, Sendable {
         case .taskDone: .taskDone
         case .taskDeclined: .taskDeclined
         case .flagged: .flagged
+        case .approvalRequested: .approvalRequested
+        case .approved: .approved
+        case .approvalRejected: .approvalRejected
+        case .approvalBypassed: .approvalBypassed
         }
     }
 
@@ -456,7 +468,9 @@ public enum CaseEvent: Hashable, Sendable {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
+            .approved, .approvalRejected,
+            .approvalBypassed:
             nil
         }
     }
@@ -474,7 +488,9 @@ public enum CaseEvent: Hashable, Sendable {
             .letterIssued, .publicationDecided, .assigned, .deadlineMoved, .reviewExtended, .reviewDecided,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
+            .approved, .approvalRejected,
+            .approvalBypassed:
             false
         }
     }
@@ -495,7 +511,9 @@ public enum CaseEvent: Hashable, Sendable {
             .assigned, .deadlineMoved, .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified,
             .submissionsRequested, .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied,
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
+            .approved, .approvalRejected,
+            .approvalBypassed:
             "last step"
         }
     }
@@ -548,6 +566,10 @@ public enum CaseEvent: Hashable, Sendable {
         case .taskDeclined(let number, _): "decline task \(number)"
         case .flagged(let flag, let removed):
             removed ? "remove the \(flag.rawValue) flag" : "flag the case \(flag.rawValue)"
+        case .approvalRequested: "ask for sign-off"
+        case .approved: "approve the draft"
+        case .approvalRejected: "reject the draft"
+        case .approvalBypassed: "let the draft go without sign-off"
         }
     }
 }

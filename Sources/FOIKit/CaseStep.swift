@@ -210,7 +210,9 @@ extension Case {
             .note, .requestRecorded, .reasoningRecorded, .letterIssued, .publicationDecided, .assigned,
             .reopened, .deadlineMoved, .submissionsRequested, .submissionsSent,
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised,
-            .exemptionWithdrawn, .answerRecorded, .taskDone, .taskDeclined, .flagged:
+            .exemptionWithdrawn, .answerRecorded, .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved,
+            .approvalRejected,
+            .approvalBypassed:
             break
         case .corrected(let correction):
             try requireLawful(correction, today: today)
@@ -413,7 +415,9 @@ extension CaseEvent {
             .publicationDecided, .assigned, .reopened, .reviewRequested, .reviewExtended, .reviewDecided,
             .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
+            .approved, .approvalRejected,
+            .approvalBypassed:
             true
         }
     }
@@ -430,7 +434,9 @@ extension CaseEvent {
             .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .corrected,
             .voided,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
+            .approved, .approvalRejected,
+            .approvalBypassed:
             false
         }
     }

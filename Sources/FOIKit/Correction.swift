@@ -185,7 +185,8 @@ extension Case {
             .reviewRequested, .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested,
             .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged,
             .hearingListed, .appealDecided, .corrected, .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone,
-            .taskDeclined, .flagged:
+            .taskDeclined, .flagged, .approvalRequested, .approved, .approvalRejected,
+            .approvalBypassed:
             return
         }
     }
@@ -202,7 +203,9 @@ extension CaseEvent {
             .publicationDecided, .assigned, .reopened, .deadlineMoved, .reviewRequested, .reviewExtended,
             .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent, .decisionNoticeIssued,
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised,
-            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged:
+            .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
+            .approved, .approvalRejected,
+            .approvalBypassed:
             false
         }
     }

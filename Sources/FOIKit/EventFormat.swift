@@ -48,6 +48,10 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case taskDone = "task-done"
     case taskDeclined = "task-declined"
     case flagged
+    case approvalRequested = "approval-requested"
+    case approved
+    case approvalRejected = "approval-rejected"
+    case approvalBypassed = "approval-bypassed"
 }
 
 /// Why a stored event cannot be read.
@@ -82,6 +86,7 @@ public enum EventFormat {
         .reviewRequested: ["by", "grounds"], .reviewDecided: ["findings", "action"], .requestRecorded: ["text"],
         .corrected: ["reason"], .voided: ["reason"],
         .answerRecorded: ["text"], .taskGiven: ["ask"], .taskDone: ["answer"], .taskDeclined: ["reason"],
+        .approved: ["note"], .approvalRejected: ["note"], .approvalBypassed: ["note"],
     ]
 
     /// What a removed personal text reads as.
@@ -293,6 +298,16 @@ public enum EventFormat {
             ]
         case .taskDeclined(let number, let reason): ["task": .integer(number), "reason": .string(reason)]
         case .flagged(let flag, let removed): ["flag": .string(flag.rawValue), "removed": removed ? .bool(true) : nil]
+        case .approvalRequested(let request):
+            [
+                "chain": .array(request.chain.map { .integer($0.rawValue) }),
+                "workingDays": .integer(request.workingDays),
+            ]
+        case .approved(let decision), .approvalRejected(let decision), .approvalBypassed(let decision):
+            [
+                "stage": .integer(decision.stage), "digest": .string(decision.digest),
+                "note": decision.note.map(JSONValue.string),
+            ]
         }
     }
 
@@ -474,7 +489,21 @@ public enum EventFormat {
             return .taskDeclined(number: try fields.integer("task"), reason: try fields.string("reason"))
         case .flagged:
             return .flagged(try fields.choice("flag"), removed: try fields.optionalBool("removed") ?? false)
+        case .approvalRequested:
+            return .approvalRequested(
+                ApprovalRequest(
+                    chain: try fields.integers("chain").map(UserID.init(rawValue:)),
+                    workingDays: try fields.integer("workingDays")))
+        case .approved: return .approved(try approvalDecision(fields))
+        case .approvalRejected: return .approvalRejected(try approvalDecision(fields))
+        case .approvalBypassed: return .approvalBypassed(try approvalDecision(fields))
         }
+    }
+
+    private static func approvalDecision(_ fields: Fields) throws(EventFormatError) -> ApprovalDecision {
+        ApprovalDecision(
+            stage: try fields.integer("stage"), digest: try fields.string("digest"),
+            note: try fields.optionalString("note"))
     }
 
     private static func period(_ fields: Fields) throws(EventFormatError) -> RequestPeriod? {
@@ -543,6 +572,16 @@ public enum EventFormat {
 
         func string(_ field: String) throws(EventFormatError) -> String {
             try present(optionalString(field), field)
+        }
+
+        func integers(_ field: String) throws(EventFormatError) -> [Int] {
+            guard case .array(let values) = try required(field) else { throw fail(field, "is not an array") }
+            var numbers: [Int] = []
+            for element in values {
+                guard case .integer(let number) = element else { throw fail(field, "holds something not a number") }
+                numbers.append(number)
+            }
+            return numbers
         }
 
         func strings(_ field: String) throws(EventFormatError) -> [String] {

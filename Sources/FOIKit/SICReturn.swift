@@ -40,7 +40,8 @@ public struct SICReturn: Sendable {
                     .reviewExtended, .reviewDecided, .complaintNotified, .submissionsRequested, .submissionsSent,
                     .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
                     .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
-                    .taskDone, .taskDeclined, .flagged:
+                    .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved, .approvalRejected,
+                    .approvalBypassed:
                     break
                 }
             }

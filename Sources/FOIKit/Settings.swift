@@ -12,6 +12,8 @@ public enum Settings {
         case retentionYears = "retention-years"
         /// Working days a contributor task is given when no date or count is given for it.
         case taskDays = "task-days"
+        /// Working days each approver of a chain of sign-off has.
+        case approvalDays = "approval-days"
         // The authority's profile, which letters print: unset until the authority gives it.
         case authorityName = "authority-name"
         case authorityAddress = "authority-address"
@@ -37,6 +39,7 @@ public enum Settings {
             case .receiptConvention: ReceiptConvention.statutory.rawValue
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
             case .taskDays: String(TaskRequest.defaultWorkingDays)
+            case .approvalDays: String(ApprovalRequest.defaultWorkingDays)
             case .retentionYears: RetentionPolicy().description
             case .letterLanguage: LetterLanguage.english.rawValue
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
@@ -69,6 +72,8 @@ public enum Settings {
                 _ = try ClockPolicy(clarificationLapseDays: value)
             case .taskDays:
                 _ = try TaskRequest.workingDays(setting: value)
+            case .approvalDays:
+                _ = try ApprovalRequest.workingDays(setting: value)
             case .letterLanguage:
                 guard LetterLanguage(rawValue: value) != nil else {
                     throw .badValue(

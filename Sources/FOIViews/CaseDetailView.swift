@@ -92,6 +92,18 @@ public enum CaseDetailView {
             }
             for line in afterResponseLines(detail.file) { output.printableLine(line) }
             for line in taskLines(detail.file, clocks: clocks, names: detail.userNames) { output.printableLine(line) }
+            if let approval = detail.file.approval {
+                output.printableLine(
+                    "Sign-off:   asked \(approval.requestedOn.longDescription) of "
+                        + approval.request.chain.map { detail.userNames[$0] ?? "user \($0)" }.joined(
+                            separator: ", then "))
+                for decided in approval.decisions {
+                    output.printableLine(
+                        "  \(decided.on.longDescription): stage \(decided.decision.stage) \(decided.kind.rawValue)"
+                            + " (draft sha256 \(decided.decision.digest.prefix(12)))"
+                            + (decided.decision.note.map { ": \($0)" } ?? ""))
+                }
+            }
             output.printableLine()
             output.printableLine("How the date was reached:")
             for step in detail.deadline.explanation(calendars: calendars) { output.printableLine("  - \(step)") }
@@ -638,6 +650,12 @@ struct EventJSON: Encodable {
                 + (answer.hours.map { "; \($0) h " + (answer.activity?.phrase ?? "(no activity: not counted)") } ?? "")
         case .taskDeclined(let number, let reason): "task \(number) declined: \(reason)"
         case .flagged(let flag, let removed): (removed ? "removed: " : "raised: ") + flag.rawValue
+        case .approvalRequested(let request):
+            "sign-off by " + request.chain.map { names[$0] ?? "user \($0)" }.joined(separator: ", then ")
+                + ", \(request.workingDays) working days each"
+        case .approved(let decision), .approvalRejected(let decision), .approvalBypassed(let decision):
+            "stage \(decision.stage), draft sha256 \(decision.digest.prefix(12))"
+                + (decision.note.map { ": \($0)" } ?? "")
         }
     }
 }

@@ -222,3 +222,80 @@ import Testing
         }
     }
 }
+
+/// Sign-off bound to the draft: each approval counts for the draft it names, in the chain's order; a rejection
+/// starts the chain again and holds its own draft; a bypass lets its draft go.
+@Suite struct ApprovalTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+    let lee = UserID(rawValue: 5)
+    let pat = UserID(rawValue: 6)
+    let draftA = String(repeating: "a", count: 64)
+    let draftB = String(repeating: "b", count: 64)
+
+    func recorded(_ events: [CaseEvent]) throws -> Case {
+        var file = try foiaCase(in: .responded)
+        for event in events {
+            file = try file.step(
+                RecordedEvent(date: d("2026-01-21"), event: event), rules: rules, today: d("2026-02-01")
+            )
+            .state.file
+        }
+        return file
+    }
+
+    var request: CaseEvent { .approvalRequested(ApprovalRequest(chain: [lee, pat], workingDays: 2)) }
+
+    @Test func eachApprovalCountsForTheDraftItSaw() throws {
+        let none = try recorded([])
+        #expect(none.approvalStanding(draft: draftA) == nil)
+        let asked = try recorded([request])
+        #expect(asked.approvalStanding(draft: draftA) == .waiting(stage: 1, approver: lee, since: d("2026-01-21")))
+        // Wed 21 Jan + 2 working days: Fri 23 Jan.
+        #expect(try asked.approvalDue(since: d("2026-01-21"), calendars: shipped) == d("2026-01-23"))
+
+        let first = try recorded([request, .approved(ApprovalDecision(stage: 1, digest: draftA, note: nil))])
+        #expect(first.approvalStanding(draft: draftA) == .waiting(stage: 2, approver: pat, since: d("2026-01-21")))
+        // Another draft: no one has approved it, the chain waits for the first approver again.
+        #expect(first.approvalStanding(draft: draftB) == .waiting(stage: 1, approver: lee, since: d("2026-01-21")))
+        #expect(
+            throws: LifecycleError.approval(
+                .notWaiting(stage: 2, standing: .waiting(stage: 1, approver: lee, since: d("2026-01-21"))))
+        ) {
+            try first.step(
+                RecordedEvent(
+                    date: d("2026-01-22"), event: .approved(ApprovalDecision(stage: 2, digest: draftB, note: nil))),
+                rules: rules, today: d("2026-02-01"))
+        }
+        let both = try recorded([
+            request, .approved(ApprovalDecision(stage: 1, digest: draftA, note: nil)),
+            .approved(ApprovalDecision(stage: 2, digest: draftA, note: "fine")),
+        ])
+        #expect(both.approvalStanding(draft: draftA) == .complete(bypassed: false))
+        #expect(both.approvalStanding(draft: draftB)?.isComplete == false)
+    }
+
+    @Test func aRejectionHoldsItsDraftAndABypassLetsOneGo() throws {
+        let rejected = try recorded([
+            request, .approved(ApprovalDecision(stage: 1, digest: draftA, note: nil)),
+            .approvalRejected(ApprovalDecision(stage: 2, digest: draftA, note: "say where they are published")),
+        ])
+        #expect(
+            rejected.approvalStanding(draft: draftA)
+                == .rejected(stage: 2, approver: pat, on: d("2026-01-21"), reason: "say where they are published"))
+        #expect(rejected.approvalStanding(draft: draftB) == .waiting(stage: 1, approver: lee, since: d("2026-01-21")))
+        let bypassed = try recorded([
+            request, .approvalBypassed(ApprovalDecision(stage: 1, digest: draftB, note: "press office away")),
+        ])
+        #expect(bypassed.approvalStanding(draft: draftB) == .complete(bypassed: true))
+        #expect(bypassed.approvalStanding(draft: draftA)?.isComplete == false)
+        #expect(throws: LifecycleError.reasonRequired(action: "reject a draft")) {
+            try recorded([request, .approvalRejected(ApprovalDecision(stage: 1, digest: draftA, note: " "))])
+        }
+        #expect(throws: LifecycleError.approval(.noChain)) {
+            try recorded([.approved(ApprovalDecision(stage: 1, digest: draftA, note: nil))])
+        }
+        #expect(throws: LifecycleError.approval(.emptyChain)) {
+            try recorded([.approvalRequested(ApprovalRequest(chain: [], workingDays: 2))])
+        }
+    }
+}

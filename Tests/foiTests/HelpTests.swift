@@ -14,7 +14,7 @@ import Testing
     }()
 
     @Test func theRootCommandListsEveryCommand() {
-        #expect(Self.commands.count == 49)
+        #expect(Self.commands.count == 50)
         for command in ["review", "complaint", "decision-notice", "appeal", "deadline", "split"] {
             #expect(Self.commands.contains(command))
         }

@@ -147,3 +147,55 @@ import Testing
         #expect(try workspace.run(["verify"]).status == 0)
     }
 }
+
+/// `foi approval`: the response letter goes out as its approvers saw it, or not at all.
+@Suite struct ApprovalCommandTests {
+    @Test func theLetterGoesOutAsItsApproversSawIt() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let ref = "FOI-2026-000001"
+        func run(_ arguments: [String]) throws -> Run { try workspace.run(arguments, today: "2026-11-20") }
+        func ok(_ arguments: [String]) throws {
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let request = workspace.directory.appendingPathComponent("request.txt").path
+        try "Please send the gritting routes for 2025.".write(toFile: request, atomically: true, encoding: .utf8)
+        try ok(["log", "--subject", "Gritting routes", "--received", "2026-11-02", "--requester", "Rita Requester"])
+        try ok(["request", ref, "--file", request])
+        for (key, value) in [
+            ("authority-name", "Borsetshire County Council"), ("authority-address", "County Hall"),
+            ("foi-email", "foi@b.example"), ("review-contact", "The Monitoring Officer"), ("signature", "The FOI Team"),
+        ] {
+            try ok(["settings", key, value])
+        }
+        try ok(["user", "add", "lee@b.example", "--name", "Lee Legal", "--role", "approver"])
+        try ok(["user", "add", "pat@b.example", "--name", "Pat Press", "--role", "approver"])
+        try ok(["respond", ref, "--outcome", "not-held", "--on", "2026-11-19"])
+        try ok(["approval", "request", ref, "--chain", "lee@b.example, pat@b.example"])
+
+        let blocked = try run(["letter", ref, "response"])
+        #expect(blocked.status == 1 && blocked.stdout.isEmpty)
+        #expect(
+            blocked.stderr == "Error: the draft response waits for sign-off by Lee Legal (stage 1, since 2026-11-20)\n")
+        #expect(try run(["letter", ref, "response", "--preview"]).status == 0)
+        #expect(try run(["approval", "approve", ref, "--actor", "pat@b.example"]).status == 1)
+        try ok(["approval", "approve", ref, "--actor", "lee@b.example", "--comment", "Fine."])
+        // The draft changes: Pat sees a draft Lee never approved, and the chain starts again.
+        try "Please send the gritting routes for 2024.".write(toFile: request, atomically: true, encoding: .utf8)
+        try ok(["request", ref, "--file", request])
+        let again = try run(["approval", "approve", ref, "--actor", "pat@b.example"])
+        #expect(again.stderr.contains("waits for sign-off by Lee Legal (stage 1"))
+        try ok(["approval", "approve", ref, "--actor", "lee@b.example"])
+        try ok(["approval", "approve", ref, "--actor", "pat@b.example"])
+        try ok(["letter", ref, "response"])
+        let history = try #require(try workspace.json(["history", ref]) as? [[String: Any]])
+        let kinds = history.compactMap { $0["kind"] as? String }
+        #expect(kinds.suffix(4) == ["request-recorded", "approved", "approved", "letter-issued"])
+        // What was issued is what the approvers saw.
+        let digests = history.suffix(4).compactMap { ($0["event"] as? [String: Any]) }
+        #expect(digests[1]["digest"] as? String == digests[3]["digest"] as? String)
+        #expect(digests[2]["digest"] as? String == digests[3]["digest"] as? String && digests[3]["digest"] != nil)
+        #expect(try run(["verify"]).status == 0)
+    }
+}

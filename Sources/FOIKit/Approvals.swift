@@ -1,0 +1,186 @@
+// Sign-off before release: a chain of approvers, in order, each approving the exact draft of the response letter
+// they saw (its SHA-256). A draft that changes (the reasoning, the answer, the outcome) is a draft no one has
+// approved: the chain starts again from the first approver.
+
+/// The approvers a draft response must pass, in order, and the working days each has.
+public struct ApprovalRequest: Hashable, Sendable {
+    public var chain: [UserID]
+    public var workingDays: Int
+
+    public init(chain: [UserID], workingDays: Int) {
+        self.chain = chain
+        self.workingDays = workingDays
+    }
+
+    /// At most this many approvers: legal, the press office, the private office, a director and a few more.
+    public static let longestChain = 10
+    public static let allowedWorkingDays = 1...20
+    /// The working days each approver has unless the office's `approval-days` setting says otherwise.
+    public static let defaultWorkingDays = 2
+
+    /// The working days an `approval-days` setting gives.
+    public static func workingDays(setting text: String) throws(SettingError) -> Int {
+        guard let days = Int(text), allowedWorkingDays.contains(days) else {
+            throw .badValue(
+                .approvalDays, value: text,
+                reason: "give a number of working days from \(allowedWorkingDays.lowerBound) to "
+                    + "\(allowedWorkingDays.upperBound)")
+        }
+        return days
+    }
+}
+
+/// An approver's decision on one stage of the chain, about the draft whose SHA-256 is `digest`.
+public struct ApprovalDecision: Hashable, Sendable {
+    /// The stage decided: 1 for the first approver.
+    public var stage: Int
+    public var digest: String
+    /// An approval's comment, a rejection's reason.
+    public var note: String?
+
+    public init(stage: Int, digest: String, note: String?) {
+        self.stage = stage
+        self.digest = digest
+        self.note = note
+    }
+}
+
+/// A chain of sign-off as the case's events leave it.
+public struct Approval: Hashable, Sendable {
+    public var request: ApprovalRequest
+    public var requestedOn: CivilDate
+    /// Every decision since the chain was asked for, in order.
+    public var decisions: [Decided]
+
+    public struct Decided: Hashable, Sendable {
+        public enum Kind: String, Hashable, Sendable { case approved, rejected, bypassed }
+        public var kind: Kind
+        public var decision: ApprovalDecision
+        public var on: CivilDate
+    }
+}
+
+/// Where the chain stands for one draft of the response letter.
+public enum ApprovalStanding: Hashable, Sendable {
+    /// Every approver approved this draft, or a coordinator let it go without them (`bypassed`).
+    case complete(bypassed: Bool)
+    /// Waiting for the approver of `stage` since `since` (their date: `Case.approvalDue(since:calendars:)`).
+    case waiting(stage: Int, approver: UserID, since: CivilDate)
+    /// The approver of `stage` rejected this very draft: it must change before the chain starts again.
+    case rejected(stage: Int, approver: UserID, on: CivilDate, reason: String)
+
+    public var isComplete: Bool { if case .complete = self { true } else { false } }
+}
+
+/// Why a step of sign-off cannot be recorded.
+public enum ApprovalProblem: Hashable, Sendable, CustomStringConvertible {
+    case noChain
+    case emptyChain
+    case chainTooLong(Int)
+    case workingDaysOutOfRange(Int)
+    /// A decision on a stage the chain is not waiting for with this draft.
+    case notWaiting(stage: Int, standing: ApprovalStanding)
+    case digest(String)
+
+    public var description: String {
+        switch self {
+        case .noChain: "no sign-off has been asked for on the case"
+        case .emptyChain: "a chain of sign-off names at least one approver"
+        case .chainTooLong(let count):
+            "a chain of sign-off has at most \(ApprovalRequest.longestChain) approvers, not \(count)"
+        case .workingDaysOutOfRange(let days):
+            "an approver is given \(ApprovalRequest.allowedWorkingDays.lowerBound) to "
+                + "\(ApprovalRequest.allowedWorkingDays.upperBound) working days, not \(days)"
+        case .notWaiting(let stage, .complete):
+            "stage \(stage) cannot be decided: this draft is signed off already"
+        case .notWaiting(let stage, .waiting(let waiting, _, _)):
+            "stage \(stage) cannot be decided now: the chain waits for stage \(waiting)"
+        case .notWaiting(let stage, .rejected(let rejected, _, let on, _)):
+            "stage \(stage) cannot be decided: stage \(rejected) rejected this draft on \(on); change it first"
+        case .digest(let text): "'\(text)' is not the SHA-256 of a draft"
+        }
+    }
+}
+
+extension Case {
+    /// The day an approver waited for since `since` is due to decide: the chain's working days later.
+    public func approvalDue(since: CivilDate, calendars: Calendars) throws(DeadlineError) -> CivilDate? {
+        guard let approval else { return nil }
+        return try calendars.calendar(regime.calendarKind).date(
+            adding: approval.request.workingDays, workingDaysTo: since)
+    }
+
+    /// Where the chain stands for the draft whose SHA-256 is `digest`; nil where no sign-off was asked for.
+    public func approvalStanding(draft digest: String) -> ApprovalStanding? {
+        guard let approval else { return nil }
+        let chain = approval.request.chain
+        var approved = 0
+        var since = approval.requestedOn
+        var rejection: (stage: Int, on: CivilDate, reason: String)?
+        for decided in approval.decisions {
+            let decision = decided.decision
+            switch decided.kind {
+            case .bypassed where decision.digest == digest:
+                return .complete(bypassed: true)
+            case .bypassed:
+                break
+            case .approved where decision.digest == digest && decision.stage == approved + 1:
+                approved += 1
+                since = decided.on
+            case .approved:
+                break
+            case .rejected:
+                // The chain starts again; on this very draft, it stays rejected until the draft changes.
+                approved = 0
+                since = decided.on
+                rejection = decision.digest == digest ? (decision.stage, decided.on, decision.note ?? "") : nil
+            }
+        }
+        if let rejection {
+            return .rejected(
+                stage: rejection.stage, approver: chain[rejection.stage - 1], on: rejection.on, reason: rejection.reason
+            )
+        }
+        guard approved < chain.count else { return .complete(bypassed: false) }
+        return .waiting(stage: approved + 1, approver: chain[approved], since: since)
+    }
+
+    mutating func requestApproval(_ request: ApprovalRequest, on date: CivilDate) throws(LifecycleError) {
+        guard !request.chain.isEmpty else { throw .approval(.emptyChain) }
+        guard request.chain.count <= ApprovalRequest.longestChain else {
+            throw .approval(.chainTooLong(request.chain.count))
+        }
+        guard ApprovalRequest.allowedWorkingDays.contains(request.workingDays) else {
+            throw .approval(.workingDaysOutOfRange(request.workingDays))
+        }
+        approval = Approval(request: request, requestedOn: date, decisions: [])
+    }
+
+    /// Records a decision on the chain: an approval or a rejection of the stage it waits for with the draft the
+    /// decision names, or a bypass of whatever it waits for.
+    mutating func decideApproval(_ kind: Approval.Decided.Kind, _ decision: ApprovalDecision, on date: CivilDate)
+        throws(LifecycleError)
+    {
+        guard var approval else { throw .approval(.noChain) }
+        guard decision.digest.count == 64, decision.digest.allSatisfy(\.isHexDigit) else {
+            throw .approval(.digest(decision.digest))
+        }
+        if kind != .approved, decision.note?.allSatisfy(\.isWhitespace) ?? true {
+            throw .reasonRequired(action: kind == .rejected ? "reject a draft" : "let a draft go without sign-off")
+        }
+        switch (kind, approvalStanding(draft: decision.digest)) {
+        case (.bypassed, .complete?):
+            throw .approval(.notWaiting(stage: decision.stage, standing: .complete(bypassed: true)))
+        case (.bypassed, _):
+            break
+        case (_, .waiting(let stage, _, _)?) where stage == decision.stage:
+            break
+        case (_, let standing?):
+            throw .approval(.notWaiting(stage: decision.stage, standing: standing))
+        case (_, nil):
+            throw .approval(.noChain)
+        }
+        approval.decisions.append(Approval.Decided(kind: kind, decision: decision, on: date))
+        self.approval = approval
+    }
+}
