@@ -17,14 +17,21 @@ public enum StepCommands {
         FlagCommand.self,
         PublishCommand.self, ReviewCommand.self, ComplaintCommand.self, DecisionNoticeCommand.self,
         AppealCommand.self, SplitCommand.self, CorrectCommand.self, VoidCommand.self, TaskCommand.Give.self,
-        TaskCommand.Done.self, TaskCommand.Decline.self,
+        TaskCommand.Done.self, TaskCommand.Decline.self, ApprovalCommand.Request.self, ApprovalCommand.Approve.self,
+        ApprovalCommand.Reject.self,
     ]
 
     /// The forms of subcommands, named as people say them (`foi task add` is the form `give-task`).
     static let formNames: [ObjectIdentifier: String] = [
         ObjectIdentifier(TaskCommand.Give.self): "give-task", ObjectIdentifier(TaskCommand.Done.self): "answer-task",
         ObjectIdentifier(TaskCommand.Decline.self): "decline-task",
+        ObjectIdentifier(ApprovalCommand.Request.self): "request-approval",
+        ObjectIdentifier(ApprovalCommand.Approve.self): "approve",
+        ObjectIdentifier(ApprovalCommand.Reject.self): "reject",
     ]
+
+    /// The steps an approver records: a decision on the draft the chain waits for them on.
+    public static let approverSteps: Set<String> = ["approve", "reject"]
 
     /// The options every step shares that belong to the terminal, not to the step: the server decides them.
     static let terminalOptions: Set<String> = ["db", "today", "actor", "format", "output", "help", "version"]

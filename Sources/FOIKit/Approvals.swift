@@ -20,13 +20,7 @@ public struct ApprovalRequest: Hashable, Sendable {
 
     /// The working days an `approval-days` setting gives.
     public static func workingDays(setting text: String) throws(SettingError) -> Int {
-        guard let days = Int(text), allowedWorkingDays.contains(days) else {
-            throw .badValue(
-                .approvalDays, value: text,
-                reason: "give a number of working days from \(allowedWorkingDays.lowerBound) to "
-                    + "\(allowedWorkingDays.upperBound)")
-        }
-        return days
+        try Settings.Key.approvalDays.workingDays(text, allowed: allowedWorkingDays)
     }
 }
 
@@ -64,7 +58,7 @@ public struct Approval: Hashable, Sendable {
 public enum ApprovalStanding: Hashable, Sendable {
     /// Every approver approved this draft, or a coordinator let it go without them (`bypassed`).
     case complete(bypassed: Bool)
-    /// Waiting for the approver of `stage` since `since` (their date: `Case.approvalDue(since:calendars:)`).
+    /// Waiting for the approver of `stage` since `since`.
     case waiting(stage: Int, approver: UserID, since: CivilDate)
     /// The approver of `stage` rejected this very draft: it must change before the chain starts again.
     case rejected(stage: Int, approver: UserID, on: CivilDate, reason: String)
@@ -103,13 +97,6 @@ public enum ApprovalProblem: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Case {
-    /// The day an approver waited for since `since` is due to decide: the chain's working days later.
-    public func approvalDue(since: CivilDate, calendars: Calendars) throws(DeadlineError) -> CivilDate? {
-        guard let approval else { return nil }
-        return try calendars.calendar(regime.calendarKind).date(
-            adding: approval.request.workingDays, workingDaysTo: since)
-    }
-
     /// Where the chain stands for the draft whose SHA-256 is `digest`; nil where no sign-off was asked for.
     public func approvalStanding(draft digest: String) -> ApprovalStanding? {
         guard let approval else { return nil }

@@ -80,8 +80,9 @@ public struct User: Hashable, Sendable {
         /// Whether the role sees every case: all but contributors, who see the cases they have a task on.
         public var seesEveryCase: Bool { self != .contributor }
 
-        /// Whether the role answers contributor tasks: contributors (their own), and those who record steps.
-        public var answersTasks: Bool { recordsSteps || self == .contributor }
+        /// Whether the role records any step: those who record steps, every one; contributors the answers to their
+        /// tasks; approvers their decisions on a draft.
+        public var recordsAnyStep: Bool { recordsSteps || self == .contributor || self == .approver }
 
         /// Whether the role manages the office: its users and settings.
         public var managesOffice: Bool { self == .admin }

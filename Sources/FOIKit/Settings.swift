@@ -130,12 +130,21 @@ extension ClockPolicy {
 
     /// The policy a `clarification-lapse-days` setting gives.
     public init(clarificationLapseDays text: String) throws(SettingError) {
-        guard let days = Int(text), (1...Self.longestClarificationLapse).contains(days) else {
+        self.init(
+            clarificationLapseWorkingDays: try Settings.Key.clarificationLapseDays.workingDays(
+                text, allowed: 1...Self.longestClarificationLapse))
+    }
+}
+
+extension Settings.Key {
+    /// The count of working days `text` gives for this setting, refused outside `allowed`.
+    func workingDays(_ text: String, allowed: ClosedRange<Int>) throws(SettingError) -> Int {
+        guard let days = Int(text), allowed.contains(days) else {
             throw .badValue(
-                .clarificationLapseDays, value: text,
-                reason: "give a number of working days from 1 to \(Self.longestClarificationLapse)")
+                self, value: text,
+                reason: "give a number of working days from \(allowed.lowerBound) to \(allowed.upperBound)")
         }
-        self.init(clarificationLapseWorkingDays: days)
+        return days
     }
 }
 

@@ -43,13 +43,7 @@ public struct TaskRequest: Hashable, Sendable {
 
     /// The working days a `task-days` setting gives.
     public static func workingDays(setting text: String) throws(SettingError) -> Int {
-        guard let days = Int(text), allowedWorkingDays.contains(days) else {
-            throw .badValue(
-                .taskDays, value: text,
-                reason: "give a number of working days from \(allowedWorkingDays.lowerBound) to "
-                    + "\(allowedWorkingDays.upperBound)")
-        }
-        return days
+        try Settings.Key.taskDays.workingDays(text, allowed: allowedWorkingDays)
     }
 }
 
@@ -237,9 +231,6 @@ public enum TaskProblem: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Case {
-    /// The tasks still waiting for their answer, in the order given.
-    public var openTasks: [CaseTask] { tasks.filter(\.isOpen) }
-
     /// The hours logged by tasks against the activities the Fees Regulations count.
     public var countedTaskHours: Double { tasks.compactMap(\.countedHours).reduce(0, +) }
 

@@ -92,6 +92,11 @@ public enum CaseDetailView {
             }
             for line in afterResponseLines(detail.file) { output.printableLine(line) }
             for line in taskLines(detail.file, clocks: clocks, names: detail.userNames) { output.printableLine(line) }
+            if detail.file.countedTaskHours > 0 {
+                output.printableLine(
+                    "Task hours: \(detail.file.countedTaskHours) on what the Fees Regulations count toward the s.12 "
+                        + "estimate")
+            }
             if let approval = detail.file.approval {
                 output.printableLine(
                     "Sign-off:   asked \(approval.requestedOn.longDescription) of "

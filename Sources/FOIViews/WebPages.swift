@@ -222,7 +222,8 @@ public enum WebPages {
     /// record (none for a user who records no steps); `version`: the case's last event, read before `detail`.
     public static func casePage(
         _ detail: CaseDetail, calendars: Calendars, catalogue: ExemptionCatalogue, today: CivilDate, user: User,
-        formToken: String, steps: [StepForm] = [], version: Int64 = 0, message: String? = nil
+        formToken: String, steps: [StepForm] = [], signOff: [StepForm] = [], version: Int64 = 0,
+        message: String? = nil
     ) throws -> String {
         let summary = detail.summary
         var body = "<p><a href=\"/\">Back to the board</a></p>\n"
@@ -300,6 +301,23 @@ public enum WebPages {
         body += enclosuresSection(detail.file, personalShown: user.role.seesRequesters)
         if user.role.seesRequesters { body += lettersSection(summary.ref) }
         if !steps.isEmpty { body += stepForms(detail, steps: steps, today: today, formToken: formToken) }
+        if !signOff.isEmpty {
+            // An approver's decisions, on the response letter as it would go out now (Letters, above).
+            let hidden = hiddenFields(steps: detail.events.count, formToken: formToken)
+            body +=
+                "<h2>Sign-off</h2>\n"
+                + signOff.map { form in
+                    var shown = form
+                    // A bypass and its reason are a coordinator's; the day is the day it is decided.
+                    shown.fields.removeAll {
+                        $0.name == "on" || $0.name == "bypass" || (form.name == "approve" && $0.name == "reason")
+                    }
+                    return "<h3>\(escape(form.summary))</h3>\n"
+                        + formHTML(
+                            shown, action: "\(casePath(summary.ref))/\(form.name)", hidden: hidden, values: [:],
+                            idPrefix: "\(form.name)-", button: form.title)
+                }.joined()
+        }
         let events =
             "/events?case=" + (summary.ref.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         return page(

@@ -110,7 +110,10 @@ public struct WebServer: Sendable {
                 try WebPages.casePage(
                     detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), user: user,
                     formToken: Accounts.formToken(ofSession: token),
-                    steps: user.role.recordsSteps ? StepCommands.forms : [], version: version))
+                    steps: user.role.recordsSteps ? StepCommands.forms : [],
+                    signOff: user.role == .approver
+                        ? StepCommands.forms.filter { StepCommands.approverSteps.contains($0.name) } : [],
+                    version: version))
         }
         router.get("cases/new") { request, _ in
             try await asStepRecorder(request) { user, formToken in
@@ -237,13 +240,20 @@ public struct WebServer: Sendable {
     private func recordStep(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let form = try await Self.form(request, context)
         return try await asSignedIn(
-            request, form: form, allowed: \.role.answersTasks, refusal: "Your role does not record steps on cases."
+            request, form: form, allowed: \.role.recordsAnyStep, refusal: "Your role does not record steps on cases."
         ) { user, formToken in
             let reference = Self.reference(context)
             guard let stepForm = StepCommands.form(named: context.parameters.get("step") ?? "") else {
                 return Self.noStep
             }
-            if !user.role.recordsSteps {
+            if user.role == .approver {
+                // An approver decides on the draft; the use case checks the chain waits for them.
+                guard StepCommands.approverSteps.contains(stepForm.name) else {
+                    return Self.html(
+                        WebPages.refusal(title: "Refused", message: "You approve or reject drafts."),
+                        status: .forbidden)
+                }
+            } else if !user.role.recordsSteps {
                 // A contributor answers or declines an open task given to them, and records nothing else.
                 let mine = try await storage.tasks(
                     TaskFilter(contributor: user.id, reference: reference), today: today())
@@ -262,7 +272,7 @@ public struct WebServer: Sendable {
             case .recorded:
                 return Self.redirect(WebPages.casePath(reference))
             case .refused(let message, let status):
-                if !user.role.recordsSteps {
+                if user.role == .contributor {
                     return try await contributorCase(
                         reference, user: user, formToken: formToken, message: message, status: status)
                 }

@@ -111,3 +111,63 @@ import Testing
         }
     }
 }
+
+/// Sign-off in the browser: the officer asks for it, the response letter cannot be issued until the approver has
+/// approved it on the case's page, and an approver records nothing else.
+@Suite struct SignOffPageTests {
+    let store: CaseStore
+    let password = WebFixture.password
+
+    init() async throws {
+        store = try await WebFixture.store(users: [
+            ("Ann Officer", "ann@council.example", .officer), ("Lee Legal", "lee@council.example", .approver),
+        ])
+        let day = try CivilDate(iso: "2026-11-02")
+        _ = try await Office(storage: store).log(
+            NewCase(
+                reference: CaseReference(rawValue: "FOI-1"), received: day,
+                receipt: Receipt(regime: .foia, subject: "Gritting routes"),
+                requester: Requester(name: "Rita Requester"), requestText: "Please send the gritting routes."),
+            receiptConvention: nil, by: .system, today: day)
+        for (key, value) in [
+            (Settings.Key.authorityName, "Borsetshire County Council"), (.authorityAddress, "County Hall"),
+            (.foiEmail, "foi@borsetshire.example"), (.reviewContact, "The Monitoring Officer"),
+            (.signature, "The FOI Team"),
+        ] {
+            try await store.setSetting(key, to: value)
+        }
+        _ = try await Casework(storage: store).record(
+            RecordedEvent(date: try CivilDate(iso: "2026-11-20"), event: .responded(.notHeld)),
+            for: CaseReference(rawValue: "FOI-1"), by: .system, today: try CivilDate(iso: "2026-11-27"))
+    }
+
+    @Test func theLetterWaitsForTheApprover() async throws {
+        try await WebFixture.application(store).test(.router) { client in
+            let ann = try #require(try await WebServerTests.signIn(client, password: password))
+            let lee = try #require(
+                try await WebServerTests.signIn(client, as: "lee@council.example", password: password))
+            func post(_ path: String, _ fields: [String: String], as cookie: String) async throws -> TestResponse {
+                let steps = String(
+                    try await store.detail(CaseReference(rawValue: "FOI-1"), requester: false).events.count)
+                return try await client.execute(
+                    uri: "/cases/FOI-1/\(path)", method: .post, headers: WebServerTests.headers(cookie: cookie),
+                    body: WebServerTests.form(
+                        fields.merging(["csrf": Accounts.formToken(ofSession: cookie), "steps": steps]) { a, _ in a })
+                ) { $0 }
+            }
+            #expect(try await post("request-approval", ["chain": "lee@council.example"], as: ann).status == .seeOther)
+            let blocked = try await post("letters/response", [:], as: ann)
+            #expect(blocked.status == .conflict)
+            #expect(String(buffer: blocked.body).contains("waits for sign-off by Lee Legal (stage 1"))
+
+            let page = String(buffer: try await WebFixture.get(client, "/cases/FOI-1", as: lee).body)
+            #expect(page.contains("<h2>Sign-off</h2>") && page.contains("action=\"/cases/FOI-1/approve\""))
+            #expect(page.contains("href=\"/cases/FOI-1/letters/response\"") && !page.contains("Record a step"))
+            #expect(try await post("note", ["text": "hello"], as: lee).status == .forbidden)
+            #expect(try await post("approve", ["comment": "Fine."], as: ann).status == .conflict)
+            #expect(try await post("approve", ["comment": "Fine."], as: lee).status == .seeOther)
+            let issued = try await post("letters/response", [:], as: ann)
+            #expect(issued.status == .ok && String(buffer: issued.body).contains("Recorded as issued"))
+        }
+    }
+}
