@@ -32,6 +32,8 @@ public enum StepCommands {
 
     /// The steps an approver records: a decision on the draft the chain waits for them on.
     public static let approverSteps: Set<String> = ["approve", "reject"]
+    /// The steps a contributor records: on their own open tasks.
+    public static let contributorSteps: Set<String> = ["answer-task", "decline-task"]
 
     /// The options every step shares that belong to the terminal, not to the step: the server decides them.
     static let terminalOptions: Set<String> = ["db", "today", "actor", "format", "output", "help", "version"]

@@ -358,8 +358,7 @@ public enum EventFormat {
                 try fields.choice("outcome"),
                 ResponseDetails(
                     advice: try fields.optionalString("advice"), earlierCase: try fields.optionalString("earlierCase"),
-                    estimateHours: try fields.optionalValue("estimateHours") == nil
-                        ? nil : try fields.number("estimateHours"),
+                    estimateHours: try fields.optionalNumber("estimateHours"),
                     estimateBasis: try fields.optionalString("estimateBasis"),
                     reasons: try fields.optionalString("reasons")))
         case .note: return .note(try fields.string("text"))
@@ -483,7 +482,7 @@ public enum EventFormat {
             return .taskDone(
                 TaskAnswer(
                     number: try fields.integer("task"), answer: try fields.string("answer"),
-                    hours: try fields.optionalValue("hours") == nil ? nil : try fields.number("hours"),
+                    hours: try fields.optionalNumber("hours"),
                     activity: try fields.optionalChoice("activity")))
         case .taskDeclined:
             return .taskDeclined(number: try fields.integer("task"), reason: try fields.string("reason"))
@@ -546,7 +545,9 @@ public enum EventFormat {
             .badField(kind: kind, field: field, reason: reason)
         }
 
-        func optionalValue(_ field: String) -> JSONValue? { value(field) }
+        func optionalNumber(_ field: String) throws(EventFormatError) -> Double? {
+            value(field) == nil ? nil : try number(field)
+        }
 
         /// The field's value; nil when absent or null.
         func value(_ field: String) -> JSONValue? {

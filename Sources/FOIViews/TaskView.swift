@@ -37,8 +37,8 @@ public enum TaskView {
         return output
     }
 
-    /// A task as the listings give it; `workingDaysLeft` counts working days in its case's calendar (negative:
-    /// overdue).
+    /// A task as the listings give it; `workingDaysLeft` counts working days in its case's calendar to an open
+    /// task's date (negative: overdue).
     private struct TaskRow: Encodable {
         var ref: String
         var task: Int
@@ -60,7 +60,8 @@ public enum TaskView {
             state = task.standing.rawValue
             given = task.given
             due = task.due
-            workingDaysLeft = try task.due.map {
+            // A count to a date means something only while the task waits for its answer.
+            workingDaysLeft = try (task.standing == .open ? task.due : nil).map {
                 try calendars.workingDaysLeft(until: $0, regime: task.regime, today: today)
             }
             closed = task.closed

@@ -257,7 +257,7 @@ public struct WebServer: Sendable {
                 // A contributor answers or declines an open task given to them, and records nothing else.
                 let mine = try await storage.tasks(
                     TaskFilter(contributor: user.id, reference: reference), today: today())
-                guard Self.contributorSteps.contains(stepForm.name),
+                guard StepCommands.contributorSteps.contains(stepForm.name),
                     mine.contains(where: { $0.number == Int(form["task"] ?? "") })
                 else {
                     return Self.html(
@@ -420,9 +420,6 @@ public struct WebServer: Sendable {
         let raw = context.parameters.get("ref") ?? ""
         return CaseReference(rawValue: raw.removingPercentEncoding ?? raw)
     }
-
-    /// The steps a contributor records: on their own open tasks.
-    static let contributorSteps: Set<String> = ["answer-task", "decline-task"]
 
     /// What a contributor sees in place of the board and the cases: their open tasks.
     func tasksPage(_ user: User, _ token: String) async throws -> Response {

@@ -6,9 +6,32 @@ import FOITestSupport
 /// most open cases received in the last four weeks, a twentieth of them older and overdue, some waiting on the
 /// requester. Closed cases were answered about three to four weeks after receipt, a fifth citing exemptions;
 /// one in twenty was reviewed, one in a hundred went on to the regulator, one in a thousand to the Tribunal.
-/// Every step is dated no later than `today`, so the recent ones are still under way.
-func generateStore(path: String, count: Int, today: CivilDate) async throws {
+/// Every step is dated no later than `today`, so the recent ones are still under way. With `tasksPerCase`, each
+/// case puts that many questions to the 200 contributors (`contributor1@example.org` and on) the day after it was
+/// received, 3 working days each: answered two days later in a closed case, still open in an open one.
+func generateStore(path: String, count: Int, today: CivilDate, tasksPerCase: Int = 0) async throws {
     let store = try CaseStore(path: path, access: .create)
+    var contributors: [UserID] = []
+    for number in 1...(tasksPerCase > 0 ? 200 : 0) {
+        contributors.append(
+            try await store.addUser(
+                name: "Contributor \(number)", email: "contributor\(number)@example.org", role: .contributor
+            ).id)
+    }
+    func tasks(_ index: Int, received: CivilDate, answered: Bool) -> [RecordedEvent] {
+        guard tasksPerCase > 0 else { return [] }
+        return (1...tasksPerCase).flatMap { number in
+            let given = RecordedEvent(
+                date: received.adding(days: 1),
+                event: .taskGiven(
+                    TaskRequest(
+                        number: number, contributor: contributors[(index / 10 * tasksPerCase + number) % 200],
+                        ask: "What do you hold?", workingDays: 3)))
+            let done = RecordedEvent(
+                date: received.adding(days: 3), event: .taskDone(TaskAnswer(number: number, answer: "Found it.")))
+            return answered ? [given, done] : [given]
+        }
+    }
     var random = SplitMix64(seed: 1_000_003)
     let tenYears = 3652
     let outcomes: [Outcome] = [
@@ -30,6 +53,7 @@ func generateStore(path: String, count: Int, today: CivilDate) async throws {
                 index % 200 == 0
                 // Received at least three days ago: a clarification or fee notice a day or two after it has happened.
                 ? today.adding(days: -35 - Int(random.next() % 35)) : today.adding(days: -3 - Int(random.next() % 25))
+            steps += tasks(index, received: received, answered: false)
             if index % 300 == 10 {
                 steps.append(
                     RecordedEvent(date: received.adding(days: 1), event: .clarificationRequested(note: "which period?"))
@@ -44,6 +68,7 @@ func generateStore(path: String, count: Int, today: CivilDate) async throws {
             // refused on cost.
             let outcome = drawn == .refusedCost && (regime == .eir || regime == .sar) ? .grantedInFull : drawn
             let answered = received.adding(days: 14 + Int(random.next() % 16))
+            steps += tasks(index, received: received, answered: true)
             steps.append(
                 RecordedEvent(
                     date: received.adding(days: 5),

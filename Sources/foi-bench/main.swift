@@ -5,11 +5,14 @@ import Foundation
 import GRDB
 
 /// `foi-bench deadlines [count]`: the deadline engine against the day-by-day loop it replaces, in one run.
-/// `foi-bench generate-store PATH COUNT TODAY`: a case database for scripts/bench-store.
+/// `foi-bench generate-store PATH COUNT TODAY [TASKS]`: a case database for scripts/bench-store, with TASKS
+/// contributor tasks on each case for scripts/bench-tasks.
 let arguments = CommandLine.arguments.dropFirst()
-if arguments.first == "generate-store", arguments.count == 4 {
+if arguments.first == "generate-store", (4...5).contains(arguments.count) {
     let values = Array(arguments)
-    try await generateStore(path: values[1], count: Int(values[2])!, today: try CivilDate(iso: values[3]))
+    try await generateStore(
+        path: values[1], count: Int(values[2])!, today: try CivilDate(iso: values[3]),
+        tasksPerCase: values.count == 5 ? Int(values[4])! : 0)
     exit(0)
 }
 if arguments.first == "startup" {
@@ -40,7 +43,7 @@ if arguments.first == "startup" {
     exit(0)
 }
 guard arguments.first == "deadlines" else {
-    print("usage: foi-bench deadlines [count] | foi-bench generate-store PATH COUNT TODAY")
+    print("usage: foi-bench deadlines [count] | foi-bench generate-store PATH COUNT TODAY [TASKS]")
     exit(64)
 }
 let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000

@@ -110,6 +110,7 @@ import Testing
         let all = try tasks(["--all"], today: "2026-11-05")
         #expect(all.map { $0["state"] as? String } == ["done", "declined"])
         #expect(all.first?["hours"] as? Double == 2.5 && all.first?["activity"] as? String == "locating")
+        #expect(all.first?["workingDaysLeft"] is NSNull && all.first?["due"] as? String == "2026-11-06")
         #expect(
             try workspace.run(["show", ref]).stdout.contains(
                 "\nTask hours: 2.5 on what the Fees Regulations count toward the s.12 estimate\n"))
