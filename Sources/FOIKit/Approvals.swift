@@ -149,6 +149,12 @@ extension Case {
         throws(LifecycleError)
     {
         guard var approval else { throw .approval(.noChain) }
+        let last = approval.decisions.last?.on ?? approval.requestedOn
+        guard date >= last else {
+            throw .beforeItsCause(
+                action: "decide on the draft", date: date,
+                cause: approval.decisions.isEmpty ? "request for sign-off" : "last decision", causeDate: last)
+        }
         guard decision.digest.count == 64, decision.digest.allSatisfy(\.isHexDigit) else {
             throw .approval(.digest(decision.digest))
         }

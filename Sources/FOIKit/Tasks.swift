@@ -256,6 +256,13 @@ extension Case {
         case .declined(_, let reason):
             guard !reason.allSatisfy(\.isWhitespace) else { throw .reasonRequired(action: "decline a task") }
         }
+        let given = tasks[number - 1].given
+        if case .done(let on, _) = state, on < given {
+            throw .beforeItsCause(action: "answer task \(number)", date: on, cause: "task", causeDate: given)
+        }
+        if case .declined(let on, _) = state, on < given {
+            throw .beforeItsCause(action: "decline task \(number)", date: on, cause: "task", causeDate: given)
+        }
         switch tasks[number - 1].state {
         case .open: tasks[number - 1].state = state
         case .done(let on, _), .declined(let on, _): throw .task(.closed(number: number, on: on))

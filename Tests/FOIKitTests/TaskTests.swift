@@ -147,6 +147,11 @@ import Testing
             (given + [("2026-01-07", .taskDone(TaskAnswer(number: 1, answer: "x", hours: -1)))], .task(.hours(-1))),
             (given + [("2026-01-07", .taskDeclined(number: 1, reason: ""))], .reasonRequired(action: "decline a task")),
             (
+                [("2026-01-07", give(5)), ("2026-01-06", .taskDone(TaskAnswer(number: 1, answer: "x")))],
+                .beforeItsCause(
+                    action: "answer task 1", date: d("2026-01-06"), cause: "task", causeDate: d("2026-01-07"))
+            ),
+            (
                 given + [
                     ("2026-01-07", .taskDeclined(number: 1, reason: "not ours")),
                     ("2026-01-08", .taskDone(TaskAnswer(number: 1, answer: "x"))),

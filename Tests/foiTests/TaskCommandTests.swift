@@ -77,6 +77,7 @@ import Testing
             (["task", "add", ref, "--to", "dana@council.example", "--ask", "x", "--due", "2026-11-03"], 1),
             (["task", "done", ref, "1", "--answer-file", answer], 1),
             (["task", "done", ref, "1", "--answer-file", "/dev/null"], 65),
+            (["task", "list", "--case", "FOI-2026-999999"], 1),
             (["task", "decline", ref, "1", "--reason", " "], 64),
             (["task", "done", ref, "1", "--answer-file", "a", "--activity", "redacting"], 64),
         ] {

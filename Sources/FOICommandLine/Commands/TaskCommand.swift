@@ -106,6 +106,14 @@ struct TaskCommand: ParsableCommand {
         func run() async throws {
             let today = store.todayDate
             let caseStore = try store.open(.read)
+            if let reference = `case`.map(CaseReference.init(rawValue:)) {
+                // An unknown case is said, not listed as having no tasks.
+                try await perform(on: reference) {
+                    if try await !caseStore.existing([reference]).contains(reference) {
+                        throw StoreError.caseNotFound(reference)
+                    }
+                }
+            }
             let filter = TaskFilter(
                 reference: `case`.map(CaseReference.init(rawValue:)),
                 standings: all ? Set(TaskStanding.allCases) : [.open], overdue: overdue)
