@@ -29,7 +29,7 @@ public enum TaskView {
                     rows: rows.map { row in
                         [
                             row.ref, String(row.task), row.due?.description ?? "-",
-                            row.workingDaysLeft.map { $0 < 0 ? "\(-$0) over" : String($0) } ?? "", row.state,
+                            row.workingDaysLeft.map(CaseView.left) ?? "", row.state,
                             row.contributor, row.subject,
                         ]
                     }))
