@@ -68,6 +68,7 @@ let package = Package(
                 .embedInCode("schema/0019_board_figures.sql"),
                 .embedInCode("schema/0020_tasks.sql"),
                 .embedInCode("schema/0021_flags.sql"),
+                .embedInCode("schema/0022_teams.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),

@@ -60,7 +60,7 @@ extension Casework {
             }
             // The response goes out as its approvers saw it, or not at all.
             if kind == .response, let standing = loaded.detail.file.approvalStanding(draft: letter.digest),
-                let unsigned = CaseworkError.unsigned(standing, names: loaded.detail.userNames)
+                let unsigned = CaseworkError.unsigned(standing, names: loaded.detail.names)
             {
                 throw unsigned
             }
@@ -173,6 +173,8 @@ public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
     case signedOff
     /// Only a coordinator (or an admin) lets a draft go without sign-off.
     case notCoordinator
+    /// The case is offered to someone else (an officer, or a team the user is not in): only they answer.
+    case offeredToAnother(String)
 
     public var description: String {
         switch self {
@@ -186,19 +188,20 @@ public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "chain starts again"
         case .signedOff: "the draft response is signed off already"
         case .notCoordinator: "only a coordinator lets a draft go without sign-off"
+        case .offeredToAnother(let name): "the case is offered to \(name): only they accept it or give it back"
         }
     }
 }
 
 extension CaseworkError {
     /// Why the chain does not let the draft go, with its approvers' names: nil where it does.
-    static func unsigned(_ standing: ApprovalStanding, names: [UserID: String]) -> CaseworkError? {
+    static func unsigned(_ standing: ApprovalStanding, names: Names) -> CaseworkError? {
         switch standing {
         case .complete: nil
         case .waiting(let stage, let approver, let since):
-            .awaitingSignOff(stage: stage, approver: names[approver] ?? "user \(approver)", since: since)
+            .awaitingSignOff(stage: stage, approver: names.user(approver), since: since)
         case .rejected(let stage, let approver, let on, let reason):
-            .draftRejected(stage: stage, approver: names[approver] ?? "user \(approver)", on: on, reason: reason)
+            .draftRejected(stage: stage, approver: names.user(approver), on: on, reason: reason)
         }
     }
 }

@@ -35,13 +35,13 @@ public struct SignOff: Sendable {
         by actor: Actor, today: CivilDate
     ) async throws -> RecordedStep {
         let user = try await storage.user(actor)
-        let names = try await userNames()
+        let names = try await storage.users().names
         return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
             file, _ in
             let stage = try Self.waitingStage(file, draft: draft, names: names)
             guard stage.approver == user?.id else {
                 throw CaseworkError.awaitingSignOff(
-                    stage: stage.number, approver: names[stage.approver] ?? "user \(stage.approver)",
+                    stage: stage.number, approver: names.user(stage.approver),
                     since: stage.since)
             }
             let decision = ApprovalDecision(stage: stage.number, digest: draft, note: note)
@@ -70,12 +70,8 @@ public struct SignOff: Sendable {
         }
     }
 
-    private func userNames() async throws -> [UserID: String] {
-        Dictionary(try await storage.users().map { ($0.id, $0.name) }) { first, _ in first }
-    }
-
     /// The stage the chain waits for with `draft`, or why none does.
-    static func waitingStage(_ file: Case, draft: String, names: [UserID: String]) throws -> (
+    static func waitingStage(_ file: Case, draft: String, names: Names) throws -> (
         number: Int, approver: UserID, since: CivilDate
     ) {
         switch file.approvalStanding(draft: draft) {

@@ -33,14 +33,15 @@ struct FOI: AsyncParsableCommand {
             RequestCommand.self, ReasonCommand.self, DiscloseCommand.self, EnclosureCommand.self,
             LetterCommand.self, ParagraphsCommand.self, StatsCommand.self, ReportCommand.self,
             DisclosureLogCommand.self,
-            PublishCommand.self, AssignCommand.self, FlagCommand.self, TaskCommand.self, ApprovalCommand.self,
+            PublishCommand.self, AssignCommand.self, AcceptCommand.self, RejectCommand.self, ReassignCommand.self,
+            FlagCommand.self, TaskCommand.self, ApprovalCommand.self,
             CalendarCommand.self,
             ExportCommand.self,
             ImportCommand.self,
             ReviewCommand.self, ComplaintCommand.self,
             DecisionNoticeCommand.self, AppealCommand.self, DeadlineCommand.self, HolidaysCommand.self,
             ExemptionsCommand.self, SettingsCommand.self, BackupCommand.self, VerifyCommand.self,
-            RetentionCommand.self, AnonymiseCommand.self, UserCommand.self,
+            RetentionCommand.self, AnonymiseCommand.self, UserCommand.self, TeamCommand.self,
         ]
     )
 

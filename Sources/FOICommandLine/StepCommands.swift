@@ -14,7 +14,7 @@ public enum StepCommands {
         AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self, ExemptCommand.self,
         ReasonCommand.self, ExtendCommand.self, DiscloseCommand.self, RespondCommand.self, WithdrawCommand.self,
         TransferCommand.self, ReopenCommand.self, RequestCommand.self, NoteCommand.self, AssignCommand.self,
-        FlagCommand.self,
+        AcceptCommand.self, RejectCommand.self, FlagCommand.self,
         PublishCommand.self, ReviewCommand.self, ComplaintCommand.self, DecisionNoticeCommand.self,
         AppealCommand.self, SplitCommand.self, CorrectCommand.self, VoidCommand.self, TaskCommand.Give.self,
         TaskCommand.Done.self, TaskCommand.Decline.self, ApprovalCommand.Request.self, ApprovalCommand.Approve.self,
@@ -28,6 +28,7 @@ public enum StepCommands {
         ObjectIdentifier(ApprovalCommand.Request.self): "request-approval",
         ObjectIdentifier(ApprovalCommand.Approve.self): "approve",
         ObjectIdentifier(ApprovalCommand.Reject.self): "reject",
+        ObjectIdentifier(RejectCommand.self): "give-back",
     ]
 
     /// The steps an approver records: a decision on the draft the chain waits for them on.
@@ -247,14 +248,14 @@ public enum StepCommands {
 
     /// The board `values` ask for (`foi board`'s options, as JSON): how many working days count as due soon, at
     /// most how many rows a section (nil: all), whose cases.
-    public static func boardQuery(values: [(name: String, value: String)]) throws -> (
-        horizon: Int, limit: Int?, handler: HandlerFilter?
-    ) {
+    public static func boardQuery(values: [(name: String, value: String)], storage: any CaseStorage) async throws
+        -> (horizon: Int, limit: Int?, handler: HandlerFilter?)
+    {
         var step = boardStep
         step.form.fields.append(StepField(name: "format", hint: "", kind: .line, required: false, repeating: false))
         guard let board = try parse(step, on: nil, values: values + [("format", "json")], files: nil) as? BoardCommand
         else { preconditionFailure("the board step is not foi board") }
-        return (board.horizon, board.rowsPerSection, board.handler.filter)
+        return (board.horizon, board.rowsPerSection, try await handlerFilter(board.handler, storage))
     }
 
     /// The filters of `foi list`, as a form: what the cases page offers.
@@ -263,12 +264,25 @@ public enum StepCommands {
     static let listStep = step(of: ListCommand.self)
 
     /// The cases `values` select, read as `foi list` reads its options (refused as a step's values are).
-    public static func caseFilter(values: [(name: String, value: String)]) throws -> CaseFilter {
+    public static func caseFilter(values: [(name: String, value: String)], storage: any CaseStorage) async throws
+        -> CaseFilter
+    {
         // The list's options name no file.
         guard let list = try parse(listStep, on: nil, values: values, files: nil) as? ListCommand else {
             preconditionFailure("the list step is not foi list")
         }
-        return list.filter
+        var filter = list.filter
+        filter.handler = try await handlerFilter(list.handler, storage)
+        return filter
+    }
+
+    /// Whose cases `options` select, an unknown team refused as a value is.
+    private static func handlerFilter(_ options: HandlerOptions, _ storage: any CaseStorage) async throws
+        -> HandlerFilter?
+    {
+        do { return try await options.filter(in: storage) } catch let error as StoreError {
+            throw Refusal(message: error.description)
+        }
     }
 
     /// `step`'s command with `values` as its options (each a field of its form), on the case `reference`: the

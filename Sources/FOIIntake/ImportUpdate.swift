@@ -59,7 +59,7 @@ extension SpreadsheetImport.Row {
             .publicationDecided, .acknowledged, .searchRecorded, .corrected, .voided, .exemptionWithdrawn,
             .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved,
             .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
             false
         case .received, .clarificationRequested, .clarificationReceived, .clarificationLapsed, .feeNoticeIssued,
             .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .exemptionApplied, .extended, .responded,

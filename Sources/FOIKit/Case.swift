@@ -86,6 +86,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case flag(CaseFlag, raised: Bool)
     /// A step of sign-off that does not fit the chain.
     case approval(ApprovalProblem)
+    /// An allocation accepted or given back that does not fit where it stands.
+    case allocation(AllocationProblem)
 
     /// What to do instead, where there is something to do.
     public var remedy: Remedy? {
@@ -102,7 +104,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .stepsWithoutUpheldComplaint: .dropSteps
         case .deadline(let error): error.remedy
         case .laterStepCannotStand(_, _, let error): error.remedy.map { _ in .seeHistory }
-        case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer, .task, .flag, .approval: nil
+        case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer, .task, .flag, .approval, .allocation: nil
         case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .splitNotAllowed,
             .exemptionNotRelied,
             .unknownProvision, .unspecifiedLimb:
@@ -208,6 +210,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             return "the case is \(raised ? "already" : "not") flagged \(flag.rawValue)"
         case .approval(let problem):
             return "\(problem)"
+        case .allocation(let problem):
+            return "\(problem)"
         }
     }
 }
@@ -242,6 +246,10 @@ public struct Case: Hashable, Sendable {
     public internal(set) var publication = Publication()
     /// The officer handling the case, as last assigned; nil: no one.
     public internal(set) var handler: Assignee?
+    /// The team the case was last allocated to; nil: none (or it was given back).
+    public internal(set) var team: TeamID?
+    /// Whether the handler (or the team) took the case, as last answered; nil: never allocated.
+    public internal(set) var allocation: Allocation?
     /// Every response, in order: the first met (or missed) the response clock, whatever followed a reopening.
     public internal(set) var responses: [Response] = []
     /// What the latest response recorded beside its outcome: its advice, a cost refusal's estimate.
@@ -361,7 +369,7 @@ public struct Case: Hashable, Sendable {
         case .reasoningRecorded(let reasoning): try next.record(reasoning)
         case .letterIssued(let record): next.letters.append(record)
         case .publicationDecided(let publication): next.publication = publication
-        case .assigned(let officer): next.handler = officer
+        case .assigned(let officer): next.assign(to: officer, on: date)
         // Contributor tasks (Tasks.swift): given while the case is open, answered or declined whenever they are.
         case .taskGiven(let request): try next.give(request, on: date)
         case .taskDone(let answer): try next.close(task: answer.number, as: .done(on: date, answer))
@@ -372,6 +380,12 @@ public struct Case: Hashable, Sendable {
         case .approved(let decision): try next.decideApproval(.approved, decision, on: date)
         case .approvalRejected(let decision): try next.decideApproval(.rejected, decision, on: date)
         case .approvalBypassed(let decision): try next.decideApproval(.bypassed, decision, on: date)
+        // Allocation (Teams.swift), in any status: who handles a case is the office's, whatever the case's stage.
+        case .allocated(let team): next.allocate(to: team, on: date)
+        case .allocationAccepted(let user): try next.answerAllocation(by: user, rejecting: nil, on: date)
+        case .allocationRejected(let user, let reason): try next.answerAllocation(by: user, rejecting: reason, on: date)
+        case .taskReassigned(let number, let user): try next.reassign(task: number, to: user)
+        case .commented: break
         // The internal review (CaseReviewProcess.swift).
         case .reviewRequested(let request): try next.requestReview(request, on: date, event: event)
         case .reviewExtended(let workingDays, _): try next.extendReview(to: workingDays, event: event)
@@ -413,7 +427,7 @@ public struct Case: Hashable, Sendable {
         case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued,
             .publicationDecided, .assigned, .corrected, .voided, .answerRecorded, .taskDone, .taskDeclined, .flagged,
             .approvalRequested, .approved, .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
             // A calendar change can move any running clock, the review's after the response too; the request's words,
             // the reasoning and the letters can be recorded whenever the officer writes them.
             return true
@@ -465,7 +479,7 @@ public struct Case: Hashable, Sendable {
                 .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
                 .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
                 .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved, .approvalRejected,
-                .approvalBypassed:
+                .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
                 return .seeHistory
             }
         }

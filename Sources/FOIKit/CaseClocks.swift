@@ -558,7 +558,7 @@ extension Case {
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
             return recorded
         }
     }

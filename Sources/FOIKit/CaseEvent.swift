@@ -400,6 +400,16 @@ public enum CaseEvent: Hashable, Sendable {
     case approvalRejected(ApprovalDecision)
     /// A coordinator let the draft go without the rest of the chain, and why.
     case approvalBypassed(ApprovalDecision)
+    /// The case offered to a team (Teams.swift): no one in it handles it until someone accepts.
+    case allocated(team: TeamID)
+    /// The team or officer offered the case took it.
+    case allocationAccepted(by: UserID)
+    /// The team or officer offered the case gave it back, and why.
+    case allocationRejected(by: UserID, reason: String)
+    /// An open task passed to another contributor (one who left, or was away).
+    case taskReassigned(number: Int, to: UserID)
+    /// A comment for the team on the case, naming the users it is meant for.
+    case commented(text: String, mentions: [UserID])
 
     /// The stable name stored with the event: `received`, `clarification-requested`, ...
     public var kind: EventKind {
@@ -452,6 +462,11 @@ public enum CaseEvent: Hashable, Sendable {
         case .approved: .approved
         case .approvalRejected: .approvalRejected
         case .approvalBypassed: .approvalBypassed
+        case .allocated: .allocated
+        case .allocationAccepted: .allocationAccepted
+        case .allocationRejected: .allocationRejected
+        case .taskReassigned: .taskReassigned
+        case .commented: .commented
         }
     }
 
@@ -470,7 +485,7 @@ public enum CaseEvent: Hashable, Sendable {
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
             nil
         }
     }
@@ -490,7 +505,7 @@ public enum CaseEvent: Hashable, Sendable {
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
             false
         }
     }
@@ -513,7 +528,7 @@ public enum CaseEvent: Hashable, Sendable {
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
             "last step"
         }
     }
@@ -570,6 +585,11 @@ public enum CaseEvent: Hashable, Sendable {
         case .approved: "approve the draft"
         case .approvalRejected: "reject the draft"
         case .approvalBypassed: "let the draft go without sign-off"
+        case .allocated: "allocate the case to a team"
+        case .allocationAccepted: "accept the case"
+        case .allocationRejected: "give the case back"
+        case .taskReassigned(let number, _): "reassign task \(number)"
+        case .commented: "comment on the case"
         }
     }
 }

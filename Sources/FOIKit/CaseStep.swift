@@ -212,7 +212,7 @@ extension Case {
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised,
             .exemptionWithdrawn, .answerRecorded, .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved,
             .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
             break
         case .corrected(let correction):
             try requireLawful(correction, today: today)
@@ -408,7 +408,7 @@ extension CaseEvent {
     /// anonymisation): the case does not close on it.
     var closesTheCase: Bool {
         switch self {
-        case .note, .deadlineMoved, .anonymised, .corrected, .voided: false
+        case .note, .deadlineMoved, .anonymised, .corrected, .voided, .commented: false
         case .received, .acknowledged, .clarificationRequested, .clarificationReceived, .clarificationLapsed,
             .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .searchRecorded,
             .exemptionApplied, .extended, .responded, .requestRecorded, .reasoningRecorded, .letterIssued,
@@ -417,7 +417,7 @@ extension CaseEvent {
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned:
             true
         }
     }
@@ -426,7 +426,7 @@ extension CaseEvent {
     /// status: a store may append it without replaying the case.
     public var isRemark: Bool {
         switch self {
-        case .note, .anonymised: true
+        case .note, .anonymised, .commented: true
         case .received, .acknowledged, .clarificationRequested, .clarificationReceived, .clarificationLapsed,
             .feeNoticeIssued, .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .searchRecorded,
             .exemptionApplied, .extended, .responded, .requestRecorded, .reasoningRecorded, .letterIssued,
@@ -436,7 +436,7 @@ extension CaseEvent {
             .voided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned:
             false
         }
     }

@@ -121,6 +121,19 @@ public protocol CaseStorage: StepStorage {
     /// The user `actor` names (by number, login, e-mail address or name), if there is one: nothing is made.
     func user(_ actor: Actor) async throws -> User?
 
+    /// Appends `steps`, each decided on its case as `load` gave it (or as the step before it on the same case left
+    /// it), in one transaction: all or none, refused as `append` refuses.
+    func append(_ steps: [CaseStep], actor: Actor) async throws -> [RecordedStep]
+
+    // MARK: Teams
+
+    /// Every team with its members, in the order they were made.
+    func teams() async throws -> [Team]
+    /// Adds a team, under the team named `parent` where given; refused where the name is taken.
+    func addTeam(named name: String, parent: String?) async throws -> Team
+    /// Puts the user of `email` in the team `team` as `role`, or (nil) takes them out of it.
+    func setMembership(of email: String, in team: String, as role: Team.Role?) async throws -> Team
+
     // MARK: Contributor tasks
 
     /// The tasks `filter` selects, the earliest date first and those without one last; each names its case's

@@ -186,7 +186,7 @@ extension Case {
             .submissionsSent, .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged,
             .hearingListed, .appealDecided, .corrected, .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone,
             .taskDeclined, .flagged, .approvalRequested, .approved, .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
             return
         }
     }
@@ -205,7 +205,7 @@ extension CaseEvent {
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
             false
         }
     }

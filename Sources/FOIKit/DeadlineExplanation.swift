@@ -134,7 +134,8 @@ extension ResponseDeadline {
     }
 }
 
-func plural(_ count: Int, _ noun: String) -> String {
+/// `1 case`, `2 cases`: a count of a noun whose plural adds an s.
+public func plural(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 

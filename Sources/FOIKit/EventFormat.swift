@@ -52,6 +52,11 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case approved
     case approvalRejected = "approval-rejected"
     case approvalBypassed = "approval-bypassed"
+    case allocated
+    case allocationAccepted = "allocation-accepted"
+    case allocationRejected = "allocation-rejected"
+    case taskReassigned = "task-reassigned"
+    case commented
 }
 
 /// Why a stored event cannot be read.
@@ -87,6 +92,7 @@ public enum EventFormat {
         .corrected: ["reason"], .voided: ["reason"],
         .answerRecorded: ["text"], .taskGiven: ["ask"], .taskDone: ["answer"], .taskDeclined: ["reason"],
         .approved: ["note"], .approvalRejected: ["note"], .approvalBypassed: ["note"],
+        .allocationRejected: ["reason"], .commented: ["text"],
     ]
 
     /// What a removed personal text reads as.
@@ -303,6 +309,12 @@ public enum EventFormat {
                 "chain": .array(request.chain.map { .integer($0.rawValue) }),
                 "workingDays": .integer(request.workingDays),
             ]
+        case .allocated(let team): ["team": .integer(team.rawValue)]
+        case .allocationAccepted(let user): ["by": .integer(user.rawValue)]
+        case .allocationRejected(let user, let reason): ["by": .integer(user.rawValue), "reason": .string(reason)]
+        case .taskReassigned(let number, let user): ["task": .integer(number), "to": .integer(user.rawValue)]
+        case .commented(let text, let mentions):
+            ["text": .string(text), "mentions": .array(mentions.map { .integer($0.rawValue) })]
         case .approved(let decision), .approvalRejected(let decision), .approvalBypassed(let decision):
             [
                 "stage": .integer(decision.stage), "digest": .string(decision.digest),
@@ -496,6 +508,18 @@ public enum EventFormat {
         case .approved: return .approved(try approvalDecision(fields))
         case .approvalRejected: return .approvalRejected(try approvalDecision(fields))
         case .approvalBypassed: return .approvalBypassed(try approvalDecision(fields))
+        case .allocated: return .allocated(team: TeamID(rawValue: try fields.integer("team")))
+        case .allocationAccepted: return .allocationAccepted(by: UserID(rawValue: try fields.integer("by")))
+        case .allocationRejected:
+            return .allocationRejected(
+                by: UserID(rawValue: try fields.integer("by")), reason: try fields.string("reason"))
+        case .taskReassigned:
+            return .taskReassigned(
+                number: try fields.integer("task"), to: UserID(rawValue: try fields.integer("to")))
+        case .commented:
+            return .commented(
+                text: try fields.string("text"),
+                mentions: try fields.integers("mentions").map(UserID.init(rawValue:)))
         }
     }
 

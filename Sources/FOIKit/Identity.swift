@@ -113,3 +113,10 @@ extension CaseStep {
             exemptionsChanged: exemptionsChanged, receiptChanged: receiptChanged)
     }
 }
+
+extension Array where Element == User {
+    /// Each user's name by their number.
+    public var names: Names {
+        Names(users: Dictionary(map { ($0.id, $0.name) }) { first, _ in first })
+    }
+}

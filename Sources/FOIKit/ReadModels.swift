@@ -138,9 +138,23 @@ public struct StoredEvent: Hashable, Sendable {
     }
 
     /// Who recorded it, for people: the user's name from format 3 (as `names` has it), the name recorded before.
-    public func actorName(_ names: [UserID: String]) -> String? {
-        actorID.map { names[$0] ?? "user \($0)" } ?? actor
+    public func actorName(_ names: Names) -> String? {
+        actorID.map(names.user) ?? actor
     }
+}
+
+/// The names of the users and teams events keep by number, for people: `user 7` for one the store does not know.
+public struct Names: Sendable {
+    public var users: [UserID: String]
+    public var teams: [TeamID: String]
+
+    public init(users: [UserID: String] = [:], teams: [TeamID: String] = [:]) {
+        self.users = users
+        self.teams = teams
+    }
+
+    public func user(_ id: UserID) -> String { users[id] ?? "user \(id)" }
+    public func team(_ id: TeamID) -> String { teams[id] ?? "team \(id)" }
 }
 
 /// Everything about one case: its projection, requester, history, deadline and clocks.
@@ -155,14 +169,14 @@ public struct CaseDetail: Sendable {
     public var clocks: [CaseClock]
     /// The other cases of the same request, split by regime: the case it was split from first, then the parts.
     public var linked: [LinkedCase]
-    /// The names of the users its events name (who recorded them, who handles the case).
-    public var userNames: [UserID: String]
+    /// The names of the users and teams its events name.
+    public var names: Names
 
     public init(
         summary: CaseSummary, requester: Requester? = nil, events: [StoredEvent], deadline: ResponseDeadline,
-        file: Case, clocks: [CaseClock], linked: [LinkedCase] = [], userNames: [UserID: String] = [:]
+        file: Case, clocks: [CaseClock], linked: [LinkedCase] = [], names: Names = Names()
     ) {
-        self.userNames = userNames
+        self.names = names
         self.summary = summary
         self.requester = requester
         self.events = events
@@ -283,6 +297,8 @@ public struct CaseFilter: Sendable {
 public enum HandlerFilter: Hashable, Sendable {
     case officer(String)
     case unassigned
+    /// The cases allocated to the team or to a team under it, or handled by a member of one of them.
+    case team(TeamID)
 }
 
 /// What a change to the bank holidays did: the days that became holidays and those that no longer are, in date

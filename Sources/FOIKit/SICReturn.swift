@@ -41,7 +41,8 @@ public struct SICReturn: Sendable {
                     .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
                     .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
                     .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved, .approvalRejected,
-                    .approvalBypassed:
+                    .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned,
+                    .commented:
                     break
                 }
             }

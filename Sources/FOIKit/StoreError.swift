@@ -59,6 +59,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case userExists(String)
     /// No user has that e-mail address.
     case noUser(String)
+    /// A team of that name is there already (names are matched without regard to case).
+    case teamExists(String)
+    /// No team has that name; `known` are the teams there are.
+    case noTeam(String, known: [String])
     /// A correction of the requester's details where the case has no requester and no name was given.
     case noRequester(CaseReference)
     /// An answer lists an enclosure whose bytes were not given to keep.
@@ -132,6 +136,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "a user of \(email) exists already; nothing was changed"
         case .noUser(let email):
             "no user has the e-mail address \(email)"
+        case .teamExists(let name):
+            "a team named \(name) exists already; nothing was changed"
+        case .noTeam(let name, let known):
+            "no team is named \(name); "
+                + (known.isEmpty
+                    ? "there are none yet" : "the teams are " + known.joined(separator: ", "))
         case .noEnclosure(let reference, let name, let known):
             "\(reference) has no one enclosure '\(name)'; "
                 + (known.isEmpty

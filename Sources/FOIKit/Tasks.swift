@@ -148,6 +148,8 @@ public struct TaskSummary: Hashable, Sendable {
 public struct TaskFilter: Hashable, Sendable {
     /// One contributor's; nil: everyone's.
     public var contributor: UserID?
+    /// Those of the members of one team, or of a team under it.
+    public var team: TeamID?
     /// One case's; nil: every case's.
     public var reference: CaseReference?
     public var standings: Set<TaskStanding>
@@ -155,10 +157,11 @@ public struct TaskFilter: Hashable, Sendable {
     public var overdue: Bool
 
     public init(
-        contributor: UserID? = nil, reference: CaseReference? = nil, standings: Set<TaskStanding> = [.open],
-        overdue: Bool = false
+        contributor: UserID? = nil, team: TeamID? = nil, reference: CaseReference? = nil,
+        standings: Set<TaskStanding> = [.open], overdue: Bool = false
     ) {
         self.contributor = contributor
+        self.team = team
         self.reference = reference
         self.standings = standings
         self.overdue = overdue

@@ -67,6 +67,7 @@ public enum Seeds {
             ("0019_board_figures", String(decoding: PackageResources._019_board_figures_sql, as: UTF8.self)),
             ("0020_tasks", String(decoding: PackageResources._020_tasks_sql, as: UTF8.self)),
             ("0021_flags", String(decoding: PackageResources._021_flags_sql, as: UTF8.self)),
+            ("0022_teams", String(decoding: PackageResources._022_teams_sql, as: UTF8.self)),
         ]
     }
 }

@@ -58,7 +58,9 @@ extension CaseStore {
                 deadline: try file.deadline(calendars: rules.calendars), file: file,
                 clocks: try file.clocks(calendars: rules.calendars, policy: rules.policy),
                 linked: try linkedCases(of: file, db),
-                userNames: Dictionary(uniqueKeysWithValues: try Users.all(db).map { ($0.id, $0.name) }))
+                names: Names(
+                    users: try Users.all(db).names.users,
+                    teams: Dictionary(uniqueKeysWithValues: try Teams.all(db).map { ($0.id, $0.name) })))
             return (detail, rules)
         } catch let error as DeadlineError {
             throw StoreError.deadline(error)
@@ -320,6 +322,14 @@ extension CaseStore {
                 """, [name, name, name]
             )
         case .unassigned: ("\(column) NOT IN (SELECT case_id FROM case_handlers)", [])
+        case .team(let team):
+            (
+                """
+                (\(column) IN (SELECT case_id FROM case_allocations WHERE team_id IN (\(Teams.subtree)))
+                 OR \(column) IN (SELECT h.case_id FROM case_handlers h JOIN team_members m ON m.user_id = h.user_id
+                                  WHERE m.team_id IN (\(Teams.subtree))))
+                """, [team.rawValue, team.rawValue]
+            )
         }
     }
 

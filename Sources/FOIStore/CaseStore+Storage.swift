@@ -35,6 +35,13 @@ extension CaseStore: CaseStorage {
         }
     }
 
+    public func append(_ steps: [CaseStep], actor: Actor) async throws -> [RecordedStep] {
+        try await write { db in
+            let actor = try Users.column(for: actor, db)
+            return try steps.map { try Self.append($0, actor: actor, db) }
+        }
+    }
+
     /// Keeps beside the case each of `enclosures` it does not hold yet, from `bytes`.
     private static func keep(
         _ enclosures: [Enclosure], bytes: [String: [UInt8]], of reference: CaseReference, _ db: Database

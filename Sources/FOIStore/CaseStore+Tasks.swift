@@ -11,6 +11,10 @@ extension CaseStore {
             conditions.append("t.user_id = ?")
             arguments += [contributor.rawValue]
         }
+        if let team = filter.team {
+            conditions.append("t.user_id IN (SELECT user_id FROM team_members WHERE team_id IN (\(Teams.subtree)))")
+            arguments += [team.rawValue]
+        }
         if let reference = filter.reference {
             conditions.append("c.ref = ?")
             arguments += [reference.rawValue]

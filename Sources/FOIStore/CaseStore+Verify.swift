@@ -293,6 +293,7 @@ extension CaseStore {
         var firstResponses = try projected("first_responses", "responded_on, outcome, exemptions, title, held_back")
         var handlers = try projected("case_handlers", "handler, user_id")
         var flags = try projected("case_flags", "flag", order: ", flag")
+        var allocations = try projected("case_allocations", "team_id, standing")
         var tasks = try projected(
             "case_tasks", "task, user_id, state, given_on, due_on, closed_on, hours, activity", order: ", task")
         while let row = try cases.next() {
@@ -306,6 +307,7 @@ extension CaseStore {
             _ = try handlers.take { $0.0 < caseID }
             _ = try tasks.take { $0.0 < caseID }
             _ = try flags.take { $0.0 < caseID }
+            _ = try allocations.take { $0.0 < caseID }
             let caseEvents = try events.take { $0.caseID == caseID }
             report.cases += 1
             report.events += caseEvents.count
@@ -319,7 +321,10 @@ extension CaseStore {
                     firstResponse: try firstResponses.take { $0.0 == caseID }.map(\.1).first,
                     handler: try handlers.take { $0.0 == caseID }.first?.1,
                     tasks: try tasks.take { $0.0 == caseID }.map(\.1),
-                    flags: try flags.take { $0.0 == caseID }.compactMap { $0.1.first.flatMap(String.fromDatabaseValue) }
+                    flags: try flags.take { $0.0 == caseID }.compactMap {
+                        $0.1.first.flatMap(String.fromDatabaseValue)
+                    },
+                    allocation: try allocations.take { $0.0 == caseID }.first?.1
                 ),
                 rules: rules)
             if !problems.isEmpty {
@@ -375,6 +380,7 @@ extension CaseStore {
         var handler: [DatabaseValue]?
         var tasks: [[DatabaseValue]]
         var flags: [String]
+        var allocation: [DatabaseValue]?
     }
 
     /// Where the projection row, clocks, exemptions and other tables differ from what a replay of the events gives,
@@ -441,6 +447,9 @@ extension CaseStore {
         }
         if tables.flags != file.flags.map(\.rawValue).sorted() {
             problems.append("its flags (case_flags) differ from those its history gives")
+        }
+        if tables.allocation != Projection.allocationRow(file) {
+            problems.append("its allocation (case_allocations) differs from the one its history gives")
         }
         if tables.tasks != Projection.taskRows(state) {
             problems.append("its contributor tasks (case_tasks) differ from those its history gives")

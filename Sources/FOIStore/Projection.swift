@@ -9,8 +9,8 @@ enum Projection {
     /// (a rule of the law, a clock) or a projection table is added, so that every database is re-projected once by
     /// the foi that first opens it (`Migrations`). 2: no permission window after a withdrawn appeal, no steps from
     /// the authority's partly successful appeal against a notice that ordered none (issue 23). 3: contributor tasks
-    /// (`case_tasks`, issue 25). 4: the flags that route a case (`case_flags`).
-    static let version = 4
+    /// (`case_tasks`, issue 25). 4: the flags that route a case (`case_flags`). 5: allocation (`case_allocations`).
+    static let version = 5
 
     /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
     static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
@@ -63,6 +63,7 @@ enum Projection {
         try writeHandler(file, caseID: caseID, replacing: false, db)
         try writeTasks(state, caseID: caseID, replacing: false, db)
         try writeFlags(file, caseID: caseID, replacing: false, db)
+        try writeAllocation(file, caseID: caseID, replacing: false, db)
         return caseID
     }
 
@@ -104,6 +105,7 @@ enum Projection {
         try writeHandler(state.file, caseID: caseID, replacing: true, db)
         try writeTasks(state, caseID: caseID, replacing: true, db)
         try writeFlags(state.file, caseID: caseID, replacing: true, db)
+        try writeAllocation(state.file, caseID: caseID, replacing: true, db)
         if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
     }
 
@@ -233,6 +235,22 @@ enum Projection {
         }
         let insert = try db.cachedStatement(sql: "INSERT INTO case_flags (case_id, flag) VALUES (?, ?)")
         for flag in file.flags { try insert.execute(arguments: [caseID, flag.rawValue]) }
+    }
+
+    /// Writes to whom the case is allocated (`case_allocations`, migration 0022).
+    static func writeAllocation(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM case_allocations WHERE case_id = ?").execute(arguments: [caseID])
+        }
+        guard let row = allocationRow(file) else { return }
+        try db.cachedStatement(sql: "INSERT INTO case_allocations (case_id, team_id, standing) VALUES (?, ?, ?)")
+            .execute(arguments: StatementArguments([caseID.databaseValue] + row))
+    }
+
+    /// The case's `case_allocations` row after its id (`team_id`, `standing`), or nil for a case never allocated.
+    static func allocationRow(_ file: Case) -> [DatabaseValue]? {
+        guard file.team != nil || file.allocation != nil else { return nil }
+        return [file.team?.rawValue.databaseValue ?? .null, file.allocation?.word.databaseValue ?? .null]
     }
 
     /// Writes the case's tasks (`case_tasks`, migration 0020).

@@ -28,9 +28,10 @@ public enum CaseDetailView {
                 linked: detail.linked.map(LinkedCaseJSON.init),
                 request: detail.file.requestText,
                 reasoning: detail.file.reasoning.map(ReasoningJSON.init),
-                tasks: detail.file.tasks.map { TaskJSON($0, names: detail.userNames) },
+                tasks: detail.file.tasks.map { TaskJSON($0, names: detail.names) },
                 flags: detail.file.flags,
-                events: EventJSON.events(detail.events, names: detail.userNames))
+                allocation: allocation(detail),
+                events: EventJSON.events(detail.events, names: detail.names))
             try output.json(object)
         case .csv:
             output.write(CSV.line(CaseView.columns))
@@ -43,6 +44,7 @@ public enum CaseDetailView {
             )
             output.printableLine("Subject:    \(summary.subject)")
             if let handler = summary.handler { output.printableLine("Handler:    \(handler)") }
+            if let allocation = allocation(detail) { output.printableLine("Allocation: \(allocation)") }
             if !detail.file.flags.isEmpty {
                 output.printableLine("Flags:      " + detail.file.flags.map(\.rawValue).joined(separator: ", "))
             }
@@ -91,7 +93,7 @@ public enum CaseDetailView {
                         + (reasoning.balance.map { "; \($0)" } ?? ""))
             }
             for line in afterResponseLines(detail.file) { output.printableLine(line) }
-            for line in taskLines(detail.file, clocks: clocks, names: detail.userNames) { output.printableLine(line) }
+            for line in taskLines(detail.file, clocks: clocks, names: detail.names) { output.printableLine(line) }
             if detail.file.countedTaskHours > 0 {
                 output.printableLine(
                     "Task hours: \(detail.file.countedTaskHours) on what the Fees Regulations count toward the s.12 "
@@ -100,7 +102,7 @@ public enum CaseDetailView {
             if let approval = detail.file.approval {
                 output.printableLine(
                     "Sign-off:   asked \(approval.requestedOn.longDescription) of "
-                        + approval.request.chain.map { detail.userNames[$0] ?? "user \($0)" }.joined(
+                        + approval.request.chain.map { detail.names.user($0) }.joined(
                             separator: ", then "))
                 for decided in approval.decisions {
                     output.printableLine(
@@ -131,16 +133,34 @@ public enum CaseDetailView {
                 output.printableLine("  \(clock.title): " + clock.derivation.joined(separator: "; "))
             }
             output.printableLine()
-            output.write(historyTable(detail.events, names: detail.userNames))
+            output.write(historyTable(detail.events, names: detail.names))
         }
         return output
     }
 
     /// Each task of the case: to whom, its dates and where it stands, the question and the answer.
-    static func taskLines(_ file: Case, clocks: [CaseClockJSON], names: [UserID: String]) -> [String] {
+    /// Where the case's allocation stands, in a sentence (nil: never allocated): `offered to Highways on Tue 1 Dec
+    /// 2026, not yet accepted`.
+    public static func allocation(_ detail: CaseDetail) -> String? {
+        let file = detail.file
+        let team = file.team.map { " (team \(detail.names.team($0)))" } ?? ""
+        switch file.allocation {
+        case nil: return file.team.map { "team \(detail.names.team($0))" }
+        case .offered(let on):
+            let to =
+                file.handler == nil ? file.team.map { "the team \(detail.names.team($0))" } : detail.summary.handler
+            return "offered to \(to ?? "no one") on \(on.longDescription), not yet accepted"
+        case .accepted(let on, let user):
+            return "accepted by \(detail.names.user(user)) on \(on.longDescription)" + team
+        case .rejected(let on, let user, let reason):
+            return "given back by \(detail.names.user(user)) on \(on.longDescription): \(reason); to be allocated again"
+        }
+    }
+
+    static func taskLines(_ file: Case, clocks: [CaseClockJSON], names: Names) -> [String] {
         file.tasks.flatMap { task in
             let clock = clocks.first { $0.task == task.number }
-            let to = names[task.request.contributor] ?? "user \(task.request.contributor)"
+            let to = names.user(task.request.contributor)
             var lines = [
                 "Task \(task.number):     to \(to), given \(task.given.longDescription)"
                     + (clock?.due.map { ", due \($0.longDescription)" } ?? "") + ": "
@@ -214,8 +234,8 @@ public enum CaseDetailView {
     }
 
     /// The events as a table, JSON or CSV.
-    /// `names`: the users' names, by number (`CaseDetail.userNames`).
-    public static func renderHistory(_ events: [StoredEvent], names: [UserID: String], format: OutputFormat) throws
+    /// `names`: the users' names, by number (`CaseDetail.names`).
+    public static func renderHistory(_ events: [StoredEvent], names: Names, format: OutputFormat) throws
         -> TextOutput
     {
         var output = TextOutput()
@@ -240,7 +260,7 @@ public enum CaseDetailView {
 
     /// The events as a table: number, date, kind, details, who recorded it. A voided step is struck through, with
     /// the step that voided it.
-    public static func historyTable(_ events: [StoredEvent], names: [UserID: String]) -> String {
+    public static func historyTable(_ events: [StoredEvent], names: Names) -> String {
         let voided = VoidedStep.voids(in: events.map(\.recorded))
         return Table.render(
             header: ["#", "date", "event", "details", "by"],
@@ -282,6 +302,7 @@ struct ShowJSON: Encodable {
     var reasoning: [ReasoningJSON]
     var tasks: [TaskJSON]
     var flags: [CaseFlag]
+    var allocation: String?
     var events: [EventJSON]
 
     func encode(to encoder: any Encoder) throws {
@@ -300,12 +321,13 @@ struct ShowJSON: Encodable {
         try container.encode(reasoning, forKey: .reasoning)
         try container.encode(tasks, forKey: .tasks)
         try container.encode(flags, forKey: .flags)
+        try container.encode(allocation, forKey: .allocation)
         try container.encode(events, forKey: .events)
     }
 
     enum CodingKeys: String, CodingKey {
         case requester, explanation, clocks, review, complaint, appeal, reviews, complaints, linked, request, reasoning
-        case tasks, flags, events
+        case tasks, flags, allocation, events
     }
 }
 
@@ -323,9 +345,9 @@ struct TaskJSON: Encodable {
     @NullWhenAbsent var activity: CostActivity?
     @NullWhenAbsent var reason: String?
 
-    init(_ task: CaseTask, names: [UserID: String]) {
+    init(_ task: CaseTask, names: Names) {
         self.task = task.number
-        to = names[task.request.contributor] ?? "user \(task.request.contributor)"
+        to = names.user(task.request.contributor)
         toUser = task.request.contributor.rawValue
         ask = task.request.ask
         given = task.given
@@ -535,7 +557,7 @@ struct EventJSON: Encodable {
     @NullWhenAbsent var voidedBy: Int?
     @NullWhenAbsent var voidReason: String?
 
-    init(_ stored: StoredEvent, names: [UserID: String], void: (by: Int, reason: String)? = nil) {
+    init(_ stored: StoredEvent, names: Names, void: (by: Int, reason: String)? = nil) {
         voidedBy = void?.by
         voidReason = void?.reason
         sequence = stored.sequence
@@ -548,12 +570,12 @@ struct EventJSON: Encodable {
     }
 
     /// `events` in JSON, each voided one with the step that voided it.
-    static func events(_ events: [StoredEvent], names: [UserID: String]) -> [EventJSON] {
+    static func events(_ events: [StoredEvent], names: Names) -> [EventJSON] {
         let voided = VoidedStep.voids(in: events.map(\.recorded))
         return events.map { EventJSON($0, names: names, void: voided[$0.sequence]) }
     }
 
-    static func details(_ event: CaseEvent, names: [UserID: String]) -> String {
+    static func details(_ event: CaseEvent, names: Names) -> String {
         switch event {
         case .received(let receipt):
             "\(receipt.regime.shortName) request by \(receipt.channel.rawValue): \(receipt.subject)"
@@ -587,7 +609,7 @@ struct EventJSON: Encodable {
         case .publicationDecided(let publication):
             publication.heldBack.map { "held back from the disclosure log: \($0)" }
                 ?? publication.title.map { "published as: \($0)" } ?? "published under its subject"
-        case .assigned(.user(let id)?): "to \(names[id] ?? "user \(id)")"
+        case .assigned(.user(let id)?): "to \(names.user(id))"
         case .assigned(.named(let name)?): "to \(name)"
         case .assigned(nil): "no one handles it now"
         case .reopened(let reason): reason
@@ -647,7 +669,7 @@ struct EventJSON: Encodable {
                 answer.enclosures.isEmpty ? nil : answer.enclosures.map(\.name).joined(separator: ", "),
             ] as [String?]).compactMap { $0 }.joined(separator: "; ")
         case .taskGiven(let request):
-            "task \(request.number) to \(names[request.contributor] ?? "user \(request.contributor)"), "
+            "task \(request.number) to \(names.user(request.contributor)), "
                 + "\(request.workingDays) working days: "
                 + (request.ask.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
         case .taskDone(let answer):
@@ -656,11 +678,18 @@ struct EventJSON: Encodable {
         case .taskDeclined(let number, let reason): "task \(number) declined: \(reason)"
         case .flagged(let flag, let removed): (removed ? "removed: " : "raised: ") + flag.rawValue
         case .approvalRequested(let request):
-            "sign-off by " + request.chain.map { names[$0] ?? "user \($0)" }.joined(separator: ", then ")
+            "sign-off by " + request.chain.map { names.user($0) }.joined(separator: ", then ")
                 + ", \(request.workingDays) working days each"
         case .approved(let decision), .approvalRejected(let decision), .approvalBypassed(let decision):
             "stage \(decision.stage), draft sha256 \(decision.digest.prefix(12))"
                 + (decision.note.map { ": \($0)" } ?? "")
+        case .allocated(let team): "offered to the team \(names.team(team))"
+        case .allocationAccepted(let user): "accepted by \(names.user(user))"
+        case .allocationRejected(let user, let reason): "given back by \(names.user(user)): \(reason)"
+        case .taskReassigned(let number, let user): "task \(number) passed to \(names.user(user))"
+        case .commented(let text, let mentions):
+            (mentions.isEmpty ? "" : "to " + mentions.map(names.user).joined(separator: ", ") + ": ")
+                + (text.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
         }
     }
 }

@@ -77,7 +77,7 @@ extension WebPages {
         let clock = try detail.clocks.first { $0.task == task.number }.map {
             try CaseClockJSON($0, calendars: calendars, regime: detail.summary.regime, today: today)
         }
-        let to = detail.userNames[task.request.contributor] ?? "user \(task.request.contributor)"
+        let to = detail.names.user(task.request.contributor)
         var facts = [
             ("Given to", "\(to), \(task.given.longDescription)"),
             (

@@ -239,6 +239,7 @@ public enum WebPages {
         ]
         if let requester = detail.requester { facts.append(("Requester", requester.name)) }
         if let handler = summary.handler { facts.append(("Handler", handler)) }
+        if let allocation = CaseDetailView.allocation(detail) { facts.append(("Allocation", allocation)) }
         if !detail.file.flags.isEmpty {
             facts.append(("Flags", detail.file.flags.map(\.rawValue).joined(separator: ", ")))
         }
@@ -285,7 +286,7 @@ public enum WebPages {
             + "</tr></thead>\n<tbody>\n"
         let voided = VoidedStep.voids(in: detail.events.map(\.recorded))
         for stored in detail.events {
-            let details = EventJSON.details(stored.recorded.event, names: detail.userNames)
+            let details = EventJSON.details(stored.recorded.event, names: detail.names)
             let step = escape(stored.recorded.event.kind.rawValue)
             let void = voided[stored.sequence]
             body +=
@@ -294,7 +295,7 @@ public enum WebPages {
                     ? "<td>\(step)</td><td>\(escape(details))</td>"
                     : "<td><del>\(step)</del></td><td><del>\(escape(details))</del> (voided by step \(void!.by): "
                         + "\(escape(void!.reason)))</td>")
-                + "<td>\(escape(stored.actorName(detail.userNames) ?? ""))</td></tr>\n"
+                + "<td>\(escape(stored.actorName(detail.names) ?? ""))</td></tr>\n"
         }
         body += "</tbody>\n</table>\n"
         body += try tasksSection(detail, calendars: calendars, today: today)

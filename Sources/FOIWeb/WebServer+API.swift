@@ -21,7 +21,8 @@ extension WebServer {
         router.get("api/board") { request, _ in
             try await asAPIUser(request) { user in
                 guard user.role.seesEveryCase else { return Self.json(Array("[]\n".utf8)) }
-                let query = try StepCommands.boardQuery(values: FormFields(encoded: request.uri.query ?? "").pairs)
+                let query = try await StepCommands.boardQuery(
+                    values: FormFields(encoded: request.uri.query ?? "").pairs, storage: storage)
                 let key = BoardCache<ByteBuffer>.Key(
                     today: today(), horizon: query.horizon, limit: query.limit, handler: query.handler)
                 let version = try await storage.lastEventID(of: nil)
@@ -48,7 +49,7 @@ extension WebServer {
             try await asAPIUser(request) { user in
                 guard user.role.seesEveryCase else { return Self.json(Array("[]\n".utf8)) }
                 let query = FormFields(encoded: request.uri.query ?? "")
-                let filter = try StepCommands.caseFilter(values: query.pairs)
+                let filter = try await StepCommands.caseFilter(values: query.pairs, storage: storage)
                 let cases = try await storage.list(filter, today: today())
                 return Self.json(
                     try CaseView.render(cases, calendars: storage.calendars, today: today(), format: .json).bytes)

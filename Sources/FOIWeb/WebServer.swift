@@ -171,7 +171,7 @@ public struct WebServer: Sendable {
             var cases: [CaseSummary] = []
             var message: String?
             do {
-                var filter = try StepCommands.caseFilter(values: query.values(of: form))
+                var filter = try await StepCommands.caseFilter(values: query.values(of: form), storage: storage)
                 filter.limit = Self.casesShown + 1
                 cases = try await storage.list(filter, today: today())
             } catch let refusal as StepCommands.Refusal {

@@ -68,8 +68,8 @@ private final class Interleaving: StepStorage {
         let detail = try await store.detail(reference)
         #expect(detail.events.map(\.recorded.event.kind) == [.received, .acknowledged])
         // Format 3: the actor is a user, made the first time they record something.
-        #expect(detail.events.last?.actorName(detail.userNames) == "officer")
-        #expect(detail.events.last?.actorID.map { detail.userNames[$0] } == "officer")
+        #expect(detail.events.last?.actorName(detail.names) == "officer")
+        #expect(detail.events.last?.actorID.map(detail.names.user) == "officer")
     }
 
     /// Another step reached the case after it was read: the step is decided again on the case as it then stands and
@@ -81,7 +81,7 @@ private final class Interleaving: StepStorage {
             RecordedEvent(date: date("2026-11-04"), event: .acknowledged), for: reference, by: officer, today: later)
         let detail = try await store.detail(reference)
         #expect(detail.events.map(\.recorded.event.kind) == [.received, .note, .acknowledged])
-        #expect(detail.events.map { $0.actorName(detail.userNames) } == ["foi", "colleague", "officer"])
+        #expect(detail.events.map { $0.actorName(detail.names) } == ["foi", "colleague", "officer"])
         #expect(try await store.verify().isSound)
     }
 

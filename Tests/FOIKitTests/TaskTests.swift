@@ -302,3 +302,54 @@ import Testing
         }
     }
 }
+
+/// Allocation: an offer to a team is taken by the member who accepts it; an offer is answered once; a case given
+/// back is with no one; an open task passes to another contributor, a closed one does not.
+@Suite struct AllocationTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+    let roads = TeamID(rawValue: 2)
+    let ann = UserID(rawValue: 4)
+
+    func step(_ file: Case, _ event: CaseEvent, on date: String = "2026-01-21") throws -> Case {
+        try file.step(RecordedEvent(date: d(date), event: event), rules: rules, today: d("2026-02-01")).state.file
+    }
+
+    @Test func anOfferIsAnsweredOnce() throws {
+        var file = try foiaCase(in: .open)
+        #expect(throws: LifecycleError.allocation(.nothingOffered(nil))) {
+            try step(file, .allocationAccepted(by: ann))
+        }
+        file = try step(file, .allocated(team: roads))
+        #expect(file.team == roads && file.handler == nil && file.allocation == .offered(on: d("2026-01-21")))
+        let accepted = try step(file, .allocationAccepted(by: ann), on: "2026-01-22")
+        #expect(accepted.handler == .user(ann) && accepted.team == roads)
+        #expect(accepted.allocation == .accepted(on: d("2026-01-22"), by: ann))
+        #expect(throws: LifecycleError.allocation(.nothingOffered(accepted.allocation))) {
+            try step(accepted, .allocationRejected(by: ann, reason: "Not ours"))
+        }
+        #expect(throws: LifecycleError.allocation(.blankReason)) {
+            try step(file, .allocationRejected(by: ann, reason: " "))
+        }
+        let givenBack = try step(file, .allocationRejected(by: ann, reason: "Not ours"))
+        #expect(givenBack.handler == nil && givenBack.team == nil)
+        // Assigned to an officer: offered to them, and accepting keeps them the handler.
+        let assigned = try step(givenBack, .assigned(to: .user(UserID(rawValue: 9))))
+        #expect(assigned.allocation == .offered(on: d("2026-01-21")))
+        #expect(try step(assigned, .allocationAccepted(by: UserID(rawValue: 9))).handler == .user(UserID(rawValue: 9)))
+        #expect(try step(assigned, .assigned(to: nil)).allocation == nil)
+    }
+
+    @Test func onlyAnOpenTaskPassesOn() throws {
+        var file = try foiaCase(in: .open)
+        file = try step(file, .taskGiven(TaskRequest(number: 1, contributor: ann, ask: "Routes?", workingDays: 5)))
+        let passed = try step(file, .taskReassigned(number: 1, to: UserID(rawValue: 9)))
+        #expect(passed.tasks.first?.request.contributor == UserID(rawValue: 9))
+        let done = try step(file, .taskDone(TaskAnswer(number: 1, answer: "A road list")), on: "2026-01-22")
+        #expect(throws: LifecycleError.task(.closed(number: 1, on: d("2026-01-22")))) {
+            try step(done, .taskReassigned(number: 1, to: UserID(rawValue: 9)), on: "2026-01-22")
+        }
+        #expect(throws: LifecycleError.task(.unknown(number: 2, count: 1))) {
+            try step(file, .taskReassigned(number: 2, to: ann))
+        }
+    }
+}

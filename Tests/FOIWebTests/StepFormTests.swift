@@ -46,7 +46,7 @@ import Testing
                 "acknowledge", "clarify", "fee", "search", "exempt", "reason", "extend", "disclose", "respond",
                 "withdraw", "transfer", "reopen", "request", "note", "assign", "publish", "review", "complaint",
                 "decision-notice", "appeal", "split", "correct", "void", "give-task", "answer-task", "decline-task",
-                "flag", "request-approval", "approve", "reject",
+                "flag", "request-approval", "approve", "reject", "accept", "give-back",
             ])
         let respond = try #require(StepCommands.form(named: "respond"))
         #expect(respond.fields.map(\.name).prefix(2) == ["outcome", "advice"])
@@ -124,7 +124,7 @@ import Testing
             let detail = try await store.detail(reference, requester: false)
             #expect(detail.file.requestText == text)
             #expect(detail.summary.status == .open)
-            #expect(detail.events.last?.actorName(detail.userNames) == "Ann Officer")
+            #expect(detail.events.last?.actorName(detail.names) == "Ann Officer")
         }
     }
 

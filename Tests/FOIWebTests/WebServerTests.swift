@@ -311,7 +311,7 @@ import Testing
             #expect(acknowledged.status == .seeOther && acknowledged.headers[.location] == "/cases/FOI-1")
             #expect(try await history() == ["received 2026-11-02", "acknowledged 2026-11-03"])
             let detail = try await store.detail(CaseReference(rawValue: "FOI-1"), requester: false)
-            #expect(detail.events.last?.actorName(detail.userNames) == "Ann <Officer>")
+            #expect(detail.events.last?.actorName(detail.names) == "Ann <Officer>")
             // The same form again: the page was drawn with one step, the case has two.
             let again = try await post("acknowledge", ["csrf": csrf, "steps": "1", "on": "3/11/2026"])
             #expect(again.status == .conflict && String(buffer: again.body).contains("has moved on since this page"))

@@ -33,10 +33,9 @@ struct AnonymiseCommand: AsyncParsableCommand {
             try await Office(storage: caseStore).anonymise(
                 due ? nil : references, by: store.identity, today: store.todayDate)
         }
-        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         say(
-            "Anonymised \(counted(result.cases.count, "case")): \(counted(result.requesters, "requester")) and "
-                + "\(counted(result.texts, "personal text")) removed.")
+            "Anonymised \(plural(result.cases.count, "case")): \(plural(result.requesters, "requester")) and "
+                + "\(plural(result.texts, "personal text")) removed.")
         guard !result.cases.isEmpty else { return }
         if result.logKept {
             warn(

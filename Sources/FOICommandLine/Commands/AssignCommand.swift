@@ -10,7 +10,9 @@ struct AssignCommand: AsyncParsableCommand {
         commandName: "assign",
         abstract: "Assign a case to the officer who handles it, or to no one.",
         discussion: """
-            --to NAME makes NAME the case's handler; --unassign leaves it with no one. Each is an event, so a \
+            --to NAME makes NAME the case's handler; --team NAME offers the case to a team (foi team), for one of \
+            its members to accept; --unassign leaves it with no one. An officer or team offered a case accepts it \
+            ('foi accept') or gives it back with a reason ('foi reject'). Each is an event, so a \
             reassignment keeps the history of who handled the case when. The handler shows in 'foi show' and in \
             the JSON of every listing ("handler", absent while no one is assigned); 'foi board', 'foi list' and \
             'foi calendar' take --officer NAME (or --unassigned) for one officer's cases. Names are matched exactly \
@@ -18,15 +20,28 @@ struct AssignCommand: AsyncParsableCommand {
             """)
     @OptionGroup var step: StepOptions
     @Option(help: ArgumentHelp("The officer who handles the case from now on.", valueName: "name")) var to: String?
+    @Option(help: ArgumentHelp("The team the case is offered to; a member accepts it.", valueName: "name"))
+    var team: String?
     @Flag(help: "Leave the case with no one.") var unassign = false
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
 
     func validate() throws {
-        try Check.nonBlank([(to, "--to")])
-        if (to == nil) == !unassign { throw ValidationError("give --to NAME or --unassign") }
+        try Check.nonBlank([(to, "--to"), (team, "--team")])
+        if [to != nil, team != nil, unassign].filter({ $0 }).count != 1 {
+            throw ValidationError("give one of --to NAME, --team NAME and --unassign")
+        }
     }
 
     func run() async throws {
+        if let team {
+            return try await step.recordOnStore { storage in
+                (
+                    try await Allocating(storage: storage).allocate(
+                        step.reference, toTeam: team.trimmingCharacters(in: .whitespaces), on: step.date(on),
+                        by: step.store.identity, today: step.store.todayDate), []
+                )
+            }
+        }
         let officer = to?.trimmingCharacters(in: .whitespaces)
         try await step.record { casework in
             try await casework.assign(

@@ -33,9 +33,10 @@ struct BoardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let caseStore = try store.open(.read)
+        let selected = try await perform { try await handler.filter(in: caseStore) }
         try await Self.show(
             caseStore, today: store.todayDate, horizon: horizon, limit: rowsPerSection, format: format,
-            handler: handler.filter)
+            handler: selected)
     }
 
     /// At most how many rows a section shows (nil: all).

@@ -33,7 +33,9 @@ struct CalendarCommand: AsyncParsableCommand {
 
     func run() async throws {
         let caseStore = try store.open(.read)
-        let clocks = try await perform { try await caseStore.calendarClocks(clock, handler: handler.filter) }
+        let clocks = try await perform {
+            try await caseStore.calendarClocks(clock, handler: try await handler.filter(in: caseStore))
+        }
         // iCalendar's basic form of the UTC time: `20261121T094500Z`.
         let stamp = ReceiptTime.utcTimestamp(atUTCSeconds: Int(Date().timeIntervalSince1970))
             .filter { $0 != "-" && $0 != ":" }

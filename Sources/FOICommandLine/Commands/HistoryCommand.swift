@@ -16,7 +16,7 @@ struct HistoryCommand: AsyncParsableCommand {
         let caseStore = try store.open(.read)
         try await perform(on: reference) {
             let detail = try await caseStore.detail(reference)
-            return try CaseDetailView.renderHistory(detail.events, names: detail.userNames, format: format)
+            return try CaseDetailView.renderHistory(detail.events, names: detail.names, format: format)
         }.flush()
     }
 }

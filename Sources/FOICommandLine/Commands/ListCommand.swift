@@ -49,13 +49,15 @@ struct ListCommand: AsyncParsableCommand {
         let today = store.todayDate
         let caseStore = try store.open(.read)
         try await perform {
-            try CaseView.render(
+            var filter = filter
+            filter.handler = try await handler.filter(in: caseStore)
+            return try CaseView.render(
                 try await caseStore.list(filter, today: today), calendars: caseStore.calendars,
                 today: today, format: format)
         }.flush()
     }
 
-    /// The cases the options select.
+    /// The cases the options select, but for whose (`handler`, which needs the store).
     var filter: CaseFilter {
         var filter = CaseFilter()
         filter.statuses = status
@@ -69,7 +71,6 @@ struct ListCommand: AsyncParsableCommand {
         filter.matching = matching?.trimmingCharacters(in: .whitespaces)
         filter.flag = flag
         filter.limit = limit == 0 ? nil : limit
-        filter.handler = handler.filter
         return filter
     }
 }

@@ -99,6 +99,8 @@ struct TaskCommand: ParsableCommand {
         @Flag(help: "Only the tasks given to you (the user --actor names, else your login).") var mine = false
         @Flag(help: "Only the tasks past their date.") var overdue = false
         @Option(help: ArgumentHelp("Only the tasks of this case.", valueName: "ref")) var `case`: String?
+        @Option(help: ArgumentHelp("Only the tasks of this team's members (and of teams under it).", valueName: "name"))
+        var team: String?
         @Flag(help: "Answered, declined and ended tasks too.") var all = false
         @Option(help: "Output format.") var format: OutputFormat = .table
         @OptionGroup var store: StoreOptions
@@ -114,11 +116,13 @@ struct TaskCommand: ParsableCommand {
                     }
                 }
             }
-            let filter = TaskFilter(
-                reference: `case`.map(CaseReference.init(rawValue:)),
-                standings: all ? Set(TaskStanding.allCases) : [.open], overdue: overdue)
             try await perform {
-                try TaskView.render(
+                var teamID: TeamID?
+                if let team { teamID = try await Allocating.team(named: team, caseStore).id }
+                let filter = TaskFilter(
+                    team: teamID, reference: `case`.map(CaseReference.init(rawValue:)),
+                    standings: all ? Set(TaskStanding.allCases) : [.open], overdue: overdue)
+                return try TaskView.render(
                     try await TaskDesk(storage: caseStore).list(
                         filter, mine: mine ? store.identity : nil, today: today),
                     calendars: caseStore.calendars, today: today, format: format)

@@ -16,6 +16,7 @@ extension CaseStatus: ExpressibleByArgument {}
 extension CaseStage: ExpressibleByArgument {}
 extension CostActivity: ExpressibleByArgument {}
 extension CaseFlag: ExpressibleByArgument {}
+extension Team.Role: ExpressibleByArgument {}
 extension ClockName: ExpressibleByArgument {
     /// The clocks a listing can select: the requester's windows are shown on the case only.
     public static var allValueStrings: [String] { allCases.filter(\.isOnBoard).map(\.rawValue) }

@@ -128,19 +128,28 @@ func reference(_ text: String, option: String) throws -> String {
     return trimmed
 }
 
-/// Whose cases: one officer's (`--officer NAME`), or those no one handles (`--unassigned`); shared by the board,
-/// the listing and the calendar.
+/// Whose cases: one officer's (`--officer NAME`), one team's (`--team NAME`), or those no one handles
+/// (`--unassigned`); shared by the board, the listing and the calendar.
 struct HandlerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only the cases assigned to this officer (foi assign).", valueName: "name"))
     var officer: String?
+    @Option(
+        help: ArgumentHelp(
+            "Only the cases allocated to this team (or a team under it), or handled by one of its members.",
+            valueName: "name"))
+    var team: String?
     @Flag(help: "Only the cases no one is assigned to.") var unassigned = false
 
     func validate() throws {
-        if officer != nil && unassigned { throw ValidationError("give --officer NAME or --unassigned, not both") }
-        try Check.nonBlank([(officer, "--officer")])
+        if [officer != nil, team != nil, unassigned].filter({ $0 }).count > 1 {
+            throw ValidationError("give one of --officer NAME, --team NAME and --unassigned")
+        }
+        try Check.nonBlank([(officer, "--officer"), (team, "--team")])
     }
 
-    var filter: HandlerFilter? {
-        officer.map { .officer($0) } ?? (unassigned ? .unassigned : nil)
+    /// The filter, with the team found in `storage` (an unknown team is refused, naming those there are).
+    func filter(in storage: any CaseStorage) async throws -> HandlerFilter? {
+        if let team { return .team(try await Allocating.team(named: team, storage).id) }
+        return officer.map { .officer($0) } ?? (unassigned ? .unassigned : nil)
     }
 }

@@ -1,0 +1,98 @@
+import FOIKit
+
+/// Allocation: a coordinator offers a case to a team or to an officer, who accepts it or gives it back with a
+/// reason; and when someone leaves, every open case and task of theirs passes to another in one transaction. Each
+/// is a step decided by FOIKit; who may answer an offer is checked here, against the teams the store keeps.
+public struct Allocating: Sendable {
+    public let storage: any CaseStorage
+
+    public init(storage: any CaseStorage) {
+        self.storage = storage
+    }
+
+    /// Offers the case `reference` to the team named `name`.
+    public func allocate(
+        _ reference: CaseReference, toTeam name: String, on date: CivilDate, by actor: Actor, today: CivilDate
+    ) async throws -> RecordedStep {
+        let team = try await Self.team(named: name, storage)
+        return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
+            file, _ in
+            if file.team == team.id, file.handler == nil, file.allocation != nil {
+                throw CaseworkError.unchanged(reference, handler: team.name)
+            }
+            return .allocated(team: team.id)
+        }
+    }
+
+    /// The offer of the case `reference` accepted (or, with `reason`, given back) by the user `actor` is: the
+    /// officer it was offered to, or, offered to a team, a member of it or of a team under it.
+    public func answer(
+        _ reference: CaseReference, rejecting reason: String?, on date: CivilDate, by actor: Actor, today: CivilDate
+    ) async throws -> RecordedStep {
+        let user = try await storage.user(actor)
+        let teams = try await storage.teams()
+        let names = try await storage.users().names
+        return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
+            file, _ in
+            // Where nothing is offered, FOIKit says so.
+            if case .offered = file.allocation {
+                let offeredTo: String? =
+                    switch file.handler {
+                    case .user(let id)?: id == user?.id ? nil : names.user(id)
+                    case .named(let name)?: name == user?.name || name == user?.email ? nil : name
+                    case nil:
+                        file.team.flatMap { team in
+                            user.map { teams.has($0.id, in: team) } == true
+                                ? nil : teams.first { $0.id == team }?.name ?? "team \(team)"
+                        }
+                    }
+                if let offeredTo { throw CaseworkError.offeredToAnother(offeredTo) }
+            }
+            let id = user?.id ?? .system
+            return reason.map { .allocationRejected(by: id, reason: $0) } ?? .allocationAccepted(by: id)
+        }
+    }
+
+    /// Every unfinished case the user `from` handles and every open task they hold, passed to the active user `to`
+    /// (e-mail addresses or names), in one transaction: all or none. Returns the steps recorded.
+    public func reassign(from: String, to: String, on date: CivilDate, by actor: Actor, today: CivilDate)
+        async throws -> [RecordedStep]
+    {
+        guard let leaving = try await storage.user(.named(from)) else { throw CaseworkError.noSuchUser(from) }
+        guard let taking = try await storage.user(.named(to)), taking.active, taking.role != .system,
+            taking.id != leaving.id
+        else { throw CaseworkError.noSuchUser(to) }
+        var filter = CaseFilter()
+        filter.handler = .officer(leaving.email ?? leaving.name)
+        var references = try await storage.list(filter, today: today).map(\.ref)
+        let tasks = try await storage.tasks(TaskFilter(contributor: leaving.id), today: today)
+        for task in tasks where !references.contains(task.reference) { references.append(task.reference) }
+        return try await decidingAgain {
+            var steps: [CaseStep] = []
+            for reference in references {
+                let loaded = try await storage.load(reference)
+                var file = loaded.file
+                var events: [CaseEvent] = []
+                if file.handler == .user(leaving.id), file.closedOn == nil {
+                    events.append(.assigned(to: .user(taking.id)))
+                }
+                for task in file.tasks where task.isOpen && task.request.contributor == leaving.id {
+                    events.append(.taskReassigned(number: task.number, to: taking.id))
+                }
+                for event in events {
+                    let step = try file.step(RecordedEvent(date: date, event: event), rules: loaded.rules, today: today)
+                    steps.append(step)
+                    file = step.state.file
+                }
+            }
+            return try await storage.append(steps, actor: actor)
+        }
+    }
+
+    /// The team named `name`; refused, naming the teams there are, where there is none.
+    public static func team(named name: String, _ storage: any CaseStorage) async throws -> Team {
+        let teams = try await storage.teams()
+        guard let team = teams.named(name) else { throw StoreError.noTeam(name, known: teams.map(\.name)) }
+        return team
+    }
+}
