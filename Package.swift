@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Mail to the team over SMTP (FOIMail): the event loop and TLS foi-server already runs on.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // The reference data under seeds/ and schema/, compiled into the binary so that a copied `foi` needs no
@@ -37,7 +39,7 @@ let package = Package(
             path: ".",
             exclude: [
                 "Sources/FOIKit", "Sources/FOIViews", "Sources/FOIStore", "Sources/FOIIntake", "Sources/FOIApp",
-                "Sources/FOIFiles",
+                "Sources/FOIFiles", "Sources/FOIMail",
                 "Sources/foi", "Sources/FOICommandLine", "Sources/foi-bench", "Sources/FOIWeb", "Sources/foi-server",
                 "Sources/FOITestSupport",
                 "Tests", "scripts", "docs", "README.md",
@@ -69,6 +71,7 @@ let package = Package(
                 .embedInCode("schema/0020_tasks.sql"),
                 .embedInCode("schema/0021_flags.sql"),
                 .embedInCode("schema/0022_teams.sql"),
+                .embedInCode("schema/0023_outbox.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),
@@ -112,11 +115,18 @@ let package = Package(
         // Files written whole or not at all, private where they hold personal data: the databases, their backups and
         // every output.
         .target(name: "FOIFiles"),
+        // Mail to the team: messages composed for the wire and delivered over SMTP.
+        .target(
+            name: "FOIMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         // The use cases every front end calls: intake, the domain and the views put together.
         .target(
             name: "FOIApp",
             dependencies: [
-                "FOIKit", "FOIIntake", "FOIViews",
+                "FOIKit", "FOIIntake", "FOIViews", "FOIMail",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]),
         .target(
@@ -150,7 +160,7 @@ let package = Package(
         .target(
             name: "FOICommandLine",
             dependencies: [
-                "FOIKit", "FOIIntake", "FOIApp", "FOIViews", "FOIStore", "FOIFiles", "FOIResources",
+                "FOIKit", "FOIIntake", "FOIApp", "FOIViews", "FOIStore", "FOIFiles", "FOIResources", "FOIMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -176,7 +186,8 @@ let package = Package(
         .testTarget(
             name: "FOIAppTests",
             dependencies: [
-                "FOIApp", "FOIKit", "FOIStore", "FOIResources", .product(name: "GRDB", package: "GRDB.swift"),
+                "FOIApp", "FOIKit", "FOIStore", "FOIMail", "FOIResources",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "FOIWebTests",

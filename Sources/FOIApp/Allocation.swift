@@ -10,12 +10,29 @@ public struct Allocating: Sendable {
         self.storage = storage
     }
 
+    /// Makes the user of `name` (an e-mail address or a name; made where there is none) the handler of the case
+    /// `reference`, who is offered it, or with nil leaves it with no one; refused where that is how it stands
+    /// already.
+    public func assign(
+        _ reference: CaseReference, to name: String?, on date: CivilDate, by actor: Actor, today: CivilDate
+    ) async throws -> RecordedStep {
+        let current = try await storage.loadDetail(reference).detail.summary.handler
+        guard current != name else { throw CaseworkError.unchanged(reference, handler: name) }
+        return try await Casework(storage: storage).record(
+            on: date, for: reference, by: actor, today: today,
+            notifying: try await Notifier(storage: storage, actor: actor).messages
+        ) { _, _ in .assigned(to: name.map(Assignee.named)) }
+    }
+
     /// Offers the case `reference` to the team named `name`.
     public func allocate(
         _ reference: CaseReference, toTeam name: String, on date: CivilDate, by actor: Actor, today: CivilDate
     ) async throws -> RecordedStep {
         let team = try await Self.team(named: name, storage)
-        return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
+        return try await Casework(storage: storage).record(
+            on: date, for: reference, by: actor, today: today,
+            notifying: try await Notifier(storage: storage, actor: actor).messages
+        ) {
             file, _ in
             if file.team == team.id, file.handler == nil, file.allocation != nil {
                 throw CaseworkError.unchanged(reference, handler: team.name)
@@ -32,7 +49,10 @@ public struct Allocating: Sendable {
         let user = try await storage.user(actor)
         let teams = try await storage.teams()
         let names = try await storage.users().names
-        return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
+        return try await Casework(storage: storage).record(
+            on: date, for: reference, by: actor, today: today,
+            notifying: try await Notifier(storage: storage, actor: actor).messages
+        ) {
             file, _ in
             // Where nothing is offered, FOIKit says so.
             if case .offered = file.allocation {
@@ -67,6 +87,7 @@ public struct Allocating: Sendable {
         var references = try await storage.list(filter, today: today).map(\.ref)
         let tasks = try await storage.tasks(TaskFilter(contributor: leaving.id), today: today)
         for task in tasks where !references.contains(task.reference) { references.append(task.reference) }
+        let notifier = try await Notifier(storage: storage, actor: actor)
         return try await decidingAgain {
             var steps: [CaseStep] = []
             for reference in references {
@@ -85,7 +106,7 @@ public struct Allocating: Sendable {
                     file = step.state.file
                 }
             }
-            return try await storage.append(steps, actor: actor)
+            return try await storage.append(steps, sending: steps.flatMap(notifier.messages), actor: actor)
         }
     }
 

@@ -16,15 +16,19 @@ public struct Casework: Sendable {
     /// outside the write; if another step reached the case meanwhile, it is decided again, once, on the case as it
     /// then stands.
     /// `apart`: what the step keeps apart from its event (`KeptApart`), in the same transaction.
+    /// `notifying`: the messages the step sends (`Notifier`), queued in its transaction.
     public func record(
         on date: CivilDate, for reference: CaseReference, keeping apart: KeptApart = KeptApart(), by actor: Actor,
-        today: CivilDate, building event: (Case, CaseRules) throws -> CaseEvent
+        today: CivilDate, notifying: (CaseStep) throws -> [OutgoingMessage] = { _ in [] },
+        building event: (Case, CaseRules) throws -> CaseEvent
     ) async throws -> RecordedStep {
         try await decidingAgain {
             let loaded = try await storage.load(reference)
             let recorded = RecordedEvent(date: date, event: try event(loaded.file, loaded.rules))
-            return try await storage.append(
-                try loaded.file.step(recorded, rules: loaded.rules, today: today), keeping: apart, actor: actor)
+            let step = try loaded.file.step(recorded, rules: loaded.rules, today: today)
+            var apart = apart
+            apart.messages = try notifying(step)
+            return try await storage.append(step, keeping: apart, actor: actor)
         }
     }
 
@@ -123,20 +127,6 @@ extension Casework {
         return try await record(
             on: date, for: reference, keeping: KeptApart(enclosures: bytes), by: actor, today: today
         ) { [answer] _, _ in .answerRecorded(answer) }
-    }
-}
-
-extension Casework {
-    /// Makes the user of `name` (an e-mail address or a name; made where there is none) the handler of the case
-    /// `reference`, or with nil leaves it with no one; refused where that is how it stands already.
-    public func assign(
-        _ reference: CaseReference, to name: String?, on date: CivilDate, by actor: Actor, today: CivilDate
-    ) async throws -> RecordedStep {
-        let current = try await storage.loadDetail(reference).detail.summary.handler
-        guard current != name else { throw CaseworkError.unchanged(reference, handler: name) }
-        return try await record(
-            RecordedEvent(date: date, event: .assigned(to: name.map(Assignee.named))), for: reference, by: actor,
-            today: today)
     }
 }
 

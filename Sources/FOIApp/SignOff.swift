@@ -24,8 +24,9 @@ public struct SignOff: Sendable {
         }
         let days = try ApprovalRequest.workingDays(setting: try await storage.setting(.approvalDays))
         return try await Casework(storage: storage).record(
-            RecordedEvent(date: date, event: .approvalRequested(ApprovalRequest(chain: approvers, workingDays: days))),
-            for: reference, by: actor, today: today)
+            on: date, for: reference, by: actor, today: today,
+            notifying: try await Notifier(storage: storage, actor: actor).messages
+        ) { _, _ in .approvalRequested(ApprovalRequest(chain: approvers, workingDays: days)) }
     }
 
     /// The approval (or, not `approving`, the rejection, with its reason as `note`) of the draft whose SHA-256 is
@@ -36,7 +37,10 @@ public struct SignOff: Sendable {
     ) async throws -> RecordedStep {
         let user = try await storage.user(actor)
         let names = try await storage.users().names
-        return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
+        return try await Casework(storage: storage).record(
+            on: date, for: reference, by: actor, today: today,
+            notifying: try await Notifier(storage: storage, actor: actor).messages
+        ) {
             file, _ in
             let stage = try Self.waitingStage(file, draft: draft, names: names)
             guard stage.approver == user?.id else {
@@ -58,7 +62,10 @@ public struct SignOff: Sendable {
         guard let role = try await storage.user(actor)?.role, role == .coordinator || role == .admin else {
             throw CaseworkError.notCoordinator
         }
-        return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
+        return try await Casework(storage: storage).record(
+            on: date, for: reference, by: actor, today: today,
+            notifying: try await Notifier(storage: storage, actor: actor).messages
+        ) {
             file, _ in
             let stage: Int
             switch file.approvalStanding(draft: draft) {

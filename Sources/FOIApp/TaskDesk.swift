@@ -25,7 +25,10 @@ public struct TaskDesk: Sendable {
             throw CaseworkError.noSuchUser(contributor)
         }
         let defaultDays = try TaskRequest.workingDays(setting: try await storage.setting(.taskDays))
-        return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
+        return try await Casework(storage: storage).record(
+            on: date, for: reference, by: actor, today: today,
+            notifying: try await Notifier(storage: storage, actor: actor).messages
+        ) {
             file, rules in
             let workingDays =
                 switch due {

@@ -30,7 +30,7 @@ struct FOI: AsyncParsableCommand {
             LogCommand.self, AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self,
             ExemptCommand.self, ExtendCommand.self, RespondCommand.self, WithdrawCommand.self, TransferCommand.self,
             ReopenCommand.self, CorrectCommand.self, VoidCommand.self, SplitCommand.self, NoteCommand.self,
-            RequestCommand.self, ReasonCommand.self, DiscloseCommand.self, EnclosureCommand.self,
+            RequestCommand.self, ReasonCommand.self, CommentCommand.self, DiscloseCommand.self, EnclosureCommand.self,
             LetterCommand.self, ParagraphsCommand.self, StatsCommand.self, ReportCommand.self,
             DisclosureLogCommand.self,
             PublishCommand.self, AssignCommand.self, AcceptCommand.self, RejectCommand.self, ReassignCommand.self,
@@ -41,7 +41,7 @@ struct FOI: AsyncParsableCommand {
             ReviewCommand.self, ComplaintCommand.self,
             DecisionNoticeCommand.self, AppealCommand.self, DeadlineCommand.self, HolidaysCommand.self,
             ExemptionsCommand.self, SettingsCommand.self, BackupCommand.self, VerifyCommand.self,
-            RetentionCommand.self, AnonymiseCommand.self, UserCommand.self, TeamCommand.self,
+            RetentionCommand.self, AnonymiseCommand.self, UserCommand.self, TeamCommand.self, NotifyCommand.self,
         ]
     )
 

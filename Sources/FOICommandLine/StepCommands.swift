@@ -14,7 +14,7 @@ public enum StepCommands {
         AcknowledgeCommand.self, ClarifyCommand.self, FeeCommand.self, SearchCommand.self, ExemptCommand.self,
         ReasonCommand.self, ExtendCommand.self, DiscloseCommand.self, RespondCommand.self, WithdrawCommand.self,
         TransferCommand.self, ReopenCommand.self, RequestCommand.self, NoteCommand.self, AssignCommand.self,
-        AcceptCommand.self, RejectCommand.self, FlagCommand.self,
+        AcceptCommand.self, RejectCommand.self, FlagCommand.self, CommentCommand.self,
         PublishCommand.self, ReviewCommand.self, ComplaintCommand.self, DecisionNoticeCommand.self,
         AppealCommand.self, SplitCommand.self, CorrectCommand.self, VoidCommand.self, TaskCommand.Give.self,
         TaskCommand.Done.self, TaskCommand.Decline.self, ApprovalCommand.Request.self, ApprovalCommand.Approve.self,

@@ -122,8 +122,19 @@ public protocol CaseStorage: StepStorage {
     func user(_ actor: Actor) async throws -> User?
 
     /// Appends `steps`, each decided on its case as `load` gave it (or as the step before it on the same case left
-    /// it), in one transaction: all or none, refused as `append` refuses.
-    func append(_ steps: [CaseStep], actor: Actor) async throws -> [RecordedStep]
+    /// it), with the `messages` they send, in one transaction: all or none, refused as `append` refuses.
+    func append(_ steps: [CaseStep], sending messages: [OutgoingMessage], actor: Actor) async throws -> [RecordedStep]
+
+    // MARK: The outbox (Outbox.swift)
+
+    /// Queues `messages` not queued before (by key), in one transaction; returns how many were new.
+    func queue(_ messages: [OutgoingMessage], at now: Int64) async throws -> Int
+    /// Up to `limit` messages waiting to be delivered, the oldest first, each claimed for this delivery at `now` so
+    /// that another run at the same time does not take it too (a claim lapses after `claimSeconds`).
+    func claimPending(limit: Int, at now: Int64) async throws -> [PendingMessage]
+    /// Records what became of the message `id`.
+    func record(_ delivery: Delivery, of id: Int64, at now: Int64) async throws
+    func outboxCounts() async throws -> OutboxCounts
 
     // MARK: Teams
 
@@ -215,10 +226,16 @@ public struct KeptApart: Sendable {
     public var requester: [RequesterField: String]
     /// The bytes of each enclosure the step's answer lists, by its digest.
     public var enclosures: [String: [UInt8]]
+    /// The messages the step sends (Outbox.swift): queued with it, or not at all.
+    public var messages: [OutgoingMessage]
 
-    public init(requester: [RequesterField: String] = [:], enclosures: [String: [UInt8]] = [:]) {
+    public init(
+        requester: [RequesterField: String] = [:], enclosures: [String: [UInt8]] = [:],
+        messages: [OutgoingMessage] = []
+    ) {
         self.requester = requester
         self.enclosures = enclosures
+        self.messages = messages
     }
 }
 

@@ -14,6 +14,8 @@ public enum Settings {
         case taskDays = "task-days"
         /// Working days each approver of a chain of sign-off has.
         case approvalDays = "approval-days"
+        /// Where the team reaches foi-server (`https://foi.council.example`): the links in the messages it sends.
+        case webAddress = "web-address"
         // The authority's profile, which letters print: unset until the authority gives it.
         case authorityName = "authority-name"
         case authorityAddress = "authority-address"
@@ -40,6 +42,7 @@ public enum Settings {
             case .clarificationLapseDays: String(ClockPolicy.defaultClarificationLapseWorkingDays)
             case .taskDays: String(TaskRequest.defaultWorkingDays)
             case .approvalDays: String(ApprovalRequest.defaultWorkingDays)
+            case .webAddress: "http://localhost:8080"
             case .retentionYears: RetentionPolicy().description
             case .letterLanguage: LetterLanguage.english.rawValue
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
@@ -74,6 +77,15 @@ public enum Settings {
                 _ = try TaskRequest.workingDays(setting: value)
             case .approvalDays:
                 _ = try ApprovalRequest.workingDays(setting: value)
+            case .webAddress:
+                let scheme = value.prefix { $0 != ":" }
+                guard ["http", "https"].contains(scheme), value.hasPrefix(scheme + "://"),
+                    value.count > scheme.count + 3,
+                    !value.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" })
+                else {
+                    throw .badValue(
+                        self, value: value, reason: "give the address the team opens, e.g. https://foi.council.example")
+                }
             case .letterLanguage:
                 guard LetterLanguage(rawValue: value) != nil else {
                     throw .badValue(

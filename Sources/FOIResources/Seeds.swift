@@ -68,6 +68,7 @@ public enum Seeds {
             ("0020_tasks", String(decoding: PackageResources._020_tasks_sql, as: UTF8.self)),
             ("0021_flags", String(decoding: PackageResources._021_flags_sql, as: UTF8.self)),
             ("0022_teams", String(decoding: PackageResources._022_teams_sql, as: UTF8.self)),
+            ("0023_outbox", String(decoding: PackageResources._023_outbox_sql, as: UTF8.self)),
         ]
     }
 }

@@ -31,14 +31,19 @@ extension CaseStore: CaseStorage {
             if case .answerRecorded(let answer) = step.event.event {
                 try Self.keep(answer.enclosures, bytes: apart.enclosures, of: step.state.file.reference, db)
             }
+            _ = try Outbox.queue(apart.messages, at: Int64(Date().timeIntervalSince1970), db)
             return recorded
         }
     }
 
-    public func append(_ steps: [CaseStep], actor: Actor) async throws -> [RecordedStep] {
+    public func append(_ steps: [CaseStep], sending messages: [OutgoingMessage], actor: Actor) async throws
+        -> [RecordedStep]
+    {
         try await write { db in
             let actor = try Users.column(for: actor, db)
-            return try steps.map { try Self.append($0, actor: actor, db) }
+            let recorded = try steps.map { try Self.append($0, actor: actor, db) }
+            _ = try Outbox.queue(messages, at: Int64(Date().timeIntervalSince1970), db)
+            return recorded
         }
     }
 

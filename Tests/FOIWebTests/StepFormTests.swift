@@ -46,7 +46,7 @@ import Testing
                 "acknowledge", "clarify", "fee", "search", "exempt", "reason", "extend", "disclose", "respond",
                 "withdraw", "transfer", "reopen", "request", "note", "assign", "publish", "review", "complaint",
                 "decision-notice", "appeal", "split", "correct", "void", "give-task", "answer-task", "decline-task",
-                "flag", "request-approval", "approve", "reject", "accept", "give-back",
+                "flag", "request-approval", "approve", "reject", "accept", "give-back", "comment",
             ])
         let respond = try #require(StepCommands.form(named: "respond"))
         #expect(respond.fields.map(\.name).prefix(2) == ["outcome", "advice"])

@@ -14,7 +14,7 @@ import Testing
     }()
 
     @Test func theRootCommandListsEveryCommand() {
-        #expect(Self.commands.count == 54)
+        #expect(Self.commands.count == 56)
         for command in ["review", "complaint", "decision-notice", "appeal", "deadline", "split"] {
             #expect(Self.commands.contains(command))
         }

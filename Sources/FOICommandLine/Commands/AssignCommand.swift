@@ -33,19 +33,20 @@ struct AssignCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let team {
-            return try await step.recordOnStore { storage in
-                (
-                    try await Allocating(storage: storage).allocate(
-                        step.reference, toTeam: team.trimmingCharacters(in: .whitespaces), on: step.date(on),
-                        by: step.store.identity, today: step.store.todayDate), []
-                )
-            }
-        }
-        let officer = to?.trimmingCharacters(in: .whitespaces)
-        try await step.record { casework in
-            try await casework.assign(
-                step.reference, to: officer, on: step.date(on), by: step.store.identity, today: step.store.todayDate)
+        try await step.recordOnStore { storage in
+            let allocating = Allocating(storage: storage)
+            let (date, actor, today) = (step.date(on), step.store.identity, step.store.todayDate)
+            let recorded =
+                if let team {
+                    try await allocating.allocate(
+                        step.reference, toTeam: team.trimmingCharacters(in: .whitespaces), on: date, by: actor,
+                        today: today)
+                } else {
+                    try await allocating.assign(
+                        step.reference, to: to?.trimmingCharacters(in: .whitespaces), on: date, by: actor,
+                        today: today)
+                }
+            return (recorded, [])
         }
     }
 }

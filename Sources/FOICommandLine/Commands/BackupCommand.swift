@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOIApp
+import FOIKit
 import FOIViews
 
 /// `foi backup`.
@@ -24,6 +25,6 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         let caseStore = try store.open(.read)
         let cases = try await perform { try await Office(storage: caseStore).backup(to: file) }
-        say("Backed up \(caseStore.address) to \(file.printable): \(cases) case\(cases == 1 ? "" : "s").")
+        say("Backed up \(caseStore.address) to \(file.printable): \(plural(cases, "case")).")
     }
 }

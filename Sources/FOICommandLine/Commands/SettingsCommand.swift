@@ -22,7 +22,10 @@ struct SettingsCommand: AsyncParsableCommand {
             subject access request says beside the copy (UK GDPR Art. 15(1)-(2)). templates-dir: a directory of edited \
             letter templates (see 'foi letter templates export'). letterhead-docx: the authority's Word letterhead \
             (.docx or .dotx), whose styles, headers, footers and page setup Word letters take. letter-language: en \
-            (default), cy (Welsh) or en+cy (both, the Welsh first), for letters under FOIA, the EIR and UK GDPR.
+            (default), cy (Welsh) or en+cy (both, the Welsh first), for letters under FOIA, the EIR and UK GDPR. \
+            task-days: the working days a contributor task is given by default (5); approval-days: those each \
+            approver of a chain of sign-off has (2); web-address: where the team opens foi-server (default \
+            http://localhost:8080), for the links in the messages foi sends.
             """)
     @Argument(help: "The setting to change.") var key: String?
     @Argument(help: "Its new value.") var value: String?
