@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Mail to the team over SMTP (FOIMail): the event loop and TLS foi-server already runs on.
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        // foi-server's mail rounds run beside the web server and stop with it.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // The reference data under seeds/ and schema/, compiled into the binary so that a copied `foi` needs no
@@ -72,6 +74,7 @@ let package = Package(
                 .embedInCode("schema/0021_flags.sql"),
                 .embedInCode("schema/0022_teams.sql"),
                 .embedInCode("schema/0023_outbox.sql"),
+                .embedInCode("schema/0024_comment_reads.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),
@@ -155,6 +158,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), "FOIMail",
             ]),
         // The commands of `foi`: also what foi-server reads each step's fields, checks and help from.
         .target(

@@ -136,6 +136,10 @@ public protocol CaseStorage: StepStorage {
     func record(_ delivery: Delivery, of id: Int64, at now: Int64) async throws
     func outboxCounts() async throws -> OutboxCounts
 
+    /// The last step of the case `reference` the user `user` had seen when they last opened it (0: never), and
+    /// from now on `seen`: the comments after it are new to them.
+    func markSeen(_ reference: CaseReference, by user: UserID, upTo seen: Int) async throws -> Int
+
     // MARK: Teams
 
     /// Every team with its members, in the order they were made.

@@ -29,6 +29,14 @@ public struct SMTPTransport: MailTransport {
         self.timeout = timeout
     }
 
+    /// `host:port` (an IPv6 address in brackets) as a server's host and port; nil where it is not one.
+    public static func server(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), colon > text.startIndex,
+            let port = Int(text[text.index(after: colon)...]), (1...65_535).contains(port)
+        else { return nil }
+        return (String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port)
+    }
+
     public func deliver(_ mails: [Mail], delivered: (Int, MailOutcome) async throws -> Void) async throws {
         let timeout = timeout
         let channel: NIOAsyncChannel<SMTPReply, ByteBuffer>
@@ -133,9 +141,12 @@ private final class Conversation {
         return Set(reply.lines.dropFirst().compactMap { $0.split(separator: " ").first.map { $0.uppercased() } })
     }
 
-    /// One message's transaction: the server's last word on it (RSET after a refusal, for the next).
+    /// One message's transaction: the server's last word on it (RSET after a refusal, for the next). A sender
+    /// refused is the whole run's failure, not the message's (the server wants TLS, or another sender).
     func send(_ mail: Mail) async throws -> MailOutcome {
-        for (command, expected) in [("MAIL FROM:<\(mail.from)>", 250), ("RCPT TO:<\(mail.to)>", 250), ("DATA", 354)] {
+        let sender = try await reply(to: "MAIL FROM:<\(mail.from)>", step: "MAIL FROM")
+        guard sender.code == 250 else { throw SMTPError.unexpected(sender, expected: 250, step: "MAIL FROM") }
+        for (command, expected) in [("RCPT TO:<\(mail.to)>", 250), ("DATA", 354)] {
             let reply = try await reply(to: command, step: String(command.prefix { $0 != ":" }))
             if reply.code != expected && !(expected == 250 && reply.code == 251) {
                 _ = try await self.reply(to: "RSET", step: "RSET")

@@ -69,6 +69,7 @@ public enum Seeds {
             ("0021_flags", String(decoding: PackageResources._021_flags_sql, as: UTF8.self)),
             ("0022_teams", String(decoding: PackageResources._022_teams_sql, as: UTF8.self)),
             ("0023_outbox", String(decoding: PackageResources._023_outbox_sql, as: UTF8.self)),
+            ("0024_comment_reads", String(decoding: PackageResources._024_comment_reads_sql, as: UTF8.self)),
         ]
     }
 }

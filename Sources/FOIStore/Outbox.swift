@@ -86,3 +86,19 @@ extension CaseStore {
         }
     }
 }
+
+extension CaseStore {
+    public func markSeen(_ reference: CaseReference, by user: UserID, upTo seen: Int) async throws -> Int {
+        try await write { db in
+            let caseID = try Self.caseID(reference, db)
+            let before =
+                try Int.fetchOne(
+                    db, sql: "SELECT seen_sequence FROM comment_reads WHERE user_id = ? AND case_id = ?",
+                    arguments: [user.rawValue, caseID]) ?? 0
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO comment_reads (user_id, case_id, seen_sequence) VALUES (?, ?, ?)",
+                arguments: [user.rawValue, caseID, max(before, seen)])
+            return before
+        }
+    }
+}

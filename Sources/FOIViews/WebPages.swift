@@ -220,9 +220,26 @@ public enum WebPages {
     /// them.
     /// `message`, where the last step was refused, says why above the forms; `steps`: the steps the user may
     /// record (none for a user who records no steps); `version`: the case's last event, read before `detail`.
+    /// The team's comments on the case, those after step `seen` marked new (in words, not by colour alone).
+    static func commentsSection(_ detail: CaseDetail, seen: Int) -> String {
+        let comments = detail.events.compactMap { stored -> (StoredEvent, String)? in
+            guard case .commented(let text, _) = stored.recorded.event else { return nil }
+            return (stored, text)
+        }
+        guard !comments.isEmpty else { return "" }
+        let new = comments.filter { $0.0.sequence > seen }.count
+        return "<h2 id=\"comments\">Comments" + (new > 0 ? " <strong class=\"new\">(\(new) new)</strong>" : "")
+            + "</h2>\n<ol class=\"comments\">\n"
+            + comments.map { stored, text in
+                "<li>" + (stored.sequence > seen ? "<strong class=\"new\">New:</strong> " : "")
+                    + "<strong>\(escape(stored.actorName(detail.names) ?? ""))</strong>, "
+                    + "\(escape(stored.recorded.date.longDescription))\n" + paragraphs(text) + "</li>\n"
+            }.joined() + "</ol>\n"
+    }
+
     public static func casePage(
         _ detail: CaseDetail, calendars: Calendars, catalogue: ExemptionCatalogue, today: CivilDate, user: User,
-        formToken: String, steps: [StepForm] = [], signOff: [StepForm] = [], version: Int64 = 0,
+        formToken: String, seen: Int = 0, steps: [StepForm] = [], signOff: [StepForm] = [], version: Int64 = 0,
         message: String? = nil
     ) throws -> String {
         let summary = detail.summary
@@ -261,6 +278,7 @@ public enum WebPages {
         }
         body += facts.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>\n" }.joined() + "</dl>\n"
         if let request = detail.file.requestText { body += "<h2>The request</h2>\n" + paragraphs(request) }
+        body += commentsSection(detail, seen: seen)
         body +=
             "<h2>How the date was reached</h2>\n<ul>\n"
             + detail.deadline.explanation(calendars: calendars).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"

@@ -106,10 +106,12 @@ public struct WebServer: Sendable {
             } catch StoreError.caseNotFound {
                 return Self.noCase(reference)
             }
+            let seen = try await storage.markSeen(
+                reference, by: user.id, upTo: detail.events.last?.sequence ?? 0)
             return Self.html(
                 try WebPages.casePage(
                     detail, calendars: storage.calendars, catalogue: storage.catalogue, today: today(), user: user,
-                    formToken: Accounts.formToken(ofSession: token),
+                    formToken: Accounts.formToken(ofSession: token), seen: seen,
                     steps: user.role.recordsSteps ? StepCommands.forms : [],
                     signOff: user.role == .approver
                         ? StepCommands.forms.filter { StepCommands.approverSteps.contains($0.name) } : [],

@@ -8,15 +8,26 @@ import FOITestSupport
 /// one in twenty was reviewed, one in a hundred went on to the regulator, one in a thousand to the Tribunal.
 /// Every step is dated no later than `today`, so the recent ones are still under way. With `tasksPerCase`, each
 /// case puts that many questions to the 200 contributors (`contributor1@example.org` and on) the day after it was
-/// received, 3 working days each: answered two days later in a closed case, still open in an open one.
+/// received, 3 working days each: answered two days later in a closed case, still open in an open one; and each
+/// case is handled by one of 20 officers (`officer1@example.org` and on), assigned the day it was received.
 func generateStore(path: String, count: Int, today: CivilDate, tasksPerCase: Int = 0) async throws {
     let store = try CaseStore(path: path, access: .create)
     var contributors: [UserID] = []
+    var officers: [UserID] = []
     for number in 1...(tasksPerCase > 0 ? 200 : 0) {
         contributors.append(
             try await store.addUser(
                 name: "Contributor \(number)", email: "contributor\(number)@example.org", role: .contributor
             ).id)
+    }
+    for number in 1...(tasksPerCase > 0 ? 20 : 0) {
+        officers.append(
+            try await store.addUser(name: "Officer \(number)", email: "officer\(number)@example.org", role: .officer).id
+        )
+    }
+    func handled(_ index: Int, received: CivilDate) -> [RecordedEvent] {
+        officers.isEmpty
+            ? [] : [RecordedEvent(date: received, event: .assigned(to: .user(officers[index % officers.count])))]
     }
     func tasks(_ index: Int, received: CivilDate, answered: Bool) -> [RecordedEvent] {
         guard tasksPerCase > 0 else { return [] }
@@ -53,7 +64,7 @@ func generateStore(path: String, count: Int, today: CivilDate, tasksPerCase: Int
                 index % 200 == 0
                 // Received at least three days ago: a clarification or fee notice a day or two after it has happened.
                 ? today.adding(days: -35 - Int(random.next() % 35)) : today.adding(days: -3 - Int(random.next() % 25))
-            steps += tasks(index, received: received, answered: false)
+            steps += handled(index, received: received) + tasks(index, received: received, answered: false)
             if index % 300 == 10 {
                 steps.append(
                     RecordedEvent(date: received.adding(days: 1), event: .clarificationRequested(note: "which period?"))
@@ -68,7 +79,7 @@ func generateStore(path: String, count: Int, today: CivilDate, tasksPerCase: Int
             // refused on cost.
             let outcome = drawn == .refusedCost && (regime == .eir || regime == .sar) ? .grantedInFull : drawn
             let answered = received.adding(days: 14 + Int(random.next() % 16))
-            steps += tasks(index, received: received, answered: true)
+            steps += handled(index, received: received) + tasks(index, received: received, answered: true)
             steps.append(
                 RecordedEvent(
                     date: received.adding(days: 5),

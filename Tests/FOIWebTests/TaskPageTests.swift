@@ -171,3 +171,40 @@ import Testing
         }
     }
 }
+
+/// Comments in the browser: posted from the case's page, mentioning a colleague by address (who is sent a message),
+/// shown to each reader with those they have not read yet marked new, until they have.
+@Suite struct CommentPageTests {
+    @Test func aCommentIsNewToEachReaderUntilTheyReadIt() async throws {
+        let store = try await WebFixture.store(users: [
+            ("Ann Officer", "ann@council.example", .officer), ("Bo Legal", "bo@council.example", .officer),
+        ])
+        _ = try await Office(storage: store).log(
+            NewCase(
+                reference: CaseReference(rawValue: "FOI-1"), received: try CivilDate(iso: "2026-11-02"),
+                receipt: Receipt(regime: .foia, subject: "Gritting routes"), requester: Requester(name: "Rita")),
+            receiptConvention: nil, by: .system, today: try CivilDate(iso: "2026-11-02"))
+        try await WebFixture.application(store).test(.router) { client in
+            let ann = try #require(try await WebServerTests.signIn(client, password: WebFixture.password))
+            let bo = try #require(
+                try await WebServerTests.signIn(client, as: "bo@council.example", password: WebFixture.password))
+            _ = try await WebFixture.get(client, "/cases/FOI-1", as: bo)
+            let posted = try await client.execute(
+                uri: "/cases/FOI-1/comment", method: .post, headers: WebServerTests.headers(cookie: ann),
+                body: WebServerTests.form([
+                    "csrf": Accounts.formToken(ofSession: ann), "steps": "1",
+                    "text": "bo@council.example is the <s.40> reasoning right?",
+                ])
+            ) { $0 }
+            #expect(posted.status == .seeOther, "\(String(buffer: posted.body))")
+            let first = String(buffer: try await WebFixture.get(client, "/cases/FOI-1", as: bo).body)
+            #expect(first.contains("Comments <strong class=\"new\">(1 new)</strong>"))
+            #expect(first.contains("<strong class=\"new\">New:</strong> <strong>Ann Officer</strong>"))
+            #expect(first.contains("is the &lt;s.40&gt; reasoning right?"))
+            let again = String(buffer: try await WebFixture.get(client, "/cases/FOI-1", as: bo).body)
+            #expect(again.contains("<h2 id=\"comments\">Comments</h2>") && !again.contains("New:"))
+            let pending = try await store.claimPending(limit: 10, at: 0)
+            #expect(pending.map(\.message.subject) == ["Ann Officer mentioned you on FOI-1"])
+        }
+    }
+}

@@ -12,7 +12,7 @@ struct LoopbackMailServer {
     let input = Pipe()
 
     static let script = #"""
-        import asyncio, email, email.policy, json, sys
+        import asyncio, email, email.policy, json, ssl, sys
         from aiosmtpd.controller import Controller
 
         class Keep:
@@ -32,21 +32,28 @@ struct LoopbackMailServer {
                                           "parts": parts}) + "\n")
                 return "250 OK"
 
-        controller = Controller(Keep(), hostname="127.0.0.1", port=int(sys.argv[1]))
+        tls = {}
+        if len(sys.argv) > 3:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(sys.argv[3], sys.argv[4])
+            tls = {"tls_context": context, "require_starttls": True}
+        controller = Controller(Keep(), hostname="127.0.0.1", port=int(sys.argv[1]), **tls)
         controller.start()
         print("ready", flush=True)
         sys.stdin.read()
         controller.stop()
         """#
 
-    init(in directory: URL) throws {
+    /// `certificate`: a certificate and its key (PEM files) to offer STARTTLS with, and require it.
+    init(in directory: URL, certificate: (chain: String, key: String)? = nil) throws {
         let script = directory.appendingPathComponent("mailserver.py")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
         received = directory.appendingPathComponent("received.jsonl")
         port = Int.random(in: 40_001...50_000)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, String(port), received.path]
+        process.arguments =
+            ["python3", script.path, String(port), received.path] + (certificate.map { [$0.chain, $0.key] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = input
@@ -175,6 +182,30 @@ struct NotifyCommandTests {
                 "lee@council.example: Task 1 on \(ref) is 3 working days overdue",
                 "raj@council.example: foi: 1 overdue item, 0 due soon",
             ])
+    }
+
+    /// A server that requires TLS: without --starttls nothing is sent and nothing lost (the run fails at MAIL FROM,
+    /// one line); with it, and the office's own certificate trusted (--ca), the message goes over TLS.
+    @Test(ExternalTools.needed(programs: ["openssl"], install: "apt-get install openssl"))
+    func startTLSWithTheOfficesOwnCertificate() throws {
+        let chain = workspace.directory.appendingPathComponent("cert.pem").path
+        let key = workspace.directory.appendingPathComponent("key.pem").path
+        _ = try ServerTLSTests.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", chain, "-days", "2",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+            ])
+        try workspace.ok(["task", "add", ref, "--to", "raj@council.example", "--ask", "Repairs?"], today: "2026-11-03")
+        let server = try LoopbackMailServer(in: workspace.directory, certificate: (chain, key))
+        defer { server.stop() }
+        let smtp = ["notify", "send", "--smtp", "localhost:\(server.port)", "--from", "foi@council.example"]
+        let plain = try workspace.run(smtp, today: "2026-11-03")
+        #expect(plain.status == 1 && plain.stdout.isEmpty && plain.stderr.contains("to MAIL FROM, not 250"))
+        #expect(try workspace.run(["notify", "status"]).stdout == "1 waiting, 0 sent, 0 dropped.\n")
+        let secure = try workspace.run(smtp + ["--starttls", "--ca", chain], today: "2026-11-03")
+        #expect(secure.stdout == "Sent 1 message.\n", "\(secure.stderr)")
+        #expect(try server.messages().count == 1)
     }
 
     /// No server: the run says so on one line, exits 1, and every message waits for the next run.

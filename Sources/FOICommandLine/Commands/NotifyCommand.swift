@@ -40,13 +40,26 @@ struct NotifyCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            _ = try MailServerAddress(smtp)
-            if let from { try MailServerAddress.checkSender(from) }
+            _ = try server
+            if let from {
+                guard from.split(separator: "@", omittingEmptySubsequences: false).count == 2,
+                    !from.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || !$0.isASCII })
+                else { throw ValidationError("--from is an e-mail address, e.g. foi@council.example") }
+            }
+        }
+
+        var server: (host: String, port: Int) {
+            get throws {
+                guard let server = SMTPTransport.server(smtp) else {
+                    throw ValidationError("--smtp is the mail server as host:port, e.g. mail.council.example:587")
+                }
+                return server
+            }
         }
 
         func run() async throws {
             let caseStore = try store.open()
-            let server = try MailServerAddress(smtp)
+            let server = try server
             let sender: String
             if let from { sender = from } else { sender = try await perform { try await caseStore.setting(.foiEmail) } }
             guard !sender.isEmpty else {
@@ -99,26 +112,5 @@ struct NotifyCommand: AsyncParsableCommand {
             let counts = try await perform { try await caseStore.outboxCounts() }
             say("\(counts.pending) waiting, \(counts.sent) sent, \(counts.dropped) dropped.")
         }
-    }
-}
-
-/// `host:port`, as --smtp takes it.
-struct MailServerAddress {
-    var host: String
-    var port: Int
-
-    init(_ text: String) throws {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-            (1...65535).contains(port), colon > text.startIndex
-        else { throw ValidationError("--smtp is the mail server as host:port, e.g. mail.council.example:587") }
-        host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        self.port = port
-    }
-
-    /// An address that can stand in MAIL FROM: no spaces, no angle brackets, one @.
-    static func checkSender(_ address: String) throws {
-        guard address.split(separator: "@", omittingEmptySubsequences: false).count == 2,
-            !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || !$0.isASCII })
-        else { throw ValidationError("--from is an e-mail address, e.g. foi@council.example") }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FOIApp
 import FOIKit
+import FOIMail
 import FOIResources
 import FOIStore
 import FOIWeb
@@ -10,6 +11,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOSSL
+import ServiceLifecycle
 
 /// `foi-server`: the team's foi in a browser, over the same database as the command line.
 @main
@@ -46,6 +48,18 @@ struct FOIServer: AsyncParsableCommand {
             "Take this date as today (YYYY-MM-DD), for trying and for benchmarks. Default: today in London.",
             valueName: "date"))
     var today: String?
+    @Option(
+        help: ArgumentHelp(
+            "Deliver the team's messages to this mail server, and queue the daily digests and chasers.",
+            valueName: "host:port"))
+    var smtp: String?
+    @Option(help: ArgumentHelp("The sender's address (default: the foi-email setting).", valueName: "address"))
+    var mailFrom: String?
+    @Flag(help: "Upgrade the mail server connection to TLS (STARTTLS).") var smtpStarttls = false
+    @Option(help: ArgumentHelp("Deliver queued messages every this many seconds.", valueName: "seconds"))
+    var mailEvery = 60
+    @Option(help: ArgumentHelp("Queue the day's digests and chasers from this hour (London), 0-23.", valueName: "hour"))
+    var digestHour = 7
 
     /// The demo admin's address.
     static let demoAdmin = "admin@demo.example"
@@ -70,6 +84,9 @@ struct FOIServer: AsyncParsableCommand {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1 to 65535") }
         guard !host.isEmpty else { throw ValidationError("--host is empty") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
+        if let smtp { _ = try Self.mailServer(smtp) }
+        guard (5...86_400).contains(mailEvery) else { throw ValidationError("--mail-every must be 5 to 86400") }
+        guard (0...23).contains(digestHour) else { throw ValidationError("--digest-hour must be 0 to 23") }
     }
 
     func run() async throws {
@@ -110,8 +127,34 @@ struct FOIServer: AsyncParsableCommand {
             today: { fixedToday ?? ReceiptTime.londonDate(atUTCSeconds: Int(Date().timeIntervalSince1970)) })
         let app = Application(
             router: server.router(), server: serverBuilder, configuration: .init(address: .hostname(host, port: port)),
-            logger: logger)
+            services: try await mailRounds(storage, today: server.today, logger: logger), logger: logger)
         try await app.runService()
+    }
+
+    /// The mail rounds --smtp asks for, if it does.
+    func mailRounds(_ storage: CaseStore, today: @escaping @Sendable () -> CivilDate, logger: Logger) async throws
+        -> [any Service]
+    {
+        guard let smtp else { return [] }
+        let server = try Self.mailServer(smtp)
+        var sender = mailFrom ?? ""
+        if mailFrom == nil { sender = try await storage.setting(.foiEmail) }
+        guard !sender.isEmpty else {
+            throw ValidationError("give --mail-from ADDRESS, or set foi-email (foi settings foi-email ADDRESS)")
+        }
+        return [
+            MailRounds(
+                postman: Postman(storage: storage),
+                transport: SMTPTransport(host: server.host, port: server.port, startTLS: smtpStarttls),
+                sender: sender, interval: .seconds(mailEvery), digestHour: digestHour, today: today, logger: logger)
+        ]
+    }
+
+    static func mailServer(_ text: String) throws -> (host: String, port: Int) {
+        guard let server = SMTPTransport.server(text) else {
+            throw ValidationError("--smtp is the mail server as host:port, e.g. mail.council.example:587")
+        }
+        return server
     }
 
     /// Loads the demo cases and gives the demo admin a new password, printed once with where to sign in.
