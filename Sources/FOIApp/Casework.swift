@@ -48,8 +48,8 @@ extension Casework {
     /// case as it now stands and delivered again (`deliver` replaces what it delivered before), once.
     public func issueLetter(
         _ kind: LetterKind, about reference: CaseReference, date: CivilDate?, templates: [String: String],
-        templateOrigin: String, draft: Bool, recording: Bool, by actor: Actor, today: CivilDate,
-        deliver: (Letter) throws -> Void
+        templateOrigin: String, draft: Bool, recording: Bool, approvalRequiredFor: Set<CaseFlag> = [], by actor: Actor,
+        today: CivilDate, deliver: (Letter) throws -> Void
     ) async throws -> Letter {
         try await decidingAgain {
             let loaded = try await storage.loadDetail(reference)
@@ -61,6 +61,12 @@ extension Casework {
             guard recording else {
                 try deliver(letter)
                 return letter
+            }
+            // A flagged case's response waits for sign-off where the office says so (`require-approval`).
+            let file = loaded.detail.file
+            let flagged = file.flags.filter(approvalRequiredFor.contains)
+            if kind == .response, file.approval == nil, !flagged.isEmpty {
+                throw CaseworkError.approvalRequired(flagged)
             }
             // The response goes out as its approvers saw it, or not at all.
             if kind == .response, let standing = loaded.detail.file.approvalStanding(draft: letter.digest),
@@ -163,6 +169,8 @@ public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
     case signedOff
     /// Only a coordinator (or an admin) lets a draft go without sign-off.
     case notCoordinator
+    /// The case is flagged so that its response needs sign-off (the `require-approval` setting), and none was asked.
+    case approvalRequired([CaseFlag])
     /// The case is offered to someone else (an officer, or a team the user is not in): only they answer.
     case offeredToAnother(String)
 
@@ -178,6 +186,9 @@ public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "chain starts again"
         case .signedOff: "the draft response is signed off already"
         case .notCoordinator: "only a coordinator lets a draft go without sign-off"
+        case .approvalRequired(let flags):
+            "the case is flagged \(flags.map(\.rawValue).joined(separator: ", ")), so its response needs sign-off "
+                + "before it goes out: ask for it first"
         case .offeredToAnother(let name): "the case is offered to \(name): only they accept it or give it back"
         }
     }

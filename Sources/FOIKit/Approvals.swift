@@ -18,6 +18,22 @@ public struct ApprovalRequest: Hashable, Sendable {
     /// The working days each approver has unless the office's `approval-days` setting says otherwise.
     public static let defaultWorkingDays = 2
 
+    /// The flags a `require-approval` setting names: every flag for `flagged`, none for an empty one.
+    public static func requiredFlags(setting text: String) throws(SettingError) -> Set<CaseFlag> {
+        let words = text.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
+        if words == ["flagged"] { return Set(CaseFlag.allCases) }
+        var flags: Set<CaseFlag> = []
+        for word in words {
+            guard let flag = CaseFlag(rawValue: word) else {
+                throw .badValue(
+                    .requireApproval, value: text,
+                    reason: "use flagged, or flags among " + CaseFlag.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            flags.insert(flag)
+        }
+        return flags
+    }
+
     /// The working days an `approval-days` setting gives.
     public static func workingDays(setting text: String) throws(SettingError) -> Int {
         try Settings.Key.approvalDays.workingDays(text, allowed: allowedWorkingDays)

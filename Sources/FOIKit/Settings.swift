@@ -14,6 +14,9 @@ public enum Settings {
         case taskDays = "task-days"
         /// Working days each approver of a chain of sign-off has.
         case approvalDays = "approval-days"
+        /// The flags that make sign-off compulsory before the response goes out: `flagged` (any), a list of flags
+        /// (`press, legal`), or empty (none).
+        case requireApproval = "require-approval"
         /// Where the team reaches foi-server (`https://foi.council.example`): the links in the messages it sends.
         case webAddress = "web-address"
         // The authority's profile, which letters print: unset until the authority gives it.
@@ -43,6 +46,7 @@ public enum Settings {
             case .taskDays: String(TaskRequest.defaultWorkingDays)
             case .approvalDays: String(ApprovalRequest.defaultWorkingDays)
             case .webAddress: "http://localhost:8080"
+            case .requireApproval: ""
             case .retentionYears: RetentionPolicy().description
             case .letterLanguage: LetterLanguage.english.rawValue
             case .authorityName, .authorityAddress, .foiContact, .foiEmail, .reviewContact, .signature,
@@ -77,6 +81,8 @@ public enum Settings {
                 _ = try TaskRequest.workingDays(setting: value)
             case .approvalDays:
                 _ = try ApprovalRequest.workingDays(setting: value)
+            case .requireApproval:
+                _ = try ApprovalRequest.requiredFlags(setting: value)
             case .webAddress:
                 let scheme = value.prefix { $0 != ":" }
                 guard ["http", "https"].contains(scheme), value.hasPrefix(scheme + "://"),

@@ -205,16 +205,10 @@ enum Projection {
 
     /// Writes the case's first response as the disclosure log reads it (`first_responses`, migration 0010).
     static func writeFirstResponse(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
-        if replacing {
-            try db.cachedStatement(sql: "DELETE FROM first_responses WHERE case_id = ?").execute(arguments: [caseID])
-        }
-        guard let row = firstResponseRow(file) else { return }
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO first_responses (case_id, responded_on, outcome, exemptions, title, held_back)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: StatementArguments([caseID.databaseValue] + row))
+        try write(
+            firstResponseRow(file).map { [$0] } ?? [], into: "first_responses",
+            columns: ["responded_on", "outcome", "exemptions", "title", "held_back"], caseID: caseID,
+            replacing: replacing, db)
     }
 
     /// The case's row of `first_responses`, after its id (none for a subject access request, or before a response):
@@ -228,23 +222,34 @@ enum Projection {
         ]
     }
 
+    /// Writes `rows` (each after the case's id) as the case's rows of the projection table `table`, whose columns
+    /// after `case_id` are `columns`; `replacing`: the case's rows there are removed first.
+    private static func write(
+        _ rows: [[DatabaseValue]], into table: String, columns: [String], caseID: Int64, replacing: Bool,
+        _ db: Database
+    ) throws {
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE case_id = ?").execute(arguments: [caseID])
+        }
+        guard !rows.isEmpty else { return }
+        let placeholders = String(repeating: ", ?", count: columns.count)
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO \(table) (case_id, \(columns.joined(separator: ", "))) VALUES (?\(placeholders))")
+        for row in rows { try insert.execute(arguments: StatementArguments([caseID.databaseValue] + row)) }
+    }
+
     /// Writes the flags raised on the case (`case_flags`, migration 0021).
     static func writeFlags(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
-        if replacing {
-            try db.cachedStatement(sql: "DELETE FROM case_flags WHERE case_id = ?").execute(arguments: [caseID])
-        }
-        let insert = try db.cachedStatement(sql: "INSERT INTO case_flags (case_id, flag) VALUES (?, ?)")
-        for flag in file.flags { try insert.execute(arguments: [caseID, flag.rawValue]) }
+        try write(
+            file.flags.map { [$0.rawValue.databaseValue] }, into: "case_flags", columns: ["flag"], caseID: caseID,
+            replacing: replacing, db)
     }
 
     /// Writes to whom the case is allocated (`case_allocations`, migration 0022).
     static func writeAllocation(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
-        if replacing {
-            try db.cachedStatement(sql: "DELETE FROM case_allocations WHERE case_id = ?").execute(arguments: [caseID])
-        }
-        guard let row = allocationRow(file) else { return }
-        try db.cachedStatement(sql: "INSERT INTO case_allocations (case_id, team_id, standing) VALUES (?, ?, ?)")
-            .execute(arguments: StatementArguments([caseID.databaseValue] + row))
+        try write(
+            allocationRow(file).map { [$0] } ?? [], into: "case_allocations", columns: ["team_id", "standing"],
+            caseID: caseID, replacing: replacing, db)
     }
 
     /// The case's `case_allocations` row after its id (`team_id`, `standing`), or nil for a case never allocated.
@@ -255,15 +260,10 @@ enum Projection {
 
     /// Writes the case's tasks (`case_tasks`, migration 0020).
     static func writeTasks(_ state: CaseState, caseID: Int64, replacing: Bool, _ db: Database) throws {
-        if replacing {
-            try db.cachedStatement(sql: "DELETE FROM case_tasks WHERE case_id = ?").execute(arguments: [caseID])
-        }
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO case_tasks (case_id, task, user_id, state, given_on, due_on, closed_on, hours, activity)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for row in taskRows(state) { try insert.execute(arguments: StatementArguments([caseID.databaseValue] + row)) }
+        try write(
+            taskRows(state), into: "case_tasks",
+            columns: ["task", "user_id", "state", "given_on", "due_on", "closed_on", "hours", "activity"],
+            caseID: caseID, replacing: replacing, db)
     }
 
     /// The case's rows of `case_tasks` after its id, as `writeTasks` writes them (what `verify` compares with): task,
@@ -286,12 +286,9 @@ enum Projection {
 
     /// Writes who handles the case (`case_handlers`, migrations 0011 and 0013).
     static func writeHandler(_ file: Case, caseID: Int64, replacing: Bool, _ db: Database) throws {
-        if replacing {
-            try db.cachedStatement(sql: "DELETE FROM case_handlers WHERE case_id = ?").execute(arguments: [caseID])
-        }
-        guard let row = handlerRow(file) else { return }
-        try db.cachedStatement(sql: "INSERT INTO case_handlers (case_id, handler, user_id) VALUES (?, ?, ?)")
-            .execute(arguments: StatementArguments([caseID.databaseValue] + row))
+        try write(
+            handlerRow(file).map { [$0] } ?? [], into: "case_handlers", columns: ["handler", "user_id"],
+            caseID: caseID, replacing: replacing, db)
     }
 
     /// The case's `case_handlers` row after its id (`handler`, `user_id`), or nil while no one handles it: a user

@@ -177,6 +177,16 @@ import Testing
         try ok(["user", "add", "lee@b.example", "--name", "Lee Legal", "--role", "approver"])
         try ok(["user", "add", "pat@b.example", "--name", "Pat Press", "--role", "approver"])
         try ok(["respond", ref, "--outcome", "not-held", "--on", "2026-11-19"])
+        // The office requires sign-off of press-flagged cases: this one's response cannot go out without a chain.
+        try ok(["settings", "require-approval", "press, legal"])
+        let unknown = try run(["settings", "require-approval", "press, lawyers"])
+        #expect(unknown.status == 1 && unknown.stderr.hasPrefix("Error: 'press, lawyers' is not a value of require-"))
+        try ok(["flag", ref, "press"])
+        let unasked = try run(["letter", ref, "response"])
+        #expect(unasked.status == 1 && unasked.stdout.isEmpty)
+        #expect(
+            unasked.stderr == "Error: the case is flagged press, so its response needs sign-off before it goes out: "
+                + "ask for it first\n")
         try ok(["approval", "request", ref, "--chain", "lee@b.example, pat@b.example"])
 
         let blocked = try run(["letter", ref, "response"])

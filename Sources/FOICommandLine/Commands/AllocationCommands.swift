@@ -17,15 +17,7 @@ struct AcceptCommand: AsyncParsableCommand {
     @OptionGroup var step: StepOptions
     @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
 
-    func run() async throws {
-        try await step.recordOnStore { storage in
-            (
-                try await Allocating(storage: storage).answer(
-                    step.reference, rejecting: nil, on: step.date(on), by: step.store.identity,
-                    today: step.store.todayDate), []
-            )
-        }
-    }
+    func run() async throws { try await step.answerOffer(rejecting: nil, on: on) }
 }
 
 /// `foi reject`: the officer or team a case was offered to gives it back.
@@ -43,12 +35,16 @@ struct RejectCommand: AsyncParsableCommand {
 
     func validate() throws { try Check.nonBlank([(reason, "--reason")]) }
 
-    func run() async throws {
-        try await step.recordOnStore { storage in
+    func run() async throws { try await step.answerOffer(rejecting: reason, on: on) }
+}
+
+extension StepOptions {
+    /// The offer of the case accepted (or, with `reason`, given back) by the user running the command.
+    func answerOffer(rejecting reason: String?, on: DateOrTimestamp?) async throws {
+        try await recordOnStore { storage in
             (
                 try await Allocating(storage: storage).answer(
-                    step.reference, rejecting: reason, on: step.date(on), by: step.store.identity,
-                    today: step.store.todayDate), []
+                    reference, rejecting: reason, on: date(on), by: store.identity, today: store.todayDate), []
             )
         }
     }

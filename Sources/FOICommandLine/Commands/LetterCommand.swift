@@ -136,10 +136,12 @@ extension LetterCommand {
                 if !path.isEmpty { wordLetterhead = try readLetterhead(path) }
             }
             return try await perform(on: reference) {
+                let required = try ApprovalRequest.requiredFlags(setting: try await storage.setting(.requireApproval))
                 do {
                     return try await Casework(storage: storage).issueLetter(
                         kind, about: reference, date: date, templates: templateSet.templates,
-                        templateOrigin: templateSet.origin, draft: draft, recording: recording, by: actor, today: today
+                        templateOrigin: templateSet.origin, draft: draft, recording: recording,
+                        approvalRequiredFor: required, by: actor, today: today
                     ) { letter in
                         try deliver(try perform { try format.bytes(of: letter, on: wordLetterhead) })
                     }

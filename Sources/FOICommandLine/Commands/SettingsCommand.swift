@@ -25,7 +25,8 @@ struct SettingsCommand: AsyncParsableCommand {
             (default), cy (Welsh) or en+cy (both, the Welsh first), for letters under FOIA, the EIR and UK GDPR. \
             task-days: the working days a contributor task is given by default (5); approval-days: those each \
             approver of a chain of sign-off has (2); web-address: where the team opens foi-server (default \
-            http://localhost:8080), for the links in the messages foi sends.
+            http://localhost:8080), for the links in the messages foi sends; require-approval: flagged, or a list \
+            of flags (press, legal, ...), whose cases' response letter waits for sign-off ('foi approval').
             """)
     @Argument(help: "The setting to change.") var key: String?
     @Argument(help: "Its new value.") var value: String?
