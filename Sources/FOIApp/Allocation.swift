@@ -49,10 +49,8 @@ public struct Allocating: Sendable {
         let user = try await storage.user(actor)
         let teams = try await storage.teams()
         let names = try await storage.users().names
-        return try await Casework(storage: storage).record(
-            on: date, for: reference, by: actor, today: today,
-            notifying: try await Notifier(storage: storage, actor: actor).messages
-        ) {
+        // An answer to an offer sends nothing: the one who made the offer sees it on the case.
+        return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
             file, _ in
             // Where nothing is offered, FOIKit says so.
             if case .offered = file.allocation {
@@ -112,8 +110,6 @@ public struct Allocating: Sendable {
 
     /// The team named `name`; refused, naming the teams there are, where there is none.
     public static func team(named name: String, _ storage: any CaseStorage) async throws -> Team {
-        let teams = try await storage.teams()
-        guard let team = teams.named(name) else { throw StoreError.noTeam(name, known: teams.map(\.name)) }
-        return team
+        try await storage.teams().team(named: name)
     }
 }

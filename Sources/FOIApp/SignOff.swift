@@ -62,10 +62,7 @@ public struct SignOff: Sendable {
         guard let role = try await storage.user(actor)?.role, role == .coordinator || role == .admin else {
             throw CaseworkError.notCoordinator
         }
-        return try await Casework(storage: storage).record(
-            on: date, for: reference, by: actor, today: today,
-            notifying: try await Notifier(storage: storage, actor: actor).messages
-        ) {
+        return try await Casework(storage: storage).record(on: date, for: reference, by: actor, today: today) {
             file, _ in
             let stage: Int
             switch file.approvalStanding(draft: draft) {

@@ -146,8 +146,12 @@ extension Array where Element == Team {
         }
     }
 
-    /// The team named `name`, matched without regard to case.
-    public func named(_ name: String) -> Team? {
-        first { $0.name.lowercased() == name.lowercased() }
+    /// The team named `name`, matched without regard to case; refused, naming the teams there are, where there is
+    /// none.
+    public func team(named name: String) throws(StoreError) -> Team {
+        guard let team = first(where: { $0.name.lowercased() == name.lowercased() }) else {
+            throw .noTeam(name, known: map(\.name))
+        }
+        return team
     }
 }

@@ -20,11 +20,7 @@ enum Teams {
 
     /// The team named `name` (without regard to case); refused, naming the teams there are, where there is none.
     static func named(_ name: String, _ db: Database) throws -> Team {
-        let teams = try all(db)
-        guard let team = teams.named(name) else {
-            throw StoreError.noTeam(name, known: teams.map(\.name))
-        }
-        return team
+        try all(db).team(named: name)
     }
 
     /// The SQL of the ids of the team `id` and every team under it.
