@@ -154,6 +154,18 @@ extension Office {
             })
     }
 
+    /// The requests falling due in `period` that were late as at `asAt`, with the days each waited on its
+    /// contributors and approvers.
+    public func delays(_ period: ReportingPeriod, asAt: CivilDate, today: CivilDate) async throws -> DelayReport {
+        let entries = try await storage.timeliness(dueIn: period.dates, asAt: asAt, today: today)
+        var files: [CaseReference: Case] = [:]
+        for entry in entries where entry.kind == .request && entry.standing(asAt: asAt) == .late {
+            files[entry.reference] = try await storage.caseFile(entry.reference)
+        }
+        return try DelayReport(
+            period: period, asAt: asAt, entries: entries, files: files, calendars: storage.calendars)
+    }
+
     /// The Cabinet Office return for `period` (a quarter or a year) as at `asAt`: an annual return carries over the
     /// previous year's extensions and reviews still under way.
     public func cabinetOfficeReturn(_ period: ReportingPeriod, asAt: CivilDate) async throws -> CabinetOfficeReturn {

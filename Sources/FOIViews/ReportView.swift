@@ -5,7 +5,8 @@ import Foundation
 /// page an officer sends to the board or the information governance group rather than a table of numbers.
 public enum ReportView {
     public static func render(
-        _ report: TimelinessReport, activity: PeriodActivity, authority: String?, calendars: Calendars
+        _ report: TimelinessReport, activity: PeriodActivity, delays: DelayReport, names: Names, authority: String?,
+        calendars: Calendars
     ) -> String {
         let rows = report.rows
         let warning = report.warning(calendars: calendars)
@@ -64,6 +65,23 @@ public enum ReportView {
                 ReviewOutcome.allCases.compactMap { outcome in
                     activity.reviewOutcomes[outcome].map { (outcome.label.capitalisedFirst, $0) }
                 }, colour: Palette.review))
+        let lateDays = delays.late.map(\.workingDaysLate).reduce(0, +)
+        body += section(
+            "Where the late days went",
+            "\(plural(delays.late.count, "request")) falling due in the period "
+                + "\(delays.late.count == 1 ? "was" : "were") late, by \(plural(lateDays, "working day")) in all. "
+                + "The working days they waited on each person: contributors' tasks until answered, stages of "
+                + "sign-off until decided ('foi stats delays' lists each).",
+            barChart(
+                delays.shares.map { share in
+                    let split = [
+                        share.taskDays > 0 ? "tasks \(share.taskDays)" : nil,
+                        share.signOffDays > 0 ? "sign-off \(share.signOffDays)" : nil,
+                    ]
+                    return (
+                        "\(names.user(share.user)) (\(split.compactMap { $0 }.joined(separator: ", ")))", share.total
+                    )
+                }.filter { $0.1 > 0 }, colour: Palette.unsatisfactory))
         body += earlyWarning(warning, quarter: ReportingPeriod.quarter(of: report.asAt), report: report)
         return page(title: title + (authority.map { " — \($0)" } ?? ""), body: body)
     }

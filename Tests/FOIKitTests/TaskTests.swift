@@ -353,3 +353,81 @@ import Testing
         }
     }
 }
+
+/// Where the days went, counted by hand on the 2026 calendar. Received Mon 5 Jan, due Mon 2 Feb (20 working days),
+/// answered Fri 6 Feb: 4 working days late (3, 4, 5, 6 Feb).
+@Suite struct WaitTests {
+    let ann = UserID(rawValue: 4), bob = UserID(rawValue: 5), lee = UserID(rawValue: 6), pat = UserID(rawValue: 7)
+    let draftA = String(repeating: "a", count: 64)
+    let draftB = String(repeating: "b", count: 64)
+
+    func late(ending last: (String, CaseEvent)) throws -> Case {
+        var file = try foiaCase(in: .open)
+        let steps: [(String, CaseEvent)] = [
+            ("2026-01-06", .taskGiven(TaskRequest(number: 1, contributor: ann, ask: "Held?", workingDays: 5))),
+            ("2026-01-07", .taskGiven(TaskRequest(number: 2, contributor: bob, ask: "Where?", workingDays: 10))),
+            ("2026-01-15", .taskDone(TaskAnswer(number: 1, answer: "Yes"))),
+            ("2026-02-02", .approvalRequested(ApprovalRequest(chain: [lee, pat], workingDays: 2))),
+            ("2026-02-04", .approvalRejected(ApprovalDecision(stage: 1, digest: draftA, note: "Redact"))),
+            ("2026-02-05", .approved(ApprovalDecision(stage: 1, digest: draftB, note: nil))),
+            ("2026-02-06", .responded(.grantedInFull)),
+            last,
+        ]
+        for (date, event) in steps { try file.apply(RecordedEvent(date: d(date), event: event), catalogue: catalogue) }
+        return file
+    }
+
+    /// Task 1: 7 working days (7–9, 12–15 Jan); task 2, never answered, to the response: 22 (8 Jan to 6 Feb);
+    /// Lee: 2 to the rejection (3, 4 Feb), then 1 to the approval of the redraft (5 Feb); Pat, still waited on
+    /// as at Tue 10 Feb: 3 (6, 9, 10 Feb), though the response was recorded on the 6th.
+    @Test func eachSpanIsCountedInTheCasesWorkingDays() throws {
+        let file = try late(ending: ("2026-02-06", .note("Letter with the press office")))
+        let waits = try file.waits(answered: d("2026-02-06"), asAt: d("2026-02-10"), calendars: shipped)
+        #expect(
+            waits.map { "\($0.kind) \($0.on) \($0.from)..\($0.until) \($0.workingDays)" } == [
+                "task(1) \(ann) 2026-01-06..2026-01-15 7", "task(2) \(bob) 2026-01-07..2026-02-06 22",
+                "signOff(stage: 1) \(lee) 2026-02-02..2026-02-04 2",
+                "signOff(stage: 1) \(lee) 2026-02-04..2026-02-05 1",
+                "signOff(stage: 2) \(pat) 2026-02-05..2026-02-10 3",
+            ])
+        let report = try DelayReport(
+            period: ReportingPeriod(.quarter, year: 2026, index: 1), asAt: d("2026-02-10"),
+            entries: try file.timelinessEntries(calendars: shipped), files: [file.reference: file], calendars: shipped)
+        #expect(report.late.map(\.workingDaysLate) == [4])
+        #expect(
+            report.shares.map { "\($0.user) \($0.taskDays)+\($0.signOffDays)" } == [
+                "\(bob) 22+0", "\(ann) 7+0", "\(lee) 0+3", "\(pat) 0+3",
+            ])
+    }
+
+    /// A bypass on Mon 9 Feb ends Pat's wait: 2 working days (6, 9 Feb); nothing waits after it.
+    @Test func aBypassEndsTheStageItWaitedFor() throws {
+        let file = try late(
+            ending: ("2026-02-09", .approvalBypassed(ApprovalDecision(stage: 2, digest: draftB, note: "Urgent"))))
+        let signOff = try file.waits(answered: d("2026-02-06"), asAt: d("2026-02-20"), calendars: shipped)
+            .filter { if case .signOff = $0.kind { true } else { false } }
+        #expect(signOff.map(\.workingDays) == [2, 1, 2] && signOff.last?.until == d("2026-02-09"))
+    }
+
+    /// Whatever the dates, no task waits longer than the working days from its giving to the response.
+    @Test(arguments: [1, 3, 9, 17, 30, 40], [0, 5, 11, 28, 40]) func noWaitOutlastsItsCase(done: Int, answer: Int)
+        throws
+    {
+        var file = try foiaCase(in: .open)
+        try file.apply(
+            RecordedEvent(
+                date: d("2026-01-06"),
+                event: .taskGiven(TaskRequest(number: 1, contributor: ann, ask: "Held?", workingDays: 5))),
+            catalogue: catalogue)
+        let doneOn = d("2026-01-06").adding(days: done)
+        try file.apply(
+            RecordedEvent(date: doneOn, event: .taskDone(TaskAnswer(number: 1, answer: "Yes"))), catalogue: catalogue)
+        let answered = d("2026-01-06").adding(days: answer)
+        let waits = try file.waits(answered: answered, asAt: d("2026-03-31"), calendars: shipped)
+        let calendar = shipped.calendar(.unitedKingdom)
+        #expect(waits.count == 1 && waits.allSatisfy { $0.until <= answered && $0.until <= doneOn })
+        #expect(
+            waits.map(\.workingDays).reduce(0, +)
+                <= (try calendar.workingDays(after: d("2026-01-06"), through: answered)))
+    }
+}

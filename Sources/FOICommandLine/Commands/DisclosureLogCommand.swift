@@ -36,9 +36,7 @@ struct DisclosureLogCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        if ReportingPeriod(parsing: period) == nil {
-            throw ValidationError("--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
-        }
+        _ = try ReportingPeriod.option(period)
         if (format == .html) != (output != nil) {
             throw ValidationError("--format html and --output DIR go together: the site is a directory of pages")
         }

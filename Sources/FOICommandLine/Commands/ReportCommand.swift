@@ -13,10 +13,11 @@ struct ReportCommand: AsyncParsableCommand {
             One page, with its charts drawn in SVG inside it (no script, nothing fetched from anywhere, so it can \
             be mailed or archived as it is): the share of requests and internal reviews answered in time by \
             month against the ICO's 90% and 95% lines, the requests received each week, the outcomes of the \
-            responses sent, the exemptions most used, the outcomes of the reviews decided, and the early warning \
-            for the current quarter with the requests at risk. The figures are those of 'foi stats timeliness' \
-            as at today; subject access requests are not in them. Without --output the page goes to standard \
-            output.
+            responses sent, the exemptions most used, the outcomes of the reviews decided, where the late days \
+            went (the working days the late responses waited on each contributor and approver, as 'foi stats \
+            delays' counts them), and the early warning for the current quarter with the requests at risk. The \
+            figures are those of 'foi stats timeliness' as at today; subject access requests are not in them. \
+            Without --output the page goes to standard output.
             """)
 
     @Option(
@@ -28,9 +29,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if let period, ReportingPeriod(parsing: period) == nil {
-            throw ValidationError("--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
-        }
+        if let period { _ = try ReportingPeriod.option(period) }
         try NewOutput.check(output)
     }
 
@@ -40,9 +39,12 @@ struct ReportCommand: AsyncParsableCommand {
         let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? quarter
         let caseStore = try store.open(.read)
         let html = try await perform {
-            let report = try await Office(storage: caseStore).timeliness(chosen, asAt: today, today: today)
+            let office = Office(storage: caseStore)
             return ReportView.render(
-                report, activity: try await caseStore.activity(in: chosen.dates),
+                try await office.timeliness(chosen, asAt: today, today: today),
+                activity: try await caseStore.activity(in: chosen.dates),
+                delays: try await office.delays(chosen, asAt: today, today: today),
+                names: try await caseStore.users().names,
                 authority: try await caseStore.profile()[.name],
                 calendars: caseStore.calendars)
         }

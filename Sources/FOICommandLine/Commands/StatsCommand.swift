@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "The figures an authority is judged by, derived from the case histories.",
-        subcommands: [Timeliness.self, CabinetOffice.self, SectionFortyFive.self, SIC.self])
+        subcommands: [Timeliness.self, Delays.self, CabinetOffice.self, SectionFortyFive.self, SIC.self])
 
     struct Timeliness: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -44,10 +44,7 @@ struct StatsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            if let period, ReportingPeriod(parsing: period) == nil {
-                throw ValidationError(
-                    "--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
-            }
+            if let period { _ = try ReportingPeriod.option(period) }
         }
 
         func run() async throws {
@@ -60,6 +57,47 @@ struct StatsCommand: ParsableCommand {
             try perform {
                 try TimelinessView.render(report, calendars: caseStore.calendars, format: format)
             }.flush()
+        }
+    }
+
+    struct Delays: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "delays",
+            abstract: "Where the late days went: what each late response waited on, and on whom.",
+            discussion: """
+                For each request falling due in the period (as 'foi stats timeliness' counts it) that was late as \
+                at the end of the --as-at day: the working days it spent waiting on each contributor's task (from \
+                the day it was given to its answer or refusal) and on each stage of sign-off (from the day the \
+                stage was reached to its decision), in the case's calendar, up to its response; then each person \
+                waited on, the most days first. A chain of sign-off that starts again after a rejection counts \
+                from the rejection, so the redraft is in the first approver's span. The same days can be waited on \
+                two people at once (two tasks in parallel): each counts them.
+                """)
+
+        @Option(
+            help: ArgumentHelp(
+                "A month (2026-10), quarter (2026Q3) or year (2026); default: this quarter.", valueName: "period"))
+        var period: String?
+        @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
+        var asAt: CivilDate?
+        @Option(help: "Output format: table, json, or csv (a row per wait).") var format: OutputFormat = .table
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if let period { _ = try ReportingPeriod.option(period) }
+        }
+
+        func run() async throws {
+            let asAt = asAt ?? store.todayDate
+            let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? ReportingPeriod.quarter(of: asAt)
+            let caseStore = try store.open(.read)
+            let (report, names) = try await perform {
+                (
+                    try await Office(storage: caseStore).delays(chosen, asAt: asAt, today: store.todayDate),
+                    try await caseStore.users().names
+                )
+            }
+            try perform { try DelayView.render(report, names: names, format: format) }.flush()
         }
     }
 
@@ -121,10 +159,7 @@ struct StatsCommand: ParsableCommand {
         @OptionGroup var options: ReturnOptions
 
         func validate() throws {
-            if ReportingPeriod(parsing: period) == nil {
-                throw ValidationError(
-                    "--period '\(period)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
-            }
+            _ = try ReportingPeriod.option(period)
         }
 
         func run() async throws {

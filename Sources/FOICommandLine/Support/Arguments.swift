@@ -182,3 +182,13 @@ enum NewOutput {
         }
     }
 }
+
+extension ReportingPeriod {
+    /// The period a `--period` option names, or why it names none.
+    static func option(_ text: String) throws -> ReportingPeriod {
+        guard let period = ReportingPeriod(parsing: text) else {
+            throw ValidationError("--period '\(text)' is not a month (2026-10), a quarter (2026Q3) or a year (2026)")
+        }
+        return period
+    }
+}
