@@ -70,6 +70,39 @@ public struct Approval: Hashable, Sendable {
     }
 }
 
+/// A stage of sign-off from the day it was reached to its decision.
+public struct ApprovalSpan: Hashable, Sendable {
+    public var stage: Int
+    public var approver: UserID
+    public var from: CivilDate
+    /// Its decision; nil while the chain waits for it.
+    public var until: CivilDate?
+}
+
+extension Approval {
+    /// The stages as the decisions leave them, whatever the draft: each from the day it was reached (the request,
+    /// the previous stage's approval, a rejection that starts the chain again) to its decision, the last without
+    /// one while the chain waits. A bypass ends the chain.
+    public var spans: [ApprovalSpan] {
+        let chain = request.chain
+        var spans: [ApprovalSpan] = []
+        var stage = 1
+        var since = requestedOn
+        for decided in decisions where decided.kind == .bypassed || decided.decision.stage == stage {
+            spans.append(ApprovalSpan(stage: stage, approver: chain[stage - 1], from: since, until: decided.on))
+            since = decided.on
+            switch decided.kind {
+            case .approved: stage += 1
+            case .rejected: stage = 1
+            case .bypassed: return spans
+            }
+            if stage > chain.count { return spans }
+        }
+        spans.append(ApprovalSpan(stage: stage, approver: chain[stage - 1], from: since, until: nil))
+        return spans
+    }
+}
+
 /// Where the chain stands for one draft of the response letter.
 public enum ApprovalStanding: Hashable, Sendable {
     /// Every approver approved this draft, or a coordinator let it go without them (`bypassed`).
@@ -146,6 +179,26 @@ extension Case {
         }
         guard approved < chain.count else { return .complete(bypassed: false) }
         return .waiting(stage: approved + 1, approver: chain[approved], since: since)
+    }
+
+    /// The clock of the stage the chain waits for, as its decisions leave it: the office's working days for each
+    /// approver (`approval-days`) from the day the stage was reached, in the case's calendar. None once the chain
+    /// is through, or the response letter has gone.
+    func signOffClock(calendars: Calendars) throws(DeadlineError) -> CaseClock? {
+        guard let approval, let span = approval.spans.last, span.until == nil,
+            !letters.contains(where: { $0.letter == "response" })
+        else { return nil }
+        let days = approval.request.workingDays
+        var clock = CaseClock(
+            name: .signOff, startedOn: span.from,
+            due: try calendars.calendar(regime.calendarKind).date(adding: days, workingDaysTo: span.from),
+            citation: "the office's \(days) working days for each approver", isGuidance: true, provisional: false,
+            derivation: [
+                "stage \(span.stage) of \(approval.request.chain.count) reached \(span.from.longDescription): "
+                    + "\(days) working days in the case's calendar"
+            ])
+        clock.stage = span.stage
+        return clock
     }
 
     mutating func requestApproval(_ request: ApprovalRequest, on date: CivilDate) throws(LifecycleError) {

@@ -23,11 +23,13 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
     case permissionWindow = "permission-window"
     /// A contributor's task: the office's own date, within the case's (Tasks.swift).
     case task
+    /// The stage of sign-off the chain waits for: the office's own date (Approvals.swift).
+    case signOff = "sign-off"
 
     /// Whose move the clock waits for, which decides where the board shows it.
     public var watch: ClockWatch {
         switch self {
-        case .response, .refusalNotice, .furtherResponse, .review, .submissions, .compliance, .task: .duty
+        case .response, .refusalNotice, .furtherResponse, .review, .submissions, .compliance, .task, .signOff: .duty
         case .appealWindow, .hearing, .permissionWindow: .date
         case .clarificationLapse, .feeLapse, .reviewWindow, .regulatorWindow: .requester
         }
@@ -36,9 +38,11 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
     /// Whether the board shows it. The requester's windows to ask for a review or complain are shown on the case
     /// only: every response opens one, and they need nothing of the authority; so is the refusal notice, due on the
     /// day the response clock shows until an extension moves it.
-    /// A task is the office's own date, not the law's: the board lists the case by its statutory clocks.
+    /// A task or a stage of sign-off is the office's own date, not the law's: the board lists the case by its
+    /// statutory clocks, and the tasks and stages in a section of their own.
     public var isOnBoard: Bool {
         self != .reviewWindow && self != .regulatorWindow && self != .refusalNotice && self != .task
+            && self != .signOff
     }
 
     /// For people: `internal review`, `decision notice steps`.
@@ -58,6 +62,7 @@ public enum ClockName: String, CaseIterable, Codable, Hashable, Sendable {
         case .hearing: "tribunal hearing"
         case .permissionWindow: "last day to seek permission to appeal"
         case .task: "contributor task"
+        case .signOff: "sign-off"
         }
     }
 }
@@ -123,9 +128,15 @@ public struct CaseClock: Hashable, Sendable {
     public var derivation: [String]
     /// A task's number in its case; nil for every other clock.
     public var task: Int?
+    /// The stage of sign-off a sign-off clock waits for; nil for every other clock.
+    public var stage: Int?
 
-    /// For people: the clock's title, and a task's number.
-    public var title: String { task.map { "task \($0)" } ?? name.title }
+    /// For people: the clock's title, with a task's number or a stage of sign-off.
+    public var title: String {
+        if let task { return "task \(task)" }
+        if let stage { return "sign-off stage \(stage)" }
+        return name.title
+    }
 
     /// Still waiting for its step: the board's clocks.
     public var isPending: Bool { metOn == nil && stoppedOn == nil && due != nil }
@@ -211,6 +222,7 @@ extension Case {
             clocks += try complaintClocks(complaint, calendars: calendars)
         }
         for task in tasks { clocks.append(try taskClock(task, caseDue: deadline.finalDate, calendars: calendars)) }
+        if let signOff = try signOffClock(calendars: calendars) { clocks.append(signOff) }
         return clocks
     }
 

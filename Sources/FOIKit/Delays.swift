@@ -60,26 +60,12 @@ extension Case {
                 waits.append(found)
             }
         }
-        guard let approval else { return waits }
-        let chain = approval.request.chain
-        var stage = 1
-        var since = approval.requestedOn
-        for decided in approval.decisions where decided.kind == .bypassed || decided.decision.stage == stage {
+        for span in approval?.spans ?? [] {
             if let found = try wait(
-                .signOff(stage: stage), on: chain[stage - 1], from: since, until: decided.on, end: asAt)
+                .signOff(stage: span.stage), on: span.approver, from: span.from, until: span.until ?? asAt, end: asAt)
             {
                 waits.append(found)
             }
-            since = decided.on
-            switch decided.kind {
-            case .approved: stage += 1
-            case .rejected: stage = 1
-            case .bypassed: return waits
-            }
-            if stage > chain.count { return waits }
-        }
-        if let found = try wait(.signOff(stage: stage), on: chain[stage - 1], from: since, until: asAt, end: asAt) {
-            waits.append(found)
         }
         return waits
     }
@@ -99,7 +85,7 @@ public struct LateResponse: Hashable, Sendable {
     }
 }
 
-/// `foi stats delays`: the late responses falling due in a period, and on whom they waited.
+/// Where the late days went: the late responses falling due in a period, and on whom they waited.
 public struct DelayReport: Hashable, Sendable {
     public var period: ReportingPeriod
     public var asAt: CivilDate

@@ -256,16 +256,48 @@ public struct Board: Sendable {
     public var awaiting: BoardSection
     /// The requests falling due this quarter as the ICO's timeliness figures count them today.
     public var quarter: TimelinessFigures
+    /// The contributors' tasks and the stages of sign-off overdue or due within the horizon: how many, and the
+    /// first of them.
+    public var tasksAndSignOff: (count: Int, rows: [BoardWait])
 
     public init(
         today: CivilDate, overdue: BoardSection, dueSoon: BoardSection, awaiting: BoardSection,
-        quarter: TimelinessFigures = TimelinessFigures(counts: [:])
+        quarter: TimelinessFigures = TimelinessFigures(counts: [:]),
+        tasksAndSignOff: (count: Int, rows: [BoardWait]) = (0, [])
     ) {
         self.today = today
         self.overdue = overdue
         self.dueSoon = dueSoon
         self.awaiting = awaiting
         self.quarter = quarter
+        self.tasksAndSignOff = tasksAndSignOff
+    }
+}
+
+/// A contributor's task or a stage of sign-off on the board: the case's reference and subject (never its
+/// requester), whom it waits on, and its date in the case's calendar.
+public struct BoardWait: Hashable, Sendable {
+    public var reference: CaseReference
+    public var subject: String
+    public var regime: Regime
+    public var kind: Wait.Kind
+    public var on: UserID
+    public var onName: String
+    public var due: CivilDate
+    public var workingDaysLeft: Int
+
+    public init(
+        reference: CaseReference, subject: String, regime: Regime, kind: Wait.Kind, on: UserID, onName: String,
+        due: CivilDate, workingDaysLeft: Int
+    ) {
+        self.reference = reference
+        self.subject = subject
+        self.regime = regime
+        self.kind = kind
+        self.on = on
+        self.onName = onName
+        self.due = due
+        self.workingDaysLeft = workingDaysLeft
     }
 }
 

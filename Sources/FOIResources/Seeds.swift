@@ -70,6 +70,7 @@ public enum Seeds {
             ("0022_teams", String(decoding: PackageResources._022_teams_sql, as: UTF8.self)),
             ("0023_outbox", String(decoding: PackageResources._023_outbox_sql, as: UTF8.self)),
             ("0024_comment_reads", String(decoding: PackageResources._024_comment_reads_sql, as: UTF8.self)),
+            ("0025_signoffs", String(decoding: PackageResources._025_signoffs_sql, as: UTF8.self)),
         ]
     }
 }

@@ -183,7 +183,8 @@ extension CaseStore {
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         let sectionConditions = try boardSections(today: today, horizon: horizon, handler: handler, among: among)
         let calendars = calendars
-        let (sections, quarter) = try await read { db -> ([BoardSection], TimelinessFigures) in
+        let (sections, quarter, others) = try await read {
+            db -> ([BoardSection], TimelinessFigures, (count: Int, rows: [BoardWait])) in
             let sections = try sectionConditions.map { condition, arguments, index in
                 let count = try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM case_clocks WHERE \(condition)", arguments: arguments)
@@ -211,11 +212,14 @@ extension CaseStore {
                     })
             }
             return (
-                sections, try Self.requestTimeliness(dueIn: ReportingPeriod.quarter(of: today).dates, today: today, db)
+                sections, try Self.requestTimeliness(dueIn: ReportingPeriod.quarter(of: today).dates, today: today, db),
+                try self.tasksAndSignOff(
+                    today: today, horizon: horizon, limit: limit, handler: handler, among: among, db)
             )
         }
         return Board(
-            today: today, overdue: sections[0], dueSoon: sections[1], awaiting: sections[2], quarter: quarter)
+            today: today, overdue: sections[0], dueSoon: sections[1], awaiting: sections[2], quarter: quarter,
+            tasksAndSignOff: others)
     }
 
     public func boardEntries(today: CivilDate, horizon: Int, handler: HandlerFilter?) async throws -> [[BoardEntry]] {
@@ -245,11 +249,7 @@ extension CaseStore {
     private func boardSections(
         today: CivilDate, horizon: Int, handler: HandlerFilter?, among: [CaseReference]?
     ) throws -> [(condition: String, arguments: StatementArguments, index: String)] {
-        var (selected, selectedArguments) = handler.map { Self.handled(by: $0, column: "case_id") } ?? ("1", [])
-        if let among {
-            selected += " AND case_id IN (SELECT id FROM cases WHERE ref IN (\(placeholders(among.count))))"
-            selectedArguments += StatementArguments(among.map(\.rawValue))
-        }
+        let (selected, selectedArguments) = Self.selection(handler: handler, among: among)
         let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
         return [
             ("\(Self.watched(\.canBeOverdue)) AND due_on < ?", [today], "case_clocks_duties"),
@@ -261,6 +261,65 @@ extension CaseStore {
         ].map { condition, arguments, index in
             ("\(condition) AND \(selected)", arguments + selectedArguments, index)
         }
+    }
+
+    /// The condition on `case_id` selecting the cases `handler` and `among` name, with its arguments.
+    private static func selection(handler: HandlerFilter?, among: [CaseReference]?) -> (String, StatementArguments) {
+        var (selected, selectedArguments) = handler.map { Self.handled(by: $0, column: "case_id") } ?? ("1", [])
+        if let among {
+            selected += " AND case_id IN (SELECT id FROM cases WHERE ref IN (\(placeholders(among.count))))"
+            selectedArguments += StatementArguments(among.map(\.rawValue))
+        }
+        return (selected, selectedArguments)
+    }
+
+    /// The open tasks (`case_tasks`) and the stages of sign-off awaited (`case_signoffs`) of the cases selected,
+    /// overdue or due within `horizon` working days of each case's calendar, the earliest first: how many, and the
+    /// first `limit`.
+    private func tasksAndSignOff(
+        today: CivilDate, horizon: Int, limit: Int?, handler: HandlerFilter?, among: [CaseReference]?, _ db: Database
+    ) throws -> (count: Int, rows: [BoardWait]) {
+        let (selected, selectedArguments) = Self.selection(handler: handler, among: among)
+        let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
+        // One shape for both: a task's number or the stage's, the one waited on, and the case's columns.
+        let waits = """
+            SELECT t.case_id AS case_id, 'task' AS kind, t.task AS number, t.user_id AS user_id, t.due_on AS due_on,
+                   c.regime AS regime, c.ref AS ref, c.subject AS subject
+            FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE t.state = 'open' AND t.due_on IS NOT NULL
+            UNION ALL
+            SELECT s.case_id, 'sign-off', s.stage, s.user_id, s.due_on, c.regime, c.ref, c.subject
+            FROM case_signoffs s JOIN cases c ON c.id = s.case_id
+            """
+        let condition = "\(withinHorizon) AND \(selected)"
+        let arguments = horizonArguments + selectedArguments
+        let count = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM (\(waits)) WHERE \(condition)", arguments: arguments)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT case_id, kind, number, user_id, due_on, regime, ref, subject,
+                       (SELECT name FROM users WHERE users.id = user_id)
+                FROM (\(waits))
+                WHERE \(condition) ORDER BY due_on, ref, kind DESC, number\(limit.map { " LIMIT \($0)" } ?? "")
+                """, arguments: arguments)
+        return (
+            count ?? 0,
+            try rows.map { row in
+                guard let regime = Regime(rawValue: row[5]), let due: CivilDate = row[4] else {
+                    throw StoreError.unreadableCase(id: row[0])
+                }
+                let number: Int = row[2]
+                do {
+                    return BoardWait(
+                        reference: CaseReference(rawValue: row[6]), subject: row[7], regime: regime,
+                        kind: row[1] == "task" ? .task(number) : .signOff(stage: number), on: UserID(rawValue: row[3]),
+                        onName: row[8] ?? "user \(row[3] as Int)", due: due,
+                        workingDaysLeft: try calendars.workingDaysLeft(until: due, regime: regime, today: today))
+                } catch let error as DeadlineError {
+                    throw StoreError.deadline(error)
+                }
+            }
+        )
     }
 
     /// Every running clock on the board (`case_clocks`) and every open task with a date (`case_tasks`), or those

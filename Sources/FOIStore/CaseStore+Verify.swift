@@ -294,6 +294,7 @@ extension CaseStore {
         var handlers = try projected("case_handlers", "handler, user_id")
         var flags = try projected("case_flags", "flag", order: ", flag")
         var allocations = try projected("case_allocations", "team_id, standing")
+        var signOffs = try projected("case_signoffs", "stage, user_id, since_on, due_on")
         var tasks = try projected(
             "case_tasks", "task, user_id, state, given_on, due_on, closed_on, hours, activity", order: ", task")
         while let row = try cases.next() {
@@ -308,6 +309,7 @@ extension CaseStore {
             _ = try tasks.take { $0.0 < caseID }
             _ = try flags.take { $0.0 < caseID }
             _ = try allocations.take { $0.0 < caseID }
+            _ = try signOffs.take { $0.0 < caseID }
             let caseEvents = try events.take { $0.caseID == caseID }
             report.cases += 1
             report.events += caseEvents.count
@@ -324,7 +326,8 @@ extension CaseStore {
                     flags: try flags.take { $0.0 == caseID }.compactMap {
                         $0.1.first.flatMap(String.fromDatabaseValue)
                     },
-                    allocation: try allocations.take { $0.0 == caseID }.first?.1
+                    allocation: try allocations.take { $0.0 == caseID }.first?.1,
+                    signOff: try signOffs.take { $0.0 == caseID }.first?.1
                 ),
                 rules: rules)
             if !problems.isEmpty {
@@ -381,6 +384,7 @@ extension CaseStore {
         var tasks: [[DatabaseValue]]
         var flags: [String]
         var allocation: [DatabaseValue]?
+        var signOff: [DatabaseValue]?
     }
 
     /// Where the projection row, clocks, exemptions and other tables differ from what a replay of the events gives,
@@ -450,6 +454,9 @@ extension CaseStore {
         }
         if tables.allocation != Projection.allocationRow(file) {
             problems.append("its allocation (case_allocations) differs from the one its history gives")
+        }
+        if tables.signOff != Projection.signOffRow(state) {
+            problems.append("its stage of sign-off awaited (case_signoffs) differs from the one its history gives")
         }
         if tables.tasks != Projection.taskRows(state) {
             problems.append("its contributor tasks (case_tasks) differ from those its history gives")

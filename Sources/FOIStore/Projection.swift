@@ -10,7 +10,8 @@ enum Projection {
     /// the foi that first opens it (`Migrations`). 2: no permission window after a withdrawn appeal, no steps from
     /// the authority's partly successful appeal against a notice that ordered none (issue 23). 3: contributor tasks
     /// (`case_tasks`, issue 25). 4: the flags that route a case (`case_flags`). 5: allocation (`case_allocations`).
-    static let version = 5
+    /// 6: the stage of sign-off awaited (`case_signoffs`).
+    static let version = 6
 
     /// Inserts a new case's row, its events, exemptions and clocks; returns the case's id.
     static func insert(_ state: CaseState, requesterID: Int64?, actor: String?, _ db: Database) throws -> Int64 {
@@ -64,6 +65,7 @@ enum Projection {
         try writeTasks(state, caseID: caseID, replacing: false, db)
         try writeFlags(file, caseID: caseID, replacing: false, db)
         try writeAllocation(file, caseID: caseID, replacing: false, db)
+        try writeSignOff(state, caseID: caseID, replacing: false, db)
         return caseID
     }
 
@@ -106,6 +108,7 @@ enum Projection {
         try writeTasks(state, caseID: caseID, replacing: true, db)
         try writeFlags(state.file, caseID: caseID, replacing: true, db)
         try writeAllocation(state.file, caseID: caseID, replacing: true, db)
+        try writeSignOff(state, caseID: caseID, replacing: true, db)
         if exemptionsChanged { try writeExemptions(state.file.exemptions, caseID: caseID, replacing: true, db) }
     }
 
@@ -126,6 +129,7 @@ enum Projection {
         try writeTimeliness(state, caseID: caseID, replacing: true, db)
         // A task's date moves with the calendar too; a case without tasks has no rows to rewrite.
         if !state.file.tasks.isEmpty { try writeTasks(state, caseID: caseID, replacing: true, db) }
+        if state.file.approval != nil { try writeSignOff(state, caseID: caseID, replacing: true, db) }
         let update = try db.cachedStatement(
             sql: "UPDATE case_clocks SET due_on = ?, provisional = ? WHERE case_id = ? AND clock = ?")
         for clock in state.boardClocks {
@@ -282,6 +286,24 @@ enum Projection {
                 closed.databaseValue, hours.databaseValue, activity?.rawValue.databaseValue ?? .null,
             ]
         }
+    }
+
+    /// Writes the stage of sign-off the case waits for (`case_signoffs`, migration 0025).
+    static func writeSignOff(_ state: CaseState, caseID: Int64, replacing: Bool, _ db: Database) throws {
+        try write(
+            signOffRow(state).map { [$0] } ?? [], into: "case_signoffs",
+            columns: ["stage", "user_id", "since_on", "due_on"], caseID: caseID, replacing: replacing, db)
+    }
+
+    /// The case's `case_signoffs` row after its id (stage, user_id, since_on, due_on), or nil while no stage waits.
+    static func signOffRow(_ state: CaseState) -> [DatabaseValue]? {
+        guard let clock = state.clocks.first(where: { $0.name == .signOff }), let stage = clock.stage,
+            let chain = state.file.approval?.request.chain, chain.indices.contains(stage - 1)
+        else { return nil }
+        return [
+            stage.databaseValue, chain[stage - 1].rawValue.databaseValue, clock.startedOn.databaseValue,
+            clock.due.databaseValue,
+        ]
     }
 
     /// Writes who handles the case (`case_handlers`, migrations 0011 and 0013).

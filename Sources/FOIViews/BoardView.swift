@@ -53,9 +53,34 @@ public enum BoardView {
                     output.line("… and \(section.count - section.rows.count) more: \(listingAll(key))")
                 }
             }
+            // Only where there are some: an office without contributors has no such section.
+            let (count, rows) = board.tasksAndSignOff
+            guard count > 0 else { return output }
+            output.line()
+            output.line("\(tasksAndSignOffTitle(horizon: horizon)) (\(count))")
+            if !rows.isEmpty {
+                output.write(
+                    Table.render(
+                        header: ["ref", "waiting for", "on", "date", "left", "subject"],
+                        rows: rows.map { row in
+                            [
+                                row.reference.rawValue, DelayView.phrase(row.kind), row.onName, row.due.longDescription,
+                                CaseView.left(row.workingDaysLeft), row.subject,
+                            ]
+                        }))
+            }
+            if count > rows.count { output.line("… and \(count - rows.count) more: \(listingAll(tasksKey))") }
         }
         return output
     }
+
+    /// The heading of the board's section of tasks and stages of sign-off.
+    public static func tasksAndSignOffTitle(horizon: Int) -> String {
+        "Tasks and sign-off overdue or due in the next \(horizon) working days"
+    }
+
+    /// The key `listingAll` is given for the section of tasks and sign-off.
+    public static let tasksKey = "tasks"
 }
 
 extension BoardView {

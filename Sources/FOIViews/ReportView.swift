@@ -71,7 +71,7 @@ public enum ReportView {
             "\(plural(delays.late.count, "request")) falling due in the period "
                 + "\(delays.late.count == 1 ? "was" : "were") late, by \(plural(lateDays, "working day")) in all. "
                 + "The working days they waited on each person: contributors' tasks until answered, stages of "
-                + "sign-off until decided ('foi stats delays' lists each).",
+                + "sign-off until decided; the delay figures list each wait.",
             barChart(
                 delays.shares.map { share in
                     let split = [

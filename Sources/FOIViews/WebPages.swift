@@ -156,6 +156,27 @@ public enum WebPages {
                 body += "<p>… and \(section.count - section.rows.count) more.</p>\n"
             }
         }
+        let (count, rows) = board.tasksAndSignOff
+        guard count > 0 else { return body }
+        body += "<h2>\(escape(BoardView.tasksAndSignOffTitle(horizon: horizon))) (\(count))</h2>\n"
+        body +=
+            "<table>\n<thead><tr>"
+            + ["Reference", "Waiting for", "On", "Date", "Left", "Subject"].map { "<th scope=\"col\">\($0)</th>" }
+            .joined() + "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            let left = CaseView.left(row.workingDaysLeft)
+            let cells = [
+                "<th scope=\"row\"><a href=\"\(escape(casePath(row.reference)))\">"
+                    + "\(escape(row.reference.rawValue))</a></th>",
+                "<td>\(escape(DelayView.phrase(row.kind)))</td>", "<td>\(escape(row.onName))</td>",
+                "<td>\(escape(row.due.longDescription))</td>",
+                row.workingDaysLeft < 0 ? "<td class=\"overdue\">\(escape(left))</td>" : "<td>\(escape(left))</td>",
+                "<td>\(escape(row.subject))</td>",
+            ]
+            body += "<tr>" + cells.joined() + "</tr>\n"
+        }
+        body += "</tbody>\n</table>\n"
+        if count > rows.count { body += "<p>… and \(count - rows.count) more.</p>\n" }
         return body
     }
 

@@ -381,7 +381,7 @@ func count(_ path: String, _ sql: String) throws -> Int {
             #expect(try count(path, "SELECT count(*) FROM case_clocks") == 0)
             let reopened = try CaseStore(path: path)
             #expect(try await reopened.verify().isSound)
-            #expect(try await DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 5)
+            #expect(try await DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 6)
             #expect(try count(path, "SELECT count(*) FROM case_clocks WHERE clock = 'clarification-lapse'") == 1)
         }
     }

@@ -36,6 +36,10 @@ import Testing
         #expect(stopped.first?["due"] == nil || stopped.first?["due"] is NSNull)
         try ok(["clarify", ref, "--received", "2026-11-09"], today: "2026-11-09")
         #expect(try tasks(today: "2026-11-09").first?["due"] as? String == "2026-11-16")
+        // On the board, in its own section, within the 5 working days of Mon 9 Nov.
+        let board = try workspace.run(["board"], today: "2026-11-09").stdout
+        #expect(board.contains("Tasks and sign-off overdue or due in the next 5 working days (1)\n"))
+        #expect(board.contains("FOI-2026-000001  task 1       Dana Highways  Mon 16 Nov 2026  5     Pothole repairs"))
         // In the calendar file too, by its own UID, never with the subject.
         let calendar = try workspace.run(["calendar", "--clock", "task"], today: "2026-11-09").stdout
         #expect(calendar.contains("UID:FOI-2026-000001.task-1@foi\r\nDTSTAMP:"))
@@ -194,6 +198,9 @@ import Testing
         #expect(
             blocked.stderr == "Error: the draft response waits for sign-off by Lee Legal (stage 1, since 2026-11-20)\n")
         #expect(try run(["letter", ref, "response", "--preview"]).status == 0)
+        // The stage's own date: Lee has the approval-days setting's 2 working days from Fri 20 Nov, Tue 24 Nov.
+        let board = try run(["board"]).stdout
+        #expect(board.contains("FOI-2026-000001  sign-off stage 1  Lee Legal  Tue 24 Nov 2026  2     Gritting routes"))
         #expect(try run(["approval", "approve", ref, "--actor", "pat@b.example"]).status == 1)
         try ok(["approval", "approve", ref, "--actor", "lee@b.example", "--comment", "Fine."])
         // The draft changes: Pat sees a draft Lee never approved, and the chain starts again.

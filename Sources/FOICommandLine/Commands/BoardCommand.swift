@@ -57,6 +57,7 @@ struct BoardCommand: AsyncParsableCommand {
                 switch $0 {
                 case "overdue": "foi list --overdue"
                 case "due-soon": "foi list --due-within \(horizon)"
+                case BoardView.tasksKey: "foi task list"
                 default: "foi list --status awaiting-clarification --status awaiting-fee"
                 }
             }
