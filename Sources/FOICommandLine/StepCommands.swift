@@ -18,7 +18,7 @@ public enum StepCommands {
         PublishCommand.self, ReviewCommand.self, ComplaintCommand.self, DecisionNoticeCommand.self,
         AppealCommand.self, SplitCommand.self, CorrectCommand.self, VoidCommand.self, TaskCommand.Give.self,
         TaskCommand.Done.self, TaskCommand.Decline.self, ApprovalCommand.Request.self, ApprovalCommand.Approve.self,
-        ApprovalCommand.Reject.self,
+        ApprovalCommand.Reject.self, ApprovalCommand.Opinion.self,
     ]
 
     /// The forms of subcommands, named as people say them (`foi task add` is the form `give-task`).
@@ -29,6 +29,7 @@ public enum StepCommands {
         ObjectIdentifier(ApprovalCommand.Approve.self): "approve",
         ObjectIdentifier(ApprovalCommand.Reject.self): "reject",
         ObjectIdentifier(RejectCommand.self): "give-back",
+        ObjectIdentifier(ApprovalCommand.Opinion.self): "qualified-person-opinion",
     ]
 
     /// The steps an approver records: a decision on the draft the chain waits for them on.

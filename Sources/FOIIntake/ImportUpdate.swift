@@ -59,7 +59,8 @@ extension SpreadsheetImport.Row {
             .publicationDecided, .acknowledged, .searchRecorded, .corrected, .voided, .exemptionWithdrawn,
             .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved,
             .approvalRejected,
-            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented,
+            .qualifiedPersonOpinion:
             false
         case .received, .clarificationRequested, .clarificationReceived, .clarificationLapsed, .feeNoticeIssued,
             .feePaid, .feeLapsed, .transferred, .withdrawn, .split, .exemptionApplied, .extended, .responded,

@@ -70,6 +70,40 @@ public struct Approval: Hashable, Sendable {
     }
 }
 
+/// The reasonable opinion of the qualified person (FOIA s.36(5): a minister, the authority's chief officer, or
+/// whom a minister authorises) that disclosure would, or would be likely to, prejudice the conduct of public
+/// affairs: the sign-off without which s.36(2) and (3) do not apply, and which must be given before the response
+/// relies on it (ICO guidance on s.36; the Tribunal in Guardian & Brooke v ICO, EA/2006/0011 and 0013).
+public struct QualifiedPersonOpinion: Hashable, Sendable {
+    /// Who gave it, as the response will name them: `the Chief Executive, Jane Smith`.
+    public var person: String
+    /// The opinion, with the limb and its level of likelihood (personal free text: it may quote the request).
+    public var opinion: String
+
+    public init(person: String, opinion: String) {
+        self.person = person
+        self.opinion = opinion
+    }
+
+    /// An opinion with the day it was given.
+    public struct Given: Hashable, Sendable {
+        public var on: CivilDate
+        public var opinion: QualifiedPersonOpinion
+    }
+}
+
+extension Case {
+    /// A response relying on a FOIA s.36 exemption needs a qualified person's opinion given by its date.
+    /// (s.36(4) drops the opinion for statistical information: an office records that as the opinion's text.)
+    func requireQualifiedPersonOpinion(by date: CivilDate) throws(LifecycleError) {
+        guard
+            let relied = exemptions.first(where: { $0.part == .foia && $0.citation.prefix(while: \.isNumber) == "36" }),
+            !qualifiedPersonOpinions.contains(where: { $0.on <= date })
+        else { return }
+        throw .qualifiedPersonOpinionRequired(citation: relied.citation)
+    }
+}
+
 /// A stage of sign-off from the day it was reached to its decision.
 public struct ApprovalSpan: Hashable, Sendable {
     public var stage: Int

@@ -86,6 +86,8 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
     case flag(CaseFlag, raised: Bool)
     /// A step of sign-off that does not fit the chain.
     case approval(ApprovalProblem)
+    /// A response relying on FOIA s.36 (`citation`) with no opinion of the qualified person given by its date.
+    case qualifiedPersonOpinionRequired(citation: String)
     /// An allocation accepted or given back that does not fit where it stands.
     case allocation(AllocationProblem)
 
@@ -105,6 +107,7 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
         case .deadline(let error): error.remedy
         case .laterStepCannotStand(_, _, let error): error.remedy.map { _ in .seeHistory }
         case .cannotVoid, .nothingToCorrect, .reasonRequired, .answer, .task, .flag, .approval, .allocation: nil
+        case .qualifiedPersonOpinionRequired: .recordQualifiedPersonOpinion
         case .beforeReceipt, .afterToday, .beforeItsCause, .receiptNotFirst, .partNotAllowed, .splitNotAllowed,
             .exemptionNotRelied,
             .unknownProvision, .unspecifiedLimb:
@@ -212,6 +215,10 @@ public enum LifecycleError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(problem)"
         case .allocation(let problem):
             return "\(problem)"
+        case .qualifiedPersonOpinionRequired(let citation):
+            return "the response relies on s.\(citation), which applies only in the reasonable opinion of a "
+                + "qualified person (FOIA s.36(2), (3)), and no opinion was given by its date; "
+                + wording(.recordQualifiedPersonOpinion)
         }
     }
 }
@@ -265,6 +272,8 @@ public struct Case: Hashable, Sendable {
     public internal(set) var flags: [CaseFlag] = []
     /// The sign-off asked for on the draft response, as last asked for (Approvals.swift).
     public internal(set) var approval: Approval?
+    /// The qualified person's opinions recorded (FOIA s.36), each with its date.
+    public internal(set) var qualifiedPersonOpinions: [QualifiedPersonOpinion.Given] = []
     public internal(set) var stage: CaseStage = .request
     public internal(set) var history: [RecordedEvent]
 
@@ -386,6 +395,8 @@ public struct Case: Hashable, Sendable {
         case .allocationRejected(let user, let reason): try next.answerAllocation(by: user, rejecting: reason, on: date)
         case .taskReassigned(let number, let user): try next.reassign(task: number, to: user)
         case .commented: break
+        case .qualifiedPersonOpinion(let opinion):
+            next.qualifiedPersonOpinions.append(.init(on: date, opinion: opinion))
         // The internal review (CaseReviewProcess.swift).
         case .reviewRequested(let request): try next.requestReview(request, on: date, event: event)
         case .reviewExtended(let workingDays, _): try next.extendReview(to: workingDays, event: event)
@@ -427,7 +438,8 @@ public struct Case: Hashable, Sendable {
         case .note, .deadlineMoved, .anonymised, .requestRecorded, .reasoningRecorded, .letterIssued,
             .publicationDecided, .assigned, .corrected, .voided, .answerRecorded, .taskDone, .taskDeclined, .flagged,
             .approvalRequested, .approved, .approvalRejected,
-            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented,
+            .qualifiedPersonOpinion:
             // A calendar change can move any running clock, the review's after the response too; the request's words,
             // the reasoning and the letters can be recorded whenever the officer writes them.
             return true
@@ -479,7 +491,8 @@ public struct Case: Hashable, Sendable {
                 .decisionNoticeIssued, .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed,
                 .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
                 .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved, .approvalRejected,
-                .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
+                .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented,
+                .qualifiedPersonOpinion:
                 return .seeHistory
             }
         }

@@ -408,6 +408,8 @@ public enum CaseEvent: Hashable, Sendable {
     case allocationRejected(by: UserID, reason: String)
     /// An open task passed to another contributor (one who left, or was away).
     case taskReassigned(number: Int, to: UserID)
+    /// The reasonable opinion of the qualified person that FOIA s.36(2) and (3) require (Approvals.swift).
+    case qualifiedPersonOpinion(QualifiedPersonOpinion)
     /// A comment for the team on the case, naming the users it is meant for.
     case commented(text: String, mentions: [UserID])
 
@@ -467,6 +469,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .allocationRejected: .allocationRejected
         case .taskReassigned: .taskReassigned
         case .commented: .commented
+        case .qualifiedPersonOpinion: .qualifiedPersonOpinion
         }
     }
 
@@ -485,7 +488,8 @@ public enum CaseEvent: Hashable, Sendable {
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented,
+            .qualifiedPersonOpinion:
             nil
         }
     }
@@ -505,7 +509,8 @@ public enum CaseEvent: Hashable, Sendable {
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented,
+            .qualifiedPersonOpinion:
             false
         }
     }
@@ -528,7 +533,8 @@ public enum CaseEvent: Hashable, Sendable {
             .complaintClosed, .appealLodged, .hearingListed, .appealDecided, .anonymised, .corrected, .voided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented,
+            .qualifiedPersonOpinion:
             "last step"
         }
     }
@@ -590,6 +596,7 @@ public enum CaseEvent: Hashable, Sendable {
         case .allocationRejected: "give the case back"
         case .taskReassigned(let number, _): "reassign task \(number)"
         case .commented: "comment on the case"
+        case .qualifiedPersonOpinion: "record the qualified person's opinion"
         }
     }
 }

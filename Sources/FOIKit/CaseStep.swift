@@ -117,6 +117,7 @@ extension Case {
         switch event {
         case .responded(let outcome, let details):
             try requireInRegime(outcome, details: details)
+            try requireQualifiedPersonOpinion(by: date)
         case .reviewDecided(let decision)
         where decision.outcome == .upheld && review?.subject == .failureToRespond && review?.decided == nil:
             // FOISA s.21(4)(c), EIR reg 11(4), EIR(S) reg 16(4): a review of a failure to respond reaches the
@@ -212,7 +213,8 @@ extension Case {
             .decisionNoticeComplied, .complaintClosed, .hearingListed, .appealDecided, .anonymised,
             .exemptionWithdrawn, .answerRecorded, .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved,
             .approvalRejected,
-            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned, .commented,
+            .qualifiedPersonOpinion:
             break
         case .corrected(let correction):
             try requireLawful(correction, today: today)
@@ -417,7 +419,8 @@ extension CaseEvent {
             .decisionNoticeComplied, .complaintClosed, .appealLodged, .hearingListed, .appealDecided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned,
+            .qualifiedPersonOpinion:
             true
         }
     }
@@ -436,7 +439,8 @@ extension CaseEvent {
             .voided,
             .exemptionWithdrawn, .answerRecorded, .taskGiven, .taskDone, .taskDeclined, .flagged, .approvalRequested,
             .approved, .approvalRejected,
-            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned:
+            .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned,
+            .qualifiedPersonOpinion:
             false
         }
     }

@@ -52,6 +52,7 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable {
     case approved
     case approvalRejected = "approval-rejected"
     case approvalBypassed = "approval-bypassed"
+    case qualifiedPersonOpinion = "qualified-person-opinion"
     case allocated
     case allocationAccepted = "allocation-accepted"
     case allocationRejected = "allocation-rejected"
@@ -92,6 +93,7 @@ public enum EventFormat {
         .corrected: ["reason"], .voided: ["reason"],
         .answerRecorded: ["text"], .taskGiven: ["ask"], .taskDone: ["answer"], .taskDeclined: ["reason"],
         .approved: ["note"], .approvalRejected: ["note"], .approvalBypassed: ["note"],
+        .qualifiedPersonOpinion: ["opinion"],
         .allocationRejected: ["reason"], .commented: ["text"],
     ]
 
@@ -315,6 +317,8 @@ public enum EventFormat {
         case .taskReassigned(let number, let user): ["task": .integer(number), "to": .integer(user.rawValue)]
         case .commented(let text, let mentions):
             ["text": .string(text), "mentions": .array(mentions.map { .integer($0.rawValue) })]
+        case .qualifiedPersonOpinion(let opinion):
+            ["person": .string(opinion.person), "opinion": .string(opinion.opinion)]
         case .approved(let decision), .approvalRejected(let decision), .approvalBypassed(let decision):
             [
                 "stage": .integer(decision.stage), "digest": .string(decision.digest),
@@ -516,6 +520,9 @@ public enum EventFormat {
         case .taskReassigned:
             return .taskReassigned(
                 number: try fields.integer("task"), to: UserID(rawValue: try fields.integer("to")))
+        case .qualifiedPersonOpinion:
+            return .qualifiedPersonOpinion(
+                QualifiedPersonOpinion(person: try fields.string("person"), opinion: try fields.string("opinion")))
         case .commented:
             return .commented(
                 text: try fields.string("text"),

@@ -41,6 +41,8 @@ public enum Remedy: Hashable, Sendable, CustomStringConvertible {
     case dropNeitherConfirmNorDeny
     case givePublicInterest
     case applyExemptions
+    /// Record the qualified person's opinion (FOIA s.36) before the response relying on it.
+    case recordQualifiedPersonOpinion
     case dropDeclineLate
     case dropSteps
     case giveReviewExtensionReason
@@ -86,6 +88,7 @@ public enum Remedy: Hashable, Sendable, CustomStringConvertible {
         case .givePart: "say which part of the request it belongs to"
         case .dropNeitherConfirmNorDeny: "apply it without neither confirming nor denying"
         case .givePublicInterest: "record the public interest conclusion (maintain or disclose)"
+        case .recordQualifiedPersonOpinion: "record the qualified person's opinion, dated by the response, first"
         case .applyExemptions: "apply them first"
         case .dropDeclineLate: "record it as an ordinary request for review"
         case .dropSteps: "leave out the steps and the compliance date, or give the outcome upheld or partly-upheld"

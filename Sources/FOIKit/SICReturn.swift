@@ -42,7 +42,7 @@ public struct SICReturn: Sendable {
                     .appealDecided, .anonymised, .corrected, .voided, .exemptionWithdrawn, .answerRecorded, .taskGiven,
                     .taskDone, .taskDeclined, .flagged, .approvalRequested, .approved, .approvalRejected,
                     .approvalBypassed, .allocated, .allocationAccepted, .allocationRejected, .taskReassigned,
-                    .commented:
+                    .commented, .qualifiedPersonOpinion:
                     break
                 }
             }

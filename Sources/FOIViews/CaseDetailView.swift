@@ -687,6 +687,9 @@ struct EventJSON: Encodable {
         case .allocationAccepted(let user): "accepted by \(names.user(user))"
         case .allocationRejected(let user, let reason): "given back by \(names.user(user)): \(reason)"
         case .taskReassigned(let number, let user): "task \(number) passed to \(names.user(user))"
+        case .qualifiedPersonOpinion(let opinion):
+            "the qualified person, \(opinion.person): "
+                + (opinion.opinion.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
         case .commented(let text, let mentions):
             (mentions.isEmpty ? "" : "to " + mentions.map(names.user).joined(separator: ", ") + ": ")
                 + (text.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")

@@ -431,3 +431,53 @@ import Testing
                 <= (try calendar.workingDays(after: d("2026-01-06"), through: answered)))
     }
 }
+
+/// FOIA s.36(2) and (3) apply only in the reasonable opinion of a qualified person: a new response relying on s.36
+/// needs one given by its date; a history recorded before the rule replays as it was.
+@Suite struct QualifiedPersonOpinionTests {
+    let rules = CaseRules(catalogue: catalogue, calendars: shipped)
+    let opinion = CaseEvent.qualifiedPersonOpinion(
+        QualifiedPersonOpinion(person: "the Chief Executive", opinion: "Would be likely to inhibit free advice"))
+
+    func withheld(under citation: String, part: Regime = .foia) throws -> Case {
+        var file = try foiaCase(in: .open)
+        try file.apply(
+            RecordedEvent(
+                date: d("2026-01-20"),
+                event: .exemptionApplied(
+                    ExemptionDecision(citation: citation, part: part, publicInterest: .maintain))),
+            catalogue: catalogue)
+        return file
+    }
+
+    func respond(_ file: Case, on date: String = "2026-01-30") throws -> Case {
+        try file.step(
+            RecordedEvent(date: d(date), event: .responded(.withheldInFull)), rules: rules, today: d("2026-02-10")
+        ).state.file
+    }
+
+    @Test func aResponseRelyingOnSection36NeedsTheOpinion() throws {
+        let file = try withheld(under: "36(2)(b)(i)")
+        #expect(throws: LifecycleError.qualifiedPersonOpinionRequired(citation: "36(2)(b)(i)")) {
+            try respond(file)
+        }
+        // Given after the response's date, it is not the opinion the response relied on.
+        var late = file
+        try late.apply(RecordedEvent(date: d("2026-02-02"), event: opinion), catalogue: catalogue)
+        #expect(throws: LifecycleError.qualifiedPersonOpinionRequired(citation: "36(2)(b)(i)")) {
+            try respond(late)
+        }
+        #expect(try respond(late, on: "2026-02-02").status == .responded)
+        // A history recorded before the rule replays as it was.
+        var replayed = file
+        try replayed.apply(
+            RecordedEvent(date: d("2026-01-30"), event: .responded(.withheldInFull)), catalogue: catalogue)
+        #expect(replayed.status == .responded)
+    }
+
+    /// Another exemption needs none; nor does another regime's s.36 (FOISA s.36 is confidentiality).
+    @Test(arguments: [("31(1)(a)", Regime.foia), ("43(2)", .foia)])
+    func otherExemptionsNeedNone(citation: String, part: Regime) throws {
+        #expect(try respond(try withheld(under: citation, part: part)).status == .responded)
+    }
+}

@@ -47,6 +47,7 @@ import Testing
                 "withdraw", "transfer", "reopen", "request", "note", "assign", "publish", "review", "complaint",
                 "decision-notice", "appeal", "split", "correct", "void", "give-task", "answer-task", "decline-task",
                 "flag", "request-approval", "approve", "reject", "accept", "give-back", "comment",
+                "qualified-person-opinion",
             ])
         let respond = try #require(StepCommands.form(named: "respond"))
         #expect(respond.fields.map(\.name).prefix(2) == ["outcome", "advice"])

@@ -159,6 +159,36 @@ import Testing
 
 /// `foi approval`: the response letter goes out as its approvers saw it, or not at all.
 @Suite struct ApprovalCommandTests {
+    /// FOIA s.36: the response waits for the qualified person's opinion, given by its date.
+    @Test func aSection36ResponseWaitsForTheQualifiedPerson() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let ref = "FOI-2026-000001"
+        try workspace.ok(["log", "--subject", "Board papers", "--received", "2026-11-02"], today: "2026-11-02")
+        try workspace.ok(
+            ["exempt", ref, "--section", "36(2)(b)(ii)", "--public-interest", "maintain"], today: "2026-11-10")
+        let refused = try workspace.run(
+            ["respond", ref, "--outcome", "withheld-in-full", "--on", "2026-11-20"], today: "2026-11-20")
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(
+            refused.stderr
+                == "Error: the response relies on s.36(2)(b)(ii), which applies only in the reasonable opinion of a "
+                + "qualified person (FOIA s.36(2), (3)), and no opinion was given by its date; record it first (foi "
+                + "approval opinion \(ref) --person WHO --opinion TEXT [--on DATE])\n")
+        let blank = try workspace.run(["approval", "opinion", ref, "--person", " ", "--opinion", "x"])
+        #expect(blank.status == 64 && blank.stdout.isEmpty && blank.stderr.hasPrefix("Error: --person"))
+        try workspace.ok(
+            [
+                "approval", "opinion", ref, "--person", "the Chief Executive", "--opinion",
+                "Disclosure would be likely to inhibit the free and frank exchange of views", "--on", "2026-11-19",
+            ], today: "2026-11-20")
+        try workspace.ok(["respond", ref, "--outcome", "withheld-in-full", "--on", "2026-11-20"], today: "2026-11-20")
+        let history = try #require(try workspace.json(["history", ref]) as? [[String: Any]])
+        let kinds = history.compactMap { $0["kind"] as? String }
+        #expect(kinds.suffix(2) == ["qualified-person-opinion", "responded"])
+        #expect(try workspace.run(["verify"]).status == 0)
+    }
+
     @Test func theLetterGoesOutAsItsApproversSawIt() throws {
         let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(at: workspace.directory) }

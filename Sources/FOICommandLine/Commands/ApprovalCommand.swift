@@ -18,8 +18,13 @@ struct ApprovalCommand: ParsableCommand {
             'foi letter REF response' is refused until the chain has approved the draft it would issue, naming \
             whom it waits for (--preview and --draft still work). A coordinator may let a draft go without the \
             rest of the chain: 'foi approval approve REF --bypass --reason TEXT'.
+
+            'foi approval opinion REF --person WHO --opinion TEXT' records the reasonable opinion of the qualified \
+            person (FOIA s.36(5): a minister, the chief officer, or whom a minister authorises) that FOIA s.36(2) \
+            and (3) need: a response relying on s.36 is refused unless an opinion was given by its date. For \
+            statistical information s.36(4) needs none: record that as the opinion.
             """,
-        subcommands: [Request.self, Approve.self, Reject.self])
+        subcommands: [Request.self, Approve.self, Reject.self, Opinion.self])
 
     struct Request: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -105,6 +110,34 @@ struct ApprovalCommand: ParsableCommand {
                         on: step.date(on), by: step.store.identity, today: step.store.todayDate), []
                 )
             }
+        }
+    }
+}
+
+extension ApprovalCommand {
+    struct Opinion: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "opinion", abstract: "Record the qualified person's opinion a FOIA s.36 exemption needs.")
+        @OptionGroup var step: StepOptions
+        @Option(
+            help: ArgumentHelp(
+                "Who gave it, as the response will name them (e.g. 'the Chief Executive, Jane Smith').",
+                valueName: "who"))
+        var person: String
+        @Option(
+            help: ArgumentHelp(
+                "The opinion: the limb of s.36(2) and whether prejudice would, or would be likely to, follow.",
+                valueName: "text"))
+        var opinion: String
+        @Option(help: ArgumentHelp("When it was given (default: today).", valueName: "date")) var on: DateOrTimestamp?
+
+        func validate() throws {
+            try Check.nonBlank([(person, "--person"), (opinion, "--opinion")])
+        }
+
+        func run() async throws {
+            try await step.record(
+                .qualifiedPersonOpinion(QualifiedPersonOpinion(person: person, opinion: opinion)), on: step.date(on))
         }
     }
 }

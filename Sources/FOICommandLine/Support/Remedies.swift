@@ -94,6 +94,8 @@ extension Remedy {
         case .dropNeitherConfirmNorDeny: return "drop --ncnd"
         case .givePublicInterest: return "record the public interest conclusion (--public-interest maintain|disclose)"
         case .applyExemptions: return "apply them first (foi exempt)"
+        case .recordQualifiedPersonOpinion:
+            return "record it first (foi approval opinion \(ref) --person WHO --opinion TEXT [--on DATE])"
         case .dropDeclineLate: return "drop --decline-late"
         case .dropSteps: return "drop --steps and --comply-by, or give the outcome upheld or partly-upheld"
         case .giveReviewExtensionReason:
