@@ -137,16 +137,19 @@ public struct Office: Sendable {
 // MARK: - Figures
 
 extension Office {
-    /// The ICO's view of timeliness for `period` as at `asAt`, with the early warning for the quarter of `asAt`.
-    public func timeliness(_ period: ReportingPeriod, asAt: CivilDate, today: CivilDate) async throws
-        -> TimelinessReport
-    {
+    /// The ICO's view of timeliness for `period` as at `asAt`, with the early warning for the quarter of `asAt`; of
+    /// the cases `handler` selects (a team's, an officer's) as they are handled now, or of every case.
+    public func timeliness(
+        _ period: ReportingPeriod, asAt: CivilDate, today: CivilDate, handler: HandlerFilter? = nil
+    ) async throws -> TimelinessReport {
         let quarter = ReportingPeriod.quarter(of: asAt)
-        let entries = try await storage.timeliness(dueIn: period.dates, asAt: asAt, today: today)
+        let entries = try await storage.timeliness(dueIn: period.dates, asAt: asAt, today: today, handler: handler)
         let quarterEntries =
-            period == quarter ? entries : try await storage.timeliness(dueIn: quarter.dates, asAt: asAt, today: today)
+            period == quarter
+            ? entries
+            : try await storage.timeliness(dueIn: quarter.dates, asAt: asAt, today: today, handler: handler)
         let around = try await storage.timeliness(
-            dueIn: ClosedInPeriodFigures.readingDays(for: period.dates), asAt: asAt, today: today)
+            dueIn: ClosedInPeriodFigures.readingDays(for: period.dates), asAt: asAt, today: today, handler: handler)
         return TimelinessReport(
             period: period, asAt: asAt, entries: entries, quarterEntries: quarterEntries,
             closed: [.request, .review].map {
@@ -155,9 +158,11 @@ extension Office {
     }
 
     /// The requests falling due in `period` that were late as at `asAt`, with the days each waited on its
-    /// contributors and approvers.
-    public func delays(_ period: ReportingPeriod, asAt: CivilDate, today: CivilDate) async throws -> DelayReport {
-        let entries = try await storage.timeliness(dueIn: period.dates, asAt: asAt, today: today)
+    /// contributors and approvers; of the cases `handler` selects, or of every case.
+    public func delays(
+        _ period: ReportingPeriod, asAt: CivilDate, today: CivilDate, handler: HandlerFilter? = nil
+    ) async throws -> DelayReport {
+        let entries = try await storage.timeliness(dueIn: period.dates, asAt: asAt, today: today, handler: handler)
         var files: [CaseReference: Case] = [:]
         for entry in entries where entry.kind == .request && entry.standing(asAt: asAt) == .late {
             files[entry.reference] = try await storage.caseFile(entry.reference)

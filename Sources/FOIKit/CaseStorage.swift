@@ -56,7 +56,8 @@ public protocol CaseStorage: StepStorage {
 
     // MARK: Figures
 
-    func timeliness(dueIn period: ClosedRange<CivilDate>, asAt: CivilDate, today: CivilDate) async throws
+    func timeliness(dueIn period: ClosedRange<CivilDate>, asAt: CivilDate, today: CivilDate, handler: HandlerFilter?)
+        async throws
         -> [TimelinessEntry]
     func disclosureLog(respondedIn period: ClosedRange<CivilDate>) async throws -> (
         entries: [DisclosureLogEntry], heldBack: [(CaseReference, String)]

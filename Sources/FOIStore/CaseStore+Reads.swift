@@ -212,7 +212,9 @@ extension CaseStore {
                     })
             }
             return (
-                sections, try Self.requestTimeliness(dueIn: ReportingPeriod.quarter(of: today).dates, today: today, db),
+                sections,
+                try Self.requestTimeliness(
+                    dueIn: ReportingPeriod.quarter(of: today).dates, today: today, handler: handler, db),
                 try self.tasksAndSignOff(
                     today: today, horizon: horizon, limit: limit, handler: handler, among: among, db)
             )
@@ -371,7 +373,7 @@ extension CaseStore {
     }
 
     /// The SQL condition on `column` (a case's id) selecting the cases `filter` names, with its arguments.
-    private static func handled(by filter: HandlerFilter, column: String) -> (String, StatementArguments) {
+    static func handled(by filter: HandlerFilter, column: String) -> (String, StatementArguments) {
         switch filter {
         case .officer(let name):
             (

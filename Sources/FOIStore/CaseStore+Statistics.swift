@@ -12,11 +12,15 @@ extension CaseStore {
     /// period and not among them would have been extended, paused or reviewed more than a year before it.
     ///
     /// As at `today` or later, the case as it stands is the case as at the date (no step is dated after the day it is
-    /// recorded), so the entries are read from the projection by date rather than replayed.
-    public func timeliness(dueIn period: ClosedRange<CivilDate>, asAt: CivilDate, today: CivilDate) async throws
-        -> [TimelinessEntry]
-    {
-        if asAt >= today { return try await projectedTimeliness(dueIn: period) }
+    /// recorded), so the entries are read from the projection by date rather than replayed. With `handler`, only
+    /// the cases it selects as they are handled now.
+    public func timeliness(
+        dueIn period: ClosedRange<CivilDate>, asAt: CivilDate, today: CivilDate, handler: HandlerFilter? = nil
+    ) async throws -> [TimelinessEntry] {
+        let (selected, selectedArguments) = handler.map { Self.handled(by: $0, column: "id") } ?? ("1", [])
+        if asAt >= today {
+            return try await read { db in try Self.projectedTimeliness(dueIn: period, handler: handler, db) }
+        }
         return try await read { db in
             let rules = try rules(db)
             let regimes = Regime.inFOIFigures.map(\.rawValue)
@@ -27,6 +31,7 @@ extension CaseStore {
                     SELECT id, ref FROM cases WHERE regime IN (\(placeholders(regimes.count)))
                         AND (received_on BETWEEN ? AND ? OR id IN (SELECT case_id FROM events
                             WHERE occurred_on BETWEEN ? AND ? AND kind IN (\(placeholders(steps.count)))))
+                        AND \(selected)
                     ORDER BY id
                     """,
                 arguments: StatementArguments(
@@ -35,7 +40,7 @@ extension CaseStore {
                             period.lowerBound.adding(days: -CaseSelection.receiptReach), min(period.upperBound, asAt),
                             period.lowerBound.adding(days: -CaseSelection.dueDateStepReach),
                             min(period.upperBound, asAt),
-                        ].map(\.databaseValue) + steps.map(\.databaseValue)))
+                        ].map(\.databaseValue) + steps.map(\.databaseValue)) + selectedArguments)
             var entries: [TimelinessEntry] = []
             try EventLog.forEachReplayed(candidates, catalogue: catalogue, asAt: asAt, db) { _, file in
                 do {
@@ -48,21 +53,19 @@ extension CaseStore {
         }
     }
 
-    /// The entries falling due in `period`, from the projection (`timeliness`, migration 0009).
-    private func projectedTimeliness(dueIn period: ClosedRange<CivilDate>) async throws -> [TimelinessEntry] {
-        try await read { db in try Self.projectedTimeliness(dueIn: period, db) }
-    }
-
-    private static func projectedTimeliness(dueIn period: ClosedRange<CivilDate>, _ db: Database) throws
-        -> [TimelinessEntry]
-    {
-        try Row.fetchAll(
+    /// The entries falling due in `period` of the cases `handler` selects, from the projection (`timeliness`,
+    /// migration 0009).
+    private static func projectedTimeliness(
+        dueIn period: ClosedRange<CivilDate>, handler: HandlerFilter?, _ db: Database
+    ) throws -> [TimelinessEntry] {
+        let (selected, selectedArguments) = handler.map { handled(by: $0, column: "t.case_id") } ?? ("1", [])
+        return try Row.fetchAll(
             db,
             sql: """
                 SELECT c.id, c.ref, t.kind, t.regime, t.statutory_due_on, t.due_on, t.answered_on
-                FROM timeliness t JOIN cases c ON c.id = t.case_id WHERE t.due_on BETWEEN ? AND ?
+                FROM timeliness t JOIN cases c ON c.id = t.case_id WHERE t.due_on BETWEEN ? AND ? AND \(selected)
                 ORDER BY t.due_on, c.ref
-                """, arguments: [period.lowerBound, period.upperBound]
+                """, arguments: [period.lowerBound, period.upperBound] + selectedArguments
         ).map { row in
             // Columns by position: a name is looked up (case-insensitively) on every access.
             guard let kind = TimelinessEntry.Kind(rawValue: row[2]), let regime = Regime(rawValue: row[3]),
@@ -78,17 +81,19 @@ extension CaseStore {
     /// board opens with.
     /// The requests are read by their dates, each set of dates once with how many share it, so that the board of
     /// an office with thousands of open requests reads a few hundred rows; FOIKit says how each set stands.
-    static func requestTimeliness(dueIn period: ClosedRange<CivilDate>, today: CivilDate, _ db: Database) throws
-        -> TimelinessFigures
-    {
+    static func requestTimeliness(
+        dueIn period: ClosedRange<CivilDate>, today: CivilDate, handler: HandlerFilter?, _ db: Database
+    ) throws -> TimelinessFigures {
+        let (selected, selectedArguments) = handler.map { handled(by: $0, column: "case_id") } ?? ("1", [])
         var counts: [TimelinessStanding: Int] = [:]
         // Grouped in the order of the index that holds them (migration 0019): read from it alone.
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT due_on, statutory_due_on, answered_on, count(*) FROM timeliness
-                WHERE kind = 'request' AND due_on BETWEEN ? AND ? GROUP BY due_on, statutory_due_on, answered_on
-                """, arguments: [period.lowerBound, period.upperBound])
+                WHERE kind = 'request' AND due_on BETWEEN ? AND ? AND \(selected)
+                GROUP BY due_on, statutory_due_on, answered_on
+                """, arguments: [period.lowerBound, period.upperBound] + selectedArguments)
         while let row = try rows.next() {
             guard let due: CivilDate = row[0], let statutory: CivilDate = row[1] else {
                 let damaged = try Int64.fetchOne(

@@ -89,6 +89,39 @@ import Testing
     }
 
     /// Given back with a reason: the case is with no one, for the coordinator to allocate again.
+    /// A team's figures: both requests, received Mon 16 Nov, were due Tue 15 Dec and were late as at Fri 18 Dec;
+    /// the one Roads took counts for Roads and Highways above it, the other for Parks, and both for the office.
+    @Test func eachTeamHasItsOwnFigures() throws {
+        try workspace.ok(["assign", ref, "--team", "roads"], today: "2026-11-17")
+        try workspace.ok(["accept", ref, "--actor", "ann@council.example"], today: "2026-11-18")
+        try workspace.ok(["assign", "FOI-2026-000002", "--to", "cat@council.example"], today: "2026-11-17")
+        try workspace.ok(["respond", ref, "--outcome", "not-held", "--on", "2026-12-17"], today: "2026-12-17")
+        func late(_ whose: [String]) throws -> Int? {
+            let result = try workspace.run(
+                ["stats", "timeliness", "--period", "2026-12", "--format", "json"] + whose, today: "2026-12-18")
+            #expect(result.status == 0, "\(result.stderr)")
+            let figures = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let rows = figures?["rows"] as? [[String: Any]]
+            return rows?.first { $0["kind"] as? String == "request" }?["late"] as? Int
+        }
+        #expect(try late([]) == 2)
+        #expect(try late(["--team", "Roads"]) == 1 && late(["--team", "highways"]) == 1)
+        #expect(try late(["--team", "Parks"]) == 1 && late(["--officer", "Cat Parks"]) == 1)
+        let table = try workspace.run(
+            ["stats", "delays", "--period", "2026Q4", "--team", "Parks"], today: "2026-12-18")
+        #expect(
+            table.stdout.hasPrefix(
+                "Only the cases of the team Parks and the teams under it, as they are handled now.\n"
+                    + "Late responses to requests falling due in 2026Q4, as at Fri 18 Dec 2026: 1, 3 working days late")
+        )
+        #expect(table.stdout.contains("FOI-2026-000002  Tue 15 Dec 2026  not yet"))
+        let unknown = try workspace.run(["stats", "timeliness", "--team", "Bridges"], today: "2026-12-18")
+        #expect(unknown.status != 0 && unknown.stdout.isEmpty && unknown.stderr.hasPrefix("Error: no team"))
+        // The board's quarter line is the team's too.
+        let board = try workspace.run(["board", "--team", "Roads"], today: "2026-12-18").stdout
+        #expect(board.contains("This quarter (2026Q4): 0.0% in time, Unsatisfactory."))
+    }
+
     @Test func aCaseGivenBackIsWithNoOne() throws {
         try workspace.ok(["assign", ref, "--to", "Cat Parks"], today: "2026-11-17")
         let blank = try workspace.run(["reject", ref, "--reason", " ", "--actor", "cat@council.example"])

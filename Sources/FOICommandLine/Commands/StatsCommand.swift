@@ -41,6 +41,7 @@ struct StatsCommand: ParsableCommand {
         var asAt: CivilDate?
         @Option(help: "Output format: table, json, or csv (a row per period and kind).") var format: OutputFormat =
             .table
+        @OptionGroup var handler: HandlerOptions
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -52,8 +53,10 @@ struct StatsCommand: ParsableCommand {
             let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? ReportingPeriod.quarter(of: asAt)
             let caseStore = try store.open(.read)
             let report = try await perform {
-                try await Office(storage: caseStore).timeliness(chosen, asAt: asAt, today: store.todayDate)
+                try await Office(storage: caseStore).timeliness(
+                    chosen, asAt: asAt, today: store.todayDate, handler: try await handler.filter(in: caseStore))
             }
+            if format == .table, let scope = handler.scope { say(scope) }
             try perform {
                 try TimelinessView.render(report, calendars: caseStore.calendars, format: format)
             }.flush()
@@ -81,6 +84,7 @@ struct StatsCommand: ParsableCommand {
         @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
         var asAt: CivilDate?
         @Option(help: "Output format: table, json, or csv (a row per wait).") var format: OutputFormat = .table
+        @OptionGroup var handler: HandlerOptions
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -93,10 +97,12 @@ struct StatsCommand: ParsableCommand {
             let caseStore = try store.open(.read)
             let (report, names) = try await perform {
                 (
-                    try await Office(storage: caseStore).delays(chosen, asAt: asAt, today: store.todayDate),
+                    try await Office(storage: caseStore).delays(
+                        chosen, asAt: asAt, today: store.todayDate, handler: try await handler.filter(in: caseStore)),
                     try await caseStore.users().names
                 )
             }
+            if format == .table, let scope = handler.scope { say(scope) }
             try perform { try DelayView.render(report, names: names, format: format) }.flush()
         }
     }

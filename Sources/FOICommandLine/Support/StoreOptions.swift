@@ -147,6 +147,13 @@ struct HandlerOptions: ParsableArguments {
         try Check.nonBlank([(officer, "--officer"), (team, "--team")])
     }
 
+    /// Whose cases the figures count, in a line above a table; nil for every case.
+    var scope: String? {
+        if let team { return "Only the cases of the team \(team) and the teams under it, as they are handled now." }
+        if let officer { return "Only the cases of \(officer), as they are handled now." }
+        return unassigned ? "Only the cases no one handles now." : nil
+    }
+
     /// The filter, with the team found in `storage` (an unknown team is refused, naming those there are).
     func filter(in storage: any CaseStorage) async throws -> HandlerFilter? {
         if let team { return .team(try await Allocating.team(named: team, storage).id) }
