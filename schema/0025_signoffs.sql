@@ -8,8 +8,11 @@
 CREATE TABLE case_signoffs (
     case_id INTEGER PRIMARY KEY REFERENCES cases(id),
     stage INTEGER NOT NULL,
-    user_id INTEGER NOT NULL REFERENCES users(id),
+    -- The approver: a user, or a team any member of which approves for it.
+    user_id INTEGER REFERENCES users(id),
+    team_id INTEGER REFERENCES teams(id),
     since_on TEXT NOT NULL,
-    due_on TEXT NOT NULL
+    due_on TEXT NOT NULL,
+    CHECK ((user_id IS NULL) != (team_id IS NULL))
 );
 CREATE INDEX case_signoffs_by_due ON case_signoffs (due_on);

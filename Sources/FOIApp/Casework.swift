@@ -163,6 +163,8 @@ public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The response letter cannot go out, or a stage be decided, while the chain waits for `approver` (stage
     /// `stage`, since `since`) on this draft.
     case awaitingSignOff(stage: Int, approver: String, since: CivilDate)
+    /// A chain names someone who is neither an active user nor a team (the teams there are).
+    case noSuchApprover(String, teams: [String])
     /// The approver of `stage` rejected this very draft: it must change first.
     case draftRejected(stage: Int, approver: String, on: CivilDate, reason: String)
     /// The draft is signed off already: there is nothing to decide.
@@ -181,6 +183,9 @@ public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noSuchUser(let name): "no active user '\(name)'"
         case .awaitingSignOff(let stage, let approver, let since):
             "the draft response waits for sign-off by \(approver) (stage \(stage), since \(since))"
+        case .noSuchApprover(let name, let teams):
+            "'\(name)' is neither an active user nor a team"
+                + (teams.isEmpty ? " (there are no teams)" : " (the teams: \(teams.joined(separator: ", ")))")
         case .draftRejected(let stage, let approver, let on, let reason):
             "\(approver) rejected this draft response at stage \(stage) on \(on) (\(reason)); change it, and the "
                 + "chain starts again"
@@ -200,9 +205,9 @@ extension CaseworkError {
         switch standing {
         case .complete: nil
         case .waiting(let stage, let approver, let since):
-            .awaitingSignOff(stage: stage, approver: names.user(approver), since: since)
+            .awaitingSignOff(stage: stage, approver: names.party(approver), since: since)
         case .rejected(let stage, let approver, let on, let reason):
-            .draftRejected(stage: stage, approver: names.user(approver), on: on, reason: reason)
+            .draftRejected(stage: stage, approver: names.party(approver), on: on, reason: reason)
         }
     }
 }

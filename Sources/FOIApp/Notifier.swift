@@ -50,23 +50,24 @@ struct Notifier: Sendable {
                 ?? []
         case .allocated(let team):
             let name = teams.first { $0.id == team }?.name
-            messages = (teams.first { $0.id == team }?.members ?? []).map {
-                mail.allocated(reference, subject: subject, due: caseDue, team: name, to: $0.user, event: event)
+            messages = recipients(.team(team)).map {
+                mail.allocated(reference, subject: subject, due: caseDue, team: name, to: $0, event: event)
             }
         case .approvalRequested(let request):
             messages =
                 request.chain.first.map {
-                    [mail.signOffAwaited(stage: 1, of: reference, subject: subject, to: $0, event: event)]
+                    recipients($0).map {
+                        mail.signOffAwaited(stage: 1, of: reference, subject: subject, to: $0, event: event)
+                    }
                 } ?? []
         case .approved(let decision):
             let chain = file.approval?.request.chain ?? []
             messages =
                 chain.indices.contains(decision.stage)
-                ? [
+                ? recipients(chain[decision.stage]).map {
                     mail.signOffAwaited(
-                        stage: decision.stage + 1, of: reference, subject: subject, to: chain[decision.stage],
-                        event: event)
-                ] : []
+                        stage: decision.stage + 1, of: reference, subject: subject, to: $0, event: event)
+                } : []
         case .commented(_, let mentions):
             let name = author?.name ?? "Someone"
             messages = mentions.map { mail.mentioned(reference, subject: subject, by: name, to: $0, event: event) }
@@ -76,6 +77,14 @@ struct Notifier: Sendable {
         return messages.filter { message in
             guard let user = users[message.recipient] else { return false }
             return user.active && user.email != nil && user.id != author?.id
+        }
+    }
+
+    /// The users a message to `party` goes to: the user, or each member of the team (not of the teams under it).
+    private func recipients(_ party: Party) -> [UserID] {
+        switch party {
+        case .user(let id): [id]
+        case .team(let id): (teams.first { $0.id == id }?.members ?? []).map(\.user)
         }
     }
 }

@@ -10,17 +10,22 @@ public struct SignOff: Sendable {
         self.storage = storage
     }
 
-    /// Asks the active users `chain` (e-mail addresses or names), in order, to sign off the draft response of the
-    /// case `reference`; each has the `approval-days` setting's working days.
+    /// Asks `chain`, in order, to sign off the draft response of the case `reference`: each an active user (by
+    /// e-mail address or name) or else a team (by name: any of its members, or of a team under it, approves for it);
+    /// each has the `approval-days` setting's working days.
     public func request(
         _ reference: CaseReference, chain: [String], on date: CivilDate, by actor: Actor, today: CivilDate
     ) async throws -> RecordedStep {
-        var approvers: [UserID] = []
+        var approvers: [Party] = []
+        let teams = try await storage.teams()
         for name in chain {
-            guard let user = try await storage.user(.named(name)), user.active, user.role != .system else {
-                throw CaseworkError.noSuchUser(name)
+            if let user = try await storage.user(.named(name)), user.active, user.role != .system {
+                approvers.append(.user(user.id))
+            } else if let team = teams.first(where: { $0.name.lowercased() == name.lowercased() }) {
+                approvers.append(.team(team.id))
+            } else {
+                throw CaseworkError.noSuchApprover(name, teams: teams.map(\.name))
             }
-            approvers.append(user.id)
         }
         let days = try ApprovalRequest.workingDays(setting: try await storage.setting(.approvalDays))
         return try await Casework(storage: storage).record(
@@ -30,23 +35,23 @@ public struct SignOff: Sendable {
     }
 
     /// The approval (or, not `approving`, the rejection, with its reason as `note`) of the draft whose SHA-256 is
-    /// `draft` by the approver the chain waits for, who must be the user `actor` is.
+    /// `draft` by the approver the chain waits for: the user `actor` is, or a team they are a member of.
     public func decide(
         _ reference: CaseReference, approving: Bool, note: String?, draft: String, on date: CivilDate,
         by actor: Actor, today: CivilDate
     ) async throws -> RecordedStep {
         let user = try await storage.user(actor)
-        let names = try await storage.users().names
+        let teams = try await storage.teams()
+        let names = Names(users: try await storage.users(), teams: teams)
         return try await Casework(storage: storage).record(
             on: date, for: reference, by: actor, today: today,
             notifying: try await Notifier(storage: storage, actor: actor).messages
         ) {
             file, _ in
             let stage = try Self.waitingStage(file, draft: draft, names: names)
-            guard stage.approver == user?.id else {
+            guard let user, stage.approver.includes(user.id, teams: teams) else {
                 throw CaseworkError.awaitingSignOff(
-                    stage: stage.number, approver: names.user(stage.approver),
-                    since: stage.since)
+                    stage: stage.number, approver: names.party(stage.approver), since: stage.since)
             }
             let decision = ApprovalDecision(stage: stage.number, digest: draft, note: note)
             return approving ? .approved(decision) : .approvalRejected(decision)
@@ -76,7 +81,7 @@ public struct SignOff: Sendable {
 
     /// The stage the chain waits for with `draft`, or why none does.
     static func waitingStage(_ file: Case, draft: String, names: Names) throws -> (
-        number: Int, approver: UserID, since: CivilDate
+        number: Int, approver: Party, since: CivilDate
     ) {
         switch file.approvalStanding(draft: draft) {
         case nil: throw LifecycleError.approval(.noChain)

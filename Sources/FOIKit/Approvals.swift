@@ -2,12 +2,13 @@
 // they saw (its SHA-256). A draft that changes (the reasoning, the answer, the outcome) is a draft no one has
 // approved: the chain starts again from the first approver.
 
-/// The approvers a draft response must pass, in order, and the working days each has.
+/// The approvers a draft response must pass, in order (users, or teams any member of which approves for it), and
+/// the working days each has.
 public struct ApprovalRequest: Hashable, Sendable {
-    public var chain: [UserID]
+    public var chain: [Party]
     public var workingDays: Int
 
-    public init(chain: [UserID], workingDays: Int) {
+    public init(chain: [Party], workingDays: Int) {
         self.chain = chain
         self.workingDays = workingDays
     }
@@ -107,7 +108,7 @@ extension Case {
 /// A stage of sign-off from the day it was reached to its decision.
 public struct ApprovalSpan: Hashable, Sendable {
     public var stage: Int
-    public var approver: UserID
+    public var approver: Party
     public var from: CivilDate
     /// Its decision; nil while the chain waits for it.
     public var until: CivilDate?
@@ -142,9 +143,9 @@ public enum ApprovalStanding: Hashable, Sendable {
     /// Every approver approved this draft, or a coordinator let it go without them (`bypassed`).
     case complete(bypassed: Bool)
     /// Waiting for the approver of `stage` since `since`.
-    case waiting(stage: Int, approver: UserID, since: CivilDate)
+    case waiting(stage: Int, approver: Party, since: CivilDate)
     /// The approver of `stage` rejected this very draft: it must change before the chain starts again.
-    case rejected(stage: Int, approver: UserID, on: CivilDate, reason: String)
+    case rejected(stage: Int, approver: Party, on: CivilDate, reason: String)
 
     public var isComplete: Bool { if case .complete = self { true } else { false } }
 }

@@ -2,7 +2,8 @@
 // with a task, an approver with a stage of sign-off), counted in the case's working days. Most late responses are
 // late in the departments, not in the FOI office: this is how an office shows where.
 
-/// A span in which the response waited on one person: a contributor's task or an approver's stage of sign-off.
+/// A span in which the response waited on one person or team: a contributor's task or an approver's stage of
+/// sign-off.
 public struct Wait: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// The task of this number in its case.
@@ -12,14 +13,14 @@ public struct Wait: Hashable, Sendable {
     }
 
     public var kind: Kind
-    public var on: UserID
+    public var on: Party
     public var from: CivilDate
     /// The day the wait ended: the answer, the decision, or the day the count stopped (the response, the as-at day).
     public var until: CivilDate
     /// The working days `d` of the case's calendar with `from < d ≤ until`.
     public var workingDays: Int
 
-    public init(kind: Kind, on: UserID, from: CivilDate, until: CivilDate, workingDays: Int) {
+    public init(kind: Kind, on: Party, from: CivilDate, until: CivilDate, workingDays: Int) {
         self.kind = kind
         self.on = on
         self.from = from
@@ -37,13 +38,13 @@ extension Case {
     /// span; a bypass ends the stage it waited for.
     public func waits(answered: CivilDate, asAt: CivilDate, calendars: Calendars) throws(DeadlineError) -> [Wait] {
         let calendar = calendars.calendar(regime.calendarKind)
-        func wait(_ kind: Wait.Kind, on user: UserID, from: CivilDate, until: CivilDate, end: CivilDate)
+        func wait(_ kind: Wait.Kind, on party: Party, from: CivilDate, until: CivilDate, end: CivilDate)
             throws(DeadlineError) -> Wait?
         {
             guard from <= end else { return nil }
             let until = min(until, end)
             return Wait(
-                kind: kind, on: user, from: from, until: until,
+                kind: kind, on: party, from: from, until: until,
                 workingDays: try calendar.workingDays(after: from, through: until))
         }
         let answered = min(answered, asAt)
@@ -55,7 +56,7 @@ extension Case {
                 case .done(let on, _), .declined(let on, _): on
                 }
             if let found = try wait(
-                .task(task.number), on: task.request.contributor, from: task.given, until: until, end: answered)
+                .task(task.number), on: .user(task.request.contributor), from: task.given, until: until, end: answered)
             {
                 waits.append(found)
             }
@@ -91,9 +92,10 @@ public struct DelayReport: Hashable, Sendable {
     public var asAt: CivilDate
     public var late: [LateResponse]
 
-    /// One person's share of the waiting: working days on tasks and on sign-off, over how many late responses.
+    /// One person's (or team's) share of the waiting: working days on tasks and on sign-off, over how many late
+    /// responses.
     public struct Share: Hashable, Sendable {
-        public var user: UserID
+        public var party: Party
         public var taskDays = 0
         public var signOffDays = 0
         public var responses = 0
@@ -125,16 +127,19 @@ public struct DelayReport: Hashable, Sendable {
 
     /// Each person waited on, the most days first.
     public var shares: [Share] {
-        var shares: [UserID: Share] = [:]
+        var shares: [Party: Share] = [:]
         for response in late {
-            for user in Set(response.waits.map(\.on)) { shares[user, default: Share(user: user)].responses += 1 }
+            for party in Set(response.waits.map(\.on)) { shares[party, default: Share(party: party)].responses += 1 }
             for wait in response.waits {
                 switch wait.kind {
-                case .task: shares[wait.on, default: Share(user: wait.on)].taskDays += wait.workingDays
-                case .signOff: shares[wait.on, default: Share(user: wait.on)].signOffDays += wait.workingDays
+                case .task: shares[wait.on, default: Share(party: wait.on)].taskDays += wait.workingDays
+                case .signOff: shares[wait.on, default: Share(party: wait.on)].signOffDays += wait.workingDays
                 }
             }
         }
-        return shares.values.sorted { ($1.total, $0.user.rawValue) < ($0.total, $1.user.rawValue) }
+        // The most days first; between equals, in the order they were first waited on.
+        let order = Dictionary(
+            late.flatMap(\.waits).map(\.on).enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+        return shares.values.sorted { ($1.total, order[$0.party] ?? 0) < ($0.total, order[$1.party] ?? 0) }
     }
 }

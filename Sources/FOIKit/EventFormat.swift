@@ -308,7 +308,14 @@ public enum EventFormat {
         case .flagged(let flag, let removed): ["flag": .string(flag.rawValue), "removed": removed ? .bool(true) : nil]
         case .approvalRequested(let request):
             [
-                "chain": .array(request.chain.map { .integer($0.rawValue) }),
+                // A user by number; a team as {"team": number}.
+                "chain": .array(
+                    request.chain.map { party in
+                        switch party {
+                        case .user(let id): .integer(id.rawValue)
+                        case .team(let id): .object(["team": .integer(id.rawValue)])
+                        }
+                    }),
                 "workingDays": .integer(request.workingDays),
             ]
         case .allocated(let team): ["team": .integer(team.rawValue)]
@@ -507,7 +514,7 @@ public enum EventFormat {
         case .approvalRequested:
             return .approvalRequested(
                 ApprovalRequest(
-                    chain: try fields.integers("chain").map(UserID.init(rawValue:)),
+                    chain: try fields.parties("chain"),
                     workingDays: try fields.integer("workingDays")))
         case .approved: return .approved(try approvalDecision(fields))
         case .approvalRejected: return .approvalRejected(try approvalDecision(fields))
@@ -614,6 +621,23 @@ public enum EventFormat {
                 numbers.append(number)
             }
             return numbers
+        }
+
+        /// An array of users by number and teams as `{"team": number}`.
+        func parties(_ field: String) throws(EventFormatError) -> [Party] {
+            guard case .array(let values) = try required(field) else { throw fail(field, "is not an array") }
+            var parties: [Party] = []
+            for element in values {
+                if case .integer(let user) = element {
+                    parties.append(.user(UserID(rawValue: user)))
+                    continue
+                }
+                guard case .object(let team) = element, team.count == 1, case .integer(let id)? = team["team"] else {
+                    throw fail(field, "holds something neither a user's number nor {\"team\": number}")
+                }
+                parties.append(.team(TeamID(rawValue: id)))
+            }
+            return parties
         }
 
         func strings(_ field: String) throws(EventFormatError) -> [String] {

@@ -114,6 +114,14 @@ extension CaseStep {
     }
 }
 
+extension Names {
+    /// The names of `users` and `teams` by their numbers.
+    public init(users: [User], teams: [Team]) {
+        self.init(
+            users: users.names.users, teams: Dictionary(teams.map { ($0.id, $0.name) }) { first, _ in first })
+    }
+}
+
 extension Array where Element == User {
     /// Each user's name by their number.
     public var names: Names {

@@ -281,13 +281,13 @@ public struct BoardWait: Hashable, Sendable {
     public var subject: String
     public var regime: Regime
     public var kind: Wait.Kind
-    public var on: UserID
+    public var on: Party
     public var onName: String
     public var due: CivilDate
     public var workingDaysLeft: Int
 
     public init(
-        reference: CaseReference, subject: String, regime: Regime, kind: Wait.Kind, on: UserID, onName: String,
+        reference: CaseReference, subject: String, regime: Regime, kind: Wait.Kind, on: Party, onName: String,
         due: CivilDate, workingDaysLeft: Int
     ) {
         self.reference = reference

@@ -155,3 +155,28 @@ extension Array where Element == Team {
         return team
     }
 }
+
+/// Who a stage of sign-off waits on (or a late response waited on): one user, or a team, any member of which (or of
+/// a team under it) may act for it.
+public enum Party: Hashable, Sendable {
+    case user(UserID)
+    case team(TeamID)
+
+    /// Whether `user` may act for it, by the office's `teams`.
+    public func includes(_ user: UserID, teams: [Team]) -> Bool {
+        switch self {
+        case .user(let id): id == user
+        case .team(let team): teams.has(user, in: team)
+        }
+    }
+}
+
+extension Names {
+    /// For people: the user's name, or `the team Legal`.
+    public func party(_ party: Party) -> String {
+        switch party {
+        case .user(let id): user(id)
+        case .team(let id): "the team \(team(id))"
+        }
+    }
+}

@@ -58,9 +58,7 @@ extension CaseStore {
                 deadline: try file.deadline(calendars: rules.calendars), file: file,
                 clocks: try file.clocks(calendars: rules.calendars, policy: rules.policy),
                 linked: try linkedCases(of: file, db),
-                names: Names(
-                    users: try Users.all(db).names.users,
-                    teams: Dictionary(uniqueKeysWithValues: try Teams.all(db).map { ($0.id, $0.name) })))
+                names: Names(users: try Users.all(db), teams: try Teams.all(db)))
             return (detail, rules)
         } catch let error as DeadlineError {
             throw StoreError.deadline(error)
@@ -285,11 +283,11 @@ extension CaseStore {
         let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
         // One shape for both: a task's number or the stage's, the one waited on, and the case's columns.
         let waits = """
-            SELECT t.case_id AS case_id, 'task' AS kind, t.task AS number, t.user_id AS user_id, t.due_on AS due_on,
-                   c.regime AS regime, c.ref AS ref, c.subject AS subject
+            SELECT t.case_id AS case_id, 'task' AS kind, t.task AS number, t.user_id AS user_id, NULL AS team_id,
+                   t.due_on AS due_on, c.regime AS regime, c.ref AS ref, c.subject AS subject
             FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE t.state = 'open' AND t.due_on IS NOT NULL
             UNION ALL
-            SELECT s.case_id, 'sign-off', s.stage, s.user_id, s.due_on, c.regime, c.ref, c.subject
+            SELECT s.case_id, 'sign-off', s.stage, s.user_id, s.team_id, s.due_on, c.regime, c.ref, c.subject
             FROM case_signoffs s JOIN cases c ON c.id = s.case_id
             """
         let condition = "\(withinHorizon) AND \(selected)"
@@ -299,23 +297,26 @@ extension CaseStore {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT case_id, kind, number, user_id, due_on, regime, ref, subject,
-                       (SELECT name FROM users WHERE users.id = user_id)
+                SELECT case_id, kind, number, user_id, team_id, due_on, regime, ref, subject,
+                       coalesce((SELECT name FROM users WHERE users.id = user_id),
+                                'the team ' || (SELECT name FROM teams WHERE teams.id = team_id))
                 FROM (\(waits))
                 WHERE \(condition) ORDER BY due_on, ref, kind DESC, number\(limit.map { " LIMIT \($0)" } ?? "")
                 """, arguments: arguments)
         return (
             count ?? 0,
             try rows.map { row in
-                guard let regime = Regime(rawValue: row[5]), let due: CivilDate = row[4] else {
+                guard let regime = Regime(rawValue: row[6]), let due: CivilDate = row[5] else {
                     throw StoreError.unreadableCase(id: row[0])
                 }
                 let number: Int = row[2]
+                let party: Party =
+                    if let team: Int = row[4] { .team(TeamID(rawValue: team)) } else { .user(UserID(rawValue: row[3])) }
                 do {
                     return BoardWait(
-                        reference: CaseReference(rawValue: row[6]), subject: row[7], regime: regime,
-                        kind: row[1] == "task" ? .task(number) : .signOff(stage: number), on: UserID(rawValue: row[3]),
-                        onName: row[8] ?? "user \(row[3] as Int)", due: due,
+                        reference: CaseReference(rawValue: row[7]), subject: row[8], regime: regime,
+                        kind: row[1] == "task" ? .task(number) : .signOff(stage: number), on: party,
+                        onName: row[9] ?? "", due: due,
                         workingDaysLeft: try calendars.workingDaysLeft(until: due, regime: regime, today: today))
                 } catch let error as DeadlineError {
                     throw StoreError.deadline(error)

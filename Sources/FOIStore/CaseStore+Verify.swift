@@ -294,7 +294,7 @@ extension CaseStore {
         var handlers = try projected("case_handlers", "handler, user_id")
         var flags = try projected("case_flags", "flag", order: ", flag")
         var allocations = try projected("case_allocations", "team_id, standing")
-        var signOffs = try projected("case_signoffs", "stage, user_id, since_on, due_on")
+        var signOffs = try projected("case_signoffs", "stage, user_id, team_id, since_on, due_on")
         var tasks = try projected(
             "case_tasks", "task, user_id, state, given_on, due_on, closed_on, hours, activity", order: ", task")
         while let row = try cases.next() {

@@ -292,16 +292,22 @@ enum Projection {
     static func writeSignOff(_ state: CaseState, caseID: Int64, replacing: Bool, _ db: Database) throws {
         try write(
             signOffRow(state).map { [$0] } ?? [], into: "case_signoffs",
-            columns: ["stage", "user_id", "since_on", "due_on"], caseID: caseID, replacing: replacing, db)
+            columns: ["stage", "user_id", "team_id", "since_on", "due_on"], caseID: caseID, replacing: replacing, db)
     }
 
-    /// The case's `case_signoffs` row after its id (stage, user_id, since_on, due_on), or nil while no stage waits.
+    /// The case's `case_signoffs` row after its id (stage, user_id or team_id, since_on, due_on), or nil while no
+    /// stage waits.
     static func signOffRow(_ state: CaseState) -> [DatabaseValue]? {
         guard let clock = state.clocks.first(where: { $0.name == .signOff }), let stage = clock.stage,
             let chain = state.file.approval?.request.chain, chain.indices.contains(stage - 1)
         else { return nil }
+        let (user, team): (Int?, Int?) =
+            switch chain[stage - 1] {
+            case .user(let id): (id.rawValue, nil)
+            case .team(let id): (nil, id.rawValue)
+            }
         return [
-            stage.databaseValue, chain[stage - 1].rawValue.databaseValue, clock.startedOn.databaseValue,
+            stage.databaseValue, user.databaseValue, team.databaseValue, clock.startedOn.databaseValue,
             clock.due.databaseValue,
         ]
     }

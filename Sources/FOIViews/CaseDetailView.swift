@@ -102,7 +102,7 @@ public enum CaseDetailView {
             if let approval = detail.file.approval {
                 output.printableLine(
                     "Sign-off:   asked \(approval.requestedOn.longDescription) of "
-                        + approval.request.chain.map { detail.names.user($0) }.joined(
+                        + approval.request.chain.map { detail.names.party($0) }.joined(
                             separator: ", then "))
                 for decided in approval.decisions {
                     output.printableLine(
@@ -678,7 +678,7 @@ struct EventJSON: Encodable {
         case .taskDeclined(let number, let reason): "task \(number) declined: \(reason)"
         case .flagged(let flag, let removed): (removed ? "removed: " : "raised: ") + flag.rawValue
         case .approvalRequested(let request):
-            "sign-off by " + request.chain.map { names.user($0) }.joined(separator: ", then ")
+            "sign-off by " + request.chain.map { names.party($0) }.joined(separator: ", then ")
                 + ", \(request.workingDays) working days each"
         case .approved(let decision), .approvalRejected(let decision), .approvalBypassed(let decision):
             "stage \(decision.stage), draft sha256 \(decision.digest.prefix(12))"

@@ -26,7 +26,7 @@ public enum DelayView {
                     output.write(
                         CSV.line(
                             row + [
-                                names.user(wait.on), kind, "\(number)", wait.from.description, wait.until.description,
+                                names.party(wait.on), kind, "\(number)", wait.from.description, wait.until.description,
                                 "\(wait.workingDays)",
                             ]))
                 }
@@ -49,7 +49,7 @@ public enum DelayView {
                         header: ["waited on", "tasks", "sign-off", "total", "late responses"],
                         rows: shares.map { share in
                             [
-                                names.user(share.user), "\(share.taskDays)", "\(share.signOffDays)", "\(share.total)",
+                                names.party(share.party), "\(share.taskDays)", "\(share.signOffDays)", "\(share.total)",
                                 "\(share.responses)",
                             ]
                         }))
@@ -64,7 +64,7 @@ public enum DelayView {
                             response.entry.answered?.longDescription ?? "not yet", "\(response.workingDaysLate)",
                             response.waits.isEmpty
                                 ? "-"
-                                : response.waits.map { "\(phrase($0.kind)) \(names.user($0.on)) \($0.workingDays)" }
+                                : response.waits.map { "\(phrase($0.kind)) \(names.party($0.on)) \($0.workingDays)" }
                                     .joined(separator: "; "),
                         ]
                     }))
@@ -98,7 +98,9 @@ public enum DelayView {
         struct Waited: Encodable {
             var kind: String
             var number: Int
-            var user: Int
+            /// The user's number, or the team's.
+            var user: Int?
+            var team: Int?
             var name: String
             var from, until: CivilDate
             var workingDays: Int
@@ -112,9 +114,18 @@ public enum DelayView {
         }
 
         struct Share: Encodable {
-            var user: Int
+            var user: Int?
+            var team: Int?
             var name: String
             var taskDays, signOffDays, totalDays, lateResponses: Int
+        }
+
+        /// A user's number, or a team's.
+        static func numbers(_ party: Party) -> (user: Int?, team: Int?) {
+            switch party {
+            case .user(let id): (id.rawValue, nil)
+            case .team(let id): (nil, id.rawValue)
+            }
         }
 
         init(_ report: DelayReport, names: Names) {
@@ -127,14 +138,16 @@ public enum DelayView {
                     workingDaysLate: response.workingDaysLate,
                     waits: response.waits.map { wait in
                         let (kind, number) = Waited.kind(wait.kind)
+                        let (user, team) = Self.numbers(wait.on)
                         return Waited(
-                            kind: kind, number: number, user: wait.on.rawValue, name: names.user(wait.on),
+                            kind: kind, number: number, user: user, team: team, name: names.party(wait.on),
                             from: wait.from, until: wait.until, workingDays: wait.workingDays)
                     })
             }
             waitedOn = report.shares.map { share in
-                Share(
-                    user: share.user.rawValue, name: names.user(share.user), taskDays: share.taskDays,
+                let (user, team) = Self.numbers(share.party)
+                return Share(
+                    user: user, team: team, name: names.party(share.party), taskDays: share.taskDays,
                     signOffDays: share.signOffDays, totalDays: share.total, lateResponses: share.responses)
             }
         }

@@ -79,7 +79,7 @@ public enum ReportView {
                         share.signOffDays > 0 ? "sign-off \(share.signOffDays)" : nil,
                     ]
                     return (
-                        "\(names.user(share.user)) (\(split.compactMap { $0 }.joined(separator: ", ")))", share.total
+                        "\(names.party(share.party)) (\(split.compactMap { $0 }.joined(separator: ", ")))", share.total
                     )
                 }.filter { $0.1 > 0 }, colour: Palette.unsatisfactory))
         body += earlyWarning(warning, quarter: ReportingPeriod.quarter(of: report.asAt), report: report)

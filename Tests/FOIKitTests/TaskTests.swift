@@ -232,8 +232,8 @@ import Testing
 /// starts the chain again and holds its own draft; a bypass lets its draft go.
 @Suite struct ApprovalTests {
     let rules = CaseRules(catalogue: catalogue, calendars: shipped)
-    let lee = UserID(rawValue: 5)
-    let pat = UserID(rawValue: 6)
+    let lee = Party.user(UserID(rawValue: 5))
+    let pat = Party.user(UserID(rawValue: 6))
     let draftA = String(repeating: "a", count: 64)
     let draftB = String(repeating: "b", count: 64)
 
@@ -357,7 +357,8 @@ import Testing
 /// Where the days went, counted by hand on the 2026 calendar. Received Mon 5 Jan, due Mon 2 Feb (20 working days),
 /// answered Fri 6 Feb: 4 working days late (3, 4, 5, 6 Feb).
 @Suite struct WaitTests {
-    let ann = UserID(rawValue: 4), bob = UserID(rawValue: 5), lee = UserID(rawValue: 6), pat = UserID(rawValue: 7)
+    let ann = UserID(rawValue: 4), bob = UserID(rawValue: 5)
+    let lee = Party.user(UserID(rawValue: 6)), pat = Party.team(TeamID(rawValue: 2))
     let draftA = String(repeating: "a", count: 64)
     let draftB = String(repeating: "b", count: 64)
 
@@ -385,7 +386,8 @@ import Testing
         let waits = try file.waits(answered: d("2026-02-06"), asAt: d("2026-02-10"), calendars: shipped)
         #expect(
             waits.map { "\($0.kind) \($0.on) \($0.from)..\($0.until) \($0.workingDays)" } == [
-                "task(1) \(ann) 2026-01-06..2026-01-15 7", "task(2) \(bob) 2026-01-07..2026-02-06 22",
+                "task(1) \(Party.user(ann)) 2026-01-06..2026-01-15 7",
+                "task(2) \(Party.user(bob)) 2026-01-07..2026-02-06 22",
                 "signOff(stage: 1) \(lee) 2026-02-02..2026-02-04 2",
                 "signOff(stage: 1) \(lee) 2026-02-04..2026-02-05 1",
                 "signOff(stage: 2) \(pat) 2026-02-05..2026-02-10 3",
@@ -395,8 +397,8 @@ import Testing
             entries: try file.timelinessEntries(calendars: shipped), files: [file.reference: file], calendars: shipped)
         #expect(report.late.map(\.workingDaysLate) == [4])
         #expect(
-            report.shares.map { "\($0.user) \($0.taskDays)+\($0.signOffDays)" } == [
-                "\(bob) 22+0", "\(ann) 7+0", "\(lee) 0+3", "\(pat) 0+3",
+            report.shares.map { "\($0.party) \($0.taskDays)+\($0.signOffDays)" } == [
+                "\(Party.user(bob)) 22+0", "\(Party.user(ann)) 7+0", "\(lee) 0+3", "\(pat) 0+3",
             ])
     }
 

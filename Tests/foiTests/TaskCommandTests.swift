@@ -159,6 +159,47 @@ import Testing
 
 /// `foi approval`: the response letter goes out as its approvers saw it, or not at all.
 @Suite struct ApprovalCommandTests {
+    /// A team in the chain: any of its members (or of a team under it) approves for it, and no one else does.
+    @Test func aTeamSignsOffThroughAnyOfItsMembers() throws {
+        let workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(at: workspace.directory) }
+        let ref = "FOI-2026-000001"
+        try workspace.ok(["log", "--subject", "Gritting routes", "--received", "2026-11-02"], today: "2026-11-02")
+        for (key, value) in [
+            ("authority-name", "Borsetshire County Council"), ("authority-address", "County Hall"),
+            ("foi-email", "foi@b.example"), ("review-contact", "The Monitoring Officer"), ("signature", "The FOI Team"),
+        ] {
+            try workspace.ok(["settings", key, value], today: "2026-11-02")
+        }
+        let request = workspace.directory.appendingPathComponent("request.txt").path
+        try "The gritting routes for 2025.".write(toFile: request, atomically: true, encoding: .utf8)
+        try workspace.ok(["request", ref, "--file", request], today: "2026-11-02")
+        for (email, name) in [("kim@b.example", "Kim Counsel"), ("pat@b.example", "Pat Press")] {
+            try workspace.ok(["user", "add", email, "--name", name, "--role", "approver"], today: "2026-11-02")
+        }
+        try workspace.ok(["team", "add", "Legal"], today: "2026-11-02")
+        try workspace.ok(["team", "add", "Contracts", "--parent", "Legal"], today: "2026-11-02")
+        try workspace.ok(["team", "member", "Contracts", "kim@b.example"], today: "2026-11-02")
+        try workspace.ok(["respond", ref, "--outcome", "not-held", "--on", "2026-11-19"], today: "2026-11-19")
+        let unknown = try workspace.run(["approval", "request", ref, "--chain", "Lawyers"])
+        #expect(unknown.status == 1 && unknown.stdout.isEmpty)
+        #expect(
+            unknown.stderr == "Error: 'Lawyers' is neither an active user nor a team (the teams: Legal, Contracts)\n")
+        try workspace.ok(["approval", "request", ref, "--chain", "legal, pat@b.example"], today: "2026-11-20")
+        let board = try workspace.run(["board"]).stdout
+        #expect(board.contains("FOI-2026-000001  sign-off stage 1  the team Legal  Tue 24 Nov 2026"))
+        let notYet = try workspace.run(["approval", "approve", ref, "--actor", "pat@b.example"])
+        #expect(notYet.stderr.contains("waits for sign-off by the team Legal (stage 1"))
+        try workspace.ok(["approval", "approve", ref, "--actor", "kim@b.example"], today: "2026-11-20")
+        try workspace.ok(["approval", "approve", ref, "--actor", "pat@b.example"], today: "2026-11-20")
+        try workspace.ok(["letter", ref, "response"], today: "2026-11-20")
+        let history = try #require(try workspace.json(["history", ref]) as? [[String: Any]])
+        let asked = try #require(history.first { $0["kind"] as? String == "approval-requested" })
+        let chain = (asked["event"] as? [String: Any])?["chain"] as? [Any]
+        #expect((chain?.first as? [String: Any])?["team"] as? Int != nil && chain?.last is Int)
+        #expect(try workspace.run(["verify"]).status == 0)
+    }
+
     /// FOIA s.36: the response waits for the qualified person's opinion, given by its date.
     @Test func aSection36ResponseWaitsForTheQualifiedPerson() throws {
         let workspace = try Workspace()

@@ -10,7 +10,8 @@ struct ApprovalCommand: ParsableCommand {
         abstract: "Ask for sign-off of the draft response letter, and approve or reject it.",
         discussion: """
             'foi approval request REF --chain EMAIL,EMAIL' asks those users (legal, the press office, the private \
-            office), in order, to sign off the response letter; each has the approval-days setting's working days \
+            office), in order, to sign off the response letter (a name that is no user's is a team's: any member \
+            of the team, or of a team under it, approves for it); each has the approval-days setting's working days \
             (2). 'foi approval approve REF' and 'foi approval reject REF --reason TEXT' record the decision of the \
             approver the chain waits for (the user --actor names, else your login) on the letter as it would go \
             out now: each decision is bound to the SHA-256 of that draft, so a change to the reasoning, the answer \
@@ -31,7 +32,9 @@ struct ApprovalCommand: ParsableCommand {
             commandName: "request", abstract: "Ask users, in order, to sign off the draft response letter.")
         @OptionGroup var step: StepOptions
         @Option(
-            help: ArgumentHelp("The approvers' e-mail addresses, in order, separated by commas.", valueName: "emails"))
+            help: ArgumentHelp(
+                "The approvers in order, separated by commas: users' e-mail addresses, or teams' names.",
+                valueName: "approvers"))
         var chain: String
         @Option(help: ArgumentHelp("When (default: today).", valueName: "date")) var on: DateOrTimestamp?
 

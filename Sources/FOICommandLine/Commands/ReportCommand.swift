@@ -44,7 +44,7 @@ struct ReportCommand: AsyncParsableCommand {
                 try await office.timeliness(chosen, asAt: today, today: today),
                 activity: try await caseStore.activity(in: chosen.dates),
                 delays: try await office.delays(chosen, asAt: today, today: today),
-                names: try await caseStore.users().names,
+                names: Names(users: try await caseStore.users(), teams: try await caseStore.teams()),
                 authority: try await caseStore.profile()[.name],
                 calendars: caseStore.calendars)
         }

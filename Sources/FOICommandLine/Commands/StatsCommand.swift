@@ -99,7 +99,7 @@ struct StatsCommand: ParsableCommand {
                 (
                     try await Office(storage: caseStore).delays(
                         chosen, asAt: asAt, today: store.todayDate, handler: try await handler.filter(in: caseStore)),
-                    try await caseStore.users().names
+                    Names(users: try await caseStore.users(), teams: try await caseStore.teams())
                 )
             }
             if format == .table, let scope = handler.scope { say(scope) }
