@@ -281,30 +281,50 @@ extension CaseStore {
     ) throws -> (count: Int, rows: [BoardWait]) {
         let (selected, selectedArguments) = Self.selection(handler: handler, among: among)
         let (withinHorizon, horizonArguments) = try dueByHorizon(from: today, workingDays: horizon)
-        // One shape for both: a task's number or the stage's, the one waited on, and the case's columns.
-        let waits = """
-            SELECT t.case_id AS case_id, 'task' AS kind, t.task AS number, t.user_id AS user_id, NULL AS team_id,
-                   t.due_on AS due_on, c.regime AS regime, c.ref AS ref, c.subject AS subject
-            FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE t.state = 'open' AND t.due_on IS NOT NULL
-            UNION ALL
-            SELECT s.case_id, 'sign-off', s.stage, s.user_id, s.team_id, s.due_on, c.regime, c.ref, c.subject
-            FROM case_signoffs s JOIN cases c ON c.id = s.case_id
-            """
-        let condition = "\(withinHorizon) AND \(selected)"
-        let arguments = horizonArguments + selectedArguments
-        let count = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM (\(waits)) WHERE \(condition)", arguments: arguments)
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT case_id, kind, number, user_id, team_id, due_on, regime, ref, subject,
-                       coalesce((SELECT name FROM users WHERE users.id = user_id),
-                                'the team ' || (SELECT name FROM teams WHERE teams.id = team_id))
-                FROM (\(waits))
-                WHERE \(condition) ORDER BY due_on, ref, kind DESC, number\(limit.map { " LIMIT \($0)" } ?? "")
-                """, arguments: arguments)
+        // Each table read on its own, in the order of its index on the date, so that a limit stops the scan early
+        // (a union would be sorted whole: 90 ms for 30,000 tasks); the two are merged here. One shape for both: a
+        // task's number or the stage's, the one waited on, and the case's columns.
+        let arms = [
+            (
+                "case_tasks", "t.state = 'open' AND t.due_on IS NOT NULL",
+                "t.case_id AS case_id, 'task' AS kind, t.task AS number, t.user_id AS user_id, NULL AS team_id"
+            ),
+            (
+                "case_signoffs", "1",
+                "t.case_id AS case_id, 'sign-off' AS kind, t.stage AS number, t.user_id AS user_id, "
+                    + "t.team_id AS team_id"
+            ),
+        ]
+        var count = 0
+        var rows: [Row] = []
+        for (table, open, columns) in arms {
+            // Overdue ones need no case's calendar: counted from the index alone.
+            count +=
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(table) t WHERE \(open) AND t.due_on < ? AND \(selected)",
+                    arguments: [today] + selectedArguments) ?? 0
+            let arm = """
+                SELECT \(columns), t.due_on AS due_on, c.regime AS regime, c.ref AS ref, c.subject AS subject
+                FROM \(table) t JOIN cases c ON c.id = t.case_id WHERE \(open)
+                """
+            count +=
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM (\(arm)) WHERE due_on >= ? AND \(withinHorizon) AND \(selected)",
+                    arguments: [today] + horizonArguments + selectedArguments) ?? 0
+            rows += try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT case_id, kind, number, user_id, team_id, due_on, regime, ref, subject,
+                           coalesce((SELECT name FROM users WHERE users.id = user_id),
+                                    'the team ' || (SELECT name FROM teams WHERE teams.id = team_id))
+                    FROM (\(arm)) WHERE \(withinHorizon) AND \(selected)
+                    ORDER BY due_on, ref, number\(limit.map { " LIMIT \($0)" } ?? "")
+                    """, arguments: horizonArguments + selectedArguments)
+        }
+        rows.sort { ($0[5] as String, $0[7] as String, $1[1] as String, $0[2] as Int) < ($1[5], $1[7], $0[1], $1[2]) }
+        if let limit { rows = Array(rows.prefix(limit)) }
         return (
-            count ?? 0,
+            count,
             try rows.map { row in
                 guard let regime = Regime(rawValue: row[6]), let due: CivilDate = row[5] else {
                     throw StoreError.unreadableCase(id: row[0])
