@@ -32,29 +32,18 @@ struct StatsCommand: ParsableCommand {
                 or an import, does: it happened by then).
                 """)
 
-        @Option(
-            help: ArgumentHelp(
-                "A month (2026-10), quarter (2026Q3) or year (2026); default: this quarter.", valueName: "period"))
-        var period: String?
-        @Option(
-            help: ArgumentHelp("The figures as they stood at the end of this day (default: today).", valueName: "date"))
-        var asAt: CivilDate?
+        @OptionGroup var figures: FigureOptions
         @Option(help: "Output format: table, json, or csv (a row per period and kind).") var format: OutputFormat =
             .table
         @OptionGroup var handler: HandlerOptions
         @OptionGroup var store: StoreOptions
 
-        func validate() throws {
-            if let period { _ = try ReportingPeriod.option(period) }
-        }
-
         func run() async throws {
-            let asAt = asAt ?? store.todayDate
-            let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? ReportingPeriod.quarter(of: asAt)
+            let (period, asAt) = figures.chosen(today: store.todayDate)
             let caseStore = try store.open(.read)
             let report = try await perform {
                 try await Office(storage: caseStore).timeliness(
-                    chosen, asAt: asAt, today: store.todayDate, handler: try await handler.filter(in: caseStore))
+                    period, asAt: asAt, today: store.todayDate, handler: try await handler.filter(in: caseStore))
             }
             if format == .table, let scope = handler.scope { say(scope) }
             try perform {
@@ -72,33 +61,23 @@ struct StatsCommand: ParsableCommand {
                 at the end of the --as-at day: the working days it spent waiting on each contributor's task (from \
                 the day it was given to its answer or refusal) and on each stage of sign-off (from the day the \
                 stage was reached to its decision), in the case's calendar, up to its response; then each person \
-                waited on, the most days first. A chain of sign-off that starts again after a rejection counts \
-                from the rejection, so the redraft is in the first approver's span. The same days can be waited on \
-                two people at once (two tasks in parallel): each counts them.
+                or team waited on, the most days first. A chain of sign-off that starts again after a rejection \
+                counts from the rejection, so the redraft is in the first approver's span. The same days can be \
+                spent waiting on two people at once (two tasks in parallel): each of them counts those days.
                 """)
 
-        @Option(
-            help: ArgumentHelp(
-                "A month (2026-10), quarter (2026Q3) or year (2026); default: this quarter.", valueName: "period"))
-        var period: String?
-        @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
-        var asAt: CivilDate?
+        @OptionGroup var figures: FigureOptions
         @Option(help: "Output format: table, json, or csv (a row per wait).") var format: OutputFormat = .table
         @OptionGroup var handler: HandlerOptions
         @OptionGroup var store: StoreOptions
 
-        func validate() throws {
-            if let period { _ = try ReportingPeriod.option(period) }
-        }
-
         func run() async throws {
-            let asAt = asAt ?? store.todayDate
-            let chosen = period.flatMap(ReportingPeriod.init(parsing:)) ?? ReportingPeriod.quarter(of: asAt)
+            let (period, asAt) = figures.chosen(today: store.todayDate)
             let caseStore = try store.open(.read)
             let (report, names) = try await perform {
                 (
                     try await Office(storage: caseStore).delays(
-                        chosen, asAt: asAt, today: store.todayDate, handler: try await handler.filter(in: caseStore)),
+                        period, asAt: asAt, today: store.todayDate, handler: try await handler.filter(in: caseStore)),
                     Names(users: try await caseStore.users(), teams: try await caseStore.teams())
                 )
             }
@@ -222,6 +201,27 @@ struct StatsCommand: ParsableCommand {
 }
 
 /// What the statistics returns share: the as-at date, the format, the database.
+/// The period of a figure (default: the quarter of the as-at day) and the day it is counted as at.
+struct FigureOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "A month (2026-10), quarter (2026Q3) or year (2026); default: this quarter.", valueName: "period"))
+    var period: String?
+    @Option(
+        help: ArgumentHelp("The figures as they stood at the end of this day (default: today).", valueName: "date"))
+    var asAt: CivilDate?
+
+    func validate() throws {
+        if let period { _ = try ReportingPeriod.option(period) }
+    }
+
+    /// The period and the as-at day, `today` unless given.
+    func chosen(today: CivilDate) -> (period: ReportingPeriod, asAt: CivilDate) {
+        let asAt = asAt ?? today
+        return (period.flatMap(ReportingPeriod.init(parsing:)) ?? ReportingPeriod.quarter(of: asAt), asAt)
+    }
+}
+
 struct ReturnOptions: ParsableArguments {
     @Option(help: ArgumentHelp("As it stood at the end of this day (default: today).", valueName: "date"))
     var asAt: CivilDate?
