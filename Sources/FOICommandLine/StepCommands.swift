@@ -146,6 +146,8 @@ public enum StepCommands {
         case deactivateUser = "user deactivate"
         case changeSetting = "settings"
         case importTracker = "import"
+        case addTeam = "team add"
+        case setMembership = "team member"
 
         var command: any AsyncParsableCommand.Type {
             switch self {
@@ -153,6 +155,8 @@ public enum StepCommands {
             case .addUser: UserCommand.Add.self
             case .deactivateUser: UserCommand.Deactivate.self
             case .changeSetting: SettingsCommand.self
+            case .addTeam: TeamCommand.Add.self
+            case .setMembership: TeamCommand.Member.self
             }
         }
     }

@@ -69,6 +69,39 @@ extension WebPages {
         return page(title: "Users", body: body, user: user, formToken: formToken)
     }
 
+    /// The teams as a tree, with their members and roles; a form to add a team (`addForm`, `foi team add`'s) and one
+    /// to put a user in a team, change their role there or take them out (`memberForm`, `foi team member`'s).
+    public static func teamsPage(
+        _ teams: [Team], names: Names, addForm: StepForm, memberForm: StepForm, values: [String: [String]] = [:],
+        notice: String? = nil, message: String? = nil, user: User, formToken: String
+    ) -> String {
+        var body = "<h1>Teams</h1>\n" + outcome(notice: notice, message: message)
+        if teams.isEmpty {
+            body += "<p>No teams yet.</p>\n"
+        } else {
+            body +=
+                "<table>\n<thead><tr>"
+                + ["Team", "Under", "Members"].map { "<th scope=\"col\">\($0)</th>" }.joined()
+                + "</tr></thead>\n<tbody>\n"
+            for team in teams {
+                let members = team.members.map { "\(names.user($0.user)) (\($0.role.rawValue))" }
+                body +=
+                    "<tr><th scope=\"row\">\(escape(team.name))</th>"
+                    + "<td>\(escape(team.parent.map(names.team) ?? ""))</td>"
+                    + "<td>\(escape(members.isEmpty ? "none" : members.joined(separator: ", ")))</td></tr>\n"
+            }
+            body += "</tbody>\n</table>\n"
+        }
+        body += "<h2>Add a team</h2>\n"
+        body += formHTML(
+            addForm, action: "/admin/teams", hidden: csrfField(formToken), values: values, button: "Add the team")
+        body += "<h2>Put a user in a team</h2>\n"
+        body += formHTML(
+            memberForm, action: "/admin/teams/member", hidden: csrfField(formToken), values: values,
+            button: "Change the membership")
+        return page(title: "Teams", body: body, user: user, formToken: formToken)
+    }
+
     /// The organisation's settings (`settings`, each with its value) and a form to change one of `editable`.
     public static func settingsPage(
         _ settings: [(key: Settings.Key, value: String)], editable: [Settings.Key], notice: String? = nil,

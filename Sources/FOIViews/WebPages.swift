@@ -50,7 +50,9 @@ public enum WebPages {
             user.role.recordsSteps ? " <a href=\"/cases/new\">New request</a> <a href=\"/import\">Import</a>" : ""
         let figures = user.role.seesRequesters ? " <a href=\"/figures\">Figures</a>" : ""
         let admin =
-            user.role == .admin ? " <a href=\"/admin/users\">Users</a> <a href=\"/admin/settings\">Settings</a>" : ""
+            user.role == .admin
+            ? " <a href=\"/admin/users\">Users</a> <a href=\"/admin/teams\">Teams</a>"
+                + " <a href=\"/admin/settings\">Settings</a>" : ""
         return
             "<nav aria-label=\"Main\"><a href=\"/\">Board</a> <a href=\"/cases\">Cases</a>"
             + "\(newRequest)\(figures)\(admin)</nav>"

@@ -66,6 +66,29 @@ extension WebServer {
                 }
             }
         }
+        router.get("admin/teams") { request, _ in
+            try await asAdmin(request) { user, formToken in try await teamsPage(user, formToken) }
+        }
+        let teamChanges: [(String, StepCommands.Administration)] = [
+            ("admin/teams", .addTeam), ("admin/teams/member", .setMembership),
+        ]
+        for (path, administration) in teamChanges {
+            router.post(RouterPath(path)) { request, context in
+                let form = try await Self.form(request, context)
+                return try await asAdmin(request, form: form) { user, formToken in
+                    do {
+                        let said = try await StepCommands.administer(
+                            administration, values: form.values(of: StepCommands.form(of: administration)),
+                            storage: storage, actor: .user(user.id), today: today())
+                        return try await teamsPage(user, formToken, notice: said.joined(separator: " "))
+                    } catch {
+                        return try await teamsPage(
+                            user, formToken, values: form.byName, message: try Self.adminRefusal(error),
+                            status: .unprocessableContent)
+                    }
+                }
+            }
+        }
         router.get("admin/settings") { request, _ in
             try await asAdmin(request) { user, formToken in try await settingsPage(user, formToken) }
         }
@@ -111,6 +134,18 @@ extension WebServer {
             WebPages.usersPage(
                 try await storage.users(), addForm: StepCommands.form(of: .addUser), values: values, notice: notice,
                 message: message, user: user, formToken: formToken), status: status)
+    }
+
+    func teamsPage(
+        _ user: User, _ formToken: String, values: [String: [String]] = [:], notice: String? = nil,
+        message: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let teams = try await storage.teams()
+        return Self.html(
+            WebPages.teamsPage(
+                teams, names: Names(users: try await storage.users(), teams: teams),
+                addForm: StepCommands.form(of: .addTeam), memberForm: StepCommands.form(of: .setMembership),
+                values: values, notice: notice, message: message, user: user, formToken: formToken), status: status)
     }
 
     func settingsPage(

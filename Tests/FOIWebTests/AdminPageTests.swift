@@ -70,6 +70,53 @@ import Testing
         }
     }
 
+    /// `foi team add` and `foi team member` as forms: the tree and its members on one page, for admins only.
+    @Test func anAdminKeepsTheTeams() async throws {
+        try await application().test(.router) { client in
+            let admin = try #require(
+                try await WebServerTests.signIn(client, as: "ada@council.example", password: password))
+            let officer = try #require(try await WebServerTests.signIn(client, password: password))
+            func post(_ path: String, _ fields: [String: String], as cookie: String, csrf: Bool = true) async throws
+                -> TestResponse
+            {
+                let token = csrf ? ["csrf": Accounts.formToken(ofSession: cookie)] : [:]
+                return try await client.execute(
+                    uri: path, method: .post, headers: WebServerTests.headers(cookie: cookie),
+                    body: WebServerTests.form(fields.merging(token) { $1 })
+                ) { $0 }
+            }
+            try await client.execute(uri: "/admin/teams", method: .get, headers: WebServerTests.headers(cookie: admin))
+            { response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok && page.contains("<p>No teams yet.</p>"))
+                #expect(page.contains("action=\"/admin/teams/member\""))
+            }
+            try await client.execute(
+                uri: "/admin/teams", method: .get, headers: WebServerTests.headers(cookie: officer)
+            ) { response in #expect(response.status == .forbidden) }
+            #expect(try await post("/admin/teams", ["name": "Legal"], as: officer).status == .forbidden)
+            #expect(try await post("/admin/teams", ["name": "Legal"], as: admin, csrf: false).status == .forbidden)
+            #expect(try await store.teams().isEmpty)
+            let legal = try await post("/admin/teams", ["name": "Legal <&> Governance"], as: admin)
+            #expect(legal.status == .ok)
+            #expect(String(buffer: legal.body).contains("<th scope=\"row\">Legal &lt;&amp;&gt; Governance</th>"))
+            let under = try await post(
+                "/admin/teams", ["name": "Contracts", "parent": "legal <&> governance"], as: admin)
+            #expect(String(buffer: under.body).contains("<th scope=\"row\">Contracts</th><td>Legal &lt;&amp;&gt;"))
+            let member = try await post(
+                "/admin/teams/member", ["team": "Contracts", "email": "ann@council.example", "role": "coordinator"],
+                as: admin)
+            #expect(member.status == .ok && String(buffer: member.body).contains("Ann Officer (coordinator)"))
+            let unknown = try await post(
+                "/admin/teams/member", ["team": "Bridges", "email": "ann@council.example"], as: admin)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(String(buffer: unknown.body).contains("No team is named Bridges"))
+            let teams = try await store.teams()
+            #expect(teams.map(\.name) == ["Legal <&> Governance", "Contracts"])
+            #expect(teams.last?.members.map(\.role) == [.coordinator])
+        }
+    }
+
     @Test func anAdminChangesTheSettings() async throws {
         try await application().test(.router) { client in
             let admin = try #require(
