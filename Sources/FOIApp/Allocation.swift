@@ -77,9 +77,10 @@ public struct Allocating: Sendable {
         async throws -> [RecordedStep]
     {
         guard let leaving = try await storage.user(.named(from)) else { throw CaseworkError.noSuchUser(from) }
-        guard let taking = try await storage.user(.named(to)), taking.active, taking.role != .system,
-            taking.id != leaving.id
-        else { throw CaseworkError.noSuchUser(to) }
+        guard let taking = try await storage.user(.named(to)), taking.active, taking.role != .system else {
+            throw CaseworkError.noSuchUser(to)
+        }
+        guard taking.id != leaving.id else { throw CaseworkError.reassignedToThemselves(leaving.name) }
         var filter = CaseFilter()
         filter.handler = .officer(leaving.email ?? leaving.name)
         var references = try await storage.list(filter, today: today).map(\.ref)

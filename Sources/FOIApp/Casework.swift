@@ -160,6 +160,8 @@ public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
     case unchanged(CaseReference, handler: String?)
     /// No active user of that e-mail address or name to give a task or a stage of sign-off to.
     case noSuchUser(String)
+    /// Someone's work passed on to themselves.
+    case reassignedToThemselves(String)
     /// The response letter cannot go out, or a stage be decided, while the chain waits for `approver` (stage
     /// `stage`, since `since`) on this draft.
     case awaitingSignOff(stage: Int, approver: String, since: CivilDate)
@@ -181,6 +183,7 @@ public enum CaseworkError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unchanged(let reference, let handler):
             handler.map { "\(reference) is already assigned to \($0)" } ?? "\(reference) is not assigned to anyone"
         case .noSuchUser(let name): "no active user '\(name)'"
+        case .reassignedToThemselves(let name): "\(name) cannot pass their work to themselves: name someone else"
         case .awaitingSignOff(let stage, let approver, let since):
             "the draft response waits for sign-off by \(approver) (stage \(stage), since \(since))"
         case .noSuchApprover(let name, let teams):

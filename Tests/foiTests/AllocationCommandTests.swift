@@ -146,6 +146,12 @@ import Testing
         let before = try workspace.eventCount()
         let unknown = try workspace.run(["reassign", "--from", "ann@council.example", "--to", "zed@council.example"])
         #expect(unknown.status == 1 && unknown.stderr == "Error: no active user 'zed@council.example'\n")
+        let themselves = try workspace.run(["reassign", "--from", "ann@council.example", "--to", "Ann Roads"])
+        #expect(
+            themselves.status == 1
+                && themselves.stderr
+                    == "Error: Ann Roads cannot pass their work to themselves: name someone else\n"
+        )
         #expect(try workspace.eventCount() == before)
         let moved = try workspace.json(["reassign", "--from", "ann@council.example", "--to", "cat@council.example"])
         #expect((moved as? [[String: Any]])?.compactMap { $0["ref"] as? String } == [ref, "FOI-2026-000002"])
