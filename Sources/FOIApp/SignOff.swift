@@ -21,7 +21,7 @@ public struct SignOff: Sendable {
         for name in chain {
             if let user = try await storage.user(.named(name)), user.active, user.role != .system {
                 approvers.append(.user(user.id))
-            } else if let team = teams.first(where: { $0.name.lowercased() == name.lowercased() }) {
+            } else if let team = try? teams.team(named: name) {
                 approvers.append(.team(team.id))
             } else {
                 throw CaseworkError.noSuchApprover(name, teams: teams.map(\.name))
