@@ -76,6 +76,7 @@ let package = Package(
                 .embedInCode("schema/0023_outbox.sql"),
                 .embedInCode("schema/0024_comment_reads.sql"),
                 .embedInCode("schema/0025_signoffs.sql"),
+                .embedInCode("schema/0026_team_tasks.sql"),
                 .embedInCode("seeds/paragraphs.json"),
                 .embedInCode("templates/letterhead.mustache"),
                 .embedInCode("templates/rights.mustache"),

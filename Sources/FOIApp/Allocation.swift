@@ -85,7 +85,10 @@ public struct Allocating: Sendable {
         filter.handler = .officer(leaving.email ?? leaving.name)
         var references = try await storage.list(filter, today: today).map(\.ref)
         let tasks = try await storage.tasks(TaskFilter(contributor: leaving.id), today: today)
-        for task in tasks where !references.contains(task.reference) { references.append(task.reference) }
+        // A team's tasks stay with the team.
+        for task in tasks where task.contributor == .user(leaving.id) && !references.contains(task.reference) {
+            references.append(task.reference)
+        }
         let notifier = try await Notifier(storage: storage, actor: actor)
         return try await decidingAgain {
             var steps: [CaseStep] = []
@@ -96,7 +99,7 @@ public struct Allocating: Sendable {
                 if file.handler == .user(leaving.id), file.closedOn == nil {
                     events.append(.assigned(to: .user(taking.id)))
                 }
-                for task in file.tasks where task.isOpen && task.request.contributor == leaving.id {
+                for task in file.tasks where task.isOpen && task.request.contributor == .user(leaving.id) {
                     events.append(.taskReassigned(number: task.number, to: taking.id))
                 }
                 for event in events {

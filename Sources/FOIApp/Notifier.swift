@@ -1,7 +1,8 @@
 import FOIKit
 import FOIViews
 
-/// The messages a step sends the team, decided from the step as FOIKit left the case: a task to its contributor, an
+/// The messages a step sends the team, decided from the step as FOIKit left the case: a task to its contributor (each
+/// member of a team), an
 /// offer to the officer or to each member of the team, a stage of sign-off to the approver it waits for, a comment
 /// to those it mentions. Never to the one who took the step, nor to anyone without an address or no longer active.
 struct Notifier: Sendable {
@@ -30,9 +31,9 @@ struct Notifier: Sendable {
         switch step.event.event {
         case .taskGiven(let request):
             let due = step.state.clocks.first { $0.task == request.number && $0.stoppedOn == nil }?.due
-            messages = [
-                mail.taskGiven(request.number, of: reference, subject: subject, due: due, to: request.contributor)
-            ]
+            messages = teams.recipients(request.contributor).map {
+                mail.taskGiven(request.number, of: reference, subject: subject, due: due, to: $0)
+            }
         case .taskReassigned(let number, let user):
             let due = step.state.clocks.first { $0.task == number && $0.stoppedOn == nil }?.due
             messages = [mail.taskGiven(number, of: reference, subject: subject, due: due, to: user)]
@@ -50,13 +51,13 @@ struct Notifier: Sendable {
                 ?? []
         case .allocated(let team):
             let name = teams.first { $0.id == team }?.name
-            messages = recipients(.team(team)).map {
+            messages = teams.recipients(.team(team)).map {
                 mail.allocated(reference, subject: subject, due: caseDue, team: name, to: $0, event: event)
             }
         case .approvalRequested(let request):
             messages =
                 request.chain.first.map {
-                    recipients($0).map {
+                    teams.recipients($0).map {
                         mail.signOffAwaited(stage: 1, of: reference, subject: subject, to: $0, event: event)
                     }
                 } ?? []
@@ -64,7 +65,7 @@ struct Notifier: Sendable {
             let chain = file.approval?.request.chain ?? []
             messages =
                 chain.indices.contains(decision.stage)
-                ? recipients(chain[decision.stage]).map {
+                ? teams.recipients(chain[decision.stage]).map {
                     mail.signOffAwaited(
                         stage: decision.stage + 1, of: reference, subject: subject, to: $0, event: event)
                 } : []
@@ -77,14 +78,6 @@ struct Notifier: Sendable {
         return messages.filter { message in
             guard let user = users[message.recipient] else { return false }
             return user.active && user.email != nil && user.id != author?.id
-        }
-    }
-
-    /// The users a message to `party` goes to: the user, or each member of the team (not of the teams under it).
-    private func recipients(_ party: Party) -> [UserID] {
-        switch party {
-        case .user(let id): [id]
-        case .team(let id): (teams.first { $0.id == id }?.members ?? []).map(\.user)
         }
     }
 }

@@ -96,7 +96,7 @@ extension Postman {
 
     /// How many working days ahead a digest counts as due soon, as the board does.
     public static let digestHorizon = 5
-    /// A task this many working days late is escalated to its contributor's team coordinators.
+    /// A task this many working days late is escalated to the coordinators of its contributor's teams (of its team).
     public static let escalationWorkingDays = 3
 
     /// Queues the day's messages: each active user's digest of what of theirs is overdue or due within
@@ -115,17 +115,20 @@ extension Postman {
         for task in tasks {
             guard let due = task.due else { continue }
             let left = try calendars.workingDaysLeft(until: due, regime: task.regime, today: today)
-            tasksByUser[task.contributor, default: []].append((task, left))
-            if left == 1 {
-                chasers.append(
-                    mail.taskDueTomorrow(
-                        task.number, of: task.reference, subject: task.subject, due: due, to: task.contributor))
-            }
-            if left <= -1 {
-                chasers.append(
-                    mail.taskOverdue(
-                        task.number, of: task.reference, subject: task.subject, due: due, late: -left,
-                        contributor: task.contributorName, to: task.contributor, escalating: false))
+            // A team's task goes to each of its members; escalated, to the team's coordinators.
+            for contributor in teams.recipients(task.contributor) {
+                tasksByUser[contributor, default: []].append((task, left))
+                if left == 1 {
+                    chasers.append(
+                        mail.taskDueTomorrow(
+                            task.number, of: task.reference, subject: task.subject, due: due, to: contributor))
+                }
+                if left <= -1 {
+                    chasers.append(
+                        mail.taskOverdue(
+                            task.number, of: task.reference, subject: task.subject, due: due, late: -left,
+                            contributor: task.contributorName, to: contributor, escalating: false))
+                }
             }
             if left <= -Self.escalationWorkingDays {
                 for coordinator in Self.coordinators(of: task.contributor, in: teams) {
@@ -169,10 +172,17 @@ extension Postman {
         return DailyRun(digests: queuedDigests, chasers: queuedChasers)
     }
 
-    /// The coordinators of `user`'s teams: of each team they are in, its own, else those of the nearest team above.
-    static func coordinators(of user: UserID, in teams: [Team]) -> Set<UserID> {
+    /// The coordinators over `party`: of each team a user is in (or of the team itself), its own, else those of the
+    /// nearest team above; never the contributor themselves.
+    static func coordinators(of party: Party, in teams: [Team]) -> Set<UserID> {
+        let user: UserID?
+        let start: [Team]
+        switch party {
+        case .user(let id): (user, start) = (id, teams.filter { $0.members.contains { $0.user == id } })
+        case .team(let id): (user, start) = (nil, teams.filter { $0.id == id })
+        }
         var found: Set<UserID> = []
-        for team in teams where team.members.contains(where: { $0.user == user }) {
+        for team in start {
             var current: Team? = team
             while let each = current {
                 let coordinators = each.members.filter { $0.role == .coordinator && $0.user != user }.map(\.user)

@@ -15,14 +15,28 @@ public struct TaskDesk: Sendable {
         case date(CivilDate)
     }
 
-    /// Puts `ask` to the active user `contributor` (an e-mail address or a name) on the case `reference`, given
-    /// `date`, due as `due` says (default: the `task-days` setting).
+    /// Who a task is given to, as people name them.
+    public enum Contributor: Hashable, Sendable {
+        /// An active user, by e-mail address or name.
+        case user(String)
+        /// A team, by name: any member of it, or of a team under it, answers.
+        case team(String)
+    }
+
+    /// Puts `ask` to `contributor` on the case `reference`, given `date`, due as `due` says (default: the
+    /// `task-days` setting).
     public func give(
-        _ reference: CaseReference, to contributor: String, ask: String, due: Due?, on date: CivilDate,
+        _ reference: CaseReference, to contributor: Contributor, ask: String, due: Due?, on date: CivilDate,
         by actor: Actor, today: CivilDate
     ) async throws -> RecordedStep {
-        guard let user = try await storage.user(.named(contributor)), user.active, user.role != .system else {
-            throw CaseworkError.noSuchUser(contributor)
+        let party: Party
+        switch contributor {
+        case .user(let name):
+            guard let user = try await storage.user(.named(name)), user.active, user.role != .system else {
+                throw CaseworkError.noSuchUser(name)
+            }
+            party = .user(user.id)
+        case .team(let name): party = .team(try await Allocating.team(named: name, storage).id)
         }
         let defaultDays = try TaskRequest.workingDays(setting: try await storage.setting(.taskDays))
         return try await Casework(storage: storage).record(
@@ -37,7 +51,7 @@ public struct TaskDesk: Sendable {
                 case nil: defaultDays
                 }
             return .taskGiven(
-                TaskRequest(number: file.tasks.count + 1, contributor: user.id, ask: ask, workingDays: workingDays))
+                TaskRequest(number: file.tasks.count + 1, contributor: party, ask: ask, workingDays: workingDays))
         }
     }
 

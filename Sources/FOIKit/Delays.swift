@@ -56,7 +56,7 @@ extension Case {
                 case .done(let on, _), .declined(let on, _): on
                 }
             if let found = try wait(
-                .task(task.number), on: .user(task.request.contributor), from: task.given, until: until, end: answered)
+                .task(task.number), on: task.request.contributor, from: task.given, until: until, end: answered)
             {
                 waits.append(found)
             }

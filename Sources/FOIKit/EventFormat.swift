@@ -296,7 +296,7 @@ public enum EventFormat {
             ]
         case .taskGiven(let request):
             [
-                "task": .integer(request.number), "to": .integer(request.contributor.rawValue),
+                "task": .integer(request.number), "to": request.contributor.jsonValue,
                 "ask": .string(request.ask), "workingDays": .integer(request.workingDays),
             ]
         case .taskDone(let answer):
@@ -308,14 +308,7 @@ public enum EventFormat {
         case .flagged(let flag, let removed): ["flag": .string(flag.rawValue), "removed": removed ? .bool(true) : nil]
         case .approvalRequested(let request):
             [
-                // A user by number; a team as {"team": number}.
-                "chain": .array(
-                    request.chain.map { party in
-                        switch party {
-                        case .user(let id): .integer(id.rawValue)
-                        case .team(let id): .object(["team": .integer(id.rawValue)])
-                        }
-                    }),
+                "chain": .array(request.chain.map(\.jsonValue)),
                 "workingDays": .integer(request.workingDays),
             ]
         case .allocated(let team): ["team": .integer(team.rawValue)]
@@ -499,7 +492,7 @@ public enum EventFormat {
         case .taskGiven:
             return .taskGiven(
                 TaskRequest(
-                    number: try fields.integer("task"), contributor: UserID(rawValue: try fields.integer("to")),
+                    number: try fields.integer("task"), contributor: try fields.party("to"),
                     ask: try fields.string("ask"), workingDays: try fields.integer("workingDays")))
         case .taskDone:
             return .taskDone(
@@ -627,17 +620,19 @@ public enum EventFormat {
         func parties(_ field: String) throws(EventFormatError) -> [Party] {
             guard case .array(let values) = try required(field) else { throw fail(field, "is not an array") }
             var parties: [Party] = []
-            for element in values {
-                if case .integer(let user) = element {
-                    parties.append(.user(UserID(rawValue: user)))
-                    continue
-                }
-                guard case .object(let team) = element, team.count == 1, case .integer(let id)? = team["team"] else {
-                    throw fail(field, "holds something neither a user's number nor {\"team\": number}")
-                }
-                parties.append(.team(TeamID(rawValue: id)))
-            }
+            for element in values { parties.append(try party(element, field)) }
             return parties
+        }
+
+        /// A user by number or a team as `{"team": number}`.
+        func party(_ field: String) throws(EventFormatError) -> Party { try party(try required(field), field) }
+
+        private func party(_ value: JSONValue, _ field: String) throws(EventFormatError) -> Party {
+            if case .integer(let user) = value { return .user(UserID(rawValue: user)) }
+            guard case .object(let team) = value, team.count == 1, case .integer(let id)? = team["team"] else {
+                throw fail(field, "holds something neither a user's number nor {\"team\": number}")
+            }
+            return .team(TeamID(rawValue: id))
         }
 
         func strings(_ field: String) throws(EventFormatError) -> [String] {

@@ -23,13 +23,14 @@ public enum CostActivity: String, CaseIterable, Codable, Hashable, Sendable {
 public struct TaskRequest: Hashable, Sendable {
     /// The task's number in its case: 1 for the first given, and so on.
     public var number: Int
-    public var contributor: UserID
+    /// Who answers it: a user, or a team any member of which (or of a team under it) may.
+    public var contributor: Party
     /// The question, in the officer's words (personal free text: it may quote the request).
     public var ask: String
     /// Working days in the case's calendar from the day it is given.
     public var workingDays: Int
 
-    public init(number: Int, contributor: UserID, ask: String, workingDays: Int) {
+    public init(number: Int, contributor: Party, ask: String, workingDays: Int) {
         self.number = number
         self.contributor = contributor
         self.ask = ask
@@ -114,7 +115,8 @@ public struct TaskSummary: Hashable, Sendable {
     /// The case's regime, whose calendar counts the task's days.
     public var regime: Regime
     public var number: Int
-    public var contributor: UserID
+    public var contributor: Party
+    /// The user's name, or `the team Legal`.
     public var contributorName: String
     public var standing: TaskStanding
     public var given: CivilDate
@@ -124,7 +126,7 @@ public struct TaskSummary: Hashable, Sendable {
     public var activity: CostActivity?
 
     public init(
-        reference: CaseReference, subject: String, regime: Regime, number: Int, contributor: UserID,
+        reference: CaseReference, subject: String, regime: Regime, number: Int, contributor: Party,
         contributorName: String,
         standing: TaskStanding, given: CivilDate, due: CivilDate?, closed: CivilDate?, hours: Double?,
         activity: CostActivity?
@@ -146,9 +148,9 @@ public struct TaskSummary: Hashable, Sendable {
 
 /// Which tasks a listing shows.
 public struct TaskFilter: Hashable, Sendable {
-    /// One contributor's; nil: everyone's.
+    /// Those one user answers (given to them, or to a team they are in or a team above it); nil: everyone's.
     public var contributor: UserID?
-    /// Those of the members of one team, or of a team under it.
+    /// Those given to one team or a team under it, or to a member of one of them.
     public var team: TeamID?
     /// One case's; nil: every case's.
     public var reference: CaseReference?

@@ -112,12 +112,12 @@ extension Case {
         allocation = .rejected(on: date, by: user, reason: reason)
     }
 
-    /// Open task `number` passed to `user`, who answers it from now on.
+    /// Open task `number` passed to `user`, who answers it from now on (in place of a user or a team).
     mutating func reassign(task number: Int, to user: UserID) throws(LifecycleError) {
         guard tasks.indices.contains(number - 1) else { throw .task(.unknown(number: number, count: tasks.count)) }
         if case .done(let closed, _) = tasks[number - 1].state { throw .task(.closed(number: number, on: closed)) }
         if case .declined(let closed, _) = tasks[number - 1].state { throw .task(.closed(number: number, on: closed)) }
-        tasks[number - 1].request.contributor = user
+        tasks[number - 1].request.contributor = .user(user)
     }
 }
 
@@ -146,6 +146,15 @@ extension Array where Element == Team {
         }
     }
 
+    /// The users a message to `party` goes to: the user, or each member of the team (not of the teams under it, whose
+    /// own members answer to them).
+    public func recipients(_ party: Party) -> [UserID] {
+        switch party {
+        case .user(let id): [id]
+        case .team(let id): (first { $0.id == id }?.members ?? []).map(\.user)
+        }
+    }
+
     /// The team named `name`, matched without regard to case; refused, naming the teams there are, where there is
     /// none.
     public func team(named name: String) throws(StoreError) -> Team {
@@ -161,6 +170,22 @@ extension Array where Element == Team {
 public enum Party: Hashable, Sendable {
     case user(UserID)
     case team(TeamID)
+
+    /// As the event log stores it: a user by number, a team as `{"team": number}`.
+    var jsonValue: JSONValue {
+        switch self {
+        case .user(let id): .integer(id.rawValue)
+        case .team(let id): .object(["team": .integer(id.rawValue)])
+        }
+    }
+
+    /// The user's number or the team's, the other nil: as tables and JSON keep a party in two columns.
+    public var numbers: (user: Int?, team: Int?) {
+        switch self {
+        case .user(let id): (id.rawValue, nil)
+        case .team(let id): (nil, id.rawValue)
+        }
+    }
 
     /// Whether `user` may act for it, by the office's `teams`.
     public func includes(_ user: UserID, teams: [Team]) -> Bool {

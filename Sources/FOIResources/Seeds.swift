@@ -71,6 +71,7 @@ public enum Seeds {
             ("0023_outbox", String(decoding: PackageResources._023_outbox_sql, as: UTF8.self)),
             ("0024_comment_reads", String(decoding: PackageResources._024_comment_reads_sql, as: UTF8.self)),
             ("0025_signoffs", String(decoding: PackageResources._025_signoffs_sql, as: UTF8.self)),
+            ("0026_team_tasks", String(decoding: PackageResources._026_team_tasks_sql, as: UTF8.self)),
         ]
     }
 }

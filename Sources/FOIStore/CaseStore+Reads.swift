@@ -287,7 +287,7 @@ extension CaseStore {
         let arms = [
             (
                 "case_tasks", "t.state = 'open' AND t.due_on IS NOT NULL",
-                "t.case_id AS case_id, 'task' AS kind, t.task AS number, t.user_id AS user_id, NULL AS team_id"
+                "t.case_id AS case_id, 'task' AS kind, t.task AS number, t.user_id AS user_id, t.team_id AS team_id"
             ),
             (
                 "case_signoffs", "1",

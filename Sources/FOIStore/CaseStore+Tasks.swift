@@ -2,18 +2,21 @@ import FOIKit
 import GRDB
 
 extension CaseStore {
-    /// The tasks `filter` selects from the projection (`case_tasks`, migration 0020), the earliest date first and
-    /// those without one last: each with its case's reference and subject, never its requester.
+    /// The tasks `filter` selects from the projection (`case_tasks`, migrations 0020 and 0026), the earliest date
+    /// first and those without one last: each with its case's reference and subject, never its requester. A
+    /// contributor's are those given to them and those given to a team they are in or a team above it.
     public func tasks(_ filter: TaskFilter, today: CivilDate) async throws -> [TaskSummary] {
         var conditions = ["t.state IN (\(placeholders(filter.standings.count)))"]
         var arguments = StatementArguments(filter.standings.map(\.rawValue).sorted())
         if let contributor = filter.contributor {
-            conditions.append("t.user_id = ?")
-            arguments += [contributor.rawValue]
+            conditions.append("(t.user_id = ? OR t.team_id IN (\(Teams.includingMember)))")
+            arguments += [contributor.rawValue, contributor.rawValue]
         }
         if let team = filter.team {
-            conditions.append("t.user_id IN (SELECT user_id FROM team_members WHERE team_id IN (\(Teams.subtree)))")
-            arguments += [team.rawValue]
+            conditions.append(
+                "(t.user_id IN (SELECT user_id FROM team_members WHERE team_id IN (\(Teams.subtree))) "
+                    + "OR t.team_id IN (\(Teams.subtree)))")
+            arguments += [team.rawValue, team.rawValue]
         }
         if let reference = filter.reference {
             conditions.append("c.ref = ?")
@@ -27,21 +30,24 @@ extension CaseStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.ref, c.subject, t.task, t.user_id, u.name, t.state, t.given_on, t.due_on, t.closed_on,
-                           t.hours, t.activity, t.case_id, c.regime
-                    FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN users u ON u.id = t.user_id
+                    SELECT c.ref, c.subject, t.task, t.user_id, coalesce(u.name, 'the team ' || g.name), t.state,
+                           t.given_on, t.due_on, t.closed_on, t.hours, t.activity, t.case_id, c.regime, t.team_id
+                    FROM case_tasks t JOIN cases c ON c.id = t.case_id
+                    LEFT JOIN users u ON u.id = t.user_id LEFT JOIN teams g ON g.id = t.team_id
                     WHERE \(conditions.joined(separator: " AND "))
                     ORDER BY t.due_on IS NULL, t.due_on, c.ref, t.task
                     """, arguments: arguments
             ).map { row in
                 guard let standing = TaskStanding(rawValue: row[5]), let given: CivilDate = row[6],
-                    let regime = Regime(rawValue: row[12])
+                    let regime = Regime(rawValue: row[12]), let name: String = row[4]
                 else {
                     throw StoreError.unreadableCase(id: row[11])
                 }
                 return TaskSummary(
                     reference: CaseReference(rawValue: row[0]), subject: row[1], regime: regime, number: row[2],
-                    contributor: UserID(rawValue: row[3]), contributorName: row[4], standing: standing, given: given,
+                    contributor: (row[13] as Int?).map { .team(TeamID(rawValue: $0)) }
+                        ?? .user(UserID(rawValue: row[3])),
+                    contributorName: name, standing: standing, given: given,
                     due: row[7], closed: row[8], hours: row[9],
                     activity: (row[10] as String?).flatMap(CostActivity.init))
             }

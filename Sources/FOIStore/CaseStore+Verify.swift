@@ -296,7 +296,8 @@ extension CaseStore {
         var allocations = try projected("case_allocations", "team_id, standing")
         var signOffs = try projected("case_signoffs", "stage, user_id, team_id, since_on, due_on")
         var tasks = try projected(
-            "case_tasks", "task, user_id, state, given_on, due_on, closed_on, hours, activity", order: ", task")
+            "case_tasks", "task, user_id, team_id, state, given_on, due_on, closed_on, hours, activity", order: ", task"
+        )
         while let row = try cases.next() {
             let caseID: Int64 = row[0]
             let reference = CaseReference(rawValue: row[1])

@@ -266,12 +266,12 @@ enum Projection {
     static func writeTasks(_ state: CaseState, caseID: Int64, replacing: Bool, _ db: Database) throws {
         try write(
             taskRows(state), into: "case_tasks",
-            columns: ["task", "user_id", "state", "given_on", "due_on", "closed_on", "hours", "activity"],
+            columns: ["task", "user_id", "team_id", "state", "given_on", "due_on", "closed_on", "hours", "activity"],
             caseID: caseID, replacing: replacing, db)
     }
 
     /// The case's rows of `case_tasks` after its id, as `writeTasks` writes them (what `verify` compares with): task,
-    /// user_id, state, given_on, due_on, closed_on, hours, activity.
+    /// user_id or team_id, state, given_on, due_on, closed_on, hours, activity.
     static func taskRows(_ state: CaseState) -> [[DatabaseValue]] {
         state.taskRecords.map { record in
             let (closed, hours, activity): (CivilDate?, Double?, CostActivity?) =
@@ -280,8 +280,9 @@ enum Projection {
                 case .done(let on, let answer): (on, answer.hours, answer.activity)
                 case .declined(let on, _): (on, nil, nil)
                 }
+            let (user, team) = record.task.request.contributor.numbers
             return [
-                record.task.number.databaseValue, record.task.request.contributor.rawValue.databaseValue,
+                record.task.number.databaseValue, user.databaseValue, team.databaseValue,
                 record.standing.rawValue.databaseValue, record.task.given.databaseValue, record.due.databaseValue,
                 closed.databaseValue, hours.databaseValue, activity?.rawValue.databaseValue ?? .null,
             ]
@@ -301,11 +302,7 @@ enum Projection {
         guard let clock = state.clocks.first(where: { $0.name == .signOff }), let stage = clock.stage,
             let chain = state.file.approval?.request.chain, chain.indices.contains(stage - 1)
         else { return nil }
-        let (user, team): (Int?, Int?) =
-            switch chain[stage - 1] {
-            case .user(let id): (id.rawValue, nil)
-            case .team(let id): (nil, id.rawValue)
-            }
+        let (user, team) = chain[stage - 1].numbers
         return [
             stage.databaseValue, user.databaseValue, team.databaseValue, clock.startedOn.databaseValue,
             clock.due.databaseValue,

@@ -30,6 +30,14 @@ enum Teams {
             UNION SELECT t.id FROM teams t JOIN subtree s ON t.parent_id = s.id
         ) SELECT id FROM subtree
         """
+
+    /// The SQL of the ids of the teams whose members include the user `?`: those they are in and every team above.
+    static let includingMember = """
+        WITH RECURSIVE above(id) AS (
+            SELECT team_id FROM team_members WHERE user_id = ?
+            UNION SELECT t.parent_id FROM teams t JOIN above a ON t.id = a.id WHERE t.parent_id IS NOT NULL
+        ) SELECT id FROM above
+        """
 }
 
 extension CaseStore {

@@ -160,7 +160,7 @@ public enum CaseDetailView {
     static func taskLines(_ file: Case, clocks: [CaseClockJSON], names: Names) -> [String] {
         file.tasks.flatMap { task in
             let clock = clocks.first { $0.task == task.number }
-            let to = names.user(task.request.contributor)
+            let to = names.party(task.request.contributor)
             var lines = [
                 "Task \(task.number):     to \(to), given \(task.given.longDescription)"
                     + (clock?.due.map { ", due \($0.longDescription)" } ?? "") + ": "
@@ -334,8 +334,11 @@ struct ShowJSON: Encodable {
 /// A contributor task in JSON: its clock is among the case's `clocks` (`task` gives its number).
 struct TaskJSON: Encodable {
     var task: Int
+    /// The user's name, or `the team Legal`.
     var to: String
-    var toUser: Int
+    /// The user's number, or the team's: one of the two.
+    @NullWhenAbsent var toUser: Int?
+    @NullWhenAbsent var toTeam: Int?
     var ask: String
     var given: CivilDate
     var state: String
@@ -347,8 +350,8 @@ struct TaskJSON: Encodable {
 
     init(_ task: CaseTask, names: Names) {
         self.task = task.number
-        to = names.user(task.request.contributor)
-        toUser = task.request.contributor.rawValue
+        to = names.party(task.request.contributor)
+        (toUser, toTeam) = task.request.contributor.numbers
         ask = task.request.ask
         given = task.given
         switch task.state {
@@ -669,7 +672,7 @@ struct EventJSON: Encodable {
                 answer.enclosures.isEmpty ? nil : answer.enclosures.map(\.name).joined(separator: ", "),
             ] as [String?]).compactMap { $0 }.joined(separator: "; ")
         case .taskGiven(let request):
-            "task \(request.number) to \(names.user(request.contributor)), "
+            "task \(request.number) to \(names.party(request.contributor)), "
                 + "\(request.workingDays) working days: "
                 + (request.ask.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
         case .taskDone(let answer):

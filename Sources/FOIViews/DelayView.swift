@@ -120,14 +120,6 @@ public enum DelayView {
             var taskDays, signOffDays, totalDays, lateResponses: Int
         }
 
-        /// A user's number, or a team's.
-        static func numbers(_ party: Party) -> (user: Int?, team: Int?) {
-            switch party {
-            case .user(let id): (id.rawValue, nil)
-            case .team(let id): (nil, id.rawValue)
-            }
-        }
-
         init(_ report: DelayReport, names: Names) {
             period = report.period.description
             asAt = report.asAt
@@ -138,14 +130,14 @@ public enum DelayView {
                     workingDaysLate: response.workingDaysLate,
                     waits: response.waits.map { wait in
                         let (kind, number) = Waited.kind(wait.kind)
-                        let (user, team) = Self.numbers(wait.on)
+                        let (user, team) = wait.on.numbers
                         return Waited(
                             kind: kind, number: number, user: user, team: team, name: names.party(wait.on),
                             from: wait.from, until: wait.until, workingDays: wait.workingDays)
                     })
             }
             waitedOn = report.shares.map { share in
-                let (user, team) = Self.numbers(share.party)
+                let (user, team) = share.party.numbers
                 return Share(
                     user: user, team: team, name: names.party(share.party), taskDays: share.taskDays,
                     signOffDays: share.signOffDays, totalDays: share.total, lateResponses: share.responses)

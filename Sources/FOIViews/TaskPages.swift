@@ -4,7 +4,7 @@ import FOIKit
 /// shows only the reference, the subject and their questions (never the requester, the history or the letters), and
 /// every case's tasks on the officers' page.
 extension WebPages {
-    /// What a contributor sees first: their open tasks, the earliest due first.
+    /// What a contributor sees first: their open tasks (given to them or to a team of theirs), the earliest due first.
     public static func tasksPage(
         _ tasks: [TaskSummary], calendars: Calendars, today: CivilDate, user: User, formToken: String
     ) throws -> String {
@@ -16,7 +16,7 @@ extension WebPages {
         } else {
             body +=
                 "<table>\n<thead><tr>"
-                + ["Case", "Task", "Due", "Left", "Subject"].map { "<th scope=\"col\">\($0)</th>" }.joined()
+                + ["Case", "Task", "Given to", "Due", "Left", "Subject"].map { "<th scope=\"col\">\($0)</th>" }.joined()
                 + "</tr></thead>\n<tbody>\n"
             for task in tasks {
                 let left = try task.due.map {
@@ -25,6 +25,7 @@ extension WebPages {
                 body +=
                     "<tr><th scope=\"row\"><a href=\"\(escape(casePath(task.reference)))\">"
                     + "\(escape(task.reference.rawValue))</a></th><td>\(task.number)</td>"
+                    + "<td>\(task.contributor == .user(user.id) ? "you" : escape(task.contributorName))</td>"
                     + "<td>\(escape(task.due?.longDescription ?? "stopped: the case waits on the requester"))</td>"
                     + "<td>\(escape(left ?? ""))</td><td>\(escape(task.subject))</td></tr>\n"
             }
@@ -33,10 +34,12 @@ extension WebPages {
         return page(title: "Your tasks", body: body, user: user, formToken: formToken)
     }
 
-    /// A contributor's view of a case: its reference and subject and the tasks given to them, each open one with
-    /// a form to answer it (`answer`) and one to decline it (`decline`), the task's number a hidden field.
+    /// A contributor's view of a case: its reference and subject and the tasks they answer (`yours`: given to them
+    /// or to a team of theirs), each open one with a form to answer it (`answer`) and one to decline it (`decline`),
+    /// the task's number a hidden field.
     public static func contributorCasePage(
-        _ detail: CaseDetail, calendars: Calendars, today: CivilDate, answer: StepForm, decline: StepForm,
+        _ detail: CaseDetail, yours: Set<Int>, calendars: Calendars, today: CivilDate, answer: StepForm,
+        decline: StepForm,
         user: User, formToken: String, message: String? = nil
     ) throws -> String {
         let summary = detail.summary
@@ -45,7 +48,7 @@ extension WebPages {
         body += "<h1>\(escape(summary.ref.rawValue)): \(escape(summary.subject))</h1>\n"
         let hidden = hiddenFields(steps: detail.events.count, formToken: formToken)
         let path = casePath(summary.ref)
-        for task in detail.file.tasks where task.request.contributor == user.id {
+        for task in detail.file.tasks where yours.contains(task.number) {
             body += try taskHTML(task, detail: detail, calendars: calendars, today: today, heading: "h2")
             guard task.isOpen, detail.summary.status.isOpen else { continue }
             let number = "<input type=\"hidden\" name=\"task\" value=\"\(task.number)\">"
@@ -77,7 +80,7 @@ extension WebPages {
         let clock = try detail.clocks.first { $0.task == task.number }.map {
             try CaseClockJSON($0, calendars: calendars, regime: detail.summary.regime, today: today)
         }
-        let to = detail.names.user(task.request.contributor)
+        let to = detail.names.party(task.request.contributor)
         var facts = [
             ("Given to", "\(to), \(task.given.longDescription)"),
             (

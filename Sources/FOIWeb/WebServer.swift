@@ -432,21 +432,23 @@ public struct WebServer: Sendable {
                 formToken: Accounts.formToken(ofSession: token)))
     }
 
-    /// A case as a contributor sees it: only if a task on it was given to them (else, to them, no case), with its
+    /// A case as a contributor sees it: only if a task on it was given to them or their team (else, to them, no case),
+    /// with its
     /// reference, subject and their tasks; the requester is not read at all. `message`: why a step was refused.
     func contributorCase(
         _ reference: CaseReference, user: User, formToken: String, message: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let mine = TaskFilter(contributor: user.id, reference: reference, standings: Set(TaskStanding.allCases))
-        guard !(try await storage.tasks(mine, today: today())).isEmpty,
+        let yours = Set(try await storage.tasks(mine, today: today()).map(\.number))
+        guard !yours.isEmpty,
             let answer = StepCommands.form(named: "answer-task"), let decline = StepCommands.form(named: "decline-task")
         else { return Self.noCase(reference) }
         let detail = try await storage.detail(reference, requester: false)
         return Self.html(
             try WebPages.contributorCasePage(
-                detail, calendars: storage.calendars, today: today(), answer: answer, decline: decline, user: user,
-                formToken: formToken, message: message),
+                detail, yours: yours, calendars: storage.calendars, today: today(), answer: answer, decline: decline,
+                user: user, formToken: formToken, message: message),
             status: status)
     }
 

@@ -36,7 +36,7 @@ func generateStore(path: String, count: Int, today: CivilDate, tasksPerCase: Int
                 date: received.adding(days: 1),
                 event: .taskGiven(
                     TaskRequest(
-                        number: number, contributor: contributors[(index / 10 * tasksPerCase + number) % 200],
+                        number: number, contributor: .user(contributors[(index / 10 * tasksPerCase + number) % 200]),
                         ask: "What do you hold?", workingDays: 3)))
             let done = RecordedEvent(
                 date: received.adding(days: 3), event: .taskDone(TaskAnswer(number: number, answer: "Found it.")))

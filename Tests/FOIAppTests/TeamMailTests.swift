@@ -37,12 +37,13 @@ import Testing
         let desk = TaskDesk(storage: store)
         await #expect(throws: LifecycleError.self) {
             try await desk.give(
-                CaseReference(rawValue: "FOI-1"), to: "raj@council.example", ask: "All of it?", due: .workingDays(25),
+                CaseReference(rawValue: "FOI-1"), to: .user("raj@council.example"), ask: "All of it?",
+                due: .workingDays(25),
                 on: today, by: .named("officer"), today: today)
         }
         #expect(try await store.outboxCounts() == OutboxCounts(pending: 0, sent: 0, dropped: 0))
         _ = try await desk.give(
-            CaseReference(rawValue: "FOI-1"), to: "raj@council.example", ask: "Repairs?", due: nil, on: today,
+            CaseReference(rawValue: "FOI-1"), to: .user("raj@council.example"), ask: "Repairs?", due: nil, on: today,
             by: .named("officer"), today: today)
         let pending = try await store.claimPending(limit: 10, at: 0)
         #expect(pending.map(\.message.subject) == ["Task 1 on FOI-1"])

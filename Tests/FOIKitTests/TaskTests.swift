@@ -22,7 +22,8 @@ import Testing
 
     func give(_ workingDays: Int, number: Int = 1) -> CaseEvent {
         .taskGiven(
-            TaskRequest(number: number, contributor: contributor, ask: "Repairs by month?", workingDays: workingDays))
+            TaskRequest(
+                number: number, contributor: .user(contributor), ask: "Repairs by month?", workingDays: workingDays))
     }
 
     func taskClock(_ file: Case, _ number: Int = 1) throws -> CaseClock {
@@ -341,9 +342,10 @@ import Testing
 
     @Test func onlyAnOpenTaskPassesOn() throws {
         var file = try foiaCase(in: .open)
-        file = try step(file, .taskGiven(TaskRequest(number: 1, contributor: ann, ask: "Routes?", workingDays: 5)))
+        file = try step(
+            file, .taskGiven(TaskRequest(number: 1, contributor: .user(ann), ask: "Routes?", workingDays: 5)))
         let passed = try step(file, .taskReassigned(number: 1, to: UserID(rawValue: 9)))
-        #expect(passed.tasks.first?.request.contributor == UserID(rawValue: 9))
+        #expect(passed.tasks.first?.request.contributor == .user(UserID(rawValue: 9)))
         let done = try step(file, .taskDone(TaskAnswer(number: 1, answer: "A road list")), on: "2026-01-22")
         #expect(throws: LifecycleError.task(.closed(number: 1, on: d("2026-01-22")))) {
             try step(done, .taskReassigned(number: 1, to: UserID(rawValue: 9)), on: "2026-01-22")
@@ -365,8 +367,8 @@ import Testing
     func late(ending last: (String, CaseEvent)) throws -> Case {
         var file = try foiaCase(in: .open)
         let steps: [(String, CaseEvent)] = [
-            ("2026-01-06", .taskGiven(TaskRequest(number: 1, contributor: ann, ask: "Held?", workingDays: 5))),
-            ("2026-01-07", .taskGiven(TaskRequest(number: 2, contributor: bob, ask: "Where?", workingDays: 10))),
+            ("2026-01-06", .taskGiven(TaskRequest(number: 1, contributor: .user(ann), ask: "Held?", workingDays: 5))),
+            ("2026-01-07", .taskGiven(TaskRequest(number: 2, contributor: .user(bob), ask: "Where?", workingDays: 10))),
             ("2026-01-15", .taskDone(TaskAnswer(number: 1, answer: "Yes"))),
             ("2026-02-02", .approvalRequested(ApprovalRequest(chain: [lee, pat], workingDays: 2))),
             ("2026-02-04", .approvalRejected(ApprovalDecision(stage: 1, digest: draftA, note: "Redact"))),
@@ -419,7 +421,7 @@ import Testing
         try file.apply(
             RecordedEvent(
                 date: d("2026-01-06"),
-                event: .taskGiven(TaskRequest(number: 1, contributor: ann, ask: "Held?", workingDays: 5))),
+                event: .taskGiven(TaskRequest(number: 1, contributor: .user(ann), ask: "Held?", workingDays: 5))),
             catalogue: catalogue)
         let doneOn = d("2026-01-06").adding(days: done)
         try file.apply(

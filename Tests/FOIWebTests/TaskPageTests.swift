@@ -110,6 +110,47 @@ import Testing
             #expect(officers.contains("1.5 h locating it"))
         }
     }
+
+    /// A task given to a team from the officer's form: each member finds it among their own and may answer it; one
+    /// outside the team neither sees the case nor answers.
+    @Test func aTeamsTaskIsOnEachMembersPage() async throws {
+        _ = try await store.addTeam(named: "Highways", parent: nil)
+        _ = try await store.setMembership(of: "cal@council.example", in: "Highways", as: .member)
+        try await WebFixture.application(store).test(.router) { client in
+            let ann = try #require(try await WebServerTests.signIn(client, password: password))
+            let cal = try #require(
+                try await WebServerTests.signIn(client, as: "cal@council.example", password: password))
+            let dee = try #require(
+                try await WebServerTests.signIn(client, as: "dee@council.example", password: password))
+            let given = try await post(
+                client, "/cases/FOI-1/give-task",
+                [
+                    "csrf": Accounts.formToken(ofSession: ann), "steps": try await steps(), "team": "Highways",
+                    "ask": "Which routes were gritted?", "days": "3", "on": "23/11/2026",
+                ], as: ann)
+            #expect(given.status == .seeOther, "\(String(buffer: given.body))")
+            #expect(String(buffer: try await WebFixture.get(client, "/", as: cal).body).contains("the team Highways"))
+            let page = String(buffer: try await WebFixture.get(client, "/cases/FOI-1", as: cal).body)
+            #expect(page.contains("Which routes were gritted?") && page.contains("action=\"/cases/FOI-1/answer-task\""))
+            #expect(try await WebFixture.get(client, "/cases/FOI-1", as: dee).status == .notFound)
+            let count = try await steps()
+            let refused = try await post(
+                client, "/cases/FOI-1/answer-task",
+                ["csrf": Accounts.formToken(ofSession: dee), "steps": count, "task": "1", "answer-file": "Mine"],
+                as: dee)
+            #expect(refused.status == .forbidden)
+            let answered = try await post(
+                client, "/cases/FOI-1/answer-task",
+                [
+                    "csrf": Accounts.formToken(ofSession: cal), "steps": count, "task": "1",
+                    "answer-file": "The A-roads.",
+                ],
+                as: cal)
+            #expect(answered.status == .seeOther)
+            let officers = String(buffer: try await WebFixture.get(client, "/cases/FOI-1", as: ann).body)
+            #expect(officers.contains("the team Highways") && officers.contains("The A-roads."))
+        }
+    }
 }
 
 /// Sign-off in the browser: the officer asks for it, the response letter cannot be issued until the approver has

@@ -111,6 +111,23 @@ struct NotifyCommandTests {
             ["notify", "send", "--smtp", "127.0.0.1:\(server.port)", "--from", "foi@council.example"], today: today)
     }
 
+    /// Each message the server received as `to: subject`, in the order it arrived.
+    func subjects(_ server: LoopbackMailServer) throws -> [String] {
+        try server.messages().compactMap { message -> String? in
+            guard let to = (message["to"] as? [String])?.first, let headers = message["headers"] as? [String: String]
+            else { return nil }
+            return "\(to): \(headers["Subject"] ?? "")"
+        }
+    }
+
+    /// The daily run of `today`, its messages sent.
+    func daily(_ today: String, _ server: LoopbackMailServer) throws -> String {
+        let run = try workspace.run(["notify", "digest"], today: today)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try send(server, today: today).status == 0)
+        return run.stdout
+    }
+
     /// A task given, a mention and an offer each queue a message with the step; each is delivered once, with a
     /// plain-text part and a link to the case, and none names the requester.
     @Test func eachMessageArrivesOnceAndNamesNoRequester() throws {
@@ -155,24 +172,14 @@ struct NotifyCommandTests {
         let server = try LoopbackMailServer(in: workspace.directory)
         defer { server.stop() }
         _ = try send(server)
-        func daily(_ today: String) throws -> String {
-            let run = try workspace.run(["notify", "digest"], today: today)
-            #expect(run.status == 0, "\(run.stderr)")
-            #expect(try send(server, today: today).status == 0)
-            return run.stdout
-        }
+        func daily(_ today: String) throws -> String { try self.daily(today, server) }
         #expect(try daily("2026-11-09") == "Queued 1 digest and 1 chaser.\n")
         #expect(try daily("2026-11-09") == "Queued 0 digests and 0 chasers.\n")
         #expect(try daily("2026-11-11") == "Queued 1 digest and 1 chaser.\n")
         #expect(try daily("2026-11-12") == "Queued 1 digest and 0 chasers.\n")
         #expect(try daily("2026-11-13") == "Queued 1 digest and 1 chaser.\n")
-        let subjects = try server.messages().compactMap { message -> String? in
-            guard let to = (message["to"] as? [String])?.first, let headers = message["headers"] as? [String: String]
-            else { return nil }
-            return "\(to): \(headers["Subject"] ?? "")"
-        }
         #expect(
-            subjects == [
+            try subjects(server) == [
                 "raj@council.example: Task 1 on \(ref)",
                 "raj@council.example: Task 1 on \(ref) is due Tue 10 Nov 2026",
                 "raj@council.example: foi: 0 overdue items, 1 due soon",
@@ -181,6 +188,26 @@ struct NotifyCommandTests {
                 "raj@council.example: foi: 1 overdue item, 0 due soon",
                 "lee@council.example: Task 1 on \(ref) is 3 working days overdue",
                 "raj@council.example: foi: 1 overdue item, 0 due soon",
+            ])
+    }
+
+    /// A task given to Highways goes to each member, Raj and Lee; a working day late, each is chased; three late,
+    /// Lee is told again as the team's coordinator. Only the team's: Rex, in no team, hears nothing.
+    @Test func aTeamsTaskChasesEachMember() throws {
+        try workspace.ok(["task", "add", ref, "--team", "Highways", "--ask", "Repairs?"], today: "2026-11-03")
+        let server = try LoopbackMailServer(in: workspace.directory)
+        defer { server.stop() }
+        _ = try send(server)
+        #expect(try daily("2026-11-11", server) == "Queued 2 digests and 2 chasers.\n")
+        #expect(try daily("2026-11-13", server) == "Queued 2 digests and 1 chaser.\n")
+        let subjects = try subjects(server).filter { !$0.contains("foi: ") }
+        #expect(
+            subjects.sorted() == [
+                "lee@council.example: Task 1 on \(ref)",
+                "lee@council.example: Task 1 on \(ref) is 1 working day overdue",
+                "lee@council.example: Task 1 on \(ref) is 3 working days overdue",
+                "raj@council.example: Task 1 on \(ref)",
+                "raj@council.example: Task 1 on \(ref) is 1 working day overdue",
             ])
     }
 

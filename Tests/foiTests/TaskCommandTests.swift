@@ -130,6 +130,38 @@ import Testing
             clocks.filter { $0["name"] as? String == "task" }.map { $0["status"] as? String } == ["met", "stopped"])
         #expect(try workspace.run(["verify"]).status == 0)
     }
+
+    /// A task given to a team: any member of it, or of a team under it, holds and answers it; no one else.
+    @Test func aTeamsTaskIsAnyOfItsMembersToAnswer() throws {
+        try ok(["team", "add", "Highways"])
+        try ok(["team", "add", "Roads", "--parent", "Highways"])
+        try ok(["team", "member", "Roads", "dana@council.example"])
+        let unknown = try workspace.run(["task", "add", ref, "--team", "Parks", "--ask", "Trees?"])
+        #expect(unknown.status == 1 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr == "Error: no team is named Parks; the teams are Highways, Roads\n")
+        let both = try workspace.run(
+            ["task", "add", ref, "--team", "Highways", "--to", "raj@council.example", "--ask", "Trees?"])
+        #expect(both.status == 64 && both.stderr == "Error: give one of --to EMAIL or --team NAME (see --help)\n")
+        try ok(["task", "add", ref, "--team", "highways", "--ask", "Repairs by month?"])
+        let listed = try tasks(["--mine", "--actor", "dana@council.example"], today: "2026-11-03")
+        #expect(listed.map { $0["task"] as? Int } == [1])
+        #expect(listed.first?["contributor"] as? String == "the team Highways")
+        #expect(try tasks(["--mine", "--actor", "raj@council.example"], today: "2026-11-03").isEmpty)
+        #expect(try tasks(["--team", "Highways"], today: "2026-11-03").count == 1)
+        #expect(try tasks(["--team", "Roads"], today: "2026-11-03").isEmpty)
+        let show = try #require(try workspace.json(["show", ref]) as? [String: Any])
+        let task = try #require((show["tasks"] as? [[String: Any]])?.first)
+        #expect(task["to"] as? String == "the team Highways" && task["toTeam"] is Int && task["toUser"] is NSNull)
+        #expect(try workspace.run(["history", ref]).stdout.contains("task 1 to the team Highways, 5 working days"))
+        #expect(
+            try workspace.run(["board"], today: "2026-11-03").stdout.contains(
+                "FOI-2026-000001  task 1       the team Highways  Tue 10 Nov 2026"))
+        let answer = workspace.directory.appendingPathComponent("answer.txt")
+        try "1,204 repairs in 2024.".write(to: answer, atomically: true, encoding: .utf8)
+        try ok(["task", "done", ref, "1", "--answer-file", answer.path, "--actor", "dana@council.example"])
+        #expect(try tasks(["--all", "--team", "Highways"], today: "2026-11-03").first?["state"] as? String == "done")
+        #expect(try workspace.run(["verify"]).status == 0)
+    }
 }
 
 /// `foi flag`: raised and taken down as events, listed by `show`, selected by `list --flag`.

@@ -9,7 +9,8 @@ struct TaskCommand: ParsableCommand {
         commandName: "task",
         abstract: "Give contributors tasks on the case's clock, record their answers, list who owes what.",
         discussion: """
-            A task is a question put to a user in another department (a contributor) with a date within the \
+            A task is a question put to a user in another department (a contributor), or to a team any member of \
+            which (or of a team under it) answers, with a date within the \
             case's own: N working days in the case's calendar (--days, else the task-days setting, 5) or a date \
             (--due). The task's count stops when the case's clock stops and starts again as the statute starts \
             the case's (a clarification starts it afresh; a fee's days do not count), and a task that would be due \
@@ -23,7 +24,11 @@ struct TaskCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Put a question to a contributor, due within the case's own date.")
         @Option(help: ArgumentHelp("The contributor: the e-mail address of an active user.", valueName: "email"))
-        var to: String
+        var to: String?
+        @Option(
+            help: ArgumentHelp(
+                "Or a team: any member of it, or of a team under it, answers; each member is told.", valueName: "name"))
+        var team: String?
         @Option(help: ArgumentHelp("The question.", valueName: "text")) var ask: String?
         @Option(
             help: ArgumentHelp("A UTF-8 text file holding the question, or - for standard input.", valueName: "file"))
@@ -37,7 +42,8 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var step: StepOptions
 
         func validate() throws {
-            try Check.nonBlank([(to, "--to"), (ask, "--ask")])
+            try Check.nonBlank([(to, "--to"), (team, "--team"), (ask, "--ask")])
+            try requireOne([to, team], of: "--to EMAIL or --team NAME")
             try requireOne([ask, askFile], of: "--ask TEXT or --ask-file FILE")
             if due != nil && days != nil { throw ValidationError("give --due DATE or --days N, not both") }
             try Check.within(days, TaskRequest.allowedWorkingDays, "--days", "working days")
@@ -46,9 +52,13 @@ struct TaskCommand: ParsableCommand {
         func run() async throws {
             let question = try ask ?? readText(askFile ?? "-")
             let when: TaskDesk.Due? = due.map(TaskDesk.Due.date) ?? days.map(TaskDesk.Due.workingDays)
+            // validate() leaves exactly one of the two.
+            let contributor: TaskDesk.Contributor =
+                team.map { .team($0.trimmingCharacters(in: .whitespaces)) }
+                ?? .user((to ?? "").trimmingCharacters(in: .whitespaces))
             try await step.recordOnStore { storage in
                 let recorded = try await TaskDesk(storage: storage).give(
-                    step.reference, to: to.trimmingCharacters(in: .whitespaces), ask: question, due: when,
+                    step.reference, to: contributor, ask: question, due: when,
                     on: step.date(on), by: step.store.identity, today: step.store.todayDate)
                 return (recorded, [])
             }
@@ -96,10 +106,13 @@ struct TaskCommand: ParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List open tasks, the earliest due first.")
-        @Flag(help: "Only the tasks given to you (the user --actor names, else your login).") var mine = false
+        @Flag(help: "Only the tasks you answer: given to you or a team of yours (you: --actor, else your login).")
+        var mine = false
         @Flag(help: "Only the tasks past their date.") var overdue = false
         @Option(help: ArgumentHelp("Only the tasks of this case.", valueName: "ref")) var `case`: String?
-        @Option(help: ArgumentHelp("Only the tasks of this team's members (and of teams under it).", valueName: "name"))
+        @Option(
+            help: ArgumentHelp(
+                "Only the tasks given to this team or its members (and to teams under it).", valueName: "name"))
         var team: String?
         @Flag(help: "Answered, declined and ended tasks too.") var all = false
         @Option(help: "Output format.") var format: OutputFormat = .table
