@@ -148,6 +148,7 @@ let package = Package(
                 "FOIApp", "FOIKit", "FOIViews", "FOICommandLine", "FOIIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .executableTarget(
             name: "foi-server",

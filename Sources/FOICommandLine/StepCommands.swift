@@ -208,6 +208,7 @@ public enum StepCommands {
     public enum Figures: String, CaseIterable, Sendable {
         case report
         case timeliness
+        case delays
         case cabinetOffice = "cabinet-office"
         case s45
         case sic
@@ -216,6 +217,7 @@ public enum StepCommands {
             switch self {
             case .report: ReportCommand.self
             case .timeliness: StatsCommand.Timeliness.self
+            case .delays: StatsCommand.Delays.self
             case .cabinetOffice: StatsCommand.CabinetOffice.self
             case .s45: StatsCommand.SectionFortyFive.self
             case .sic: StatsCommand.SIC.self

@@ -11,6 +11,7 @@ extension WebServer {
     static let figures: [WebPages.Figure] = [
         (StepCommands.Figures.report, "Report", "The quarter's timeliness and activity, as a page to publish."),
         (.timeliness, "Timeliness", "Requests and reviews answered in time, by period and kind."),
+        (.delays, "Late days", "Where the late days went: what each late response waited on, and on whom."),
         (.cabinetOffice, "Cabinet Office return", "The figures of the Cabinet Office's quarterly FOI statistics."),
         (.s45, "Section 45 return", "The figures the s.45 Code of Practice asks authorities to publish."),
         (.sic, "Scottish Information Commissioner return", "The quarterly statistics the SIC collects."),

@@ -5,6 +5,7 @@ import FOIViews
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 
 /// foi-server's routes: the pages and `/healthz`, over any store, every one behind the same guards: a session
 /// (a cookie holding a random token whose hash the store keeps), on every unsafe request an `Origin` (or
@@ -489,7 +490,8 @@ public struct WebServer: Sendable {
         return Response(
             status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
             body: ResponseBody { writer in
-                for _ in 0..<eventWait {
+                // A server stopping ends the wait within a second, not after all of it: the browser asks again.
+                for _ in 0..<eventWait where !Task.isShuttingDownGracefully {
                     let last = try await storage.lastEventID(of: reference)
                     if last != since {
                         try await writer.write(ByteBuffer(string: "retry: 2000\nid: \(last)\ndata: \(last)\n\n"))

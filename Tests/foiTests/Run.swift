@@ -87,14 +87,8 @@ let serverBinary = foiBinary.deletingLastPathComponent().appendingPathComponent(
 func startDemoServer(db: String, _ arguments: [String] = []) throws -> (
     server: Process, port: Int, printed: String, password: String
 ) {
-    let port = Int.random(in: 20_000...40_000)
-    let server = Process()
-    server.executableURL = serverBinary
-    server.arguments = ["--demo", "--db", db, "--port", String(port)] + arguments
     let login = Pipe()
-    server.standardOutput = login
-    server.standardError = FileHandle.nullDevice
-    try launch(server)
+    let (server, port) = try startServer(db: db, ["--demo"] + arguments, output: login, log: FileHandle.nullDevice)
     // The login it prints: "Sign in at http://127.0.0.1:PORT/ as admin@demo.example with the password P (…".
     var printed = ""
     while !printed.contains(" (shown once"), server.isRunning {
@@ -102,4 +96,17 @@ func startDemoServer(db: String, _ arguments: [String] = []) throws -> (
     }
     let password = printed.components(separatedBy: "with the password ").last?.split(separator: " ").first
     return (server, port, printed, password.map(String.init) ?? "")
+}
+
+/// A `foi-server` started on the database `db` and a random loopback port, with `arguments` added: the process (to
+/// stop) and the port. It prints to `output`; it logs to `log`.
+func startServer(db: String, _ arguments: [String], output: Any, log: Any) throws -> (server: Process, port: Int) {
+    let port = Int.random(in: 20_000...40_000)
+    let server = Process()
+    server.executableURL = serverBinary
+    server.arguments = ["--db", db, "--port", String(port)] + arguments
+    server.standardOutput = output
+    server.standardError = log
+    try launch(server)
+    return (server, port)
 }

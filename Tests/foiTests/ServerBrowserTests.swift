@@ -11,42 +11,7 @@ import Testing
 /// it is written beside the database. The server is the built `foi-server` on a loopback port, stopped with SIGTERM.
 @Suite struct ServerBrowserTests {
     static let script = """
-        import sys, time, urllib.request
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-        from selenium.webdriver.common.by import By
-        from selenium.webdriver.common.keys import Keys
-        from selenium.webdriver.support.ui import Select, WebDriverWait
-        base, shots, password = sys.argv[1], sys.argv[2], sys.argv[3]
-        for _ in range(100):
-            try:
-                if urllib.request.urlopen(base + '/healthz', timeout=1).read() == b'ok\\n': break
-            except Exception:
-                time.sleep(0.1)
-        options = webdriver.ChromeOptions()
-        for argument in ['--headless=new', '--no-sandbox', '--disable-gpu', '--window-size=1200,900']:
-            options.add_argument(argument)
-        options.binary_location = '/usr/bin/chromium'
-        driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
-        def arrive(title):
-            # A click's navigation is done when the new page's title is there: reading before would read the old
-            # page (or an element of it gone stale).
-            WebDriverWait(driver, 10).until(lambda d: d.title.startswith(title))
-        def accessible(page):
-            # Chromium's accessibility tree: every control named, the main and banner landmarks, headings from one
-            # h1 down with no level skipped.
-            nodes = driver.execute_cdp_cmd('Accessibility.getFullAXTree', {})['nodes']
-            def role(node): return node.get('role', {}).get('value')
-            def name(node): return node.get('name', {}).get('value', '').strip()
-            controls = [n for n in nodes if role(n) in ('button', 'textbox', 'link', 'checkbox', 'combobox', 'listbox')
-                and not n.get('ignored')]
-            assert controls and all(name(n) for n in controls), (page, [role(n) for n in controls if not name(n)])
-            roles = {role(n) for n in nodes if not n.get('ignored')}
-            assert {'main', 'banner'} <= roles, (page, roles)
-            levels = [next((p['value']['value'] for p in n.get('properties', []) if p['name'] == 'level'), 0)
-                for n in nodes if role(n) == 'heading' and not n.get('ignored')]
-            assert levels and levels[0] == 1 and levels.count(1) == 1, (page, levels)
-            assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page, levels)
+        password = sys.argv[3]
         try:
             driver.get(base + '/')
             assert driver.current_url.endswith('/signin'), driver.current_url
@@ -116,20 +81,8 @@ import Testing
         let (server, port, printed, password) = try startDemoServer(db: workspace.db)
         defer { if server.isRunning { server.terminate() } }
         #expect(printed.hasPrefix("Demo database: \(workspace.db) (5 cases loaded, 0 already there)"))
-        let browser = Process()
-        browser.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        browser.arguments = [
-            "python3", "-c", Self.script, "http://127.0.0.1:\(port)", workspace.directory.path, password,
-        ]
-        browser.environment = ProcessInfo.processInfo.environment.merging(["SE_OFFLINE": "true"]) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        browser.standardOutput = output
-        browser.standardError = errors
-        try launch(browser)
-        let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        browser.waitUntilExit()
+        let (answer, complaints) = try Browser.run(
+            Self.script, base: "http://127.0.0.1:\(port)", shots: workspace.directory.path, [password])
         #expect(answer == "ok\n", "\(complaints.suffix(2_000))")
         for page in [
             "signin", "board", "case", "step", "disclose", "cases", "new", "import", "letter", "figures", "users",
