@@ -96,10 +96,25 @@ import Testing
             ) { response in #expect(response.status == .forbidden) }
             #expect(try await post("/admin/teams", ["name": "Legal"], as: officer).status == .forbidden)
             #expect(try await post("/admin/teams", ["name": "Legal"], as: admin, csrf: false).status == .forbidden)
+            // Signed out, or from another site's page: nothing made.
+            let signedOut = try await client.execute(
+                uri: "/admin/teams", method: .post, headers: WebServerTests.headers(),
+                body: WebServerTests.form(["name": "Legal"])
+            ) { $0 }
+            #expect(signedOut.status == .seeOther || signedOut.status == .forbidden)
+            let foreign = try await client.execute(
+                uri: "/admin/teams", method: .post,
+                headers: WebServerTests.headers(origin: "https://evil.example", cookie: admin),
+                body: WebServerTests.form(["name": "Legal", "csrf": Accounts.formToken(ofSession: admin)])
+            ) { $0 }
+            #expect(foreign.status == .forbidden)
             #expect(try await store.teams().isEmpty)
             let legal = try await post("/admin/teams", ["name": "Legal <&> Governance"], as: admin)
             #expect(legal.status == .ok)
             #expect(String(buffer: legal.body).contains("<th scope=\"row\">Legal &lt;&amp;&gt; Governance</th>"))
+            // The same form sent twice makes one team; the second is refused, saying why.
+            let twice = try await post("/admin/teams", ["name": "Legal <&> Governance"], as: admin)
+            #expect(twice.status == .unprocessableContent && String(buffer: twice.body).contains("role=\"alert\""))
             let under = try await post(
                 "/admin/teams", ["name": "Contracts", "parent": "legal <&> governance"], as: admin)
             #expect(String(buffer: under.body).contains("<th scope=\"row\">Contracts</th><td>Legal &lt;&amp;&gt;"))

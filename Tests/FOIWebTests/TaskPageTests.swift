@@ -35,6 +35,15 @@ import Testing
         ) { $0 }
     }
 
+    /// The sessions of Ann (the officer), Cal and Dee (contributors).
+    func signInEveryone(_ client: some TestClientProtocol) async throws -> (String, String, String) {
+        (
+            try #require(try await WebServerTests.signIn(client, password: password)),
+            try #require(try await WebServerTests.signIn(client, as: "cal@council.example", password: password)),
+            try #require(try await WebServerTests.signIn(client, as: "dee@council.example", password: password))
+        )
+    }
+
     func steps() async throws -> String {
         String(try await store.detail(CaseReference(rawValue: "FOI-1"), requester: false).events.count)
     }
@@ -42,11 +51,7 @@ import Testing
     /// Given Mon 23 Nov for 3 working days: due Thu 26 Nov, a day overdue on Fri 27 Nov (the fixture's today).
     @Test func fromTheOfficersQuestionToTheContributorsAnswer() async throws {
         try await WebFixture.application(store).test(.router) { client in
-            let ann = try #require(try await WebServerTests.signIn(client, password: password))
-            let cal = try #require(
-                try await WebServerTests.signIn(client, as: "cal@council.example", password: password))
-            let dee = try #require(
-                try await WebServerTests.signIn(client, as: "dee@council.example", password: password))
+            let (ann, cal, dee) = try await signInEveryone(client)
             let casePage = String(buffer: try await WebFixture.get(client, "/cases/FOI-1", as: ann).body)
             #expect(casePage.contains("href=\"/cases/FOI-1/steps/give-task\">Give task</a>"))
             let given = try await post(
@@ -117,11 +122,7 @@ import Testing
         _ = try await store.addTeam(named: "Highways", parent: nil)
         _ = try await store.setMembership(of: "cal@council.example", in: "Highways", as: .member)
         try await WebFixture.application(store).test(.router) { client in
-            let ann = try #require(try await WebServerTests.signIn(client, password: password))
-            let cal = try #require(
-                try await WebServerTests.signIn(client, as: "cal@council.example", password: password))
-            let dee = try #require(
-                try await WebServerTests.signIn(client, as: "dee@council.example", password: password))
+            let (ann, cal, dee) = try await signInEveryone(client)
             let given = try await post(
                 client, "/cases/FOI-1/give-task",
                 [
