@@ -345,40 +345,55 @@ extension CaseStore {
         )
     }
 
-    /// Every running clock on the board (`case_clocks`) and every open task with a date (`case_tasks`), or those
-    /// of `clocks` only, of the cases `handler` selects, in date order: what `foi calendar` writes.
+    /// Every running clock on the board (`case_clocks`), every open task with a date (`case_tasks`) and every stage
+    /// of sign-off awaited (`case_signoffs`), or those of `clocks` only, of the cases `handler` selects, in date
+    /// order: what `foi calendar` writes.
     public func calendarClocks(_ clocks: [ClockName], handler: HandlerFilter?) async throws -> [CalendarClock] {
-        let boardClocks = clocks.filter { $0 != .task }
-        var conditions = ["1"]
+        // The clocks as rows of one shape from each table: a task's number, where no other clock has one.
+        let arms: [(clocks: [ClockName], namesTheClock: Bool, sql: String)] = [
+            (
+                ClockName.allCases.filter { $0 != .task && $0 != .signOff }, true,
+                """
+                SELECT c.id, c.ref, c.regime, c.stage, c.event_count, t.clock, t.due_on, t.provisional, NULL
+                FROM case_clocks t JOIN cases c ON c.id = t.case_id WHERE 1
+                """
+            ),
+            (
+                [.task], false,
+                """
+                SELECT c.id, c.ref, c.regime, c.stage, c.event_count, 'task', t.due_on, 0, t.task
+                FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE t.state = 'open' AND t.due_on IS NOT NULL
+                """
+            ),
+            (
+                [.signOff], false,
+                """
+                SELECT c.id, c.ref, c.regime, c.stage, c.event_count, 'sign-off', t.due_on, 0, NULL
+                FROM case_signoffs t JOIN cases c ON c.id = t.case_id WHERE 1
+                """
+            ),
+        ]
+        var selects: [String] = []
         var arguments: StatementArguments = []
-        if !clocks.isEmpty {
-            conditions.append(boardClocks.isEmpty ? "0" : "k.clock IN (\(placeholders(boardClocks.count)))")
-            arguments += StatementArguments(boardClocks.map(\.rawValue))
+        for arm in arms {
+            let chosen = clocks.isEmpty ? arm.clocks : arm.clocks.filter(clocks.contains)
+            guard !chosen.isEmpty else { continue }
+            var sql = arm.sql
+            if !clocks.isEmpty, arm.namesTheClock {
+                sql += " AND t.clock IN (\(placeholders(chosen.count)))"
+                arguments += StatementArguments(chosen.map(\.rawValue))
+            }
+            if let handler {
+                let (condition, values) = Self.handled(by: handler, column: "t.case_id")
+                sql += " AND \(condition)"
+                arguments += values
+            }
+            selects.append(sql)
         }
-        var taskArguments: StatementArguments = []
-        var taskCondition = "t.state = 'open' AND t.due_on IS NOT NULL"
-        if !clocks.isEmpty && !clocks.contains(.task) { taskCondition += " AND 0" }
-        if let handler {
-            let (condition, values) = Self.handled(by: handler, column: "k.case_id")
-            conditions.append(condition)
-            arguments += values
-            let (onTasks, taskValues) = Self.handled(by: handler, column: "t.case_id")
-            taskCondition += " AND \(onTasks)"
-            taskArguments += taskValues
-        }
+        guard !selects.isEmpty else { return [] }
         return try await read { db in
-            // The clocks as rows of one shape: a task's number, where a board clock has none.
             let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT c.id, c.ref, c.regime, c.stage, c.event_count, k.clock, k.due_on, k.provisional, NULL
-                    FROM case_clocks k JOIN cases c ON c.id = k.case_id
-                    WHERE \(conditions.joined(separator: " AND "))
-                    UNION ALL
-                    SELECT c.id, c.ref, c.regime, c.stage, c.event_count, 'task', t.due_on, 0, t.task
-                    FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE \(taskCondition)
-                    ORDER BY 7, 2, 6, 9
-                    """, arguments: arguments + taskArguments)
+                db, sql: selects.joined(separator: "\nUNION ALL\n") + "\nORDER BY 7, 2, 6, 9", arguments: arguments)
             var clocks: [CalendarClock] = []
             while let row = try rows.next() {
                 guard let regime = Regime(rawValue: row[2]), let stage = CaseStage(rawValue: row[3]),

@@ -220,6 +220,13 @@ import Testing
         try workspace.ok(["approval", "request", ref, "--chain", "legal, pat@b.example"], today: "2026-11-20")
         let board = try workspace.run(["board"]).stdout
         #expect(board.contains("FOI-2026-000001  sign-off stage 1  the team Legal  Tue 24 Nov 2026"))
+        // In the calendar file too, by its own UID; asked for by name, or not at all.
+        let calendar = try workspace.run(["calendar", "--clock", "sign-off"]).stdout
+        #expect(calendar.contains("UID:FOI-2026-000001.sign-off@foi\r\n"))
+        #expect(calendar.contains("DTSTART;VALUE=DATE:20261124\r\n"))
+        #expect(calendar.contains("SUMMARY:FOI-2026-000001 sign-off due\r\n"))
+        #expect(!(try workspace.run(["calendar", "--clock", "response"]).stdout.contains("sign-off")))
+        #expect(try workspace.run(["calendar"]).stdout.contains("UID:FOI-2026-000001.sign-off@foi\r\n"))
         let notYet = try workspace.run(["approval", "approve", ref, "--actor", "pat@b.example"])
         #expect(notYet.stderr.contains("waits for sign-off by the team Legal (stage 1"))
         try workspace.ok(["approval", "approve", ref, "--actor", "kim@b.example"], today: "2026-11-20")

@@ -10,16 +10,17 @@ struct CalendarCommand: AsyncParsableCommand {
         abstract: "Every running clock as an iCalendar (.ics) file for Outlook: one all-day event per clock.",
         discussion: """
             One all-day event on each date the board watches (responses, reviews, submissions, compliance, appeal \
-            windows, hearings, lapses) and on each open contributor task's ('FOI-2026-000042 task 1 due'), \
-            summarised as 'FOI-2026-000042 response due' and never with the \
-            requester's name or the subject. Each event's UID is the case and the clock, so importing a newer file \
-            (or subscribing to one published on a share) moves an event whose date moved rather than adding \
-            another; its SEQUENCE rises with every step recorded on the case. Without --output the file goes to \
-            standard output.
+            windows, hearings, lapses), on each open contributor task's ('FOI-2026-000042 task 1 due') and on the \
+            stage of sign-off each case waits for ('FOI-2026-000042 sign-off due'), summarised as 'FOI-2026-000042 \
+            response due' and never with the requester's name or the subject. Each event's UID is the case and the \
+            clock, so importing a newer file (or subscribing to one published on a share) moves an event whose date \
+            moved rather than adding another; its SEQUENCE rises with every step recorded on the case. Without \
+            --output the file goes to standard output.
             """)
     @Option(
         help: ArgumentHelp(
-            "Only this clock (repeatable): \((ClockName.allValueStrings + ["task"]).joined(separator: ", ")).",
+            "Only this clock (repeatable): "
+                + (ClockName.allValueStrings + ["task", "sign-off"]).joined(separator: ", ") + ".",
             valueName: "clock"))
     var clock: [ClockName] = []
     @Option(help: ArgumentHelp("A new file to write the calendar to (foi does not overwrite one).", valueName: "file"))
