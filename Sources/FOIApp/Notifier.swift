@@ -1,10 +1,10 @@
 import FOIKit
 import FOIViews
 
-/// The messages a step sends the team, decided from the step as FOIKit left the case: a task to its contributor (each
-/// member of a team), an
-/// offer to the officer or to each member of the team, a stage of sign-off to the approver it waits for, a comment
-/// to those it mentions. Never to the one who took the step, nor to anyone without an address or no longer active.
+/// The messages a step sends the team, decided from the step as FOIKit left the case: a task to its contributor (to
+/// each member of a team), an offer to the officer or to each member of the team, a stage of sign-off to the approver
+/// it waits for, a comment to those it mentions. Never to the one who took the step, nor to anyone without an address
+/// or no longer active.
 struct Notifier: Sendable {
     let mail: TeamMail
     let users: [UserID: User]
